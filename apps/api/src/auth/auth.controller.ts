@@ -1,0 +1,69 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ApiEnvelope, ApiErrors, ApiNoContent } from '../platform/openapi/api-responses';
+import { Public } from '../platform/http/public.decorator';
+import { SuccessMessage } from '../platform/http/success-message.decorator';
+import { AuthService } from './auth.service';
+import { CurrentUser } from './authenticated-request';
+import { AuthStatusDto } from './dto/auth-status.dto';
+import { CredentialsDto, LoginDto } from './dto/credentials.dto';
+import { UserDto } from './dto/user.dto';
+import { endSession, startSession } from './session-lifecycle';
+import { UserEntity } from './user.entity';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Get('status')
+  @ApiOperation({ summary: 'Whether first-run setup is needed and who is logged in' })
+  @ApiEnvelope(AuthStatusDto)
+  status(@Req() request: Request): Promise<AuthStatusDto> {
+    return this.auth.status(request.session?.userId);
+  }
+
+  @Public()
+  @Post('setup')
+  @SuccessMessage('Setup complete; you are logged in')
+  @ApiOperation({ summary: 'Create the first user (only while none exists) and log in as that user' })
+  @ApiEnvelope(UserDto, { status: 201 })
+  @ApiErrors(409, 422)
+  async setup(@Body() body: CredentialsDto, @Req() request: Request): Promise<UserDto> {
+    const user = await this.auth.setup(body);
+    await startSession(request, user.id);
+    return user;
+  }
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @SuccessMessage('Logged in')
+  @ApiOperation({ summary: 'Log in; sets the session cookie' })
+  @ApiEnvelope(UserDto)
+  @ApiErrors(401, 409, 422, 429)
+  async login(@Body() body: LoginDto, @Req() request: Request): Promise<UserDto> {
+    const user = await this.auth.login(body, request.ip ?? 'unknown');
+    await startSession(request, user.id);
+    return user;
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Log out; ends the session' })
+  @ApiNoContent()
+  logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+    return endSession(request, response);
+  }
+
+  @Get('me')
+  @ApiOperation({ summary: 'The logged-in user' })
+  @ApiEnvelope(UserDto)
+  @ApiErrors(401)
+  me(@CurrentUser() user: UserEntity): UserDto {
+    return UserDto.from(user);
+  }
+}

@@ -1,0 +1,17 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { UserEntity } from '../user.entity';
+
+export class UserDto {
+  @ApiProperty({ example: 1 })
+  id!: number;
+
+  @ApiProperty({ example: 'admin' })
+  username!: string;
+
+  @ApiProperty({ example: '2026-11-26T18:00:00.000Z', format: 'date-time' })
+  created_at!: string;
+
+  static from(user: UserEntity): UserDto {
+    return { id: user.id, username: user.username, created_at: user.createdAt.toISOString() };
+  }
+}

@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './platform/config/app-config';
+import { createApp } from './platform/create-app';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig(process.env);
+  const app = await createApp(config);
+  await app.listen(config.port, config.host);
+  process.stdout.write(`Borgitory listening on http://${config.host}:${config.port} (data in ${config.dataDir})\n`);
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express from 'express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from '../app.module';
+import { SessionMiddleware } from '../auth/session.middleware';
+import { AppConfig } from './config/app-config';
+import { requireJsonBody, requireSameOrigin, translateBodyParserErrors } from './http/request-guards';
+import { serveApiDocs } from './openapi/api-docs';
+import { buildOpenApiDocument } from './openapi/openapi-document';
+import { serveWebApp } from './web/serve-web-app';
+
+export const API_PREFIX = 'api';
+const JSON_BODY_LIMIT = '1mb';
+
+/**
+ * Builds the whole HTTP application, in the order requests meet it:
+ * JSON parsing and CSRF checks, the session, docs, the SPA, then Nest's routes.
+ * main.ts and the integration tests both start the server through here.
+ */
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.setGlobalPrefix(API_PREFIX);
+  app.enableShutdownHooks();
+
+  app.use(`/${API_PREFIX}`, express.json({ limit: JSON_BODY_LIMIT }), translateBodyParserErrors);
+  app.use(`/${API_PREFIX}`, requireSameOrigin(config.allowedOrigins), requireJsonBody);
+  app.use(`/${API_PREFIX}`, app.get(SessionMiddleware).handler);
+
+  serveApiDocs(app, buildOpenApiDocument(app));
+  serveWebApp(app, config.webDir);
+  await app.init();
+  return app;
+}

@@ -1,0 +1,59 @@
+import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ApiError } from './api-error';
+
+class InvalidInput extends Error {
+  constructor(readonly details: Record<string, string[]>) {
+    super('invalid input');
+  }
+}
+
+/**
+ * The seed promises 422 for an invalid body and 400 for a malformed request
+ * (bad query or path parameters), so the status depends on where the value came from.
+ */
+@Injectable()
+export class ApiValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      validationError: { target: false, value: false },
+      exceptionFactory: (errors: ValidationError[]) => new InvalidInput(flattenValidationErrors(errors)),
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const validatesClass = typeof metadata.metatype === 'function' && this.toValidate(metadata);
+    if (metadata.type === 'body' && validatesClass) {
+      if (value === undefined || value === null) value = {};
+      if (typeof value !== 'object' || Array.isArray(value)) {
+        throw ApiError.badRequest('Request body must be a JSON object');
+      }
+    }
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (!(error instanceof InvalidInput)) throw error;
+      const fields = Object.keys(error.details).join(', ');
+      throw metadata.type === 'body'
+        ? ApiError.validation(`Invalid input data: ${fields}`, error.details)
+        : ApiError.badRequest(`Invalid ${metadata.type} parameters: ${fields}`, error.details);
+    }
+  }
+}
+
+/** `{ "field": ["message"], "nested.field": ["message"] }` */
+export function flattenValidationErrors(errors: ValidationError[], prefix = ''): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const error of errors) {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    if (error.constraints) {
+      result[path] = Object.entries(error.constraints).map(([rule, message]) =>
+        rule === 'whitelistValidation' ? `Unknown field "${error.property}"` : message,
+      );
+    }
+    if (error.children?.length) Object.assign(result, flattenValidationErrors(error.children, path));
+  }
+  return result;
+}

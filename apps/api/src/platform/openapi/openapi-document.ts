@@ -1,0 +1,61 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { SESSION_COOKIE } from '../../auth/session.middleware';
+import { PUBLIC_OPERATION_EXTENSION } from '../http/public.decorator';
+import { ErrorEnvelopeDto } from './envelope-schemas';
+
+export const API_VERSION = '0.1.0';
+
+/** Stable, readable operation ids: `AuthController.login` → `authLogin`. */
+function operationId(controllerKey: string, methodKey: string): string {
+  const resource = controllerKey.replace(/Controller$/, '');
+  return resource.charAt(0).toLowerCase() + resource.slice(1) + methodKey.charAt(0).toUpperCase() + methodKey.slice(1);
+}
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Borgitory API')
+    .setDescription(
+      'Manage BorgBackup repositories, backups, archives, schedules, jobs and cloud sync. ' +
+        'Authenticate with the session cookie set by POST /api/auth/login. ' +
+        'Every response uses the envelope {status, data, message} or {status: "error", error: {code, message, details}}.',
+    )
+    .setVersion(API_VERSION)
+    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, 'session')
+    .addSecurityRequirements('session')
+    .build();
+  const document = SwaggerModule.createDocument(app, config, { operationIdFactory: operationId });
+  markPublicOperations(document);
+  addCommonErrors(document);
+  return document;
+}
+
+/** Public operations need no session: say so with an empty security requirement. */
+function markPublicOperations(document: OpenAPIObject): void {
+  for (const operation of operations(document)) {
+    const record = operation as unknown as Record<string, unknown>;
+    if (record[PUBLIC_OPERATION_EXTENSION]) {
+      delete record[PUBLIC_OPERATION_EXTENSION];
+      operation.security = [];
+    }
+  }
+}
+
+/** Every protected operation can answer 401, and any operation 500. */
+function addCommonErrors(document: OpenAPIObject): void {
+  const errorResponse = (description: string) => ({
+    description,
+    content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorEnvelopeDto) } } },
+  });
+  for (const operation of operations(document)) {
+    if (!operation.security) operation.responses['401'] ??= errorResponse('Authentication required');
+    operation.responses['500'] ??= errorResponse('Internal error; the message carries an error id found in the log');
+  }
+}
+
+function operations(document: OpenAPIObject) {
+  const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
+  return Object.values(document.paths).flatMap((item) =>
+    methods.flatMap((method) => (item[method] ? [item[method]] : [])),
+  );
+}

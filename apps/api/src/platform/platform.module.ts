@@ -1,0 +1,32 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { DatabaseModule } from './database/database.module';
+import { HealthController } from './health/health.controller';
+import { HealthService } from './health/health.service';
+import { AllExceptionsFilter } from './http/all-exceptions.filter';
+import { EnvelopeInterceptor } from './http/envelope.interceptor';
+import { ApiValidationPipe } from './http/validation.pipe';
+import { LoggerModule } from './logging/logger.module';
+import { SecretsModule } from './secrets/secrets.module';
+
+@Global()
+@Module({})
+export class PlatformModule {
+  static register(config: AppConfig): DynamicModule {
+    const configProvider = { provide: APP_CONFIG, useValue: config };
+    return {
+      module: PlatformModule,
+      imports: [LoggerModule, DatabaseModule, SecretsModule],
+      controllers: [HealthController],
+      providers: [
+        configProvider,
+        HealthService,
+        { provide: APP_PIPE, useClass: ApiValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+      exports: [configProvider],
+    };
+  }
+}
