@@ -1,18 +1,36 @@
 import 'reflect-metadata';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateApiContract, SCHEMA_FILE, SPEC_FILE } from '../src/platform/openapi/api-contract';
 
-const root = join(__dirname, '..', '..', '..');
+/**
+ * `write-api-contract.ts` writes libs/api-client/openapi.json and the generated client;
+ * `write-api-contract.ts --check [--root DIR]` only compares them and exits 1 when either is stale.
+ */
+async function main(args: string[]): Promise<number> {
+  const check = args.includes('--check');
+  const rootIndex = args.indexOf('--root');
+  const root = rootIndex >= 0 ? args[rootIndex + 1] : join(__dirname, '..', '..', '..');
+  const contract = await generateApiContract();
+  const files = [
+    { path: SPEC_FILE, text: contract.spec },
+    { path: SCHEMA_FILE, text: contract.schema },
+  ];
+  if (!check) {
+    for (const file of files) writeFileSync(join(root, file.path), file.text);
+    process.stdout.write(`Wrote ${files.map((file) => file.path).join(' and ')}\n`);
+    return 0;
+  }
+  const stale = files.filter((file) => readFileSync(join(root, file.path), 'utf8') !== file.text);
+  for (const file of stale) process.stderr.write(`${file.path} is stale: run \`npm run openapi\` and commit it\n`);
+  if (stale.length === 0) process.stdout.write('The committed API contract is current\n');
+  return stale.length === 0 ? 0 : 1;
+}
 
-generateApiContract().then(
-  ({ spec, schema }) => {
-    writeFileSync(join(root, SPEC_FILE), spec);
-    writeFileSync(join(root, SCHEMA_FILE), schema);
-    process.stdout.write(`Wrote ${SPEC_FILE} and ${SCHEMA_FILE}\n`);
-  },
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
   (error: unknown) => {
     process.stderr.write(`${(error as Error).stack}\n`);
-    process.exit(1);
+    process.exit(2);
   },
 );

@@ -1,12 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Module } from '@nestjs/common';
 import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-
-/** Structured JSON logs; each request gets an id (taken from X-Request-Id when sane) echoed back to the client. */
+/** Structured JSON logs; each request's line carries the id that assignRequestId gave it. */
 @Module({
   imports: [
     PinoLoggerModule.forRootAsync({
@@ -14,12 +11,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.logLevel,
-          genReqId: (request: IncomingMessage, response) => {
-            const offered = request.headers['x-request-id'];
-            const id = typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : randomUUID();
-            response.setHeader('X-Request-Id', id);
-            return id;
-          },
+          genReqId: (request: IncomingMessage) => request.id,
           redact: {
             paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
             censor: '[redacted]',

@@ -6,6 +6,11 @@ import type { NextFunction, Request, Response } from 'express';
 
 /** Paths the SPA never answers: they belong to the API and its documentation. */
 const SERVER_PATHS = /^\/(api|docs|redoc|openapi\.json)(\/|$)/;
+/**
+ * A static file that express.static did not find is a 404, not a client-side
+ * route. Only asset extensions count: archive names in routes contain dots.
+ */
+const STATIC_FILE = /\.(js|mjs|css|map|png|jpe?g|gif|svg|ico|webp|woff2?|ttf|txt|json|webmanifest)$/i;
 
 /**
  * Serves the built SPA: its files as they are, and index.html for any other
@@ -18,13 +23,14 @@ export function serveWebApp(app: NestExpressApplication, webDir: string | null):
     express.static(webDir, {
       index: false,
       setHeaders: (response, path) => {
-        const hashed = path.includes(`${join(webDir, 'assets')}`);
+        const hashed = path.startsWith(join(webDir, 'assets'));
         response.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     }),
   );
   app.use((request: Request, response: Response, next: NextFunction) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || SERVER_PATHS.test(request.path)) return next();
+    const isNavigation = request.method === 'GET' || request.method === 'HEAD';
+    if (!isNavigation || SERVER_PATHS.test(request.path) || STATIC_FILE.test(request.path)) return next();
     if (!request.accepts('html') || !existsSync(indexFile)) return next();
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(indexFile);
