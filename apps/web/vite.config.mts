@@ -1,43 +1,36 @@
-/// <reference types='vitest' />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { nxViteTsPaths } from '@nx/vite/plugins/nx-tsconfig-paths.plugin';
-import { nxCopyAssetsPlugin } from '@nx/vite/plugins/nx-copy-assets.plugin';
+
+/** During `nx dev web` the API (`nx serve api`, port 8000) answers everything the SPA does not. */
+const apiProxy = {
+  '/api': 'http://127.0.0.1:8000',
+  '/docs': 'http://127.0.0.1:8000',
+  '/redoc': 'http://127.0.0.1:8000',
+  '/openapi.json': 'http://127.0.0.1:8000',
+};
 
 export default defineConfig(() => ({
   root: import.meta.dirname,
+  // The API serves the build at `/` and falls back to index.html for client-side routes,
+  // so asset URLs must be absolute.
+  base: '/',
   cacheDir: '../../node_modules/.vite/apps/web',
-  server:{
+  server: {
     port: 4200,
     host: 'localhost',
+    proxy: apiProxy,
   },
-  preview:{
+  preview: {
     port: 4300,
     host: 'localhost',
+    proxy: apiProxy,
   },
-  plugins: [react(), nxViteTsPaths(), nxCopyAssetsPlugin(['*.md'])],
-  // Uncomment this if you are using workers.
-  // worker: {
-  //   plugins: () => [ nxViteTsPaths() ],
-  // },
+  plugins: [react()],
+  // Resolves the workspace libraries (`@borgitory/api-client`) through the paths in tsconfig.base.json.
+  resolve: { tsconfigPaths: true },
   build: {
     outDir: '../../dist/apps/web',
     emptyOutDir: true,
     reportCompressedSize: true,
-    commonjsOptions: {
-      transformMixedEsModules: true,
-    },
-  },
-  test: {
-    name: 'web',
-    watch: false,
-    globals: true,
-    environment: 'jsdom',
-    include: ['{src,tests}/**/*.{test,spec}.{js,mjs,cjs,ts,mts,cts,jsx,tsx}'],
-    reporters: ['default'],
-    coverage: {
-      reportsDirectory: '../../coverage/apps/web',
-      provider: 'v8' as const,
-    }
   },
 }));

@@ -34,6 +34,7 @@ describe('API documentation', () => {
     const bundle = await testApp.http().get('/redoc/redoc.standalone.js').expect(200);
     expect(bundle.headers['content-type']).toMatch(/javascript/);
     expect(bundle.text.length).toBeGreaterThan(100_000);
+    expect(bundle.text).not.toContain('cdn.redoc.ly');
   });
 });
 

@@ -1,15 +1,95 @@
-// Uncomment this line to use CSS modules
-// import styles from './app.module.css';
-import NxWelcome from "./nx-welcome";
+import { Route, Routes } from 'react-router-dom';
+import { useAuthStatus } from '../api/auth';
+import { errorMessage } from '../api/errors';
+import { AuthCard } from '../components/auth-card';
+import { AppLayout } from '../layout/app-layout';
+import { DashboardPage } from '../pages/dashboard-page';
+import { LoginPage } from '../pages/login-page';
+import { NotFoundPage } from '../pages/not-found-page';
+import { PlaceholderPage } from '../pages/placeholder-page';
+import { SetupPage } from '../pages/setup-page';
 
+/**
+ * The auth status decides what is shown: first-run setup, the login page, or
+ * the app. The URL is left alone, so a deep link opens once logged in.
+ */
 export function App() {
+  const status = useAuthStatus();
+
+  const auth = status.data;
+  // A failed background refetch keeps the last answer, so the error screen is only for a first load that failed.
+  if (auth === undefined) {
+    if (status.isPending) {
+      return (
+        <p className="splash" role="status">
+          Loading Borgitory…
+        </p>
+      );
+    }
+    return (
+      <AuthCard title="Cannot reach the server" intro={<p>{errorMessage(status.error)}</p>}>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => void status.refetch()}
+          disabled={status.isFetching}
+        >
+          Try again
+        </button>
+      </AuthCard>
+    );
+  }
+  if (auth.setup_required) return <SetupPage />;
+  if (!auth.authenticated || !auth.user) return <LoginPage />;
+
   return (
-    <div>
-      <NxWelcome title="web"/>
-    </div>
+    <Routes>
+      <Route element={<AppLayout user={auth.user} />}>
+        <Route index element={<DashboardPage />} />
+        <Route
+          path="repositories"
+          element={
+            <PlaceholderPage title="Repositories">
+              Your Borg repositories will be listed here, ready to create, import and check.
+            </PlaceholderPage>
+          }
+        />
+        <Route
+          path="backups"
+          element={
+            <PlaceholderPage title="Backups">
+              Here you will start backups and browse the archives in each repository.
+            </PlaceholderPage>
+          }
+        />
+        <Route
+          path="schedules"
+          element={
+            <PlaceholderPage title="Schedules">
+              Schedules that run backups, pruning and checks automatically will be managed here.
+            </PlaceholderPage>
+          }
+        />
+        <Route
+          path="jobs"
+          element={
+            <PlaceholderPage title="Jobs">
+              Running and finished jobs, with their progress and logs, will be shown here.
+            </PlaceholderPage>
+          }
+        />
+        <Route
+          path="cloud-sync"
+          element={
+            <PlaceholderPage title="Cloud Sync">
+              Off-site copies of your repositories to cloud storage will be configured here.
+            </PlaceholderPage>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
   );
 }
 
 export default App;
-
-

@@ -1,0 +1,157 @@
+import { expect, test, type Page } from '@playwright/test';
+import { screenshotPath } from './screenshots';
+
+const USERNAME = 'admin';
+const PASSWORD = 'correct horse battery staple';
+
+const SECTIONS = [
+  { name: 'Dashboard', path: '/' },
+  { name: 'Repositories', path: '/repositories' },
+  { name: 'Backups', path: '/backups' },
+  { name: 'Schedules', path: '/schedules' },
+  { name: 'Jobs', path: '/jobs' },
+  { name: 'Cloud Sync', path: '/cloud-sync' },
+];
+
+const navigation = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+const passwordField = (page: Page) => page.getByLabel('Password', { exact: true });
+
+async function expectLoggedIn(page: Page) {
+  await expect(page.getByRole('banner')).toContainText(USERNAME);
+  await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
+  await expect(navigation(page)).toBeVisible();
+}
+
+// The server starts with an empty data directory, so the browser meets the first-run setup.
+test('first-run setup, navigation, log out and log in again', async ({ page, browser }) => {
+  await test.step('the setup page appears on a fresh server', async () => {
+    await page.goto('/');
+    await expect(page).toHaveTitle('Borgitory');
+    await expect(page.getByRole('heading', { name: 'Set up Borgitory' })).toBeVisible();
+    await page.screenshot({ path: screenshotPath('setup') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: screenshotPath('setup-dark') });
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  await test.step('the passwords must match', async () => {
+    await page.getByLabel('Username').fill(USERNAME);
+    await passwordField(page).fill(PASSWORD);
+    await page.getByLabel('Confirm password').fill(`${PASSWORD}!`);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByLabel('Confirm password')).toHaveAccessibleDescription('The passwords do not match');
+    await expect(page.getByLabel('Confirm password')).toBeFocused();
+  });
+
+  await test.step("the server's validation messages are shown by their field", async () => {
+    await passwordField(page).fill('short');
+    await page.getByLabel('Confirm password').fill('short');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(passwordField(page)).toHaveAttribute('aria-invalid', 'true');
+    await expect(passwordField(page)).toHaveAccessibleDescription(/longer than or equal to 8 characters/);
+    await expect(page.getByLabel('Username')).not.toHaveAttribute('aria-invalid');
+    await page.screenshot({ path: screenshotPath('setup-errors') });
+  });
+
+  await test.step('creating the first user logs in', async () => {
+    await passwordField(page).fill(PASSWORD);
+    await page.getByLabel('Confirm password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expectLoggedIn(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  });
+
+  await test.step('the dashboard shows the health of the server', async () => {
+    const health = page.getByRole('region', { name: 'Server health' });
+    await expect(health).toContainText('Healthy');
+    await expect(health).toContainText(/API version\s*\d+\.\d+\.\d+/);
+    await expect(health).toContainText(/Database\s*OK/);
+    await expect(health).toContainText(/Borg\s*OK\s*version \d+\.\d+/);
+    await page.screenshot({ path: screenshotPath('dashboard') });
+  });
+
+  await test.step('the dashboard in a dark colour scheme', async () => {
+    const dark = await browser.newContext({ colorScheme: 'dark', storageState: await page.context().storageState() });
+    const darkPage = await dark.newPage();
+    await darkPage.goto('/');
+    await expect(darkPage.getByRole('region', { name: 'Server health' })).toContainText('Healthy');
+    await darkPage.screenshot({ path: screenshotPath('dashboard-dark') });
+    await dark.close();
+  });
+
+  await test.step('the layout on a narrow screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(navigation(page)).toBeVisible();
+    await page.screenshot({ path: screenshotPath('dashboard-narrow') });
+    await page.setViewportSize({ width: 1280, height: 720 });
+  });
+
+  await test.step('every navigation item opens its page', async () => {
+    for (const section of SECTIONS) {
+      const link = navigation(page).getByRole('link', { name: section.name, exact: true });
+      await link.click();
+      await expect(page).toHaveURL(section.path);
+      await expect(page.getByRole('heading', { level: 1, name: section.name })).toBeVisible();
+      await expect(link).toHaveAttribute('aria-current', 'page');
+    }
+  });
+
+  await test.step('an unknown address shows the not-found page', async () => {
+    await page.goto('/no-such-page');
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    await expectLoggedIn(page);
+  });
+
+  await test.step('a client-side route survives a reload', async () => {
+    await navigation(page).getByRole('link', { name: 'Jobs' }).click();
+    await expect(page).toHaveURL('/jobs');
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Jobs' })).toBeVisible();
+    await expectLoggedIn(page);
+  });
+
+  await test.step('logging out shows the login page', async () => {
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
+    await expect(navigation(page)).toBeHidden();
+    await page.screenshot({ path: screenshotPath('login') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: screenshotPath('login-dark') });
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  await test.step('a wrong password is refused', async () => {
+    await page.getByLabel('Username').fill(USERNAME);
+    await passwordField(page).fill('not the password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Invalid username or password');
+    await expect(passwordField(page)).toHaveValue('');
+    await page.screenshot({ path: screenshotPath('login-error') });
+  });
+
+  await test.step('the right password logs in again, on the page that was open', async () => {
+    await passwordField(page).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expectLoggedIn(page);
+    await expect(page).toHaveURL('/jobs');
+    await expect(page.getByRole('heading', { level: 1, name: 'Jobs' })).toBeVisible();
+  });
+
+  await test.step("after too many failed logins the server's refusal is shown", async () => {
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
+    await page.getByLabel('Username').fill(USERNAME);
+    // The server allows 10 failed logins per client in 15 minutes.
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      await passwordField(page).fill(`wrong password ${attempt}`);
+      const answer = page.waitForResponse('**/api/auth/login');
+      await page.getByRole('button', { name: 'Log in' }).click();
+      expect((await answer).status()).toBe(401);
+      await expect(passwordField(page)).toHaveValue('');
+    }
+    await passwordField(page).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect(page.getByRole('alert')).toHaveText(/Too many failed logins; try again in \d+ minute/);
+    await expect(navigation(page)).toBeHidden();
+  });
+});

@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+import { BrandMark } from './brand-mark';
+import './auth-card.css';
+
+interface AuthCardProps {
+  title: string;
+  intro?: ReactNode;
+  children: ReactNode;
+}
+
+/** The centred card that the setup, login and "cannot reach the server" screens share. */
+export function AuthCard({ title, intro, children }: AuthCardProps) {
+  return (
+    <main className="auth-screen">
+      <div className="auth-card">
+        <p className="auth-card__brand">
+          <BrandMark />
+          Borgitory
+        </p>
+        <h1>{title}</h1>
+        {intro && <div className="auth-card__intro">{intro}</div>}
+        {children}
+      </div>
+    </main>
+  );
+}

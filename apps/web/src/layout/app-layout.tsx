@@ -1,0 +1,61 @@
+import { Link, NavLink, Outlet } from 'react-router-dom';
+import { useLogout, type User } from '../api/auth';
+import { errorMessage } from '../api/errors';
+import { BrandMark } from '../components/brand-mark';
+import './app-layout.css';
+
+export const NAV_ITEMS = [
+  { to: '/', label: 'Dashboard' },
+  { to: '/repositories', label: 'Repositories' },
+  { to: '/backups', label: 'Backups' },
+  { to: '/schedules', label: 'Schedules' },
+  { to: '/jobs', label: 'Jobs' },
+  { to: '/cloud-sync', label: 'Cloud Sync' },
+] as const;
+
+/** The frame around every page once logged in: product name, user, log out, navigation. */
+export function AppLayout({ user }: { user: User }) {
+  const logout = useLogout();
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app__header">
+        <Link to="/" className="app__brand">
+          <BrandMark />
+          Borgitory
+        </Link>
+        <div className="app__user">
+          {logout.isError && (
+            <span className="app__user-error" role="alert">
+              {errorMessage(logout.error)}
+            </span>
+          )}
+          <span className="app__username">
+            <span className="visually-hidden">Logged in as </span>
+            {user.username}
+          </span>
+          <button type="button" className="button" onClick={() => logout.mutate()} disabled={logout.isPending}>
+            {logout.isPending ? 'Logging out…' : 'Log out'}
+          </button>
+        </div>
+      </header>
+      <nav className="app__nav" aria-label="Main">
+        <ul>
+          {NAV_ITEMS.map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} end={item.to === '/'}>
+                {item.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" className="app__main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

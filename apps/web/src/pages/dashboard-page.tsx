@@ -1,0 +1,78 @@
+import { errorMessage } from '../api/errors';
+import { useHealth, type Health } from '../api/health';
+import './dashboard-page.css';
+
+export function DashboardPage() {
+  const health = useHealth();
+
+  return (
+    <>
+      <h1>Dashboard</h1>
+      <p className="page-intro">An overview of your Borgitory server.</p>
+
+      <section className="panel" aria-labelledby="health-heading">
+        <div className="panel__header">
+          <h2 id="health-heading">Server health</h2>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void health.refetch()}
+            disabled={health.isFetching}
+          >
+            {health.isFetching ? 'Checking…' : 'Check again'}
+          </button>
+        </div>
+        {health.isPending ? (
+          <p role="status">Checking the server…</p>
+        ) : health.isError ? (
+          <p className="alert alert--error" role="alert">
+            {errorMessage(health.error)}
+          </p>
+        ) : (
+          <HealthReport health={health.data} />
+        )}
+      </section>
+
+      <p className="page-footnote">
+        API documentation: <a href="/docs">Swagger UI</a> · <a href="/redoc">ReDoc</a>
+      </p>
+    </>
+  );
+}
+
+function HealthReport({ health }: { health: Health }) {
+  return (
+    <dl className="health">
+      <div className="health__row">
+        <dt>Status</dt>
+        <dd>
+          <StatusBadge ok={health.status === 'ok'} okText="Healthy" failText="Unhealthy" />
+        </dd>
+      </div>
+      <div className="health__row">
+        <dt>API version</dt>
+        <dd>{health.version}</dd>
+      </div>
+      <div className="health__row">
+        <dt>Database</dt>
+        <dd>
+          <StatusBadge ok={health.database.ok} okText="OK" failText="Unavailable" />
+          {health.database.error && <span className="health__detail">{health.database.error}</span>}
+        </dd>
+      </div>
+      <div className="health__row">
+        <dt>Borg</dt>
+        <dd>
+          <StatusBadge ok={health.borg.ok} okText="OK" failText="Unavailable" />
+          <span className="health__detail">
+            {health.borg.ok ? `version ${health.borg.version ?? 'unknown'}` : (health.borg.error ?? 'borg could not be run')}
+          </span>
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+function StatusBadge({ ok, okText, failText }: { ok: boolean; okText: string; failText: string }) {
+  return <span className={`badge ${ok ? 'badge--ok' : 'badge--error'}`}>{ok ? okText : failText}</span>;
+}

@@ -1,0 +1,84 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useSetup } from '../api/auth';
+import { errorMessage, fieldErrors } from '../api/errors';
+import { AuthCard } from '../components/auth-card';
+import { FormField } from '../components/form-field';
+
+/** First run: there is no user yet, so the first one is created here and logged in. */
+export function SetupPage() {
+  const setup = useSetup();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+  const confirmRef = useRef<HTMLInputElement>(null);
+
+  const serverErrors = fieldErrors(setup.error);
+  const hasFieldErrors = Boolean(serverErrors['username'] || serverErrors['password']);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (password !== confirm) {
+      setMismatch(true);
+      confirmRef.current?.focus();
+      return;
+    }
+    setMismatch(false);
+    setup.mutate({ username, password });
+  }
+
+  return (
+    <AuthCard
+      title="Set up Borgitory"
+      intro={<p>Welcome! Create the account you will use to log in to Borgitory.</p>}
+    >
+      <form onSubmit={submit} noValidate>
+        {setup.isError && !hasFieldErrors && (
+          <p className="alert alert--error" role="alert">
+            {errorMessage(setup.error)}
+          </p>
+        )}
+        <FormField
+          label="Username"
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          value={username}
+          onChange={(event) => setUsername(event.target.value)}
+          hint="Letters, digits and . _ @ - (up to 64 characters)."
+          errors={serverErrors['username']}
+        />
+        <FormField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          hint="At least 8 characters."
+          errors={serverErrors['password']}
+        />
+        <FormField
+          ref={confirmRef}
+          label="Confirm password"
+          name="confirm-password"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={confirm}
+          onChange={(event) => {
+            setConfirm(event.target.value);
+            setMismatch(false);
+          }}
+          errors={mismatch ? ['The passwords do not match'] : undefined}
+        />
+        <button type="submit" className="button button--primary" disabled={setup.isPending}>
+          {setup.isPending ? 'Creating account…' : 'Create account'}
+        </button>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,31 @@
+// `npm test`: install what is missing (npm packages, borg, rclone, sshd, chromium), then run every test:
+// lint, unit, integration (real borg, real servers on 127.0.0.1) and browser tests (Debian's chromium).
+import { ensureNodeVersion, ensureNpmPackages, ensureSystemPackages, howToInstall, log, nx } from './ensure.mjs';
+
+ensureNodeVersion();
+ensureNpmPackages();
+const missing = ensureSystemPackages({
+  borg: 'borgbackup',
+  rclone: 'rclone',
+  '/usr/sbin/sshd': 'openssh-server',
+  ssh: 'openssh-client',
+  chromium: 'chromium',
+  fusermount3: 'fuse3',
+});
+if (missing.length > 0) {
+  log(`The tests need these system packages, which are missing:\n  ${howToInstall(missing)}`);
+  process.exit(1);
+}
+
+const started = Date.now();
+const steps = [
+  ['Lint (including module boundaries)', ['run-many', '-t', 'lint']],
+  ['Unit tests', ['run-many', '-t', 'test']],
+  ['Integration tests (real borg)', ['run', 'api:integration']],
+  ['Browser tests (chromium)', ['run', 'web-e2e:e2e']],
+];
+for (const [title, args] of steps) {
+  log(`${title}…`);
+  nx([...args, '--output-style=stream']);
+}
+log(`All tests passed in ${Math.round((Date.now() - started) / 1000)} s.`);
