@@ -24,6 +24,6 @@ import { UsersService } from './users.service';
     SessionMiddleware,
     { provide: APP_GUARD, useClass: SessionAuthGuard },
   ],
-  exports: [SessionMiddleware, UsersService],
+  exports: [SessionMiddleware],
 })
 export class AuthModule {}
