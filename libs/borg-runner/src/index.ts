@@ -1,1 +1,8 @@
 export * from './borg-version';
+export * from './types';
+export { BorgError, type BorgErrorInit, type BorgErrorKind } from './borg-error';
+export { BorgRunner } from './borg-runner';
+export { isRemoteLocation, borgKeysDir } from './location';
+export { buildBorgRsh, shlexQuote } from './borg-rsh';
+export { ENV_ALLOWLIST } from './borg-env';
+export { probeSsh, sshDestination } from './ssh-probe';

@@ -1,0 +1,398 @@
+import { PassThrough } from 'node:stream';
+import { startBorgCall, type BorgCallResult, type RunningBorgCall } from './borg-call';
+import { BorgError, invalidOutputError } from './borg-error';
+import { buildBorgEnv } from './borg-env';
+import { LineSplitter } from './line-splitter';
+import { archiveLocation } from './location';
+import {
+  BorgOutputError,
+  parseArchiveItem,
+  parseArchiveList,
+  parseCreateStats,
+  parseJsonDocument,
+  parsePruneListLine,
+  parseRepositoryInfo,
+  parseSingleArchiveInfo,
+} from './parsers';
+import { probeSsh } from './ssh-probe';
+import type {
+  BorgArchiveInfo,
+  BorgArchiveItem,
+  BorgArchiveSummary,
+  BorgCallOptions,
+  BorgConnection,
+  BorgCreateStats,
+  BorgEncryption,
+  BorgEvent,
+  BorgOutcome,
+  BorgPruneResult,
+  BorgRepositoryInfo,
+  BorgRunnerOptions,
+  BorgStreamResult,
+} from './types';
+
+interface Invocation {
+  conn: BorgConnection | null;
+  /** Subcommand words: ['create'], ['key', 'export']. */
+  subcommand: string[];
+  /** Options placed after the subcommand. */
+  options?: string[];
+  /** Positionals placed after '--' (repository or archive first). */
+  positionals?: string[];
+  /** Adds the common option --progress. */
+  progress?: boolean;
+  /** Adds the common option --log-json (all but --version). */
+  logJson?: boolean;
+  stdout: 'collect' | 'stream' | 'ignore';
+  stdin?: string;
+  cwd?: string;
+  allowRepositoryDelete?: boolean;
+  observe?: (event: BorgEvent) => void;
+}
+
+/** Runs borg commands for one BORG_BASE_DIR. Every method starts one borg process; see README.md for the rules. */
+export class BorgRunner {
+  constructor(private readonly options: BorgRunnerOptions) {}
+
+  async version(options?: BorgCallOptions): Promise<string> {
+    const invocation: Invocation = { conn: null, subcommand: [], options: ['--version'], stdout: 'collect', logJson: false };
+    const { stdout } = await this.run(invocation, options);
+    const version = /(\d+\.\d+\.\d+\S*)/.exec(stdout)?.[1];
+    if (!version) {
+      throw invalidOutputError(['--version'], '--version', `printed no version: ${stdout.trim().slice(0, 200)}`);
+    }
+    return version;
+  }
+
+  async init(
+    conn: BorgConnection,
+    options: BorgCallOptions & { encryption: BorgEncryption; appendOnly?: boolean },
+  ): Promise<BorgOutcome<void>> {
+    const opts = [`--encryption=${options.encryption}`, ...(options.appendOnly ? ['--append-only'] : [])];
+    return this.onRepository(conn, ['init'], options, { options: opts });
+  }
+
+  info(conn: BorgConnection, options?: BorgCallOptions): Promise<BorgOutcome<BorgRepositoryInfo>> {
+    const invocation = { conn, subcommand: ['info'], options: ['--json'], positionals: [conn.location] };
+    return this.json(invocation, options, parseRepositoryInfo);
+  }
+
+  /** `borg info --json --bypass-lock`: works while another borg holds the lock; used by "test connection". */
+  infoWithoutLock(conn: BorgConnection, options?: BorgCallOptions): Promise<BorgOutcome<BorgRepositoryInfo>> {
+    const invocation = { conn, subcommand: ['info'], options: ['--json', '--bypass-lock'], positionals: [conn.location] };
+    return this.json(invocation, options, parseRepositoryInfo);
+  }
+
+  listArchives(
+    conn: BorgConnection,
+    options?: BorgCallOptions & { bypassLock?: boolean; last?: number },
+  ): Promise<BorgOutcome<BorgArchiveSummary[]>> {
+    const opts = ['--json', ...(options?.bypassLock ? ['--bypass-lock'] : []), ...intOption('--last', options?.last)];
+    return this.json({ conn, subcommand: ['list'], options: opts, positionals: [conn.location] }, options, parseArchiveList);
+  }
+
+  archiveInfo(conn: BorgConnection, archive: string, options?: BorgCallOptions): Promise<BorgOutcome<BorgArchiveInfo>> {
+    const positionals = [archiveLocation(conn.location, archive)];
+    return this.json({ conn, subcommand: ['info'], options: ['--json'], positionals }, options, parseSingleArchiveInfo);
+  }
+
+  /**
+   * Streams `borg list --json-lines REPO::ARCHIVE [paths…]` one item at a time, never buffering the whole output;
+   * breaking out of the loop kills borg. Errors surface as a thrown BorgError from the iterator.
+   */
+  listArchiveItems(
+    conn: BorgConnection,
+    archive: string,
+    options?: BorgCallOptions & { paths?: string[] },
+  ): AsyncIterable<BorgArchiveItem> {
+    const positionals = [archiveLocation(conn.location, archive), ...(options?.paths ?? [])];
+    const invocation: Invocation = { conn, subcommand: ['list'], options: ['--json-lines'], positionals, stdout: 'stream' };
+    return { [Symbol.asyncIterator]: () => this.streamItems(invocation, options) };
+  }
+
+  async create(
+    conn: BorgConnection,
+    options: BorgCallOptions & {
+      archive: string;
+      paths: string[];
+      compression?: string;
+      excludePatterns?: string[];
+      comment?: string;
+      dryRun?: boolean;
+      oneFileSystem?: boolean;
+      workingDirectory?: string;
+    },
+  ): Promise<BorgOutcome<BorgCreateStats | null>> {
+    if (!options.paths.length) throw new TypeError('create needs at least one path');
+    const opts = [
+      ...(options.dryRun ? ['--dry-run'] : ['--json']),
+      ...(options.compression ? ['--compression', options.compression] : []),
+      ...(options.excludePatterns ?? []).flatMap((p) => ['--exclude', p]),
+      ...(options.comment !== undefined ? ['--comment', options.comment] : []),
+      ...(options.oneFileSystem ? ['--one-file-system'] : []),
+    ];
+    const positionals = [archiveLocation(conn.location, options.archive), ...options.paths];
+    const invocation: Invocation = {
+      conn,
+      subcommand: ['create'],
+      options: opts,
+      positionals,
+      progress: true,
+      cwd: options.workingDirectory,
+      stdout: options.dryRun ? 'ignore' : 'collect',
+    };
+    if (options.dryRun) return { ...voidOutcome(await this.run(invocation, options)), result: null };
+    return this.json(invocation, options, parseCreateStats);
+  }
+
+  /** Archives pruned and kept come from the --list lines (logger borg.output.list). */
+  async prune(
+    conn: BorgConnection,
+    options: BorgCallOptions & {
+      keepWithin?: string;
+      keepLast?: number;
+      keepHourly?: number;
+      keepDaily?: number;
+      keepWeekly?: number;
+      keepMonthly?: number;
+      keepYearly?: number;
+      globArchives?: string;
+      dryRun?: boolean;
+    },
+  ): Promise<BorgOutcome<BorgPruneResult>> {
+    const opts = [
+      '--list',
+      ...(options.dryRun ? ['--dry-run'] : []),
+      ...(options.keepWithin ? ['--keep-within', options.keepWithin] : []),
+      ...intOption('--keep-last', options.keepLast),
+      ...intOption('--keep-hourly', options.keepHourly),
+      ...intOption('--keep-daily', options.keepDaily),
+      ...intOption('--keep-weekly', options.keepWeekly),
+      ...intOption('--keep-monthly', options.keepMonthly),
+      ...intOption('--keep-yearly', options.keepYearly),
+      ...(options.globArchives ? ['--glob-archives', options.globArchives] : []),
+    ];
+    const result: BorgPruneResult = { pruned: [], kept: [] };
+    const observe = (event: BorgEvent): void => {
+      if (event.type !== 'log_message' || event.name !== 'borg.output.list') return;
+      const entry = parsePruneListLine(event.message);
+      if (entry) (entry.action === 'prune' ? result.pruned : result.kept).push(entry.archive);
+    };
+    const { exitCode, warnings } = await this.onRepository(conn, ['prune'], options, { options: opts, observe });
+    return { result, exitCode, warnings };
+  }
+
+  async compact(conn: BorgConnection, options?: BorgCallOptions & { threshold?: number }): Promise<BorgOutcome<void>> {
+    const opts = intOption('--threshold', options?.threshold);
+    return this.onRepository(conn, ['compact'], options, { options: opts, progress: true });
+  }
+
+  async check(
+    conn: BorgConnection,
+    options?: BorgCallOptions & { repositoryOnly?: boolean; archivesOnly?: boolean; verifyData?: boolean },
+  ): Promise<BorgOutcome<void>> {
+    const opts = [
+      ...(options?.repositoryOnly ? ['--repository-only'] : []),
+      ...(options?.archivesOnly ? ['--archives-only'] : []),
+      ...(options?.verifyData ? ['--verify-data'] : []),
+    ];
+    return this.onRepository(conn, ['check'], options, { options: opts, progress: true });
+  }
+
+  async deleteArchive(conn: BorgConnection, archive: string, options?: BorgCallOptions): Promise<BorgOutcome<void>> {
+    return this.onRepository(conn, ['delete'], options, { positionals: [archiveLocation(conn.location, archive)] });
+  }
+
+  /** Deletes the whole repository (borg delete REPO with BORG_DELETE_I_KNOW_WHAT_I_AM_DOING=YES). */
+  async deleteRepository(conn: BorgConnection, options?: BorgCallOptions): Promise<BorgOutcome<void>> {
+    return this.onRepository(conn, ['delete'], options, { allowRepositoryDelete: true });
+  }
+
+  /** `borg extract --stdout REPO::ARCHIVE path`: the file's bytes as a stream plus a promise of completion. */
+  extractToStream(conn: BorgConnection, archive: string, path: string, options?: BorgCallOptions): BorgStreamResult {
+    const positionals = [archiveLocation(conn.location, archive), path];
+    return this.stream({ conn, subcommand: ['extract'], options: ['--stdout'], positionals, stdout: 'stream' }, options);
+  }
+
+  /** `borg extract REPO::ARCHIVE [paths…]` run with cwd = targetDirectory (which must exist). */
+  async extractToDirectory(
+    conn: BorgConnection,
+    archive: string,
+    targetDirectory: string,
+    options?: BorgCallOptions & { paths?: string[]; stripComponents?: number },
+  ): Promise<BorgOutcome<void>> {
+    const positionals = [archiveLocation(conn.location, archive), ...(options?.paths ?? [])];
+    const opts = intOption('--strip-components', options?.stripComponents);
+    return this.onRepository(conn, ['extract'], options, { options: opts, positionals, progress: true, cwd: targetDirectory });
+  }
+
+  /** `borg export-tar REPO::ARCHIVE - [paths…]` as a stream. */
+  exportTar(conn: BorgConnection, archive: string, options?: BorgCallOptions & { paths?: string[] }): BorgStreamResult {
+    const positionals = [archiveLocation(conn.location, archive), '-', ...(options?.paths ?? [])];
+    return this.stream({ conn, subcommand: ['export-tar'], positionals, stdout: 'stream' }, options);
+  }
+
+  /** `borg key export REPO -` (or --paper): the key text. */
+  async keyExport(conn: BorgConnection, options?: BorgCallOptions & { paper?: boolean }): Promise<string> {
+    const opts = options?.paper ? ['--paper'] : [];
+    const invocation: Invocation = {
+      conn,
+      subcommand: ['key', 'export'],
+      options: opts,
+      positionals: [conn.location, '-'],
+      stdout: 'collect',
+    };
+    return (await this.run(invocation, options)).stdout;
+  }
+
+  /** `borg key import REPO -` with the exported key text on stdin. */
+  async keyImport(conn: BorgConnection, keyText: string, options?: BorgCallOptions): Promise<BorgOutcome<void>> {
+    return this.onRepository(conn, ['key', 'import'], options, { positionals: [conn.location, '-'], stdin: keyText });
+  }
+
+  async breakLock(conn: BorgConnection, options?: BorgCallOptions): Promise<BorgOutcome<void>> {
+    return this.onRepository(conn, ['break-lock'], options);
+  }
+
+  /** What ssh itself says when connecting with this connection's options (see ssh-probe.ts); [] for local repositories. */
+  probeSsh(conn: BorgConnection, options: { timeoutMs?: number } = {}): Promise<string[]> {
+    return probeSsh(conn, { ...options, baseEnv: this.options.baseEnv });
+  }
+
+  // ---- plumbing ----
+
+  private start(invocation: Invocation, call?: BorgCallOptions): RunningBorgCall {
+    const args = argvOf(invocation, call);
+    const passphrase = invocation.conn?.passphrase;
+    return startBorgCall({
+      bin: this.options.borgBin,
+      args,
+      subcommand: invocation.subcommand.join(' ') || 'borg',
+      env: buildBorgEnv({
+        baseDir: this.options.baseDir,
+        baseEnv: this.options.baseEnv,
+        connection: invocation.conn,
+        allowRepositoryDelete: invocation.allowRepositoryDelete,
+      }),
+      cwd: invocation.cwd,
+      stdin: invocation.stdin,
+      stdout: invocation.stdout,
+      secrets: passphrase ? [passphrase] : [],
+      call,
+      timeoutMs: call?.timeoutMs ?? this.options.defaultTimeoutMs,
+      killGraceMs: this.options.killGraceMs,
+      observe: invocation.observe,
+    });
+  }
+
+  private run(invocation: Invocation, call?: BorgCallOptions): Promise<BorgCallResult> {
+    return this.start(invocation, call).done;
+  }
+
+  /** A command on the repository itself whose stdout does not matter (positionals default to the repository). */
+  private async onRepository(
+    conn: BorgConnection,
+    subcommand: string[],
+    call: BorgCallOptions | undefined,
+    extra: Partial<Omit<Invocation, 'conn' | 'subcommand'>> = {},
+  ): Promise<BorgOutcome<void>> {
+    const invocation: Invocation = { conn, subcommand, positionals: [conn.location], stdout: 'ignore', ...extra };
+    return voidOutcome(await this.run(invocation, call));
+  }
+
+  private async json<T>(
+    partial: Omit<Invocation, 'stdout'> & { stdout?: Invocation['stdout'] },
+    call: BorgCallOptions | undefined,
+    parse: (doc: Record<string, unknown>) => T,
+  ): Promise<BorgOutcome<T>> {
+    const invocation: Invocation = { ...partial, stdout: 'collect' };
+    const { stdout, exitCode, warnings } = await this.run(invocation, call);
+    try {
+      return { result: parse(parseJsonDocument(stdout)), exitCode, warnings };
+    } catch (error) {
+      if (!(error instanceof BorgOutputError)) throw error;
+      throw invalidOutputError(argvOf(invocation, call), invocation.subcommand.join(' '), error.message, exitCode);
+    }
+  }
+
+  /** Wraps stdout so the stream ends only after borg succeeded; a failure destroys it (with the error if anyone listens). */
+  private stream(invocation: Invocation, call?: BorgCallOptions): BorgStreamResult {
+    const running = this.start(invocation, call);
+    const out = new PassThrough();
+    let settled = false;
+    running.stdout?.pipe(out, { end: false });
+    out.once('close', () => {
+      if (!settled) running.stop('cancelled');
+    });
+    const done = running.done.then(
+      (result) => {
+        settled = true;
+        out.end();
+        return voidOutcome(result);
+      },
+      (error: unknown) => {
+        settled = true;
+        if (!out.destroyed) out.destroy(out.listenerCount('error') > 0 ? (error as Error) : undefined);
+        throw error;
+      },
+    );
+    done.catch(() => undefined);
+    return { stream: out, done };
+  }
+
+  private async *streamItems(invocation: Invocation, call?: BorgCallOptions): AsyncGenerator<BorgArchiveItem> {
+    const running = this.start(invocation, call);
+    const splitter = new LineSplitter(64 * 1024 * 1024);
+    let finished = false;
+    try {
+      try {
+        for await (const chunk of running.stdout ?? []) {
+          for (const line of splitter.push(chunk as Buffer)) if (line.trim()) yield this.item(line, invocation, call);
+        }
+      } catch (error) {
+        if (error instanceof BorgError) throw error;
+        await running.done; // a stream error because borg was stopped: report why
+        throw error;
+      }
+      for (const line of splitter.end()) if (line.trim()) yield this.item(line, invocation, call);
+      await running.done;
+      finished = true;
+    } finally {
+      if (!finished) {
+        running.stop('cancelled');
+        await running.done.catch(() => undefined);
+      }
+    }
+  }
+
+  private item(line: string, invocation: Invocation, call?: BorgCallOptions): BorgArchiveItem {
+    try {
+      return parseArchiveItem(line);
+    } catch (error) {
+      if (!(error instanceof BorgOutputError)) throw error;
+      throw invalidOutputError(argvOf(invocation, call), invocation.subcommand.join(' '), error.message, null);
+    }
+  }
+}
+
+/** argv without the binary: common options, subcommand, its options, then '--' and the positionals. */
+function argvOf(invocation: Invocation, call?: BorgCallOptions): string[] {
+  return [
+    ...(invocation.logJson === false ? [] : ['--log-json']),
+    ...(invocation.progress ? ['--progress'] : []),
+    ...intOption('--lock-wait', call?.lockWaitSeconds),
+    ...invocation.subcommand,
+    ...(invocation.options ?? []),
+    ...(invocation.positionals?.length ? ['--', ...invocation.positionals] : []),
+  ];
+}
+
+function voidOutcome(result: BorgCallResult): BorgOutcome<void> {
+  return { result: undefined, exitCode: result.exitCode, warnings: result.warnings };
+}
+
+function intOption(flag: string, value: number | undefined): string[] {
+  if (value === undefined) return [];
+  if (!Number.isInteger(value) || value < 0) throw new TypeError(`${flag} needs a non-negative integer, got ${value}`);
+  return [flag, String(value)];
+}

@@ -1,0 +1,44 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { spawnGroup } from './process';
+import { isAlive, makeTempDir, removeDir, waitFor, writeFakeBorg } from './testing/helpers';
+
+describe('spawnGroup', () => {
+  let dir: string;
+  beforeEach(() => (dir = makeTempDir('process')));
+  afterEach(() => removeDir(dir));
+
+  it('starts the child as leader of its own process group', async () => {
+    const bin = writeFakeBorg(dir, 'ps -o pgid= -p $$ > "$0.pgid"');
+    const child = spawnGroup({ bin, args: [], env: { PATH: process.env['PATH'] ?? '' }, stdout: 'ignore', onStderr: () => undefined });
+    await expect(child.exited).resolves.toMatchObject({ code: 0, stoppedBy: null, spawnError: null });
+    expect(Number(readFileSync(`${bin}.pgid`, 'utf8').trim())).toBe(child.pid);
+  });
+
+  it('feeds stdin when given and closes it', async () => {
+    const bin = writeFakeBorg(dir, 'cat > "$0.in"');
+    const child = spawnGroup({ bin, args: [], env: {}, stdin: 'key text\n', stdout: 'ignore', onStderr: () => undefined });
+    await child.exited;
+    expect(readFileSync(`${bin}.in`, 'utf8')).toBe('key text\n');
+  });
+
+  it('SIGTERMs running groups when the Node process exits', async () => {
+    const bin = writeFakeBorg(dir, 'sleep 1000 &\necho $! > "$0.grandchild"\necho $$ > "$0.child"\nwait');
+    const script = join(dir, 'parent.js');
+    writeFileSync(
+      script,
+      `require(${JSON.stringify(require.resolve('ts-node'))}).register({ transpileOnly: true, skipProject: true, compilerOptions: { module: 'commonjs', target: 'es2022' } });
+const { spawnGroup } = require(${JSON.stringify(join(__dirname, 'process.ts'))});
+spawnGroup({ bin: ${JSON.stringify(bin)}, args: [], env: {}, stdout: 'ignore', onStderr: () => undefined });
+const timer = setInterval(() => {
+  if (require('fs').existsSync(${JSON.stringify(`${bin}.grandchild`)})) { clearInterval(timer); process.exit(0); }
+}, 20);`,
+    );
+    await promisify(execFile)(process.execPath, [script], { timeout: 20_000 });
+    expect(existsSync(`${bin}.child`)).toBe(true);
+    const pids = [`${bin}.child`, `${bin}.grandchild`].map((f) => Number(readFileSync(f, 'utf8').trim()));
+    await waitFor(() => pids.every((pid) => !isAlive(pid)), 2000);
+  }, 30_000);
+});

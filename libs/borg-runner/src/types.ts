@@ -1,0 +1,171 @@
+/** Public types of @borgitory/borg-runner. Field names are camelCase; parsers.ts maps borg's snake_case JSON onto them. */
+
+export type BorgEncryption =
+  | 'none'
+  | 'repokey'
+  | 'repokey-blake2'
+  | 'keyfile'
+  | 'keyfile-blake2'
+  | 'authenticated'
+  | 'authenticated-blake2';
+
+export interface BorgSshOptions {
+  /** Path of the private key file to use (-i). */
+  identityFile?: string;
+  /** known_hosts file Borgitory keeps (UserKnownHostsFile). */
+  knownHostsFile: string;
+  /** 'accept-new' (default) adds unknown host keys; 'yes' refuses unknown hosts. */
+  strictHostKeyChecking: 'accept-new' | 'yes';
+  /** Default 15. */
+  connectTimeoutSeconds?: number;
+}
+
+/** Everything needed to open one repository. */
+export interface BorgConnection {
+  /** '/abs/path', 'ssh://user@host:port/path' or 'user@host:path' */
+  location: string;
+  passphrase?: string | null;
+  ssh?: BorgSshOptions;
+}
+
+export interface BorgRunnerOptions {
+  /** e.g. 'borg' or '/usr/bin/borg' */
+  borgBin: string;
+  /**
+   * BORG_BASE_DIR: borg's config, cache, security dir and keyfile keys live under it. Keys follow borg's own
+   * rules: <baseDir>/.config/borg/keys (see borgKeysDir()); BORG_KEYS_DIR is not set.
+   */
+  baseDir: string;
+  /**
+   * Environment the children start from; default process.env. Only an allowlist is passed on:
+   * PATH, HOME, LANG, LC_ALL, LC_CTYPE, TZ, TMPDIR, USER, LOGNAME. Never anything else.
+   */
+  baseEnv?: NodeJS.ProcessEnv;
+  /** Default: none. */
+  defaultTimeoutMs?: number;
+  /** After SIGTERM on cancel/timeout, SIGKILL the process group after this long. Default 5000. */
+  killGraceMs?: number;
+}
+
+export interface BorgCallOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** Called for every parsed stderr event (progress and log messages). Exceptions thrown by it are ignored. */
+  onEvent?: (event: BorgEvent) => void;
+  /** Passed as `--lock-wait N` (borg's default is 1 second). */
+  lockWaitSeconds?: number;
+  /** Called once with the pid of the borg child (it leads its own process group) right after it started. */
+  onSpawn?: (pid: number) => void;
+}
+
+export type BorgLogLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR' | 'CRITICAL';
+
+export type BorgEvent =
+  | {
+      type: 'archive_progress';
+      originalSize: number;
+      compressedSize: number;
+      deduplicatedSize: number;
+      nfiles: number;
+      path: string;
+      finished: boolean;
+      time: number;
+    }
+  | {
+      type: 'progress_percent';
+      operation: number;
+      msgid?: string;
+      message?: string;
+      current?: number;
+      total?: number;
+      finished: boolean;
+      time: number;
+    }
+  | { type: 'progress_message'; operation: number; msgid?: string; message?: string; finished: boolean; time: number }
+  | { type: 'log_message'; level: BorgLogLevel; name: string; message: string; msgid?: string; time: number }
+  | { type: 'stderr_line'; line: string };
+
+export interface BorgLogMessage {
+  level: string;
+  name: string;
+  message: string;
+  msgid?: string;
+}
+
+/** Exit 0 or 1 (1 = warnings, result still valid). */
+export interface BorgOutcome<T> {
+  result: T;
+  exitCode: 0 | 1;
+  /** Log messages at WARNING level or above (borg check, for one, logs ERRORs and exits 1). */
+  warnings: BorgLogMessage[];
+}
+
+/** From `borg info --json REPO`. */
+export interface BorgRepositoryInfo {
+  id: string;
+  location: string;
+  /** ISO as borg prints it (local time, no zone). */
+  lastModified: string;
+  encryption: { mode: string; keyfile?: string };
+  stats: {
+    totalSize: number;
+    totalCompressedSize: number;
+    uniqueSize: number;
+    uniqueCompressedSize: number;
+    totalChunks: number;
+    totalUniqueChunks: number;
+  } | null;
+}
+
+/** From `borg list --json REPO` (archives[]). */
+export interface BorgArchiveSummary {
+  name: string;
+  id: string;
+  start: string;
+  time: string;
+}
+
+export interface BorgArchiveInfo {
+  name: string;
+  id: string;
+  start: string;
+  end: string;
+  duration: number;
+  comment: string;
+  hostname: string;
+  username: string;
+  commandLine: string[];
+  stats: { originalSize: number; compressedSize: number; deduplicatedSize: number; nfiles: number };
+  limits: { maxArchiveSize: number };
+}
+
+export interface BorgArchiveItem {
+  type: string;
+  mode: string;
+  user: string;
+  group: string;
+  uid: number;
+  gid: number;
+  path: string;
+  healthy: boolean;
+  source: string;
+  linktarget: string;
+  flags: unknown;
+  mtime: string;
+  size: number;
+}
+
+/** From `borg create --json`. Its archive lacks hostname, username and comment: those come back as ''. */
+export interface BorgCreateStats {
+  archive: BorgArchiveInfo;
+}
+
+export interface BorgPruneResult {
+  pruned: string[];
+  kept: string[];
+}
+
+export interface BorgStreamResult {
+  stream: NodeJS.ReadableStream;
+  done: Promise<BorgOutcome<void>>;
+}
