@@ -2,10 +2,11 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './platform/config/app-config';
 import { PlatformModule } from './platform/platform.module';
+import { RepositoriesModule } from './repositories/repositories.module';
 
 @Module({})
 export class AppModule {
   static register(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.register(config), AuthModule] };
+    return { module: AppModule, imports: [PlatformModule.register(config), AuthModule, RepositoriesModule] };
   }
 }

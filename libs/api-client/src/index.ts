@@ -31,6 +31,14 @@ interface FetchResult<T> {
   response: Response;
 }
 
+export type PageMeta = Schemas['PageMetaDto'];
+
+/** One page of a list endpoint: its items and where they sit in the whole list. */
+export interface Page<T> {
+  items: T[];
+  meta: PageMeta;
+}
+
 /** The `data` of a success envelope, or an ApiRequestError carrying the error envelope's code and message. */
 export async function unwrap<T>(request: Promise<FetchResult<T>>): Promise<T> {
   const result = await request;
@@ -43,4 +51,12 @@ export async function unwrap<T>(request: Promise<FetchResult<T>>): Promise<T> {
     error?.message ?? `Request failed with status ${result.response.status}`,
     error?.details,
   );
+}
+
+/** Like `unwrap`, for list endpoints: `meta` (total, limit, offset) is kept with the items. */
+export async function unwrapPage<T>(request: Promise<FetchResult<T[]> & { data?: { meta: PageMeta } }>): Promise<Page<T>> {
+  const items = await unwrap(request);
+  const meta = (await request).data?.meta;
+  if (!meta) throw new ApiRequestError(500, 'INTERNAL_ERROR', 'The list answer carried no paging information');
+  return { items, meta };
 }

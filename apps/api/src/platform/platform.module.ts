@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { APP_CONFIG, AppConfig } from './config/app-config';
+import { BorgModule } from './borg/borg.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
@@ -17,7 +18,7 @@ export class PlatformModule {
     const configProvider = { provide: APP_CONFIG, useValue: config };
     return {
       module: PlatformModule,
-      imports: [LoggerModule, DatabaseModule, SecretsModule],
+      imports: [LoggerModule, DatabaseModule, SecretsModule, BorgModule],
       controllers: [HealthController],
       providers: [
         configProvider,

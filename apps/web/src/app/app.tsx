@@ -7,6 +7,10 @@ import { DashboardPage } from '../pages/dashboard-page';
 import { LoginPage } from '../pages/login-page';
 import { NotFoundPage } from '../pages/not-found-page';
 import { PlaceholderPage } from '../pages/placeholder-page';
+import { EditRepositoryPage } from '../pages/repositories/edit-repository-page';
+import { NewRepositoryPage } from '../pages/repositories/new-repository-page';
+import { RepositoriesPage } from '../pages/repositories/repositories-page';
+import { RepositoryDetailsPage } from '../pages/repositories/repository-details-page';
 import { SetupPage } from '../pages/setup-page';
 
 /**
@@ -46,14 +50,12 @@ export function App() {
     <Routes>
       <Route element={<AppLayout user={auth.user} />}>
         <Route index element={<DashboardPage />} />
-        <Route
-          path="repositories"
-          element={
-            <PlaceholderPage title="Repositories">
-              Your Borg repositories will be listed here, ready to create, import and check.
-            </PlaceholderPage>
-          }
-        />
+        <Route path="repositories">
+          <Route index element={<RepositoriesPage />} />
+          <Route path="new" element={<NewRepositoryPage />} />
+          <Route path=":id" element={<RepositoryDetailsPage />} />
+          <Route path=":id/edit" element={<EditRepositoryPage />} />
+        </Route>
         <Route
           path="backups"
           element={

@@ -22,7 +22,9 @@ export async function generateApiContract(): Promise<ApiContract> {
   const app = await createApp(loadConfig({ BORGITORY_DATA_DIR: dataDir, BORGITORY_WEB_DIR: 'none', LOG_LEVEL: 'silent' }));
   try {
     const document = buildOpenApiDocument(app);
-    const schema = SCHEMA_HEADER + astToString(await openapiTS(document as Parameters<typeof openapiTS>[0]));
+    // Defaults are the server's business: a field with a default stays optional in request bodies.
+    const ast = await openapiTS(document as Parameters<typeof openapiTS>[0], { defaultNonNullable: false });
+    const schema = SCHEMA_HEADER + astToString(ast);
     return { spec: JSON.stringify(document, null, 2) + '\n', schema };
   } finally {
     await app.close();

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RepositoriesController } from './repositories.controller';
+import { RepositoriesService } from './repositories.service';
+import { RepositoryConnections } from './repository-connections';
+import { RepositoryEntity } from './repository.entity';
+import { SshController } from './ssh/ssh.controller';
+import { SshKeygen } from './ssh/ssh-keygen';
+import { SshKeysService } from './ssh/ssh-keys.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([RepositoryEntity])],
+  controllers: [RepositoriesController, SshController],
+  providers: [RepositoriesService, RepositoryConnections, SshKeysService, SshKeygen],
+  exports: [RepositoriesService, RepositoryConnections],
+})
+export class RepositoriesModule {}

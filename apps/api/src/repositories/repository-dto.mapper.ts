@@ -1,0 +1,24 @@
+import { RepositoryDto } from './dto/repository.dto';
+import { RepositoryEntity } from './repository.entity';
+import { parseRepositoryLocation } from './repository-location';
+
+export function toRepositoryDto(repository: RepositoryEntity): RepositoryDto {
+  return {
+    id: repository.id,
+    name: repository.name,
+    path: repository.path,
+    encryption: repository.encryption,
+    has_passphrase: repository.passphraseSecret !== null,
+    is_remote: parseRepositoryLocation(repository.path)?.remote ?? false,
+    ssh_key_source: repository.sshKeySource,
+    ssh_host_key_policy: repository.sshHostKeyPolicy,
+    archives_count: repository.archivesCount,
+    original_size: repository.originalSize,
+    compressed_size: repository.compressedSize,
+    deduplicated_size: repository.deduplicatedSize,
+    last_archive_at: repository.lastArchiveAt?.toISOString() ?? null,
+    stats_updated_at: repository.statsUpdatedAt?.toISOString() ?? null,
+    created_at: repository.createdAt.toISOString(),
+    updated_at: repository.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,221 @@
+import { ApiRequestError } from '@borgitory/api-client';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import {
+  useCreateRepository,
+  type CreateRepositoryInput,
+  type Encryption,
+  type HostKeyPolicy,
+} from '../../api/repositories';
+import { FormField } from '../../components/form-field';
+import { TextAreaField } from '../../components/text-area-field';
+import { DEFAULT_ENCRYPTION } from './encryption';
+import { EncryptionField } from './encryption-field';
+import { repositoryFormErrors, stillRelevant } from './form-errors';
+import { focusFirstProblem } from './focus-first-problem';
+import { isSshLocation } from './location';
+import { LOCATION_HINT } from './location-hint';
+import { ModeChoice, type RepositoryMode } from './mode-choice';
+import { PassphraseFields } from './passphrase-fields';
+import { SshFieldset } from './ssh-fieldset';
+import './repositories.css';
+
+interface Values {
+  mode: RepositoryMode;
+  name: string;
+  path: string;
+  encryption: Encryption;
+  passphrase: string;
+  confirm: string;
+  keyFile: string;
+  sshPrivateKey: string;
+  sshHostKeyPolicy: HostKeyPolicy;
+}
+
+const INITIAL: Values = {
+  mode: 'create',
+  name: '',
+  path: '',
+  encryption: DEFAULT_ENCRYPTION,
+  passphrase: '',
+  confirm: '',
+  keyFile: '',
+  sshPrivateKey: '',
+  sshHostKeyPolicy: 'accept-new',
+};
+
+/** Create a new repository (borg init) or import an existing one. */
+export function NewRepositoryPage() {
+  const create = useCreateRepository();
+  const navigate = useNavigate();
+  const [values, setValues] = useState<Values>(INITIAL);
+  const [mismatch, setMismatch] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const confirmRef = useRef<HTMLInputElement>(null);
+
+  const creating = values.mode === 'create';
+  const ssh = isSshLocation(values.path);
+  const asksPassphrase = !creating || values.encryption !== 'none';
+  const shownFields = [
+    'name',
+    'path',
+    ...(creating ? ['encryption'] : ['key_file']),
+    ...(asksPassphrase ? ['passphrase'] : []),
+    ...(ssh ? ['ssh_private_key', 'ssh_host_key_policy'] : []),
+  ];
+  const errors = repositoryFormErrors(create.error, shownFields);
+  const fieldErrors = stillRelevant(errors.fields, create.variables, toInput(values));
+  const alreadyExists = create.error instanceof ApiRequestError && create.error.code === 'REPOSITORY_ALREADY_EXISTS';
+
+  useEffect(() => {
+    if (create.error) focusFirstProblem(formRef.current);
+  }, [create.error]);
+
+  function set<K extends keyof Values>(field: K) {
+    return (value: Values[K]) => setValues((current) => ({ ...current, [field]: value }));
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (creating && asksPassphrase && values.passphrase !== values.confirm) {
+      setMismatch(true);
+      confirmRef.current?.focus();
+      return;
+    }
+    setMismatch(false);
+    create.mutate(toInput(values), {
+      onSuccess: (repository) => navigate(`/repositories/${repository.id}`),
+    });
+  }
+
+  return (
+    <>
+      <p className="back-link">
+        <Link to="/repositories">← Repositories</Link>
+      </p>
+      <h1>New repository</h1>
+      <p className="page-intro">Create a Borg repository, or import one that already exists.</p>
+
+      <form ref={formRef} className="panel form" onSubmit={submit} noValidate aria-busy={create.isPending}>
+        {errors.alert && (
+          <div className="alert alert--error" role="alert" tabIndex={-1}>
+            <p>
+              {alreadyExists
+                ? `There is already a repository (or other data) at ${create.variables?.path ?? values.path}.`
+                : errors.alert}
+            </p>
+            {alreadyExists && creating && (
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  create.reset();
+                  set('mode')('import');
+                }}
+              >
+                Import the existing repository instead
+              </button>
+            )}
+          </div>
+        )}
+        <fieldset className="form__body" disabled={create.isPending}>
+          <ModeChoice value={values.mode} onChange={set('mode')} />
+          <FormField
+            label="Name"
+            name="name"
+            autoComplete="off"
+            required
+            value={values.name}
+            onChange={(event) => set('name')(event.target.value)}
+            hint="How the repository is called in Borgitory."
+            errors={fieldErrors['name']}
+          />
+          <FormField
+            label="Location"
+            name="path"
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            className="mono"
+            value={values.path}
+            onChange={(event) => set('path')(event.target.value)}
+            hint={LOCATION_HINT}
+            errors={fieldErrors['path']}
+          />
+          {creating ? (
+            <EncryptionField value={values.encryption} onChange={set('encryption')} errors={fieldErrors['encryption']} />
+          ) : (
+            <TextAreaField
+              label="Key file (optional)"
+              name="key-file"
+              className="mono"
+              rows={4}
+              spellCheck={false}
+              value={values.keyFile}
+              onChange={(event) => set('keyFile')(event.target.value)}
+              hint="Only needed for a keyfile repository made elsewhere: paste the text of its exported key (borg key export). Repokey repositories carry their key inside."
+              errors={fieldErrors['key_file']}
+            />
+          )}
+          {asksPassphrase && (
+            <PassphraseFields
+              mode={values.mode}
+              passphrase={values.passphrase}
+              confirm={values.confirm}
+              onPassphraseChange={set('passphrase')}
+              onConfirmChange={(value) => {
+                set('confirm')(value);
+                setMismatch(false);
+              }}
+              mismatch={mismatch}
+              errors={fieldErrors['passphrase']}
+              confirmRef={confirmRef}
+            />
+          )}
+          {ssh && (
+            <SshFieldset
+              privateKey={values.sshPrivateKey}
+              onPrivateKeyChange={set('sshPrivateKey')}
+              privateKeyHint="Optional. An unencrypted OpenSSH or PEM private key the server accepts. Leave it empty to use Borgitory's key above."
+              policy={values.sshHostKeyPolicy}
+              onPolicyChange={set('sshHostKeyPolicy')}
+              errors={fieldErrors}
+            />
+          )}
+          <div className="form__actions">
+            <button type="submit" className="button button--primary">
+              {create.isPending
+                ? creating
+                  ? 'Creating repository…'
+                  : 'Importing repository…'
+                : creating
+                  ? 'Create repository'
+                  : 'Import repository'}
+            </button>
+            <Link to="/repositories" className="button">
+              Cancel
+            </Link>
+            <p className="form__status" role="status">
+              {create.isPending && 'borg is working on the repository; this can take a few seconds.'}
+            </p>
+          </div>
+        </fieldset>
+      </form>
+    </>
+  );
+}
+
+/** The request body: only what applies to the chosen mode and location. */
+function toInput(values: Values): CreateRepositoryInput {
+  const creating = values.mode === 'create';
+  const input: CreateRepositoryInput = { name: values.name, path: values.path.trim(), initialize: creating };
+  if (creating) input.encryption = values.encryption;
+  if ((!creating || values.encryption !== 'none') && values.passphrase) input.passphrase = values.passphrase;
+  if (!creating && values.keyFile.trim()) input.key_file = values.keyFile;
+  if (isSshLocation(values.path)) {
+    input.ssh_host_key_policy = values.sshHostKeyPolicy;
+    if (values.sshPrivateKey.trim()) input.ssh_private_key = values.sshPrivateKey;
+  }
+  return input;
+}

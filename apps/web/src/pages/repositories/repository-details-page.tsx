@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { useRepositoryInfo, useTestRepository, type Repository } from '../../api/repositories';
+import { BreakLockDialog } from './break-lock-dialog';
+import { DeleteRepositoryDialog } from './delete-repository-dialog';
+import { RepositoryInfoPanel } from './repository-info-panel';
+import { RepositoryKeyPanel } from './repository-key-panel';
+import { RepositoryLoader } from './repository-loader';
+import { RepositorySummary } from './repository-summary';
+import { SshBadge } from './ssh-badge';
+import { TestResultPanel } from './test-result-panel';
+import './repositories.css';
+
+export function RepositoryDetailsPage() {
+  return <RepositoryLoader>{(repository) => <RepositoryDetails repository={repository} />}</RepositoryLoader>;
+}
+
+type OpenDialog = 'delete' | 'break-lock' | null;
+
+/** One repository: what Borgitory knows of it, and what can be done with it. */
+function RepositoryDetails({ repository }: { repository: Repository }) {
+  const navigate = useNavigate();
+  const test = useTestRepository(repository.id);
+  const info = useRepositoryInfo(repository.id);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [lockBroken, setLockBroken] = useState(false);
+
+  return (
+    <>
+      <p className="back-link">
+        <Link to="/repositories">← Repositories</Link>
+      </p>
+      <h1>{repository.name}</h1>
+      <p className="location repository-location">
+        <code>{repository.path}</code>
+        {repository.is_remote && <SshBadge />}
+      </p>
+
+      <div className="toolbar" role="group" aria-label="Repository actions">
+        <button type="button" className="button" onClick={() => test.mutate()} disabled={test.isPending}>
+          {test.isPending ? 'Testing…' : 'Test connection'}
+        </button>
+        <button type="button" className="button" onClick={() => info.mutate()} disabled={info.isPending}>
+          {info.isPending ? 'Reading info…' : 'Refresh info'}
+        </button>
+        <Link to={`/repositories/${repository.id}/edit`} className="button">
+          Edit
+        </Link>
+        <span className="toolbar__spacer" />
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            setLockBroken(false);
+            setDialog('break-lock');
+          }}
+        >
+          Break lock
+        </button>
+        <button type="button" className="button button--danger-outline" onClick={() => setDialog('delete')}>
+          Delete
+        </button>
+      </div>
+
+      {lockBroken && (
+        <p className="alert alert--success page-alert" role="status">
+          The lock was removed. borg can use the repository again.
+        </p>
+      )}
+      <TestResultPanel test={test} />
+      <RepositoryInfoPanel info={info} />
+      <RepositorySummary repository={repository} />
+      {repository.encryption !== 'none' && <RepositoryKeyPanel repository={repository} />}
+
+      <BreakLockDialog
+        repository={repository}
+        open={dialog === 'break-lock'}
+        onClose={() => setDialog(null)}
+        onBroken={() => {
+          setDialog(null);
+          setLockBroken(true);
+        }}
+      />
+      <DeleteRepositoryDialog
+        repository={repository}
+        open={dialog === 'delete'}
+        onClose={() => setDialog(null)}
+        onDeleted={() => navigate('/repositories', { replace: true })}
+      />
+    </>
+  );
+}

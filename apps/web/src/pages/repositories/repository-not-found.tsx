@@ -1,0 +1,13 @@
+import { Link } from 'react-router-dom';
+
+export function RepositoryNotFound() {
+  return (
+    <>
+      <h1>Repository not found</h1>
+      <p className="page-intro">
+        There is no such repository; it may have been removed. Go back to the{' '}
+        <Link to="/repositories">list of repositories</Link>.
+      </p>
+    </>
+  );
+}
