@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { BackupsModule } from './backups/backups.module';
+import { JobsModule } from './jobs/jobs.module';
 import { AppConfig } from './platform/config/app-config';
 import { PlatformModule } from './platform/platform.module';
 import { RepositoriesModule } from './repositories/repositories.module';
@@ -7,6 +9,6 @@ import { RepositoriesModule } from './repositories/repositories.module';
 @Module({})
 export class AppModule {
   static register(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.register(config), AuthModule, RepositoriesModule] };
+    return { module: AppModule, imports: [PlatformModule.register(config), AuthModule, RepositoriesModule, JobsModule, BackupsModule] };
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { JobsModule } from '../jobs/jobs.module';
 import { RepositoriesController } from './repositories.controller';
 import { RepositoriesService } from './repositories.service';
 import { RepositoryConnections } from './repository-connections';
@@ -9,7 +10,7 @@ import { SshKeygen } from './ssh/ssh-keygen';
 import { SshKeysService } from './ssh/ssh-keys.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([RepositoryEntity])],
+  imports: [TypeOrmModule.forFeature([RepositoryEntity]), JobsModule],
   controllers: [RepositoriesController, SshController],
   providers: [RepositoriesService, RepositoryConnections, SshKeysService, SshKeygen],
   exports: [RepositoriesService, RepositoryConnections],

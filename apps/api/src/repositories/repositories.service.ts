@@ -3,7 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { BorgConnection, BorgRunner } from '@borgitory/borg-runner';
 import { QueryFailedError, Repository } from 'typeorm';
+import { JobsService } from '../jobs/jobs.service';
 import { ApiError } from '../platform/http/api-error';
+import { ErrorCode } from '../platform/http/error-code';
 import { Page } from '../platform/http/envelope';
 import { PageQueryDto } from '../platform/http/page-query.dto';
 import { SecretsService } from '../platform/secrets/secrets.service';
@@ -31,6 +33,7 @@ export class RepositoriesService {
     private readonly connections: RepositoryConnections,
     private readonly secrets: SecretsService,
     private readonly sshKeys: SshKeysService,
+    private readonly jobs: JobsService,
   ) {}
 
   async list(query: PageQueryDto): Promise<Page<RepositoryDto>> {
@@ -130,6 +133,7 @@ export class RepositoriesService {
    */
   async remove(id: number, deleteData: boolean): Promise<void> {
     const repository = await this.find(id);
+    await this.assertIdle(id, 'deleted');
     if (deleteData) {
       await this.withBorg(this.connections.settingsOf(repository), async (connection) => {
         const keyFile = (await this.borg.infoWithoutLock(connection)).result.encryption.keyfile;
@@ -210,15 +214,42 @@ export class RepositoriesService {
     return { repository_id: id, encryption: repository.encryption, filename: `borgitory-${slug}.key`, key };
   }
 
+  /** Refused while one of our jobs uses the repository: that lock is not stale, and breaking it would corrupt the job's work. */
   async breakLock(id: number): Promise<void> {
     const repository = await this.find(id);
+    await this.assertIdle(id, 'unlocked');
     await this.withBorg(this.connections.settingsOf(repository), (connection) => this.borg.breakLock(connection));
+  }
+
+  /**
+   * For other modules (backups, jobs): runs borg on the repository; a failure
+   * is an ApiError whose code and message say what went wrong.
+   */
+  async runBorg<T>(id: number, work: (connection: BorgConnection) => Promise<T>): Promise<T> {
+    return this.withBorg(this.connections.settingsOf(await this.find(id)), work);
+  }
+
+  /** Reads borg's figures again (after a backup) so that the list stays current; failures only leave them as they were. */
+  async refreshStats(id: number): Promise<void> {
+    const repository = await this.find(id);
+    const attempt = await this.attempt(this.connections.settingsOf(repository), (connection) => this.snapshot(connection));
+    if (attempt.ok) await this.repositories.update({ id }, statsColumns(attempt.value));
+  }
+
+  async exists(id: number): Promise<boolean> {
+    return this.repositories.existsBy({ id });
   }
 
   private async find(id: number): Promise<RepositoryEntity> {
     const repository = await this.repositories.findOneBy({ id });
     if (!repository) throw ApiError.notFound(`Repository ${id} does not exist`);
     return repository;
+  }
+
+  private async assertIdle(id: number, action: string): Promise<void> {
+    if (await this.jobs.hasActiveJob(id)) {
+      throw new ApiError(409, ErrorCode.REPOSITORY_BUSY, `A job is queued or running on this repository; it cannot be ${action} until the job ends or is cancelled`);
+    }
   }
 
   private async snapshot(connection: BorgConnection): Promise<RepositorySnapshot> {

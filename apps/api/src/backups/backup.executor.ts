@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { BorgEvent, BorgRunner } from '@borgitory/borg-runner';
+import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../jobs/job-executor';
+import { ApiError } from '../platform/http/api-error';
+import { RepositoriesService } from '../repositories/repositories.service';
+import { BackupParameters } from './backup-parameters';
+
+const LOG_LEVELS: Record<string, 'debug' | 'info' | 'warning' | 'error'> = {
+  DEBUG: 'debug',
+  INFO: 'info',
+  WARNING: 'warning',
+  ERROR: 'error',
+  CRITICAL: 'error',
+};
+
+/** Runs `borg create` for a backup job: progress to the job, borg's log to the job log, stats as the result. */
+@Injectable()
+export class BackupExecutor implements JobExecutor {
+  readonly type = 'backup' as const;
+
+  constructor(
+    private readonly borg: BorgRunner,
+    private readonly repositories: RepositoriesService,
+  ) {}
+
+  async run(context: JobContext): Promise<JobOutcome> {
+    const parameters = context.parameters as unknown as BackupParameters;
+    const repositoryId = context.repositoryId;
+    if (repositoryId === null) throw new JobFailure('VALIDATION_ERROR', 'A backup needs a repository');
+    context.log('info', describeCommand(parameters));
+
+    let outcome;
+    try {
+      outcome = await this.repositories.runBorg(repositoryId, (connection) =>
+        this.borg.create(connection, {
+          archive: parameters.archive_name,
+          paths: parameters.source_paths,
+          compression: parameters.compression,
+          excludePatterns: parameters.exclude_patterns,
+          comment: parameters.comment ?? undefined,
+          dryRun: parameters.dry_run,
+          oneFileSystem: parameters.one_file_system,
+          signal: context.signal,
+          onSpawn: (pid) => context.processStarted(pid),
+          onEvent: (event) => forward(event, context),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ApiError) throw new JobFailure(error.code, error.message);
+      throw error;
+    }
+
+    if (!parameters.dry_run) await this.repositories.refreshStats(repositoryId);
+    const archive = outcome.result?.archive;
+    const warnings = outcome.exitCode === 1 ? outcome.warnings.map((warning) => warning.message) : [];
+    return {
+      status: outcome.exitCode === 1 ? 'warning' : 'completed',
+      warnings,
+      result: archive
+        ? {
+            archive_name: archive.name,
+            archive_id: archive.id,
+            files: archive.stats.nfiles,
+            original_size: archive.stats.originalSize,
+            compressed_size: archive.stats.compressedSize,
+            deduplicated_size: archive.stats.deduplicatedSize,
+            duration_seconds: archive.duration,
+          }
+        : null,
+    };
+  }
+}
+
+function forward(event: BorgEvent, context: JobContext): void {
+  switch (event.type) {
+    case 'archive_progress':
+      if (!event.finished) {
+        context.progress({
+          files: event.nfiles,
+          original_size: event.originalSize,
+          compressed_size: event.compressedSize,
+          deduplicated_size: event.deduplicatedSize,
+          current_path: event.path,
+        });
+      }
+      return;
+    case 'progress_percent':
+      context.progress({ current: event.current, total: event.total, message: event.message });
+      return;
+    case 'progress_message':
+      if (event.message) context.progress({ message: event.message });
+      return;
+    case 'log_message':
+      context.log(LOG_LEVELS[event.level] ?? 'info', event.message);
+      return;
+    case 'stderr_line':
+      context.log('info', event.line);
+  }
+}
+
+/** The borg command as a user would type it; it never holds a secret (those travel in the environment). */
+function describeCommand(parameters: BackupParameters): string {
+  const words = ['borg', 'create', '--compression', parameters.compression];
+  for (const pattern of parameters.exclude_patterns) words.push('--exclude', pattern);
+  if (parameters.one_file_system) words.push('--one-file-system');
+  if (parameters.dry_run) words.push('--dry-run');
+  words.push(`REPOSITORY::${parameters.archive_name}`, ...parameters.source_paths);
+  return `Running: ${words.map((word) => (/[\s'"]/.test(word) ? JSON.stringify(word) : word)).join(' ')}`;
+}

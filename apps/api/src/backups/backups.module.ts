@@ -1,0 +1,24 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { JobExecutorRegistry } from '../jobs/job-executor-registry';
+import { JobsModule } from '../jobs/jobs.module';
+import { RepositoriesModule } from '../repositories/repositories.module';
+import { BackupExecutor } from './backup.executor';
+import { BackupsController } from './backups.controller';
+import { BackupsService } from './backups.service';
+import { SourcePaths } from './source-paths';
+
+@Module({
+  imports: [JobsModule, RepositoriesModule],
+  controllers: [BackupsController],
+  providers: [BackupsService, BackupExecutor, SourcePaths],
+})
+export class BackupsModule implements OnModuleInit {
+  constructor(
+    private readonly registry: JobExecutorRegistry,
+    private readonly backupExecutor: BackupExecutor,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this.backupExecutor);
+  }
+}

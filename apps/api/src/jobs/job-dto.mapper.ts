@@ -1,0 +1,47 @@
+import { JobDto, JobErrorDto, JobProgressDto, JobStepDto } from './dto/job.dto';
+import { JobStepEntity } from './job-step.entity';
+import { JobEntity } from './job.entity';
+
+/** A job with its steps, in position order. */
+export interface JobRecord {
+  job: JobEntity;
+  steps: JobStepEntity[];
+}
+
+/** `liveProgress` (newer than the row while a job runs) wins over the stored progress. */
+export function toJobDto({ job, steps }: JobRecord, liveProgress: JobProgressDto | null = null): JobDto {
+  return {
+    id: job.id,
+    type: job.type,
+    status: job.status,
+    repository_id: job.repositoryId,
+    parameters: job.parameters,
+    trigger: job.trigger,
+    retry_of_id: job.retryOfId,
+    created_at: job.createdAt.toISOString(),
+    started_at: job.startedAt?.toISOString() ?? null,
+    finished_at: job.finishedAt?.toISOString() ?? null,
+    progress: liveProgress ?? job.progress,
+    result: job.result,
+    warnings: job.warnings,
+    error: toError(job.errorCode, job.errorMessage),
+    log_truncated: job.logTruncated,
+    steps: steps.map(toStepDto),
+  };
+}
+
+function toStepDto(step: JobStepEntity): JobStepDto {
+  return {
+    position: step.position,
+    type: step.type,
+    status: step.status,
+    started_at: step.startedAt?.toISOString() ?? null,
+    finished_at: step.finishedAt?.toISOString() ?? null,
+    result: step.result,
+    error: toError(step.errorCode, step.errorMessage),
+  };
+}
+
+function toError(code: string | null, message: string | null): JobErrorDto | null {
+  return code === null ? null : { code, message: message ?? '' };
+}

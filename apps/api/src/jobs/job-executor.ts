@@ -1,0 +1,60 @@
+export const JOB_TYPES = ['backup', 'prune', 'compact', 'check', 'delete_archive', 'restore', 'cloud_sync'] as const;
+export type JobType = (typeof JOB_TYPES)[number];
+
+export const JOB_STATUSES = ['queued', 'running', 'completed', 'warning', 'failed', 'cancelled', 'interrupted'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export const JOB_TRIGGERS = ['manual', 'schedule', 'retry'] as const;
+export type JobTrigger = (typeof JOB_TRIGGERS)[number];
+
+export type JobLogLevel = 'debug' | 'info' | 'warning' | 'error';
+
+/** Every field is optional; the engine keeps the latest merged state. */
+export interface JobProgress {
+  files?: number;
+  original_size?: number;
+  compressed_size?: number;
+  deduplicated_size?: number;
+  current_path?: string;
+  current?: number;
+  total?: number;
+  message?: string;
+}
+
+export interface JobContext {
+  readonly jobId: number;
+  readonly repositoryId: number | null;
+  /** As enqueued (never secrets). */
+  readonly parameters: Record<string, unknown>;
+  /** Aborted on cancel and on shutdown. */
+  readonly signal: AbortSignal;
+  /** Appends to the job's log file (and the SSE 'log' event). */
+  log(level: JobLogLevel, message: string): void;
+  /** The engine merges, throttles (≤ 4 events/s to clients; DB writes ≤ 1 every 2 s), adds rate and elapsed. */
+  progress(update: JobProgress): void;
+  /** Record the pid of a spawned process group leader (borg runs detached in its own group) so crash recovery can kill orphans. */
+  processStarted(pid: number): void;
+}
+
+export interface JobOutcome {
+  status: 'completed' | 'warning';
+  /** Summary shown to users (e.g. archive stats). */
+  result: Record<string, unknown> | null;
+  warnings: string[];
+}
+
+export interface JobExecutor {
+  readonly type: JobType;
+  run(context: JobContext): Promise<JobOutcome>;
+}
+
+/** Thrown by an executor for a failure the user should read: code is an ErrorCode value, message is shown as is. */
+export class JobFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'JobFailure';
+  }
+}

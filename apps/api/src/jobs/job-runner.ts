@@ -1,0 +1,56 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { JobExecutorRegistry } from './job-executor-registry';
+import { JobEvents } from './job-events';
+import { JobLogs } from './job-logs';
+import { JobRecord, toJobDto } from './job-dto.mapper';
+import { JobRun } from './job-run';
+import { JobSettings } from './job-settings';
+import { JobStore } from './job-store';
+
+/** Why a running job's signal was aborted: a user's cancel, or the server stopping. */
+export type StopReason = 'cancel' | 'shutdown';
+
+/** Runs queued jobs, and finishes jobs that never ran. Every status change is saved, then published. */
+@Injectable()
+export class JobRunner {
+  private readonly logger = new Logger('Jobs');
+
+  constructor(
+    private readonly store: JobStore,
+    private readonly registry: JobExecutorRegistry,
+    private readonly events: JobEvents,
+    private readonly logs: JobLogs,
+    private readonly settings: JobSettings,
+  ) {}
+
+  /** Never rejects for what an executor does; the outcome is in the job's row. */
+  async run(jobId: number, signal: AbortSignal): Promise<void> {
+    const record = await this.store.find(jobId);
+    if (!record || record.job.status !== 'queued') return;
+    const run = new JobRun(record, signal, {
+      store: this.store,
+      registry: this.registry,
+      events: this.events,
+      logs: this.logs,
+      settings: this.settings,
+      logger: this.logger,
+    });
+    await run.execute();
+  }
+
+  /** A queued job cancelled before it started: its steps are skipped and nothing runs. */
+  async cancelQueued(record: JobRecord): Promise<void> {
+    const { job, steps } = record;
+    const log = this.logs.writer(job.id, {
+      truncated: job.logTruncated,
+      onLine: (line, nextOffset) => this.events.publish(job.id, { type: 'log', jobId: job.id, line, nextOffset }),
+    });
+    log.write('warning', 'Cancelled before it started');
+    log.close();
+    for (const step of steps) await this.store.updateStep(step, { status: 'skipped' });
+    await this.store.updateJob(job, { status: 'cancelled', finishedAt: new Date(), logTruncated: log.isTruncated });
+    const dto = toJobDto(record);
+    this.events.publish(job.id, { type: 'status', job: dto });
+    this.events.publish(job.id, { type: 'done', job: dto });
+  }
+}

@@ -1,0 +1,67 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { JobProgressDto } from './dto/job.dto';
+import { JobStatus, JobTrigger, JobType } from './job-executor';
+
+/**
+ * One run of work on a repository. repository_id has no foreign key on
+ * purpose: a repository can be deleted while its job history stays.
+ */
+@Entity('jobs')
+export class JobEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'varchar', length: 32 })
+  type!: JobType;
+
+  @Index('idx_jobs_status')
+  @Column({ type: 'varchar', length: 16 })
+  status!: JobStatus;
+
+  @Index('idx_jobs_repository_id')
+  @Column({ name: 'repository_id', type: 'integer', nullable: true })
+  repositoryId!: number | null;
+
+  /** As enqueued; never secrets. */
+  @Column({ type: 'simple-json' })
+  parameters!: Record<string, unknown>;
+
+  @Column({ type: 'varchar', length: 16 })
+  trigger!: JobTrigger;
+
+  @Column({ name: 'retry_of_id', type: 'integer', nullable: true })
+  retryOfId!: number | null;
+
+  /** Set by the service (not a database default) so that it keeps milliseconds. */
+  @Index('idx_jobs_created_at')
+  @Column({ name: 'created_at', type: 'datetime' })
+  createdAt!: Date;
+
+  @Column({ name: 'started_at', type: 'datetime', nullable: true })
+  startedAt!: Date | null;
+
+  @Column({ name: 'finished_at', type: 'datetime', nullable: true })
+  finishedAt!: Date | null;
+
+  @Column({ type: 'simple-json', nullable: true })
+  progress!: JobProgressDto | null;
+
+  @Column({ type: 'simple-json', nullable: true })
+  result!: Record<string, unknown> | null;
+
+  @Column({ type: 'simple-json' })
+  warnings!: string[];
+
+  @Column({ name: 'error_code', type: 'varchar', length: 64, nullable: true })
+  errorCode!: string | null;
+
+  @Column({ name: 'error_message', type: 'text', nullable: true })
+  errorMessage!: string | null;
+
+  @Column({ name: 'log_truncated', type: 'boolean', default: false })
+  logTruncated!: boolean;
+
+  /** The process group of the borg (or rclone) child while a step runs, for crash recovery. */
+  @Column({ name: 'process_group_id', type: 'integer', nullable: true })
+  processGroupId!: number | null;
+}

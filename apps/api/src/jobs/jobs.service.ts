@@ -1,0 +1,133 @@
+import { Injectable, StreamableFile } from '@nestjs/common';
+import { ApiError } from '../platform/http/api-error';
+import { Page } from '../platform/http/envelope';
+import { JobLogPageDto } from './dto/job-log.dto';
+import { JobListQueryDto, JobLogQueryDto } from './dto/job-query.dto';
+import { JobDto } from './dto/job.dto';
+import { JobRecord, toJobDto } from './job-dto.mapper';
+import { JobEvents } from './job-events';
+import { JobTrigger, JobType } from './job-executor';
+import { JobLogs } from './job-logs';
+import { JobQueue } from './job-queue';
+import { JobRunner } from './job-runner';
+import { JobSettings } from './job-settings';
+import { isFinished, isRetryable } from './job-status';
+import { JobStore } from './job-store';
+
+export interface EnqueueRequest {
+  type: JobType;
+  repositoryId: number | null;
+  /** Shown in the API as they are: never secrets. */
+  parameters: Record<string, unknown>;
+  trigger?: JobTrigger;
+  retryOfId?: number | null;
+  /** Step types in order, the job's own type first; default: one step of the job's type. */
+  steps?: JobType[];
+}
+
+@Injectable()
+export class JobsService {
+  constructor(
+    private readonly store: JobStore,
+    private readonly queue: JobQueue,
+    private readonly runner: JobRunner,
+    private readonly events: JobEvents,
+    private readonly logs: JobLogs,
+    private readonly settings: JobSettings,
+  ) {}
+
+  /** Persists the job, then schedules it; the answer is the job as it was saved (queued). */
+  async enqueue(request: EnqueueRequest): Promise<JobDto> {
+    const steps = request.steps ?? [request.type];
+    if (steps[0] !== request.type) throw new Error(`The first step of a ${request.type} job must be ${request.type}`);
+    const record = await this.store.create({
+      type: request.type,
+      repositoryId: request.repositoryId,
+      parameters: request.parameters,
+      trigger: request.trigger ?? 'manual',
+      retryOfId: request.retryOfId ?? null,
+      steps,
+    });
+    const job = toJobDto(record);
+    this.events.publish(job.id, { type: 'status', job });
+    this.queue.add({ id: job.id, repositoryId: job.repository_id });
+    return job;
+  }
+
+  async get(id: number): Promise<JobDto> {
+    const record = await this.find(id);
+    return toJobDto(record, record.job.status === 'running' ? this.events.progressOf(id) : null);
+  }
+
+  async list(query: JobListQueryDto): Promise<Page<JobDto>> {
+    const { records, total } = await this.store.list(
+      { status: query.status, type: query.type, repositoryId: query.repository_id },
+      query.limit,
+      query.offset,
+    );
+    return new Page(
+      records.map((record) => toJobDto(record)),
+      { total, limit: query.limit, offset: query.offset },
+    );
+  }
+
+  /** Queued or running: the repository must not be deleted meanwhile. */
+  async hasActiveJob(repositoryId: number): Promise<boolean> {
+    return (await this.store.countActive(repositoryId)) > 0;
+  }
+
+  /** A queued job is cancelled without running; a running one is aborted, and the answer waits for it to settle. */
+  async cancel(id: number): Promise<JobDto> {
+    const record = await this.find(id);
+    if (isFinished(record.job.status)) {
+      throw ApiError.conflict(`Job ${id} has already finished (${record.job.status}); only queued or running jobs can be cancelled`);
+    }
+    if (this.queue.isRunning(id)) {
+      await this.queue.stop(id, 'cancel', this.settings.cancelWaitMs);
+      return this.get(id);
+    }
+    this.queue.withdraw(id);
+    await this.runner.cancelQueued(record);
+    return toJobDto(record);
+  }
+
+  /** A new job with the same type, repository, parameters and steps, linked to the original. */
+  async retry(id: number): Promise<JobDto> {
+    const { job, steps } = await this.find(id);
+    if (!isRetryable(job.status)) {
+      throw ApiError.conflict(`Only failed, cancelled or interrupted jobs can be retried; job ${id} is ${job.status}`);
+    }
+    return this.enqueue({
+      type: job.type,
+      repositoryId: job.repositoryId,
+      parameters: job.parameters,
+      trigger: 'retry',
+      retryOfId: job.id,
+      steps: steps.map((step) => step.type),
+    });
+  }
+
+  async logPage(id: number, query: JobLogQueryDto): Promise<JobLogPageDto> {
+    const { job } = await this.find(id);
+    const chunk = await this.logs.read(id, query.offset, query.limit);
+    return {
+      lines: chunk.lines,
+      next_offset: chunk.nextOffset,
+      truncated: job.logTruncated,
+      complete: isFinished(job.status) && chunk.nextOffset >= chunk.size,
+    };
+  }
+
+  async logText(id: number): Promise<StreamableFile> {
+    await this.find(id);
+    const stream = await this.logs.stream(id);
+    const options = { type: 'text/plain; charset=utf-8' };
+    return stream ? new StreamableFile(stream, options) : new StreamableFile(Buffer.alloc(0), options);
+  }
+
+  private async find(id: number): Promise<JobRecord> {
+    const record = await this.store.find(id);
+    if (!record) throw ApiError.notFound(`Job ${id} does not exist`);
+    return record;
+  }
+}

@@ -1,0 +1,108 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { JobExecutorRegistry } from '../src/jobs/job-executor-registry';
+import { JobsService } from '../src/jobs/jobs.service';
+import { DATABASE_FILE } from '../src/platform/database/database-options';
+import { waitForFinish } from './support/job-client';
+import { isAlive, RunRecord, signalGroup, SleepingExecutor, spawnNamed, waitUntil } from './support/job-executors';
+import { setupAdmin, startTestApp } from './support/test-app';
+
+const INTERRUPTED = { code: 'JOB_INTERRUPTED', message: 'Borgitory stopped while this job was running' };
+
+function openDatabase(dataDir: string): Database.Database {
+  return new Database(join(dataDir, DATABASE_FILE));
+}
+
+describe('jobs across a restart', () => {
+  it('on shutdown, aborts running jobs, records them as interrupted and leaves no process behind', async () => {
+    const testApp = await startTestApp();
+    try {
+      const sleeper = new SleepingExecutor('check');
+      testApp.app.get(JobExecutorRegistry).register(sleeper);
+      const jobs = testApp.app.get(JobsService);
+      const job = await jobs.enqueue({ type: 'check', repositoryId: 1, parameters: { until_cancelled: true } });
+      await waitUntil(() => sleeper.pids.has(job.id));
+      const pid = sleeper.pids.get(job.id) as number;
+
+      await testApp.close({ keepData: true });
+      expect(isAlive(pid)).toBe(false);
+      const db = openDatabase(testApp.dataDir);
+      try {
+        const row = db.prepare('SELECT status, error_code, error_message, finished_at IS NOT NULL AS finished FROM jobs WHERE id = ?');
+        expect(row.get(job.id)).toEqual({
+          status: 'interrupted',
+          error_code: INTERRUPTED.code,
+          error_message: INTERRUPTED.message,
+          finished: 1,
+        });
+        expect(db.prepare('SELECT status FROM job_steps WHERE job_id = ?').all(job.id)).toEqual([{ status: 'interrupted' }]);
+      } finally {
+        db.close();
+      }
+    } finally {
+      rmSync(testApp.dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('after a crash, interrupts what was running, ends its orphaned borg, and runs the queue again in order', async () => {
+    const first = await startTestApp();
+    await first.close({ keepData: true });
+    const { dataDir } = first;
+
+    const orphanedBorg = spawnNamed('borg-fake', 60);
+    const notBorg = spawn('sleep', ['60'], { detached: true, stdio: 'ignore' });
+    const borgPid = orphanedBorg.pid as number;
+    const otherPid = notBorg.pid as number;
+    await waitUntil(() => readFileSync(`/proc/${borgPid}/cmdline`, 'utf8').startsWith('borg-fake'));
+
+    const db = openDatabase(dataDir);
+    const insertJob = db.prepare(
+      `INSERT INTO jobs (type, status, repository_id, parameters, "trigger", created_at, started_at, warnings, process_group_id)
+       VALUES ('check', ?, ?, ?, 'manual', '2026-11-26 19:00:00.000', ?, '[]', ?)`,
+    );
+    const insertStep = db.prepare(`INSERT INTO job_steps (job_id, position, type, status) VALUES (?, 1, 'check', ?)`);
+    const add = (status: string, repositoryId: number, parameters: object, pid: number | null) => {
+      const startedAt = status === 'running' ? '2026-11-26 19:00:01.000' : null;
+      const id = Number(insertJob.run(status, repositoryId, JSON.stringify(parameters), startedAt, pid).lastInsertRowid);
+      insertStep.run(id, status === 'running' ? 'running' : 'pending');
+      return id;
+    };
+    const crashed = add('running', 1, {}, borgPid);
+    const crashedWithoutBorg = add('running', 2, {}, otherPid);
+    const queued = [9, 9, 10].map((repositoryId) => add('queued', repositoryId, { duration_ms: 100 }, null));
+    db.close();
+
+    // The queue starts while the app boots, before a test could register anything:
+    // stand in for an executor that a feature module registers in onModuleInit.
+    const sleeper = new SleepingExecutor('check');
+    const lookup = jest
+      .spyOn(JobExecutorRegistry.prototype, 'get')
+      .mockImplementation((type) => (type === 'check' ? sleeper : undefined));
+    const second = await startTestApp({ dataDir });
+    try {
+      expect(isAlive(borgPid)).toBe(false);
+      expect(isAlive(otherPid)).toBe(true);
+
+      const agent = await setupAdmin(second);
+      for (const id of [crashed, crashedWithoutBorg]) {
+        const job = (await agent.get(`/api/jobs/${id}`).expect(200)).body.data;
+        expect(job).toMatchObject({ status: 'interrupted', error: INTERRUPTED, steps: [{ status: 'interrupted', error: null }] });
+        expect(job.finished_at).not.toBeNull();
+      }
+      const log = (await agent.get(`/api/jobs/${crashed}/logs`).expect(200)).body.data;
+      expect(log.lines).toEqual([expect.objectContaining({ level: 'error', message: INTERRUPTED.message })]);
+
+      for (const id of queued) expect((await waitForFinish(agent, id)).status).toBe('completed');
+      const runOf = (id: number) => sleeper.runs.find((run) => run.jobId === id) as RunRecord;
+      expect(runOf(queued[1]).start).toBeGreaterThanOrEqual(runOf(queued[0]).end);
+      expect(runOf(queued[2]).start).toBeLessThan(runOf(queued[0]).end);
+    } finally {
+      lookup.mockRestore();
+      signalGroup(otherPid, 'SIGKILL');
+      signalGroup(borgPid, 'SIGKILL');
+      await second.close();
+    }
+  });
+});
