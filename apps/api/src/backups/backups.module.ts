@@ -5,12 +5,14 @@ import { RepositoriesModule } from '../repositories/repositories.module';
 import { BackupExecutor } from './backup.executor';
 import { BackupsController } from './backups.controller';
 import { BackupsService } from './backups.service';
+import { DirectoryBrowser } from './directory-browser';
+import { FilesystemController } from './filesystem.controller';
 import { SourcePaths } from './source-paths';
 
 @Module({
   imports: [JobsModule, RepositoriesModule],
-  controllers: [BackupsController],
-  providers: [BackupsService, BackupExecutor, SourcePaths],
+  controllers: [BackupsController, FilesystemController],
+  providers: [BackupsService, BackupExecutor, SourcePaths, DirectoryBrowser],
 })
 export class BackupsModule implements OnModuleInit {
   constructor(
