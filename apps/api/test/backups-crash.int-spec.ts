@@ -2,10 +2,10 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@borgitory/borg-runner/testing';
+import { freePort, writeTree } from '@borgitory/borg-runner/testing';
 import request from 'supertest';
 import { waitForFinish, waitForJob } from './support/job-client';
-import { writeManyFiles, writeTree } from './support/source-tree';
+import { writeManyFiles } from './support/source-tree';
 import { ADMIN } from './support/test-app';
 
 const SERVER = join(__dirname, '..', '..', '..', 'dist', 'apps', 'api', 'main.js');

@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Agent } from 'supertest';
 import { borgCli } from './support/borg-cli';
 import { getJob, readEvents, waitForFinish, waitForJob } from './support/job-client';
-import { writeManyFiles, writeTree } from './support/source-tree';
+import { writeTree } from '@borgitory/borg-runner/testing';
+import { writeManyFiles } from './support/source-tree';
 import { ADMIN, setupAdmin, startTestApp, TestApp } from './support/test-app';
 
 const PASSPHRASE = 'backup passphrase 3';
@@ -32,12 +32,9 @@ describe('manual backups on real borg', () => {
   beforeAll(async () => {
     testApp = await startTestApp();
     agent = await setupAdmin(testApp);
-    work = mkdtempSync(join(tmpdir(), 'borgitory-backups-'));
+    work = testApp.work;
   });
-  afterAll(async () => {
-    await testApp.close();
-    rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => testApp.close());
 
   let repositoryCount = 0;
   async function newRepository(encryption = 'none'): Promise<{ id: number; path: string }> {

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Agent } from 'supertest';
-import { writeManyFiles, writeTree } from './support/source-tree';
+import { writeTree } from '@borgitory/borg-runner/testing';
+import { writeManyFiles } from './support/source-tree';
 import { setupAdmin, startTestApp, TestApp } from './support/test-app';
 
 describe('GET /api/filesystem/directory', () => {
@@ -13,12 +14,9 @@ describe('GET /api/filesystem/directory', () => {
   beforeAll(async () => {
     testApp = await startTestApp();
     agent = await setupAdmin(testApp);
-    work = mkdtempSync(join(tmpdir(), 'borgitory-fs-'));
+    work = testApp.work;
   });
-  afterAll(async () => {
-    await testApp.close();
-    rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => testApp.close());
 
   it('lists directories first, then files, by name, with the parent', async () => {
     writeTree(work, { 'b.txt': 'b', 'a.txt': 'a', 'zeta/x': 'x', 'alpha/y': 'y' });

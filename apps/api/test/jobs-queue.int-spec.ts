@@ -3,7 +3,8 @@ import type { Agent } from 'supertest';
 import { DataSource } from 'typeorm';
 import { JobExecutorRegistry } from '../src/jobs/job-executor-registry';
 import { JobsService } from '../src/jobs/jobs.service';
-import { isAlive, OutcomeExecutor, RunRecord, SleepingExecutor, waitUntil } from './support/job-executors';
+import { OutcomeExecutor, RunRecord, SleepingExecutor, waitUntil } from './support/job-executors';
+import { isAlive } from '@borgitory/borg-runner/testing';
 import { waitForFinish } from './support/job-client';
 import { setupAdmin, startTestApp, TestApp } from './support/test-app';
 

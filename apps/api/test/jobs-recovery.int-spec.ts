@@ -6,7 +6,8 @@ import { JobExecutorRegistry } from '../src/jobs/job-executor-registry';
 import { JobsService } from '../src/jobs/jobs.service';
 import { DATABASE_FILE } from '../src/platform/database/database-options';
 import { waitForFinish } from './support/job-client';
-import { isAlive, RunRecord, signalGroup, SleepingExecutor, spawnNamed, waitUntil } from './support/job-executors';
+import { RunRecord, signalGroup, SleepingExecutor, spawnNamed, waitUntil } from './support/job-executors';
+import { isAlive } from '@borgitory/borg-runner/testing';
 import { setupAdmin, startTestApp } from './support/test-app';
 
 const INTERRUPTED = { code: 'JOB_INTERRUPTED', message: 'Borgitory stopped while this job was running' };

@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Agent } from 'supertest';
 import { DataSource } from 'typeorm';
@@ -17,12 +16,9 @@ describe('repositories on real borg', () => {
   beforeAll(async () => {
     testApp = await startTestApp();
     agent = await setupAdmin(testApp);
-    work = mkdtempSync(join(tmpdir(), 'borgitory-repos-'));
+    work = testApp.work;
   });
-  afterAll(async () => {
-    await testApp.close();
-    rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => testApp.close());
 
   const create = (body: Record<string, unknown>) => agent.post('/api/repositories').send(body);
   const total = async () => (await agent.get('/api/repositories').expect(200)).body.meta.total as number;

@@ -1,14 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-
-/** Writes files (path → content) under root. */
-export function writeTree(root: string, files: Record<string, string>): string {
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+import { join } from 'node:path';
 
 /** `count` small distinct files in nested directories: enough work for borg to take a few seconds. */
 export function writeManyFiles(root: string, count: number): string {

@@ -10,6 +10,8 @@ import { createApp } from '../../src/platform/create-app';
 export interface TestApp {
   app: NestExpressApplication;
   dataDir: string;
+  /** A scratch directory for the test's own files (sources, repositories); close() removes it. */
+  work: string;
   /** A client without cookies. */
   http: () => request.Agent;
   close(options?: { keepData?: boolean }): Promise<void>;
@@ -25,12 +27,15 @@ export async function startTestApp(options: { dataDir?: string; env?: Record<str
     ...options.env,
   });
   const app = await createApp(config);
+  const work = mkdtempSync(join(tmpdir(), 'borgitory-work-'));
   return {
     app,
     dataDir,
+    work,
     http: () => request.agent(app.getHttpServer()),
     async close({ keepData = false } = {}) {
       await app.close();
+      rmSync(work, { recursive: true, force: true });
       if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };

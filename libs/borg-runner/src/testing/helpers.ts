@@ -21,12 +21,13 @@ export function writeFakeBorg(dir: string, body: string): string {
 }
 
 /** Writes files (relative path → content) under root. */
-export function writeTree(root: string, files: Record<string, string | Buffer>): void {
+export function writeTree(root: string, files: Record<string, string | Buffer>): string {
   for (const [relative, content] of Object.entries(files)) {
     const path = join(root, relative);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, content);
   }
+  return root;
 }
 
 /** True while the process exists and is not a zombie (our container's PID 1 may not reap orphans). */

@@ -1,2 +1,3 @@
 // Test support shared with the API's integration tests: a throwaway sshd on 127.0.0.1.
 export { canRunSshd, freePort, startSshd, type TestSshd } from './sshd';
+export { isAlive, writeTree } from './helpers';
