@@ -134,6 +134,9 @@ describe('manual backups on real borg', () => {
       expect(Object.keys(response.body.error.details)).toContain(field);
     }
     expect((await agent.get('/api/jobs').expect(200)).body.meta.total).toBe(jobsBefore);
+
+    const badPattern = await backup({ repository_id: repository.id, source_path: source, exclude_patterns: ['*.tmp', 're:(unclosed'] }).expect(422);
+    expect(badPattern.body.error.details.exclude_patterns).toEqual(['"(unclosed" is not a valid regular expression']);
   });
 
   it("reports borg's exit code 1 as a warning with the warnings listed", async () => {

@@ -1,5 +1,6 @@
 import { unwrap, unwrapPage, type Schemas } from '@borgitory/api-client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import { api } from './client';
 
 /** A repository as the API sends it. The figures are null until borg has been asked (they are filled at creation). */
@@ -16,11 +17,14 @@ export type CreateRepositoryInput = Schemas['CreateRepositoryDto'];
 export type UpdateRepositoryInput = Schemas['UpdateRepositoryDto'];
 
 export const REPOSITORY_PAGE_SIZE = 50;
+/** The most repositories a select offers (the API's page limit). */
+const REPOSITORY_OPTIONS_LIMIT = 200;
 
 export const repositoryKeys = {
   all: ['repositories'] as const,
   lists: ['repositories', 'list'] as const,
   list: (offset: number) => ['repositories', 'list', { offset, limit: REPOSITORY_PAGE_SIZE }] as const,
+  options: ['repositories', 'list', { offset: 0, limit: REPOSITORY_OPTIONS_LIMIT }] as const,
   detail: (id: number) => ['repositories', 'detail', id] as const,
 };
 
@@ -33,6 +37,34 @@ export function useRepositories(offset: number) {
     },
     placeholderData: keepPreviousData,
   });
+}
+
+/** The repositories to choose from in a select (and to name them in job lists), by name. */
+export function useRepositoryOptions() {
+  return useQuery({
+    queryKey: repositoryKeys.options,
+    queryFn: async () => {
+      return unwrapPage(
+        api.GET('/api/repositories', { params: { query: { limit: REPOSITORY_OPTIONS_LIMIT, offset: 0 } } }),
+      );
+    },
+  });
+}
+
+/**
+ * A function naming repositories by id, for job lists. A job may name a
+ * repository that has since been removed: "Repository #3 (removed)"; while the
+ * names load, or past the ones loaded, just "Repository #3".
+ */
+export function useRepositoryNames(): (id: number | null) => string {
+  const options = useRepositoryOptions();
+  const page = options.data;
+  const names = useMemo(() => new Map((page?.items ?? []).map((repository) => [repository.id, repository.name])), [page]);
+  const complete = page !== undefined && page.meta.total <= page.items.length;
+  return useCallback(
+    (id) => (id === null ? '—' : (names.get(id) ?? `Repository #${id}${complete ? ' (removed)' : ''}`)),
+    [names, complete],
+  );
 }
 
 export function useRepository(id: number) {

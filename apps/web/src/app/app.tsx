@@ -3,7 +3,10 @@ import { useAuthStatus } from '../api/auth';
 import { errorMessage } from '../api/errors';
 import { AuthCard } from '../components/auth-card';
 import { AppLayout } from '../layout/app-layout';
+import { BackupsPage } from '../pages/backups/backups-page';
 import { DashboardPage } from '../pages/dashboard-page';
+import { JobPage } from '../pages/jobs/job-page';
+import { JobsPage } from '../pages/jobs/jobs-page';
 import { LoginPage } from '../pages/login-page';
 import { NotFoundPage } from '../pages/not-found-page';
 import { PlaceholderPage } from '../pages/placeholder-page';
@@ -56,14 +59,7 @@ export function App() {
           <Route path=":id" element={<RepositoryDetailsPage />} />
           <Route path=":id/edit" element={<EditRepositoryPage />} />
         </Route>
-        <Route
-          path="backups"
-          element={
-            <PlaceholderPage title="Backups">
-              Here you will start backups and browse the archives in each repository.
-            </PlaceholderPage>
-          }
-        />
+        <Route path="backups" element={<BackupsPage />} />
         <Route
           path="schedules"
           element={
@@ -72,14 +68,10 @@ export function App() {
             </PlaceholderPage>
           }
         />
-        <Route
-          path="jobs"
-          element={
-            <PlaceholderPage title="Jobs">
-              Running and finished jobs, with their progress and logs, will be shown here.
-            </PlaceholderPage>
-          }
-        />
+        <Route path="jobs">
+          <Route index element={<JobsPage />} />
+          <Route path=":id" element={<JobPage />} />
+        </Route>
         <Route
           path="cloud-sync"
           element={

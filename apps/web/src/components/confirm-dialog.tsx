@@ -7,6 +7,8 @@ interface ConfirmDialogProps {
   /** What will happen, and anything the user must choose or type first. */
   children: ReactNode;
   confirmLabel: string;
+  /** The label of the button that closes the dialog without acting ("Cancel"). */
+  dismissLabel?: string;
   /** The confirm button's label while the action runs. */
   busyLabel?: string;
   /** A destructive action: the confirm button is drawn in the danger colour. */
@@ -29,6 +31,7 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  dismissLabel = 'Cancel',
   busyLabel,
   danger = false,
   busy = false,
@@ -82,7 +85,7 @@ export function ConfirmDialog({
           </div>
           <div className="confirm-dialog__actions">
             <button type="button" className="button" onClick={onCancel} disabled={busy}>
-              Cancel
+              {dismissLabel}
             </button>
             <button
               type="submit"

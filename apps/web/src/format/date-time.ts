@@ -25,3 +25,15 @@ export function formatRelativeTime(date: Date, now: Date = new Date()): string {
 export function formatDateTime(date: Date): string {
   return fullFormat.format(date);
 }
+
+const timeFormat = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
+
+/** The local time of day with seconds, e.g. "18:00:05" (for log lines). */
+export function formatTimeOfDay(date: Date): string {
+  return timeFormat.format(date);
+}

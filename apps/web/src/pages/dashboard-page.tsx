@@ -1,14 +1,31 @@
+import { Link } from 'react-router-dom';
 import { errorMessage } from '../api/errors';
 import { useHealth, type Health } from '../api/health';
+import { useLiveJobLists } from '../api/job-streams';
+import { useRepositoryNames } from '../api/repositories';
+import { RecentJobsPanel } from './dashboard/recent-jobs-panel';
+import { RunningJobsPanel } from './dashboard/running-jobs-panel';
 import './dashboard-page.css';
 
 export function DashboardPage() {
   const health = useHealth();
+  const repositoryName = useRepositoryNames();
+  useLiveJobLists();
 
   return (
     <>
-      <h1>Dashboard</h1>
-      <p className="page-intro">An overview of your Borgitory server.</p>
+      <div className="page-header">
+        <div>
+          <h1>Dashboard</h1>
+          <p className="page-intro">An overview of your Borgitory server.</p>
+        </div>
+        <Link to="/backups" className="button button--primary">
+          Back up now
+        </Link>
+      </div>
+
+      <RunningJobsPanel repositoryName={repositoryName} />
+      <RecentJobsPanel repositoryName={repositoryName} />
 
       <section className="panel" aria-labelledby="health-heading">
         <div className="panel__header">

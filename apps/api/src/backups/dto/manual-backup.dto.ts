@@ -26,7 +26,12 @@ function IsExcludePattern() {
       options: { each: true },
       validator: {
         validate: (value: unknown) => typeof value === 'string' && excludePatternProblem(value) === null,
-        defaultMessage: (args) => excludePatternProblem(String(args?.value ?? '')) ?? 'Invalid exclude pattern',
+        // With `each`, borg's reason for the first refused pattern; the value given is the whole array.
+        defaultMessage: (args) => {
+          const patterns: unknown[] = Array.isArray(args?.value) ? args.value : [args?.value];
+          const reasons = patterns.map((pattern) => (typeof pattern === 'string' ? excludePatternProblem(pattern) : 'Each exclude pattern must be a string'));
+          return reasons.find((reason) => reason !== null) ?? 'Invalid exclude pattern';
+        },
       },
     });
 }

@@ -37,6 +37,9 @@ function RepositoryDetails({ repository }: { repository: Repository }) {
       </p>
 
       <div className="toolbar" role="group" aria-label="Repository actions">
+        <Link to={`/backups?repository_id=${repository.id}`} className="button button--primary">
+          Back up now
+        </Link>
         <button type="button" className="button" onClick={() => test.mutate()} disabled={test.isPending}>
           {test.isPending ? 'Testing…' : 'Test connection'}
         </button>

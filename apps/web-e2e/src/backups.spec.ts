@@ -1,0 +1,353 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { screenshotPath } from './screenshots';
+import { logIn } from './session';
+
+// Enough small files that borg needs a few seconds on this machine (about 3.5 s for 20,000), so the
+// browser sees the backup running and its file count rising.
+const SMALL_FILES = 20_000;
+const FILES_PER_DIRECTORY = 100;
+// Files borg spends a long time on with lzma (about 3 MB/s here): a backup to cancel while it runs.
+const BIG_FILES = 12;
+const BIG_FILE_BYTES = 5 * 1024 * 1024;
+
+const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
+const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+
+// The server runs as the same user on this machine, so it reads these sources and keeps the repositories here.
+let workDir: string;
+let smallTree: string;
+let bigTree: string;
+const createdRepositories: number[] = [];
+
+/** `count` files of random text in directories of FILES_PER_DIRECTORY, plus a few *.tmp files to exclude. */
+function writeSmallTree(root: string, count: number) {
+  for (let i = 0; i < count; i++) {
+    const directory = join(root, `d${String(Math.floor(i / FILES_PER_DIRECTORY)).padStart(3, '0')}`);
+    if (i % FILES_PER_DIRECTORY === 0) mkdirSync(directory, { recursive: true });
+    writeFileSync(join(directory, `f${i}.txt`), randomBytes(300).toString('base64'));
+  }
+  for (let i = 0; i < 5; i++) writeFileSync(join(root, `scratch-${i}.tmp`), 'temporary');
+  writeFileSync(join(root, 'readme.txt'), 'The documents to back up.');
+}
+
+function writeBigTree(root: string) {
+  mkdirSync(root, { recursive: true });
+  for (let i = 0; i < BIG_FILES; i++) {
+    writeFileSync(join(root, `video-${i}.raw`), randomBytes((BIG_FILE_BYTES * 3) / 4).toString('base64'));
+  }
+}
+
+async function createRepository(page: Page, name: string): Promise<number> {
+  const response = await page.request.post('/api/repositories', {
+    data: { name, path: join(workDir, 'repositories', name.toLowerCase()), encryption: 'none' },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  const { data } = (await response.json()) as { data: { id: number } };
+  createdRepositories.push(data.id);
+  return data.id;
+}
+
+/** The number a figure of the progress panel shows ("12,345" → 12345), or -1 while there is none. */
+async function figure(progress: Locator, term: string): Promise<number> {
+  const value = progress.locator(`dt:text-is("${term}") + dd`);
+  if ((await value.count()) === 0) return -1;
+  return Number((await value.innerText()).replace(/[^\d]/g, ''));
+}
+
+/** In the source picker: from "/", open each directory on the way to `path`. */
+async function browseTo(dialog: Locator, path: string) {
+  await expect(dialog.getByText('Current directory')).toBeVisible();
+  let current = '';
+  for (const segment of path.split('/').filter(Boolean)) {
+    await dialog.getByRole('button', { name: segment, exact: true }).click();
+    current += `/${segment}`;
+    await expect(dialog.getByText(current, { exact: true })).toBeVisible();
+  }
+}
+
+test.describe.configure({ timeout: 180_000 });
+
+test.beforeAll(() => {
+  workDir = mkdtempSync(join(tmpdir(), 'borgitory-e2e-backups-'));
+  smallTree = join(workDir, 'sources', 'documents');
+  bigTree = join(workDir, 'sources', 'media');
+  writeSmallTree(smallTree, SMALL_FILES);
+  writeBigTree(bigTree);
+  mkdirSync(join(workDir, 'repositories'));
+});
+
+test.afterAll(() => {
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+test.beforeEach(async ({ page }) => {
+  await logIn(page);
+});
+
+// The repositories spec expects to start with none: remove what these tests made (the data is in workDir).
+test.afterEach(async ({ page }) => {
+  for (const status of ['queued', 'running']) {
+    const active = await page.request.get(`/api/jobs?status=${status}&limit=200`);
+    for (const job of ((await active.json()) as { data: { id: number }[] }).data) {
+      await page.request.post(`/api/jobs/${job.id}/cancel`);
+    }
+  }
+  for (const id of createdRepositories.splice(0)) {
+    const response = await page.request.delete(`/api/repositories/${id}`);
+    expect(response.ok(), await response.text()).toBe(true);
+  }
+});
+
+test('back up a directory chosen in the picker and follow the job to its end', async ({ page, browser }) => {
+  const repository = 'Documents';
+  await createRepository(page, repository);
+  let jobId = 0;
+
+  await test.step('the form offers the repository and a picker for the source', async () => {
+    await page.goto('/backups');
+    await expect(page.getByRole('heading', { level: 1, name: 'Backups' })).toBeVisible();
+    await field(page, 'Repository').selectOption({ label: repository });
+    await expect(field(page, 'Archive name')).toHaveAttribute('placeholder', '{hostname}-{now:%Y-%m-%dT%H:%M:%S}');
+    await expect(field(page, 'Compression')).toHaveValue('lz4');
+
+    await page.getByRole('button', { name: 'Browse… for source path 1' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Choose what to back up' });
+    await expect(dialog).toBeVisible();
+    await browseTo(dialog, smallTree);
+    await expect(dialog.getByRole('button', { name: '..' })).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'd000', exact: true })).toBeVisible();
+    // Files can be chosen on their own, but not opened.
+    await expect(dialog.getByRole('button', { name: 'Choose readme.txt' })).toBeVisible();
+    await page.screenshot({ path: screenshotPath('backup-picker') });
+    await dialog.getByRole('button', { name: 'Choose this directory' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(field(page, 'Source path 1')).toHaveValue(smallTree);
+  });
+
+  await test.step('an exclude pattern is added and the backup starts', async () => {
+    await field(page, 'Exclude patterns').fill('*.tmp');
+    await page.screenshot({ path: screenshotPath('backup-form'), fullPage: true });
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await expect(page).toHaveURL(/\/jobs\/\d+$/);
+    jobId = Number(new URL(page.url()).pathname.split('/').pop());
+    await expect(page.getByRole('heading', { level: 1, name: `Backup #${jobId} · ${repository}` })).toBeVisible();
+  });
+
+  await test.step('while borg runs, the progress figures rise', async () => {
+    const progress = region(page, 'Progress');
+    await expect(progress.getByRole('progressbar', { name: 'Progress' })).toBeVisible();
+    await expect(progress.locator('dt:text-is("Files") + dd')).toBeVisible();
+    const first = await figure(progress, 'Files');
+    await expect.poll(() => figure(progress, 'Files'), { timeout: 15_000, intervals: [100] }).toBeGreaterThan(first);
+    await expect(progress).toContainText('Original size');
+    await expect(progress).toContainText('Deduplicated');
+    await expect(progress.getByText('Current file')).toBeVisible();
+    await page.screenshot({ path: screenshotPath('job-running'), fullPage: true });
+  });
+
+  await test.step('the job completes with the archive and its figures', async () => {
+    await expect(region(page, 'Details')).toContainText(/Status\s*Completed/, { timeout: 60_000 });
+    await expect(region(page, 'Progress')).toBeHidden();
+    const result = region(page, 'Result');
+    await expect(result).toContainText('Backup completed.');
+    await expect(result).toContainText(new RegExp(`Archive\\s*${hostname()}-\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}`));
+    // The *.tmp files were left out: only the documents and the readme.
+    await expect(result).toContainText(new RegExp(`Files\\s*${(SMALL_FILES + 1).toLocaleString('en')}(?!\\d)`));
+    await expect(result).toContainText(/Deduplicated size\s*\d+\.\d MB/);
+    await expect(region(page, 'Parameters')).toContainText(/Excludes\s*\*\.tmp/);
+
+    // It really ran for a while, so the browser could follow it.
+    const answer = await page.request.get(`/api/jobs/${jobId}`);
+    const { data: job } = (await answer.json()) as { data: { result: { duration_seconds: number; files: number } } };
+    expect(job.result.files).toBe(SMALL_FILES + 1);
+    expect(job.result.duration_seconds).toBeGreaterThanOrEqual(2);
+  });
+
+  await test.step('the log shows what borg was asked to do', async () => {
+    const log = page.getByRole('log', { name: 'Job log' });
+    await expect(log).toContainText(/Running: borg create --compression lz4 --exclude \*\.tmp REPOSITORY::/);
+    const download = page.getByRole('link', { name: 'Download log' });
+    await expect(download).toHaveAttribute('href', `/api/jobs/${jobId}/logs?format=text`);
+    await expect(page.getByRole('button', { name: 'Cancel' })).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Retry' })).toBeHidden();
+    await page.screenshot({ path: screenshotPath('job-completed'), fullPage: true });
+  });
+
+  await test.step('the finished job opens with its full log', async () => {
+    await page.reload();
+    await expect(region(page, 'Result')).toContainText('Backup completed.');
+    await expect(page.getByRole('log', { name: 'Job log' })).toContainText('Running: borg create');
+  });
+
+  await test.step('the job view in a dark colour scheme', async () => {
+    const dark = await browser.newContext({ colorScheme: 'dark', storageState: await page.context().storageState() });
+    const darkPage = await dark.newPage();
+    await darkPage.goto(`/jobs/${jobId}`);
+    await expect(region(darkPage, 'Result')).toContainText('Backup completed.');
+    await expect(darkPage.getByRole('log', { name: 'Job log' })).toContainText('Running: borg create');
+    await darkPage.screenshot({ path: screenshotPath('job-completed-dark'), fullPage: true });
+    await dark.close();
+  });
+
+  await test.step('the job view on a narrow screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(region(page, 'Result')).toBeVisible();
+    await page.screenshot({ path: screenshotPath('job-completed-narrow'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
+  });
+
+  await test.step('the jobs list shows it as completed', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).click();
+    await expect(page).toHaveURL('/jobs');
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: `#${jobId}`, exact: true }) });
+    await expect(row).toContainText('Backup');
+    await expect(row).toContainText(repository);
+    await expect(row).toContainText('Completed');
+    await expect(row).toContainText(`${(SMALL_FILES + 1).toLocaleString('en')} files`);
+    await field(page, 'Status').selectOption('failed');
+    await expect(page).toHaveURL('/jobs?status=failed');
+    await expect(page.getByText('No jobs match these filters.')).toBeVisible();
+    await field(page, 'Status').selectOption('completed');
+    await expect(row).toBeVisible();
+    await page.screenshot({ path: screenshotPath('jobs-list') });
+  });
+
+  await test.step('the dashboard lists it under recent jobs', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+    const recent = region(page, 'Recent jobs');
+    await expect(recent.getByRole('listitem').filter({ hasText: `Backup #${jobId}` })).toContainText('Completed');
+    await expect(region(page, 'Running jobs')).toContainText('No jobs are running.');
+    await expect(page.getByRole('link', { name: 'Back up now' })).toHaveAttribute('href', '/backups');
+    await page.screenshot({ path: screenshotPath('dashboard-jobs'), fullPage: true });
+  });
+});
+
+test('cancel a running backup, then retry it', async ({ page }) => {
+  const repository = 'Media';
+  const repositoryId = await createRepository(page, repository);
+  let jobId = 0;
+  // A second tab on the jobs list, which follows the jobs' status changes without reloading.
+  const jobsTab = await page.context().newPage();
+  const jobRow = (id: number) =>
+    jobsTab.getByRole('row').filter({ has: jobsTab.getByRole('link', { name: `#${id}`, exact: true }) });
+
+  await test.step('the repository page leads to the form with the repository chosen', async () => {
+    await page.goto(`/repositories/${repositoryId}`);
+    await page.getByRole('link', { name: 'Back up now' }).click();
+    await expect(page).toHaveURL(`/backups?repository_id=${repositoryId}`);
+    await expect(field(page, 'Repository')).toHaveValue(String(repositoryId));
+  });
+
+  await test.step('a slow backup starts', async () => {
+    await field(page, 'Source path 1').fill(bigTree);
+    await field(page, 'Compression').selectOption('lzma');
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await expect(page).toHaveURL(/\/jobs\/\d+$/);
+    jobId = Number(new URL(page.url()).pathname.split('/').pop());
+    await expect(region(page, 'Details')).toContainText(/Status\s*Running/);
+    await expect(region(page, 'Progress').getByText('Current file')).toBeVisible();
+  });
+
+  await test.step('the dashboard lists it under running jobs', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+    const running = region(page, 'Running jobs').getByRole('listitem').filter({ hasText: `Backup #${jobId}` });
+    await expect(running).toContainText(repository);
+    await expect(running).toContainText('Running');
+    await page.screenshot({ path: screenshotPath('dashboard-running') });
+    await running.getByRole('link', { name: `Backup #${jobId}` }).click();
+    await expect(page).toHaveURL(`/jobs/${jobId}`);
+    await expect(region(page, 'Progress')).toBeVisible();
+  });
+
+  await test.step('the jobs list in another tab shows it running', async () => {
+    await jobsTab.goto('/jobs');
+    await expect(jobRow(jobId)).toContainText('Running');
+  });
+
+  await test.step('Cancel asks first, then stops borg', async () => {
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cancel this backup?' });
+    await expect(dialog).toBeVisible();
+    await page.screenshot({ path: screenshotPath('job-cancel-dialog') });
+    await dialog.getByRole('button', { name: 'Cancel backup' }).click();
+    await expect(dialog).toBeHidden({ timeout: 20_000 });
+    await expect(region(page, 'Details')).toContainText(/Status\s*Cancelled/);
+    await expect(region(page, 'Result')).toContainText('The job was cancelled before it finished.');
+    await expect(page.getByRole('button', { name: 'Cancel', exact: true })).toBeHidden();
+    // The other tab was told through /api/jobs/stream.
+    await expect(jobRow(jobId)).toContainText('Cancelled');
+  });
+
+  await test.step('Retry runs it again as a new job that completes', async () => {
+    // Less to back up this time, so that the retry is quick.
+    for (let i = 1; i < BIG_FILES; i++) rmSync(join(bigTree, `video-${i}.raw`));
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await expect(page).not.toHaveURL(`/jobs/${jobId}`);
+    await expect(page).toHaveURL(/\/jobs\/\d+$/);
+    const retryId = Number(new URL(page.url()).pathname.split('/').pop());
+    expect(retryId).toBeGreaterThan(jobId);
+    await expect(page.getByRole('heading', { level: 1, name: `Backup #${retryId} · ${repository}` })).toBeVisible();
+    await expect(region(page, 'Details')).toContainText(`Retry of job #${jobId}`);
+    await expect(region(page, 'Details')).toContainText(/Status\s*Completed/, { timeout: 60_000 });
+    await expect(region(page, 'Result')).toContainText(/Files\s*1(?!\d)/);
+    await expect(region(page, 'Parameters')).toContainText(/Compression\s*lzma/);
+    await expect(page.getByRole('log', { name: 'Job log' })).toContainText('Running: borg create --compression lzma');
+    await expect(jobRow(retryId)).toContainText('Completed');
+    await expect(jobRow(retryId)).toContainText('1 file, ');
+    await jobsTab.close();
+  });
+});
+
+test("the form shows its own and the server's messages by their fields", async ({ page }) => {
+  await createRepository(page, 'Checks');
+  await page.goto('/backups');
+
+  await test.step('a repository and a source are required', async () => {
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await expect(field(page, 'Repository')).toHaveAccessibleDescription('Choose the repository to back up to.');
+    await expect(field(page, 'Repository')).toBeFocused();
+    await expect(page.getByRole('group', { name: 'Source paths' })).toContainText(
+      'Add at least one directory or file to back up.',
+    );
+  });
+
+  await test.step('what the server refuses is shown under its field', async () => {
+    const missing = join(workDir, 'no-such-directory');
+    await field(page, 'Repository').selectOption({ label: 'Checks' });
+    await field(page, 'Source path 1').fill(missing);
+    await page.getByRole('button', { name: 'Add another path' }).click();
+    await field(page, 'Source path 2').fill(smallTree);
+    await field(page, 'Compression').selectOption('custom');
+    await field(page, 'Custom compression').fill('zstd,99');
+    await field(page, 'Exclude patterns').fill('*.tmp\nxx:cache');
+    await page.getByRole('button', { name: 'Back up now' }).click();
+
+    // The request's syntax is checked first, then the paths on disk.
+    const compression = field(page, 'Custom compression');
+    await expect(compression).toHaveAccessibleDescription(/Compression must be none, lz4/);
+    await expect(compression).toBeFocused();
+    await expect(field(page, 'Exclude patterns')).toHaveAttribute('aria-invalid', 'true');
+    await expect(field(page, 'Exclude patterns')).toHaveAccessibleDescription(/exclude pattern|pattern style/);
+    await page.screenshot({ path: screenshotPath('backup-form-errors'), fullPage: true });
+
+    await compression.fill('zstd,9');
+    await expect(compression).not.toHaveAttribute('aria-invalid');
+    await field(page, 'Exclude patterns').fill('*.tmp');
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await expect(field(page, 'Source path 1')).toHaveAccessibleDescription(`${missing} does not exist`);
+    await expect(field(page, 'Source path 1')).toBeFocused();
+    await expect(field(page, 'Source path 2')).not.toHaveAttribute('aria-invalid');
+    await expect(page).toHaveURL('/backups');
+  });
+
+  await test.step('a message goes once its field is changed', async () => {
+    await page.getByRole('button', { name: 'Remove source path 1' }).click();
+    await expect(field(page, 'Source path 1')).toHaveValue(smallTree);
+    await expect(field(page, 'Source path 1')).not.toHaveAttribute('aria-invalid');
+    await expect(page.getByRole('button', { name: 'Remove source path 1' })).toBeHidden();
+  });
+});

@@ -1,0 +1,155 @@
+import { unwrap, unwrapPage, type Schemas } from '@borgitory/api-client';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client';
+import { repositoryKeys } from './repositories';
+
+/** A job as the API sends it: what it was asked to do, where it is, and how it ended. */
+export type Job = Schemas['JobDto'];
+export type JobStatus = Schemas['JobStatus'];
+export type JobType = Schemas['JobType'];
+export type JobProgress = Schemas['JobProgressDto'];
+export type JobLogLine = Schemas['JobLogLineDto'];
+type JobLogPage = Schemas['JobLogPageDto'];
+
+/**
+ * The logs operation also offers text/plain (with ?format=text), so its typed
+ * answer includes a string; without that parameter the answer is the JSON envelope.
+ */
+type JsonAnswer<T> = { data?: { data: T }; error?: unknown; response: Response };
+
+export const JOB_PAGE_SIZE = 50;
+
+export const JOB_STATUSES: readonly JobStatus[] = [
+  'queued',
+  'running',
+  'completed',
+  'warning',
+  'failed',
+  'cancelled',
+  'interrupted',
+];
+export const JOB_TYPES: readonly JobType[] = [
+  'backup',
+  'prune',
+  'compact',
+  'check',
+  'delete_archive',
+  'restore',
+  'cloud_sync',
+];
+
+/** The list filters the API takes; an absent filter lists everything. */
+export interface JobFilters {
+  status?: JobStatus;
+  type?: JobType;
+  repository_id?: number;
+}
+
+export const jobKeys = {
+  all: ['jobs'] as const,
+  lists: ['jobs', 'list'] as const,
+  list: (filters: JobFilters, offset: number, limit: number) => ['jobs', 'list', { ...filters, offset, limit }] as const,
+  detail: (id: number) => ['jobs', 'detail', id] as const,
+  log: (id: number) => ['jobs', 'log', id] as const,
+};
+
+/** Queued or running: the job can still change, and can be cancelled. */
+export function isJobActive(status: JobStatus): boolean {
+  return status === 'queued' || status === 'running';
+}
+
+/** Failed, cancelled or interrupted jobs can be run again. */
+export function isJobRetryable(status: JobStatus): boolean {
+  return status === 'failed' || status === 'cancelled' || status === 'interrupted';
+}
+
+/** One page of jobs, newest first; the previous page stays on screen while the next one loads. */
+export function useJobs(filters: JobFilters, offset = 0, limit = JOB_PAGE_SIZE) {
+  return useQuery({
+    queryKey: jobKeys.list(filters, offset, limit),
+    queryFn: () => unwrapPage(api.GET('/api/jobs', { params: { query: { ...filters, limit, offset } } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useJob(id: number) {
+  return useQuery({
+    queryKey: jobKeys.detail(id),
+    queryFn: () => unwrap(api.GET('/api/jobs/{id}', { params: { path: { id } } })),
+  });
+}
+
+/** Log lines asked for per request (the API's maximum). */
+const LOG_PAGE_LINES = 1000;
+
+export interface JobLog {
+  lines: JobLogLine[];
+  /** The byte offset after the last line read: live lines from here on are new. */
+  nextOffset: number;
+  truncated: boolean;
+}
+
+/**
+ * The job's log as it is now, read page by page to its end. It is read once:
+ * for a running job the live `log` events carry on from `nextOffset`.
+ */
+export function useJobLog(id: number) {
+  return useQuery({
+    queryKey: jobKeys.log(id),
+    queryFn: async (): Promise<JobLog> => {
+      const lines: JobLogLine[] = [];
+      let offset = 0;
+      for (;;) {
+        const page = await unwrap(
+          api.GET('/api/jobs/{id}/logs', {
+            params: { path: { id }, query: { offset, limit: LOG_PAGE_LINES } },
+          }) as Promise<JsonAnswer<JobLogPage>>,
+        );
+        lines.push(...page.lines);
+        offset = page.next_offset;
+        if (page.complete || page.lines.length < LOG_PAGE_LINES) {
+          return { lines, nextOffset: offset, truncated: page.truncated };
+        }
+      }
+    },
+    staleTime: Infinity,
+    gcTime: 0,
+  });
+}
+
+/** The whole log as a text file; a plain link, so the browser downloads it. */
+export function jobLogTextUrl(id: number): string {
+  return `/api/jobs/${id}/logs?format=text`;
+}
+
+/** Stops a queued or running job; the answer comes once it has settled. */
+export function useCancelJob(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.POST('/api/jobs/{id}/cancel', { params: { path: { id } } })),
+    onSuccess: (job) => {
+      queryClient.setQueryData(jobKeys.detail(id), job);
+      return queryClient.invalidateQueries({ queryKey: jobKeys.lists });
+    },
+  });
+}
+
+/** Runs a failed, cancelled or interrupted job again; the answer is the new job. */
+export function useRetryJob(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.POST('/api/jobs/{id}/retry', { params: { path: { id } } })),
+    onSuccess: (job) => {
+      queryClient.setQueryData(jobKeys.detail(job.id), job);
+      return queryClient.invalidateQueries({ queryKey: jobKeys.lists });
+    },
+  });
+}
+
+/** A finished job may have changed its repository (a backup adds an archive), so both are asked again. */
+export function invalidateAfterJob(queryClient: ReturnType<typeof useQueryClient>): Promise<unknown> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: jobKeys.lists }),
+    queryClient.invalidateQueries({ queryKey: repositoryKeys.all }),
+  ]);
+}

@@ -1,0 +1,68 @@
+import { Link } from 'react-router-dom';
+import type { Job } from '../../api/jobs';
+import { Fact, Facts } from '../../components/facts';
+import { JobDuration } from '../../components/job-duration';
+import { JobStatusBadge } from '../../components/job-status-badge';
+import { RelativeTime } from '../../components/relative-time';
+import { jobTypeLabel } from '../../format/job-labels';
+
+interface JobDetailsProps {
+  job: Job;
+  repositoryName: string;
+}
+
+/** When the job ran, for which repository, and why. */
+export function JobDetails({ job, repositoryName }: JobDetailsProps) {
+  return (
+    <section className="panel" aria-labelledby="details-heading">
+      <div className="panel__header">
+        <h2 id="details-heading">Details</h2>
+      </div>
+      <Facts>
+        <Fact term="Status">
+          <JobStatusBadge status={job.status} />
+        </Fact>
+        <Fact term="Type">{jobTypeLabel(job.type)}</Fact>
+        {job.repository_id !== null && (
+          <Fact term="Repository">
+            <Link to={`/repositories/${job.repository_id}`}>{repositoryName}</Link>
+          </Fact>
+        )}
+        <Fact term="Started by">
+          {job.trigger === 'retry' && job.retry_of_id !== null ? (
+            <>
+              Retry of <Link to={`/jobs/${job.retry_of_id}`}>job #{job.retry_of_id}</Link>
+            </>
+          ) : job.trigger === 'schedule' ? (
+            'A schedule'
+          ) : (
+            'Manually'
+          )}
+        </Fact>
+        <Fact term="Queued">
+          <RelativeTime value={job.created_at} />
+        </Fact>
+        <Fact term="Started">
+          <RelativeTime value={job.started_at} fallback="not yet" />
+        </Fact>
+        <Fact term="Finished">
+          <RelativeTime value={job.finished_at} fallback={job.status === 'cancelled' ? '—' : 'not yet'} />
+        </Fact>
+        <Fact term="Duration">
+          <JobDuration job={job} />
+        </Fact>
+        {job.steps.length > 1 && (
+          <Fact term="Steps">
+            <ol className="job-steps">
+              {job.steps.map((step) => (
+                <li key={step.position}>
+                  {jobTypeLabel(step.type)}: {step.status}
+                </li>
+              ))}
+            </ol>
+          </Fact>
+        )}
+      </Facts>
+    </section>
+  );
+}

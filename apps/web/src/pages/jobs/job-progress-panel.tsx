@@ -1,0 +1,104 @@
+import type { Job, JobProgress } from '../../api/jobs';
+import { formatBytes } from '../../format/bytes';
+import { formatCount, formatCountOf } from '../../format/count';
+import { formatDuration } from '../../format/duration';
+
+/**
+ * A queued or running job's progress. A backup has no total, so it shows a
+ * moving bar and borg's running figures; steps that count (check, prune) show
+ * how far they are.
+ */
+export function JobProgressPanel({ job }: { job: Job }) {
+  const progress = job.status === 'running' ? job.progress : null;
+  return (
+    <section className="panel job-progress" aria-labelledby="progress-heading">
+      <div className="panel__header">
+        <h2 id="progress-heading">Progress</h2>
+      </div>
+      {job.status === 'queued' ? (
+        <>
+          <IndeterminateBar label="Waiting to start" />
+          <p className="job-progress__message" role="status">
+            Waiting to start: the job runs once no other job is using the repository.
+          </p>
+        </>
+      ) : (
+        <RunningProgress progress={progress} />
+      )}
+    </section>
+  );
+}
+
+function RunningProgress({ progress }: { progress: JobProgress | null }) {
+  const current = progress?.current;
+  const total = progress?.total;
+  const counted = current !== undefined && total !== undefined && total > 0;
+  const files = progress?.files;
+  // A backup's figures say more than borg's last message, which may be from before the files were read.
+  const message = counted || files === undefined ? progress?.message : undefined;
+  return (
+    <>
+      {counted ? (
+        <div className="job-progress__counted">
+          <progress className="job-progress__meter" value={current} max={total} aria-label="Progress" />
+          <span className="job-progress__percent">{Math.floor((current / total) * 100)} %</span>
+        </div>
+      ) : (
+        <IndeterminateBar
+          label="Progress"
+          valueText={files !== undefined ? `${formatCountOf(files, 'file')} read` : undefined}
+        />
+      )}
+      {message && <p className="job-progress__message">{message}</p>}
+      {progress === null ? (
+        <p className="job-progress__message">Starting borg…</p>
+      ) : (
+        <dl className="job-figures">
+          {files !== undefined && <Figure term="Files">{formatCount(files)}</Figure>}
+          {progress.original_size !== undefined && (
+            <Figure term="Original size">{formatBytes(progress.original_size)}</Figure>
+          )}
+          {progress.compressed_size !== undefined && (
+            <Figure term="Compressed">{formatBytes(progress.compressed_size)}</Figure>
+          )}
+          {progress.deduplicated_size !== undefined && (
+            <Figure term="Deduplicated">{formatBytes(progress.deduplicated_size)}</Figure>
+          )}
+          <Figure term="Rate">
+            {progress.rate_bytes_per_second === null ? '—' : `${formatBytes(progress.rate_bytes_per_second)}/s`}
+          </Figure>
+          <Figure term="Elapsed">{formatDuration(progress.elapsed_seconds)}</Figure>
+        </dl>
+      )}
+      {progress?.current_path && (
+        <p className="job-progress__path">
+          <span className="job-progress__path-label">Current file</span>
+          <code title={absolute(progress.current_path)}>{absolute(progress.current_path)}</code>
+        </p>
+      )}
+    </>
+  );
+}
+
+function Figure({ term, children }: { term: string; children: string }) {
+  return (
+    <div className="job-figures__item">
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** A bar that moves without saying how far along it is; `valueText` is what assistive technology reads instead. */
+function IndeterminateBar({ label, valueText }: { label: string; valueText?: string }) {
+  return (
+    <div className="job-progress__bar" role="progressbar" aria-label={label} aria-valuetext={valueText}>
+      <span className="job-progress__bar-fill" />
+    </div>
+  );
+}
+
+/** borg names archived paths without their leading slash; the sources are absolute, so it is put back. */
+function absolute(path: string): string {
+  return path.startsWith('/') ? path : `/${path}`;
+}

@@ -1,0 +1,95 @@
+import { backupResult, type BackupResult } from '../../api/backup-job';
+import type { Job } from '../../api/jobs';
+import { Fact, Facts } from '../../components/facts';
+import { formatBytes } from '../../format/bytes';
+import { formatCount } from '../../format/count';
+import { formatDuration } from '../../format/duration';
+import { jobTypeLabel } from '../../format/job-labels';
+
+/** How a finished job ended: what it made, its warnings, or why it failed. */
+export function JobResultPanel({ job }: { job: Job }) {
+  const backup = backupResult(job);
+  const kind = jobTypeLabel(job.type);
+  return (
+    <section className="panel job-result" aria-labelledby="result-heading">
+      <div className="panel__header">
+        <h2 id="result-heading">Result</h2>
+      </div>
+      <Outcome job={job} kind={kind} hasArchive={backup !== null} />
+      {backup && <BackupFigures result={backup} />}
+    </section>
+  );
+}
+
+function Outcome({ job, kind, hasArchive }: { job: Job; kind: string; hasArchive: boolean }) {
+  switch (job.status) {
+    case 'completed':
+      return (
+        <p className="alert alert--success">
+          {job.type === 'backup' && !hasArchive
+            ? 'The dry run went through the files; no archive was written.'
+            : `${kind} completed.`}
+        </p>
+      );
+    case 'warning':
+      return (
+        <div className="alert alert--warning" role="status">
+          <p>
+            <strong>{kind} completed with warnings.</strong>
+          </p>
+          {job.warnings.length > 0 ? (
+            <ul className="job-result__warnings">
+              {job.warnings.map((warning, index) => (
+                <li key={index}>{warning}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>borg reported warnings; see the log.</p>
+          )}
+        </div>
+      );
+    case 'cancelled':
+      return (
+        <p className="alert job-result__cancelled">
+          The job was cancelled{job.started_at ? ' before it finished' : ' before it started'}.
+          {job.type === 'backup' && job.started_at ? ' No archive was completed.' : ''}
+        </p>
+      );
+    case 'failed':
+    case 'interrupted':
+      return (
+        <div className="alert alert--error" role="alert">
+          <p>
+            <strong>{job.status === 'failed' ? `${kind} failed.` : `${kind} was interrupted.`}</strong>{' '}
+            {job.error?.message ?? 'See the log for what happened.'}
+          </p>
+          {job.error && (
+            <p className="job-result__code">
+              Error code: <code>{job.error.code}</code>
+            </p>
+          )}
+        </div>
+      );
+    default:
+      return null;
+  }
+}
+
+function BackupFigures({ result }: { result: BackupResult }) {
+  return (
+    <div className="job-result__figures">
+      <Facts>
+        <Fact term="Archive">
+          <code className="job-result__archive">{result.archive_name}</code>
+        </Fact>
+        <Fact term="Files">{formatCount(result.files)}</Fact>
+        <Fact term="Original size">{formatBytes(result.original_size)}</Fact>
+        <Fact term="Compressed size">{formatBytes(result.compressed_size)}</Fact>
+        <Fact term="Deduplicated size">
+          {formatBytes(result.deduplicated_size)} <span className="muted">(new data in the repository)</span>
+        </Fact>
+        <Fact term="Duration">{formatDuration(result.duration_seconds)}</Fact>
+      </Facts>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { backupResult } from '../../api/backup-job';
+import type { Job } from '../../api/jobs';
+import { formatBytes } from '../../format/bytes';
+import { formatCountOf } from '../../format/count';
+
+/** A few words on how a job ended, for lists: "1,234 files, 12.3 MB new", or the error. */
+export function jobSummary(job: Job): string | null {
+  if (job.status === 'failed' || job.status === 'interrupted') return job.error?.message ?? null;
+  const backup = backupResult(job);
+  if (backup) {
+    const figures = `${formatCountOf(backup.files, 'file')}, ${formatBytes(backup.deduplicated_size)} new`;
+    return job.warnings.length > 0 ? `${figures} · ${formatCountOf(job.warnings.length, 'warning')}` : figures;
+  }
+  if (job.type === 'backup' && (job.status === 'completed' || job.status === 'warning')) return 'Dry run';
+  return null;
+}

@@ -1,0 +1,105 @@
+import { Link, useSearchParams } from 'react-router-dom';
+import { errorMessage } from '../../api/errors';
+import { useLiveJobLists } from '../../api/job-streams';
+import { JOB_PAGE_SIZE, JOB_STATUSES, JOB_TYPES, useJobs, type JobFilters as Filters } from '../../api/jobs';
+import { useRepositoryNames, useRepositoryOptions } from '../../api/repositories';
+import { Pagination } from '../../components/pagination';
+import { JobFilters } from './job-filters';
+import { JobsTable } from './jobs-table';
+import './jobs.css';
+
+/**
+ * Every job, newest first, 50 to a page; the filters and the page are kept in
+ * the address (`?status=&type=&repository_id=&offset=`). The list follows
+ * status changes live.
+ */
+export function JobsPage() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = parseFilters(searchParams);
+  const offset = parseOffset(searchParams.get('offset'));
+  const jobs = useJobs(filters, offset);
+  const repositories = useRepositoryOptions();
+  const repositoryName = useRepositoryNames();
+  useLiveJobLists();
+
+  function show(next: Filters, nextOffset = 0) {
+    const params: Record<string, string> = {};
+    if (next.status) params['status'] = next.status;
+    if (next.type) params['type'] = next.type;
+    if (next.repository_id !== undefined) params['repository_id'] = String(next.repository_id);
+    if (nextOffset > 0) params['offset'] = String(nextOffset);
+    setSearchParams(params);
+  }
+
+  const filtered = filters.status !== undefined || filters.type !== undefined || filters.repository_id !== undefined;
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Jobs</h1>
+          <p className="page-intro">Backups and other work Borgitory has run or is running, newest first.</p>
+        </div>
+        <Link to="/backups" className="button button--primary">
+          Back up now
+        </Link>
+      </div>
+
+      <JobFilters filters={filters} repositories={repositories.data?.items ?? []} onChange={(next) => show(next)} />
+
+      {jobs.isPending ? (
+        <p className="panel" role="status">
+          Loading jobs…
+        </p>
+      ) : jobs.isError ? (
+        <p className="alert alert--error page-alert" role="alert">
+          {errorMessage(jobs.error)}
+        </p>
+      ) : jobs.data.meta.total === 0 ? (
+        <p className="panel jobs-empty">
+          {filtered ? (
+            <>
+              No jobs match these filters. <Link to="/jobs">Show all jobs</Link>.
+            </>
+          ) : (
+            <>
+              No jobs have run yet. <Link to="/backups">Start a backup</Link> to see it here.
+            </>
+          )}
+        </p>
+      ) : jobs.data.items.length === 0 ? (
+        <p className="panel">
+          There are no jobs on this page. <Link to="/jobs">Go to the first page</Link>.
+        </p>
+      ) : (
+        <>
+          <JobsTable jobs={jobs.data.items} repositoryName={repositoryName} caption="Jobs" />
+          <Pagination
+            label="Jobs"
+            offset={offset}
+            limit={JOB_PAGE_SIZE}
+            total={jobs.data.meta.total}
+            onChange={(next) => show(filters, next)}
+          />
+        </>
+      )}
+    </>
+  );
+}
+
+/** Only values the API knows are taken from the address. */
+function parseFilters(params: URLSearchParams): Filters {
+  const filters: Filters = {};
+  const status = params.get('status');
+  if (status && (JOB_STATUSES as readonly string[]).includes(status)) filters.status = status as Filters['status'];
+  const type = params.get('type');
+  if (type && (JOB_TYPES as readonly string[]).includes(type)) filters.type = type as Filters['type'];
+  const repository = Number(params.get('repository_id'));
+  if (Number.isSafeInteger(repository) && repository > 0) filters.repository_id = repository;
+  return filters;
+}
+
+function parseOffset(value: string | null): number {
+  const offset = Number(value);
+  return Number.isInteger(offset) && offset > 0 ? offset : 0;
+}
