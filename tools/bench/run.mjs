@@ -1,0 +1,593 @@
+// `npm run bench`: one large backup through plain borg and through the API, with wall times and server memory.
+// Prints figures; it is not a test. Plain Node ESM, built-ins only.
+//
+//   npm run bench -- [--files N] [--no-build] [--keep]
+//
+// See docs/benchmarks.md for what the figures mean and the last recorded run.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..', '..');
+const FILES_PER_DIRECTORY = 1000;
+const PASSWORD = 'bench password 123';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Arguments
+
+function parseArgs(argv) {
+  const options = { files: 200_000, build: true, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--no-build') options.build = false;
+    else if (arg === '--keep') options.keep = true;
+    else if (arg === '--files' || arg.startsWith('--files=')) {
+      const raw = arg.includes('=') ? arg.slice('--files='.length) : argv[++i];
+      const files = Number(raw);
+      if (!Number.isInteger(files) || files < 1) fail(`--files needs a positive whole number (got "${raw}")`);
+      options.files = files;
+    } else if (arg === '--help' || arg === '-h') {
+      console.log('Usage: npm run bench -- [--files N] [--no-build] [--keep]');
+      process.exit(0);
+    } else fail(`Unknown argument "${arg}" (usage: npm run bench -- [--files N] [--no-build] [--keep])`);
+  }
+  return options;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Small helpers
+
+class BenchFailure extends Error {}
+
+/** Children to stop if the bench is interrupted. */
+const liveChildren = new Set();
+
+function track(child) {
+  liveChildren.add(child);
+  child.on('exit', () => liveChildren.delete(child));
+  return child;
+}
+
+function fail(message) {
+  throw new BenchFailure(message);
+}
+
+function log(message) {
+  process.stdout.write(`[bench] ${message}\n`);
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const now = () => performance.now();
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const mib = (kib) => (kib === null || kib === undefined ? 'n/a' : `${(kib / 1024).toFixed(1)} MiB`);
+const signedMib = (kib) => `${kib >= 0 ? '+' : '−'}${(Math.abs(kib) / 1024).toFixed(1)} MiB`;
+const count = (n) => n.toLocaleString('en-US');
+
+function onPath(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** Runs a command to completion; fails the bench on a non-zero exit. */
+function runChecked(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+  if (result.error) fail(`${command} could not start: ${result.error.message}`);
+  if (result.status !== 0) fail(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+}
+
+/**
+ * VmRSS / VmHWM / RssAnon (KiB) of a live process, or null once it is gone (or a zombie, which has no Vm* lines).
+ * RssAnon is the heap and stacks only: VmRSS also counts mapped files (node's own code), which the kernel may
+ * drop and fault in again, so VmRSS can move without the process allocating anything.
+ */
+function procMemory(pid) {
+  let status;
+  try {
+    status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return null;
+  }
+  const field = (name) => {
+    const match = status.match(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm'));
+    return match ? Number(match[1]) : null;
+  };
+  const rss = field('VmRSS');
+  const hwm = field('VmHWM');
+  return rss === null && hwm === null ? null : { rss, hwm, anon: field('RssAnon') };
+}
+
+const loadAverage = () => os.loadavg().map((load) => load.toFixed(2)).join(' ');
+
+function borgVersion() {
+  const result = spawnSync('borg', ['--version'], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : 'borg (unknown version)';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Data set: N files of 100–300 distinct bytes, at most FILES_PER_DIRECTORY per directory
+
+/** A small deterministic PRNG (mulberry32), so that every run backs up the same bytes. */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:-_\n';
+
+function generate(source, files) {
+  const random = prng(0x5eed);
+  let bytes = 0;
+  for (let i = 0; i < files; i++) {
+    const directory = join(source, `d${String(Math.floor(i / FILES_PER_DIRECTORY)).padStart(4, '0')}`);
+    if (i % FILES_PER_DIRECTORY === 0) mkdirSync(directory, { recursive: true });
+    const length = 100 + Math.floor(random() * 201); // 100..300
+    let text = `bench file ${i}\n`; // the index makes every content distinct
+    while (text.length < length) text += ALPHABET[Math.floor(random() * ALPHABET.length)];
+    writeFileSync(join(directory, `f${String(i).padStart(7, '0')}.txt`), text);
+    bytes += text.length; // ASCII only: characters are bytes
+    if ((i + 1) % 50_000 === 0 && i + 1 < files) log(`  … ${count(i + 1)} files`);
+  }
+  return bytes;
+}
+
+/**
+ * Reads every file of the data set, so that each timed backup starts with it in the page cache. borg drops what
+ * it has read from the cache (posix_fadvise DONTNEED), so without this the second backup would read from disk
+ * and the first would not: the comparison would measure the disk, not the API.
+ */
+function warmCache(source) {
+  const started = now();
+  for (const directory of readdirSync(source)) {
+    for (const file of readdirSync(join(source, directory))) readFileSync(join(source, directory, file));
+  }
+  return now() - started;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Baseline: plain borg create
+
+function plainBorgEnv(work) {
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? os.homedir(),
+    BORG_BASE_DIR: join(work, 'borg-base-plain'),
+    BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK: 'yes',
+  };
+}
+
+/**
+ * Times `borg create` and measures borg's peak RSS: through GNU time -v when /usr/bin/time exists (its "Maximum
+ * resident set size"), else by polling /proc/<pid>/status VmHWM every 50 ms (the last value read before exit).
+ */
+async function plainBackup(work, source) {
+  const env = plainBorgEnv(work);
+  const repo = join(work, 'plain-repo');
+  runChecked('borg', ['init', '--encryption=none', repo], { env });
+  const warmMs = warmCache(source);
+
+  const borgArgs = ['create', '--compression', 'lz4', `${repo}::plain`, source];
+  const useTime = onPath('/usr/bin/time');
+  const [command, args] = useTime ? ['/usr/bin/time', ['-v', 'borg', ...borgArgs]] : ['borg', borgArgs];
+
+  const started = now();
+  const child = track(spawn(command, args, { env, stdio: ['ignore', 'inherit', 'pipe'] }));
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  let polledHwm = null;
+  const poller = useTime
+    ? null
+    : setInterval(() => {
+        const memory = procMemory(child.pid);
+        if (memory?.hwm) polledHwm = memory.hwm;
+      }, 50);
+  const exitCode = await new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve(code ?? signal));
+  });
+  const wallMs = now() - started;
+  if (poller) clearInterval(poller);
+
+  let peakKib = polledHwm;
+  let method = '/proc/<pid>/status VmHWM, polled every 50 ms';
+  if (useTime) {
+    method = '/usr/bin/time -v, "Maximum resident set size"';
+    const match = stderr.match(/Maximum resident set size \(kbytes\): (\d+)/);
+    peakKib = match ? Number(match[1]) : null;
+    stderr = stderr.replace(/\n?\s*Command being timed:[\s\S]*$/, '');
+  }
+  if (exitCode !== 0) {
+    process.stderr.write(stderr);
+    fail(`plain borg create failed (exit ${exitCode})`);
+  }
+  if (stderr.trim()) process.stderr.write(stderr.endsWith('\n') ? stderr : `${stderr}\n`);
+
+  // The archive's own figures (untimed), to compare with the API job's result.
+  const info = spawnSync('borg', ['info', '--json', `${repo}::plain`], { env, encoding: 'utf8' });
+  if (info.status !== 0) fail(`borg info on the plain archive failed (exit ${info.status}): ${info.stderr}`);
+  const stats = JSON.parse(info.stdout).archives[0].stats;
+  return { wallMs, peakKib, method, warmMs, stats: { files: stats.nfiles, original_size: stats.original_size } };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Through the API
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+class Server {
+  constructor(work, port) {
+    this.port = port;
+    this.base = `http://127.0.0.1:${port}`;
+    this.output = [];
+    this.exited = null;
+    this.child = track(spawn(process.execPath, [join(root, 'dist', 'apps', 'api', 'main.js')], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        HOME: process.env.HOME ?? os.homedir(),
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        BORGITORY_DATA_DIR: join(work, 'data'),
+        BORGITORY_WEB_DIR: 'none',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }));
+    const keep = (chunk) => {
+      this.output.push(chunk.toString('utf8'));
+      if (this.output.length > 200) this.output.shift();
+    };
+    this.child.stdout.on('data', keep);
+    this.child.stderr.on('data', keep);
+    this.exit = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve((this.exited = code ?? signal))));
+  }
+
+  get pid() {
+    return this.child.pid;
+  }
+
+  tail() {
+    return this.output.join('').split('\n').slice(-30).join('\n');
+  }
+
+  async waitHealthy(timeoutMs = 60_000) {
+    const deadline = now() + timeoutMs;
+    let last = 'no answer';
+    while (now() < deadline) {
+      if (this.exited !== null) fail(`the server exited (${this.exited}) before it was healthy:\n${this.tail()}`);
+      try {
+        const response = await fetch(`${this.base}/api/health`);
+        if (response.status === 200) return;
+        last = `HTTP ${response.status}: ${await response.text()}`;
+      } catch (error) {
+        last = error.cause?.code ?? error.message;
+      }
+      await sleep(200);
+    }
+    fail(`GET /api/health did not answer 200 within ${timeoutMs / 1000} s (last: ${last})`);
+  }
+
+  /** One JSON request; returns the envelope's data and fails unless the status is `expected`. */
+  async request(method, path, { body, cookie, expected = 200 } = {}) {
+    const response = await fetch(`${this.base}${path}`, {
+      method,
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(cookie ? { cookie } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (response.status !== expected) fail(`${method} ${path}: expected ${expected}, got ${response.status}: ${text}`);
+    const json = text ? JSON.parse(text) : null;
+    return { data: json?.data, response };
+  }
+
+  async stop(timeoutMs = 20_000) {
+    if (this.exited !== null) return this.exited;
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => {
+      log(`the server did not stop within ${timeoutMs / 1000} s of SIGTERM; sending SIGKILL`);
+      this.child.kill('SIGKILL');
+    }, timeoutMs);
+    const result = await this.exit;
+    clearTimeout(timer);
+    return result;
+  }
+}
+
+/** Follows GET /api/jobs/{id}/stream with node:http and counts events by type. */
+function followStream(server, jobId, cookie) {
+  const counts = {};
+  let buffer = '';
+  let done = false;
+  let resolveEnded;
+  const ended = new Promise((resolve) => (resolveEnded = resolve));
+  const request = http.get(
+    {
+      host: '127.0.0.1',
+      port: server.port,
+      path: `/api/jobs/${jobId}/stream`,
+      headers: { cookie, accept: 'text/event-stream' },
+      agent: false,
+    },
+    (response) => {
+      if (response.statusCode !== 200) {
+        log(`the job stream answered HTTP ${response.statusCode}; SSE events will be missing`);
+        response.resume();
+        return resolveEnded();
+      }
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => {
+        buffer += chunk.replace(/\r\n?/g, '\n');
+        let boundary;
+        while ((boundary = buffer.indexOf('\n\n')) !== -1) {
+          const block = buffer.slice(0, boundary);
+          buffer = buffer.slice(boundary + 2);
+          const type = block.match(/^event: ?(.*)$/m)?.[1];
+          if (!type) continue; // keep-alive comments
+          counts[type] = (counts[type] ?? 0) + 1;
+          if (type === 'done') done = true;
+        }
+      });
+      response.on('end', resolveEnded);
+      response.on('close', resolveEnded);
+    },
+  );
+  request.on('error', (error) => {
+    if (!done) log(`the job stream failed: ${error.message}`);
+    resolveEnded();
+  });
+  return {
+    counts,
+    get done() {
+      return done;
+    },
+    /** Waits briefly for the server to end the stream after `done`, then closes it from this side. */
+    async close(waitMs = 2000) {
+      await Promise.race([ended, sleep(waitMs)]);
+      request.destroy();
+    },
+  };
+}
+
+async function apiBackup(work, source) {
+  // Before the server starts, so that it is in the same fresh state whatever the warm-up took: an idle server
+  // shrinks its heap after a while, which would make "RSS before" depend on the size of the data set.
+  const warmMs = warmCache(source);
+  const port = await freePort();
+  const server = new Server(work, port);
+  try {
+    await server.waitHealthy();
+    const setup = await server.request('POST', '/api/auth/setup', {
+      body: { username: 'bench', password: PASSWORD },
+      expected: 201,
+    });
+    const cookie = setup.response.headers
+      .getSetCookie()
+      .map((header) => header.split(';')[0])
+      .join('; ');
+    if (!cookie) fail('POST /api/auth/setup set no session cookie');
+    const { data: repository } = await server.request('POST', '/api/repositories', {
+      body: { name: 'bench', path: join(work, 'api-repo'), encryption: 'none' },
+      cookie,
+      expected: 201,
+    });
+
+    // Server memory, every 100 ms from just before the backup request until the job has finished.
+    const before = procMemory(server.pid);
+    if (!before) fail('cannot read the server process status from /proc');
+    const samples = [before.rss];
+    const anonSamples = [before.anon];
+    const sampler = setInterval(() => {
+      const memory = procMemory(server.pid);
+      if (memory?.rss) samples.push(memory.rss);
+      if (memory?.anon) anonSamples.push(memory.anon);
+    }, 100);
+    const at = (fraction) => samples[Math.min(samples.length - 1, Math.round(fraction * (samples.length - 1)))];
+
+    let job;
+    let stream;
+    let wallMs;
+    try {
+      const started = now();
+      ({ data: job } = await server.request('POST', '/api/backups/manual', {
+        body: { repository_id: repository.id, source_path: source, compression: 'lz4' },
+        cookie,
+        expected: 201,
+      }));
+      stream = followStream(server, job.id, cookie);
+      const finished = new Set(['completed', 'warning', 'failed', 'cancelled', 'interrupted']);
+      while (!finished.has(job.status)) {
+        if (server.exited !== null) fail(`the server exited (${server.exited}) during the backup:\n${server.tail()}`);
+        await sleep(250);
+        ({ data: job } = await server.request('GET', `/api/jobs/${job.id}`, { cookie }));
+      }
+      wallMs = now() - started;
+    } finally {
+      clearInterval(sampler);
+    }
+    const after = procMemory(server.pid);
+    samples.push(after.rss);
+    anonSamples.push(after.anon);
+    await stream.close();
+
+    if (job.status !== 'completed' && job.status !== 'warning') {
+      const { data: logPage } = await server.request('GET', `/api/jobs/${job.id}/logs?limit=1000`, { cookie });
+      const lines = (logPage?.lines ?? []).slice(-20).map((line) => `  ${line.level}: ${line.message}`);
+      fail(`the API backup ended "${job.status}": ${JSON.stringify(job.error)}\n${lines.join('\n')}`);
+    }
+    return {
+      job,
+      wallMs,
+      warmMs,
+      memory: {
+        beforeKib: before.rss,
+        hwmBeforeKib: before.hwm,
+        sampledPeakKib: Math.max(...samples),
+        hwmEndKib: after.hwm,
+        afterKib: after.rss,
+        samples: samples.length,
+        anonBeforeKib: before.anon,
+        anonPeakKib: Math.max(...anonSamples),
+        anonAfterKib: after.anon,
+        // VmRSS at 0 %, 25 %, 50 %, 75 % and 100 % of the backup: per-file growth would show as a steady climb.
+        trajectoryKib: [0, 0.25, 0.5, 0.75, 1].map(at),
+      },
+      sse: { counts: stream.counts, done: stream.done },
+      server,
+    };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Report
+
+function table(rows) {
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`).join('\n');
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const nxEnv = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
+
+  if (!onPath('borg')) fail('borg is not on PATH; the benchmark needs it');
+  if (options.build) {
+    log('Building the API (nx build api)…');
+    runChecked(join(root, 'node_modules', '.bin', 'nx'), ['build', 'api', '--output-style=static'], { cwd: root, env: nxEnv });
+  }
+  const serverEntry = join(root, 'dist', 'apps', 'api', 'main.js');
+  if (!existsSync(serverEntry)) fail(`${serverEntry} does not exist; run without --no-build`);
+
+  log(`Machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${borgVersion()}`);
+  log(`Load average at start: ${loadAverage()}`);
+  const work = mkdtempSync(join(os.tmpdir(), 'borgitory-bench-'));
+  log(`Work directory: ${work}`);
+  // Ctrl-C: stop the server and borg children, and leave no work directory behind.
+  process.once('SIGINT', () => {
+    for (const child of liveChildren) child.kill('SIGTERM');
+    if (!options.keep) rmSync(work, { recursive: true, force: true });
+    process.exit(130);
+  });
+  let server = null;
+  try {
+    const source = join(work, 'source');
+    log(`Generating ${count(options.files)} files…`);
+    const generationStarted = now();
+    const bytes = generate(source, options.files);
+    const generationMs = now() - generationStarted;
+    log(`Generated ${count(options.files)} files (${count(bytes)} bytes) in ${seconds(generationMs)}`);
+    // Write the new files out before timing anything, so that the first borg run (which fsyncs its repository)
+    // does not also pay for flushing the data set.
+    const syncStarted = now();
+    if (onPath('sync')) runChecked('sync', []);
+    const syncMs = now() - syncStarted;
+    log(`Flushed to disk (sync) in ${seconds(syncMs)}`);
+
+    log('Plain borg create (baseline)…');
+    const plain = await plainBackup(work, source);
+    log(`Plain borg create took ${seconds(plain.wallMs)} (after reading the data set into the page cache: ${seconds(plain.warmMs)})`);
+
+    log('Backup through the API…');
+    const api = await apiBackup(work, source);
+    server = api.server;
+    log(`API backup took ${seconds(api.wallMs)} (after reading the data set into the page cache: ${seconds(api.warmMs)})`);
+
+    const { memory, sse, job } = api;
+    // VmHWM is the process's peak since it started (start-up and the login's argon2 hash included), so it only
+    // speaks for the backup when it rose while the backup ran; otherwise the backup's peak is the sampled one.
+    const hwmRose = memory.hwmEndKib !== null && memory.hwmEndKib > (memory.hwmBeforeKib ?? 0);
+    const peakKib = hwmRose ? Math.max(memory.sampledPeakKib, memory.hwmEndKib) : memory.sampledPeakKib;
+    const progress = sse.counts.progress ?? 0;
+    const result = job.result ?? {};
+
+    console.log('');
+    console.log(`Borgitory benchmark — ${count(options.files)} files`);
+    console.log(
+      table([
+        ['files', count(options.files)],
+        ['data set', `${count(bytes)} bytes in ${Math.ceil(options.files / FILES_PER_DIRECTORY)} directories`],
+        ['generation time', `${seconds(generationMs)} (then sync: ${seconds(syncMs)})`],
+        ['plain borg create (wall, warm cache)', seconds(plain.wallMs)],
+        ['API backup (wall, warm cache, POST → job finished)', seconds(api.wallMs)],
+        ['ratio API / plain', `${(api.wallMs / plain.wallMs).toFixed(2)}×`],
+        ['server RSS before backup', mib(memory.beforeKib)],
+        [
+          'server RSS peak during backup',
+          `${mib(peakKib)} (max of ${memory.samples} samples: ${mib(memory.sampledPeakKib)}; ` +
+            `VmHWM ${mib(memory.hwmBeforeKib)} before → ${mib(memory.hwmEndKib)} after, ` +
+            (hwmRose ? 'rose during the backup)' : 'set before the backup by start-up/login, so not counted)'),
+        ],
+        ['server RSS after backup', mib(memory.afterKib)],
+        ['server RSS growth (peak − before)', signedMib(peakKib - memory.beforeKib)],
+        ['server RSS growth (after − before)', signedMib(memory.afterKib - memory.beforeKib)],
+        ['server RSS at 0/25/50/75/100 % of the backup', memory.trajectoryKib.map(mib).join(' → ')],
+        [
+          'server RssAnon before / peak / after',
+          `${mib(memory.anonBeforeKib)} / ${mib(memory.anonPeakKib)} / ${mib(memory.anonAfterKib)} ` +
+            `(growth ${signedMib(memory.anonPeakKib - memory.anonBeforeKib)}; heap and stacks, without mapped files)`,
+        ],
+        ['SSE progress events', `${count(progress)} (${(progress / (api.wallMs / 1000)).toFixed(2)}/s over the backup wall time)`],
+        ['SSE events by type', Object.entries(sse.counts).map(([type, n]) => `${type} ${n}`).join(', ') || 'none'],
+        ['borg peak RSS (plain run)', `${mib(plain.peakKib)} (${plain.method})`],
+      ]),
+    );
+    console.log(`  (load average at the end: ${loadAverage()}; other work on the machine slows both backups)`);
+    console.log('');
+    console.log(`Job ${job.id}: ${job.status}; result: ${JSON.stringify(result)}`);
+    console.log(`Plain archive (borg info): ${count(plain.stats.files)} files, original size ${count(plain.stats.original_size)} bytes`);
+    if (result.files === options.files && plain.stats.files === options.files) {
+      console.log(
+        `Both archives hold the ${count(options.files)} files of the data set (${count(bytes)} bytes of file data). ` +
+          "borg's original size also counts metadata chunks it wrote during the run (item metadata goes out " +
+          '8 MiB at a time), so it exceeds the file data on large archives and differs slightly between the two.',
+      );
+    } else {
+      console.log(`NOTE: the file counts differ: data set ${count(options.files)}, plain ${plain.stats.files}, API ${result.files}.`);
+    }
+    if (!sse.done) console.log('NOTE: the SSE stream did not deliver a `done` event.');
+    if (job.warnings?.length) console.log(`Warnings: ${job.warnings.join('; ')}`);
+    console.log('');
+  } finally {
+    if (server) {
+      log('Stopping the server (SIGTERM)…');
+      const exit = await server.stop();
+      // Nest re-raises SIGTERM after its shutdown hooks, so "SIGTERM" is the normal way out.
+      if (exit !== 0 && exit !== 'SIGTERM') log(`the server exited with ${exit}`);
+    }
+    if (options.keep) log(`Kept ${work}`);
+    else {
+      log('Removing the work directory…');
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+}
+
+main().catch((error) => {
+  const detail = error instanceof BenchFailure ? error.message : (error?.stack ?? String(error));
+  const cause = error?.cause ? `\n  cause: ${error.cause.stack ?? error.cause}` : '';
+  process.stderr.write(`\n[bench] FAILED: ${detail}${cause}\n`);
+  process.exit(1);
+});
