@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { DEFAULT_ARCHIVE_NAME, useStartBackup } from '../../api/backups';
 import { errorMessage } from '../../api/errors';
@@ -7,7 +7,8 @@ import { DirectoryPickerDialog } from '../../components/directory-picker-dialog'
 import { FormField } from '../../components/form-field';
 import { SelectField } from '../../components/select-field';
 import { TextAreaField } from '../../components/text-area-field';
-import { focusFirstProblem } from '../repositories/focus-first-problem';
+import { focusFirstProblem, useFocusFirstProblem } from '../../util/focus-first-problem';
+import { useFormValues } from '../../util/use-form-values';
 import { backupFormErrors, initialValues, sourcePaths, toInput, type BackupFormValues } from './backup-form';
 import { BackupOptions } from './backup-options';
 import { CompressionField } from './compression-field';
@@ -20,7 +21,7 @@ export function BackupsPage() {
   const repositories = useRepositoryOptions();
   const start = useStartBackup();
   const navigate = useNavigate();
-  const [values, setValues] = useState<BackupFormValues>(() => initialValues(searchParams.get('repository_id') ?? ''));
+  const [values, set, setValues] = useFormValues<BackupFormValues>(() => initialValues(searchParams.get('repository_id') ?? ''));
   const [missing, setMissing] = useState<{ repository: boolean; sources: boolean }>({ repository: false, sources: false });
   const [browsing, setBrowsing] = useState<number | null>(null);
   const nextKey = useRef(1);
@@ -33,13 +34,7 @@ export function BackupsPage() {
   const formValues = { ...values, repositoryId };
   const errors = backupFormErrors(start.error, start.variables, formValues);
 
-  useEffect(() => {
-    if (start.error) focusFirstProblem(formRef.current);
-  }, [start.error]);
-
-  function set<K extends keyof BackupFormValues>(field: K) {
-    return (value: BackupFormValues[K]) => setValues((current) => ({ ...current, [field]: value }));
-  }
+  useFocusFirstProblem(formRef, start.error);
 
   function setSource(index: number, path: string) {
     setValues((current) => ({

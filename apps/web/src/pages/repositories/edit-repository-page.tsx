@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import {
   useUpdateRepository,
@@ -7,10 +7,11 @@ import {
   type UpdateRepositoryInput,
 } from '../../api/repositories';
 import { FormField } from '../../components/form-field';
-import { focusFirstProblem } from './focus-first-problem';
+import { useFocusFirstProblem } from '../../util/focus-first-problem';
+import { useFormValues } from '../../util/use-form-values';
 import { repositoryFormErrors, stillRelevant } from './form-errors';
 import { isSshLocation } from './location';
-import { LOCATION_HINT } from './location-hint';
+import { NameAndLocationFields } from './name-and-location-fields';
 import { RepositoryLoader } from './repository-loader';
 import { SshFieldset } from './ssh-fieldset';
 import './repositories.css';
@@ -34,7 +35,7 @@ function EditRepositoryForm({ repository }: { repository: Repository }) {
   const navigate = useNavigate();
   const serverKeyId = useId();
   const formRef = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState<Values>({
+  const [values, set] = useFormValues<Values>({
     name: repository.name,
     path: repository.path,
     passphrase: '',
@@ -56,13 +57,7 @@ function EditRepositoryForm({ repository }: { repository: Repository }) {
   const errors = repositoryFormErrors(update.error, shownFields);
   const fieldErrors = stillRelevant(errors.fields, update.variables, changes(repository, values));
 
-  useEffect(() => {
-    if (update.error) focusFirstProblem(formRef.current);
-  }, [update.error]);
-
-  function set<K extends keyof Values>(field: K) {
-    return (value: Values[K]) => setValues((current) => ({ ...current, [field]: value }));
-  }
+  useFocusFirstProblem(formRef, update.error);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -91,27 +86,13 @@ function EditRepositoryForm({ repository }: { repository: Repository }) {
           </p>
         )}
         <fieldset className="form__body" disabled={update.isPending}>
-          <FormField
-            label="Name"
-            name="name"
-            autoComplete="off"
-            required
-            value={values.name}
-            onChange={(event) => set('name')(event.target.value)}
-            errors={fieldErrors['name']}
-          />
-          <FormField
-            label="Location"
-            name="path"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            required
-            className="mono"
-            value={values.path}
-            onChange={(event) => set('path')(event.target.value)}
-            hint={<>Where the repository is now, if it was moved. {LOCATION_HINT}</>}
-            errors={fieldErrors['path']}
+          <NameAndLocationFields
+            name={values.name}
+            path={values.path}
+            onNameChange={set('name')}
+            onPathChange={set('path')}
+            errors={fieldErrors}
+            locationIntro="Where the repository is now, if it was moved."
           />
           {encrypted && (
             <FormField

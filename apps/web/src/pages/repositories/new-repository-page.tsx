@@ -1,5 +1,5 @@
 import { ApiRequestError } from '@borgitory/api-client';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import {
   useCreateRepository,
@@ -7,14 +7,14 @@ import {
   type Encryption,
   type HostKeyPolicy,
 } from '../../api/repositories';
-import { FormField } from '../../components/form-field';
 import { TextAreaField } from '../../components/text-area-field';
 import { DEFAULT_ENCRYPTION } from './encryption';
 import { EncryptionField } from './encryption-field';
 import { repositoryFormErrors, stillRelevant } from './form-errors';
-import { focusFirstProblem } from './focus-first-problem';
+import { useFocusFirstProblem } from '../../util/focus-first-problem';
+import { useFormValues } from '../../util/use-form-values';
 import { isSshLocation } from './location';
-import { LOCATION_HINT } from './location-hint';
+import { NameAndLocationFields } from './name-and-location-fields';
 import { ModeChoice, type RepositoryMode } from './mode-choice';
 import { PassphraseFields } from './passphrase-fields';
 import { SshFieldset } from './ssh-fieldset';
@@ -48,7 +48,7 @@ const INITIAL: Values = {
 export function NewRepositoryPage() {
   const create = useCreateRepository();
   const navigate = useNavigate();
-  const [values, setValues] = useState<Values>(INITIAL);
+  const [values, set] = useFormValues<Values>(INITIAL);
   const [mismatch, setMismatch] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const confirmRef = useRef<HTMLInputElement>(null);
@@ -67,13 +67,7 @@ export function NewRepositoryPage() {
   const fieldErrors = stillRelevant(errors.fields, create.variables, toInput(values));
   const alreadyExists = create.error instanceof ApiRequestError && create.error.code === 'REPOSITORY_ALREADY_EXISTS';
 
-  useEffect(() => {
-    if (create.error) focusFirstProblem(formRef.current);
-  }, [create.error]);
-
-  function set<K extends keyof Values>(field: K) {
-    return (value: Values[K]) => setValues((current) => ({ ...current, [field]: value }));
-  }
+  useFocusFirstProblem(formRef, create.error);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -120,28 +114,13 @@ export function NewRepositoryPage() {
         )}
         <fieldset className="form__body" disabled={create.isPending}>
           <ModeChoice value={values.mode} onChange={set('mode')} />
-          <FormField
-            label="Name"
-            name="name"
-            autoComplete="off"
-            required
-            value={values.name}
-            onChange={(event) => set('name')(event.target.value)}
-            hint="How the repository is called in Borgitory."
-            errors={fieldErrors['name']}
-          />
-          <FormField
-            label="Location"
-            name="path"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            required
-            className="mono"
-            value={values.path}
-            onChange={(event) => set('path')(event.target.value)}
-            hint={LOCATION_HINT}
-            errors={fieldErrors['path']}
+          <NameAndLocationFields
+            name={values.name}
+            path={values.path}
+            onNameChange={set('name')}
+            onPathChange={set('path')}
+            errors={fieldErrors}
+            nameHint="How the repository is called in Borgitory."
           />
           {creating ? (
             <EncryptionField value={values.encryption} onChange={set('encryption')} errors={fieldErrors['encryption']} />

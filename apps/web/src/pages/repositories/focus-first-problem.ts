@@ -1,6 +1,0 @@
-/** After a failed save: focus the alert at the top of the form, or else the first field marked invalid. */
-export function focusFirstProblem(form: HTMLFormElement | null): void {
-  if (!form) return;
-  const target = form.querySelector<HTMLElement>('[role="alert"][tabindex="-1"], [aria-invalid="true"]');
-  target?.focus();
-}
