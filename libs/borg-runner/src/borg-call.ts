@@ -4,6 +4,7 @@ import { BorgError, formatSeconds } from './borg-error';
 import { LineSplitter } from './line-splitter';
 import { spawnGroup, type GroupExit, type StopReason } from './process';
 import { StderrCollector } from './stderr-collector';
+import { UnicodeEscapeDecoder } from './unicode-escape';
 import { parseStderrLine, scrubEvent } from './stderr-events';
 import type { BorgCallOptions, BorgEvent, BorgLogMessage } from './types';
 
@@ -18,6 +19,8 @@ export interface BorgCallSpec {
   stdin?: string;
   /** 'collect' buffers stdout (small --json documents), 'stream' hands it out, 'ignore' drops it. */
   stdout: 'collect' | 'stream' | 'ignore';
+  /** stderr is in Python's unicode_escape encoding (see UnicodeEscapeDecoder). */
+  escapedStderr?: boolean;
   /** Scrubbed from every stderr text (the passphrase). */
   secrets: string[];
   call?: BorgCallOptions;
@@ -46,6 +49,7 @@ export interface RunningBorgCall {
 export function startBorgCall(spec: BorgCallSpec): RunningBorgCall {
   const collector = new StderrCollector();
   const splitter = new LineSplitter();
+  const stderrDecoder = spec.escapedStderr ? new UnicodeEscapeDecoder() : null;
   const stdoutChunks: Buffer[] = [];
   const emit = (line: string): void => {
     for (const parsed of parseStderrLine(line)) {
@@ -75,7 +79,7 @@ export function startBorgCall(spec: BorgCallSpec): RunningBorgCall {
     cwd: spec.cwd,
     stdin: spec.stdin,
     stdout: spec.stdout === 'ignore' ? 'ignore' : 'pipe',
-    onStderr: (chunk) => splitter.push(chunk).forEach(emit),
+    onStderr: (chunk) => splitter.push(stderrDecoder ? stderrDecoder.push(chunk) : chunk).forEach(emit),
     signal: spec.call?.signal,
     timeoutMs: spec.timeoutMs,
     killGraceMs: spec.killGraceMs,

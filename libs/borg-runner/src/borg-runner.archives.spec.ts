@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { collect, readAll } from './testing/helpers';
 import { RealBorgFixture } from './testing/real-borg';
@@ -121,14 +122,68 @@ describe('BorgRunner on real borg: archives', () => {
     expect(existsSync(join(target, 'a.txt'))).toBe(false);
   });
 
-  it('extractToStream of a path not in the archive: borg warns (exit 1) and streams nothing', async () => {
+  it('extractToStream of a path not in the archive streams nothing; a prefix of a file name matches nothing', async () => {
     await createArchive('x');
-    const { stream, done } = fx.runner.extractToStream(conn, 'x', 'src/nope');
-    const bytes = await readAll(stream);
-    const outcome = await done;
-    expect(bytes.length).toBe(0);
-    // borg 1.2 reports an unmatched include pattern as a warning (exit 1) and writes nothing.
-    expect(outcome).toMatchObject({ exitCode: 1, warnings: [expect.objectContaining({ message: expect.stringContaining('src/nope') })] });
+    for (const path of ['src/nope', 'src/a.tx', 'src/sub']) {
+      const { stream, done } = fx.runner.extractToStream(conn, 'x', path);
+      expect((await readAll(stream)).length).toBe(0);
+      await expect(done).resolves.toMatchObject({ exitCode: 0 });
+    }
+  });
+
+  it('names that are not UTF-8, with newlines and quotes: listed, extracted and exported byte for byte', async () => {
+    const odd = Buffer.concat([Buffer.from('bad'), Buffer.from([0xff, 0xfe]), Buffer.from('\nline "q" é')]);
+    const oddPath = Buffer.concat([Buffer.from(join(src, 'sub') + '/'), odd]);
+    writeFileSync(oddPath, 'odd bytes\n');
+    writeFileSync(join(src, 'sub', 'bad??\nline "q" é'), 'decoy\n'); // what borg's '?' replacement would make of it
+    await createArchive('x');
+
+    const entries = (await collect(fx.runner.listArchiveEntries(conn, 'x'))).flat();
+    const oddName = 'src/sub/bad\udcff\udcfe\nline "q" é';
+    expect(entries.map((e) => e.path).sort()).toEqual(
+      ['src', 'src/a.txt', 'src/skip.log', 'src/sub', 'src/sub/b.txt', 'src/sub/deep', 'src/sub/deep/blob.bin', oddName, 'src/sub/bad??\nline "q" é'].sort(),
+    );
+    expect(entries.find((e) => e.path === 'src/sub/deep/blob.bin')).toMatchObject({ type: '-', size: blob.length, healthy: true });
+    expect(entries.find((e) => e.path === 'src/sub')).toMatchObject({ type: 'd', mode: expect.stringMatching(/^d/) });
+    expect(entries.find((e) => e.path === 'src/a.txt')?.mtime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
+
+    const { stream, done } = fx.runner.extractToStream(conn, 'x', oddName);
+    expect((await readAll(stream)).toString()).toBe('odd bytes\n');
+    await done;
+
+    const tar = fx.runner.exportTar(conn, 'x', { paths: ['src/sub'], stripComponents: 1 });
+    const tarFile = join(fx.dir, 'sub.tar');
+    writeFileSync(tarFile, await readAll(tar.stream));
+    await tar.done;
+    const unpacked = join(fx.dir, 'unpacked');
+    mkdirSync(unpacked);
+    execFileSync('tar', ['-xf', tarFile, '-C', unpacked]);
+    expect(readdirSync(unpacked)).toEqual(['sub']);
+    const names = readdirSync(join(unpacked, 'sub'), { encoding: 'buffer' });
+    expect(names.map((n) => n.toString('hex')).sort()).toEqual(
+      [Buffer.from('b.txt'), Buffer.from('deep'), odd, Buffer.from('bad??\nline "q" é')].map((n) => n.toString('hex')).sort(),
+    );
+    expect(readFileSync(Buffer.concat([Buffer.from(join(unpacked, 'sub') + '/'), odd])).toString()).toBe('odd bytes\n');
+  });
+
+  it('listArchiveDetails adds metadata; diff names what changed', async () => {
+    await fx.runner.create(conn, { archive: 'one', paths: ['src'], workingDirectory: fx.dir, comment: 'first "one"' });
+    writeFileSync(join(src, 'a.txt'), 'changed\n');
+    writeFileSync(join(src, 'new.txt'), 'new\n');
+    rmSync(join(src, 'skip.log'));
+    await createArchive('two');
+    const { result } = await fx.runner.listArchiveDetails(conn);
+    expect(result).toEqual([
+      expect.objectContaining({ name: 'one', comment: 'first "one"', hostname: expect.any(String), end: expect.any(String) }),
+      expect.objectContaining({ name: 'two', comment: '', commandLine: expect.arrayContaining(['create']) }),
+    ]);
+
+    const diff = await collect(fx.runner.diff(conn, 'one', 'two', { contentOnly: true }));
+    const byPath = Object.fromEntries(diff.map((d) => [d.path, d.changes.map((c) => c.type)]));
+    expect(byPath).toEqual({ 'src/a.txt': ['modified'], 'src/new.txt': ['added'], 'src/skip.log': ['removed'] });
+    const limited = await collect(fx.runner.diff(conn, 'one', 'two', { paths: ['src/new.txt'] }));
+    expect(limited.map((d) => d.path)).toEqual(['src/new.txt']);
+    expect(limited[0].changes[0]).toEqual({ type: 'added', size: 4 });
   });
 
   it('exportTar streams a valid tar', async () => {

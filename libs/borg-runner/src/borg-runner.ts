@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { ArchiveEntryReader, ENTRY_FORMAT } from './archive-entries';
 import { startBorgCall, type BorgCallResult, type RunningBorgCall } from './borg-call';
 import { BorgError, invalidOutputError } from './borg-error';
 import { buildBorgEnv } from './borg-env';
@@ -6,22 +7,28 @@ import { LineSplitter } from './line-splitter';
 import { archiveLocation } from './location';
 import {
   BorgOutputError,
+  parseArchiveDetailsList,
   parseArchiveItem,
   parseArchiveList,
   parseCreateStats,
+  parseDiffLine,
   parseJsonDocument,
   parsePruneListLine,
   parseRepositoryInfo,
   parseSingleArchiveInfo,
 } from './parsers';
+import { exactPathPatterns } from './path-patterns';
 import { probeSsh } from './ssh-probe';
 import type {
+  BorgArchiveDetails,
+  BorgArchiveEntry,
   BorgArchiveInfo,
   BorgArchiveItem,
   BorgArchiveSummary,
   BorgCallOptions,
   BorgConnection,
   BorgCreateStats,
+  BorgDiffEntry,
   BorgEncryption,
   BorgEvent,
   BorgOutcome,
@@ -46,6 +53,8 @@ interface Invocation {
   stdout: 'collect' | 'stream' | 'ignore';
   stdin?: string;
   cwd?: string;
+  /** Runs borg with PYTHONIOENCODING=unicode_escape (lossless names); stderr is decoded before parsing. */
+  escapedOutput?: boolean;
   allowRepositoryDelete?: boolean;
   observe?: (event: BorgEvent) => void;
 }
@@ -79,16 +88,22 @@ export class BorgRunner {
 
   /** `borg info --json --bypass-lock`: works while another borg holds the lock; used by "test connection". */
   infoWithoutLock(conn: BorgConnection, options?: BorgCallOptions): Promise<BorgOutcome<BorgRepositoryInfo>> {
-    const invocation = { conn, subcommand: ['info'], options: ['--json', '--bypass-lock'], positionals: [conn.location] };
-    return this.json(invocation, options, parseRepositoryInfo);
+    const invocation = { conn, subcommand: ['info'], options: ['--json'], positionals: [conn.location] };
+    return this.json(invocation, { ...options, bypassLock: true }, parseRepositoryInfo);
   }
 
-  listArchives(
-    conn: BorgConnection,
-    options?: BorgCallOptions & { bypassLock?: boolean; last?: number },
-  ): Promise<BorgOutcome<BorgArchiveSummary[]>> {
-    const opts = ['--json', ...(options?.bypassLock ? ['--bypass-lock'] : []), ...intOption('--last', options?.last)];
+  listArchives(conn: BorgConnection, options?: BorgCallOptions & { last?: number }): Promise<BorgOutcome<BorgArchiveSummary[]>> {
+    const opts = ['--json', ...intOption('--last', options?.last)];
     return this.json({ conn, subcommand: ['list'], options: opts, positionals: [conn.location] }, options, parseArchiveList);
+  }
+
+  /** Like listArchives, plus each archive's end time, hostname, username, comment and command line (one read per archive). */
+  listArchiveDetails(
+    conn: BorgConnection,
+    options?: BorgCallOptions & { last?: number },
+  ): Promise<BorgOutcome<BorgArchiveDetails[]>> {
+    const opts = ['--json', '--format', '{end}{hostname}{username}{comment}{command_line}', ...intOption('--last', options?.last)];
+    return this.json({ conn, subcommand: ['list'], options: opts, positionals: [conn.location] }, options, parseArchiveDetailsList);
   }
 
   archiveInfo(conn: BorgConnection, archive: string, options?: BorgCallOptions): Promise<BorgOutcome<BorgArchiveInfo>> {
@@ -107,7 +122,40 @@ export class BorgRunner {
   ): AsyncIterable<BorgArchiveItem> {
     const positionals = [archiveLocation(conn.location, archive), ...(options?.paths ?? [])];
     const invocation: Invocation = { conn, subcommand: ['list'], options: ['--json-lines'], positionals, stdout: 'stream' };
-    return { [Symbol.asyncIterator]: () => this.streamItems(invocation, options) };
+    return flatten(this.streamRecords(invocation, options, jsonLines(parseArchiveItem)));
+  }
+
+  /**
+   * Every entry of an archive, in batches, with exact paths: names that are not UTF-8 keep their bytes (as lone
+   * surrogates), which `borg list --json-lines` replaces with '?'. Streams like listArchiveItems.
+   */
+  listArchiveEntries(conn: BorgConnection, archive: string, options?: BorgCallOptions): AsyncIterable<BorgArchiveEntry[]> {
+    const invocation: Invocation = {
+      conn,
+      subcommand: ['list'],
+      options: ['--format', ENTRY_FORMAT],
+      positionals: [archiveLocation(conn.location, archive)],
+      stdout: 'stream',
+      escapedOutput: true,
+    };
+    return this.streamRecords(invocation, options, new ArchiveEntryReader());
+  }
+
+  /** `borg diff --json-lines REPO::A B`, streamed; `paths` (surrogate-escaped) limit it to those subtrees. */
+  diff(
+    conn: BorgConnection,
+    archive: string,
+    otherArchive: string,
+    options?: BorgCallOptions & { paths?: string[]; contentOnly?: boolean },
+  ): AsyncIterable<BorgDiffEntry> {
+    const opts = [
+      '--json-lines',
+      ...(options?.contentOnly ? ['--content-only'] : []),
+      ...(options?.paths?.length ? exactPathPatterns(options.paths, { recursive: true }) : []),
+    ];
+    const positionals = [archiveLocation(conn.location, archive), otherArchive];
+    const invocation: Invocation = { conn, subcommand: ['diff'], options: opts, positionals, stdout: 'stream' };
+    return flatten(this.streamRecords(invocation, options, jsonLines(parseDiffLine)));
   }
 
   async create(
@@ -208,28 +256,43 @@ export class BorgRunner {
     return this.onRepository(conn, ['delete'], options, { allowRepositoryDelete: true });
   }
 
-  /** `borg extract --stdout REPO::ARCHIVE path`: the file's bytes as a stream plus a promise of completion. */
+  /**
+   * `borg extract --stdout` of exactly one archive path (surrogate-escaped, so any file name works): the file's
+   * bytes as a stream plus a promise of completion. A path not in the archive streams nothing.
+   */
   extractToStream(conn: BorgConnection, archive: string, path: string, options?: BorgCallOptions): BorgStreamResult {
-    const positionals = [archiveLocation(conn.location, archive), path];
-    return this.stream({ conn, subcommand: ['extract'], options: ['--stdout'], positionals, stdout: 'stream' }, options);
+    const opts = ['--stdout', ...exactPathPatterns([path], { recursive: false })];
+    const positionals = [archiveLocation(conn.location, archive)];
+    return this.stream({ conn, subcommand: ['extract'], options: opts, positionals, stdout: 'stream' }, options);
   }
 
-  /** `borg extract REPO::ARCHIVE [paths…]` run with cwd = targetDirectory (which must exist). */
+  /** `borg extract` of the archive, or of `paths` and everything below them, run with cwd = targetDirectory (which must exist). */
   async extractToDirectory(
     conn: BorgConnection,
     archive: string,
     targetDirectory: string,
     options?: BorgCallOptions & { paths?: string[]; stripComponents?: number },
   ): Promise<BorgOutcome<void>> {
-    const positionals = [archiveLocation(conn.location, archive), ...(options?.paths ?? [])];
-    const opts = intOption('--strip-components', options?.stripComponents);
+    const opts = [
+      ...(options?.paths?.length ? exactPathPatterns(options.paths, { recursive: true }) : []),
+      ...intOption('--strip-components', options?.stripComponents),
+    ];
+    const positionals = [archiveLocation(conn.location, archive)];
     return this.onRepository(conn, ['extract'], options, { options: opts, positionals, progress: true, cwd: targetDirectory });
   }
 
-  /** `borg export-tar REPO::ARCHIVE - [paths…]` as a stream. */
-  exportTar(conn: BorgConnection, archive: string, options?: BorgCallOptions & { paths?: string[] }): BorgStreamResult {
-    const positionals = [archiveLocation(conn.location, archive), '-', ...(options?.paths ?? [])];
-    return this.stream({ conn, subcommand: ['export-tar'], positionals, stdout: 'stream' }, options);
+  /** `borg export-tar REPO::ARCHIVE -` of the archive, or of `paths` and everything below them, as a stream. */
+  exportTar(
+    conn: BorgConnection,
+    archive: string,
+    options?: BorgCallOptions & { paths?: string[]; stripComponents?: number },
+  ): BorgStreamResult {
+    const opts = [
+      ...(options?.paths?.length ? exactPathPatterns(options.paths, { recursive: true }) : []),
+      ...intOption('--strip-components', options?.stripComponents),
+    ];
+    const positionals = [archiveLocation(conn.location, archive), '-'];
+    return this.stream({ conn, subcommand: ['export-tar'], options: opts, positionals, stdout: 'stream' }, options);
   }
 
   /** `borg key export REPO -` (or --paper): the key text. */
@@ -268,12 +331,16 @@ export class BorgRunner {
       bin: this.options.borgBin,
       args,
       subcommand: invocation.subcommand.join(' ') || 'borg',
-      env: buildBorgEnv({
-        baseDir: this.options.baseDir,
-        baseEnv: this.options.baseEnv,
-        connection: invocation.conn,
-        allowRepositoryDelete: invocation.allowRepositoryDelete,
-      }),
+      env: {
+        ...buildBorgEnv({
+          baseDir: this.options.baseDir,
+          baseEnv: this.options.baseEnv,
+          connection: invocation.conn,
+          allowRepositoryDelete: invocation.allowRepositoryDelete,
+        }),
+        ...(invocation.escapedOutput ? { PYTHONIOENCODING: 'unicode_escape' } : {}),
+      },
+      escapedStderr: invocation.escapedOutput ?? false,
       cwd: invocation.cwd,
       stdin: invocation.stdin,
       stdout: invocation.stdout,
@@ -340,22 +407,36 @@ export class BorgRunner {
     return { stream: out, done };
   }
 
-  private async *streamItems(invocation: Invocation, call?: BorgCallOptions): AsyncGenerator<BorgArchiveItem> {
+  /** Reads borg's stdout through `reader`, yielding what each chunk completes; leaving early or failing stops borg. */
+  private async *streamRecords<T>(
+    invocation: Invocation,
+    call: BorgCallOptions | undefined,
+    reader: RecordReader<T>,
+  ): AsyncGenerator<T[]> {
     const running = this.start(invocation, call);
-    const splitter = new LineSplitter(64 * 1024 * 1024);
     let finished = false;
+    const parsed = (read: () => T[]): T[] => {
+      try {
+        return read();
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw invalidOutputError(argvOf(invocation, call), invocation.subcommand.join(' '), message, null);
+      }
+    };
     try {
       try {
         for await (const chunk of running.stdout ?? []) {
-          for (const line of splitter.push(chunk as Buffer)) if (line.trim()) yield this.item(line, invocation, call);
+          const records = parsed(() => reader.push(chunk as Buffer));
+          if (records.length) yield records;
         }
       } catch (error) {
         if (error instanceof BorgError) throw error;
         await running.done; // a stream error because borg was stopped: report why
         throw error;
       }
-      for (const line of splitter.end()) if (line.trim()) yield this.item(line, invocation, call);
       await running.done;
+      const rest = parsed(() => reader.end() ?? []);
+      if (rest.length) yield rest;
       finished = true;
     } finally {
       if (!finished) {
@@ -364,15 +445,25 @@ export class BorgRunner {
       }
     }
   }
+}
 
-  private item(line: string, invocation: Invocation, call?: BorgCallOptions): BorgArchiveItem {
-    try {
-      return parseArchiveItem(line);
-    } catch (error) {
-      if (!(error instanceof BorgOutputError)) throw error;
-      throw invalidOutputError(argvOf(invocation, call), invocation.subcommand.join(' '), error.message, null);
-    }
-  }
+interface RecordReader<T> {
+  push(chunk: Buffer): T[];
+  end(): T[] | void;
+}
+
+function jsonLines<T>(parse: (line: string) => T): { push(chunk: Buffer): T[]; end(): T[] } {
+  const splitter = new LineSplitter(64 * 1024 * 1024);
+  const parseAll = (lines: string[]) => lines.filter((line) => line.trim()).map(parse);
+  return { push: (chunk) => parseAll(splitter.push(chunk)), end: () => parseAll(splitter.end()) };
+}
+
+function flatten<T>(batches: AsyncIterable<T[]>): AsyncIterable<T> {
+  return {
+    async *[Symbol.asyncIterator]() {
+      for await (const batch of batches) yield* batch;
+    },
+  };
 }
 
 /** argv without the binary: common options, subcommand, its options, then '--' and the positionals. */
@@ -381,6 +472,7 @@ function argvOf(invocation: Invocation, call?: BorgCallOptions): string[] {
     ...(invocation.logJson === false ? [] : ['--log-json']),
     ...(invocation.progress ? ['--progress'] : []),
     ...intOption('--lock-wait', call?.lockWaitSeconds),
+    ...(call?.bypassLock ? ['--bypass-lock'] : []),
     ...invocation.subcommand,
     ...(invocation.options ?? []),
     ...(invocation.positionals?.length ? ['--', ...invocation.positionals] : []),

@@ -1,8 +1,11 @@
 import type {
+  BorgArchiveDetails,
   BorgArchiveInfo,
   BorgArchiveItem,
   BorgArchiveSummary,
   BorgCreateStats,
+  BorgDiffChange,
+  BorgDiffEntry,
   BorgRepositoryInfo,
 } from './types';
 
@@ -58,6 +61,55 @@ export function parseArchiveList(doc: Json): BorgArchiveSummary[] {
     const a = obj(entry, 'archive');
     return { name: str(a['name'] ?? a['archive']), id: str(a['id']), start: str(a['start']), time: str(a['time']) };
   });
+}
+
+/** `borg list --json --format '{end}{hostname}…' REPO` → archives[] with each archive's metadata. */
+export function parseArchiveDetailsList(doc: Json): BorgArchiveDetails[] {
+  const summaries = parseArchiveList(doc);
+  return (doc['archives'] as unknown[]).map((entry, index) => {
+    const a = obj(entry, 'archive');
+    return {
+      ...summaries[index],
+      end: str(a['end']),
+      hostname: str(a['hostname']),
+      username: str(a['username']),
+      comment: str(a['comment']),
+      commandLine: Array.isArray(a['command_line']) ? a['command_line'].map(String) : [],
+    };
+  });
+}
+
+/** One line of `borg diff --json-lines`. */
+export function parseDiffLine(line: string): BorgDiffEntry {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    throw new BorgOutputError(`printed a diff line that is not JSON: ${line.slice(0, 200)}`);
+  }
+  const entry = obj(value, 'diff entry');
+  const changes = Array.isArray(entry['changes']) ? entry['changes'] : [];
+  return { path: str(entry['path']), changes: changes.map((change) => parseDiffChange(obj(change, 'change'))) };
+}
+
+function parseDiffChange(c: Json): BorgDiffChange {
+  const change: BorgDiffChange = { type: str(c['type']) };
+  const numbers = { size: 'size', added: 'added', removed: 'removed' } as const;
+  for (const [key, field] of Object.entries(numbers)) if (typeof c[key] === 'number') change[field] = c[key] as number;
+  const strings = {
+    old_mode: 'oldMode',
+    new_mode: 'newMode',
+    old_user: 'oldUser',
+    new_user: 'newUser',
+    old_group: 'oldGroup',
+    new_group: 'newGroup',
+    old_ctime: 'oldTime',
+    new_ctime: 'newTime',
+    old_mtime: 'oldTime',
+    new_mtime: 'newTime',
+  } as const;
+  for (const [key, field] of Object.entries(strings)) if (c[key] !== undefined) change[field] = String(c[key]);
+  return change;
 }
 
 /** One entry of `borg info --json REPO::ARCHIVE` archives[] (or the archive of `borg create --json`). */

@@ -56,6 +56,11 @@ export interface BorgCallOptions {
   lockWaitSeconds?: number;
   /** Called once with the pid of the borg child (it leads its own process group) right after it started. */
   onSpawn?: (pid: number) => void;
+  /**
+   * Passed as `--bypass-lock`: read without taking the repository lock, so reading existing archives neither waits
+   * for nor blocks a running backup. Only for commands that write nothing.
+   */
+  bypassLock?: boolean;
 }
 
 export type BorgLogLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR' | 'CRITICAL';
@@ -123,6 +128,58 @@ export interface BorgArchiveSummary {
   id: string;
   start: string;
   time: string;
+}
+
+/** `listArchiveDetails`: the summary plus each archive's metadata. */
+export interface BorgArchiveDetails extends BorgArchiveSummary {
+  end: string;
+  hostname: string;
+  username: string;
+  comment: string;
+  commandLine: string[];
+}
+
+/** One entry of an archive from `listArchiveEntries`: lossless where `listArchiveItems` is not. */
+export interface BorgArchiveEntry {
+  /** As stored, without a leading slash; bytes that are not UTF-8 are the lone surrogates U+DC80–U+DCFF. */
+  path: string;
+  /** ls-style type letter: '-', 'd', 'l', 'b', 'c', 'p', 's'. */
+  type: string;
+  /** ls-style mode; starts with 'h' for a hard link to an earlier entry. */
+  mode: string;
+  size: number;
+  /** Local time without offset, as borg prints it. */
+  mtime: string;
+  healthy: boolean;
+  /** Symlink target (or hard link source); bytes that are not UTF-8 show as '?'. */
+  linkTarget: string;
+}
+
+/** One line of `borg diff --json-lines`. */
+export interface BorgDiffEntry {
+  /** Surrogate-escaped like BorgArchiveEntry.path. */
+  path: string;
+  changes: BorgDiffChange[];
+}
+
+/**
+ * One change of a diff entry. `type` is borg's: 'added', 'removed' (with size), 'added directory', 'added link',
+ * 'removed directory', 'removed link', 'changed link', 'modified' (bytes added and removed), 'mode', 'owner',
+ * 'ctime', 'mtime'.
+ */
+export interface BorgDiffChange {
+  type: string;
+  size?: number;
+  added?: number;
+  removed?: number;
+  oldMode?: string;
+  newMode?: string;
+  oldUser?: string;
+  newUser?: string;
+  oldGroup?: string;
+  newGroup?: string;
+  oldTime?: string;
+  newTime?: string;
 }
 
 export interface BorgArchiveInfo {
