@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ArchivesModule } from './archives/archives.module';
 import { AuthModule } from './auth/auth.module';
 import { BackupsModule } from './backups/backups.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -9,6 +10,6 @@ import { RepositoriesModule } from './repositories/repositories.module';
 @Module({})
 export class AppModule {
   static register(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.register(config), AuthModule, RepositoriesModule, JobsModule, BackupsModule] };
+    return { module: AppModule, imports: [PlatformModule.register(config), AuthModule, RepositoriesModule, JobsModule, BackupsModule, ArchivesModule] };
   }
 }

@@ -1,17 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { BorgEvent, BorgRunner } from '@borgitory/borg-runner';
+import { BorgRunner } from '@borgitory/borg-runner';
+import { ArchiveCatalog } from '../archives/archive-catalog';
+import { forwardBorgEvent } from '../jobs/forward-borg-event';
 import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../jobs/job-executor';
 import { ApiError } from '../platform/http/api-error';
 import { RepositoriesService } from '../repositories/repositories.service';
 import { BackupParameters } from './backup-parameters';
-
-const LOG_LEVELS: Record<string, 'debug' | 'info' | 'warning' | 'error'> = {
-  DEBUG: 'debug',
-  INFO: 'info',
-  WARNING: 'warning',
-  ERROR: 'error',
-  CRITICAL: 'error',
-};
 
 /** Runs `borg create` for a backup job: progress to the job, borg's log to the job log, stats as the result. */
 @Injectable()
@@ -21,6 +15,7 @@ export class BackupExecutor implements JobExecutor {
   constructor(
     private readonly borg: BorgRunner,
     private readonly repositories: RepositoriesService,
+    private readonly catalog: ArchiveCatalog,
   ) {}
 
   async run(context: JobContext): Promise<JobOutcome> {
@@ -42,7 +37,7 @@ export class BackupExecutor implements JobExecutor {
           oneFileSystem: parameters.one_file_system,
           signal: context.signal,
           onSpawn: (pid) => context.processStarted(pid),
-          onEvent: (event) => forward(event, context),
+          onEvent: (event) => forwardBorgEvent(event, context),
         }),
       );
     } catch (error) {
@@ -50,8 +45,9 @@ export class BackupExecutor implements JobExecutor {
       throw error;
     }
 
-    if (!parameters.dry_run) await this.repositories.refreshStats(repositoryId);
     const archive = outcome.result?.archive;
+    if (archive) await this.catalog.recordCreated(repositoryId, archive, parameters.comment ?? null);
+    if (!parameters.dry_run) await this.repositories.refreshStats(repositoryId);
     const warnings = outcome.exitCode === 1 ? outcome.warnings.map((warning) => warning.message) : [];
     return {
       status: outcome.exitCode === 1 ? 'warning' : 'completed',
@@ -68,33 +64,6 @@ export class BackupExecutor implements JobExecutor {
           }
         : null,
     };
-  }
-}
-
-function forward(event: BorgEvent, context: JobContext): void {
-  switch (event.type) {
-    case 'archive_progress':
-      if (!event.finished) {
-        context.progress({
-          files: event.nfiles,
-          original_size: event.originalSize,
-          compressed_size: event.compressedSize,
-          deduplicated_size: event.deduplicatedSize,
-          current_path: event.path,
-        });
-      }
-      return;
-    case 'progress_percent':
-      context.progress({ current: event.current, total: event.total, message: event.message });
-      return;
-    case 'progress_message':
-      if (event.message) context.progress({ message: event.message });
-      return;
-    case 'log_message':
-      context.log(LOG_LEVELS[event.level] ?? 'info', event.message);
-      return;
-    case 'stderr_line':
-      context.log('info', event.line);
   }
 }
 

@@ -1,4 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { ArchivesModule } from '../archives/archives.module';
 import { JobExecutorRegistry } from '../jobs/job-executor-registry';
 import { JobsModule } from '../jobs/jobs.module';
 import { RepositoriesModule } from '../repositories/repositories.module';
@@ -10,7 +11,7 @@ import { FilesystemController } from './filesystem.controller';
 import { SourcePaths } from './source-paths';
 
 @Module({
-  imports: [JobsModule, RepositoriesModule],
+  imports: [JobsModule, RepositoriesModule, ArchivesModule],
   controllers: [BackupsController, FilesystemController],
   providers: [BackupsService, BackupExecutor, SourcePaths, DirectoryBrowser],
 })

@@ -71,6 +71,27 @@ export class JobsService {
     );
   }
 
+  /** The job once it has finished, or null when it is still queued or running after timeoutMs. */
+  async waitUntilFinished(id: number, timeoutMs: number): Promise<JobDto | null> {
+    return new Promise<JobDto | null>((resolve, reject) => {
+      let settled = false;
+      const finish = (job: JobDto | null) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        unsubscribe();
+        resolve(job);
+      };
+      const unsubscribe = this.events.subscribe(id, (event) => {
+        if (event.type === 'done') finish(event.job);
+      });
+      const timer = setTimeout(() => finish(null), timeoutMs);
+      this.get(id).then((job) => {
+        if (isFinished(job.status)) finish(job);
+      }, reject);
+    });
+  }
+
   /** Queued or running: the repository must not be deleted meanwhile. */
   async hasActiveJob(repositoryId: number): Promise<boolean> {
     return (await this.store.countActive(repositoryId)) > 0;

@@ -5,6 +5,7 @@ import { RepositoriesController } from './repositories.controller';
 import { RepositoriesService } from './repositories.service';
 import { RepositoryConnections } from './repository-connections';
 import { RepositoryEntity } from './repository.entity';
+import { RepositoryRemovals } from './repository-removals';
 import { SshController } from './ssh/ssh.controller';
 import { SshKeygen } from './ssh/ssh-keygen';
 import { SshKeysService } from './ssh/ssh-keys.service';
@@ -12,7 +13,7 @@ import { SshKeysService } from './ssh/ssh-keys.service';
 @Module({
   imports: [TypeOrmModule.forFeature([RepositoryEntity]), JobsModule],
   controllers: [RepositoriesController, SshController],
-  providers: [RepositoriesService, RepositoryConnections, SshKeysService, SshKeygen],
-  exports: [RepositoriesService, RepositoryConnections],
+  providers: [RepositoriesService, RepositoryConnections, RepositoryRemovals, SshKeysService, SshKeygen],
+  exports: [RepositoriesService, RepositoryConnections, RepositoryRemovals],
 })
 export class RepositoriesModule {}

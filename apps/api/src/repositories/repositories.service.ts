@@ -17,6 +17,7 @@ import { RepositoryInfoDto, RepositoryKeyDto, RepositoryTestResultDto } from './
 import { ConnectionSettings, PASSPHRASE_SECRET, RepositoryConnections, SSH_PRIVATE_KEY_SECRET } from './repository-connections';
 import { toRepositoryDto } from './repository-dto.mapper';
 import { RepositoryEntity } from './repository.entity';
+import { RepositoryRemovals } from './repository-removals';
 import { parseRepositoryLocation, RepositoryLocation } from './repository-location';
 import { RepositorySnapshot, statsColumns } from './repository-snapshot';
 import { SshKeysService } from './ssh/ssh-keys.service';
@@ -34,6 +35,7 @@ export class RepositoriesService {
     private readonly secrets: SecretsService,
     private readonly sshKeys: SshKeysService,
     private readonly jobs: JobsService,
+    private readonly removals: RepositoryRemovals,
   ) {}
 
   async list(query: PageQueryDto): Promise<Page<RepositoryDto>> {
@@ -142,6 +144,7 @@ export class RepositoriesService {
       });
     }
     await this.repositories.delete({ id });
+    await this.removals.notify(id);
   }
 
   /** Opens the repository without taking its lock; a failure is the answer, not an error status. */

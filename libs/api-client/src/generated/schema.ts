@@ -378,6 +378,147 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/repositories/{id}/archives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every archive of the repository, newest first (stored list; ?refresh=true reads it from borg) */
+        get: operations["archivesList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/repositories/{id}/archives/{archive}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** borg info of one archive: sizes, deduplication, duration, command line (stored after the first call) */
+        get: operations["archivesDetails"];
+        put?: never;
+        post?: never;
+        /** Delete an archive (a logged job). 204 when done; 202 with the job if it takes longer than a minute. Space is freed by borg compact. */
+        delete: operations["archivesRemove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/repositories/{id}/archives/{archive}/browse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The entries directly inside a directory of the archive, from its index (built on first use) */
+        get: operations["archivesBrowse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/repositories/{id}/archives/{archive}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file (as it is) or a directory (as a tar), streamed from borg
+         * @description Success is the raw bytes with Content-Disposition: attachment. 202 while the archive is still being indexed.
+         */
+        get: operations["archivesDownload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/repositories/{id}/archives/{archive}/index": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** State of the archive’s browse index */
+        get: operations["archivesIndexStatus"];
+        put?: never;
+        /** Build the archive’s browse index now (for search), without waiting for it */
+        post: operations["archivesStartIndex"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/repositories/{id}/archives/{archive}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Extract files and directories of the archive into a directory on the server (a job) */
+        post: operations["archivesRestore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/repositories/{id}/archives/{archive}/diff/{other}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed from one archive to the other: files added, removed and modified (borg diff) */
+        get: operations["archivesDiff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/repositories/{id}/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find files by name across the indexed archives: every version of a file, newest first */
+        get: operations["archivesSearch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -776,6 +917,181 @@ export interface components {
             entries: components["schemas"]["DirectoryEntryDto"][];
             /** @description True when the directory holds more entries than were listed */
             truncated: boolean;
+        };
+        ArchiveDto: {
+            /** @example documents-20261126-020000 */
+            name: string;
+            /** @description borg's archive id (64 hex digits) */
+            id: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string | null;
+            hostname: string | null;
+            username: string | null;
+            comment: string | null;
+            /** @description Files in the archive; null until known (backup result or details) */
+            file_count: number | null;
+            /** @description Bytes before compression and deduplication */
+            original_size: number | null;
+            compressed_size: number | null;
+            /** @description Bytes only this archive uses; changes as other archives go */
+            deduplicated_size: number | null;
+            duration_seconds: number | null;
+            /** @description Whether a browse index of the archive is ready */
+            indexed: boolean;
+        };
+        ArchiveDetailsDto: {
+            /** @example documents-20261126-020000 */
+            name: string;
+            /** @description borg's archive id (64 hex digits) */
+            id: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string | null;
+            hostname: string | null;
+            username: string | null;
+            comment: string | null;
+            /** @description Files in the archive; null until known (backup result or details) */
+            file_count: number | null;
+            /** @description Bytes before compression and deduplication */
+            original_size: number | null;
+            compressed_size: number | null;
+            /** @description Bytes only this archive uses; changes as other archives go */
+            deduplicated_size: number | null;
+            duration_seconds: number | null;
+            /** @description Whether a browse index of the archive is ready */
+            indexed: boolean;
+            /** @description The borg command line that made the archive */
+            command_line: string[];
+        };
+        /** @enum {string} */
+        ArchiveIndexState: "none" | "building" | "ready" | "failed";
+        ArchiveIndexStatusDto: {
+            state: components["schemas"]["ArchiveIndexState"];
+            /** @description Entries indexed so far (building) or in all (ready) */
+            entries: number;
+            /** @description Entries expected, when the archive size is known */
+            expected_entries: number | null;
+            /** @description Rough progress of a build, 0–99 */
+            percent: number | null;
+            /** @description Size of the index on disk (ready) */
+            bytes: number | null;
+            /** @description Why the last build failed */
+            error: string | null;
+        };
+        /** @enum {string} */
+        ArchiveEntryType: "file" | "directory" | "symlink" | "hardlink" | "fifo" | "char_device" | "block_device" | "socket" | "other";
+        ArchiveEntryDto: {
+            /** @description Last path component. Names are bytes: a byte that is not part of valid UTF-8 appears as the lone surrogate U+DC80+byte (escaped \udcXX in JSON, as Python's surrogateescape and borg do). Send paths back percent-encoding their bytes. */
+            name: string;
+            /**
+             * @description Path in the archive, with a leading slash
+             * @example /home/user/documents/report.pdf
+             */
+            path: string;
+            type: components["schemas"]["ArchiveEntryType"];
+            /** @description Bytes; for a directory, all regular files below it */
+            size: number;
+            /**
+             * Format: date-time
+             * @description null for directories the archive only implies
+             */
+            mtime: string | null;
+            /** @example -rw-r--r-- */
+            mode: string | null;
+            /** @description Target of a symlink, or the file a hard link shares data with */
+            link_target: string | null;
+            /** @description False when borg check replaced lost chunks of the file with zeros */
+            healthy: boolean;
+        };
+        RestoreArchiveDto: {
+            /**
+             * @description Files and directories to restore, as the API writes them (surrogate escapes for non-UTF-8 bytes); "/" restores everything
+             * @example [
+             *       "/home/user/documents"
+             *     ]
+             */
+            paths: string[];
+            /**
+             * @description Existing, writable directory on the server
+             * @example /srv/restore
+             */
+            destination: string;
+            /**
+             * @description Leading path components to drop, like tar
+             * @default 0
+             */
+            strip_components?: number;
+            /**
+             * @description Replace files that already exist at the destination
+             * @default false
+             */
+            overwrite?: boolean;
+        };
+        DiffChangeDto: {
+            /**
+             * @description borg's change type: added, removed, added directory, removed directory, added link, removed link, changed link, modified, mode, owner, ctime, mtime
+             * @example modified
+             */
+            type: string;
+            /** @description added/removed: size of the file */
+            size?: number;
+            /** @description modified: bytes added */
+            added?: number;
+            /** @description modified: bytes removed */
+            removed?: number;
+            old_mode?: string;
+            new_mode?: string;
+            old_user?: string;
+            new_user?: string;
+            old_group?: string;
+            new_group?: string;
+            /** @description ctime/mtime: the old time */
+            old_time?: string;
+            new_time?: string;
+        };
+        DiffEntryDto: {
+            /** @example /home/user/notes.txt */
+            path: string;
+            changes: components["schemas"]["DiffChangeDto"][];
+        };
+        SearchHitDto: {
+            /** @description Last path component. Names are bytes: a byte that is not part of valid UTF-8 appears as the lone surrogate U+DC80+byte (escaped \udcXX in JSON, as Python's surrogateescape and borg do). Send paths back percent-encoding their bytes. */
+            name: string;
+            /**
+             * @description Path in the archive, with a leading slash
+             * @example /home/user/documents/report.pdf
+             */
+            path: string;
+            type: components["schemas"]["ArchiveEntryType"];
+            /** @description Bytes; for a directory, all regular files below it */
+            size: number;
+            /**
+             * Format: date-time
+             * @description null for directories the archive only implies
+             */
+            mtime: string | null;
+            /** @example -rw-r--r-- */
+            mode: string | null;
+            /** @description Target of a symlink, or the file a hard link shares data with */
+            link_target: string | null;
+            /** @description False when borg check replaced lost chunks of the file with zeros */
+            healthy: boolean;
+            archive_name: string;
+            /** Format: date-time */
+            archive_start: string;
+        };
+        SearchResultDto: {
+            /** @description Newest archive first, then archive order */
+            hits: components["schemas"]["SearchHitDto"][];
+            /** @description Whether more hits exist than the limit */
+            truncated: boolean;
+            /** @description Archives whose index was searched */
+            searched_archives: number;
+            /** @description Archives without an index (browse one to index it) */
+            unindexed_archives: number;
         };
     };
     responses: never;
@@ -2301,6 +2617,799 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    archivesList: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description true: read the list from borg first instead of the stored one */
+                refresh?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["ArchiveDto"][];
+                        message: string;
+                        meta: components["schemas"]["PageMetaDto"];
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    archivesDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                archive: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["ArchiveDetailsDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    archivesRemove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                archive: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Still running: data is the job */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["JobDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    archivesBrowse: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Directory in the archive, with or without a leading slash; default the root. Percent-encode its bytes (a name that is not UTF-8 has bytes no string can carry). ".." is refused. */
+                path?: string;
+                /** @description Directories always come first */
+                sort?: "name" | "size" | "mtime";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path: {
+                id: number;
+                archive: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["ArchiveEntryDto"][];
+                        message: string;
+                        meta: components["schemas"]["PageMetaDto"];
+                    };
+                };
+            };
+            /** @description The archive is being indexed for browsing; data is the progress. Ask again shortly. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["ArchiveIndexStatusDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    archivesDownload: {
+        parameters: {
+            query: {
+                /** @description A file (streamed as it is) or a directory (streamed as a tar). Percent-encode the bytes of the path. */
+                path: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+                archive: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archive is being indexed for browsing; data is the progress. Ask again shortly. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["ArchiveIndexStatusDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    archivesIndexStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                archive: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["ArchiveIndexStatusDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    archivesStartIndex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                archive: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["ArchiveIndexStatusDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    archivesRestore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                archive: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestoreArchiveDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["JobDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    archivesDiff: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Only this subtree. Percent-encode its bytes. */
+                path?: string;
+                /** @description true: only content changes, not mode, owner or time */
+                content_only?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                id: number;
+                archive: string;
+                other: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["DiffEntryDto"][];
+                        message: string;
+                        meta: components["schemas"]["PageMetaDto"];
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    archivesSearch: {
+        parameters: {
+            query: {
+                /** @description Part of a file or directory name (case-insensitive for ASCII letters) */
+                q: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["SearchResultDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,6 +9,8 @@ export interface AppConfig {
   /** Raw key material from BORGITORY_SECRET_KEY; null means "use the key file in dataDir". */
   secretKey: string | null;
   maxConcurrentJobs: number;
+  /** Disk space archive indexes may take together; the least recently used go first beyond it. */
+  indexBudgetBytes: number;
   borgBin: string;
   rcloneBin: string;
   /** Directory holding the built SPA; null when the SPA is not served (API-only runs). */
@@ -77,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     dataDir: directory(text('BORGITORY_DATA_DIR', 'data')),
     secretKey,
     maxConcurrentJobs: integer('BORGITORY_MAX_CONCURRENT_JOBS', 2, 1, 64),
+    indexBudgetBytes: integer('BORGITORY_INDEX_BUDGET_MB', 2048, 1, 10_000_000) * 1024 * 1024,
     borgBin: text('BORG_BIN', 'borg'),
     rcloneBin: text('RCLONE_BIN', 'rclone'),
     webDir: webDirSetting === 'none' ? null : directory(webDirSetting),

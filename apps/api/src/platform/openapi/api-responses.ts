@@ -3,7 +3,7 @@ import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { ErrorEnvelopeDto, PageMetaDto } from './envelope-schemas';
 
 interface EnvelopeOptions {
-  status?: 200 | 201;
+  status?: 200 | 201 | 202;
   /** `data` is a list of the model. */
   isArray?: boolean;
   /** `data` is a page of the model and `meta` says where it is in the whole. */
@@ -17,6 +17,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not found',
   409: 'Conflict with the current state',
+  413: 'Too large',
   422: 'Validation failed; details name each field',
   429: 'Too many attempts',
   503: 'Service unavailable',

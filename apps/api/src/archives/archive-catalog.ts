@@ -1,0 +1,158 @@
+import { hostname, userInfo } from 'node:os';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { BorgArchiveInfo, BorgRunner } from '@borgitory/borg-runner';
+import { In, Repository } from 'typeorm';
+import { ApiError } from '../platform/http/api-error';
+import { parseBorgTime } from '../repositories/borg-time';
+import { RepositoriesService } from '../repositories/repositories.service';
+import { ArchiveCatalogStateEntity } from './archive-catalog-state.entity';
+import { ArchiveEntity } from './archive.entity';
+import { ArchiveIndexes } from './index/archive-indexes';
+
+/**
+ * The stored archive list of each repository. It is read from borg when first needed, on request, and after jobs
+ * that remove archives; a backup adds its archive directly from `borg create --json`. Reading it lists the
+ * archive names (cheap, from borg's manifest) and fetches the metadata of new archives only.
+ */
+@Injectable()
+export class ArchiveCatalog {
+  private readonly refreshing = new Map<number, Promise<void>>();
+
+  constructor(
+    @InjectRepository(ArchiveEntity) private readonly archives: Repository<ArchiveEntity>,
+    @InjectRepository(ArchiveCatalogStateEntity) private readonly states: Repository<ArchiveCatalogStateEntity>,
+    private readonly borg: BorgRunner,
+    private readonly repositories: RepositoriesService,
+    private readonly indexes: ArchiveIndexes,
+  ) {}
+
+  /** Reads the list from borg unless it was read before; a refresh that is under way is awaited. */
+  async ensureLoaded(repositoryId: number, force = false): Promise<void> {
+    const running = this.refreshing.get(repositoryId);
+    if (running) return running;
+    if (!force && (await this.states.existsBy({ repositoryId }))) return;
+    return this.refresh(repositoryId);
+  }
+
+  /** One refresh per repository at a time; callers that come meanwhile share it. */
+  refresh(repositoryId: number): Promise<void> {
+    const running = this.refreshing.get(repositoryId);
+    if (running) return running;
+    const refresh = this.readFromBorg(repositoryId).finally(() => this.refreshing.delete(repositoryId));
+    this.refreshing.set(repositoryId, refresh);
+    return refresh;
+  }
+
+  async find(repositoryId: number, name: string): Promise<ArchiveEntity> {
+    await this.ensureLoaded(repositoryId);
+    const archive = await this.archives.findOneBy({ repositoryId, name });
+    if (!archive) throw ApiError.notFound(`Archive "${name}" does not exist in repository ${repositoryId}`);
+    return archive;
+  }
+
+  async page(repositoryId: number, limit: number, offset: number): Promise<{ rows: ArchiveEntity[]; total: number }> {
+    const [rows, total] = await this.archives.findAndCount({
+      where: { repositoryId },
+      order: { startedAt: 'DESC', id: 'DESC' },
+      take: limit,
+      skip: offset,
+    });
+    return { rows, total };
+  }
+
+  async indexedNewestFirst(repositoryId: number): Promise<{ indexed: ArchiveEntity[]; unindexed: number }> {
+    const all = await this.archives.find({ where: { repositoryId }, order: { startedAt: 'DESC', id: 'DESC' } });
+    const indexed = all.filter((archive) => archive.indexEntries !== null);
+    return { indexed, unindexed: all.length - indexed.length };
+  }
+
+  /** Stores `borg info` of the archive (sizes, command line). */
+  async saveInfo(archive: ArchiveEntity, info: BorgArchiveInfo): Promise<ArchiveEntity> {
+    Object.assign(archive, infoColumns(info), { infoLoadedAt: new Date() });
+    return this.archives.save(archive);
+  }
+
+  /** Adds the archive a backup just made, from what `borg create --json` reported (it lacks host, user and comment). */
+  async recordCreated(repositoryId: number, info: BorgArchiveInfo, comment: string | null): Promise<void> {
+    const row = this.archives.create({
+      repositoryId,
+      name: info.name,
+      borgId: info.id,
+      hostname: hostname(),
+      username: userInfo().username,
+      comment: comment ?? '',
+      ...infoColumns(info),
+      infoLoadedAt: new Date(),
+      indexEntries: null,
+      indexBytes: null,
+      indexUsedAt: null,
+    });
+    await this.archives.upsert(row, ['repositoryId', 'name']);
+  }
+
+  /** After an archive was deleted: its row and index go, and the others' deduplicated sizes are stale. */
+  async removeArchive(archive: ArchiveEntity): Promise<void> {
+    await this.indexes.drop(archive);
+    await this.archives.delete({ id: archive.id });
+    await this.archives.update({ repositoryId: archive.repositoryId }, { deduplicatedSize: null, infoLoadedAt: null });
+  }
+
+  async forgetRepository(repositoryId: number): Promise<void> {
+    await this.indexes.dropRepository(repositoryId);
+    await this.archives.delete({ repositoryId });
+    await this.states.delete({ repositoryId });
+  }
+
+  private async readFromBorg(repositoryId: number): Promise<void> {
+    const listed = await this.repositories.runBorg(repositoryId, async (connection) => {
+      const names = (await this.borg.listArchives(connection, { bypassLock: true })).result;
+      const known = await this.archives.find({ where: { repositoryId }, select: ['id', 'name', 'borgId', 'repositoryId'] });
+      const knownIds = new Set(known.map((archive) => `${archive.name}\0${archive.borgId}`));
+      const firstNew = names.findIndex((archive) => !knownIds.has(`${archive.name}\0${archive.id}`));
+      // borg lists oldest first: the details of everything from the first new archive on come in one call.
+      const details =
+        firstNew === -1 ? [] : (await this.borg.listArchiveDetails(connection, { bypassLock: true, last: names.length - firstNew })).result;
+      return { names, known, details };
+    });
+
+    const current = new Set(listed.names.map((archive) => `${archive.name}\0${archive.id}`));
+    const gone = listed.known.filter((archive) => !current.has(`${archive.name}\0${archive.borgId}`));
+    for (const archive of gone) await this.indexes.drop(archive);
+    if (gone.length) {
+      await this.archives.delete({ id: In(gone.map((archive) => archive.id)) });
+      await this.archives.update({ repositoryId }, { deduplicatedSize: null, infoLoadedAt: null });
+    }
+    const stillKnown = new Set(listed.known.filter((archive) => !gone.includes(archive)).map((archive) => archive.name));
+    const added = listed.details.filter((archive) => !stillKnown.has(archive.name));
+    for (const archive of added) {
+      await this.archives.insert({
+        repositoryId,
+        name: archive.name,
+        borgId: archive.id,
+        startedAt: parseBorgTime(archive.start),
+        endedAt: archive.end ? parseBorgTime(archive.end) : null,
+        hostname: archive.hostname,
+        username: archive.username,
+        comment: archive.comment,
+        commandLine: archive.commandLine,
+      });
+    }
+    await this.states.save({ repositoryId, refreshedAt: new Date() });
+  }
+}
+
+function infoColumns(info: BorgArchiveInfo): Partial<ArchiveEntity> {
+  return {
+    borgId: info.id,
+    startedAt: parseBorgTime(info.start),
+    endedAt: info.end ? parseBorgTime(info.end) : null,
+    commandLine: info.commandLine,
+    fileCount: info.stats.nfiles,
+    originalSize: info.stats.originalSize,
+    compressedSize: info.stats.compressedSize,
+    deduplicatedSize: info.stats.deduplicatedSize,
+    durationSeconds: info.duration,
+    ...(info.hostname ? { hostname: info.hostname, username: info.username, comment: info.comment } : {}),
+  };
+}

@@ -1,0 +1,113 @@
+import { pipeline } from 'node:stream/promises';
+import { Injectable, Logger } from '@nestjs/common';
+import { BorgRunner, BorgStreamResult } from '@borgitory/borg-runner';
+import type { Response } from 'express';
+import { lookup } from 'mime-types';
+import { bytesToEscapedString } from '@borgitory/api-client/byte-path';
+import { ApiError } from '../platform/http/api-error';
+import { RepositoriesService } from '../repositories/repositories.service';
+import { ArchiveCatalog } from './archive-catalog';
+import { entryType, toIndexStatusDto } from './archive-dto.mapper';
+import { ArchivePath } from './archive-path';
+import { contentDisposition } from './content-disposition';
+import { ArchiveIndexStatusDto } from './dto/archive.dto';
+import { IndexRow } from './index/archive-index-reader';
+import { ArchiveIndexes } from './index/archive-indexes';
+
+interface Download {
+  headers: Record<string, string>;
+  open: (borg: BorgRunner, connection: Parameters<BorgRunner['extractToStream']>[0]) => BorgStreamResult;
+}
+
+/**
+ * Streams a file (`borg extract --stdout`) or a directory as a tar (`borg export-tar`) straight from borg to the
+ * client: nothing is written to disk, and a client that goes away stops borg. borg reads without the repository
+ * lock, so a download neither waits for a running backup nor makes one wait.
+ */
+@Injectable()
+export class ArchiveDownloads {
+  private readonly logger = new Logger('ArchiveDownloads');
+
+  constructor(
+    private readonly catalog: ArchiveCatalog,
+    private readonly indexes: ArchiveIndexes,
+    private readonly repositories: RepositoriesService,
+    private readonly borg: BorgRunner,
+  ) {}
+
+  /** Streams to `res`; or, while the archive's index is still being built, returns its progress (for a 202). */
+  async download(repositoryId: number, name: string, path: ArchivePath, res: Response): Promise<ArchiveIndexStatusDto | null> {
+    const archive = await this.catalog.find(repositoryId, name);
+    const state = await this.indexes.ensure(archive);
+    if (state.state !== 'ready') return toIndexStatusDto(state, archive);
+    const download = this.plan(archive.name, path, state.reader.find(path.components), path.isRoot);
+    await this.repositories.runBorg(repositoryId, (connection) => this.send(download.open(this.borg, connection), download.headers, res));
+    return null;
+  }
+
+  private plan(archiveName: string, path: ArchivePath, row: IndexRow | null, isRoot: boolean): Download {
+    const tarHeaders = (baseName: Buffer) => ({
+      'Content-Type': 'application/x-tar',
+      'Content-Disposition': contentDisposition(Buffer.concat([baseName, Buffer.from('.tar')])),
+    });
+    if (isRoot) {
+      return { headers: tarHeaders(Buffer.from(archiveName)), open: (borg, connection) => borg.exportTar(connection, archiveName, { bypassLock: true }) };
+    }
+    if (!row) throw ApiError.notFound(`${path.toDisplay()} does not exist in archive ${archiveName}`);
+    const escaped = path.toEscaped();
+    if (row.kind === 'd') {
+      const stripComponents = path.components.length - 1;
+      return {
+        headers: tarHeaders(path.name),
+        open: (borg, connection) => borg.exportTar(connection, archiveName, { paths: [escaped], stripComponents: stripComponents || undefined, bypassLock: true }),
+      };
+    }
+    if (row.kind !== '-') {
+      throw ApiError.badRequest(`${path.toDisplay()} is a ${entryType(row)}; only files and directories can be downloaded`);
+    }
+    return {
+      headers: {
+        'Content-Type': lookup(bytesToEscapedString(path.name)) || 'application/octet-stream',
+        'Content-Length': String(row.size),
+        'Content-Disposition': contentDisposition(path.name),
+      },
+      open: (borg, connection) => borg.extractToStream(connection, archiveName, escaped, { bypassLock: true }),
+    };
+  }
+
+  /**
+   * Headers go out with the first byte: until then a failure of borg is still an error answer. After that a
+   * failure can only cut the connection, which the client sees as an incomplete download.
+   */
+  private async send({ stream, done }: BorgStreamResult, headers: Record<string, string>, res: Response): Promise<void> {
+    await firstByteOrEnd(stream, done);
+    res.status(200);
+    res.set({ ...headers, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
+    try {
+      await Promise.all([pipeline(stream, res), done]);
+    } catch (error) {
+      if (!res.destroyed) res.destroy();
+      if (!res.writableFinished) this.logger.warn({ err: error }, 'A download ended early');
+    }
+  }
+}
+
+function firstByteOrEnd(stream: NodeJS.ReadableStream, done: Promise<unknown>): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onReadable = () => {
+      stream.off('readable', onReadable);
+      resolve();
+    };
+    stream.once('readable', onReadable);
+    done.then(
+      () => {
+        stream.off('readable', onReadable);
+        resolve();
+      },
+      (error: unknown) => {
+        stream.off('readable', onReadable);
+        reject(error);
+      },
+    );
+  });
+}

@@ -1,0 +1,152 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { JobDto } from '../jobs/dto/job.dto';
+import { Page } from '../platform/http/envelope';
+import { SuccessMessage } from '../platform/http/success-message.decorator';
+import { ApiEnvelope, ApiErrors, ApiNoContent } from '../platform/openapi/api-responses';
+import { ArchiveDownloads } from './archive-downloads';
+import { ArchivePath } from './archive-path';
+import { ArchivePathQuery } from './archive-path.decorator';
+import { ArchivesService } from './archives.service';
+import { ArchiveDetailsDto, ArchiveDto, ArchiveIndexStatusDto } from './dto/archive.dto';
+import { ArchiveEntryDto, DiffEntryDto, SearchResultDto } from './dto/archive-entry.dto';
+import {
+  ArchiveBrowseQueryDto,
+  ArchiveDiffQueryDto,
+  ArchiveDownloadQueryDto,
+  ArchiveListQueryDto,
+  ArchiveSearchQueryDto,
+  RestoreArchiveDto,
+} from './dto/archive-queries.dto';
+
+const INDEXING = 'The archive is being indexed for browsing; data is the progress. Ask again shortly.';
+
+@ApiTags('archives')
+@Controller('repositories/:id')
+export class ArchivesController {
+  constructor(
+    private readonly archives: ArchivesService,
+    private readonly downloads: ArchiveDownloads,
+  ) {}
+
+  @Get('archives')
+  @ApiOperation({ summary: 'Every archive of the repository, newest first (stored list; ?refresh=true reads it from borg)' })
+  @ApiEnvelope(ArchiveDto, { paginated: true })
+  @ApiErrors(400, 404, 422)
+  list(@Param('id', ParseIntPipe) id: number, @Query() query: ArchiveListQueryDto): Promise<Page<ArchiveDto>> {
+    return this.archives.list(id, query);
+  }
+
+  @Get('archives/:archive')
+  @ApiOperation({ summary: 'borg info of one archive: sizes, deduplication, duration, command line (stored after the first call)' })
+  @ApiEnvelope(ArchiveDetailsDto)
+  @ApiErrors(400, 404, 409, 422)
+  details(@Param('id', ParseIntPipe) id: number, @Param('archive') archive: string): Promise<ArchiveDetailsDto> {
+    return this.archives.details(id, archive);
+  }
+
+  @Delete('archives/:archive')
+  @ApiOperation({
+    summary: 'Delete an archive (a logged job). 204 when done; 202 with the job if it takes longer than a minute. Space is freed by borg compact.',
+  })
+  @ApiNoContent()
+  @ApiEnvelope(JobDto, { status: 202, description: 'Still running: data is the job' })
+  @ApiErrors(400, 404, 409, 422)
+  async remove(
+    @Param('id', ParseIntPipe) id: number,
+    @Param('archive') archive: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<JobDto | undefined> {
+    const pending = await this.archives.delete(id, archive);
+    res.status(pending ? 202 : 204);
+    return pending ?? undefined;
+  }
+
+  @Get('archives/:archive/browse')
+  @ApiOperation({ summary: 'The entries directly inside a directory of the archive, from its index (built on first use)' })
+  @ApiEnvelope(ArchiveEntryDto, { paginated: true })
+  @ApiEnvelope(ArchiveIndexStatusDto, { status: 202, description: INDEXING })
+  @ApiErrors(400, 404, 422)
+  async browse(
+    @Param('id', ParseIntPipe) id: number,
+    @Param('archive') archive: string,
+    @Query() query: ArchiveBrowseQueryDto,
+    @ArchivePathQuery('path') path: ArchivePath,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Page<ArchiveEntryDto> | ArchiveIndexStatusDto> {
+    const result = await this.archives.browse(id, archive, path, query);
+    if ('indexing' in result) {
+      res.status(202);
+      return result.indexing;
+    }
+    return result;
+  }
+
+  @Get('archives/:archive/download')
+  @ApiOperation({
+    summary: 'Download a file (as it is) or a directory (as a tar), streamed from borg',
+    description: 'Success is the raw bytes with Content-Disposition: attachment. 202 while the archive is still being indexed.',
+  })
+  @ApiEnvelope(ArchiveIndexStatusDto, { status: 202, description: INDEXING })
+  @ApiErrors(400, 404, 422)
+  async download(
+    @Param('id', ParseIntPipe) id: number,
+    @Param('archive') archive: string,
+    @Query() _query: ArchiveDownloadQueryDto,
+    @ArchivePathQuery('path') path: ArchivePath,
+    @Res() res: Response,
+  ): Promise<void> {
+    const indexing = await this.downloads.download(id, archive, path, res);
+    if (indexing) res.status(202).json({ status: 'success', data: indexing, message: INDEXING });
+  }
+
+  @Get('archives/:archive/index')
+  @ApiOperation({ summary: 'State of the archive’s browse index' })
+  @ApiEnvelope(ArchiveIndexStatusDto)
+  @ApiErrors(400, 404)
+  indexStatus(@Param('id', ParseIntPipe) id: number, @Param('archive') archive: string): Promise<ArchiveIndexStatusDto> {
+    return this.archives.indexStatus(id, archive);
+  }
+
+  @Post('archives/:archive/index')
+  @HttpCode(202)
+  @SuccessMessage('Indexing started')
+  @ApiOperation({ summary: 'Build the archive’s browse index now (for search), without waiting for it' })
+  @ApiEnvelope(ArchiveIndexStatusDto, { status: 202 })
+  @ApiErrors(400, 404)
+  startIndex(@Param('id', ParseIntPipe) id: number, @Param('archive') archive: string): Promise<ArchiveIndexStatusDto> {
+    return this.archives.startIndex(id, archive);
+  }
+
+  @Post('archives/:archive/restore')
+  @SuccessMessage('Restore started')
+  @ApiOperation({ summary: 'Extract files and directories of the archive into a directory on the server (a job)' })
+  @ApiEnvelope(JobDto, { status: 201 })
+  @ApiErrors(400, 404, 409, 422)
+  restore(@Param('id', ParseIntPipe) id: number, @Param('archive') archive: string, @Body() body: RestoreArchiveDto): Promise<JobDto> {
+    return this.archives.restore(id, archive, body);
+  }
+
+  @Get('archives/:archive/diff/:other')
+  @ApiOperation({ summary: 'What changed from one archive to the other: files added, removed and modified (borg diff)' })
+  @ApiEnvelope(DiffEntryDto, { paginated: true })
+  @ApiErrors(400, 404, 422)
+  diff(
+    @Param('id', ParseIntPipe) id: number,
+    @Param('archive') archive: string,
+    @Param('other') other: string,
+    @Query() query: ArchiveDiffQueryDto,
+    @ArchivePathQuery('path') path: ArchivePath,
+  ): Promise<Page<DiffEntryDto>> {
+    return this.archives.diff(id, archive, other, path, query);
+  }
+
+  @Get('search')
+  @ApiOperation({ summary: 'Find files by name across the indexed archives: every version of a file, newest first' })
+  @ApiEnvelope(SearchResultDto)
+  @ApiErrors(400, 404, 422)
+  search(@Param('id', ParseIntPipe) id: number, @Query() query: ArchiveSearchQueryDto): Promise<SearchResultDto> {
+    return this.archives.search(id, query);
+  }
+}

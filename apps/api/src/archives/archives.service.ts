@@ -1,0 +1,222 @@
+import { accessSync, constants, statSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import { BorgDiffChange, BorgRunner } from '@borgitory/borg-runner';
+import { JobDto } from '../jobs/dto/job.dto';
+import { JobsService } from '../jobs/jobs.service';
+import { ApiError } from '../platform/http/api-error';
+import { Page } from '../platform/http/envelope';
+import { ErrorCode } from '../platform/http/error-code';
+import { RepositoriesService } from '../repositories/repositories.service';
+import { ArchiveCatalog } from './archive-catalog';
+import { toArchiveDetailsDto, toArchiveDto, toEntryDto, toIndexStatusDto, entryType } from './archive-dto.mapper';
+import { DeleteArchiveParameters, RestoreParameters } from './archive-jobs';
+import { ArchivePath } from './archive-path';
+import { ArchiveSettings } from './archive-settings';
+import { ArchiveDetailsDto, ArchiveDto, ArchiveIndexStatusDto } from './dto/archive.dto';
+import { ArchiveEntryDto, DiffChangeDto, DiffEntryDto, SearchHitDto, SearchResultDto } from './dto/archive-entry.dto';
+import { ArchiveBrowseQueryDto, ArchiveDiffQueryDto, ArchiveListQueryDto, ArchiveSearchQueryDto, RestoreArchiveDto } from './dto/archive-queries.dto';
+import { ArchiveIndexes } from './index/archive-indexes';
+import { existingRestoreTargets } from './restore-targets';
+
+export type Indexing = { indexing: ArchiveIndexStatusDto };
+
+const FAILED_JOB_STATUS: Partial<Record<string, number>> = {
+  [ErrorCode.REPOSITORY_BUSY]: 409,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+};
+
+@Injectable()
+export class ArchivesService {
+  constructor(
+    private readonly catalog: ArchiveCatalog,
+    private readonly indexes: ArchiveIndexes,
+    private readonly repositories: RepositoriesService,
+    private readonly jobs: JobsService,
+    private readonly borg: BorgRunner,
+    private readonly settings: ArchiveSettings,
+  ) {}
+
+  async list(repositoryId: number, query: ArchiveListQueryDto): Promise<Page<ArchiveDto>> {
+    await this.assertRepository(repositoryId);
+    await this.catalog.ensureLoaded(repositoryId, query.refresh === 'true');
+    const { rows, total } = await this.catalog.page(repositoryId, query.limit, query.offset);
+    return new Page(rows.map(toArchiveDto), { total, limit: query.limit, offset: query.offset });
+  }
+
+  /** `borg info` of the archive the first time (and after other archives were deleted); stored after that. */
+  async details(repositoryId: number, name: string): Promise<ArchiveDetailsDto> {
+    let archive = await this.catalog.find(repositoryId, name);
+    if (archive.infoLoadedAt === null || archive.deduplicatedSize === null) {
+      const info = await this.repositories.runBorg(repositoryId, (connection) => this.borg.archiveInfo(connection, name));
+      archive = await this.catalog.saveInfo(archive, info.result);
+    }
+    return toArchiveDetailsDto(archive);
+  }
+
+  /** Deletes through the job queue (logged, one borg at a time); answers when done, or with the job after a bound. */
+  async delete(repositoryId: number, name: string): Promise<JobDto | null> {
+    await this.catalog.find(repositoryId, name);
+    await this.assertIdle(repositoryId);
+    const parameters: DeleteArchiveParameters = { archive_name: name };
+    const job = await this.jobs.enqueue({ type: 'delete_archive', repositoryId, parameters: { ...parameters } });
+    const finished = await this.jobs.waitUntilFinished(job.id, this.settings.deleteWaitMs);
+    if (!finished) return job;
+    if (finished.status === 'completed' || finished.status === 'warning') return null;
+    if (finished.status === 'failed') {
+      const code = (finished.error?.code as ErrorCode | undefined) ?? ErrorCode.BORG_ERROR;
+      throw new ApiError(FAILED_JOB_STATUS[code] ?? 422, code, finished.error?.message ?? `Deleting archive ${name} failed`, {
+        job_id: finished.id,
+      });
+    }
+    throw ApiError.conflict(`Deleting archive ${name} was ${finished.status} (job ${finished.id})`, { job_id: finished.id });
+  }
+
+  async indexStatus(repositoryId: number, name: string): Promise<ArchiveIndexStatusDto> {
+    const archive = await this.catalog.find(repositoryId, name);
+    return toIndexStatusDto(this.indexes.state(archive), archive);
+  }
+
+  async startIndex(repositoryId: number, name: string): Promise<ArchiveIndexStatusDto> {
+    const archive = await this.catalog.find(repositoryId, name);
+    return toIndexStatusDto(await this.indexes.ensure(archive, 0), archive);
+  }
+
+  async browse(repositoryId: number, name: string, path: ArchivePath, query: ArchiveBrowseQueryDto): Promise<Page<ArchiveEntryDto> | Indexing> {
+    const archive = await this.catalog.find(repositoryId, name);
+    const state = await this.indexes.ensure(archive);
+    if (state.state !== 'ready') return { indexing: toIndexStatusDto(state, archive) };
+    const reader = state.reader;
+    let directoryId = 0;
+    if (!path.isRoot) {
+      const row = reader.find(path.components);
+      if (!row) throw ApiError.notFound(`${path.toDisplay()} does not exist in archive ${name}`);
+      if (row.kind !== 'd') throw ApiError.badRequest(`${path.toDisplay()} is a ${entryType(row)}, not a directory; download it instead`);
+      directoryId = row.id;
+    }
+    const { rows, total } = reader.list(directoryId, query.sort, query.order, query.limit, query.offset);
+    const entries = rows.map((row) => toEntryDto(row, [...path.components, row.name]));
+    return new Page(entries, { total, limit: query.limit, offset: query.offset });
+  }
+
+  /** A name across the archives that have an index, newest archive first: every stored version of a file. */
+  async search(repositoryId: number, query: ArchiveSearchQueryDto): Promise<SearchResultDto> {
+    await this.assertRepository(repositoryId);
+    await this.catalog.ensureLoaded(repositoryId);
+    const { indexed, unindexed } = await this.catalog.indexedNewestFirst(repositoryId);
+    const hits: SearchHitDto[] = [];
+    let truncated = false;
+    for (const archive of indexed) {
+      const state = this.indexes.state(archive);
+      if (state.state !== 'ready') continue;
+      const rows = state.reader.search(query.q, query.limit - hits.length + 1);
+      for (const row of rows) {
+        if (hits.length === query.limit) {
+          truncated = true;
+          break;
+        }
+        const entry = toEntryDto(row, state.reader.componentsOf(row));
+        hits.push({ ...entry, archive_name: archive.name, archive_start: archive.startedAt.toISOString() });
+      }
+      if (truncated) break;
+    }
+    return { hits, truncated, searched_archives: indexed.length, unindexed_archives: unindexed };
+  }
+
+  /** `borg diff` of two archives, one page at a time; borg's output is streamed, never held whole. */
+  async diff(repositoryId: number, name: string, otherName: string, path: ArchivePath, query: ArchiveDiffQueryDto): Promise<Page<DiffEntryDto>> {
+    await this.catalog.find(repositoryId, name);
+    await this.catalog.find(repositoryId, otherName);
+    const { limit, offset } = query;
+    return this.repositories.runBorg(repositoryId, async (connection) => {
+      const entries: DiffEntryDto[] = [];
+      let total = 0;
+      const diff = this.borg.diff(connection, name, otherName, {
+        paths: path.isRoot ? undefined : [path.toEscaped()],
+        contentOnly: query.content_only === 'true',
+        bypassLock: true,
+      });
+      for await (const entry of diff) {
+        if (total >= offset && entries.length < limit) {
+          entries.push({ path: `/${entry.path}`, changes: entry.changes.map(toDiffChangeDto) });
+        }
+        total++;
+      }
+      return new Page(entries, { total, limit, offset });
+    });
+  }
+
+  async restore(repositoryId: number, name: string, input: RestoreArchiveDto): Promise<JobDto> {
+    const archive = await this.catalog.find(repositoryId, name);
+    const details: Record<string, string[]> = {};
+    const paths = input.paths.map((path) => ArchivePath.fromEscaped(path, 'paths'));
+    const everything = paths.some((path) => path.isRoot);
+    const destinationProblem = writableDirectoryProblem(input.destination);
+    if (destinationProblem) details['destination'] = [destinationProblem];
+
+    const state = await this.indexes.ensure(archive);
+    if (state.state === 'ready' && !everything) {
+      const missing = paths.filter((path) => !state.reader.find(path.components)).map((path) => path.toDisplay());
+      if (missing.length) details['paths'] = missing.map((path) => `${path} is not in archive ${name}`);
+    }
+    if (Object.keys(details).length) throw ApiError.validation(`Invalid input data: ${Object.keys(details).join(', ')}`, details);
+
+    const strip = input.strip_components ?? 0;
+    const selected = everything ? [ArchivePath.root] : paths;
+    if (!input.overwrite) {
+      const existing = existingRestoreTargets(input.destination, selected, strip);
+      if (existing.length) {
+        throw ApiError.conflict(`Restoring would overwrite what exists at the destination; set overwrite to replace it`, {
+          existing: existing.slice(0, 20).map((target) => target.toString()),
+        });
+      }
+    }
+    const parameters: RestoreParameters = {
+      archive_name: name,
+      paths: everything ? [] : paths.map((path) => path.toEscaped()),
+      destination: input.destination,
+      strip_components: strip,
+      overwrite: input.overwrite ?? false,
+    };
+    return this.jobs.enqueue({ type: 'restore', repositoryId, parameters: { ...parameters } });
+  }
+
+  private async assertRepository(repositoryId: number): Promise<void> {
+    if (!(await this.repositories.exists(repositoryId))) throw ApiError.notFound(`Repository ${repositoryId} does not exist`);
+  }
+
+  private async assertIdle(repositoryId: number): Promise<void> {
+    if (await this.jobs.hasActiveJob(repositoryId)) {
+      throw new ApiError(409, ErrorCode.REPOSITORY_BUSY, 'A job is queued or running on this repository; try again when it has finished');
+    }
+  }
+}
+
+function writableDirectoryProblem(destination: string): string | null {
+  if (!isAbsolute(destination)) return 'must be an absolute path';
+  try {
+    if (!statSync(destination).isDirectory()) return `${destination} is not a directory`;
+    accessSync(destination, constants.W_OK);
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? `${destination} does not exist` : `${destination} is not writable by the server`;
+  }
+}
+
+function toDiffChangeDto(change: BorgDiffChange): DiffChangeDto {
+  const dto: DiffChangeDto = { type: change.type };
+  if (change.size !== undefined) dto.size = change.size;
+  if (change.added !== undefined) dto.added = change.added;
+  if (change.removed !== undefined) dto.removed = change.removed;
+  if (change.oldMode !== undefined) dto.old_mode = change.oldMode;
+  if (change.newMode !== undefined) dto.new_mode = change.newMode;
+  if (change.oldUser !== undefined) dto.old_user = change.oldUser;
+  if (change.newUser !== undefined) dto.new_user = change.newUser;
+  if (change.oldGroup !== undefined) dto.old_group = change.oldGroup;
+  if (change.newGroup !== undefined) dto.new_group = change.newGroup;
+  if (change.oldTime !== undefined) dto.old_time = change.oldTime;
+  if (change.newTime !== undefined) dto.new_time = change.newTime;
+  return dto;
+}

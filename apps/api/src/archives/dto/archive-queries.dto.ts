@@ -1,0 +1,118 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { PageQueryDto } from '../../platform/http/page-query.dto';
+
+const PATH_DESCRIPTION =
+  'Directory in the archive, with or without a leading slash; default the root. Percent-encode its bytes (a name that is not UTF-8 has bytes no string can carry). ".." is refused.';
+const BOOLEAN = ['true', 'false'] as const;
+
+export class ArchiveListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: BOOLEAN, description: 'true: read the list from borg first instead of the stored one' })
+  @IsOptional()
+  @IsIn(BOOLEAN)
+  refresh?: 'true' | 'false';
+}
+
+export class ArchiveBrowseQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: PATH_DESCRIPTION, example: '/home/user' })
+  @IsOptional()
+  @IsString()
+  path?: string;
+
+  @ApiPropertyOptional({ enum: ['name', 'size', 'mtime'], default: 'name', description: 'Directories always come first' })
+  @IsOptional()
+  @IsIn(['name', 'size', 'mtime'])
+  sort: 'name' | 'size' | 'mtime' = 'name';
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order: 'asc' | 'desc' = 'asc';
+}
+
+export class ArchiveDownloadQueryDto {
+  @ApiProperty({
+    description: 'A file (streamed as it is) or a directory (streamed as a tar). Percent-encode the bytes of the path.',
+    example: '/home/user/report.pdf',
+  })
+  @IsString()
+  path!: string;
+}
+
+export class ArchiveDiffQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Only this subtree. Percent-encode its bytes.' })
+  @IsOptional()
+  @IsString()
+  path?: string;
+
+  @ApiPropertyOptional({ enum: BOOLEAN, description: 'true: only content changes, not mode, owner or time' })
+  @IsOptional()
+  @IsIn(BOOLEAN)
+  content_only?: 'true' | 'false';
+}
+
+export const MAX_SEARCH_HITS = 500;
+
+export class ArchiveSearchQueryDto {
+  @ApiProperty({ description: 'Part of a file or directory name (case-insensitive for ASCII letters)', minLength: 1, maxLength: 255 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  q!: string;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_SEARCH_HITS, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SEARCH_HITS)
+  limit = 100;
+}
+
+export const MAX_RESTORE_PATHS = 1000;
+
+export class RestoreArchiveDto {
+  @ApiProperty({
+    type: [String],
+    description: 'Files and directories to restore, as the API writes them (surrogate escapes for non-UTF-8 bytes); "/" restores everything',
+    example: ['/home/user/documents'],
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_RESTORE_PATHS)
+  @IsString({ each: true })
+  paths!: string[];
+
+  @ApiProperty({ description: 'Existing, writable directory on the server', example: '/srv/restore' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4096)
+  destination!: string;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 255, default: 0, description: 'Leading path components to drop, like tar' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(255)
+  strip_components?: number;
+
+  @ApiPropertyOptional({ default: false, description: 'Replace files that already exist at the destination' })
+  @IsOptional()
+  @IsBoolean()
+  overwrite?: boolean;
+}
+

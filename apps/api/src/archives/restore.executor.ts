@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { BorgRunner } from '@borgitory/borg-runner';
+import { forwardBorgEvent } from '../jobs/forward-borg-event';
+import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../jobs/job-executor';
+import { ApiError } from '../platform/http/api-error';
+import { ErrorCode } from '../platform/http/error-code';
+import { RepositoriesService } from '../repositories/repositories.service';
+import { RestoreParameters } from './archive-jobs';
+import { ArchivePath } from './archive-path';
+import { existingRestoreTargets } from './restore-targets';
+
+/** `borg extract` into a server directory, checking again that nothing would be overwritten unless allowed. */
+@Injectable()
+export class RestoreExecutor implements JobExecutor {
+  readonly type = 'restore' as const;
+
+  constructor(
+    private readonly borg: BorgRunner,
+    private readonly repositories: RepositoriesService,
+  ) {}
+
+  async run(context: JobContext): Promise<JobOutcome> {
+    const parameters = context.parameters as unknown as RestoreParameters;
+    const repositoryId = context.repositoryId;
+    if (repositoryId === null) throw new JobFailure(ErrorCode.VALIDATION_ERROR, 'A restore needs a repository');
+    const paths = parameters.paths.map((path) => ArchivePath.fromEscaped(path));
+    if (!parameters.overwrite) {
+      const existing = existingRestoreTargets(parameters.destination, paths.length ? paths : [ArchivePath.root], parameters.strip_components);
+      if (existing.length) {
+        throw new JobFailure(ErrorCode.CONFLICT, `${existing.length} target(s) already exist, e.g. ${existing[0].toString()}; restore with overwrite to replace them`);
+      }
+    }
+    const shown = parameters.paths.length ? parameters.paths.map((path) => `/${path}`).join(', ') : 'everything';
+    context.log('info', `Restoring ${shown} from ${parameters.archive_name} into ${parameters.destination}`);
+    try {
+      const outcome = await this.repositories.runBorg(repositoryId, (connection) =>
+        this.borg.extractToDirectory(connection, parameters.archive_name, parameters.destination, {
+          paths: parameters.paths,
+          stripComponents: parameters.strip_components || undefined,
+          signal: context.signal,
+          onSpawn: (pid) => context.processStarted(pid),
+          onEvent: (event) => forwardBorgEvent(event, context),
+        }),
+      );
+      return {
+        status: outcome.exitCode === 1 ? 'warning' : 'completed',
+        warnings: outcome.warnings.map((warning) => warning.message),
+        result: { archive_name: parameters.archive_name, destination: parameters.destination, path_count: parameters.paths.length },
+      };
+    } catch (error) {
+      if (error instanceof ApiError) throw new JobFailure(error.code, error.message);
+      throw error;
+    }
+  }
+}
