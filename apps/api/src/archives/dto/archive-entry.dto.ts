@@ -33,14 +33,6 @@ export class ArchiveEntryDto {
   healthy!: boolean;
 }
 
-export class ArchiveDirectoryDto {
-  @ApiProperty({ example: '/home/user' })
-  path!: string;
-
-  @ApiProperty({ type: [ArchiveEntryDto] })
-  entries!: ArchiveEntryDto[];
-}
-
 export class SearchHitDto extends ArchiveEntryDto {
   @ApiProperty()
   archive_name!: string;
