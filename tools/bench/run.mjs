@@ -1,124 +1,101 @@
-// `npm run bench`: one large backup through plain borg and through the API, with wall times and server memory.
-// Prints figures; it is not a test. Plain Node ESM, built-ins only.
+// `npm run bench`: one large backup through plain borg and through the API, with wall times and server memory;
+// then browsing an archive of 1,000,000 files (browse.mjs). Prints figures; it is not a test. Plain Node ESM,
+// built-ins only (browse.mjs also loads the project's better-sqlite3).
 //
-//   npm run bench -- [--files N] [--no-build] [--keep]
+//   npm run bench -- [--files N] [--browse-files N] [--no-backup] [--no-browse] [--fresh-repo] [--cache-dir DIR]
+//                    [--profile-server] [--no-build] [--keep]
 //
 // See docs/benchmarks.md for what the figures mean and the last recorded run.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
+import {
+  BenchFailure,
+  borgVersion,
+  count,
+  fail,
+  freePort,
+  liveChildren,
+  loadAverage,
+  log,
+  mib,
+  now,
+  onPath,
+  procMemory,
+  prng,
+  root,
+  runChecked,
+  seconds,
+  Server,
+  signedMib,
+  sleep,
+  table,
+  track,
+} from './common.mjs';
+import { browseBench, DEFAULT_BROWSE_FILES, MIN_BROWSE_FILES } from './browse.mjs';
 
-const root = join(import.meta.dirname, '..', '..');
 const FILES_PER_DIRECTORY = 1000;
-const PASSWORD = 'bench password 123';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Arguments
 
+const USAGE =
+  'Usage: npm run bench -- [--files N] [--browse-files N] [--no-backup] [--no-browse] [--fresh-repo] [--cache-dir DIR] ' +
+  '[--profile-server] [--no-build] [--keep]';
+
 function parseArgs(argv) {
-  const options = { files: 200_000, build: true, keep: false };
+  const options = {
+    files: 200_000,
+    browseFiles: DEFAULT_BROWSE_FILES,
+    backup: true,
+    browse: true,
+    freshRepo: false,
+    profileServer: false,
+    cacheDir: join(os.tmpdir(), 'borgitory-bench-cache'),
+    build: true,
+    keep: false,
+  };
+  const value = (arg, i) => (arg.includes('=') ? [arg.slice(arg.indexOf('=') + 1), i] : [argv[i + 1], i + 1]);
+  const whole = (name, raw, minimum) => {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < minimum) fail(`${name} needs a whole number of at least ${minimum} (got "${raw}")`);
+    return n;
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    const name = arg.split('=')[0];
     if (arg === '--no-build') options.build = false;
     else if (arg === '--keep') options.keep = true;
-    else if (arg === '--files' || arg.startsWith('--files=')) {
-      const raw = arg.includes('=') ? arg.slice('--files='.length) : argv[++i];
-      const files = Number(raw);
-      if (!Number.isInteger(files) || files < 1) fail(`--files needs a positive whole number (got "${raw}")`);
-      options.files = files;
+    else if (arg === '--no-backup') options.backup = false;
+    else if (arg === '--no-browse') options.browse = false;
+    else if (arg === '--fresh-repo') options.freshRepo = true;
+    else if (arg === '--profile-server') options.profileServer = true;
+    else if (name === '--files') {
+      let raw;
+      [raw, i] = value(arg, i);
+      options.files = whole('--files', raw, 1);
+    } else if (name === '--browse-files') {
+      let raw;
+      [raw, i] = value(arg, i);
+      options.browseFiles = whole('--browse-files', raw, MIN_BROWSE_FILES);
+    } else if (name === '--cache-dir') {
+      let raw;
+      [raw, i] = value(arg, i);
+      if (!raw) fail('--cache-dir needs a directory');
+      options.cacheDir = raw;
     } else if (arg === '--help' || arg === '-h') {
-      console.log('Usage: npm run bench -- [--files N] [--no-build] [--keep]');
+      console.log(USAGE);
       process.exit(0);
-    } else fail(`Unknown argument "${arg}" (usage: npm run bench -- [--files N] [--no-build] [--keep])`);
+    } else fail(`Unknown argument "${arg}" (${USAGE.toLowerCase()})`);
   }
+  if (!options.backup && !options.browse) fail('--no-backup and --no-browse together leave nothing to run');
   return options;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Small helpers
-
-class BenchFailure extends Error {}
-
-/** Children to stop if the bench is interrupted. */
-const liveChildren = new Set();
-
-function track(child) {
-  liveChildren.add(child);
-  child.on('exit', () => liveChildren.delete(child));
-  return child;
-}
-
-function fail(message) {
-  throw new BenchFailure(message);
-}
-
-function log(message) {
-  process.stdout.write(`[bench] ${message}\n`);
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const now = () => performance.now();
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-const mib = (kib) => (kib === null || kib === undefined ? 'n/a' : `${(kib / 1024).toFixed(1)} MiB`);
-const signedMib = (kib) => `${kib >= 0 ? '+' : '−'}${(Math.abs(kib) / 1024).toFixed(1)} MiB`;
-const count = (n) => n.toLocaleString('en-US');
-
-function onPath(command) {
-  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
-}
-
-/** Runs a command to completion; fails the bench on a non-zero exit. */
-function runChecked(command, args, options = {}) {
-  const result = spawnSync(command, args, { stdio: 'inherit', ...options });
-  if (result.error) fail(`${command} could not start: ${result.error.message}`);
-  if (result.status !== 0) fail(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
-}
-
-/**
- * VmRSS / VmHWM / RssAnon (KiB) of a live process, or null once it is gone (or a zombie, which has no Vm* lines).
- * RssAnon is the heap and stacks only: VmRSS also counts mapped files (node's own code), which the kernel may
- * drop and fault in again, so VmRSS can move without the process allocating anything.
- */
-function procMemory(pid) {
-  let status;
-  try {
-    status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  } catch {
-    return null;
-  }
-  const field = (name) => {
-    const match = status.match(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm'));
-    return match ? Number(match[1]) : null;
-  };
-  const rss = field('VmRSS');
-  const hwm = field('VmHWM');
-  return rss === null && hwm === null ? null : { rss, hwm, anon: field('RssAnon') };
-}
-
-const loadAverage = () => os.loadavg().map((load) => load.toFixed(2)).join(' ');
-
-function borgVersion() {
-  const result = spawnSync('borg', ['--version'], { encoding: 'utf8' });
-  return result.status === 0 ? result.stdout.trim() : 'borg (unknown version)';
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Data set: N files of 100–300 distinct bytes, at most FILES_PER_DIRECTORY per directory
-
-/** A small deterministic PRNG (mulberry32), so that every run backs up the same bytes. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:-_\n';
 
@@ -220,100 +197,6 @@ async function plainBackup(work, source) {
 // ---------------------------------------------------------------------------------------------------------------
 // Through the API
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-class Server {
-  constructor(work, port) {
-    this.port = port;
-    this.base = `http://127.0.0.1:${port}`;
-    this.output = [];
-    this.exited = null;
-    this.child = track(spawn(process.execPath, [join(root, 'dist', 'apps', 'api', 'main.js')], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
-        HOME: process.env.HOME ?? os.homedir(),
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        BORGITORY_DATA_DIR: join(work, 'data'),
-        BORGITORY_WEB_DIR: 'none',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }));
-    const keep = (chunk) => {
-      this.output.push(chunk.toString('utf8'));
-      if (this.output.length > 200) this.output.shift();
-    };
-    this.child.stdout.on('data', keep);
-    this.child.stderr.on('data', keep);
-    this.exit = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve((this.exited = code ?? signal))));
-  }
-
-  get pid() {
-    return this.child.pid;
-  }
-
-  tail() {
-    return this.output.join('').split('\n').slice(-30).join('\n');
-  }
-
-  async waitHealthy(timeoutMs = 60_000) {
-    const deadline = now() + timeoutMs;
-    let last = 'no answer';
-    while (now() < deadline) {
-      if (this.exited !== null) fail(`the server exited (${this.exited}) before it was healthy:\n${this.tail()}`);
-      try {
-        const response = await fetch(`${this.base}/api/health`);
-        if (response.status === 200) return;
-        last = `HTTP ${response.status}: ${await response.text()}`;
-      } catch (error) {
-        last = error.cause?.code ?? error.message;
-      }
-      await sleep(200);
-    }
-    fail(`GET /api/health did not answer 200 within ${timeoutMs / 1000} s (last: ${last})`);
-  }
-
-  /** One JSON request; returns the envelope's data and fails unless the status is `expected`. */
-  async request(method, path, { body, cookie, expected = 200 } = {}) {
-    const response = await fetch(`${this.base}${path}`, {
-      method,
-      headers: {
-        accept: 'application/json',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(cookie ? { cookie } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (response.status !== expected) fail(`${method} ${path}: expected ${expected}, got ${response.status}: ${text}`);
-    const json = text ? JSON.parse(text) : null;
-    return { data: json?.data, response };
-  }
-
-  async stop(timeoutMs = 20_000) {
-    if (this.exited !== null) return this.exited;
-    this.child.kill('SIGTERM');
-    const timer = setTimeout(() => {
-      log(`the server did not stop within ${timeoutMs / 1000} s of SIGTERM; sending SIGKILL`);
-      this.child.kill('SIGKILL');
-    }, timeoutMs);
-    const result = await this.exit;
-    clearTimeout(timer);
-    return result;
-  }
-}
-
 /** Follows GET /api/jobs/{id}/stream with node:http and counts events by type. */
 function followStream(server, jobId, cookie) {
   const counts = {};
@@ -377,15 +260,7 @@ async function apiBackup(work, source) {
   const server = new Server(work, port);
   try {
     await server.waitHealthy();
-    const setup = await server.request('POST', '/api/auth/setup', {
-      body: { username: 'bench', password: PASSWORD },
-      expected: 201,
-    });
-    const cookie = setup.response.headers
-      .getSetCookie()
-      .map((header) => header.split(';')[0])
-      .join('; ');
-    if (!cookie) fail('POST /api/auth/setup set no session cookie');
+    const cookie = await server.setup();
     const { data: repository } = await server.request('POST', '/api/repositories', {
       body: { name: 'bench', path: join(work, 'api-repo'), encryption: 'none' },
       cookie,
@@ -464,33 +339,9 @@ async function apiBackup(work, source) {
 // ---------------------------------------------------------------------------------------------------------------
 // Report
 
-function table(rows) {
-  const width = Math.max(...rows.map(([label]) => label.length));
-  return rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`).join('\n');
-}
 
-async function main() {
-  const options = parseArgs(process.argv.slice(2));
-  const nxEnv = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
-
-  if (!onPath('borg')) fail('borg is not on PATH; the benchmark needs it');
-  if (options.build) {
-    log('Building the API (nx build api)…');
-    runChecked(join(root, 'node_modules', '.bin', 'nx'), ['build', 'api', '--output-style=static'], { cwd: root, env: nxEnv });
-  }
-  const serverEntry = join(root, 'dist', 'apps', 'api', 'main.js');
-  if (!existsSync(serverEntry)) fail(`${serverEntry} does not exist; run without --no-build`);
-
-  log(`Machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${borgVersion()}`);
-  log(`Load average at start: ${loadAverage()}`);
-  const work = mkdtempSync(join(os.tmpdir(), 'borgitory-bench-'));
-  log(`Work directory: ${work}`);
-  // Ctrl-C: stop the server and borg children, and leave no work directory behind.
-  process.once('SIGINT', () => {
-    for (const child of liveChildren) child.kill('SIGTERM');
-    if (!options.keep) rmSync(work, { recursive: true, force: true });
-    process.exit(130);
-  });
+/** The backup part: plain borg create, then the same backup through the API. */
+async function backupBench(options, work) {
   let server = null;
   try {
     const source = join(work, 'source');
@@ -577,6 +428,35 @@ async function main() {
       // Nest re-raises SIGTERM after its shutdown hooks, so "SIGTERM" is the normal way out.
       if (exit !== 0 && exit !== 'SIGTERM') log(`the server exited with ${exit}`);
     }
+  }
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const nxEnv = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
+
+  if (!onPath('borg')) fail('borg is not on PATH; the benchmark needs it');
+  if (options.build) {
+    log('Building the API (nx build api)…');
+    runChecked(join(root, 'node_modules', '.bin', 'nx'), ['build', 'api', '--output-style=static'], { cwd: root, env: nxEnv });
+  }
+  const serverEntry = join(root, 'dist', 'apps', 'api', 'main.js');
+  if (!existsSync(serverEntry)) fail(`${serverEntry} does not exist; run without --no-build`);
+
+  log(`Machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${borgVersion()}`);
+  log(`Load average at start: ${loadAverage()}`);
+  const work = mkdtempSync(join(os.tmpdir(), 'borgitory-bench-'));
+  log(`Work directory: ${work}`);
+  // Ctrl-C: stop the server and borg children, and leave no work directory behind.
+  process.once('SIGINT', () => {
+    for (const child of liveChildren) child.kill('SIGTERM');
+    if (!options.keep) rmSync(work, { recursive: true, force: true });
+    process.exit(130);
+  });
+  try {
+    if (options.backup) await backupBench(options, work);
+    if (options.browse) await browseBench(options, work);
+  } finally {
     if (options.keep) log(`Kept ${work}`);
     else {
       log('Removing the work directory…');

@@ -25,6 +25,7 @@ export class ArchiveIndexReader {
   private readonly child: Database.Statement<[number, Buffer], IndexRow | undefined>;
   private readonly byId: Database.Statement<[number], IndexRow | undefined>;
   private readonly countChildren: Database.Statement<[number], { n: number }>;
+  private readonly countDirectories: Database.Statement<[number], { n: number }>;
   private readonly pages = new Map<string, Database.Statement<[number, number, number], IndexRow>>();
 
   constructor(readonly file: string) {
@@ -37,6 +38,7 @@ export class ArchiveIndexReader {
     this.child = this.db.prepare(`SELECT ${COLUMNS} FROM entries WHERE parent = ? AND name = ?`);
     this.byId = this.db.prepare(`SELECT ${COLUMNS} FROM entries WHERE id = ?`);
     this.countChildren = this.db.prepare('SELECT count(*) AS n FROM entries WHERE parent = ?');
+    this.countDirectories = this.db.prepare("SELECT count(*) AS n FROM entries WHERE parent = ? AND kind = 'd'");
   }
 
   /** The entry at a path (components as bytes); null when there is none. The root has no row: use isRoot first. */
@@ -51,17 +53,34 @@ export class ArchiveIndexReader {
     return row ?? null;
   }
 
+  /**
+   * One page of a directory. By name, directories and the rest are read in index order, in two queries, so a
+   * page of a huge directory costs what the page holds; by size or time, SQLite sorts the directory's rows.
+   */
   list(directoryId: number, sort: IndexSort, order: IndexOrder, limit: number, offset: number): { rows: IndexRow[]; total: number } {
-    const key = `${sort}:${order}`;
-    let page = this.pages.get(key);
-    if (!page) {
+    const total = this.countChildren.get(directoryId)?.n ?? 0;
+    if (sort !== 'name') return { rows: this.page(`${sort}:${order}`, directoryId, limit, offset), total };
+    const directories = this.countDirectories.get(directoryId)?.n ?? 0;
+    const rows = offset < directories ? this.page(`dirs:${order}`, directoryId, Math.min(limit, directories - offset), offset) : [];
+    if (rows.length < limit) rows.push(...this.page(`others:${order}`, directoryId, limit - rows.length, Math.max(0, offset - directories)));
+    return { rows, total };
+  }
+
+  private page(key: string, directoryId: number, limit: number, offset: number): IndexRow[] {
+    let statement = this.pages.get(key);
+    if (!statement) {
+      const [what, order] = key.split(':') as [string, IndexOrder];
       const direction = order === 'desc' ? 'DESC' : 'ASC';
-      page = this.db.prepare(
-        `SELECT ${COLUMNS} FROM entries WHERE parent = ? ORDER BY kind = 'd' DESC, ${SORT_COLUMNS[sort]} ${direction}, name ${direction} LIMIT ? OFFSET ?`,
-      );
-      this.pages.set(key, page);
+      const sql =
+        what === 'dirs'
+          ? `SELECT ${COLUMNS} FROM entries WHERE parent = ? AND kind = 'd' ORDER BY name ${direction} LIMIT ? OFFSET ?`
+          : what === 'others'
+            ? `SELECT ${COLUMNS} FROM entries WHERE parent = ? AND kind <> 'd' ORDER BY name ${direction} LIMIT ? OFFSET ?`
+            : `SELECT ${COLUMNS} FROM entries WHERE parent = ? ORDER BY kind = 'd' DESC, ${SORT_COLUMNS[what as IndexSort]} ${direction}, name ${direction} LIMIT ? OFFSET ?`;
+      statement = this.db.prepare(sql);
+      this.pages.set(key, statement);
     }
-    return { rows: page.all(directoryId, limit, offset), total: this.countChildren.get(directoryId)?.n ?? 0 };
+    return statement.all(directoryId, limit, offset);
   }
 
   /** Entries whose name contains `needle` (ASCII case-insensitive), in archive order. */

@@ -21,6 +21,7 @@ export function createIndexSchema(db: Database.Database): void {
       link_target TEXT
     );
     CREATE UNIQUE INDEX entries_by_parent_name ON entries (parent, name);
+    CREATE INDEX directories_by_parent_name ON entries (parent, name) WHERE kind = 'd';
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `);
 }

@@ -31,7 +31,6 @@ export class ArchiveIndexWriter {
     this.db = new Database(file);
     this.db.pragma('journal_mode = OFF');
     this.db.pragma('synchronous = OFF');
-    this.db.pragma('cache_size = -32000');
     createIndexSchema(this.db);
     this.findChild = this.db.prepare('SELECT id FROM entries WHERE parent = ? AND name = ?');
     this.insertImplicitDirectory = this.db.prepare(
