@@ -82,21 +82,30 @@ export class ArchiveIndexes implements OnModuleInit, OnModuleDestroy {
     const failure = this.failures.get(archive.id);
     if (failure) return { state: 'failed', error: failure };
     if (archive.indexEntries === null) return { state: 'none' };
-    return { state: 'ready', reader: this.reader(archive) };
+    try {
+      return { state: 'ready', reader: this.reader(archive) };
+    } catch (error) {
+      // Deleted or damaged behind the server's back: forget it, and the next browse builds it again.
+      this.logger.warn({ err: error, archive_id: archive.id }, 'An archive index could not be opened; it will be rebuilt');
+      archive.indexEntries = null;
+      this.archives.update({ id: archive.id }, noIndex()).catch(() => undefined);
+      return { state: 'none' };
+    }
   }
 
   /** The index, building it first when there is none; waits up to waitMs for a build before answering 'building'. */
   async ensure(archive: ArchiveEntity, waitMs = this.settings.indexWaitMs): Promise<IndexState> {
     const current = this.state(archive);
-    if (current.state === 'ready' || current.state === 'building') {
-      if (current.state === 'ready') this.touch(archive);
-      if (current.state === 'ready' || waitMs <= 0) return current;
-    } else {
-      this.failures.delete(archive.id);
+    if (current.state === 'ready') {
+      this.touch(archive);
+      return current;
+    }
+    if (current.state !== 'building') {
+      this.failures.delete(archive.id); // a failed build is tried again
       this.start(archive);
     }
     const build = this.builds.get(archive.id);
-    if (build) await Promise.race([build.done, delay(waitMs)]);
+    if (build && waitMs > 0) await Promise.race([build.done, delay(waitMs)]);
     const fresh = await this.archives.findOneBy({ id: archive.id });
     if (!fresh) throw ApiError.notFound(`Archive ${archive.name} no longer exists`);
     const after = this.state(fresh);
