@@ -81,6 +81,8 @@ describe('archives on real borg', () => {
     const page = await agent.get(`${base()}?limit=1&offset=1&refresh=true`).expect(200);
     expect(page.body.data.map((a: { name: string }) => a.name)).toEqual(['first']);
     expect(page.body.meta.total).toBe(2);
+    const oldestFirst = await agent.get(`${base()}?order=asc`).expect(200);
+    expect(oldestFirst.body.data.map((a: { name: string }) => a.name)).toEqual(['first', 'second']);
 
     const details = await agent.get(`${base()}/first`).expect(200);
     expect(details.body.data).toMatchObject({
@@ -229,6 +231,12 @@ describe('archives on real borg', () => {
     const invalid = await agent.post(`${base()}/first/restore`).send({ paths: [pathOf('nope')], destination: join(work, 'missing') }).expect(422);
     expect(Object.keys(invalid.body.error.details).sort()).toEqual(['destination', 'paths']);
     await agent.post(`${base()}/first/restore`).send({ paths: ['../x'], destination }).expect(400);
+    const depthOfFile = pathOf('zeta.txt').split('/').length - 1;
+    const stripped = await agent
+      .post(`${base()}/first/restore`)
+      .send({ paths: [pathOf('zeta.txt')], destination, strip_components: depthOfFile })
+      .expect(422);
+    expect(Object.keys(stripped.body.error.details)).toEqual(['strip_components']);
   });
 
   it('diff names exactly the changed files', async () => {
@@ -286,9 +294,12 @@ describe('archives on real borg', () => {
     expect(list.body.data.map((a: { name: string }) => a.name)).toEqual(['third', 'first']);
   });
 
-  it('answers 202 with progress while a first index is built', async () => {
+  it('answers 202 with progress while a first index is built; a download meanwhile is 503 with Retry-After', async () => {
     testApp.app.get(ArchiveSettings).indexWaitMs = 0;
     try {
+      const download = await agent.get(`${base()}/third/download?path=${encodeURIComponent(pathOf('zeta.txt'))}`).expect(503);
+      expect(download.headers['retry-after']).toBe('5');
+      expect(download.body.error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: { index: { state: 'building' } } });
       const response = await browse('third', '').expect(202);
       expect(response.body.data).toMatchObject({ state: expect.stringMatching(/building|ready/) });
       let state = response.body.data.state;

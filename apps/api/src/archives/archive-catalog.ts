@@ -51,10 +51,11 @@ export class ArchiveCatalog {
     return archive;
   }
 
-  async page(repositoryId: number, limit: number, offset: number): Promise<{ rows: ArchiveEntity[]; total: number }> {
+  async page(repositoryId: number, order: 'asc' | 'desc', limit: number, offset: number): Promise<{ rows: ArchiveEntity[]; total: number }> {
+    const direction = order === 'asc' ? 'ASC' : 'DESC';
     const [rows, total] = await this.archives.findAndCount({
       where: { repositoryId },
-      order: { startedAt: 'DESC', id: 'DESC' },
+      order: { startedAt: direction, id: direction },
       take: limit,
       skip: offset,
     });

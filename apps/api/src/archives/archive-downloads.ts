@@ -5,14 +5,16 @@ import type { Response } from 'express';
 import { lookup } from 'mime-types';
 import { bytesToEscapedString } from '@borgitory/api-client/byte-path';
 import { ApiError } from '../platform/http/api-error';
+import { ErrorCode } from '../platform/http/error-code';
 import { RepositoriesService } from '../repositories/repositories.service';
 import { ArchiveCatalog } from './archive-catalog';
 import { entryType, toIndexStatusDto } from './archive-dto.mapper';
 import { ArchivePath } from './archive-path';
 import { contentDisposition } from './content-disposition';
-import { ArchiveIndexStatusDto } from './dto/archive.dto';
 import { IndexRow } from './index/archive-index-reader';
 import { ArchiveIndexes } from './index/archive-indexes';
+
+const RETRY_AFTER_SECONDS = 5;
 
 interface Download {
   headers: Record<string, string>;
@@ -35,14 +37,20 @@ export class ArchiveDownloads {
     private readonly borg: BorgRunner,
   ) {}
 
-  /** Streams to `res`; or, while the archive's index is still being built, returns its progress (for a 202). */
-  async download(repositoryId: number, name: string, path: ArchivePath, res: Response): Promise<ArchiveIndexStatusDto | null> {
+  /**
+   * Streams to `res`. While the archive's first index is still being built the answer is 503 with Retry-After and
+   * the build's progress: a browser saving a download link must not take a JSON progress report for the file.
+   */
+  async download(repositoryId: number, name: string, path: ArchivePath, res: Response): Promise<void> {
     const archive = await this.catalog.find(repositoryId, name);
     const state = await this.indexes.ensure(archive);
-    if (state.state !== 'ready') return toIndexStatusDto(state, archive);
+    if (state.state !== 'ready') {
+      const index = toIndexStatusDto(state, archive);
+      const message = `Archive ${name} is being indexed (${index.entries} entries so far); try again in a few seconds`;
+      throw new ApiError(503, ErrorCode.SERVICE_UNAVAILABLE, message, { index }, { 'Retry-After': String(RETRY_AFTER_SECONDS) });
+    }
     const download = this.plan(archive.name, path, state.reader.find(path.components), path.isRoot);
     await this.repositories.runBorg(repositoryId, (connection) => this.send(download.open(this.borg, connection), download.headers, res));
-    return null;
   }
 
   private plan(archiveName: string, path: ArchivePath, row: IndexRow | null, isRoot: boolean): Download {

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { JobDto } from '../jobs/dto/job.dto';
 import { Page } from '../platform/http/envelope';
@@ -86,10 +86,11 @@ export class ArchivesController {
   @Get('archives/:archive/download')
   @ApiOperation({
     summary: 'Download a file (as it is) or a directory (as a tar), streamed from borg',
-    description: 'Success is the raw bytes with Content-Disposition: attachment. 202 while the archive is still being indexed.',
+    description:
+      'Success is the raw bytes with Content-Disposition: attachment. While the archive is first being indexed: 503 with Retry-After, and the progress in error.details.index.',
   })
-  @ApiEnvelope(ArchiveIndexStatusDto, { status: 202, description: INDEXING })
-  @ApiErrors(400, 404, 422)
+  @ApiResponse({ status: 200, description: 'The file, or a tar of the directory', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiErrors(400, 404, 422, 503)
   async download(
     @Param('id', ParseIntPipe) id: number,
     @Param('archive') archive: string,
@@ -97,8 +98,7 @@ export class ArchivesController {
     @ArchivePathQuery('path') path: ArchivePath,
     @Res() res: Response,
   ): Promise<void> {
-    const indexing = await this.downloads.download(id, archive, path, res);
-    if (indexing) res.status(202).json({ status: 'success', data: indexing, message: INDEXING });
+    return this.downloads.download(id, archive, path, res);
   }
 
   @Get('archives/:archive/index')

@@ -1,6 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { Injectable } from '@nestjs/common';
+import { bytesToEscapedString } from '@borgitory/api-client/byte-path';
 import { BorgDiffChange, BorgRunner } from '@borgitory/borg-runner';
 import { JobDto } from '../jobs/dto/job.dto';
 import { JobsService } from '../jobs/jobs.service';
@@ -41,7 +42,7 @@ export class ArchivesService {
   async list(repositoryId: number, query: ArchiveListQueryDto): Promise<Page<ArchiveDto>> {
     await this.assertRepository(repositoryId);
     await this.catalog.ensureLoaded(repositoryId, query.refresh === 'true');
-    const { rows, total } = await this.catalog.page(repositoryId, query.limit, query.offset);
+    const { rows, total } = await this.catalog.page(repositoryId, query.order, query.limit, query.offset);
     return new Page(rows.map(toArchiveDto), { total, limit: query.limit, offset: query.offset });
   }
 
@@ -155,20 +156,25 @@ export class ArchivesService {
     const destinationProblem = writableDirectoryProblem(input.destination);
     if (destinationProblem) details['destination'] = [destinationProblem];
 
+    const strip = input.strip_components ?? 0;
     const state = await this.indexes.ensure(archive);
-    if (state.state === 'ready' && !everything) {
-      const missing = paths.filter((path) => !state.reader.find(path.components)).map((path) => path.toDisplay());
-      if (missing.length) details['paths'] = missing.map((path) => `${path} is not in archive ${name}`);
+    const pathProblems: string[] = [];
+    for (const path of everything ? [] : paths) {
+      const row = state.state === 'ready' ? state.reader.find(path.components) : undefined;
+      if (row === null) pathProblems.push(`${path.toDisplay()} is not in archive ${name}`);
+      else if (strip > path.components.length || (strip === path.components.length && row && row.kind !== 'd')) {
+        details['strip_components'] = [`${strip} would strip ${path.toDisplay()} away entirely: nothing of it would be restored`];
+      }
     }
+    if (pathProblems.length) details['paths'] = pathProblems;
     if (Object.keys(details).length) throw ApiError.validation(`Invalid input data: ${Object.keys(details).join(', ')}`, details);
 
-    const strip = input.strip_components ?? 0;
     const selected = everything ? [ArchivePath.root] : paths;
     if (!input.overwrite) {
       const existing = existingRestoreTargets(input.destination, selected, strip);
       if (existing.length) {
         throw ApiError.conflict(`Restoring would overwrite what exists at the destination; set overwrite to replace it`, {
-          existing: existing.slice(0, 20).map((target) => target.toString()),
+          existing: existing.slice(0, 20).map((target) => bytesToEscapedString(target)),
         });
       }
     }

@@ -439,7 +439,7 @@ export interface paths {
         };
         /**
          * Download a file (as it is) or a directory (as a tar), streamed from borg
-         * @description Success is the raw bytes with Content-Disposition: attachment. 202 while the archive is still being indexed.
+         * @description Success is the raw bytes with Content-Disposition: attachment. While the archive is first being indexed: 503 with Retry-After, and the progress in error.details.index.
          */
         get: operations["archivesDownload"];
         put?: never;
@@ -2642,6 +2642,8 @@ export interface operations {
                 offset?: number;
                 /** @description true: read the list from borg first instead of the stored one */
                 refresh?: "true" | "false";
+                /** @description By start time: desc is newest first */
+                order?: "desc" | "asc";
             };
             header?: never;
             path: {
@@ -2995,18 +2997,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The archive is being indexed for browsing; data is the progress. Ask again shortly. */
-            202: {
+            /** @description The file, or a tar of the directory */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "success";
-                        data: components["schemas"]["ArchiveIndexStatusDto"];
-                        message: string;
-                    };
+                    "application/octet-stream": string;
                 };
             };
             /** @description Malformed request (bad JSON, query or path parameters) */
@@ -3047,6 +3044,15 @@ export interface operations {
             };
             /** @description Internal error; the message carries an error id found in the log */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -25,6 +25,11 @@ export class ArchiveListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(BOOLEAN)
   refresh?: 'true' | 'false';
+
+  @ApiPropertyOptional({ enum: ['desc', 'asc'], default: 'desc', description: 'By start time: desc is newest first' })
+  @IsOptional()
+  @IsIn(['desc', 'asc'])
+  order: 'desc' | 'asc' = 'desc';
 }
 
 export class ArchiveBrowseQueryDto extends PageQueryDto {
