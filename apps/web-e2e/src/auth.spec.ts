@@ -8,6 +8,7 @@ const SECTIONS = [
   { name: 'Dashboard', path: '/' },
   { name: 'Repositories', path: '/repositories' },
   { name: 'Backups', path: '/backups' },
+  { name: 'Archives', path: '/archives' },
   { name: 'Schedules', path: '/schedules' },
   { name: 'Jobs', path: '/jobs' },
   { name: 'Cloud Sync', path: '/cloud-sync' },

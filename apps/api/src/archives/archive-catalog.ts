@@ -1,5 +1,5 @@
 import { hostname, userInfo } from 'node:os';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { BorgArchiveInfo, BorgRunner } from '@borgitory/borg-runner';
 import { In, Repository } from 'typeorm';
@@ -17,6 +17,7 @@ import { ArchiveIndexes } from './index/archive-indexes';
  */
 @Injectable()
 export class ArchiveCatalog {
+  private readonly logger = new Logger('Archives');
   private readonly refreshing = new Map<number, Promise<void>>();
 
   constructor(
@@ -74,8 +75,20 @@ export class ArchiveCatalog {
     return this.archives.save(archive);
   }
 
-  /** Adds the archive a backup just made, from what `borg create --json` reported (it lacks host, user and comment). */
+  /**
+   * Adds the archive a backup just made, from what `borg create --json` reported (it lacks host, user and comment).
+   * The archive exists whatever happens here: if it cannot be stored, the next listing reads the list from borg.
+   */
   async recordCreated(repositoryId: number, info: BorgArchiveInfo, comment: string | null): Promise<void> {
+    try {
+      await this.insertCreated(repositoryId, info, comment);
+    } catch (error) {
+      this.logger.warn({ err: error, repository_id: repositoryId }, 'Could not store a new archive; the list will be read from borg');
+      await this.states.delete({ repositoryId });
+    }
+  }
+
+  private async insertCreated(repositoryId: number, info: BorgArchiveInfo, comment: string | null): Promise<void> {
     const row = this.archives.create({
       repositoryId,
       name: info.name,

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { throttle } from '../util/throttle';
+import { archiveKeys } from './archive-keys';
 import { authKeys } from './auth';
 import { useEventSource } from './event-source';
 import { invalidateAfterJob, jobKeys, type Job, type JobLogLine, type JobProgress } from './jobs';
@@ -78,8 +79,11 @@ export function useLiveJobLists(): void {
     {
       status: (data) => {
         const job = data as Job;
-        // A job that has just finished may have changed its repository's figures.
-        if (job.finished_at !== null) void queryClient.invalidateQueries({ queryKey: repositoryKeys.all });
+        // A job that has just finished may have changed its repository's figures and archives.
+        if (job.finished_at !== null) {
+          void queryClient.invalidateQueries({ queryKey: repositoryKeys.all });
+          void queryClient.invalidateQueries({ queryKey: archiveKeys.all });
+        }
         refresh();
       },
     },

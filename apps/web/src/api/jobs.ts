@@ -1,5 +1,6 @@
 import { unwrap, unwrapPage, type Schemas } from '@borgitory/api-client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { archiveKeys } from './archive-keys';
 import { api } from './client';
 import { repositoryKeys } from './repositories';
 
@@ -146,10 +147,11 @@ export function useRetryJob(id: number) {
   });
 }
 
-/** A finished job may have changed its repository (a backup adds an archive), so both are asked again. */
+/** A finished job may have changed its repository (a backup adds an archive, a delete removes one), so all are asked again. */
 export function invalidateAfterJob(queryClient: ReturnType<typeof useQueryClient>): Promise<unknown> {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: jobKeys.lists }),
     queryClient.invalidateQueries({ queryKey: repositoryKeys.all }),
+    queryClient.invalidateQueries({ queryKey: archiveKeys.all }),
   ]);
 }

@@ -3,6 +3,10 @@ import { useAuthStatus } from '../api/auth';
 import { errorMessage } from '../api/errors';
 import { AuthCard } from '../components/auth-card';
 import { AppLayout } from '../layout/app-layout';
+import { ArchiveBrowserPage } from '../pages/archives/archive-browser-page';
+import { ArchiveDiffPage } from '../pages/archives/archive-diff-page';
+import { ArchivesPage } from '../pages/archives/archives-page';
+import { RepositoryArchivesPage } from '../pages/archives/repository-archives-page';
 import { BackupsPage } from '../pages/backups/backups-page';
 import { DashboardPage } from '../pages/dashboard-page';
 import { JobPage } from '../pages/jobs/job-page';
@@ -58,7 +62,11 @@ export function App() {
           <Route path="new" element={<NewRepositoryPage />} />
           <Route path=":id" element={<RepositoryDetailsPage />} />
           <Route path=":id/edit" element={<EditRepositoryPage />} />
+          <Route path=":id/archives" element={<RepositoryArchivesPage />} />
+          <Route path=":id/archives/:archive" element={<ArchiveBrowserPage />} />
+          <Route path=":id/archives/:archive/diff" element={<ArchiveDiffPage />} />
         </Route>
+        <Route path="archives" element={<ArchivesPage />} />
         <Route path="backups" element={<BackupsPage />} />
         <Route
           path="schedules"

@@ -10,19 +10,22 @@ interface DirectoryPickerDialogProps {
   /** Where to start: a directory of the server (or a file in one); "/" when empty or not absolute. */
   startPath: string;
   title?: string;
+  /** Whether a single file can be chosen too (a backup source), or only a directory (a restore destination). */
+  chooseFiles?: boolean;
   onChoose: (path: string) => void;
   onClose: () => void;
 }
 
 /**
  * Browses the server's directories in a modal `<dialog>` to choose what to
- * back up: open directories to go down, ".." to go up, and choose the current
- * directory or a single file.
+ * back up or where to restore: open directories to go down, ".." to go up, and
+ * choose the current directory (or, unless `chooseFiles` is false, a single file).
  */
 export function DirectoryPickerDialog({
   open,
   startPath,
   title = 'Choose a source',
+  chooseFiles = true,
   onChoose,
   onClose,
 }: DirectoryPickerDialogProps) {
@@ -51,7 +54,14 @@ export function DirectoryPickerDialog({
     >
       {/* Made afresh each time it opens, so that it starts at the field's path. */}
       {open && (
-        <DirectoryBrowser titleId={titleId} title={title} startPath={startPath} onChoose={onChoose} onClose={onClose} />
+        <DirectoryBrowser
+          titleId={titleId}
+          title={title}
+          startPath={startPath}
+          chooseFiles={chooseFiles}
+          onChoose={onChoose}
+          onClose={onClose}
+        />
       )}
     </dialog>
   );
@@ -61,11 +71,12 @@ interface DirectoryBrowserProps {
   titleId: string;
   title: string;
   startPath: string;
+  chooseFiles: boolean;
   onChoose: (path: string) => void;
   onClose: () => void;
 }
 
-function DirectoryBrowser({ titleId, title, startPath, onChoose, onClose }: DirectoryBrowserProps) {
+function DirectoryBrowser({ titleId, title, startPath, chooseFiles, onChoose, onClose }: DirectoryBrowserProps) {
   const [path, setPath] = useState(() => initialDirectory(startPath));
   const listing = useDirectory(path);
   const currentRef = useRef<HTMLParagraphElement>(null);
@@ -148,7 +159,7 @@ function DirectoryBrowser({ titleId, title, startPath, onChoose, onClose }: Dire
                         <span className="picker__name">{entry.name}</span>
                         {entry.type !== 'file' && <span className="badge badge--neutral">{entry.type}</span>}
                       </span>
-                      {entry.type !== 'other' && (
+                      {chooseFiles && entry.type !== 'other' && (
                         <button
                           type="button"
                           className="button picker__choose"

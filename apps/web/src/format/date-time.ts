@@ -37,3 +37,17 @@ const timeFormat = new Intl.DateTimeFormat(undefined, {
 export function formatTimeOfDay(date: Date): string {
   return timeFormat.format(date);
 }
+
+const shortFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The local date and time in a table cell, e.g. "26 Nov 2026, 18:00". */
+export function formatShortDateTime(date: Date): string {
+  return shortFormat.format(date);
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+/** The local date alone, e.g. "26 Nov 2026". */
+export function formatDate(date: Date): string {
+  return dateFormat.format(date);
+}

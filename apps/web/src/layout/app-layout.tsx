@@ -8,6 +8,7 @@ export const NAV_ITEMS = [
   { to: '/', label: 'Dashboard' },
   { to: '/repositories', label: 'Repositories' },
   { to: '/backups', label: 'Backups' },
+  { to: '/archives', label: 'Archives' },
   { to: '/schedules', label: 'Schedules' },
   { to: '/jobs', label: 'Jobs' },
   { to: '/cloud-sync', label: 'Cloud Sync' },

@@ -1,12 +1,17 @@
+import { Link } from 'react-router-dom';
 import { backupParameters, type BackupParameters } from '../../api/backup-job';
 import type { Job } from '../../api/jobs';
+import { restoreParameters, type RestoreParameters } from '../../api/restore-job';
 import { Fact, Facts } from '../../components/facts';
+import { displayPath } from '../../format/archive-path';
+import { archiveHref } from '../archives/browse-location';
 
-/** What the job was asked to do: for a backup its sources, archive name, compression and excludes. */
+/** What the job was asked to do: for a backup its sources, archive name, compression and excludes; for a restore what and where. */
 export function JobParameters({ job }: { job: Job }) {
   const backup = backupParameters(job);
+  const restore = restoreParameters(job);
   const entries = Object.entries(job.parameters);
-  if (!backup && entries.length === 0) return null;
+  if (!backup && !restore && entries.length === 0) return null;
   return (
     <section className="panel" aria-labelledby="parameters-heading">
       <div className="panel__header">
@@ -14,6 +19,8 @@ export function JobParameters({ job }: { job: Job }) {
       </div>
       {backup ? (
         <BackupFacts parameters={backup} />
+      ) : restore ? (
+        <RestoreFacts parameters={restore} repositoryId={job.repository_id} />
       ) : (
         <Facts>
           {entries.map(([name, value]) => (
@@ -45,6 +52,39 @@ function BackupFacts({ parameters }: { parameters: BackupParameters }) {
       </Fact>
       <Fact term="Options">{options.length > 0 ? options.join(', ') : 'none'}</Fact>
       {parameters.comment && <Fact term="Comment">{parameters.comment}</Fact>}
+    </Facts>
+  );
+}
+
+function RestoreFacts({ parameters, repositoryId }: { parameters: RestoreParameters; repositoryId: number | null }) {
+  const options = [
+    parameters.strip_components > 0
+      ? `Leading ${parameters.strip_components === 1 ? 'folder' : `${parameters.strip_components} folders`} of each path dropped`
+      : 'Full paths kept',
+    parameters.overwrite && 'Existing files overwritten',
+  ].filter(Boolean);
+  return (
+    <Facts>
+      <Fact term="Archive">
+        {repositoryId === null ? (
+          <code className="wrap">{parameters.archive_name}</code>
+        ) : (
+          <Link to={archiveHref(repositoryId, parameters.archive_name)}>
+            <code className="wrap">{parameters.archive_name}</code>
+          </Link>
+        )}
+      </Fact>
+      <Fact term={parameters.paths.length === 1 ? 'Path' : 'Paths'}>
+        {parameters.paths.length > 0 ? (
+          <CodeList items={parameters.paths.map((path) => displayPath(`/${path}`))} />
+        ) : (
+          'The whole archive'
+        )}
+      </Fact>
+      <Fact term="Destination">
+        <code className="wrap">{parameters.destination}</code>
+      </Fact>
+      <Fact term="Options">{options.join(', ')}</Fact>
     </Facts>
   );
 }

@@ -1,5 +1,6 @@
 import { backupResult, type BackupResult } from '../../api/backup-job';
 import type { Job } from '../../api/jobs';
+import { restoreParameters } from '../../api/restore-job';
 import { Fact, Facts } from '../../components/facts';
 import { formatBytes } from '../../format/bytes';
 import { formatCount } from '../../format/count';
@@ -9,6 +10,7 @@ import { jobTypeLabel } from '../../format/job-labels';
 /** How a finished job ended: what it made, its warnings, or why it failed. */
 export function JobResultPanel({ job }: { job: Job }) {
   const backup = backupResult(job);
+  const restore = restoreParameters(job);
   const kind = jobTypeLabel(job.type);
   return (
     <section className="panel job-result" aria-labelledby="result-heading">
@@ -17,6 +19,11 @@ export function JobResultPanel({ job }: { job: Job }) {
       </div>
       <Outcome job={job} kind={kind} hasArchive={backup !== null} />
       {backup && <BackupFigures result={backup} />}
+      {restore && (job.status === 'completed' || job.status === 'warning') && (
+        <p className="job-result__restored">
+          Restored into <code className="wrap">{restore.destination}</code>.
+        </p>
+      )}
     </section>
   );
 }

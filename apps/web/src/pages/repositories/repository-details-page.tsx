@@ -40,6 +40,9 @@ function RepositoryDetails({ repository }: { repository: Repository }) {
         <Link to={`/backups?repository_id=${repository.id}`} className="button button--primary">
           Back up now
         </Link>
+        <Link to={`/repositories/${repository.id}/archives`} className="button">
+          Archives
+        </Link>
         <button type="button" className="button" onClick={() => test.mutate()} disabled={test.isPending}>
           {test.isPending ? 'Testing…' : 'Test connection'}
         </button>

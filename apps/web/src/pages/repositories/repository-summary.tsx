@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import type { Repository } from '../../api/repositories';
 import { Fact, Facts } from '../../components/facts';
 import { RelativeTime } from '../../components/relative-time';
@@ -17,7 +18,9 @@ export function RepositorySummary({ repository }: { repository: Repository }) {
       </div>
       <Facts>
         <Fact term="Encryption">{repository.encryption}</Fact>
-        <Fact term="Archives">{repository.archives_count ?? '—'}</Fact>
+        <Fact term="Archives">
+          {repository.archives_count === null ? '—' : <Link to={`/repositories/${repository.id}/archives`}>{repository.archives_count}</Link>}
+        </Fact>
         <Fact term="Original size">{bytes(repository.original_size)}</Fact>
         <Fact term="Compressed size">{bytes(repository.compressed_size)}</Fact>
         <Fact term="Deduplicated size">

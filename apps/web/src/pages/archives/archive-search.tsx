@@ -1,0 +1,170 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
+import { SEARCH_LIMIT, useArchiveSearch, useIndexAllArchives, type SearchHit } from '../../api/archives';
+import { errorMessage } from '../../api/errors';
+import { displayPath, parentPath } from '../../format/archive-path';
+import { formatBytes } from '../../format/bytes';
+import { formatCount, formatCountOf } from '../../format/count';
+import { formatDate, formatDateTime, formatShortDateTime, formatTimeOfDay } from '../../format/date-time';
+import { browseHref } from './browse-location';
+import { EntryIcon } from './entry-icon';
+
+interface ArchiveSearchProps {
+  repositoryId: number;
+  /** The search shown (kept in the address); empty for none. */
+  query: string;
+  onSearch: (query: string) => void;
+}
+
+/** While archives are being indexed for search, the results are asked for again this often. */
+const INDEXING_REFRESH_MS = 2000;
+
+/** Finds files and directories by name in every archive of the repository that has been indexed. */
+export function ArchiveSearch({ repositoryId, query, onSearch }: ArchiveSearchProps) {
+  const inputId = useId();
+  const [text, setText] = useState(query);
+  const [indexing, setIndexing] = useState(false);
+  const search = useArchiveSearch(repositoryId, query, indexing ? INDEXING_REFRESH_MS : false);
+  const indexAll = useIndexAllArchives(repositoryId);
+  const unindexed = search.data?.unindexed_archives;
+
+  // The address may change the search (back and forward).
+  useEffect(() => setText(query), [query]);
+  useEffect(() => {
+    if (indexing && unindexed === 0) setIndexing(false);
+  }, [indexing, unindexed]);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    onSearch(text.trim());
+  }
+
+  return (
+    <section className="panel archive-search" aria-labelledby="search-heading">
+      <div className="panel__header">
+        <h2 id="search-heading">Search files</h2>
+      </div>
+      <form className="archive-search__form" role="search" aria-label="Files in the archives" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor={inputId}>Name contains</label>
+          <input
+            id={inputId}
+            type="search"
+            name="q"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={255}
+            placeholder="report.pdf"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+          />
+        </div>
+        <button type="submit" className="button button--primary" disabled={text.trim() === ''}>
+          Search
+        </button>
+        {query !== '' && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setText('');
+              onSearch('');
+            }}
+          >
+            Clear
+          </button>
+        )}
+      </form>
+
+      {query !== '' &&
+        (search.isPending ? (
+          <p className="archive-search__summary" role="status">
+            Searching…
+          </p>
+        ) : search.isError ? (
+          <p className="alert alert--error archive-search__summary" role="alert">
+            {errorMessage(search.error)}
+          </p>
+        ) : (
+          <div aria-busy={search.isFetching}>
+            <p className="archive-search__summary" role="status">
+              {search.data.hits.length === 0
+                ? `No file or directory name contains “${query}” in ${formatCountOf(search.data.searched_archives, 'indexed archive')}.`
+                : `${search.data.truncated ? `The first ${formatCount(SEARCH_LIMIT)}` : formatCount(search.data.hits.length)} ${
+                    search.data.hits.length === 1 ? 'match' : 'matches'
+                  } in ${formatCountOf(search.data.searched_archives, 'indexed archive')}, newest archive first.`}
+              {search.data.truncated && ' There are more: make the search more precise.'}
+            </p>
+            {search.data.unindexed_archives > 0 && (
+              <div className="alert alert--warning archive-search__note">
+                <p>
+                  {formatCountOf(search.data.unindexed_archives, 'archive is', 'archives are')} not indexed yet and{' '}
+                  {search.data.unindexed_archives === 1 ? 'was' : 'were'} not searched. Opening an archive indexes it.
+                </p>
+                {indexing || indexAll.isPending ? (
+                  <span role="status">Indexing… the results follow as archives are done.</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="button button--small"
+                    onClick={() => indexAll.mutate(undefined, { onSuccess: () => setIndexing(true) })}
+                  >
+                    Index {search.data.unindexed_archives === 1 ? 'it' : 'them'} now
+                  </button>
+                )}
+                {indexAll.isError && <p role="alert">{errorMessage(indexAll.error)}</p>}
+              </div>
+            )}
+            {search.data.hits.length > 0 && <SearchHits repositoryId={repositoryId} hits={search.data.hits} />}
+          </div>
+        ))}
+    </section>
+  );
+}
+
+function SearchHits({ repositoryId, hits }: { repositoryId: number; hits: SearchHit[] }) {
+  return (
+    <div className="table-scroll archive-search__results">
+      <table className="data-table">
+        <caption className="visually-hidden">Search results</caption>
+        <thead>
+          <tr>
+            <th scope="col">Path</th>
+            <th scope="col">Archive</th>
+            <th scope="col" className="numeric">
+              Size
+            </th>
+            <th scope="col">Modified</th>
+          </tr>
+        </thead>
+        <tbody>
+          {hits.map((hit) => {
+            const folder = hit.type === 'directory' ? hit.path : parentPath(hit.path);
+            const start = new Date(hit.archive_start);
+            return (
+              <tr key={`${hit.archive_name}\u0000${hit.path}`}>
+                <td className="archive-search__path">
+                  <EntryIcon type={hit.type} />
+                  <Link
+                    to={browseHref(repositoryId, hit.archive_name, { path: folder })}
+                    title={hit.type === 'directory' ? 'Open this folder' : 'Open the folder that holds it'}
+                  >
+                    {displayPath(hit.path)}
+                  </Link>
+                </td>
+                <td>
+                  <span className="nowrap">{hit.archive_name}</span>
+                  <time className="archive-search__archive" dateTime={hit.archive_start} title={formatDateTime(start)}>
+                    {formatDate(start)} {formatTimeOfDay(start)}
+                  </time>
+                </td>
+                <td className="numeric">{formatBytes(hit.size)}</td>
+                <td className="nowrap">{hit.mtime ? formatShortDateTime(new Date(hit.mtime)) : '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { ARCHIVE_PAGE_SIZE, useArchives, useRefreshArchives, type Archive, type ArchiveOrder } from '../../api/archives';
+import { errorMessage } from '../../api/errors';
+import type { Job } from '../../api/jobs';
+import type { Repository } from '../../api/repositories';
+import { Pagination } from '../../components/pagination';
+import { RepositoryLoader } from '../repositories/repository-loader';
+import { ArchiveSearch } from './archive-search';
+import { ArchiveTable } from './archive-table';
+import { DeleteArchiveDialog } from './delete-archive-dialog';
+import '../repositories/repositories.css';
+import './archives.css';
+
+export function RepositoryArchivesPage() {
+  return <RepositoryLoader>{(repository) => <RepositoryArchives repository={repository} />}</RepositoryLoader>;
+}
+
+interface ListState {
+  order: ArchiveOrder;
+  offset: number;
+  q: string;
+}
+
+/** What the last delete did: the archive is gone, or its job carries on. */
+type Deleted = { name: string; job: Job | null };
+
+/**
+ * A repository's archives, 50 to a page, newest (or oldest) first, with a
+ * search across the indexed archives. The order, page and search are kept in
+ * the address (`?order=oldest&offset=50&q=report`).
+ */
+function RepositoryArchives({ repository }: { repository: Repository }) {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const state: ListState = {
+    order: searchParams.get('order') === 'oldest' ? 'oldest' : 'newest',
+    offset: parseOffset(searchParams.get('offset')),
+    q: (searchParams.get('q') ?? '').trim(),
+  };
+  const archives = useArchives(repository.id, state.order, state.offset);
+  const refresh = useRefreshArchives(repository.id);
+  const [toDelete, setToDelete] = useState<Archive | null>(null);
+  const [deleted, setDeleted] = useState<Deleted | null>(null);
+
+  function show(next: Partial<ListState>) {
+    const merged = { ...state, ...next };
+    const params: Record<string, string> = {};
+    if (merged.order === 'oldest') params['order'] = 'oldest';
+    if (merged.offset > 0) params['offset'] = String(merged.offset);
+    if (merged.q !== '') params['q'] = merged.q;
+    setSearchParams(params, { replace: next.q === undefined ? false : merged.q === state.q });
+  }
+
+  return (
+    <>
+      <p className="back-link">
+        <Link to={`/repositories/${repository.id}`}>← {repository.name}</Link>
+      </p>
+      <div className="page-header archives-header">
+        <div>
+          <h1>Archives</h1>
+          <p className="page-intro">
+            Every backup of <strong>{repository.name}</strong>. Open an archive to browse, download or restore its files.
+          </p>
+        </div>
+        <div className="toolbar" role="group" aria-label="Archive actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setDeleted(null);
+              refresh.mutate();
+            }}
+            disabled={refresh.isPending}
+          >
+            {refresh.isPending ? 'Reading from borg…' : 'Refresh from borg'}
+          </button>
+          <Link to={`/backups?repository_id=${repository.id}`} className="button button--primary">
+            Back up now
+          </Link>
+        </div>
+      </div>
+
+      {refresh.isError && (
+        <p className="alert alert--error page-alert" role="alert">
+          {errorMessage(refresh.error)}
+        </p>
+      )}
+      {refresh.isSuccess && (
+        <p className="alert alert--success page-alert" role="status">
+          The list was read from borg.
+        </p>
+      )}
+      {deleted && (
+        <p className="alert alert--success page-alert" role="status">
+          {deleted.job ? (
+            <>
+              Deleting <code className="wrap">{deleted.name}</code> takes a while; it carries on as{' '}
+              <Link to={`/jobs/${deleted.job.id}`}>job #{deleted.job.id}</Link>.
+            </>
+          ) : (
+            <>
+              The archive <code className="wrap">{deleted.name}</code> was deleted.
+            </>
+          )}
+        </p>
+      )}
+
+      <ArchiveSearch repositoryId={repository.id} query={state.q} onSearch={(q) => show({ q })} />
+
+      {archives.isPending ? (
+        <p className="panel" role="status">
+          Loading archives…
+        </p>
+      ) : archives.isError ? (
+        <p className="alert alert--error page-alert" role="alert">
+          {errorMessage(archives.error)}
+        </p>
+      ) : archives.data.meta.total === 0 ? (
+        <div className="panel empty-state">
+          <h2>No archives yet</h2>
+          <p>
+            Each backup of this repository makes an archive. If archives were made outside Borgitory, Refresh from borg
+            reads them.
+          </p>
+          <Link to={`/backups?repository_id=${repository.id}`} className="button button--primary">
+            Back up now
+          </Link>
+        </div>
+      ) : archives.data.items.length === 0 ? (
+        <p className="panel">
+          There are no archives on this page. <Link to={`/repositories/${repository.id}/archives`}>Go to the first page</Link>.
+        </p>
+      ) : (
+        <div aria-busy={archives.isFetching}>
+          <ArchiveTable
+            repositoryId={repository.id}
+            archives={archives.data.items}
+            order={state.order}
+            onToggleOrder={() => show({ order: state.order === 'newest' ? 'oldest' : 'newest', offset: 0 })}
+            onDelete={(archive) => {
+              setDeleted(null);
+              setToDelete(archive);
+            }}
+          />
+          <Pagination
+            label="Archives"
+            offset={state.offset}
+            limit={ARCHIVE_PAGE_SIZE}
+            total={archives.data.meta.total}
+            onChange={(offset) => show({ offset })}
+          />
+        </div>
+      )}
+      <p className="page-footnote">
+        Sizes are borg’s: the deduplicated size is what only that archive holds, and changes as other archives come and
+        go. Deleting an archive frees its space when the repository is next compacted.
+      </p>
+
+      <DeleteArchiveDialog
+        repositoryId={repository.id}
+        archive={toDelete}
+        onClose={() => setToDelete(null)}
+        onDeleted={(name, outcome) => {
+          setToDelete(null);
+          setDeleted({ name, job: outcome.job });
+        }}
+      />
+    </>
+  );
+}
+
+function parseOffset(value: string | null): number {
+  const offset = Number(value);
+  return Number.isInteger(offset) && offset > 0 ? offset : 0;
+}

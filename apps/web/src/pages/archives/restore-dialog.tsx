@@ -1,0 +1,201 @@
+import { ApiRequestError } from '@borgitory/api-client';
+import { useId, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { useRestoreArchive, type ArchiveEntry } from '../../api/archives';
+import { errorMessage, fieldErrors } from '../../api/errors';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { DirectoryPickerDialog } from '../../components/directory-picker-dialog';
+import { Field } from '../../components/field';
+import { displayPath, pathComponents } from '../../format/archive-path';
+
+interface RestoreDialogProps {
+  open: boolean;
+  repositoryId: number;
+  archive: string;
+  /** The directory of the archive the entries were chosen in. */
+  folder: string;
+  entries: ArchiveEntry[];
+  onClose: () => void;
+}
+
+/** Names shown in the dialog; the rest are counted. */
+const SHOWN_ENTRIES = 5;
+
+/**
+ * Restores the selected files and directories into a directory of the server.
+ * By default they land directly in it (the folders above them are dropped, as
+ * `--strip-components` does); "Keep full paths" recreates their path from the
+ * archive root. Once the job is queued its page follows it live.
+ */
+export function RestoreDialog({ open, repositoryId, archive, folder, entries, onClose }: RestoreDialogProps) {
+  const restore = useRestoreArchive(repositoryId, archive);
+  const navigate = useNavigate();
+  const keepId = useId();
+  const overwriteId = useId();
+  const [destination, setDestination] = useState('');
+  const [keepPaths, setKeepPaths] = useState(false);
+  const [overwrite, setOverwrite] = useState(false);
+  const [picking, setPicking] = useState(false);
+
+  const depth = pathComponents(folder).length;
+  const errors = fieldErrors(restore.error);
+  const existing = conflictTargets(restore.error);
+  const alert =
+    restore.isError && existing === null && !errors['destination'] && !errors['paths'] ? errorMessage(restore.error) : null;
+  const target = destination.trim().replace(/\/+$/, '') || '…';
+  const first = entries[0];
+
+  function close() {
+    restore.reset();
+    setOverwrite(false);
+    onClose();
+  }
+
+  function submit() {
+    restore.mutate(
+      {
+        paths: entries.map((entry) => entry.path),
+        destination: destination.trim(),
+        strip_components: keepPaths ? 0 : depth,
+        overwrite,
+      },
+      { onSuccess: (job) => navigate(`/jobs/${job.id}`) },
+    );
+  }
+
+  return (
+    <>
+      <ConfirmDialog
+        open={open}
+        title={`Restore ${entries.length === 1 ? '1 item' : `${entries.length} items`}`}
+        confirmLabel="Restore"
+        busyLabel="Starting the restore…"
+        busy={restore.isPending}
+        confirmDisabled={destination.trim() === '' || entries.length === 0}
+        error={alert}
+        onConfirm={submit}
+        onCancel={close}
+      >
+        <div>
+          <p>
+            From <code className="wrap">{archive}</code>:
+          </p>
+          <ul className="restore-dialog__entries">
+            {entries.slice(0, SHOWN_ENTRIES).map((entry) => (
+              <li key={entry.path}>
+                <code className="wrap">{displayPath(entry.path)}</code>
+                {entry.type === 'directory' && <span className="muted"> (folder)</span>}
+              </li>
+            ))}
+            {entries.length > SHOWN_ENTRIES && <li className="muted">and {entries.length - SHOWN_ENTRIES} more</li>}
+          </ul>
+          {errors['paths'] && (
+            <ul className="field__errors">
+              {errors['paths'].map((message) => (
+                <li key={message}>{displayPath(message)}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+
+        <Field
+          label="Destination directory"
+          hint="An existing directory on this server that Borgitory can write to."
+          errors={errors['destination']}
+          className="mono"
+        >
+          {(control) => (
+            <div className="restore-dialog__destination">
+              <input
+                {...control}
+                type="text"
+                name="destination"
+                autoComplete="off"
+                autoCapitalize="none"
+                spellCheck={false}
+                placeholder="/srv/restore"
+                value={destination}
+                onChange={(event) => {
+                  setDestination(event.target.value);
+                  if (restore.isError) restore.reset();
+                }}
+              />
+              <button type="button" className="button" onClick={() => setPicking(true)}>
+                Browse…<span className="visually-hidden"> for the destination directory</span>
+              </button>
+            </div>
+          )}
+        </Field>
+
+        <div className="restore-dialog__options">
+          <div className="choice">
+            <input
+              type="checkbox"
+              id={keepId}
+              checked={keepPaths}
+              onChange={(event) => {
+                setKeepPaths(event.target.checked);
+                if (restore.isError) restore.reset();
+              }}
+            />
+            <label htmlFor={keepId}>Keep full paths</label>
+          </div>
+          <div className="choice">
+            <input
+              type="checkbox"
+              id={overwriteId}
+              checked={overwrite}
+              onChange={(event) => {
+                setOverwrite(event.target.checked);
+                if (restore.isError) restore.reset();
+              }}
+            />
+            <label htmlFor={overwriteId}>Overwrite existing files</label>
+          </div>
+        </div>
+
+        {first && (
+          <p className="restore-dialog__preview">
+            {entries.length === 1 ? 'It lands at ' : 'They land like '}
+            <code className="wrap">{displayPath(`${target}${keepPaths ? first.path : `/${first.name}`}`)}</code>
+            {keepPaths ? ', with the folders above it from the archive.' : ', directly in the destination.'}
+          </p>
+        )}
+
+        {existing && (
+          <div className="alert alert--warning" role="alert">
+            <p>These already exist at the destination:</p>
+            <ul className="restore-dialog__existing">
+              {existing.map((path) => (
+                <li key={path}>
+                  <code className="wrap">{displayPath(path)}</code>
+                </li>
+              ))}
+            </ul>
+            <p>Tick “Overwrite existing files” to replace them, or choose another destination.</p>
+          </div>
+        )}
+      </ConfirmDialog>
+
+      <DirectoryPickerDialog
+        open={open && picking}
+        startPath={destination}
+        title="Choose where to restore"
+        chooseFiles={false}
+        onChoose={(path) => {
+          setDestination(path);
+          setPicking(false);
+          if (restore.isError) restore.reset();
+        }}
+        onClose={() => setPicking(false)}
+      />
+    </>
+  );
+}
+
+/** The targets a 409 CONFLICT names in `details.existing`, or null for any other answer. */
+function conflictTargets(error: unknown): string[] | null {
+  if (!(error instanceof ApiRequestError) || error.code !== 'CONFLICT') return null;
+  const existing = error.details?.['existing'];
+  return Array.isArray(existing) ? existing.filter((item): item is string => typeof item === 'string') : [];
+}
