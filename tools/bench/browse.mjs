@@ -626,20 +626,31 @@ function indexQueries(file, queries) {
     const COLUMNS = 'id, parent, name, kind, mode, size, mtime, healthy, link_target';
     const child = db.prepare(`SELECT ${COLUMNS} FROM entries WHERE parent = ? AND name = ?`);
     const countChildren = db.prepare('SELECT count(*) AS n FROM entries WHERE parent = ?');
-    const listSql = (sort, order) => {
+    const countDirectories = db.prepare("SELECT count(*) AS n FROM entries WHERE parent = ? AND kind = 'd'");
+    // By name: directories, then the rest, each in index order; by size or time: one query that SQLite sorts.
+    const listSql = (what, order) => {
       const direction = order === 'desc' ? 'DESC' : 'ASC';
-      return `SELECT ${COLUMNS} FROM entries WHERE parent = ? ORDER BY kind = 'd' DESC, ${sort} ${direction}, name ${direction} LIMIT ? OFFSET ?`;
+      if (what === 'dirs') return `SELECT ${COLUMNS} FROM entries WHERE parent = ? AND kind = 'd' ORDER BY name ${direction} LIMIT ? OFFSET ?`;
+      if (what === 'others') return `SELECT ${COLUMNS} FROM entries WHERE parent = ? AND kind <> 'd' ORDER BY name ${direction} LIMIT ? OFFSET ?`;
+      return `SELECT ${COLUMNS} FROM entries WHERE parent = ? ORDER BY kind = 'd' DESC, ${what} ${direction}, name ${direction} LIMIT ? OFFSET ?`;
     };
     const pages = new Map();
-    const page = (sort, order) => {
-      const key = `${sort}:${order}`;
-      if (!pages.has(key)) pages.set(key, db.prepare(listSql(sort, order)));
+    const statement = (what, order) => {
+      const key = `${what}:${order}`;
+      if (!pages.has(key)) pages.set(key, db.prepare(listSql(what, order)));
       return pages.get(key);
     };
+    const list = (parent, sort, order, offset) => {
+      if (sort !== 'name') return statement(sort, order).all(parent, LIMIT, offset);
+      const directories = countDirectories.get(parent).n;
+      const rows = offset < directories ? statement('dirs', order).all(parent, Math.min(LIMIT, directories - offset), offset) : [];
+      if (rows.length < LIMIT) rows.push(...statement('others', order).all(parent, LIMIT - rows.length, Math.max(0, offset - directories)));
+      return rows;
+    };
     const plans = {};
-    for (const [sort, order] of [['name', 'asc'], ['size', 'desc'], ['mtime', 'desc']]) {
-      const plan = db.prepare(`EXPLAIN QUERY PLAN ${listSql(sort, order)}`).all(1, LIMIT, 0);
-      plans[`${sort} ${order}`] = plan.map((row) => row.detail).join('; ');
+    for (const [what, order] of [['dirs', 'asc'], ['others', 'asc'], ['size', 'desc'], ['mtime', 'desc']]) {
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${listSql(what, order)}`).all(1, LIMIT, 0);
+      plans[`${what === 'dirs' || what === 'others' ? `name asc (${what})` : `${what} ${order}`}`] = plan.map((row) => row.detail).join('; ');
     }
     const run = (query) => {
       const started = now();
@@ -649,7 +660,7 @@ function indexQueries(file, queries) {
         if (!row) fail(`index query: ${query.path} not found`);
         parent = row.id;
       }
-      const rows = page(query.sort, query.order).all(parent, LIMIT, query.offset);
+      const rows = list(parent, query.sort, query.order, query.offset);
       const total = countChildren.get(parent).n;
       const elapsed = now() - started;
       if (total !== query.total) fail(`index query: ${query.path} has ${total} entries, expected ${query.total}`);
