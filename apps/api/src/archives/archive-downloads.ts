@@ -1,4 +1,3 @@
-import { pipeline } from 'node:stream/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import { BorgRunner, BorgStreamResult } from '@borgitory/borg-runner';
 import type { Response } from 'express';
@@ -11,6 +10,7 @@ import { ArchiveCatalog } from './archive-catalog';
 import { entryType, toIndexStatusDto } from './archive-dto.mapper';
 import { ArchivePath } from './archive-path';
 import { contentDisposition } from './content-disposition';
+import { streamToResponse } from './stream-to-response';
 import { IndexRow } from './index/archive-index-reader';
 import { ArchiveIndexes } from './index/archive-indexes';
 
@@ -18,6 +18,8 @@ const RETRY_AFTER_SECONDS = 5;
 
 interface Download {
   headers: Record<string, string>;
+  /** Bytes the client gets, when known in advance (a file). */
+  length: number | null;
   open: (borg: BorgRunner, connection: Parameters<BorgRunner['extractToStream']>[0]) => BorgStreamResult;
 }
 
@@ -50,7 +52,7 @@ export class ArchiveDownloads {
       throw new ApiError(503, ErrorCode.SERVICE_UNAVAILABLE, message, { index }, { 'Retry-After': String(RETRY_AFTER_SECONDS) });
     }
     const download = this.plan(archive.name, path, state.reader.find(path.components), path.isRoot);
-    await this.repositories.runBorg(repositoryId, (connection) => this.send(download.open(this.borg, connection), download.headers, res));
+    await this.repositories.runBorg(repositoryId, (connection) => this.send(download.open(this.borg, connection), download, res));
   }
 
   private plan(archiveName: string, path: ArchivePath, row: IndexRow | null, isRoot: boolean): Download {
@@ -59,7 +61,11 @@ export class ArchiveDownloads {
       'Content-Disposition': contentDisposition(Buffer.concat([baseName, Buffer.from('.tar')])),
     });
     if (isRoot) {
-      return { headers: tarHeaders(Buffer.from(archiveName)), open: (borg, connection) => borg.exportTar(connection, archiveName, { bypassLock: true }) };
+      return {
+        headers: tarHeaders(Buffer.from(archiveName)),
+        length: null,
+        open: (borg, connection) => borg.exportTar(connection, archiveName, { bypassLock: true }),
+      };
     }
     if (!row) throw ApiError.notFound(`${path.toDisplay()} does not exist in archive ${archiveName}`);
     const escaped = path.toEscaped();
@@ -67,6 +73,7 @@ export class ArchiveDownloads {
       const stripComponents = path.components.length - 1;
       return {
         headers: tarHeaders(path.name),
+        length: null,
         open: (borg, connection) => borg.exportTar(connection, archiveName, { paths: [escaped], stripComponents: stripComponents || undefined, bypassLock: true }),
       };
     }
@@ -79,6 +86,7 @@ export class ArchiveDownloads {
         'Content-Length': String(row.size),
         'Content-Disposition': contentDisposition(path.name),
       },
+      length: row.size,
       open: (borg, connection) => borg.extractToStream(connection, archiveName, escaped, { bypassLock: true }),
     };
   }
@@ -87,15 +95,15 @@ export class ArchiveDownloads {
    * Headers go out with the first byte: until then a failure of borg is still an error answer. After that a
    * failure can only cut the connection, which the client sees as an incomplete download.
    */
-  private async send({ stream, done }: BorgStreamResult, headers: Record<string, string>, res: Response): Promise<void> {
-    await firstByteOrEnd(stream, done);
+  private async send(output: BorgStreamResult, download: Download, res: Response): Promise<void> {
+    await firstByteOrEnd(output.stream, output.done);
     res.status(200);
-    res.set({ ...headers, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
+    res.set({ ...download.headers, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
     try {
-      await Promise.all([pipeline(stream, res), done]);
+      const outcome = await streamToResponse(output, res, download.length);
+      if (outcome === 'client-gone') this.logger.log('A download was cancelled by the client; borg was stopped');
     } catch (error) {
-      if (!res.destroyed) res.destroy();
-      if (!res.writableFinished) this.logger.warn({ err: error }, 'A download ended early');
+      this.logger.warn({ err: error }, 'borg failed in the middle of a download; the connection was cut');
     }
   }
 }
