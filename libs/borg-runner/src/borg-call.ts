@@ -49,7 +49,17 @@ export interface RunningBorgCall {
 export function startBorgCall(spec: BorgCallSpec): RunningBorgCall {
   const collector = new StderrCollector();
   const splitter = new LineSplitter();
-  const stderrDecoder = spec.escapedStderr ? new UnicodeEscapeDecoder() : null;
+  let stderrDecoder = spec.escapedStderr ? new UnicodeEscapeDecoder() : null;
+  // stderr text is only read for messages: if it is not escaped after all, it is taken as it is.
+  const stderrText = (chunk: Buffer): Buffer | string => {
+    if (!stderrDecoder) return chunk;
+    try {
+      return stderrDecoder.push(chunk);
+    } catch {
+      stderrDecoder = null;
+      return chunk;
+    }
+  };
   const stdoutChunks: Buffer[] = [];
   const emit = (line: string): void => {
     for (const parsed of parseStderrLine(line)) {
@@ -79,7 +89,7 @@ export function startBorgCall(spec: BorgCallSpec): RunningBorgCall {
     cwd: spec.cwd,
     stdin: spec.stdin,
     stdout: spec.stdout === 'ignore' ? 'ignore' : 'pipe',
-    onStderr: (chunk) => splitter.push(stderrDecoder ? stderrDecoder.push(chunk) : chunk).forEach(emit),
+    onStderr: (chunk) => splitter.push(stderrText(chunk)).forEach(emit),
     signal: spec.call?.signal,
     timeoutMs: spec.timeoutMs,
     killGraceMs: spec.killGraceMs,

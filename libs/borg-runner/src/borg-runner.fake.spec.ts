@@ -261,33 +261,49 @@ describe('BorgRunner with a fake borg', () => {
     ]);
   });
 
-  it('breaking out of listArchiveItems kills borg', async () => {
-    const item = '{"type": "-", "mode": "-rw-r--r--", "path": "f", "size": 1}';
-    const runner = runnerFor(`echo $$ > "$BORG_BASE_DIR/child.pid"\nwhile :; do echo '${item}'; done`);
+  /** One escaped `--format` record as borg prints it under PYTHONIOENCODING=unicode_escape. */
+  const record = (type: string, path: string, size = 0) => `${[type, `${type}rw-r--r--`, size, 't', 'healthy', '', path].join('\\x00')}\\x00`;
+
+  it('breaking out of listArchiveEntries kills borg', async () => {
+    const runner = runnerFor(`echo $$ > "$BORG_BASE_DIR/child.pid"\nwhile :; do printf '%s' '${record('-', 'f', 1)}'; done`);
     let seen = 0;
-    for await (const entry of runner.listArchiveItems(conn, 'a')) {
-      expect(entry.path).toBe('f');
-      if (++seen === 1000) break;
+    for await (const batch of runner.listArchiveEntries(conn, 'a')) {
+      for (const entry of batch) expect(entry.path).toBe('f');
+      seen += batch.length;
+      if (seen >= 1000) break;
     }
     expect(isAlive(readPid('child.pid'))).toBe(false);
   });
 
-  it('listArchiveItems yields the items before throwing the BorgError of a failed borg', async () => {
+  it('listArchiveEntries yields the entries before throwing the BorgError of a failed borg', async () => {
     const runner = runnerFor(
-      'echo \'{"type": "d", "path": "a"}\'\necho \'{"type": "-", "path": "a/b", "size": 3}\'\necho \'{"type": "log_message", "time": 1, "message": "Archive a does not exist", "levelname": "ERROR", "name": "borg.archiver", "msgid": "Archive.DoesNotExist"}\' >&2\nexit 2',
+      `printf '%s' '${record('d', 'a')}${record('-', 'a/b\\udcff', 3)}'\necho '{"type": "log_message", "time": 1, "message": "Archive a does not exist", "levelname": "ERROR", "name": "borg.archiver", "msgid": "Archive.DoesNotExist"}' >&2\nexit 2`,
     );
     const seen: string[] = [];
     const error = await (async () => {
-      for await (const entry of runner.listArchiveItems(conn, 'a')) seen.push(entry.path);
+      for await (const batch of runner.listArchiveEntries(conn, 'a')) seen.push(...batch.map((entry) => entry.path));
     })().catch((e: unknown) => e);
-    expect(seen).toEqual(['a', 'a/b']);
+    expect(seen).toEqual(['a', 'a/b\udcff']);
     expect(error).toMatchObject({ kind: 'exit', msgid: 'Archive.DoesNotExist', message: 'Archive a does not exist' });
   });
 
-  it('listArchiveItems throws a BorgError for a line that is not JSON and stops borg', async () => {
+  it('listArchiveEntries throws a BorgError for output it cannot read and stops borg', async () => {
+    const runner = runnerFor('echo $$ > "$BORG_BASE_DIR/child.pid"\nprintf "%s" "garbage\\\\q"\nsleep 1000');
+    await expect(collect(runner.listArchiveEntries(conn, 'a'))).rejects.toMatchObject({
+      message: 'borg list printed an unknown escape \\q',
+    });
+    expect(isAlive(readPid('child.pid'))).toBe(false);
+  });
+
+  it('listArchiveEntries copes with stderr that is not escaped as expected', async () => {
+    const runner = runnerFor(`echo 'odd \\q stderr' >&2\nprintf '%s' '${record('-', 'f', 1)}'`);
+    expect((await collect(runner.listArchiveEntries(conn, 'a'))).flat().map((entry) => entry.path)).toEqual(['f']);
+  });
+
+  it('diff throws a BorgError for a line that is not JSON and stops borg', async () => {
     const runner = runnerFor('echo $$ > "$BORG_BASE_DIR/child.pid"\necho "garbage"\nsleep 1000');
-    await expect(collect(runner.listArchiveItems(conn, 'a'))).rejects.toMatchObject({
-      message: 'borg list printed a line that is not JSON: garbage',
+    await expect(collect(runner.diff(conn, 'a', 'b'))).rejects.toMatchObject({
+      message: 'borg diff printed a diff line that is not JSON: garbage',
     });
     expect(isAlive(readPid('child.pid'))).toBe(false);
   });

@@ -8,7 +8,6 @@ import { archiveLocation } from './location';
 import {
   BorgOutputError,
   parseArchiveDetailsList,
-  parseArchiveItem,
   parseArchiveList,
   parseCreateStats,
   parseDiffLine,
@@ -23,7 +22,6 @@ import type {
   BorgArchiveDetails,
   BorgArchiveEntry,
   BorgArchiveInfo,
-  BorgArchiveItem,
   BorgArchiveSummary,
   BorgCallOptions,
   BorgConnection,
@@ -112,22 +110,9 @@ export class BorgRunner {
   }
 
   /**
-   * Streams `borg list --json-lines REPO::ARCHIVE [paths…]` one item at a time, never buffering the whole output;
-   * breaking out of the loop kills borg. Errors surface as a thrown BorgError from the iterator.
-   */
-  listArchiveItems(
-    conn: BorgConnection,
-    archive: string,
-    options?: BorgCallOptions & { paths?: string[] },
-  ): AsyncIterable<BorgArchiveItem> {
-    const positionals = [archiveLocation(conn.location, archive), ...(options?.paths ?? [])];
-    const invocation: Invocation = { conn, subcommand: ['list'], options: ['--json-lines'], positionals, stdout: 'stream' };
-    return flatten(this.streamRecords(invocation, options, jsonLines(parseArchiveItem)));
-  }
-
-  /**
    * Every entry of an archive, in batches, with exact paths: names that are not UTF-8 keep their bytes (as lone
-   * surrogates), which `borg list --json-lines` replaces with '?'. Streams like listArchiveItems.
+   * surrogates), which `borg list --json-lines` replaces with '?'. Streamed, never buffered whole; leaving the loop
+   * early kills borg, and a failure surfaces as a BorgError thrown from the iterator.
    */
   listArchiveEntries(conn: BorgConnection, archive: string, options?: BorgCallOptions): AsyncIterable<BorgArchiveEntry[]> {
     const invocation: Invocation = {

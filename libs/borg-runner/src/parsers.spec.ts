@@ -1,6 +1,5 @@
 import {
   BorgOutputError,
-  parseArchiveItem,
   parseArchiveList,
   parseCreateStats,
   parseJsonDocument,
@@ -96,32 +95,6 @@ describe('archive info', () => {
     for (const key of ['hostname', 'username', 'comment', 'chunker_params']) delete created[key];
     const stats = parseCreateStats({ archive: created, cache, encryption: { mode: 'repokey' }, repository });
     expect(stats.archive).toMatchObject({ name: 'a1', hostname: '', username: '', comment: '', stats: { nfiles: 2 } });
-  });
-});
-
-describe('parseArchiveItem', () => {
-  it('maps one --json-lines line', () => {
-    const line =
-      '{"type": "-", "mode": "-rw-r--r--", "user": "root", "group": "root", "uid": 0, "gid": 0, "path": "src/a.txt", "healthy": true, "source": "", "linktarget": "", "flags": 0, "size": 6, "mtime": "2026-11-26T19:16:45.566167"}';
-    expect(parseArchiveItem(line)).toEqual({
-      type: '-',
-      mode: '-rw-r--r--',
-      user: 'root',
-      group: 'root',
-      uid: 0,
-      gid: 0,
-      path: 'src/a.txt',
-      healthy: true,
-      source: '',
-      linktarget: '',
-      flags: 0,
-      mtime: '2026-11-26T19:16:45.566167',
-      size: 6,
-    });
-  });
-
-  it('refuses a line that is not JSON', () => {
-    expect(() => parseArchiveItem('oops')).toThrow('printed a line that is not JSON: oops');
   });
 });
 

@@ -1,7 +1,6 @@
 import type {
   BorgArchiveDetails,
   BorgArchiveInfo,
-  BorgArchiveItem,
   BorgArchiveSummary,
   BorgCreateStats,
   BorgDiffChange,
@@ -149,32 +148,6 @@ export function parseSingleArchiveInfo(doc: Json): BorgArchiveInfo {
 /** `borg create --json` → BorgCreateStats. */
 export function parseCreateStats(doc: Json): BorgCreateStats {
   return { archive: parseArchiveInfo(doc['archive']) };
-}
-
-/** One line of `borg list --json-lines REPO::ARCHIVE`. */
-export function parseArchiveItem(line: string): BorgArchiveItem {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    throw new BorgOutputError(`printed a line that is not JSON: ${line.slice(0, 200)}`);
-  }
-  const i = obj(value, 'item');
-  return {
-    type: str(i['type']),
-    mode: str(i['mode']),
-    user: str(i['user']),
-    group: str(i['group']),
-    uid: num(i['uid']),
-    gid: num(i['gid']),
-    path: str(i['path']),
-    healthy: i['healthy'] !== false,
-    source: str(i['source']),
-    linktarget: str(i['linktarget']),
-    flags: i['flags'] ?? null,
-    mtime: str(i['mtime']),
-    size: num(i['size']),
-  };
 }
 
 const PRUNE_PREFIX = /^(Would prune|Pruning archive \(\d+\/\d+\)|Keeping archive \(rule: [^)]*\)|Keeping checkpoint archive):/;

@@ -139,7 +139,7 @@ export interface BorgArchiveDetails extends BorgArchiveSummary {
   commandLine: string[];
 }
 
-/** One entry of an archive from `listArchiveEntries`: lossless where `listArchiveItems` is not. */
+/** One entry of an archive from `listArchiveEntries`. */
 export interface BorgArchiveEntry {
   /** As stored, without a leading slash; bytes that are not UTF-8 are the lone surrogates U+DC80–U+DCFF. */
   path: string;
@@ -194,22 +194,6 @@ export interface BorgArchiveInfo {
   commandLine: string[];
   stats: { originalSize: number; compressedSize: number; deduplicatedSize: number; nfiles: number };
   limits: { maxArchiveSize: number };
-}
-
-export interface BorgArchiveItem {
-  type: string;
-  mode: string;
-  user: string;
-  group: string;
-  uid: number;
-  gid: number;
-  path: string;
-  healthy: boolean;
-  source: string;
-  linktarget: string;
-  flags: unknown;
-  mtime: string;
-  size: number;
 }
 
 /** From `borg create --json`. Its archive lacks hostname, username and comment: those come back as ''. */

@@ -41,7 +41,7 @@ export class UnicodeEscapeDecoder {
 
   /** Throws when the stream stopped inside an escape. */
   end(): void {
-    if (this.carry) throw new Error(`output ended inside an escape sequence: ${this.carry.toString('latin1')}`);
+    if (this.carry) throw new Error(`printed output that ends inside an escape sequence: ${this.carry.toString('latin1')}`);
   }
 }
 
@@ -52,11 +52,11 @@ function readEscape(buffer: Buffer, at: number): { text: string; length: number 
   const simple = SIMPLE_ESCAPES[kind];
   if (simple !== undefined) return { text: simple, length: 2 };
   const digits = HEX_DIGITS[kind];
-  if (digits === undefined) throw new Error(`unknown escape \\${String.fromCharCode(kind)}`);
+  if (digits === undefined) throw new Error(`printed an unknown escape \\${String.fromCharCode(kind)}`);
   if (at + 2 + digits > buffer.length) return null;
   const codePoint = Number.parseInt(buffer.toString('latin1', at + 2, at + 2 + digits), 16);
   if (!Number.isInteger(codePoint) || codePoint > 0x10ffff) {
-    throw new Error(`bad escape ${buffer.toString('latin1', at, at + 2 + digits)}`);
+    throw new Error(`printed a bad escape ${buffer.toString('latin1', at, at + 2 + digits)}`);
   }
   // fromCharCode keeps a lone surrogate as it is; fromCodePoint splits astral characters into a pair.
   return { text: codePoint <= 0xffff ? String.fromCharCode(codePoint) : String.fromCodePoint(codePoint), length: 2 + digits };
