@@ -1,4 +1,4 @@
-import { bytesToEscapedString, encodeEscapedPathForUrl, escapedStringToBytes, hasUndecodableBytes } from './byte-path';
+import { bytesToEscapedString, encodeEscapedPathForUrl, escapedStringToBytes, hasUndecodableBytes, queryParameterBytes } from './byte-path';
 
 describe('byte paths', () => {
   const cases: Array<[string, number[], string]> = [
@@ -34,5 +34,16 @@ describe('byte paths', () => {
     expect(encodeEscapedPathForUrl('/a b/%?&#+\n\udcffé')).toBe('/a%20b/%25%3F%26%23%2B%0A%FF%C3%A9');
     expect(hasUndecodableBytes('a\udcffb')).toBe(true);
     expect(hasUndecodableBytes('😀 é')).toBe(false);
+  });
+});
+
+describe('queryParameterBytes', () => {
+  it('reads the raw bytes of a query parameter', () => {
+    expect(Buffer.from(queryParameterBytes('?path=%2Fa%20b%FF&limit=5', 'path') ?? [])).toEqual(Buffer.from([0x2f, 0x61, 0x20, 0x62, 0xff]));
+    expect(Buffer.from(queryParameterBytes('a=1&path=a+b%2Bc%C3', 'path') ?? []).toString('latin1')).toBe('a b+c\xc3');
+    expect(Buffer.from(queryParameterBytes('path=é😀', 'path') ?? []).toString()).toBe('é😀');
+    expect(queryParameterBytes('path=', 'path')?.length).toBe(0);
+    expect(queryParameterBytes('other=1', 'path')).toBeNull();
+    expect(queryParameterBytes('', 'path')).toBeNull();
   });
 });

@@ -52,6 +52,35 @@ export function encodeEscapedPathForUrl(path: string): string {
   return out;
 }
 
+/** The percent-decoded bytes of a query parameter ('+' is a space) in a query string ("?a=1&path=%FF"); null when absent. */
+export function queryParameterBytes(query: string, name: string): Uint8Array | null {
+  const text = query.startsWith('?') ? query.slice(1) : query;
+  for (const pair of text.split('&')) {
+    const equals = pair.indexOf('=');
+    const key = bytesToEscapedString(percentDecode(equals === -1 ? pair : pair.slice(0, equals)));
+    if (key === name) return percentDecode(equals === -1 ? '' : pair.slice(equals + 1));
+  }
+  return null;
+}
+
+function percentDecode(text: string): Uint8Array {
+  const bytes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '%' && /^[0-9a-fA-F]{2}$/.test(text.slice(i + 1, i + 3))) {
+      bytes.push(Number.parseInt(text.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else if (char === '+') {
+      bytes.push(0x20);
+    } else {
+      const codePoint = text.codePointAt(i) ?? 0;
+      pushUtf8(bytes, codePoint);
+      if (codePoint > 0xffff) i++;
+    }
+  }
+  return Uint8Array.from(bytes);
+}
+
 /** True when a string holds a byte that is not UTF-8 (shown as U+FFFD by browsers). */
 export function hasUndecodableBytes(text: string): boolean {
   return /(?:^|[^\ud800-\udbff])[\udc80-\udcff]/.test(text);

@@ -1,4 +1,4 @@
-import { bytesToEscapedString, escapedStringToBytes } from '@borgitory/api-client/byte-path';
+import { bytesToEscapedString, escapedStringToBytes, queryParameterBytes } from '@borgitory/api-client/byte-path';
 import { ApiError } from '../platform/http/api-error';
 
 /**
@@ -62,31 +62,11 @@ export class ArchivePath {
 const DOT = Buffer.from('.');
 const DOT_DOT = Buffer.from('..');
 
-/** The percent-decoded bytes of a query parameter ('+' is a space), or null when it is absent. */
+/** The percent-decoded bytes of a query parameter of a request URL ('+' is a space), or null when it is absent. */
 export function rawQueryParameter(url: string, name: string): Buffer | null {
-  const query = url.indexOf('?') === -1 ? '' : url.slice(url.indexOf('?') + 1).split('#')[0];
-  for (const pair of query.split('&')) {
-    const equals = pair.indexOf('=');
-    const key = percentDecode(equals === -1 ? pair : pair.slice(0, equals)).toString('utf8');
-    if (key === name) return percentDecode(equals === -1 ? '' : pair.slice(equals + 1));
-  }
-  return null;
-}
-
-function percentDecode(text: string): Buffer {
-  const bytes: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (char === '%' && /^[0-9a-fA-F]{2}$/.test(text.slice(i + 1, i + 3))) {
-      bytes.push(Number.parseInt(text.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else if (char === '+') {
-      bytes.push(0x20);
-    } else {
-      bytes.push(...Buffer.from(char, 'utf8'));
-    }
-  }
-  return Buffer.from(bytes);
+  const at = url.indexOf('?');
+  const bytes = at === -1 ? null : queryParameterBytes(url.slice(at + 1).split('#')[0], name);
+  return bytes && Buffer.from(bytes);
 }
 
 /** Bytes of a surrogate-escaped name; the common all-UTF-8 case takes the fast path. */

@@ -1,4 +1,4 @@
-import { bytesToEscapedString, encodeEscapedPathForUrl } from '@borgitory/api-client/byte-path';
+import { bytesToEscapedString, encodeEscapedPathForUrl, queryParameterBytes } from '@borgitory/api-client/byte-path';
 import type { BrowseParams, BrowseSort, SortOrder } from '../../api/archive-keys';
 import { encodePathSegment } from '../../api/archive-urls';
 import { normaliseArchivePath } from '../../format/archive-path';
@@ -54,37 +54,6 @@ export function defaultOrder(sort: BrowseSort): SortOrder {
 
 /** The bytes of a query parameter, percent-decoded ("+" is a space), as a surrogate-escaped string; null when absent. */
 export function rawParam(search: string, name: string): string | null {
-  const query = search.startsWith('?') ? search.slice(1) : search;
-  for (const pair of query.split('&')) {
-    const equals = pair.indexOf('=');
-    const key = equals === -1 ? pair : pair.slice(0, equals);
-    if (decodeText(key) !== name) continue;
-    return bytesToEscapedString(percentDecode(equals === -1 ? '' : pair.slice(equals + 1)));
-  }
-  return null;
-}
-
-const encoder = new TextEncoder();
-
-function percentDecode(text: string): Uint8Array {
-  const bytes: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (char === '%' && /^[0-9a-fA-F]{2}$/.test(text.slice(i + 1, i + 3))) {
-      bytes.push(Number.parseInt(text.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else if (char === '+') {
-      bytes.push(0x20);
-    } else {
-      const codePoint = text.codePointAt(i) ?? 0;
-      const whole = String.fromCodePoint(codePoint);
-      bytes.push(...encoder.encode(whole));
-      i += whole.length - 1;
-    }
-  }
-  return Uint8Array.from(bytes);
-}
-
-function decodeText(text: string): string {
-  return bytesToEscapedString(percentDecode(text));
+  const bytes = queryParameterBytes(search, name);
+  return bytes && bytesToEscapedString(bytes);
 }
