@@ -6,10 +6,11 @@ import { JobsModule } from './jobs/jobs.module';
 import { AppConfig } from './platform/config/app-config';
 import { PlatformModule } from './platform/platform.module';
 import { RepositoriesModule } from './repositories/repositories.module';
+import { SchedulesModule } from './schedules/schedules.module';
 
 @Module({})
 export class AppModule {
   static register(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.register(config), AuthModule, RepositoriesModule, JobsModule, BackupsModule, ArchivesModule] };
+    return { module: AppModule, imports: [PlatformModule.register(config), AuthModule, RepositoriesModule, JobsModule, BackupsModule, ArchivesModule, SchedulesModule] };
   }
 }

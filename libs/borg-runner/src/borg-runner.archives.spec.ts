@@ -78,9 +78,9 @@ describe('BorgRunner on real borg: archives', () => {
     await expect(fx.runner.listArchives(conn, { last: 1 })).resolves.toMatchObject({ result: [{ name: 'three' }] });
 
     const dry = await fx.runner.prune(conn, { keepLast: 1, dryRun: true });
-    expect(dry.result).toEqual({ kept: ['three'], pruned: ['two', 'one'] });
+    expect(dry.result).toEqual({ kept: ['three'], pruned: ['two', 'one'], rules: { three: 'secondly #1' } });
     const pruned = await fx.runner.prune(conn, { keepLast: 1 });
-    expect(pruned).toEqual({ result: { kept: ['three'], pruned: ['two', 'one'] }, exitCode: 0, warnings: [] });
+    expect(pruned).toEqual({ result: { kept: ['three'], pruned: ['two', 'one'], rules: { three: 'secondly #1' } }, exitCode: 0, warnings: [] });
     await expect(fx.runner.listArchives(conn)).resolves.toMatchObject({ result: [{ name: 'three' }] });
 
     const compactEvents: BorgEvent[] = [];
@@ -99,7 +99,7 @@ describe('BorgRunner on real borg: archives', () => {
   it('prune with globArchives only looks at matching archives', async () => {
     for (const name of ['web-1', 'db-1', 'web-2']) await createArchive(name);
     const { result } = await fx.runner.prune(conn, { keepLast: 1, globArchives: 'web-*' });
-    expect(result).toEqual({ kept: ['web-2'], pruned: ['web-1'] });
+    expect(result).toEqual({ kept: ['web-2'], pruned: ['web-1'], rules: { 'web-2': 'secondly #1' } });
   });
 
   it('extractToStream returns the exact bytes; extractToDirectory restores files', async () => {

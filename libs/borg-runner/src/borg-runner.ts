@@ -184,6 +184,8 @@ export class BorgRunner {
     options: BorgCallOptions & {
       keepWithin?: string;
       keepLast?: number;
+      keepSecondly?: number;
+      keepMinutely?: number;
       keepHourly?: number;
       keepDaily?: number;
       keepWeekly?: number;
@@ -198,6 +200,8 @@ export class BorgRunner {
       ...(options.dryRun ? ['--dry-run'] : []),
       ...(options.keepWithin ? ['--keep-within', options.keepWithin] : []),
       ...intOption('--keep-last', options.keepLast),
+      ...intOption('--keep-secondly', options.keepSecondly),
+      ...intOption('--keep-minutely', options.keepMinutely),
       ...intOption('--keep-hourly', options.keepHourly),
       ...intOption('--keep-daily', options.keepDaily),
       ...intOption('--keep-weekly', options.keepWeekly),
@@ -205,11 +209,17 @@ export class BorgRunner {
       ...intOption('--keep-yearly', options.keepYearly),
       ...(options.globArchives ? ['--glob-archives', options.globArchives] : []),
     ];
-    const result: BorgPruneResult = { pruned: [], kept: [] };
+    const result: BorgPruneResult = { pruned: [], kept: [], rules: {} };
     const observe = (event: BorgEvent): void => {
       if (event.type !== 'log_message' || event.name !== 'borg.output.list') return;
       const entry = parsePruneListLine(event.message);
-      if (entry) (entry.action === 'prune' ? result.pruned : result.kept).push(entry.archive);
+      if (!entry) return;
+      if (entry.action === 'prune') {
+        result.pruned.push(entry.archive);
+      } else {
+        result.kept.push(entry.archive);
+        result.rules[entry.archive] = entry.rule ?? 'checkpoint';
+      }
     };
     const { exitCode, warnings } = await this.onRepository(conn, ['prune'], options, { options: opts, observe });
     return { result, exitCode, warnings };

@@ -157,7 +157,7 @@ const ARCHIVE_TAIL = / \S+, \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \[[0-9a-f]+\]$/;
  * One `borg prune --list` line (logger borg.output.list): "{action:<40} {name:<36} {time} [{id}]".
  * Returns null for lines that are not about an archive.
  */
-export function parsePruneListLine(message: string): { action: 'prune' | 'keep'; archive: string } | null {
+export function parsePruneListLine(message: string): { action: 'prune' | 'keep'; archive: string; rule?: string } | null {
   const prefix = PRUNE_PREFIX.exec(message);
   if (!prefix) return null;
   const tail = ARCHIVE_TAIL.exec(message);
@@ -166,7 +166,8 @@ export function parsePruneListLine(message: string): { action: 'prune' | 'keep';
   const start = Math.max(prefix[0].length, 40) + 1;
   const archive = message.slice(start, tail.index).replace(/ +$/, '');
   if (!archive) return null;
-  return { action: prefix[1].startsWith('Keeping') ? 'keep' : 'prune', archive };
+  if (!prefix[1].startsWith('Keeping')) return { action: 'prune', archive };
+  return { action: 'keep', archive, rule: /\(rule: ([^)]*)\)/.exec(prefix[1])?.[1] ?? 'checkpoint' };
 }
 
 function isObj(value: unknown): value is Json {

@@ -204,6 +204,8 @@ export interface BorgCreateStats {
 export interface BorgPruneResult {
   pruned: string[];
   kept: string[];
+  /** For each kept archive, the rule that keeps it as borg names it ("daily #1", "within 2d", "checkpoint"). */
+  rules: Record<string, string>;
 }
 
 export interface BorgStreamResult {

@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { BorgRunner } from '@borgitory/borg-runner';
+import { QueryFailedError, Repository } from 'typeorm';
+import { JobDto } from '../../jobs/dto/job.dto';
+import { JobsService } from '../../jobs/jobs.service';
+import { ApiError } from '../../platform/http/api-error';
+import { Page } from '../../platform/http/envelope';
+import { ErrorCode } from '../../platform/http/error-code';
+import { PageQueryDto } from '../../platform/http/page-query.dto';
+import { RepositoriesService } from '../../repositories/repositories.service';
+import { KEEP_COUNTS, PrunePreviewDto, PruneRequestDto, PruningPolicyDto, PruningPolicyInputDto } from './dto/pruning-policy.dto';
+import { PruneParameters, pruneRules, toPruningPolicyDto } from './prune-rules';
+import { PruningPolicyEntity } from './pruning-policy.entity';
+
+@Injectable()
+export class PruningPoliciesService {
+  constructor(
+    @InjectRepository(PruningPolicyEntity) private readonly policies: Repository<PruningPolicyEntity>,
+    private readonly repositories: RepositoriesService,
+    private readonly jobs: JobsService,
+    private readonly borg: BorgRunner,
+  ) {}
+
+  async list(query: PageQueryDto): Promise<Page<PruningPolicyDto>> {
+    const [rows, total] = await this.policies.findAndCount({ order: { name: 'ASC', id: 'ASC' }, take: query.limit, skip: query.offset });
+    return new Page(rows.map(toPruningPolicyDto), { total, limit: query.limit, offset: query.offset });
+  }
+
+  async get(id: number): Promise<PruningPolicyDto> {
+    return toPruningPolicyDto(await this.find(id));
+  }
+
+  async create(input: PruningPolicyInputDto): Promise<PruningPolicyDto> {
+    return toPruningPolicyDto(await this.save(this.policies.create(columns(input))));
+  }
+
+  async update(id: number, input: PruningPolicyInputDto): Promise<PruningPolicyDto> {
+    const policy = await this.find(id);
+    return toPruningPolicyDto(await this.save(Object.assign(policy, columns(input))));
+  }
+
+  async remove(id: number): Promise<void> {
+    await this.find(id);
+    await this.policies.delete({ id });
+  }
+
+  /** `borg prune --dry-run --list` with the policy's rules: what would be kept (and by which rule) and pruned. */
+  async preview(id: number, repositoryId: number): Promise<PrunePreviewDto> {
+    const policy = await this.find(id);
+    if (!(await this.repositories.exists(repositoryId))) {
+      throw ApiError.validation('Invalid input data: repository_id', { repository_id: [`Repository ${repositoryId} does not exist`] });
+    }
+    await this.assertIdle(repositoryId);
+    const { result } = await this.repositories.runBorg(repositoryId, (connection) =>
+      this.borg.prune(connection, { ...pruneRules(policy), dryRun: true }),
+    );
+    return { keep: result.kept.map((name) => ({ name, rule: result.rules[name] })), prune: result.pruned };
+  }
+
+  /** A prune job on the repository, then borg compact as its second step when the policy asks for it. */
+  async startPrune(repositoryId: number, input: PruneRequestDto): Promise<JobDto> {
+    if (!(await this.repositories.exists(repositoryId))) throw ApiError.notFound(`Repository ${repositoryId} does not exist`);
+    const policy = await this.policies.findOneBy({ id: input.pruning_policy_id });
+    if (!policy) {
+      throw ApiError.validation('Invalid input data: pruning_policy_id', {
+        pruning_policy_id: [`Pruning policy ${input.pruning_policy_id} does not exist`],
+      });
+    }
+    const dryRun = input.dry_run ?? false;
+    const parameters: PruneParameters = {
+      pruning_policy_id: policy.id,
+      policy_name: policy.name,
+      rules: pruneRules(policy),
+      compact_after: policy.compactAfter && !dryRun,
+      dry_run: dryRun,
+    };
+    return this.jobs.enqueue({
+      type: 'prune',
+      repositoryId,
+      parameters: { ...parameters },
+      steps: parameters.compact_after ? ['prune', 'compact'] : ['prune'],
+    });
+  }
+
+  private async find(id: number): Promise<PruningPolicyEntity> {
+    const policy = await this.policies.findOneBy({ id });
+    if (!policy) throw ApiError.notFound(`Pruning policy ${id} does not exist`);
+    return policy;
+  }
+
+  private async save(policy: PruningPolicyEntity): Promise<PruningPolicyEntity> {
+    try {
+      return await this.policies.save(policy);
+    } catch (error) {
+      if (error instanceof QueryFailedError && /UNIQUE constraint failed: pruning_policies\.name/.test(error.message)) {
+        throw ApiError.conflict(`A pruning policy named "${policy.name}" already exists`, { field: 'name' });
+      }
+      throw error;
+    }
+  }
+
+  private async assertIdle(repositoryId: number): Promise<void> {
+    if (await this.jobs.hasActiveJob(repositoryId)) {
+      throw new ApiError(409, ErrorCode.REPOSITORY_BUSY, 'A job is queued or running on this repository; try the preview when it has finished');
+    }
+  }
+}
+
+/** Columns from the body; a policy without any keep rule would let borg delete every archive, so it is refused. */
+function columns(input: PruningPolicyInputDto): Partial<PruningPolicyEntity> {
+  const hasRule = Boolean(input.keep_within) || KEEP_COUNTS.some((key) => typeof input[key] === 'number');
+  if (!hasRule) {
+    throw ApiError.validation('Invalid input data: a pruning policy needs at least one keep rule', {
+      keep: ['Give keep_within or at least one keep_* count; without a rule borg prune would delete every archive'],
+    });
+  }
+  return {
+    name: input.name,
+    keepWithin: input.keep_within ?? null,
+    keepLast: input.keep_last ?? null,
+    keepSecondly: input.keep_secondly ?? null,
+    keepMinutely: input.keep_minutely ?? null,
+    keepHourly: input.keep_hourly ?? null,
+    keepDaily: input.keep_daily ?? null,
+    keepWeekly: input.keep_weekly ?? null,
+    keepMonthly: input.keep_monthly ?? null,
+    keepYearly: input.keep_yearly ?? null,
+    globArchives: input.glob_archives ?? null,
+    compactAfter: input.compact_after ?? false,
+  };
+}
