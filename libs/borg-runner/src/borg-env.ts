@@ -12,6 +12,8 @@ export interface BorgEnvInput {
   connection: BorgConnection | null;
   /** Only deleteRepository sets this. */
   allowRepositoryDelete?: boolean;
+  /** Only check with repair sets this. */
+  allowRepair?: boolean;
 }
 
 /**
@@ -31,7 +33,7 @@ export function buildBorgEnv(input: BorgEnvInput): Record<string, string> {
     BORG_DISPLAY_PASSPHRASE: 'no',
     BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK: 'yes',
     BORG_RELOCATED_REPO_ACCESS_IS_OK: 'yes',
-    BORG_CHECK_I_KNOW_WHAT_I_AM_DOING: 'NO',
+    BORG_CHECK_I_KNOW_WHAT_I_AM_DOING: input.allowRepair ? 'YES' : 'NO',
     BORG_DELETE_I_KNOW_WHAT_I_AM_DOING: input.allowRepositoryDelete ? 'YES' : 'NO',
     BORG_EXIT_CODES: 'legacy',
   });

@@ -247,6 +247,20 @@ describe('BorgRunner with a fake borg', () => {
     expect(error.stderrTail).toEqual(['debug: passphrase is ***', 'bad passphrase ***']);
   });
 
+  it('passes every check option to borg, and allows repair only for a repair', async () => {
+    const runner = runnerFor('for a in "$@"; do echo "$a"; done > "$BORG_BASE_DIR/argv.txt"\necho "$BORG_CHECK_I_KNOW_WHAT_I_AM_DOING" > "$BORG_BASE_DIR/repair.txt"');
+    const argv = () => readFileSync(join(dir, 'argv.txt'), 'utf8').split('\n').filter(Boolean);
+    const repairAllowed = () => readFileSync(join(dir, 'repair.txt'), 'utf8').trim();
+    await runner.check({ location: '/r' }, { archivesOnly: true, verifyData: true, globArchives: 'web-*', last: 3 });
+    expect(argv()).toEqual(['--log-json', '--progress', 'check', '--info', '--archives-only', '--verify-data', '--glob-archives', 'web-*', '--last', '3', '--', '/r']);
+    expect(repairAllowed()).toBe('NO');
+    await runner.check({ location: '/r' }, { repositoryOnly: true, maxDuration: 600, first: 2 });
+    expect(argv()).toEqual(['--log-json', '--progress', 'check', '--info', '--repository-only', '--max-duration', '600', '--first', '2', '--', '/r']);
+    await runner.check({ location: '/r' }, { repair: true });
+    expect(argv()).toEqual(['--log-json', '--progress', 'check', '--info', '--repair', '--', '/r']);
+    expect(repairAllowed()).toBe('YES');
+  });
+
   it('puts positionals after "--" so paths cannot pass for options', async () => {
     const runner = runnerFor('for a in "$@"; do echo "$a"; done > "$BORG_BASE_DIR/argv.txt"\necho \'{"archive": {"name": "x"}}\'');
     await runner.create(

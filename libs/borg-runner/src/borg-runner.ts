@@ -24,6 +24,7 @@ import type {
   BorgArchiveInfo,
   BorgArchiveSummary,
   BorgCallOptions,
+  BorgCheckScope,
   BorgConnection,
   BorgCreateStats,
   BorgDiffEntry,
@@ -31,6 +32,7 @@ import type {
   BorgEvent,
   BorgOutcome,
   BorgPruneResult,
+  BorgPruneRules,
   BorgRepositoryInfo,
   BorgRunnerOptions,
   BorgStreamResult,
@@ -54,6 +56,7 @@ interface Invocation {
   /** Runs borg with PYTHONIOENCODING=unicode_escape (lossless names); stderr is decoded before parsing. */
   escapedOutput?: boolean;
   allowRepositoryDelete?: boolean;
+  allowRepair?: boolean;
   observe?: (event: BorgEvent) => void;
 }
 
@@ -181,19 +184,7 @@ export class BorgRunner {
   /** Archives pruned and kept come from the --list lines (logger borg.output.list). */
   async prune(
     conn: BorgConnection,
-    options: BorgCallOptions & {
-      keepWithin?: string;
-      keepLast?: number;
-      keepSecondly?: number;
-      keepMinutely?: number;
-      keepHourly?: number;
-      keepDaily?: number;
-      keepWeekly?: number;
-      keepMonthly?: number;
-      keepYearly?: number;
-      globArchives?: string;
-      dryRun?: boolean;
-    },
+    options: BorgCallOptions & BorgPruneRules & { dryRun?: boolean },
   ): Promise<BorgOutcome<BorgPruneResult>> {
     const opts = [
       '--list',
@@ -230,16 +221,27 @@ export class BorgRunner {
     return this.onRepository(conn, ['compact'], options, { options: opts, progress: true });
   }
 
+  /**
+   * `borg check --info`: the INFO lines say what borg checked ("Starting repository check", "Analyzing archive X
+   * (1/2)", "Finished partial repository check"…). `repair` runs --repair, which borg only does when told that the
+   * caller knows what it does (BORG_CHECK_I_KNOW_WHAT_I_AM_DOING=YES, set for that call alone).
+   */
   async check(
     conn: BorgConnection,
-    options?: BorgCallOptions & { repositoryOnly?: boolean; archivesOnly?: boolean; verifyData?: boolean },
+    options?: BorgCallOptions & BorgCheckScope & { repair?: boolean },
   ): Promise<BorgOutcome<void>> {
     const opts = [
+      '--info',
       ...(options?.repositoryOnly ? ['--repository-only'] : []),
       ...(options?.archivesOnly ? ['--archives-only'] : []),
       ...(options?.verifyData ? ['--verify-data'] : []),
+      ...intOption('--max-duration', options?.maxDuration),
+      ...(options?.globArchives ? ['--glob-archives', options.globArchives] : []),
+      ...intOption('--first', options?.first),
+      ...intOption('--last', options?.last),
+      ...(options?.repair ? ['--repair'] : []),
     ];
-    return this.onRepository(conn, ['check'], options, { options: opts, progress: true });
+    return this.onRepository(conn, ['check'], options, { options: opts, progress: true, allowRepair: options?.repair });
   }
 
   async deleteArchive(conn: BorgConnection, archive: string, options?: BorgCallOptions): Promise<BorgOutcome<void>> {
@@ -332,6 +334,7 @@ export class BorgRunner {
           baseEnv: this.options.baseEnv,
           connection: invocation.conn,
           allowRepositoryDelete: invocation.allowRepositoryDelete,
+          allowRepair: invocation.allowRepair,
         }),
         ...(invocation.escapedOutput ? { PYTHONIOENCODING: 'unicode_escape' } : {}),
       },

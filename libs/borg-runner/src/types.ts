@@ -201,6 +201,31 @@ export interface BorgCreateStats {
   archive: BorgArchiveInfo;
 }
 
+/** The rules of `borg prune`: each set one becomes its --keep-… option. */
+export interface BorgPruneRules {
+  keepWithin?: string;
+  keepLast?: number;
+  keepSecondly?: number;
+  keepMinutely?: number;
+  keepHourly?: number;
+  keepDaily?: number;
+  keepWeekly?: number;
+  keepMonthly?: number;
+  keepYearly?: number;
+  globArchives?: string;
+}
+
+/** What `borg check` looks at. */
+export interface BorgCheckScope {
+  repositoryOnly?: boolean;
+  archivesOnly?: boolean;
+  verifyData?: boolean;
+  maxDuration?: number;
+  globArchives?: string;
+  first?: number;
+  last?: number;
+}
+
 export interface BorgPruneResult {
   pruned: string[];
   kept: string[];

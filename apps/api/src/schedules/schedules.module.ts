@@ -4,27 +4,33 @@ import { ArchivesModule } from '../archives/archives.module';
 import { JobExecutorRegistry } from '../jobs/job-executor-registry';
 import { JobsModule } from '../jobs/jobs.module';
 import { RepositoriesModule } from '../repositories/repositories.module';
+import { CheckExecutor } from './checks/check.executor';
+import { CheckPoliciesController, RepositoryCheckController } from './checks/check-policies.controller';
+import { CheckPoliciesService } from './checks/check-policies.service';
+import { CheckPolicyEntity } from './checks/check-policy.entity';
 import { CompactExecutor } from './pruning/compact.executor';
 import { PruneExecutor } from './pruning/prune.executor';
 import { PruningPoliciesController, RepositoryPruneController } from './pruning/pruning-policies.controller';
 import { PruningPoliciesService } from './pruning/pruning-policies.service';
 import { PruningPolicyEntity } from './pruning/pruning-policy.entity';
 
-/** Pruning policies and prune/compact jobs; cron schedules, check policies and hooks come next (issue 6). */
+/** Pruning and check policies with their prune/compact/check jobs; cron schedules and hooks come next (issue 6). */
 @Module({
-  imports: [TypeOrmModule.forFeature([PruningPolicyEntity]), JobsModule, RepositoriesModule, ArchivesModule],
-  controllers: [PruningPoliciesController, RepositoryPruneController],
-  providers: [PruningPoliciesService, PruneExecutor, CompactExecutor],
+  imports: [TypeOrmModule.forFeature([PruningPolicyEntity, CheckPolicyEntity]), JobsModule, RepositoriesModule, ArchivesModule],
+  controllers: [PruningPoliciesController, RepositoryPruneController, CheckPoliciesController, RepositoryCheckController],
+  providers: [PruningPoliciesService, PruneExecutor, CompactExecutor, CheckPoliciesService, CheckExecutor],
 })
 export class SchedulesModule implements OnModuleInit {
   constructor(
     private readonly registry: JobExecutorRegistry,
     private readonly pruneExecutor: PruneExecutor,
     private readonly compactExecutor: CompactExecutor,
+    private readonly checkExecutor: CheckExecutor,
   ) {}
 
   onModuleInit(): void {
     this.registry.register(this.pruneExecutor);
     this.registry.register(this.compactExecutor);
+    this.registry.register(this.checkExecutor);
   }
 }

@@ -1,33 +1,21 @@
+import { BorgPruneRules } from '@borgitory/borg-runner';
+import { describeBorgCommand } from '../borg-command';
 import { PruningPolicyDto } from './dto/pruning-policy.dto';
 import { PruningPolicyEntity } from './pruning-policy.entity';
-
-/** The rules of a policy as borg-runner's prune options take them. */
-export interface PruneRules {
-  keepWithin?: string;
-  keepLast?: number;
-  keepSecondly?: number;
-  keepMinutely?: number;
-  keepHourly?: number;
-  keepDaily?: number;
-  keepWeekly?: number;
-  keepMonthly?: number;
-  keepYearly?: number;
-  globArchives?: string;
-}
 
 /** What a prune job is given: a copy of the policy as it was, so that a retry prunes by the same rules. */
 export interface PruneParameters {
   pruning_policy_id: number;
   policy_name: string;
-  rules: PruneRules;
+  rules: BorgPruneRules;
   compact_after: boolean;
   dry_run: boolean;
 }
 
-export function pruneRules(policy: PruningPolicyEntity): PruneRules {
-  const rules: PruneRules = {};
+export function pruneRules(policy: PruningPolicyEntity): BorgPruneRules {
+  const rules: BorgPruneRules = {};
   if (policy.keepWithin) rules.keepWithin = policy.keepWithin;
-  const counts: Array<[keyof PruneRules, number | null]> = [
+  const counts: Array<[keyof BorgPruneRules, number | null]> = [
     ['keepLast', policy.keepLast],
     ['keepSecondly', policy.keepSecondly],
     ['keepMinutely', policy.keepMinutely],
@@ -43,12 +31,8 @@ export function pruneRules(policy: PruningPolicyEntity): PruneRules {
 }
 
 /** The borg command as a user would type it. */
-export function describePrune(rules: PruneRules, dryRun: boolean): string {
-  const flag = (name: string) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-  const words = ['borg', 'prune', '--list', ...(dryRun ? ['--dry-run'] : [])];
-  for (const [key, value] of Object.entries(rules)) words.push(flag(key), String(value));
-  words.push('REPOSITORY');
-  return `Running: ${words.join(' ')}`;
+export function describePrune(rules: BorgPruneRules, dryRun: boolean): string {
+  return describeBorgCommand(['borg', 'prune', '--list', ...(dryRun ? ['--dry-run'] : [])], rules);
 }
 
 export function toPruningPolicyDto(policy: PruningPolicyEntity): PruningPolicyDto {

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { QueryFailedError, Repository } from 'typeorm';
+import { JobDto } from '../../jobs/dto/job.dto';
+import { JobsService } from '../../jobs/jobs.service';
+import { ApiError } from '../../platform/http/api-error';
+import { Page } from '../../platform/http/envelope';
+import { PageQueryDto } from '../../platform/http/page-query.dto';
+import { RepositoriesService } from '../../repositories/repositories.service';
+import { CheckParameters, checkOptions, checkPolicyProblems, toCheckPolicyDto } from './check-options';
+import { CheckPolicyEntity } from './check-policy.entity';
+import { CheckPolicyDto, CheckPolicyInputDto, CheckRequestDto } from './dto/check-policy.dto';
+
+@Injectable()
+export class CheckPoliciesService {
+  constructor(
+    @InjectRepository(CheckPolicyEntity) private readonly policies: Repository<CheckPolicyEntity>,
+    private readonly repositories: RepositoriesService,
+    private readonly jobs: JobsService,
+  ) {}
+
+  async list(query: PageQueryDto): Promise<Page<CheckPolicyDto>> {
+    const [rows, total] = await this.policies.findAndCount({ order: { name: 'ASC', id: 'ASC' }, take: query.limit, skip: query.offset });
+    return new Page(rows.map(toCheckPolicyDto), { total, limit: query.limit, offset: query.offset });
+  }
+
+  async get(id: number): Promise<CheckPolicyDto> {
+    return toCheckPolicyDto(await this.find(id));
+  }
+
+  async create(input: CheckPolicyInputDto): Promise<CheckPolicyDto> {
+    return toCheckPolicyDto(await this.save(this.policies.create(columns(input))));
+  }
+
+  async update(id: number, input: CheckPolicyInputDto): Promise<CheckPolicyDto> {
+    const policy = await this.find(id);
+    return toCheckPolicyDto(await this.save(Object.assign(policy, columns(input))));
+  }
+
+  async remove(id: number): Promise<void> {
+    await this.find(id);
+    await this.policies.delete({ id });
+  }
+
+  /** A check job; a repair needs the caller to confirm it in words, as it can drop what it cannot mend. */
+  async startCheck(repositoryId: number, input: CheckRequestDto): Promise<JobDto> {
+    if (!(await this.repositories.exists(repositoryId))) throw ApiError.notFound(`Repository ${repositoryId} does not exist`);
+    const details: Record<string, string[]> = {};
+    if (input.repair && input.confirm !== 'repair') {
+      details['confirm'] = ['A repair can delete data borg cannot mend; send confirm: "repair" to run it'];
+    }
+    let policy: CheckPolicyEntity | null = null;
+    if (input.check_policy_id !== undefined) {
+      policy = await this.policies.findOneBy({ id: input.check_policy_id });
+      if (!policy) details['check_policy_id'] = [`Check policy ${input.check_policy_id} does not exist`];
+    }
+    if (Object.keys(details).length) throw ApiError.validation(`Invalid input data: ${Object.keys(details).join(', ')}`, details);
+    const parameters: CheckParameters = {
+      check_policy_id: policy?.id ?? null,
+      policy_name: policy?.name ?? null,
+      options: checkOptions(policy),
+      repair: input.repair ?? false,
+    };
+    return this.jobs.enqueue({ type: 'check', repositoryId, parameters: { ...parameters } });
+  }
+
+  private async find(id: number): Promise<CheckPolicyEntity> {
+    const policy = await this.policies.findOneBy({ id });
+    if (!policy) throw ApiError.notFound(`Check policy ${id} does not exist`);
+    return policy;
+  }
+
+  private async save(policy: CheckPolicyEntity): Promise<CheckPolicyEntity> {
+    try {
+      return await this.policies.save(policy);
+    } catch (error) {
+      if (error instanceof QueryFailedError && /UNIQUE constraint failed: check_policies\.name/.test(error.message)) {
+        throw ApiError.conflict(`A check policy named "${policy.name}" already exists`, { field: 'name' });
+      }
+      throw error;
+    }
+  }
+}
+
+function columns(input: CheckPolicyInputDto): Partial<CheckPolicyEntity> {
+  const problems = checkPolicyProblems(input);
+  if (Object.keys(problems).length) throw ApiError.validation(`Invalid input data: ${Object.keys(problems).join(', ')}`, problems);
+  return {
+    name: input.name,
+    scope: input.scope,
+    verifyData: input.verify_data ?? false,
+    maxDuration: input.max_duration ?? null,
+    globArchives: input.glob_archives ?? null,
+    firstArchives: input.first ?? null,
+    lastArchives: input.last ?? null,
+  };
+}

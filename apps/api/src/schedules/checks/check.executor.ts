@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { BorgRunner } from '@borgitory/borg-runner';
+import { forwardBorgEvent } from '../../jobs/forward-borg-event';
+import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../../jobs/job-executor';
+import { ApiError } from '../../platform/http/api-error';
+import { ErrorCode } from '../../platform/http/error-code';
+import { RepositoriesService } from '../../repositories/repositories.service';
+import { CheckParameters, describeCheck } from './check-options';
+
+/**
+ * `borg check` with the options the job was given. borg reports what it found as ERROR lines and exits 1: a
+ * check that found problems fails, naming them, so that nobody mistakes it for a clean bill of health.
+ */
+@Injectable()
+export class CheckExecutor implements JobExecutor {
+  readonly type = 'check' as const;
+
+  constructor(
+    private readonly borg: BorgRunner,
+    private readonly repositories: RepositoriesService,
+  ) {}
+
+  async run(context: JobContext): Promise<JobOutcome> {
+    const parameters = context.parameters as unknown as CheckParameters;
+    const repositoryId = context.repositoryId;
+    if (repositoryId === null) throw new JobFailure(ErrorCode.VALIDATION_ERROR, 'A check needs a repository');
+    if (parameters.policy_name) context.log('info', `Check policy "${parameters.policy_name}"`);
+    context.log('info', describeCheck(parameters.options, parameters.repair));
+    let outcome;
+    try {
+      outcome = await this.repositories.runBorg(repositoryId, (connection) =>
+        this.borg.check(connection, {
+          ...parameters.options,
+          repair: parameters.repair,
+          signal: context.signal,
+          onSpawn: (pid) => context.processStarted(pid),
+          onEvent: (event) => forwardBorgEvent(event, context),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ApiError) throw new JobFailure(error.code, error.message);
+      throw error;
+    }
+    const problems = outcome.warnings.filter((warning) => warning.level === 'ERROR' || warning.level === 'CRITICAL');
+    if (problems.length && !parameters.repair) {
+      const shown = problems.slice(0, 3).map((problem) => problem.message).join('; ');
+      throw new JobFailure(ErrorCode.BORG_ERROR, `borg check found ${problems.length} problem(s): ${shown}`);
+    }
+    return {
+      status: outcome.exitCode === 1 ? 'warning' : 'completed',
+      warnings: outcome.warnings.map((warning) => warning.message),
+      result: { repaired: parameters.repair, problems: problems.length },
+    };
+  }
+}

@@ -1,0 +1,109 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { CHECK_SCOPES, CheckScope } from '../check-policy.entity';
+
+const MAX_ARCHIVES = 100_000;
+const MAX_DURATION = 7 * 24 * 3600;
+
+/** The body of POST and PUT: PUT replaces the whole policy. */
+export class CheckPolicyInputDto {
+  @ApiProperty({ example: 'Weekly full check', minLength: 1, maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name!: string;
+
+  @ApiProperty({ enum: CHECK_SCOPES, enumName: 'CheckScope', description: 'full: repository and archives' })
+  @IsIn(CHECK_SCOPES)
+  scope!: CheckScope;
+
+  @ApiPropertyOptional({ default: false, description: 'Read and verify every data chunk (slow); not with repository_only' })
+  @IsOptional()
+  @IsBoolean()
+  verify_data?: boolean;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    maximum: MAX_DURATION,
+    description: 'repository_only: stop after this many seconds; the next check goes on from there',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_DURATION)
+  max_duration?: number | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Only archives matching this shell pattern' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  glob_archives?: string | null;
+
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1, maximum: MAX_ARCHIVES, description: 'Only the first N archives' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ARCHIVES)
+  first?: number | null;
+
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1, maximum: MAX_ARCHIVES, description: 'Only the last N archives' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ARCHIVES)
+  last?: number | null;
+}
+
+export class CheckPolicyDto {
+  @ApiProperty()
+  id!: number;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ enum: CHECK_SCOPES, enumName: 'CheckScope' })
+  scope!: CheckScope;
+
+  @ApiProperty()
+  verify_data!: boolean;
+
+  @ApiProperty({ type: Number, nullable: true })
+  max_duration!: number | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  glob_archives!: string | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  first!: number | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  last!: number | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  created_at!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updated_at!: string;
+}
+
+export class CheckRequestDto {
+  @ApiPropertyOptional({ minimum: 1, description: 'The checks to run; without one, a full check' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  check_policy_id?: number;
+
+  @ApiPropertyOptional({ default: false, description: 'borg check --repair: can lose data it cannot mend; needs confirm: "repair"' })
+  @IsOptional()
+  @IsBoolean()
+  repair?: boolean;
+
+  @ApiPropertyOptional({ description: 'Must be "repair" when repair is true' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  confirm?: string;
+}
