@@ -52,7 +52,7 @@ export function IndexingProgress({ repositoryId, archive, initial, onRetry }: In
       </p>
       {percent !== null ? (
         <div className="archive-indexing__counted">
-          <progress className="archive-indexing__meter" value={percent} max={100} aria-label="Indexing archive" />
+          <progress className="progress-meter" value={percent} max={100} aria-label="Indexing archive" />
           <span className="archive-indexing__percent">{percent} %</span>
         </div>
       ) : (

@@ -40,7 +40,7 @@ function RunningProgress({ progress }: { progress: JobProgress | null }) {
     <>
       {counted ? (
         <div className="job-progress__counted">
-          <progress className="job-progress__meter" value={current} max={total} aria-label="Progress" />
+          <progress className="progress-meter" value={current} max={total} aria-label="Progress" />
           <span className="job-progress__percent">{Math.floor((current / total) * 100)} %</span>
         </div>
       ) : (
