@@ -644,6 +644,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/schedules/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The next 5 runs of a cron expression in a time zone, and the schedule in words (for the form) */
+        get: operations["schedulePreviewPreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1341,6 +1358,21 @@ export interface components {
             repair?: boolean;
             /** @description Must be "repair" when repair is true */
             confirm?: string;
+        };
+        SchedulePreviewDto: {
+            /** @example 0 2 * * * */
+            cron_expression: string;
+            /** @example Europe/Berlin */
+            timezone: string;
+            /** @example At 02:00 */
+            description: string;
+            /**
+             * @description The next 5 runs, with the zone’s offset
+             * @example [
+             *       "2026-11-27T02:00:00.000+01:00"
+             *     ]
+             */
+            next_runs: string[];
         };
     };
     responses: never;
@@ -4543,6 +4575,72 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    schedulePreviewPreview: {
+        parameters: {
+            query: {
+                /** @description minute hour day-of-month month day-of-week */
+                cron_expression: string;
+                /** @description IANA time zone; default the server's */
+                timezone?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["SchedulePreviewDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
