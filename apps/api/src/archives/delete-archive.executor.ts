@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { BorgRunner } from '@borgitory/borg-runner';
 import { forwardBorgEvent } from '../jobs/forward-borg-event';
 import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../jobs/job-executor';
-import { ApiError } from '../platform/http/api-error';
 import { RepositoriesService } from '../repositories/repositories.service';
 import { ArchiveCatalog } from './archive-catalog';
 import { DeleteArchiveParameters } from './archive-jobs';
@@ -23,25 +22,20 @@ export class DeleteArchiveExecutor implements JobExecutor {
     const repositoryId = context.repositoryId;
     if (repositoryId === null) throw new JobFailure('VALIDATION_ERROR', 'Deleting an archive needs a repository');
     context.log('info', `Running: borg delete REPOSITORY::${name}`);
-    try {
-      const archive = await this.catalog.find(repositoryId, name);
-      const outcome = await this.repositories.runBorg(repositoryId, (connection) =>
-        this.borg.deleteArchive(connection, name, {
-          signal: context.signal,
-          onSpawn: (pid) => context.processStarted(pid),
-          onEvent: (event) => forwardBorgEvent(event, context),
-        }),
-      );
-      await this.catalog.removeArchive(archive);
-      await this.repositories.refreshStats(repositoryId);
-      return {
-        status: outcome.exitCode === 1 ? 'warning' : 'completed',
-        warnings: outcome.warnings.map((warning) => warning.message),
-        result: { archive_name: name },
-      };
-    } catch (error) {
-      if (error instanceof ApiError) throw new JobFailure(error.code, error.message);
-      throw error;
-    }
+    const archive = await this.catalog.find(repositoryId, name);
+    const outcome = await this.repositories.runBorg(repositoryId, (connection) =>
+      this.borg.deleteArchive(connection, name, {
+        signal: context.signal,
+        onSpawn: (pid) => context.processStarted(pid),
+        onEvent: (event) => forwardBorgEvent(event, context),
+      }),
+    );
+    await this.catalog.removeArchive(archive);
+    await this.repositories.refreshStats(repositoryId);
+    return {
+      status: outcome.exitCode === 1 ? 'warning' : 'completed',
+      warnings: outcome.warnings.map((warning) => warning.message),
+      result: { archive_name: name },
+    };
   }
 }

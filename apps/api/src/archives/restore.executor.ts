@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { BorgRunner } from '@borgitory/borg-runner';
 import { forwardBorgEvent } from '../jobs/forward-borg-event';
 import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../jobs/job-executor';
-import { ApiError } from '../platform/http/api-error';
 import { ErrorCode } from '../platform/http/error-code';
 import { RepositoriesService } from '../repositories/repositories.service';
 import { RestoreParameters } from './archive-jobs';
@@ -32,24 +31,19 @@ export class RestoreExecutor implements JobExecutor {
     }
     const shown = parameters.paths.length ? parameters.paths.map((path) => `/${path}`).join(', ') : 'everything';
     context.log('info', `Restoring ${shown} from ${parameters.archive_name} into ${parameters.destination}`);
-    try {
-      const outcome = await this.repositories.runBorg(repositoryId, (connection) =>
-        this.borg.extractToDirectory(connection, parameters.archive_name, parameters.destination, {
-          paths: parameters.paths,
-          stripComponents: parameters.strip_components || undefined,
-          signal: context.signal,
-          onSpawn: (pid) => context.processStarted(pid),
-          onEvent: (event) => forwardBorgEvent(event, context),
-        }),
-      );
-      return {
-        status: outcome.exitCode === 1 ? 'warning' : 'completed',
-        warnings: outcome.warnings.map((warning) => warning.message),
-        result: { archive_name: parameters.archive_name, destination: parameters.destination, path_count: parameters.paths.length },
-      };
-    } catch (error) {
-      if (error instanceof ApiError) throw new JobFailure(error.code, error.message);
-      throw error;
-    }
+    const outcome = await this.repositories.runBorg(repositoryId, (connection) =>
+      this.borg.extractToDirectory(connection, parameters.archive_name, parameters.destination, {
+        paths: parameters.paths,
+        stripComponents: parameters.strip_components || undefined,
+        signal: context.signal,
+        onSpawn: (pid) => context.processStarted(pid),
+        onEvent: (event) => forwardBorgEvent(event, context),
+      }),
+    );
+    return {
+      status: outcome.exitCode === 1 ? 'warning' : 'completed',
+      warnings: outcome.warnings.map((warning) => warning.message),
+      result: { archive_name: parameters.archive_name, destination: parameters.destination, path_count: parameters.paths.length },
+    };
   }
 }

@@ -3,7 +3,6 @@ import { BorgRunner } from '@borgitory/borg-runner';
 import { ArchiveCatalog } from '../archives/archive-catalog';
 import { forwardBorgEvent } from '../jobs/forward-borg-event';
 import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../jobs/job-executor';
-import { ApiError } from '../platform/http/api-error';
 import { RepositoriesService } from '../repositories/repositories.service';
 import { BackupParameters } from './backup-parameters';
 
@@ -24,26 +23,20 @@ export class BackupExecutor implements JobExecutor {
     if (repositoryId === null) throw new JobFailure('VALIDATION_ERROR', 'A backup needs a repository');
     context.log('info', describeCommand(parameters));
 
-    let outcome;
-    try {
-      outcome = await this.repositories.runBorg(repositoryId, (connection) =>
-        this.borg.create(connection, {
-          archive: parameters.archive_name,
-          paths: parameters.source_paths,
-          compression: parameters.compression,
-          excludePatterns: parameters.exclude_patterns,
-          comment: parameters.comment ?? undefined,
-          dryRun: parameters.dry_run,
-          oneFileSystem: parameters.one_file_system,
-          signal: context.signal,
-          onSpawn: (pid) => context.processStarted(pid),
-          onEvent: (event) => forwardBorgEvent(event, context),
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ApiError) throw new JobFailure(error.code, error.message);
-      throw error;
-    }
+    const outcome = await this.repositories.runBorg(repositoryId, (connection) =>
+      this.borg.create(connection, {
+        archive: parameters.archive_name,
+        paths: parameters.source_paths,
+        compression: parameters.compression,
+        excludePatterns: parameters.exclude_patterns,
+        comment: parameters.comment ?? undefined,
+        dryRun: parameters.dry_run,
+        oneFileSystem: parameters.one_file_system,
+        signal: context.signal,
+        onSpawn: (pid) => context.processStarted(pid),
+        onEvent: (event) => forwardBorgEvent(event, context),
+      }),
+    );
 
     const archive = outcome.result?.archive;
     if (archive) await this.catalog.recordCreated(repositoryId, archive, parameters.comment ?? null);

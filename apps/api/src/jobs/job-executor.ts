@@ -48,7 +48,10 @@ export interface JobExecutor {
   run(context: JobContext): Promise<JobOutcome>;
 }
 
-/** Thrown by an executor for a failure the user should read: code is an ErrorCode value, message is shown as is. */
+/**
+ * Thrown by an executor for a failure the user should read: code is an ErrorCode value, message is shown as is.
+ * An ApiError thrown by a service an executor calls (RepositoriesService.runBorg, for one) counts the same.
+ */
 export class JobFailure extends Error {
   constructor(
     readonly code: string,

@@ -1,4 +1,5 @@
 import { LoggerService } from '@nestjs/common';
+import { ApiError } from '../platform/http/api-error';
 import { ErrorCode } from '../platform/http/error-code';
 import { JobContext, JobFailure } from './job-executor';
 import { JobExecutorRegistry } from './job-executor-registry';
@@ -136,7 +137,8 @@ export class JobRun {
       return { status: outcome.status, result: outcome.result ?? null, warnings: outcome.warnings ?? [] };
     } catch (error) {
       if (this.signal.aborted) return this.stopped();
-      if (error instanceof JobFailure) return this.failed(this.knownCode(error.code), error.message);
+      // An ApiError (borg's failures as RepositoriesService describes them) already says what went wrong in user terms.
+      if (error instanceof JobFailure || error instanceof ApiError) return this.failed(this.knownCode(error.code), error.message);
       const errorId = `job-${this.record.job.id}`;
       this.tools.logger.error(
         { err: error, job_id: this.record.job.id, error_id: errorId },

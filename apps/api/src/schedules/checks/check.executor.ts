@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { BorgRunner } from '@borgitory/borg-runner';
 import { forwardBorgEvent } from '../../jobs/forward-borg-event';
 import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../../jobs/job-executor';
-import { ApiError } from '../../platform/http/api-error';
 import { ErrorCode } from '../../platform/http/error-code';
 import { RepositoriesService } from '../../repositories/repositories.service';
 import { CheckParameters, describeCheck } from './check-options';
@@ -26,21 +25,15 @@ export class CheckExecutor implements JobExecutor {
     if (repositoryId === null) throw new JobFailure(ErrorCode.VALIDATION_ERROR, 'A check needs a repository');
     if (parameters.policy_name) context.log('info', `Check policy "${parameters.policy_name}"`);
     context.log('info', describeCheck(parameters.options, parameters.repair));
-    let outcome;
-    try {
-      outcome = await this.repositories.runBorg(repositoryId, (connection) =>
-        this.borg.check(connection, {
-          ...parameters.options,
-          repair: parameters.repair,
-          signal: context.signal,
-          onSpawn: (pid) => context.processStarted(pid),
-          onEvent: (event) => forwardBorgEvent(event, context),
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ApiError) throw new JobFailure(error.code, error.message);
-      throw error;
-    }
+    const outcome = await this.repositories.runBorg(repositoryId, (connection) =>
+      this.borg.check(connection, {
+        ...parameters.options,
+        repair: parameters.repair,
+        signal: context.signal,
+        onSpawn: (pid) => context.processStarted(pid),
+        onEvent: (event) => forwardBorgEvent(event, context),
+      }),
+    );
     const problems = outcome.warnings.filter((warning) => warning.level === 'ERROR' || warning.level === 'CRITICAL');
     if (problems.length && !parameters.repair) {
       const shown = problems.slice(0, 3).map((problem) => problem.message).join('; ');

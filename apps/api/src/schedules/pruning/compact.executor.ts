@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { BorgRunner } from '@borgitory/borg-runner';
 import { forwardBorgEvent } from '../../jobs/forward-borg-event';
 import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../../jobs/job-executor';
-import { ApiError } from '../../platform/http/api-error';
 import { RepositoriesService } from '../../repositories/repositories.service';
 
 /** `borg compact`: gives back the space of deleted archives. Progress is borg's percentage. */
@@ -19,23 +18,18 @@ export class CompactExecutor implements JobExecutor {
     const repositoryId = context.repositoryId;
     if (repositoryId === null) throw new JobFailure('VALIDATION_ERROR', 'Compacting needs a repository');
     context.log('info', 'Running: borg compact REPOSITORY');
-    try {
-      const outcome = await this.repositories.runBorg(repositoryId, (connection) =>
-        this.borg.compact(connection, {
-          signal: context.signal,
-          onSpawn: (pid) => context.processStarted(pid),
-          onEvent: (event) => forwardBorgEvent(event, context),
-        }),
-      );
-      await this.repositories.refreshStats(repositoryId);
-      return {
-        status: outcome.exitCode === 1 ? 'warning' : 'completed',
-        warnings: outcome.warnings.map((warning) => warning.message),
-        result: null,
-      };
-    } catch (error) {
-      if (error instanceof ApiError) throw new JobFailure(error.code, error.message);
-      throw error;
-    }
+    const outcome = await this.repositories.runBorg(repositoryId, (connection) =>
+      this.borg.compact(connection, {
+        signal: context.signal,
+        onSpawn: (pid) => context.processStarted(pid),
+        onEvent: (event) => forwardBorgEvent(event, context),
+      }),
+    );
+    await this.repositories.refreshStats(repositoryId);
+    return {
+      status: outcome.exitCode === 1 ? 'warning' : 'completed',
+      warnings: outcome.warnings.map((warning) => warning.message),
+      result: null,
+    };
   }
 }

@@ -3,7 +3,6 @@ import { BorgRunner } from '@borgitory/borg-runner';
 import { ArchiveCatalog } from '../../archives/archive-catalog';
 import { forwardBorgEvent } from '../../jobs/forward-borg-event';
 import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../../jobs/job-executor';
-import { ApiError } from '../../platform/http/api-error';
 import { RepositoriesService } from '../../repositories/repositories.service';
 import { describePrune, PruneParameters } from './prune-rules';
 
@@ -24,29 +23,24 @@ export class PruneExecutor implements JobExecutor {
     if (repositoryId === null) throw new JobFailure('VALIDATION_ERROR', 'Pruning needs a repository');
     context.log('info', `Pruning policy "${parameters.policy_name}"`);
     context.log('info', describePrune(parameters.rules, parameters.dry_run));
-    try {
-      const outcome = await this.repositories.runBorg(repositoryId, (connection) =>
-        this.borg.prune(connection, {
-          ...parameters.rules,
-          dryRun: parameters.dry_run,
-          signal: context.signal,
-          onSpawn: (pid) => context.processStarted(pid),
-          onEvent: (event) => forwardBorgEvent(event, context),
-        }),
-      );
-      if (!parameters.dry_run) {
-        await this.catalog.refresh(repositoryId);
-        await this.repositories.refreshStats(repositoryId);
-      }
-      const { kept, pruned, rules } = outcome.result;
-      return {
-        status: outcome.exitCode === 1 ? 'warning' : 'completed',
-        warnings: outcome.warnings.map((warning) => warning.message),
-        result: { dry_run: parameters.dry_run, kept: kept.map((name) => ({ name, rule: rules[name] })), pruned },
-      };
-    } catch (error) {
-      if (error instanceof ApiError) throw new JobFailure(error.code, error.message);
-      throw error;
+    const outcome = await this.repositories.runBorg(repositoryId, (connection) =>
+      this.borg.prune(connection, {
+        ...parameters.rules,
+        dryRun: parameters.dry_run,
+        signal: context.signal,
+        onSpawn: (pid) => context.processStarted(pid),
+        onEvent: (event) => forwardBorgEvent(event, context),
+      }),
+    );
+    if (!parameters.dry_run) {
+      await this.catalog.refresh(repositoryId);
+      await this.repositories.refreshStats(repositoryId);
     }
+    const { kept, pruned, rules } = outcome.result;
+    return {
+      status: outcome.exitCode === 1 ? 'warning' : 'completed',
+      warnings: outcome.warnings.map((warning) => warning.message),
+      result: { dry_run: parameters.dry_run, kept: kept.map((name) => ({ name, rule: rules[name] })), pruned },
+    };
   }
 }

@@ -56,8 +56,8 @@ export function IndexingProgress({ repositoryId, archive, initial, onRetry }: In
           <span className="archive-indexing__percent">{percent} %</span>
         </div>
       ) : (
-        <div className="archive-indexing__bar" role="progressbar" aria-label="Indexing archive" aria-valuetext={entries}>
-          <span className="archive-indexing__bar-fill" />
+        <div className="progress-indeterminate" role="progressbar" aria-label="Indexing archive" aria-valuetext={entries}>
+          <span className="progress-indeterminate__fill" />
         </div>
       )}
       <p className="muted archive-indexing__note">

@@ -92,8 +92,8 @@ function Figure({ term, children }: { term: string; children: string }) {
 /** A bar that moves without saying how far along it is; `valueText` is what assistive technology reads instead. */
 function IndeterminateBar({ label, valueText }: { label: string; valueText?: string }) {
   return (
-    <div className="job-progress__bar" role="progressbar" aria-label={label} aria-valuetext={valueText}>
-      <span className="job-progress__bar-fill" />
+    <div className="progress-indeterminate" role="progressbar" aria-label={label} aria-valuetext={valueText}>
+      <span className="progress-indeterminate__fill" />
     </div>
   );
 }
