@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Agent } from 'supertest';
@@ -141,6 +142,23 @@ describe('manual backups on real borg', () => {
 
   it("reports borg's exit code 1 as a warning with the warnings listed", async () => {
     const repository = await newRepository();
+    const source = writeTree(join(work, 'warning'), { 'fine.txt': 'fine' });
+    // A file no one can read, not even root: the memory of another process.
+    const sleeper = spawn('sleep', ['60'], { stdio: 'ignore' });
+    const unreadable = `/proc/${sleeper.pid}/mem`;
+    try {
+      const started = await backup({ repository_id: repository.id, source_paths: [source, unreadable] }).expect(201);
+      const job = await waitForFinish(agent, started.body.data.id, 60_000);
+      expect(job.status).toBe('warning');
+      expect(job.warnings).toEqual([`${unreadable}: read: [Errno 5] Input/output error`]);
+      expect((job.result as { archive_name: string }).archive_name).toBeTruthy();
+    } finally {
+      sleeper.kill();
+    }
+  });
+
+  it('fails a queued backup whose source is gone by the time it runs, before borg makes an empty archive', async () => {
+    const repository = await newRepository();
     const big = writeManyFiles(join(work, 'warning-big'), 3000);
     const vanishing = writeTree(join(work, 'vanishing'), { 'soon-gone.txt': 'bye' });
     const first = await backup({ repository_id: repository.id, source_path: big }).expect(201);
@@ -151,8 +169,10 @@ describe('manual backups on real borg', () => {
     expect((await getJob(agent, first.body.data.id)).status).toBe('running');
 
     const job = await waitForFinish(agent, second.body.data.id, 60_000);
-    expect(job.status).toBe('warning');
-    expect(job.warnings.join('\n')).toContain(vanishing);
+    expect(job.status).toBe('failed');
+    expect(job.error).toEqual({ code: 'SOURCE_UNAVAILABLE', message: `Nothing was backed up: ${vanishing} does not exist` });
+    const archives = (await agent.get(`/api/repositories/${repository.id}/archives?refresh=true`).expect(200)).body.meta.total;
+    expect(archives).toBe(1);
   });
 
   it('cancels a running backup: borg ends, and the next backup on the repository succeeds', async () => {

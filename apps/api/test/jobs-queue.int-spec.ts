@@ -135,7 +135,7 @@ describe('the job queue', () => {
       type: 'check',
       repositoryId: 4,
       parameters: { duration_ms: 50, outcome: 'failure' },
-      steps: ['check', 'compact', 'check'],
+      steps: [{ type: 'check' }, { type: 'compact' }, { type: 'check' }],
     });
     const done = await agent.get(`/api/jobs/${(await waitForFinish(agent, job.id)).id}`).expect(200);
     expect(done.body.data).toMatchObject({
@@ -153,6 +153,51 @@ describe('the job queue', () => {
     expect(log).toContain('INFO Step 1/3: check finished (completed)');
     expect(log).toContain('ERROR Step 2/3: compact finished (failed)');
     expect(log).not.toContain('Step 3/3');
+  });
+
+  it('gives each step its own parameters and what the earlier steps did; steps that run on failure run after one', async () => {
+    const seen: Array<{ parameters: Record<string, unknown>; earlier: string[] }> = [];
+    testApp.app.get(JobExecutorRegistry).register({
+      type: 'hook',
+      run: async (context) => {
+        seen.push({ parameters: context.parameters, earlier: context.earlierSteps.map((step) => `${step.type}:${step.status}`) });
+        return { status: 'completed', result: null, warnings: [] };
+      },
+    });
+    const job = await jobs.enqueue({
+      type: 'compact',
+      repositoryId: 8,
+      parameters: { outcome: 'failure' },
+      scheduleId: 3,
+      steps: [
+        { type: 'hook', parameters: { name: 'before' } },
+        { type: 'compact' },
+        { type: 'hook', parameters: { name: 'after, on failure too' }, runOnFailure: true },
+        { type: 'hook', parameters: { name: 'after, on success only' } },
+      ],
+    });
+    const done = await waitForFinish(agent, job.id);
+    expect(done).toMatchObject({ status: 'failed', schedule_id: 3, error: { code: 'BORG_ERROR' } });
+    expect((done.steps as Array<{ status: string; run_on_failure: boolean }>).map((step) => [step.status, step.run_on_failure])).toEqual([
+      ['completed', false],
+      ['failed', false],
+      ['completed', true],
+      ['skipped', false],
+    ]);
+    expect(seen).toEqual([
+      { parameters: { name: 'before' }, earlier: [] },
+      { parameters: { name: 'after, on failure too' }, earlier: ['hook:completed', 'compact:failed'] },
+    ]);
+
+    const retried = await agent.post(`/api/jobs/${job.id}/retry`).expect(201);
+    expect(retried.body.data).toMatchObject({ schedule_id: 3, parameters: { outcome: 'failure' } });
+    expect(retried.body.data.steps.map((step: { parameters: unknown; run_on_failure: boolean }) => [step.parameters, step.run_on_failure])).toEqual([
+      [{ name: 'before' }, false],
+      [null, false],
+      [{ name: 'after, on failure too' }, true],
+      [{ name: 'after, on success only' }, false],
+    ]);
+    await waitForFinish(agent, retried.body.data.id);
   });
 
   describe('cancel', () => {

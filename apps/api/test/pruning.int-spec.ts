@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Agent } from 'supertest';
-import { borgCli } from './support/borg-cli';
+import { borgCli, borgPruneDryRun } from './support/borg-cli';
 import { getJob, waitForFinish } from './support/job-client';
 import { setupAdmin, startTestApp, TestApp } from './support/test-app';
 
@@ -9,20 +9,6 @@ jest.setTimeout(120_000);
 
 /** Archives borg-style: ten days of nightly backups of two kinds, made with --timestamp. */
 const DAYS = ['2026-11-10', '2026-11-11', '2026-11-12', '2026-11-13', '2026-11-14', '2026-11-15', '2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19'];
-
-/** What `borg prune --dry-run --list` prints, as {kept: {name: rule}, pruned: [names]}. */
-function borgPruneDryRun(repo: string, baseDir: string, flags: string[]): { kept: Record<string, string>; pruned: string[] } {
-  const output = borgCli(['prune', '--dry-run', '--list', ...flags, repo], { baseDir, stderrToStdout: true });
-  const kept: Record<string, string> = {};
-  const pruned: string[] = [];
-  for (const line of output.split('\n')) {
-    const keep = /^Keeping archive \(rule: ([^)]*)\):\s+(\S+)/.exec(line);
-    if (keep) kept[keep[2]] = keep[1];
-    const prune = /^Would prune:\s+(\S+)/.exec(line);
-    if (prune) pruned.push(prune[1]);
-  }
-  return { kept, pruned };
-}
 
 describe('pruning policies and prune jobs on real borg', () => {
   let testApp: TestApp;
@@ -75,7 +61,7 @@ describe('pruning policies and prune jobs on real borg', () => {
   it('previews exactly what borg prune --dry-run --list decides, with the rule for each kept archive', async () => {
     const created = await policy({ name: 'Docs daily 3, weekly 2', keep_daily: 3, keep_weekly: 2, glob_archives: 'docs-*' }).expect(201);
     const preview = await agent.post(`/api/pruning-policies/${created.body.data.id}/preview`).send({ repository_id: repositoryId }).expect(200);
-    const expected = borgPruneDryRun(repo, cliBase, ['--keep-daily', '3', '--keep-weekly', '2', '--glob-archives', 'docs-*']);
+    const expected = borgPruneDryRun(repo, { baseDir: cliBase }, ['--keep-daily', '3', '--keep-weekly', '2', '--glob-archives', 'docs-*']);
     const kept = Object.fromEntries(preview.body.data.keep.map((k: { name: string; rule: string }) => [k.name, k.rule]));
     expect(kept).toEqual(expected.kept);
     expect([...preview.body.data.prune].sort()).toEqual([...expected.pruned].sort());
@@ -86,7 +72,7 @@ describe('pruning policies and prune jobs on real borg', () => {
 
   it('prunes as a job, compacts after it, and the archive list follows', async () => {
     const created = await policy({ name: 'Photos last 2', keep_last: 2, glob_archives: 'photos-*', compact_after: true }).expect(201);
-    const expected = borgPruneDryRun(repo, cliBase, ['--keep-last', '2', '--glob-archives', 'photos-*']);
+    const expected = borgPruneDryRun(repo, { baseDir: cliBase }, ['--keep-last', '2', '--glob-archives', 'photos-*']);
     const started = await agent
       .post(`/api/repositories/${repositoryId}/prune`)
       .send({ pruning_policy_id: created.body.data.id })

@@ -4,7 +4,9 @@ import { ArchiveCatalog } from '../archives/archive-catalog';
 import { forwardBorgEvent } from '../jobs/forward-borg-event';
 import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../jobs/job-executor';
 import { RepositoriesService } from '../repositories/repositories.service';
+import { ErrorCode } from '../platform/http/error-code';
 import { BackupParameters } from './backup-parameters';
+import { SourcePaths } from './source-paths';
 
 /** Runs `borg create` for a backup job: progress to the job, borg's log to the job log, stats as the result. */
 @Injectable()
@@ -15,12 +17,17 @@ export class BackupExecutor implements JobExecutor {
     private readonly borg: BorgRunner,
     private readonly repositories: RepositoriesService,
     private readonly catalog: ArchiveCatalog,
+    private readonly sources: SourcePaths,
   ) {}
 
   async run(context: JobContext): Promise<JobOutcome> {
     const parameters = context.parameters as unknown as BackupParameters;
     const repositoryId = context.repositoryId;
     if (repositoryId === null) throw new JobFailure('VALIDATION_ERROR', 'A backup needs a repository');
+    // borg backs up what is there and only warns about a missing source; an empty archive that a prune then counts
+    // as a backup could push the real ones out, so a source that is gone (an unmounted disk) fails the backup.
+    const missing = await this.sources.problems(parameters.source_paths);
+    if (missing.length > 0) throw new JobFailure(ErrorCode.SOURCE_UNAVAILABLE, `Nothing was backed up: ${missing.join('; ')}`);
     context.log('info', describeCommand(parameters));
 
     const outcome = await this.repositories.runBorg(repositoryId, (connection) =>

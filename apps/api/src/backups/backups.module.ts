@@ -14,6 +14,7 @@ import { SourcePaths } from './source-paths';
   imports: [JobsModule, RepositoriesModule, ArchivesModule],
   controllers: [BackupsController, FilesystemController],
   providers: [BackupsService, BackupExecutor, SourcePaths, DirectoryBrowser],
+  exports: [BackupsService],
 })
 export class BackupsModule implements OnModuleInit {
   constructor(

@@ -4,10 +4,17 @@ import { JobsService } from '../jobs/jobs.service';
 import { ApiError } from '../platform/http/api-error';
 import { RepositoriesService } from '../repositories/repositories.service';
 import { BackupParameters } from './backup-parameters';
-import { DEFAULT_ARCHIVE_NAME, ManualBackupDto } from './dto/manual-backup.dto';
+import { BackupSourceDto, DEFAULT_ARCHIVE_NAME } from './dto/backup-source.dto';
+import { ManualBackupDto } from './dto/manual-backup.dto';
 import { SourcePaths } from './source-paths';
 
 export const DEFAULT_COMPRESSION = 'lz4';
+
+/** A backup's parameters, and what is wrong with the request per field (empty when nothing is). */
+export interface BackupPlan {
+  parameters: BackupParameters;
+  problems: Record<string, string[]>;
+}
 
 @Injectable()
 export class BackupsService {
@@ -19,35 +26,47 @@ export class BackupsService {
 
   /** Everything is checked before the job exists, so a job never fails for a reason the request could show. */
   async startManual(input: ManualBackupDto): Promise<JobDto> {
-    const details: Record<string, string[]> = {};
-    if (input.source_path !== undefined && input.source_paths !== undefined) {
-      details['source_paths'] = ['Give source_path or source_paths, not both'];
-    }
-    const paths = this.sources.normalise(input.source_paths ?? (input.source_path !== undefined ? [input.source_path] : []));
-    if (paths.length === 0 && !details['source_paths']) details['source_path'] = ['source_path or source_paths is required'];
-    const problems = await this.sources.problems(paths);
-    if (problems.length > 0) details[input.source_paths ? 'source_paths' : 'source_path'] = problems;
-    if (!(await this.repositories.exists(input.repository_id))) {
-      details['repository_id'] = [`Repository ${input.repository_id} does not exist`];
-    }
-    if (Object.keys(details).length > 0) {
-      throw ApiError.validation(`Invalid input data: ${Object.keys(details).join(', ')}`, details);
-    }
-
-    const parameters: BackupParameters = {
-      source_paths: paths,
-      archive_name: input.archive_name ?? DEFAULT_ARCHIVE_NAME,
-      compression: input.compression ?? DEFAULT_COMPRESSION,
-      exclude_patterns: input.exclude_patterns ?? [],
+    const { parameters, problems } = await this.plan(input, input.repository_id, {
       dry_run: input.dry_run ?? false,
-      one_file_system: input.one_file_system ?? false,
       comment: input.comment ?? null,
-    };
+    });
+    if (Object.keys(problems).length > 0) {
+      throw ApiError.validation(`Invalid input data: ${Object.keys(problems).join(', ')}`, problems);
+    }
     return this.jobs.enqueue({
       type: 'backup',
       repositoryId: input.repository_id,
       parameters: parameters as unknown as Record<string, unknown>,
       trigger: 'manual',
     });
+  }
+
+  /** Checks the sources (they exist and can be read) and the repository, and fills in the defaults. */
+  async plan(
+    input: BackupSourceDto,
+    repositoryId: number,
+    extra: Pick<BackupParameters, 'dry_run' | 'comment'>,
+  ): Promise<BackupPlan> {
+    const problems: Record<string, string[]> = {};
+    if (input.source_path !== undefined && input.source_paths !== undefined) {
+      problems['source_paths'] = ['Give source_path or source_paths, not both'];
+    }
+    const paths = this.sources.normalise(input.source_paths ?? (input.source_path !== undefined ? [input.source_path] : []));
+    if (paths.length === 0 && !problems['source_paths']) problems['source_path'] = ['source_path or source_paths is required'];
+    const unreadable = await this.sources.problems(paths);
+    if (unreadable.length > 0) problems[input.source_paths ? 'source_paths' : 'source_path'] = unreadable;
+    if (!(await this.repositories.exists(repositoryId))) problems['repository_id'] = [`Repository ${repositoryId} does not exist`];
+    return {
+      problems,
+      parameters: {
+        source_paths: paths,
+        archive_name: input.archive_name ?? DEFAULT_ARCHIVE_NAME,
+        compression: input.compression ?? DEFAULT_COMPRESSION,
+        exclude_patterns: input.exclude_patterns ?? [],
+        dry_run: extra.dry_run,
+        one_file_system: input.one_file_system ?? false,
+        comment: extra.comment,
+      },
+    };
   }
 }

@@ -1,4 +1,4 @@
-import { JobDto, JobErrorDto, JobProgressDto, JobStepDto } from './dto/job.dto';
+import { JobDto, JobErrorDto, JobProgressDto, JobStepDto, JobSummaryDto } from './dto/job.dto';
 import { JobStepEntity } from './job-step.entity';
 import { JobEntity } from './job.entity';
 
@@ -18,6 +18,7 @@ export function toJobDto({ job, steps }: JobRecord, liveProgress: JobProgressDto
     parameters: job.parameters,
     trigger: job.trigger,
     retry_of_id: job.retryOfId,
+    schedule_id: job.scheduleId,
     created_at: job.createdAt.toISOString(),
     started_at: job.startedAt?.toISOString() ?? null,
     finished_at: job.finishedAt?.toISOString() ?? null,
@@ -30,11 +31,24 @@ export function toJobDto({ job, steps }: JobRecord, liveProgress: JobProgressDto
   };
 }
 
+export function toJobSummary(job: JobEntity): JobSummaryDto {
+  return {
+    id: job.id,
+    status: job.status,
+    created_at: job.createdAt.toISOString(),
+    started_at: job.startedAt?.toISOString() ?? null,
+    finished_at: job.finishedAt?.toISOString() ?? null,
+    error: toError(job.errorCode, job.errorMessage),
+  };
+}
+
 function toStepDto(step: JobStepEntity): JobStepDto {
   return {
     position: step.position,
     type: step.type,
     status: step.status,
+    parameters: step.parameters,
+    run_on_failure: step.runOnFailure,
     started_at: step.startedAt?.toISOString() ?? null,
     finished_at: step.finishedAt?.toISOString() ?? null,
     result: step.result,

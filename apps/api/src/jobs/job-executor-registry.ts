@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { JobExecutor, JobType } from './job-executor';
+import { JobExecutor, JobStepType } from './job-executor';
 
 /** Feature modules register the executor for their job type in onModuleInit; a step runs the executor of its type. */
 @Injectable()
 export class JobExecutorRegistry {
-  private readonly executors = new Map<JobType, JobExecutor>();
+  private readonly executors = new Map<JobStepType, JobExecutor>();
 
   register(executor: JobExecutor): void {
     this.executors.set(executor.type, executor);
   }
 
-  get(type: JobType): JobExecutor | undefined {
+  get(type: JobStepType): JobExecutor | undefined {
     return this.executors.get(type);
   }
 }

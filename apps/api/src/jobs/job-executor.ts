@@ -1,5 +1,11 @@
+import type { JobStepStatus } from './job-status';
+
 export const JOB_TYPES = ['backup', 'prune', 'compact', 'check', 'delete_archive', 'restore', 'cloud_sync'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
+
+/** A job's steps are of its types, or a hook (a step of scheduled runs only). */
+export const JOB_STEP_TYPES = [...JOB_TYPES, 'hook'] as const;
+export type JobStepType = (typeof JOB_STEP_TYPES)[number];
 
 export const JOB_STATUSES = ['queued', 'running', 'completed', 'warning', 'failed', 'cancelled', 'interrupted'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -21,11 +27,21 @@ export interface JobProgress {
   message?: string;
 }
 
+/** A step of the same job that ran before this one, as it ended. */
+export interface EarlierStep {
+  readonly type: JobStepType;
+  readonly status: JobStepStatus;
+  readonly result: Record<string, unknown> | null;
+  readonly errorMessage: string | null;
+}
+
 export interface JobContext {
   readonly jobId: number;
   readonly repositoryId: number | null;
-  /** As enqueued (never secrets). */
+  /** The step's own parameters, or the job's when the step has none; as enqueued (never secrets). */
   readonly parameters: Record<string, unknown>;
+  /** The steps that ran before this one (not the skipped ones), in order. */
+  readonly earlierSteps: readonly EarlierStep[];
   /** Aborted on cancel and on shutdown. */
   readonly signal: AbortSignal;
   /** Appends to the job's log file (and the SSE 'log' event). */
@@ -44,7 +60,7 @@ export interface JobOutcome {
 }
 
 export interface JobExecutor {
-  readonly type: JobType;
+  readonly type: JobStepType;
   run(context: JobContext): Promise<JobOutcome>;
 }
 
@@ -60,4 +76,13 @@ export class JobFailure extends Error {
     super(message);
     this.name = 'JobFailure';
   }
+}
+
+/** One step of a job to enqueue. */
+export interface JobStepPlan {
+  type: JobStepType;
+  /** Default: the job's parameters. Never secrets. */
+  parameters?: Record<string, unknown>;
+  /** Runs even after an earlier step failed or the job was cancelled. */
+  runOnFailure?: boolean;
 }

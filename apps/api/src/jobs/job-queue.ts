@@ -25,6 +25,7 @@ export class JobQueue implements BeforeApplicationShutdown {
   private readonly logger = new Logger('JobQueue');
   private readonly waiting: QueuedJob[] = [];
   private readonly running = new Map<number, RunningJob>();
+  private readonly shutdown = new AbortController();
   private started = false;
   private stopping = false;
 
@@ -68,6 +69,7 @@ export class JobQueue implements BeforeApplicationShutdown {
   /** Runs before the database closes: running jobs are aborted and recorded as interrupted, not cancelled. */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
+    this.shutdown.abort('shutdown' satisfies StopReason);
     const jobs = [...this.running.values()];
     for (const job of jobs) job.controller.abort('shutdown' satisfies StopReason);
     const settled = await settleWithin(Promise.all(jobs.map((job) => job.settled)), this.settings.shutdownWaitMs);
@@ -96,7 +98,7 @@ export class JobQueue implements BeforeApplicationShutdown {
   private launch(job: QueuedJob): void {
     const controller = new AbortController();
     const settled = this.runner
-      .run(job.id, controller.signal)
+      .run(job.id, controller.signal, this.shutdown.signal)
       .catch((error: unknown) => this.logger.error({ err: error, job_id: job.id }, `Job ${job.id} could not be run`))
       .finally(() => {
         this.running.delete(job.id);

@@ -1,7 +1,7 @@
 import { LoggerService } from '@nestjs/common';
 import { ApiError } from '../platform/http/api-error';
 import { ErrorCode } from '../platform/http/error-code';
-import { JobContext, JobFailure } from './job-executor';
+import { EarlierStep, JobContext, JobFailure, JobLogLevel } from './job-executor';
 import { JobExecutorRegistry } from './job-executor-registry';
 import { JobEvents } from './job-events';
 import { JobLogs } from './job-logs';
@@ -33,14 +33,19 @@ const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 export class JobRun {
   private readonly log: JobLogWriter;
   private readonly throttle: ProgressThrottle;
-  private readonly context: JobContext;
+  private readonly earlierSteps: EarlierStep[] = [];
   /** Writes that executors trigger (progress, pids) are chained so that they land in order. */
   private writes: Promise<void> = Promise.resolve();
   private finished = false;
 
+  /**
+   * @param signal aborted by a cancel ('cancel') or by the server stopping ('shutdown')
+   * @param shutdownSignal aborted only when the server stops: steps that run after a cancel (runOnFailure) listen to it
+   */
   constructor(
     private readonly record: JobRecord,
     private readonly signal: AbortSignal,
+    private readonly shutdownSignal: AbortSignal,
     private readonly tools: JobRunTools,
   ) {
     const { job } = record;
@@ -57,21 +62,6 @@ export class JobRun {
       emit: (progress) => events.publish(job.id, { type: 'progress', jobId: job.id, progress }),
       persist: (progress) => this.background(() => tools.store.updateJob(job, { progress })),
     });
-    this.context = {
-      jobId: job.id,
-      repositoryId: job.repositoryId,
-      parameters: job.parameters,
-      signal,
-      log: (level, message) => {
-        if (!this.finished) this.log.write(level, message);
-      },
-      progress: (update) => {
-        if (!this.finished) this.throttle.update(update);
-      },
-      processStarted: (pid) => {
-        if (!this.finished) this.background(() => tools.store.updateJob(job, { processGroupId: pid }));
-      },
-    };
   }
 
   async execute(): Promise<void> {
@@ -80,16 +70,21 @@ export class JobRun {
       await this.tools.store.updateJob(job, { status: 'running', startedAt: new Date() });
       this.publishStatus();
 
-      const ends: StepEnd[] = [];
+      const ends: Array<{ step: JobStepEntity; end: StepEnd }> = [];
+      // The first step that did not succeed decides how the job ends; later steps are skipped unless they run on failure.
+      let stoppedBy: StepEnd | null = null;
       for (const step of steps) {
-        const previous = ends.at(-1);
-        if (previous && !isSuccess(previous)) {
+        if (stoppedBy && !(step.runOnFailure && stoppedBy.status !== 'interrupted')) {
           await this.tools.store.updateStep(step, { status: 'skipped' });
           continue;
         }
-        ends.push(await this.runStep(step));
+        // After a cancel, what runs on failure must not be stopped by that same cancel, only by a shutdown.
+        const cleanUpAfterCancel = stoppedBy?.status === 'cancelled';
+        const end = await this.runStep(step, cleanUpAfterCancel ? this.shutdownSignal : this.signal);
+        ends.push({ step, end });
+        if (!stoppedBy && !isSuccess(end)) stoppedBy = end;
       }
-      await this.finish(ends);
+      await this.finish(ends, stoppedBy);
     } finally {
       // Also when saving failed: the job stays 'running' in the database and crash recovery ends it at the next start.
       this.finished = true;
@@ -98,11 +93,11 @@ export class JobRun {
     }
   }
 
-  private async runStep(step: JobStepEntity): Promise<StepEnd> {
+  private async runStep(step: JobStepEntity, signal: AbortSignal): Promise<StepEnd> {
     const { store } = this.tools;
     const label = `Step ${step.position}/${this.record.steps.length}: ${step.type}`;
-    if (this.signal.aborted) {
-      const end = this.stopped();
+    if (signal.aborted) {
+      const end = stopped(signal);
       await store.updateStep(step, { status: end.status });
       return end;
     }
@@ -111,7 +106,7 @@ export class JobRun {
     this.log.write('info', `${label} started`);
     this.publishStatus();
 
-    const end = await this.executeStep(step);
+    const end = await this.executeStep(step, signal);
     await store.updateStep(step, {
       status: end.status,
       finishedAt: new Date(),
@@ -121,22 +116,23 @@ export class JobRun {
     });
     const level = isSuccess(end) ? 'info' : end.status === 'cancelled' ? 'warning' : 'error';
     this.log.write(level, `${label} finished (${end.status})`);
+    this.earlierSteps.push({ type: step.type, status: step.status, result: step.result, errorMessage: step.errorMessage });
     this.publishStatus();
     return end;
   }
 
   /** Whatever an executor throws once the job was stopped, the step counts as stopped. */
-  private async executeStep(step: JobStepEntity): Promise<StepEnd> {
+  private async executeStep(step: JobStepEntity, signal: AbortSignal): Promise<StepEnd> {
     const executor = this.tools.registry.get(step.type);
     if (!executor) {
       this.tools.logger.error({ job_id: this.record.job.id }, `No executor is registered for ${step.type} jobs`);
       return this.failed(ErrorCode.INTERNAL_ERROR, `No executor is registered for ${step.type} jobs`);
     }
     try {
-      const outcome = await executor.run(this.context);
+      const outcome = await executor.run(this.contextFor(step, signal));
       return { status: outcome.status, result: outcome.result ?? null, warnings: outcome.warnings ?? [] };
     } catch (error) {
-      if (this.signal.aborted) return this.stopped();
+      if (signal.aborted) return stopped(signal);
       // An ApiError (borg's failures as RepositoriesService describes them) already says what went wrong in user terms.
       if (error instanceof JobFailure || error instanceof ApiError) return this.failed(this.knownCode(error.code), error.message);
       const errorId = `job-${this.record.job.id}`;
@@ -151,14 +147,13 @@ export class JobRun {
     }
   }
 
-  private async finish(ends: StepEnd[]): Promise<void> {
+  private async finish(ends: Array<{ step: JobStepEntity; end: StepEnd }>, stoppedBy: StepEnd | null): Promise<void> {
     const { job } = this.record;
-    const last = ends.at(-1);
-    const first = ends[0];
-    const warned = ends.some((end) => end.status === 'warning');
-    const status = last && !isSuccess(last) ? last.status : warned ? 'warning' : 'completed';
+    const successes = ends.map(({ end }) => end).filter(isSuccess);
+    const status = stoppedBy ? stoppedBy.status : successes.some((end) => end.status === 'warning') ? 'warning' : 'completed';
     if (status === 'cancelled') this.log.write('warning', 'Cancelled');
     if (status === 'interrupted') this.log.write('error', INTERRUPTED_MESSAGE);
+    const own = ends.find(({ step }) => step.type === job.type)?.end;
 
     const progress = this.throttle.stop();
     this.finished = true;
@@ -168,10 +163,10 @@ export class JobRun {
       status,
       finishedAt: new Date(),
       progress: progress ?? job.progress,
-      result: first && isSuccess(first) ? first.result : null,
-      warnings: ends.flatMap((end) => (isSuccess(end) ? end.warnings : [])),
-      errorCode: last?.status === 'failed' ? last.code : status === 'interrupted' ? ErrorCode.JOB_INTERRUPTED : null,
-      errorMessage: last?.status === 'failed' ? last.message : status === 'interrupted' ? INTERRUPTED_MESSAGE : null,
+      result: own && isSuccess(own) ? own.result : null,
+      warnings: successes.flatMap((end) => end.warnings),
+      errorCode: stoppedBy?.status === 'failed' ? stoppedBy.code : status === 'interrupted' ? ErrorCode.JOB_INTERRUPTED : null,
+      errorMessage: stoppedBy?.status === 'failed' ? stoppedBy.message : status === 'interrupted' ? INTERRUPTED_MESSAGE : null,
       logTruncated: this.log.isTruncated,
       processGroupId: null,
     });
@@ -180,13 +175,37 @@ export class JobRun {
     this.tools.events.publish(job.id, { type: 'done', job: dto });
   }
 
+  /** A line in this job's log from outside the step that runs (a schedule saying it skipped a run). */
+  note(level: JobLogLevel, message: string): void {
+    if (!this.finished) this.log.write(level, message);
+  }
+
+  private contextFor(step: JobStepEntity, signal: AbortSignal): JobContext {
+    const { job } = this.record;
+    const { store } = this.tools;
+    // Calls that come in after the step has ended (a late progress event) are dropped.
+    const live = () => !this.finished && step.status === 'running';
+    return {
+      jobId: job.id,
+      repositoryId: job.repositoryId,
+      parameters: step.parameters ?? job.parameters,
+      earlierSteps: [...this.earlierSteps],
+      signal,
+      log: (level, message) => {
+        if (live()) this.log.write(level, message);
+      },
+      progress: (update) => {
+        if (live()) this.throttle.update(update);
+      },
+      processStarted: (pid) => {
+        if (live()) this.background(() => store.updateJob(job, { processGroupId: pid }));
+      },
+    };
+  }
+
   private failed(code: string, message: string): StepEnd {
     this.log.write('error', message);
     return { status: 'failed', code, message };
-  }
-
-  private stopped(): StepEnd {
-    return { status: this.signal.reason === 'shutdown' ? 'interrupted' : 'cancelled' };
   }
 
   /** Clients may switch on error codes exhaustively, so an executor's unknown code is reported as internal. */
@@ -206,6 +225,10 @@ export class JobRun {
       this.tools.logger.error({ err: error, job_id: this.record.job.id }, 'Could not save job progress');
     });
   }
+}
+
+function stopped(signal: AbortSignal): StepEnd {
+  return { status: signal.reason === 'shutdown' ? 'interrupted' : 'cancelled' };
 }
 
 function isSuccess(end: StepEnd): end is Extract<StepEnd, { status: 'completed' | 'warning' }> {

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { JobLogLevel } from './job-executor';
 import { JobExecutorRegistry } from './job-executor-registry';
 import { JobEvents } from './job-events';
 import { JobLogs } from './job-logs';
@@ -14,6 +15,7 @@ export type StopReason = 'cancel' | 'shutdown';
 @Injectable()
 export class JobRunner {
   private readonly logger = new Logger('Jobs');
+  private readonly active = new Map<number, JobRun>();
 
   constructor(
     private readonly store: JobStore,
@@ -24,10 +26,10 @@ export class JobRunner {
   ) {}
 
   /** Never rejects for what an executor does; the outcome is in the job's row. */
-  async run(jobId: number, signal: AbortSignal): Promise<void> {
+  async run(jobId: number, signal: AbortSignal, shutdownSignal: AbortSignal): Promise<void> {
     const record = await this.store.find(jobId);
     if (!record || record.job.status !== 'queued') return;
-    const run = new JobRun(record, signal, {
+    const run = new JobRun(record, signal, shutdownSignal, {
       store: this.store,
       registry: this.registry,
       events: this.events,
@@ -35,7 +37,28 @@ export class JobRunner {
       settings: this.settings,
       logger: this.logger,
     });
-    await run.execute();
+    this.active.set(jobId, run);
+    try {
+      await run.execute();
+    } finally {
+      this.active.delete(jobId);
+    }
+  }
+
+  /**
+   * A line in a job's log from outside its steps. A running job writes it through its own writer (which tracks the
+   * file's size for the SSE offsets); otherwise nothing else has the file open, and a writer of its own is safe.
+   */
+  note(record: JobRecord, level: JobLogLevel, message: string): void {
+    const { job } = record;
+    const run = this.active.get(job.id);
+    if (run) return run.note(level, message);
+    const log = this.logs.writer(job.id, {
+      truncated: job.logTruncated,
+      onLine: (line, nextOffset) => this.events.publish(job.id, { type: 'log', jobId: job.id, line, nextOffset }),
+    });
+    log.write(level, message);
+    log.close();
   }
 
   /** A queued job cancelled before it started: its steps are skipped and nothing runs. */

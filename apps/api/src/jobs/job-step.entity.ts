@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { JobType } from './job-executor';
+import { JobStepType } from './job-executor';
 import { JobEntity } from './job.entity';
 import { JobStepStatus } from './job-status';
 
@@ -22,10 +22,18 @@ export class JobStepEntity {
   position!: number;
 
   @Column({ type: 'varchar', length: 32 })
-  type!: JobType;
+  type!: JobStepType;
 
   @Column({ type: 'varchar', length: 16 })
   status!: JobStepStatus;
+
+  /** What this step is given; null: the job's parameters. Never secrets. */
+  @Column({ type: 'simple-json', nullable: true })
+  parameters!: Record<string, unknown> | null;
+
+  /** Runs even after an earlier step failed or the job was cancelled (a post-hook that puts things back). */
+  @Column({ name: 'run_on_failure', type: 'boolean', default: false })
+  runOnFailure!: boolean;
 
   @Column({ name: 'started_at', type: 'datetime', nullable: true })
   startedAt!: Date | null;

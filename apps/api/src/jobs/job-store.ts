@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, FindOptionsWhere, In, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { JobStatus, JobTrigger, JobType } from './job-executor';
+import { JobStatus, JobStepPlan, JobTrigger, JobType } from './job-executor';
 import { JobRecord } from './job-dto.mapper';
 import { JobStepEntity } from './job-step.entity';
 import { JobEntity } from './job.entity';
@@ -13,14 +13,16 @@ export interface NewJob {
   parameters: Record<string, unknown>;
   trigger: JobTrigger;
   retryOfId: number | null;
-  /** Step types in order. */
-  steps: JobType[];
+  scheduleId: number | null;
+  /** In order. */
+  steps: JobStepPlan[];
 }
 
 export interface JobFilter {
   status?: JobStatus;
   type?: JobType;
   repositoryId?: number;
+  scheduleId?: number;
 }
 
 export type JobPatch = Partial<Omit<JobEntity, 'id'>>;
@@ -45,6 +47,7 @@ export class JobStore {
           parameters: input.parameters,
           trigger: input.trigger,
           retryOfId: input.retryOfId,
+          scheduleId: input.scheduleId,
           createdAt: now,
           startedAt: null,
           finishedAt: null,
@@ -58,12 +61,14 @@ export class JobStore {
         }),
       );
       const steps = await manager.save(
-        input.steps.map((type, index) =>
+        input.steps.map((step, index) =>
           manager.create(JobStepEntity, {
             jobId: job.id,
             position: index + 1,
-            type,
+            type: step.type,
             status: 'pending',
+            parameters: step.parameters ?? null,
+            runOnFailure: step.runOnFailure ?? false,
             startedAt: null,
             finishedAt: null,
             result: null,
@@ -88,6 +93,7 @@ export class JobStore {
     if (filter.status) where.status = filter.status;
     if (filter.type) where.type = filter.type;
     if (filter.repositoryId !== undefined) where.repositoryId = filter.repositoryId;
+    if (filter.scheduleId !== undefined) where.scheduleId = filter.scheduleId;
     const [jobs, total] = await this.jobs.findAndCount({
       where,
       order: { createdAt: 'DESC', id: 'DESC' },
@@ -104,6 +110,26 @@ export class JobStore {
 
   async countActive(repositoryId: number): Promise<number> {
     return this.jobs.countBy({ repositoryId, status: In(['queued', 'running']) });
+  }
+
+  /** The oldest queued or running job of a schedule, if any. */
+  async activeOfSchedule(scheduleId: number): Promise<JobEntity | null> {
+    return this.jobs.findOne({ where: { scheduleId, status: In(['queued', 'running']) }, order: { id: 'ASC' } });
+  }
+
+  /** The newest job of each schedule given (schedules without one are left out). */
+  async latestOfSchedules(scheduleIds: number[]): Promise<JobEntity[]> {
+    if (scheduleIds.length === 0) return [];
+    const newest = this.jobs
+      .createQueryBuilder('latest')
+      .select('MAX(latest.id)')
+      .where('latest.schedule_id IN (:...ids)', { ids: scheduleIds })
+      .groupBy('latest.schedule_id');
+    return this.jobs
+      .createQueryBuilder('job')
+      .where(`job.id IN (${newest.getQuery()})`)
+      .setParameters(newest.getParameters())
+      .getMany();
   }
 
   async updateJob(job: JobEntity, patch: JobPatch): Promise<void> {

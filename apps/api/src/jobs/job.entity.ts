@@ -29,6 +29,11 @@ export class JobEntity {
   @Column({ type: 'varchar', length: 16 })
   trigger!: JobTrigger;
 
+  /** The schedule this job is a run of (also its retries); no foreign key, like repository_id. */
+  @Index('idx_jobs_schedule_id')
+  @Column({ name: 'schedule_id', type: 'integer', nullable: true })
+  scheduleId!: number | null;
+
   @Column({ name: 'retry_of_id', type: 'integer', nullable: true })
   retryOfId!: number | null;
 

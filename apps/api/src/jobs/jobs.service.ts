@@ -3,10 +3,10 @@ import { ApiError } from '../platform/http/api-error';
 import { Page } from '../platform/http/envelope';
 import { JobLogPageDto } from './dto/job-log.dto';
 import { JobListQueryDto, JobLogQueryDto } from './dto/job-query.dto';
-import { JobDto } from './dto/job.dto';
-import { JobRecord, toJobDto } from './job-dto.mapper';
+import { JobDto, JobSummaryDto } from './dto/job.dto';
+import { JobRecord, toJobDto, toJobSummary } from './job-dto.mapper';
 import { JobEvents } from './job-events';
-import { JobTrigger, JobType } from './job-executor';
+import { JobLogLevel, JobStepPlan, JobTrigger, JobType } from './job-executor';
 import { JobLogs } from './job-logs';
 import { JobQueue } from './job-queue';
 import { JobRunner } from './job-runner';
@@ -21,8 +21,11 @@ export interface EnqueueRequest {
   parameters: Record<string, unknown>;
   trigger?: JobTrigger;
   retryOfId?: number | null;
-  /** Step types in order, the job's own type first; default: one step of the job's type. */
-  steps?: JobType[];
+  scheduleId?: number | null;
+  /** In order, one of them of the job's own type (its result is the job's); default: one step of the job's type. */
+  steps?: JobStepPlan[];
+  /** A line for the job's log before anything runs (why it was started). */
+  note?: string;
 }
 
 @Injectable()
@@ -38,16 +41,18 @@ export class JobsService {
 
   /** Persists the job, then schedules it; the answer is the job as it was saved (queued). */
   async enqueue(request: EnqueueRequest): Promise<JobDto> {
-    const steps = request.steps ?? [request.type];
-    if (steps[0] !== request.type) throw new Error(`The first step of a ${request.type} job must be ${request.type}`);
+    const steps = request.steps ?? [{ type: request.type }];
+    if (!steps.some((step) => step.type === request.type)) throw new Error(`A ${request.type} job needs a ${request.type} step`);
     const record = await this.store.create({
       type: request.type,
       repositoryId: request.repositoryId,
       parameters: request.parameters,
       trigger: request.trigger ?? 'manual',
       retryOfId: request.retryOfId ?? null,
+      scheduleId: request.scheduleId ?? null,
       steps,
     });
+    if (request.note) this.runner.note(record, 'info', request.note);
     const job = toJobDto(record);
     this.events.publish(job.id, { type: 'status', job });
     this.queue.add({ id: job.id, repositoryId: job.repository_id });
@@ -61,7 +66,7 @@ export class JobsService {
 
   async list(query: JobListQueryDto): Promise<Page<JobDto>> {
     const { records, total } = await this.store.list(
-      { status: query.status, type: query.type, repositoryId: query.repository_id },
+      { status: query.status, type: query.type, repositoryId: query.repository_id, scheduleId: query.schedule_id },
       query.limit,
       query.offset,
     );
@@ -112,6 +117,23 @@ export class JobsService {
     return toJobDto(record);
   }
 
+  /** The oldest queued or running job of a schedule, or null when it has none. */
+  async activeOfSchedule(scheduleId: number): Promise<JobDto | null> {
+    const job = await this.store.activeOfSchedule(scheduleId);
+    return job ? this.get(job.id) : null;
+  }
+
+  /** The newest job of each schedule, by schedule id. */
+  async latestOfSchedules(scheduleIds: number[]): Promise<Map<number, JobSummaryDto>> {
+    const jobs = await this.store.latestOfSchedules(scheduleIds);
+    return new Map(jobs.map((job) => [job.scheduleId as number, toJobSummary(job)]));
+  }
+
+  /** Adds a line to a job's log (and its live stream) from outside the job. */
+  async note(id: number, level: JobLogLevel, message: string): Promise<void> {
+    this.runner.note(await this.find(id), level, message);
+  }
+
   /** A new job with the same type, repository, parameters and steps, linked to the original. */
   async retry(id: number): Promise<JobDto> {
     const { job, steps } = await this.find(id);
@@ -124,7 +146,8 @@ export class JobsService {
       parameters: job.parameters,
       trigger: 'retry',
       retryOfId: job.id,
-      steps: steps.map((step) => step.type),
+      scheduleId: job.scheduleId,
+      steps: steps.map((step) => ({ type: step.type, parameters: step.parameters ?? undefined, runOnFailure: step.runOnFailure })),
     });
   }
 

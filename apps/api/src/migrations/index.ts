@@ -4,6 +4,7 @@ import { Jobs1764200000000 } from './1764200000000-jobs';
 import { Archives1764210000000 } from './1764210000000-archives';
 import { PruningPolicies1764220000000 } from './1764220000000-pruning-policies';
 import { CheckPolicies1764230000000 } from './1764230000000-check-policies';
+import { Schedules1764240000000 } from './1764240000000-schedules';
 
 /** Every migration, oldest first. The app runs the pending ones at start; the schema is never synchronised. */
-export const MIGRATIONS = [UsersAndSessions1764180000000, Repositories1764190000000, Jobs1764200000000, Archives1764210000000, PruningPolicies1764220000000, CheckPolicies1764230000000];
+export const MIGRATIONS = [UsersAndSessions1764180000000, Repositories1764190000000, Jobs1764200000000, Archives1764210000000, PruningPolicies1764220000000, CheckPolicies1764230000000, Schedules1764240000000];

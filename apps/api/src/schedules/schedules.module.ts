@@ -1,43 +1,75 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ArchivesModule } from '../archives/archives.module';
+import { BackupsModule } from '../backups/backups.module';
 import { JobExecutorRegistry } from '../jobs/job-executor-registry';
 import { JobsModule } from '../jobs/jobs.module';
 import { RepositoriesModule } from '../repositories/repositories.module';
+import { RepositoryRemovals } from '../repositories/repository-removals';
 import { CheckExecutor } from './checks/check.executor';
 import { CheckPoliciesController, RepositoryCheckController } from './checks/check-policies.controller';
 import { CheckPoliciesService } from './checks/check-policies.service';
 import { CheckPolicyEntity } from './checks/check-policy.entity';
 import { SchedulePreviewController } from './cron/schedule-preview.controller';
+import { HookExecutor } from './hooks/hook.executor';
+import { HookProcesses } from './hooks/hook-processes';
 import { CompactExecutor } from './pruning/compact.executor';
 import { PruneExecutor } from './pruning/prune.executor';
 import { PruningPoliciesController, RepositoryPruneController } from './pruning/pruning-policies.controller';
 import { PruningPoliciesService } from './pruning/pruning-policies.service';
 import { PruningPolicyEntity } from './pruning/pruning-policy.entity';
+import { ScheduleRuns } from './schedule-runs';
+import { ScheduleTimers } from './schedule-timers';
+import { ScheduleEntity } from './schedule.entity';
+import { SchedulesController } from './schedules.controller';
+import { SchedulesService } from './schedules.service';
 
-/** Pruning and check policies with their prune/compact/check jobs, and cron previews; schedules and hooks come next (issue 6). */
+/** Schedules (timers, runs with their steps and hooks), pruning and check policies with their jobs, cron previews. */
 @Module({
-  imports: [TypeOrmModule.forFeature([PruningPolicyEntity, CheckPolicyEntity]), JobsModule, RepositoriesModule, ArchivesModule],
+  imports: [
+    ScheduleModule.forRoot(),
+    TypeOrmModule.forFeature([PruningPolicyEntity, CheckPolicyEntity, ScheduleEntity]),
+    JobsModule,
+    RepositoriesModule,
+    ArchivesModule,
+    BackupsModule,
+  ],
   controllers: [
+    // The preview controller first, so that GET /schedules/preview is not taken for a schedule id.
+    SchedulePreviewController,
+    SchedulesController,
     PruningPoliciesController,
     RepositoryPruneController,
     CheckPoliciesController,
     RepositoryCheckController,
-    SchedulePreviewController,
   ],
-  providers: [PruningPoliciesService, PruneExecutor, CompactExecutor, CheckPoliciesService, CheckExecutor],
+  providers: [
+    SchedulesService,
+    ScheduleRuns,
+    ScheduleTimers,
+    HookProcesses,
+    HookExecutor,
+    PruningPoliciesService,
+    PruneExecutor,
+    CompactExecutor,
+    CheckPoliciesService,
+    CheckExecutor,
+  ],
 })
 export class SchedulesModule implements OnModuleInit {
   constructor(
     private readonly registry: JobExecutorRegistry,
+    private readonly removals: RepositoryRemovals,
+    private readonly schedules: SchedulesService,
     private readonly pruneExecutor: PruneExecutor,
     private readonly compactExecutor: CompactExecutor,
     private readonly checkExecutor: CheckExecutor,
+    private readonly hookExecutor: HookExecutor,
   ) {}
 
   onModuleInit(): void {
-    this.registry.register(this.pruneExecutor);
-    this.registry.register(this.compactExecutor);
-    this.registry.register(this.checkExecutor);
+    for (const executor of [this.pruneExecutor, this.compactExecutor, this.checkExecutor, this.hookExecutor]) this.registry.register(executor);
+    this.removals.onRemoved((repositoryId) => this.schedules.forgetRepository(repositoryId));
   }
 }

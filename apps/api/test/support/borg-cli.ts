@@ -22,3 +22,21 @@ export function borgCli(args: string[], options: BorgCliOptions): string {
   if (run.status !== 0) throw new Error(`borg ${args.join(' ')} exited with ${run.status}: ${run.stderr}`);
   return run.stderr + run.stdout;
 }
+
+/** What `borg prune --dry-run --list` decides, as {kept: {name: rule}, pruned: [names]}. */
+export function borgPruneDryRun(
+  repo: string,
+  options: Omit<BorgCliOptions, 'stderrToStdout'>,
+  flags: string[],
+): { kept: Record<string, string>; pruned: string[] } {
+  const output = borgCli(['prune', '--dry-run', '--list', ...flags, repo], { ...options, stderrToStdout: true });
+  const kept: Record<string, string> = {};
+  const pruned: string[] = [];
+  for (const line of output.split('\n')) {
+    const keep = /^Keeping archive \(rule: ([^)]*)\):\s+(\S+)/.exec(line);
+    if (keep) kept[keep[2]] = keep[1];
+    const prune = /^Would prune:\s+(\S+)/.exec(line);
+    if (prune) pruned.push(prune[1]);
+  }
+  return { kept, pruned };
+}

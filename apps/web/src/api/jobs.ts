@@ -8,6 +8,7 @@ import { repositoryKeys } from './repositories';
 export type Job = Schemas['JobDto'];
 export type JobStatus = Schemas['JobStatus'];
 export type JobType = Schemas['JobType'];
+export type JobStepType = Schemas['JobStepType'];
 export type JobProgress = Schemas['JobProgressDto'];
 export type JobLogLine = Schemas['JobLogLineDto'];
 type JobLogPage = Schemas['JobLogPageDto'];

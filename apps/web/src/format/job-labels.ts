@@ -1,6 +1,6 @@
-import type { JobStatus, JobType } from '../api/jobs';
+import type { JobStatus, JobStepType } from '../api/jobs';
 
-const TYPE_LABELS: Record<JobType, string> = {
+const TYPE_LABELS: Record<JobStepType, string> = {
   backup: 'Backup',
   prune: 'Prune',
   compact: 'Compact',
@@ -8,6 +8,7 @@ const TYPE_LABELS: Record<JobType, string> = {
   delete_archive: 'Delete archive',
   restore: 'Restore',
   cloud_sync: 'Cloud sync',
+  hook: 'Hook',
 };
 
 const STATUS_LABELS: Record<JobStatus, string> = {
@@ -20,8 +21,8 @@ const STATUS_LABELS: Record<JobStatus, string> = {
   interrupted: 'Interrupted',
 };
 
-/** "Backup", "Delete archive", … */
-export function jobTypeLabel(type: JobType): string {
+/** "Backup", "Delete archive", … (for steps too: "Hook"). */
+export function jobTypeLabel(type: JobStepType): string {
   return TYPE_LABELS[type] ?? type;
 }
 

@@ -519,6 +519,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/schedules/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The next 5 runs of a cron expression in a time zone, and the schedule in words (for the form) */
+        get: operations["schedulePreviewPreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List schedules with their next run and last run */
+        get: operations["schedulesList"];
+        put?: never;
+        /** Create a schedule; it runs on its own from now on when enabled */
+        post: operations["schedulesCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schedules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One schedule */
+        get: operations["schedulesGet"];
+        /** Replace a schedule; its timer follows at once */
+        put: operations["schedulesUpdate"];
+        post?: never;
+        /** Delete a schedule (its past runs stay in the job history) */
+        delete: operations["schedulesRemove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schedules/{id}/toggle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a disabled schedule or disable an enabled one */
+        post: operations["schedulesToggle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schedules/{id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the schedule now (a job), enabled or not; 409 while an earlier run is queued or running */
+        post: operations["schedulesRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schedules/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The schedule's runs (jobs), newest first */
+        get: operations["schedulesRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/pruning-policies": {
         parameters: {
             query?: never;
@@ -644,29 +749,12 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/schedules/preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The next 5 runs of a cron expression in a time zone, and the schedule in words (for the form) */
-        get: operations["schedulePreviewPreview"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "VALIDATION_ERROR" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "SETUP_REQUIRED" | "REPOSITORY_BUSY" | "REPOSITORY_ALREADY_EXISTS" | "REPOSITORY_NOT_FOUND" | "BORG_ERROR" | "BORG_PASSPHRASE_WRONG" | "BORG_KEY_MISSING" | "SSH_CONNECTION_FAILED" | "SSH_HOST_KEY_REJECTED" | "SSH_AUTHENTICATION_FAILED" | "RCLONE_ERROR" | "JOB_INTERRUPTED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_ERROR" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "SETUP_REQUIRED" | "REPOSITORY_BUSY" | "REPOSITORY_ALREADY_EXISTS" | "REPOSITORY_NOT_FOUND" | "BORG_ERROR" | "BORG_PASSPHRASE_WRONG" | "BORG_KEY_MISSING" | "SSH_CONNECTION_FAILED" | "SSH_HOST_KEY_REJECTED" | "SSH_AUTHENTICATION_FAILED" | "RCLONE_ERROR" | "HOOK_FAILED" | "SOURCE_UNAVAILABLE" | "JOB_INTERRUPTED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorInfoDto: {
             /** @example VALIDATION_ERROR */
             code: components["schemas"]["ErrorCode"];
@@ -919,6 +1007,8 @@ export interface components {
             /** @example The repository is locked by another borg process */
             message: string;
         };
+        /** @enum {string} */
+        JobStepType: "backup" | "prune" | "compact" | "check" | "delete_archive" | "restore" | "cloud_sync" | "hook";
         /**
          * @description skipped: an earlier step ended the job
          * @enum {string}
@@ -930,9 +1020,15 @@ export interface components {
              * @example 1
              */
             position: number;
-            type: components["schemas"]["JobType"];
+            type: components["schemas"]["JobStepType"];
             /** @description skipped: an earlier step ended the job */
             status: components["schemas"]["JobStepStatus"];
+            /** @description What this step was given (a hook's name and command, a prune's rules); null: the job's parameters */
+            parameters: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Runs even after an earlier step failed or the job was cancelled */
+            run_on_failure: boolean;
             /** Format: date-time */
             started_at: string | null;
             /** Format: date-time */
@@ -956,6 +1052,8 @@ export interface components {
             trigger: components["schemas"]["JobTrigger"];
             /** @description For retries: the job this one repeats */
             retry_of_id: number | null;
+            /** @description The schedule this job is a run of (or a retry of one) */
+            schedule_id: number | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -994,8 +1092,6 @@ export interface components {
             complete: boolean;
         };
         ManualBackupDto: {
-            /** @example 1 */
-            repository_id: number;
             /**
              * @description One directory or file to back up (or use source_paths)
              * @example /mnt/backup/sources/documents
@@ -1030,15 +1126,17 @@ export interface components {
              */
             exclude_patterns?: string[];
             /**
-             * @description Go through the files without writing an archive
-             * @default false
-             */
-            dry_run?: boolean;
-            /**
              * @description Stay in the file system of each source path
              * @default false
              */
             one_file_system?: boolean;
+            /** @example 1 */
+            repository_id: number;
+            /**
+             * @description Go through the files without writing an archive
+             * @default false
+             */
+            dry_run?: boolean;
             /** @example before the upgrade */
             comment?: string;
         };
@@ -1235,6 +1333,258 @@ export interface components {
             /** @description Archives without an index (browse one to index it) */
             unindexed_archives: number;
         };
+        SchedulePreviewDto: {
+            /** @example 0 2 * * * */
+            cron_expression: string;
+            /** @example Europe/Berlin */
+            timezone: string;
+            /** @example At 02:00 */
+            description: string;
+            /**
+             * @description The next 5 runs, with the zone’s offset
+             * @example [
+             *       "2026-11-27T02:00:00.000+01:00"
+             *     ]
+             */
+            next_runs: string[];
+        };
+        ScheduleHookViewDto: {
+            /** @example Dump the database */
+            name: string;
+            /**
+             * @example [
+             *       "pg_dump",
+             *       "--file=/var/backups/app.sql",
+             *       "app"
+             *     ]
+             */
+            command: string[];
+            shell: boolean;
+            /** @example 600 */
+            timeout_seconds: number;
+            critical: boolean;
+            run_on_failure: boolean;
+            env: {
+                [key: string]: string;
+            };
+        };
+        JobSummaryDto: {
+            /** @example 12 */
+            id: number;
+            status: components["schemas"]["JobStatus"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            error: components["schemas"]["JobErrorDto"] | null;
+        };
+        ScheduleDto: {
+            /** @example 1 */
+            id: number;
+            /** @example Daily Documents Backup */
+            name: string;
+            /** @example 1 */
+            repository_id: number;
+            /**
+             * @description The first of source_paths
+             * @example /mnt/backup/sources/documents
+             */
+            source_path: string;
+            /**
+             * @example [
+             *       "/mnt/backup/sources/documents"
+             *     ]
+             */
+            source_paths: string[];
+            /** @example {hostname}-{now:%Y-%m-%dT%H:%M:%S} */
+            archive_name: string;
+            /** @example lz4 */
+            compression: string;
+            exclude_patterns: string[];
+            one_file_system: boolean;
+            /** @example 0 2 * * * */
+            cron_expression: string;
+            /** @example Europe/Berlin */
+            timezone: string;
+            /**
+             * @description The cron expression in words
+             * @example At 02:00
+             */
+            description: string;
+            enabled: boolean;
+            /**
+             * Format: date-time
+             * @description With the zone's offset; null while disabled
+             */
+            next_run_at: string | null;
+            pruning_policy_id: number | null;
+            check_policy_id: number | null;
+            cloud_sync_config_id: number | null;
+            pre_hooks: components["schemas"]["ScheduleHookViewDto"][];
+            post_hooks: components["schemas"]["ScheduleHookViewDto"][];
+            catch_up: boolean;
+            /** @description The newest run (a job), whatever started it */
+            last_run: components["schemas"]["JobSummaryDto"] | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        PreHookDto: {
+            /** @example Dump the database */
+            name: string;
+            /**
+             * @description The program and its arguments (no shell); with shell: true, one element, the line for /bin/sh -c
+             * @example [
+             *       "pg_dump",
+             *       "--file=/var/backups/app.sql",
+             *       "app"
+             *     ]
+             */
+            command: string[];
+            /**
+             * @description Run command[0] with /bin/sh -c (pipes, redirections, variables)
+             * @default false
+             */
+            shell?: boolean;
+            /** @default 600 */
+            timeout_seconds?: number;
+            /**
+             * @description A failure (exit code not 0, timeout) stops the run (pre-hook) or fails it (post-hook); otherwise it is a warning
+             * @default false
+             */
+            critical?: boolean;
+            /**
+             * @description Only post-hooks run on failure
+             * @default false
+             * @enum {boolean}
+             */
+            run_on_failure?: false;
+            /**
+             * @description Added to the environment. Not secret: the API shows it. Names starting with BORGITORY_ are reserved
+             * @example {
+             *       "PGHOST": "localhost"
+             *     }
+             */
+            env?: {
+                [key: string]: string;
+            };
+        };
+        ScheduleHookDto: {
+            /** @example Dump the database */
+            name: string;
+            /**
+             * @description The program and its arguments (no shell); with shell: true, one element, the line for /bin/sh -c
+             * @example [
+             *       "pg_dump",
+             *       "--file=/var/backups/app.sql",
+             *       "app"
+             *     ]
+             */
+            command: string[];
+            /**
+             * @description Run command[0] with /bin/sh -c (pipes, redirections, variables)
+             * @default false
+             */
+            shell?: boolean;
+            /** @default 600 */
+            timeout_seconds?: number;
+            /**
+             * @description A failure (exit code not 0, timeout) stops the run (pre-hook) or fails it (post-hook); otherwise it is a warning
+             * @default false
+             */
+            critical?: boolean;
+            /**
+             * @description Post-hooks only: run also after a failed or cancelled run
+             * @default false
+             */
+            run_on_failure?: boolean;
+            /**
+             * @description Added to the environment. Not secret: the API shows it. Names starting with BORGITORY_ are reserved
+             * @example {
+             *       "PGHOST": "localhost"
+             *     }
+             */
+            env?: {
+                [key: string]: string;
+            };
+        };
+        ScheduleInputDto: {
+            /**
+             * @description One directory or file to back up (or use source_paths)
+             * @example /mnt/backup/sources/documents
+             */
+            source_path?: string;
+            /**
+             * @description Several directories or files to back up
+             * @example [
+             *       "/home/alice",
+             *       "/etc"
+             *     ]
+             */
+            source_paths?: string[];
+            /**
+             * @description borg placeholders ({now}, {hostname}, {user}, …) are expanded by borg
+             * @default {hostname}-{now:%Y-%m-%dT%H:%M:%S}
+             * @example documents-{now:%Y%m%d-%H%M%S}
+             */
+            archive_name?: string;
+            /**
+             * @description none, lz4, zstd[,1-22], zlib[,0-9], lzma[,0-9], or auto,<spec>
+             * @default lz4
+             * @example lz4
+             */
+            compression?: string;
+            /**
+             * @description borg exclude patterns (fm:, sh:, re:, pp:, pf: styles)
+             * @example [
+             *       "*.tmp",
+             *       "*.log"
+             *     ]
+             */
+            exclude_patterns?: string[];
+            /**
+             * @description Stay in the file system of each source path
+             * @default false
+             */
+            one_file_system?: boolean;
+            /** @example Daily Documents Backup */
+            name: string;
+            /** @example 1 */
+            repository_id: number;
+            /**
+             * @description minute hour day-of-month month day-of-week
+             * @example 0 2 * * *
+             */
+            cron_expression: string;
+            /**
+             * @description IANA time zone the cron expression is read in; default the server's
+             * @example Europe/Berlin
+             */
+            timezone?: string;
+            /** @default true */
+            enabled?: boolean;
+            /**
+             * @description Prune (and compact) after the backup
+             * @example 1
+             */
+            pruning_policy_id?: number | null;
+            /** @description borg check after pruning */
+            check_policy_id?: number | null;
+            /** @description Copy the repository off-site at the end */
+            cloud_sync_config_id?: number | null;
+            /** @description Run in order before the backup */
+            pre_hooks?: components["schemas"]["PreHookDto"][];
+            /** @description Run in order at the end */
+            post_hooks?: components["schemas"]["ScheduleHookDto"][];
+            /**
+             * @description At start-up, run once if a run came due while the server was down
+             * @default false
+             */
+            catch_up?: boolean;
+        };
         PruningPolicyDto: {
             id: number;
             name: string;
@@ -1358,21 +1708,6 @@ export interface components {
             repair?: boolean;
             /** @description Must be "repair" when repair is true */
             confirm?: string;
-        };
-        SchedulePreviewDto: {
-            /** @example 0 2 * * * */
-            cron_expression: string;
-            /** @example Europe/Berlin */
-            timezone: string;
-            /** @example At 02:00 */
-            description: string;
-            /**
-             * @description The next 5 runs, with the zone’s offset
-             * @example [
-             *       "2026-11-27T02:00:00.000+01:00"
-             *     ]
-             */
-            next_runs: string[];
         };
     };
     responses: never;
@@ -2363,6 +2698,8 @@ export interface operations {
                 status?: components["schemas"]["JobStatus"];
                 type?: components["schemas"]["JobType"];
                 repository_id?: number;
+                /** @description A schedule's runs */
+                schedule_id?: number;
             };
             header?: never;
             path?: never;
@@ -3715,6 +4052,599 @@ export interface operations {
             };
         };
     };
+    schedulePreviewPreview: {
+        parameters: {
+            query: {
+                /** @description minute hour day-of-month month day-of-week */
+                cron_expression: string;
+                /** @description IANA time zone; default the server's */
+                timezone?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["SchedulePreviewDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    schedulesList: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["ScheduleDto"][];
+                        message: string;
+                        meta: components["schemas"]["PageMetaDto"];
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    schedulesCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleInputDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["ScheduleDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    schedulesGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["ScheduleDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    schedulesUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleInputDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["ScheduleDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    schedulesRemove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    schedulesToggle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["ScheduleDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    schedulesRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["JobDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    schedulesRuns: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["JobDto"][];
+                        message: string;
+                        meta: components["schemas"]["PageMetaDto"];
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
     pruningPoliciesList: {
         parameters: {
             query?: {
@@ -4575,72 +5505,6 @@ export interface operations {
             };
             /** @description Not found */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
-                };
-            };
-            /** @description Validation failed; details name each field */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
-                };
-            };
-            /** @description Internal error; the message carries an error id found in the log */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
-                };
-            };
-        };
-    };
-    schedulePreviewPreview: {
-        parameters: {
-            query: {
-                /** @description minute hour day-of-month month day-of-week */
-                cron_expression: string;
-                /** @description IANA time zone; default the server's */
-                timezone?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "success";
-                        data: components["schemas"]["SchedulePreviewDto"];
-                        message: string;
-                    };
-                };
-            };
-            /** @description Malformed request (bad JSON, query or path parameters) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
-                };
-            };
-            /** @description Authentication required */
-            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -21,6 +21,13 @@ export class JobListQueryDto extends PageQueryDto {
   @IsInt()
   @Min(1)
   repository_id?: number;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: "A schedule's runs" })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  schedule_id?: number;
 }
 
 export const MAX_LOG_LINES = 1000;

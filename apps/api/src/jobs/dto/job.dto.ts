@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ErrorCode } from '../../platform/http/error-code';
-import { JOB_STATUSES, JOB_TRIGGERS, JOB_TYPES, JobStatus, JobTrigger, JobType } from '../job-executor';
+import { JOB_STATUSES, JOB_STEP_TYPES, JOB_TRIGGERS, JOB_TYPES, JobStatus, JobStepType, JobTrigger, JobType } from '../job-executor';
 import { JOB_STEP_STATUSES, JobStepStatus } from '../job-status';
 
 /** The latest progress of the running step; fields appear as the step reports them. */
@@ -48,11 +48,22 @@ export class JobStepDto {
   @ApiProperty({ example: 1, description: '1-based order of the step in its job' })
   position!: number;
 
-  @ApiProperty({ enum: JOB_TYPES, enumName: 'JobType' })
-  type!: JobType;
+  @ApiProperty({ enum: JOB_STEP_TYPES, enumName: 'JobStepType' })
+  type!: JobStepType;
 
   @ApiProperty({ enum: JOB_STEP_STATUSES, enumName: 'JobStepStatus', description: 'skipped: an earlier step ended the job' })
   status!: JobStepStatus;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: "What this step was given (a hook's name and command, a prune's rules); null: the job's parameters",
+  })
+  parameters!: Record<string, unknown> | null;
+
+  @ApiProperty({ description: 'Runs even after an earlier step failed or the job was cancelled' })
+  run_on_failure!: boolean;
 
   @ApiProperty({ type: String, nullable: true, format: 'date-time' })
   started_at!: string | null;
@@ -89,6 +100,9 @@ export class JobDto {
   @ApiProperty({ type: Number, nullable: true, description: 'For retries: the job this one repeats' })
   retry_of_id!: number | null;
 
+  @ApiProperty({ type: Number, nullable: true, description: 'The schedule this job is a run of (or a retry of one)' })
+  schedule_id!: number | null;
+
   @ApiProperty({ format: 'date-time' })
   created_at!: string;
 
@@ -120,4 +134,25 @@ export class JobDto {
 
   @ApiProperty({ type: [JobStepDto] })
   steps!: JobStepDto[];
+}
+
+/** How a job went, in brief (a schedule's last run). */
+export class JobSummaryDto {
+  @ApiProperty({ example: 12 })
+  id!: number;
+
+  @ApiProperty({ enum: JOB_STATUSES, enumName: 'JobStatus' })
+  status!: JobStatus;
+
+  @ApiProperty({ format: 'date-time' })
+  created_at!: string;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
+  started_at!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
+  finished_at!: string | null;
+
+  @ApiProperty({ type: JobErrorDto, nullable: true })
+  error!: JobErrorDto | null;
 }

@@ -7,6 +7,7 @@ import { ApiError } from '../../platform/http/api-error';
 import { Page } from '../../platform/http/envelope';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
 import { RepositoriesService } from '../../repositories/repositories.service';
+import { ScheduleEntity } from '../schedule.entity';
 import { CheckParameters, checkOptions, checkPolicyProblems, toCheckPolicyDto } from './check-options';
 import { CheckPolicyEntity } from './check-policy.entity';
 import { CheckPolicyDto, CheckPolicyInputDto, CheckRequestDto } from './dto/check-policy.dto';
@@ -15,6 +16,7 @@ import { CheckPolicyDto, CheckPolicyInputDto, CheckRequestDto } from './dto/chec
 export class CheckPoliciesService {
   constructor(
     @InjectRepository(CheckPolicyEntity) private readonly policies: Repository<CheckPolicyEntity>,
+    @InjectRepository(ScheduleEntity) private readonly schedules: Repository<ScheduleEntity>,
     private readonly repositories: RepositoriesService,
     private readonly jobs: JobsService,
   ) {}
@@ -37,8 +39,16 @@ export class CheckPoliciesService {
     return toCheckPolicyDto(await this.save(Object.assign(policy, columns(input))));
   }
 
+  /** Refused (409) while schedules use the policy: they would silently stop checking. */
   async remove(id: number): Promise<void> {
-    await this.find(id);
+    const policy = await this.find(id);
+    const users = await this.schedules.find({ where: { checkPolicyId: id }, order: { name: 'ASC' } });
+    if (users.length > 0) {
+      const names = users.map((schedule) => `"${schedule.name}"`).join(', ');
+      throw ApiError.conflict(`The check policy "${policy.name}" is used by the schedule(s) ${names}; change them first`, {
+        schedule_ids: users.map((schedule) => schedule.id),
+      });
+    }
     await this.policies.delete({ id });
   }
 
@@ -49,19 +59,21 @@ export class CheckPoliciesService {
     if (input.repair && input.confirm !== 'repair') {
       details['confirm'] = ['A repair can delete data borg cannot mend; send confirm: "repair" to run it'];
     }
-    let policy: CheckPolicyEntity | null = null;
+    let parameters: CheckParameters = { check_policy_id: null, policy_name: null, options: checkOptions(null), repair: false };
     if (input.check_policy_id !== undefined) {
-      policy = await this.policies.findOneBy({ id: input.check_policy_id });
-      if (!policy) details['check_policy_id'] = [`Check policy ${input.check_policy_id} does not exist`];
+      const fromPolicy = await this.parametersFor(input.check_policy_id);
+      if (fromPolicy) parameters = fromPolicy;
+      else details['check_policy_id'] = [`Check policy ${input.check_policy_id} does not exist`];
     }
     if (Object.keys(details).length) throw ApiError.validation(`Invalid input data: ${Object.keys(details).join(', ')}`, details);
-    const parameters: CheckParameters = {
-      check_policy_id: policy?.id ?? null,
-      policy_name: policy?.name ?? null,
-      options: checkOptions(policy),
-      repair: input.repair ?? false,
-    };
-    return this.jobs.enqueue({ type: 'check', repositoryId, parameters: { ...parameters } });
+    return this.jobs.enqueue({ type: 'check', repositoryId, parameters: { ...parameters, repair: input.repair ?? false } });
+  }
+
+  /** What a check step is given: the policy's scope as it is now (never a repair); null when there is no such policy. */
+  async parametersFor(policyId: number): Promise<CheckParameters | null> {
+    const policy = await this.policies.findOneBy({ id: policyId });
+    if (!policy) return null;
+    return { check_policy_id: policy.id, policy_name: policy.name, options: checkOptions(policy), repair: false };
   }
 
   private async find(id: number): Promise<CheckPolicyEntity> {

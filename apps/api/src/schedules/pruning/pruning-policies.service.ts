@@ -9,6 +9,7 @@ import { Page } from '../../platform/http/envelope';
 import { ErrorCode } from '../../platform/http/error-code';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
 import { RepositoriesService } from '../../repositories/repositories.service';
+import { ScheduleEntity } from '../schedule.entity';
 import { KEEP_COUNTS, PrunePreviewDto, PruneRequestDto, PruningPolicyDto, PruningPolicyInputDto } from './dto/pruning-policy.dto';
 import { PruneParameters, pruneRules, toPruningPolicyDto } from './prune-rules';
 import { PruningPolicyEntity } from './pruning-policy.entity';
@@ -17,6 +18,7 @@ import { PruningPolicyEntity } from './pruning-policy.entity';
 export class PruningPoliciesService {
   constructor(
     @InjectRepository(PruningPolicyEntity) private readonly policies: Repository<PruningPolicyEntity>,
+    @InjectRepository(ScheduleEntity) private readonly schedules: Repository<ScheduleEntity>,
     private readonly repositories: RepositoriesService,
     private readonly jobs: JobsService,
     private readonly borg: BorgRunner,
@@ -40,8 +42,16 @@ export class PruningPoliciesService {
     return toPruningPolicyDto(await this.save(Object.assign(policy, columns(input))));
   }
 
+  /** Refused (409) while schedules use the policy: they would silently stop pruning. */
   async remove(id: number): Promise<void> {
-    await this.find(id);
+    const policy = await this.find(id);
+    const users = await this.schedules.find({ where: { pruningPolicyId: id }, order: { name: 'ASC' } });
+    if (users.length > 0) {
+      const names = users.map((schedule) => `"${schedule.name}"`).join(', ');
+      throw ApiError.conflict(`The pruning policy "${policy.name}" is used by the schedule(s) ${names}; change them first`, {
+        schedule_ids: users.map((schedule) => schedule.id),
+      });
+    }
     await this.policies.delete({ id });
   }
 
@@ -58,29 +68,34 @@ export class PruningPoliciesService {
     return { keep: result.kept.map((name) => ({ name, rule: result.rules[name] })), prune: result.pruned };
   }
 
-  /** A prune job on the repository, then borg compact as its second step when the policy asks for it. */
+  /** A prune job on the repository, then borg compact as its second step when the policy says so. */
   async startPrune(repositoryId: number, input: PruneRequestDto): Promise<JobDto> {
     if (!(await this.repositories.exists(repositoryId))) throw ApiError.notFound(`Repository ${repositoryId} does not exist`);
-    const policy = await this.policies.findOneBy({ id: input.pruning_policy_id });
-    if (!policy) {
+    const parameters = await this.parametersFor(input.pruning_policy_id, input.dry_run ?? false);
+    if (!parameters) {
       throw ApiError.validation('Invalid input data: pruning_policy_id', {
         pruning_policy_id: [`Pruning policy ${input.pruning_policy_id} does not exist`],
       });
     }
-    const dryRun = input.dry_run ?? false;
-    const parameters: PruneParameters = {
+    return this.jobs.enqueue({
+      type: 'prune',
+      repositoryId,
+      parameters: { ...parameters },
+      steps: parameters.compact_after ? [{ type: 'prune' }, { type: 'compact' }] : [{ type: 'prune' }],
+    });
+  }
+
+  /** What a prune step is given: the policy's rules as they are now; null when there is no such policy. */
+  async parametersFor(policyId: number, dryRun = false): Promise<PruneParameters | null> {
+    const policy = await this.policies.findOneBy({ id: policyId });
+    if (!policy) return null;
+    return {
       pruning_policy_id: policy.id,
       policy_name: policy.name,
       rules: pruneRules(policy),
       compact_after: policy.compactAfter && !dryRun,
       dry_run: dryRun,
     };
-    return this.jobs.enqueue({
-      type: 'prune',
-      repositoryId,
-      parameters: { ...parameters },
-      steps: parameters.compact_after ? ['prune', 'compact'] : ['prune'],
-    });
   }
 
   private async find(id: number): Promise<PruningPolicyEntity> {

@@ -1,0 +1,149 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { BackupSourceDto } from '../../backups/dto/backup-source.dto';
+import { JobSummaryDto } from '../../jobs/dto/job.dto';
+import { PreHookDto, ScheduleHookDto, ScheduleHookViewDto } from './schedule-hook.dto';
+
+const MAX_HOOKS = 20;
+
+/** The body of POST and PUT: PUT replaces the whole schedule (fields left out take their defaults). */
+export class ScheduleInputDto extends BackupSourceDto {
+  @ApiProperty({ example: 'Daily Documents Backup', minLength: 1, maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name!: string;
+
+  @ApiProperty({ example: 1 })
+  @IsInt()
+  @Min(1)
+  repository_id!: number;
+
+  @ApiProperty({ example: '0 2 * * *', description: 'minute hour day-of-month month day-of-week' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  cron_expression!: string;
+
+  @ApiPropertyOptional({ example: 'Europe/Berlin', description: "IANA time zone the cron expression is read in; default the server's" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  timezone?: string;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+
+  @ApiPropertyOptional({ type: 'integer', nullable: true, example: 1, description: 'Prune (and compact) after the backup' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  pruning_policy_id?: number | null;
+
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'borg check after pruning' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  check_policy_id?: number | null;
+
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'Copy the repository off-site at the end' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  cloud_sync_config_id?: number | null;
+
+  @ApiPropertyOptional({ type: [PreHookDto], description: 'Run in order before the backup' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_HOOKS)
+  @ValidateNested({ each: true })
+  @Type(() => PreHookDto)
+  pre_hooks?: PreHookDto[];
+
+  @ApiPropertyOptional({ type: [ScheduleHookDto], description: 'Run in order at the end' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_HOOKS)
+  @ValidateNested({ each: true })
+  @Type(() => ScheduleHookDto)
+  post_hooks?: ScheduleHookDto[];
+
+  @ApiPropertyOptional({ default: false, description: 'At start-up, run once if a run came due while the server was down' })
+  @IsOptional()
+  @IsBoolean()
+  catch_up?: boolean;
+}
+
+export class ScheduleDto {
+  @ApiProperty({ example: 1 })
+  id!: number;
+
+  @ApiProperty({ example: 'Daily Documents Backup' })
+  name!: string;
+
+  @ApiProperty({ example: 1 })
+  repository_id!: number;
+
+  @ApiProperty({ example: '/mnt/backup/sources/documents', description: 'The first of source_paths' })
+  source_path!: string;
+
+  @ApiProperty({ type: [String], example: ['/mnt/backup/sources/documents'] })
+  source_paths!: string[];
+
+  @ApiProperty({ example: '{hostname}-{now:%Y-%m-%dT%H:%M:%S}' })
+  archive_name!: string;
+
+  @ApiProperty({ example: 'lz4' })
+  compression!: string;
+
+  @ApiProperty({ type: [String] })
+  exclude_patterns!: string[];
+
+  @ApiProperty()
+  one_file_system!: boolean;
+
+  @ApiProperty({ example: '0 2 * * *' })
+  cron_expression!: string;
+
+  @ApiProperty({ example: 'Europe/Berlin' })
+  timezone!: string;
+
+  @ApiProperty({ example: 'At 02:00', description: 'The cron expression in words' })
+  description!: string;
+
+  @ApiProperty()
+  enabled!: boolean;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: "With the zone's offset; null while disabled" })
+  next_run_at!: string | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  pruning_policy_id!: number | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  check_policy_id!: number | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  cloud_sync_config_id!: number | null;
+
+  @ApiProperty({ type: [ScheduleHookViewDto] })
+  pre_hooks!: ScheduleHookViewDto[];
+
+  @ApiProperty({ type: [ScheduleHookViewDto] })
+  post_hooks!: ScheduleHookViewDto[];
+
+  @ApiProperty()
+  catch_up!: boolean;
+
+  @ApiProperty({ type: JobSummaryDto, nullable: true, description: 'The newest run (a job), whatever started it' })
+  last_run!: JobSummaryDto | null;
+
+  @ApiProperty({ format: 'date-time' })
+  created_at!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updated_at!: string;
+}

@@ -1,0 +1,80 @@
+import { CheckParameters } from './checks/check-options';
+import { ScheduleHook } from './hooks/schedule-hook';
+import { PruneParameters } from './pruning/prune-rules';
+import { planScheduleRun } from './schedule-run-plan';
+import { ScheduleEntity } from './schedule.entity';
+
+const hook = (name: string, runOnFailure = false): ScheduleHook => ({
+  name,
+  command: ['true'],
+  shell: false,
+  timeout_seconds: 60,
+  critical: false,
+  run_on_failure: runOnFailure,
+  env: {},
+});
+
+function schedule(overrides: Partial<ScheduleEntity> = {}): ScheduleEntity {
+  return Object.assign(new ScheduleEntity(), {
+    id: 4,
+    name: 'Nightly',
+    repositoryId: 2,
+    sourcePaths: ['/srv/data'],
+    archiveName: 'nightly-{now}',
+    compression: 'zstd,3',
+    excludePatterns: ['*.tmp'],
+    oneFileSystem: true,
+    preHooks: [],
+    postHooks: [],
+    ...overrides,
+  });
+}
+
+const prune: PruneParameters = { pruning_policy_id: 1, policy_name: 'Keep 7', rules: { keepDaily: 7 }, compact_after: true, dry_run: false };
+const check: CheckParameters = { check_policy_id: 3, policy_name: 'Quick', options: { repositoryOnly: true }, repair: false };
+
+describe('the plan of a scheduled run', () => {
+  it('orders pre-hooks, backup, prune, compact, check and post-hooks', () => {
+    const plan = planScheduleRun(
+      schedule({ preHooks: [hook('stop app')], postHooks: [hook('start app', true), hook('notify')] }),
+      prune,
+      check,
+    );
+    expect(plan.steps.map((step) => `${step.type}${step.runOnFailure ? ' (on failure too)' : ''}`)).toEqual([
+      'hook',
+      'backup',
+      'prune',
+      'compact',
+      'check',
+      'hook (on failure too)',
+      'hook',
+    ]);
+    expect(plan.steps[0].parameters).toMatchObject({ phase: 'pre', name: 'stop app', schedule_id: 4, schedule_name: 'Nightly' });
+    expect(plan.steps[5].parameters).toMatchObject({ phase: 'post', name: 'start app', run_on_failure: true });
+    expect(plan.steps[1].parameters).toBeUndefined();
+    expect(plan.steps[2].parameters).toEqual(prune);
+    expect(plan.steps[4].parameters).toEqual(check);
+  });
+
+  it('gives the job the backup as the schedule says, never a dry run', () => {
+    expect(planScheduleRun(schedule(), null, null)).toEqual({
+      parameters: {
+        source_paths: ['/srv/data'],
+        archive_name: 'nightly-{now}',
+        compression: 'zstd,3',
+        exclude_patterns: ['*.tmp'],
+        one_file_system: true,
+        dry_run: false,
+        comment: null,
+        schedule_id: 4,
+        schedule_name: 'Nightly',
+      },
+      steps: [{ type: 'backup' }],
+    });
+  });
+
+  it('compacts only when the pruning policy says so', () => {
+    const steps = planScheduleRun(schedule(), { ...prune, compact_after: false }, null).steps;
+    expect(steps.map((step) => step.type)).toEqual(['backup', 'prune']);
+  });
+});

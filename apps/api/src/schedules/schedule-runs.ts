@@ -1,0 +1,105 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { JobDto } from '../jobs/dto/job.dto';
+import { JobTrigger } from '../jobs/job-executor';
+import { JobsService } from '../jobs/jobs.service';
+import { CheckPoliciesService } from './checks/check-policies.service';
+import { nextRuns, parseCron } from './cron/cron-schedule';
+import { PruningPoliciesService } from './pruning/pruning-policies.service';
+import { planScheduleRun } from './schedule-run-plan';
+import { ScheduleEntity } from './schedule.entity';
+import { ScheduleTimers } from './schedule-timers';
+
+/**
+ * Starts the runs of schedules: when they come due (a timer per enabled schedule, set at start-up and on every
+ * change), when a user says "run now", and once at start-up for a schedule with catch_up that missed a run.
+ */
+@Injectable()
+export class ScheduleRuns implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Schedules');
+
+  constructor(
+    @InjectRepository(ScheduleEntity) private readonly schedules: Repository<ScheduleEntity>,
+    private readonly jobs: JobsService,
+    private readonly pruning: PruningPoliciesService,
+    private readonly checks: CheckPoliciesService,
+    private readonly timers: ScheduleTimers,
+  ) {}
+
+  /** Runs after the jobs module's crash recovery (this module imports it), so active runs are known. */
+  async onApplicationBootstrap(): Promise<void> {
+    const now = new Date();
+    for (const schedule of await this.schedules.findBy({ enabled: true })) {
+      const missed = schedule.catchUp ? missedRun(schedule, now) : null;
+      if (missed) await this.due(schedule.id, missed, true);
+      await this.markHandled(schedule, now);
+      this.watch(schedule);
+    }
+  }
+
+  /** Sets the schedule's timer as it is now: running when enabled, gone when not. */
+  watch(schedule: ScheduleEntity): void {
+    if (!schedule.enabled) return this.timers.clear(schedule.id);
+    this.timers.set(schedule.id, schedule.cronExpression, schedule.timezone, (dueAt) => this.due(schedule.id, dueAt).then(() => undefined));
+  }
+
+  unwatch(scheduleId: number): void {
+    this.timers.clear(scheduleId);
+  }
+
+  /** The run of a schedule that is queued or running, if any. */
+  activeRun(scheduleId: number): Promise<JobDto | null> {
+    return this.jobs.activeOfSchedule(scheduleId);
+  }
+
+  /** One job with the run's steps, by the policies as they are now. */
+  async start(schedule: ScheduleEntity, trigger: JobTrigger, note?: string): Promise<JobDto> {
+    const prune = schedule.pruningPolicyId === null ? null : await this.pruning.parametersFor(schedule.pruningPolicyId);
+    const check = schedule.checkPolicyId === null ? null : await this.checks.parametersFor(schedule.checkPolicyId);
+    const plan = planScheduleRun(schedule, prune, check);
+    return this.jobs.enqueue({
+      type: 'backup',
+      repositoryId: schedule.repositoryId,
+      scheduleId: schedule.id,
+      parameters: plan.parameters,
+      steps: plan.steps,
+      trigger,
+      note,
+    });
+  }
+
+  /**
+   * A run came due, or (missed) came due while the server was down. A schedule whose previous run is still queued or
+   * running does not get a second one: the skip is written to that run's log and to the server log.
+   */
+  async due(scheduleId: number, dueAt: Date, missed = false): Promise<JobDto | null> {
+    const schedule = await this.schedules.findOneBy({ id: scheduleId });
+    if (!schedule || !schedule.enabled) return null;
+    await this.markHandled(schedule, dueAt);
+    const which = `the run of schedule "${schedule.name}" ${missed ? 'missed while Borgitory was down (due' : '(due'} at ${dueAt.toISOString()})`;
+    const active = await this.activeRun(scheduleId);
+    if (active) {
+      const message = `Skipped ${which}: job ${active.id}, an earlier run, is still ${active.status}`;
+      this.logger.warn({ schedule_id: scheduleId, job_id: active.id }, message);
+      await this.jobs.note(active.id, 'warning', message);
+      return null;
+    }
+    const job = await this.start(schedule, 'schedule', missed ? `Catching up ${which}` : `Started for ${which}`);
+    this.logger.log({ schedule_id: scheduleId, job_id: job.id }, `Started job ${job.id} for ${which}`);
+    return job;
+  }
+
+  /** updated_at is given as it is, or TypeORM would set it: it says when a user last changed the schedule. */
+  private async markHandled(schedule: ScheduleEntity, until: Date): Promise<void> {
+    await this.schedules.update({ id: schedule.id }, { handledUntil: until, updatedAt: schedule.updatedAt });
+  }
+}
+
+/** The first time a run came due after the schedule's handled_until, when that was not after now; otherwise null. */
+function missedRun(schedule: ScheduleEntity, now: Date): Date | null {
+  const cron = parseCron(schedule.cronExpression, schedule.timezone);
+  if (!cron.ok) return null;
+  const first = new Date(nextRuns(cron.cron, schedule.timezone, 1, schedule.handledUntil)[0]);
+  return first <= now ? first : null;
+}

@@ -1,0 +1,85 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { JobDto } from '../jobs/dto/job.dto';
+import { Page } from '../platform/http/envelope';
+import { PageQueryDto } from '../platform/http/page-query.dto';
+import { SuccessMessage } from '../platform/http/success-message.decorator';
+import { ApiEnvelope, ApiErrors, ApiNoContent } from '../platform/openapi/api-responses';
+import { ScheduleDto, ScheduleInputDto } from './dto/schedule.dto';
+import { SchedulesService } from './schedules.service';
+
+@ApiTags('schedules')
+@Controller('schedules')
+export class SchedulesController {
+  constructor(private readonly schedules: SchedulesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List schedules with their next run and last run' })
+  @ApiEnvelope(ScheduleDto, { paginated: true })
+  @ApiErrors(400)
+  list(@Query() query: PageQueryDto): Promise<Page<ScheduleDto>> {
+    return this.schedules.list(query);
+  }
+
+  @Post()
+  @SuccessMessage('Schedule created')
+  @ApiOperation({ summary: 'Create a schedule; it runs on its own from now on when enabled' })
+  @ApiEnvelope(ScheduleDto, { status: 201 })
+  @ApiErrors(409, 422)
+  create(@Body() body: ScheduleInputDto): Promise<ScheduleDto> {
+    return this.schedules.create(body);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One schedule' })
+  @ApiEnvelope(ScheduleDto)
+  @ApiErrors(400, 404)
+  get(@Param('id', ParseIntPipe) id: number): Promise<ScheduleDto> {
+    return this.schedules.get(id);
+  }
+
+  @Put(':id')
+  @SuccessMessage('Schedule updated')
+  @ApiOperation({ summary: 'Replace a schedule; its timer follows at once' })
+  @ApiEnvelope(ScheduleDto)
+  @ApiErrors(400, 404, 409, 422)
+  update(@Param('id', ParseIntPipe) id: number, @Body() body: ScheduleInputDto): Promise<ScheduleDto> {
+    return this.schedules.update(id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a schedule (its past runs stay in the job history)' })
+  @ApiNoContent()
+  @ApiErrors(400, 404)
+  remove(@Param('id', ParseIntPipe) id: number): Promise<void> {
+    return this.schedules.remove(id);
+  }
+
+  @Post(':id/toggle')
+  @HttpCode(200)
+  @SuccessMessage('Schedule toggled')
+  @ApiOperation({ summary: 'Enable a disabled schedule or disable an enabled one' })
+  @ApiEnvelope(ScheduleDto)
+  @ApiErrors(400, 404)
+  toggle(@Param('id', ParseIntPipe) id: number): Promise<ScheduleDto> {
+    return this.schedules.toggle(id);
+  }
+
+  @Post(':id/run')
+  @SuccessMessage('Run started')
+  @ApiOperation({ summary: 'Run the schedule now (a job), enabled or not; 409 while an earlier run is queued or running' })
+  @ApiEnvelope(JobDto, { status: 201 })
+  @ApiErrors(400, 404, 409)
+  run(@Param('id', ParseIntPipe) id: number): Promise<JobDto> {
+    return this.schedules.runNow(id);
+  }
+
+  @Get(':id/runs')
+  @ApiOperation({ summary: "The schedule's runs (jobs), newest first" })
+  @ApiEnvelope(JobDto, { paginated: true })
+  @ApiErrors(400, 404)
+  runs(@Param('id', ParseIntPipe) id: number, @Query() query: PageQueryDto): Promise<Page<JobDto>> {
+    return this.schedules.runsOf(id, query);
+  }
+}

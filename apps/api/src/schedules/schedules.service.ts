@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { QueryFailedError, Repository } from 'typeorm';
+import { BackupsService } from '../backups/backups.service';
+import { JobDto } from '../jobs/dto/job.dto';
+import { JobsService } from '../jobs/jobs.service';
+import { ApiError } from '../platform/http/api-error';
+import { Page } from '../platform/http/envelope';
+import { PageQueryDto } from '../platform/http/page-query.dto';
+import { CheckPoliciesService } from './checks/check-policies.service';
+import { parseCron, serverTimeZone } from './cron/cron-schedule';
+import { ScheduleDto, ScheduleInputDto } from './dto/schedule.dto';
+import { PruningPoliciesService } from './pruning/pruning-policies.service';
+import { toScheduleDto } from './schedule-dto.mapper';
+import { toScheduleHook } from './schedule-hook.mapper';
+import { ScheduleRuns } from './schedule-runs';
+import { ScheduleEntity } from './schedule.entity';
+
+@Injectable()
+export class SchedulesService {
+  constructor(
+    @InjectRepository(ScheduleEntity) private readonly schedules: Repository<ScheduleEntity>,
+    private readonly backups: BackupsService,
+    private readonly pruning: PruningPoliciesService,
+    private readonly checks: CheckPoliciesService,
+    private readonly jobs: JobsService,
+    private readonly runs: ScheduleRuns,
+  ) {}
+
+  async list(query: PageQueryDto): Promise<Page<ScheduleDto>> {
+    const [rows, total] = await this.schedules.findAndCount({ order: { name: 'ASC', id: 'ASC' }, take: query.limit, skip: query.offset });
+    const lastRuns = await this.jobs.latestOfSchedules(rows.map((row) => row.id));
+    return new Page(
+      rows.map((row) => toScheduleDto(row, lastRuns.get(row.id) ?? null)),
+      { total, limit: query.limit, offset: query.offset },
+    );
+  }
+
+  async get(id: number): Promise<ScheduleDto> {
+    return this.toDto(await this.find(id));
+  }
+
+  async create(input: ScheduleInputDto): Promise<ScheduleDto> {
+    const schedule = await this.save(this.schedules.create(await this.columns(input)));
+    this.runs.watch(schedule);
+    return this.toDto(schedule);
+  }
+
+  async update(id: number, input: ScheduleInputDto): Promise<ScheduleDto> {
+    const schedule = await this.find(id);
+    const saved = await this.save(Object.assign(schedule, await this.columns(input)));
+    this.runs.watch(saved);
+    return this.toDto(saved);
+  }
+
+  async remove(id: number): Promise<void> {
+    await this.find(id);
+    await this.schedules.delete({ id });
+    this.runs.unwatch(id);
+  }
+
+  /** Enables a disabled schedule and disables an enabled one; its timer follows at once. */
+  async toggle(id: number): Promise<ScheduleDto> {
+    const schedule = await this.find(id);
+    const saved = await this.schedules.save(Object.assign(schedule, { enabled: !schedule.enabled, handledUntil: new Date() }));
+    this.runs.watch(saved);
+    return this.toDto(saved);
+  }
+
+  /** A run now, enabled or not; refused while an earlier run is queued or running. */
+  async runNow(id: number): Promise<JobDto> {
+    const schedule = await this.find(id);
+    const active = await this.runs.activeRun(id);
+    if (active) {
+      throw ApiError.conflict(`Schedule "${schedule.name}" is already running (job ${active.id} is ${active.status})`, { job_id: active.id });
+    }
+    return this.runs.start(schedule, 'manual', 'Started by hand ("Run now")');
+  }
+
+  async runsOf(id: number, query: PageQueryDto): Promise<Page<JobDto>> {
+    await this.find(id);
+    return this.jobs.list({ schedule_id: id, limit: query.limit, offset: query.offset });
+  }
+
+  /** A repository that is forgotten takes its schedules with it. */
+  async forgetRepository(repositoryId: number): Promise<void> {
+    const gone = await this.schedules.findBy({ repositoryId });
+    await this.schedules.delete({ repositoryId });
+    for (const schedule of gone) this.runs.unwatch(schedule.id);
+  }
+
+  private async toDto(schedule: ScheduleEntity): Promise<ScheduleDto> {
+    const lastRuns = await this.jobs.latestOfSchedules([schedule.id]);
+    return toScheduleDto(schedule, lastRuns.get(schedule.id) ?? null);
+  }
+
+  /** Everything a request can get wrong is a 422 naming the field, before anything is saved. */
+  private async columns(input: ScheduleInputDto): Promise<Partial<ScheduleEntity>> {
+    const { parameters, problems } = await this.backups.plan(input, input.repository_id, { dry_run: false, comment: null });
+    const timezone = input.timezone || serverTimeZone();
+    const cron = parseCron(input.cron_expression, timezone);
+    if (!cron.ok) problems[cron.field] = [cron.reason];
+    if (input.pruning_policy_id != null && !(await this.pruning.parametersFor(input.pruning_policy_id))) {
+      problems['pruning_policy_id'] = [`Pruning policy ${input.pruning_policy_id} does not exist`];
+    }
+    if (input.check_policy_id != null && !(await this.checks.parametersFor(input.check_policy_id))) {
+      problems['check_policy_id'] = [`Check policy ${input.check_policy_id} does not exist`];
+    }
+    // Cloud sync configurations come with the cloud sync module; until then none exists.
+    if (input.cloud_sync_config_id != null) {
+      problems['cloud_sync_config_id'] = [`Cloud sync configuration ${input.cloud_sync_config_id} does not exist`];
+    }
+    if (Object.keys(problems).length > 0) throw ApiError.validation(`Invalid input data: ${Object.keys(problems).join(', ')}`, problems);
+    return {
+      name: input.name,
+      repositoryId: input.repository_id,
+      sourcePaths: parameters.source_paths,
+      archiveName: parameters.archive_name,
+      compression: parameters.compression,
+      excludePatterns: parameters.exclude_patterns,
+      oneFileSystem: parameters.one_file_system,
+      cronExpression: input.cron_expression.trim().split(/\s+/).join(' '),
+      timezone,
+      enabled: input.enabled ?? true,
+      pruningPolicyId: input.pruning_policy_id ?? null,
+      checkPolicyId: input.check_policy_id ?? null,
+      cloudSyncConfigId: null,
+      preHooks: (input.pre_hooks ?? []).map(toScheduleHook),
+      postHooks: (input.post_hooks ?? []).map(toScheduleHook),
+      catchUp: input.catch_up ?? false,
+      // While the server runs nothing is missed, so a change starts the count afresh.
+      handledUntil: new Date(),
+    };
+  }
+
+  private async find(id: number): Promise<ScheduleEntity> {
+    const schedule = await this.schedules.findOneBy({ id });
+    if (!schedule) throw ApiError.notFound(`Schedule ${id} does not exist`);
+    return schedule;
+  }
+
+  private async save(schedule: ScheduleEntity): Promise<ScheduleEntity> {
+    try {
+      return await this.schedules.save(schedule);
+    } catch (error) {
+      if (error instanceof QueryFailedError && /UNIQUE constraint failed: schedules\.name/.test(error.message)) {
+        throw ApiError.conflict(`A schedule named "${schedule.name}" already exists`, { field: 'name' });
+      }
+      throw error;
+    }
+  }
+}
