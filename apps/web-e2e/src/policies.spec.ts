@@ -11,6 +11,7 @@ const REPOSITORY = 'Nightly';
 const TAKEN_NAME = 'Photos: last 1';
 const POLICY = 'Docs: 2 daily, 2 weekly';
 const EDITED = 'Docs: 1 daily';
+const CHECK_POLICY = 'Newest archive, with data';
 
 // Nightly archives of documents over three weeks (November 2026: the 3rd and the 10th are Tuesdays, the 16th a
 // Monday), made at noon UTC so that every time zone sees the same dates, and one archive of photos.
@@ -268,5 +269,90 @@ test('a pruning policy: refused without a keep rule, previewed, pruned as a dry 
     await expect(policyRow(page, TAKEN_NAME)).toBeVisible();
     const list = await page.request.get('/api/pruning-policies');
     expect(((await list.json()) as { data: { name: string }[] }).data.map((policy) => policy.name)).toEqual([TAKEN_NAME]);
+  });
+});
+
+test('a check policy: fields follow the scope, first with last is refused, and a check runs', async ({ page }) => {
+  const repositoryId = await createRepository(page, 'checked-repository', [
+    { name: 'docs-2026-11-17', day: '2026-11-17' },
+    { name: 'docs-2026-11-18', day: '2026-11-18' },
+  ]);
+
+  await test.step('the check policies start empty', async () => {
+    await page.goto('/schedules/pruning-policies');
+    await page.getByRole('navigation', { name: 'Schedules and policies' }).getByRole('link', { name: 'Check policies' }).click();
+    await expect(page).toHaveURL('/schedules/check-policies');
+    await expect(page.getByRole('heading', { name: 'No check policies yet' })).toBeVisible();
+    await page.screenshot({ path: screenshotPath('check-policies-empty'), fullPage: true });
+  });
+
+  await test.step('the fields the scope does not allow are disabled', async () => {
+    await page.getByRole('link', { name: 'Create a check policy' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'New check policy' })).toBeVisible();
+    await expect(page.getByRole('radio', { name: 'Repository and archives' })).toBeChecked();
+    await expect(field(page, 'Time limit in seconds (optional)')).toBeDisabled();
+
+    await page.getByRole('radio', { name: 'Repository only' }).check();
+    await expect(field(page, 'Time limit in seconds (optional)')).toBeEnabled();
+    await expect(page.getByRole('checkbox', { name: 'Verify data' })).toBeDisabled();
+    await expect(field(page, 'Last')).toBeDisabled();
+    await expect(field(page, 'Archive name pattern')).toBeDisabled();
+  });
+
+  await test.step('first together with last is refused next to the field', async () => {
+    await field(page, 'Name').fill(CHECK_POLICY);
+    await page.getByRole('radio', { name: 'Archives only' }).check();
+    await expect(field(page, 'Time limit in seconds (optional)')).toBeDisabled();
+    await page.getByRole('checkbox', { name: 'Verify data' }).check();
+    await field(page, 'First').fill('1');
+    await field(page, 'Last').fill('1');
+    await page.getByRole('button', { name: 'Create policy' }).click();
+
+    await expect(page.getByText('Give first or last, not both')).toBeVisible();
+    await expect(field(page, 'Last')).toBeFocused();
+    await expect(field(page, 'Last')).toHaveAttribute('aria-invalid', 'true');
+    await page.screenshot({ path: screenshotPath('check-policy-form-errors'), fullPage: true });
+
+    await field(page, 'First').fill('');
+    await expect(page.getByText('Give first or last, not both')).toBeHidden();
+    await page.getByRole('button', { name: 'Create policy' }).click();
+    await expect(page).toHaveURL('/schedules/check-policies');
+  });
+
+  await test.step('the list says what the policy checks', async () => {
+    const cells = policyRow(page, CHECK_POLICY).getByRole('cell');
+    await expect(cells.nth(0)).toHaveText('Archives only');
+    await expect(cells.nth(1)).toHaveText('Yes');
+    await expect(cells.nth(2)).toHaveText('None');
+    await expect(cells.nth(3)).toHaveText('newest 1');
+    await page.screenshot({ path: screenshotPath('check-policies-list'), fullPage: true });
+  });
+
+  await test.step('check now runs borg check on the newest archive, with its data', async () => {
+    await page.getByRole('button', { name: `Check now with ${CHECK_POLICY}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Check with ${CHECK_POLICY}?` });
+    await expect(dialog).toContainText('borg check goes through the newest archive and verifies every data chunk.');
+    await expect(dialog.getByRole('button', { name: 'Start check' })).toBeDisabled();
+    await field(dialog, 'Repository').selectOption({ label: REPOSITORY });
+    await page.screenshot({ path: screenshotPath('check-now-dialog') });
+    await dialog.getByRole('button', { name: 'Start check' }).click();
+
+    await expect(page).toHaveURL(/\/jobs\/\d+$/);
+    const jobId = Number(new URL(page.url()).pathname.split('/').pop());
+    await expect(page.getByRole('heading', { level: 1, name: `Check #${jobId} · ${REPOSITORY}` })).toBeVisible();
+    await expect(region(page, 'Result')).toContainText('Check completed.', { timeout: 60_000 });
+    const log = page.getByRole('log', { name: 'Job log' });
+    await expect(log).toContainText('Starting cryptographic data integrity verification');
+    await expect(log).toContainText('Analyzing archive docs-2026-11-18 (1/1)');
+    await expect(log).not.toContainText('docs-2026-11-17');
+    const job = await page.request.get(`/api/jobs/${jobId}`);
+    expect(((await job.json()) as { data: { repository_id: number } }).data.repository_id).toBe(repositoryId);
+  });
+
+  await test.step('the policy is deleted after a confirmation', async () => {
+    await page.goto('/schedules/check-policies');
+    await page.getByRole('button', { name: `Delete ${CHECK_POLICY}` }).click();
+    await page.getByRole('dialog', { name: 'Delete this check policy?' }).getByRole('button', { name: 'Delete policy' }).click();
+    await expect(page.getByRole('heading', { name: 'No check policies yet' })).toBeVisible();
   });
 });

@@ -18,6 +18,9 @@ import { EditRepositoryPage } from '../pages/repositories/edit-repository-page';
 import { NewRepositoryPage } from '../pages/repositories/new-repository-page';
 import { RepositoriesPage } from '../pages/repositories/repositories-page';
 import { RepositoryDetailsPage } from '../pages/repositories/repository-details-page';
+import { CheckPoliciesPage } from '../pages/schedules/checks/check-policies-page';
+import { EditCheckPolicyPage } from '../pages/schedules/checks/edit-check-policy-page';
+import { NewCheckPolicyPage } from '../pages/schedules/checks/new-check-policy-page';
 import { EditPruningPolicyPage } from '../pages/schedules/pruning/edit-pruning-policy-page';
 import { NewPruningPolicyPage } from '../pages/schedules/pruning/new-pruning-policy-page';
 import { PrunePreviewPage } from '../pages/schedules/pruning/prune-preview-page';
@@ -90,6 +93,11 @@ export function App() {
             <Route path="new" element={<NewPruningPolicyPage />} />
             <Route path=":id/edit" element={<EditPruningPolicyPage />} />
             <Route path=":id/preview" element={<PrunePreviewPage />} />
+          </Route>
+          <Route path="check-policies">
+            <Route index element={<CheckPoliciesPage />} />
+            <Route path="new" element={<NewCheckPolicyPage />} />
+            <Route path=":id/edit" element={<EditCheckPolicyPage />} />
           </Route>
         </Route>
         <Route path="jobs">
