@@ -18,6 +18,14 @@ import { EditRepositoryPage } from '../pages/repositories/edit-repository-page';
 import { NewRepositoryPage } from '../pages/repositories/new-repository-page';
 import { RepositoriesPage } from '../pages/repositories/repositories-page';
 import { RepositoryDetailsPage } from '../pages/repositories/repository-details-page';
+import { CheckPoliciesPage } from '../pages/schedules/checks/check-policies-page';
+import { EditCheckPolicyPage } from '../pages/schedules/checks/edit-check-policy-page';
+import { NewCheckPolicyPage } from '../pages/schedules/checks/new-check-policy-page';
+import { EditPruningPolicyPage } from '../pages/schedules/pruning/edit-pruning-policy-page';
+import { NewPruningPolicyPage } from '../pages/schedules/pruning/new-pruning-policy-page';
+import { PrunePreviewPage } from '../pages/schedules/pruning/prune-preview-page';
+import { PruningPoliciesPage } from '../pages/schedules/pruning/pruning-policies-page';
+import { SchedulesTabs } from '../pages/schedules/schedules-tabs';
 import { SetupPage } from '../pages/setup-page';
 
 /**
@@ -68,14 +76,30 @@ export function App() {
         </Route>
         <Route path="archives" element={<ArchivesPage />} />
         <Route path="backups" element={<BackupsPage />} />
-        <Route
-          path="schedules"
-          element={
-            <PlaceholderPage title="Schedules">
-              Schedules that run backups, pruning and checks automatically will be managed here.
-            </PlaceholderPage>
-          }
-        />
+        <Route path="schedules">
+          <Route
+            index
+            element={
+              <>
+                <SchedulesTabs />
+                <PlaceholderPage title="Schedules">
+                  Schedules that run backups, pruning and checks automatically will be managed here.
+                </PlaceholderPage>
+              </>
+            }
+          />
+          <Route path="pruning-policies">
+            <Route index element={<PruningPoliciesPage />} />
+            <Route path="new" element={<NewPruningPolicyPage />} />
+            <Route path=":id/edit" element={<EditPruningPolicyPage />} />
+            <Route path=":id/preview" element={<PrunePreviewPage />} />
+          </Route>
+          <Route path="check-policies">
+            <Route index element={<CheckPoliciesPage />} />
+            <Route path="new" element={<NewCheckPolicyPage />} />
+            <Route path=":id/edit" element={<EditCheckPolicyPage />} />
+          </Route>
+        </Route>
         <Route path="jobs">
           <Route index element={<JobsPage />} />
           <Route path=":id" element={<JobPage />} />

@@ -1,0 +1,103 @@
+import type { PruningPolicy, PruningPolicyInput } from '../../../api/pruning-policies';
+
+export type KeepCountField =
+  | 'keep_last'
+  | 'keep_secondly'
+  | 'keep_minutely'
+  | 'keep_hourly'
+  | 'keep_daily'
+  | 'keep_weekly'
+  | 'keep_monthly'
+  | 'keep_yearly';
+
+/** borg's count rules in its own order, with their label in the form and their words in a summary. */
+export const KEEP_COUNTS: readonly { field: KeepCountField; label: string; words: (count: number) => string }[] = [
+  { field: 'keep_last', label: 'Last', words: (count) => `last ${count}` },
+  { field: 'keep_secondly', label: 'Secondly', words: (count) => `${count} secondly` },
+  { field: 'keep_minutely', label: 'Minutely', words: (count) => `${count} minutely` },
+  { field: 'keep_hourly', label: 'Hourly', words: (count) => `${count} hourly` },
+  { field: 'keep_daily', label: 'Daily', words: (count) => `${count} daily` },
+  { field: 'keep_weekly', label: 'Weekly', words: (count) => `${count} weekly` },
+  { field: 'keep_monthly', label: 'Monthly', words: (count) => `${count} monthly` },
+  { field: 'keep_yearly', label: 'Yearly', words: (count) => `${count} yearly` },
+];
+
+/** Every request field that is a keep rule: a message about the rules as a whole (`keep`) is about all of them. */
+export const KEEP_FIELDS = ['keep_within', ...KEEP_COUNTS.map((rule) => rule.field)] as const;
+
+const WITHIN_UNITS: Record<string, string> = { H: 'hour', d: 'day', w: 'week', m: 'month', y: 'year' };
+
+/** The rules in words, in borg's order: ["last 2", "7 daily", "4 weekly", "within 2 days"]. */
+export function keepRuleParts(policy: PruningPolicy): string[] {
+  const parts = KEEP_COUNTS.flatMap((rule) => {
+    const count = policy[rule.field];
+    return count === null ? [] : [rule.words(count)];
+  });
+  if (policy.keep_within) parts.push(`within ${withinWords(policy.keep_within)}`);
+  return parts;
+}
+
+/** "last 2 · 7 daily · 4 weekly · within 2 days". */
+export function keepRulesSummary(policy: PruningPolicy): string {
+  return keepRuleParts(policy).join(' · ');
+}
+
+/** `7d` → "7 days", `1H` → "1 hour"; anything else as it is. */
+export function withinWords(value: string): string {
+  const match = /^(\d+)([Hdwmy])$/.exec(value);
+  const unit = match ? WITHIN_UNITS[match[2]] : undefined;
+  if (!match || !unit) return value;
+  const count = Number(match[1]);
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
+/** The form's values: text as typed, so that a half-typed number is kept; `''` is "no rule". */
+export type PruningPolicyFormValues = Record<'name' | 'keep_within' | 'glob_archives' | KeepCountField, string> & {
+  compact_after: boolean;
+};
+
+export const EMPTY_PRUNING_POLICY: PruningPolicyFormValues = {
+  name: '',
+  keep_within: '',
+  keep_last: '',
+  keep_secondly: '',
+  keep_minutely: '',
+  keep_hourly: '',
+  keep_daily: '',
+  keep_weekly: '',
+  keep_monthly: '',
+  keep_yearly: '',
+  glob_archives: '',
+  compact_after: false,
+};
+
+export function pruningPolicyFormValues(policy: PruningPolicy): PruningPolicyFormValues {
+  const values: PruningPolicyFormValues = {
+    ...EMPTY_PRUNING_POLICY,
+    name: policy.name,
+    keep_within: policy.keep_within ?? '',
+    glob_archives: policy.glob_archives ?? '',
+    compact_after: policy.compact_after,
+  };
+  for (const { field } of KEEP_COUNTS) values[field] = policy[field] === null ? '' : String(policy[field]);
+  return values;
+}
+
+/**
+ * The request body. Every rule is sent, null when empty, since an update
+ * replaces the whole policy. Numbers are sent as typed; the server says what
+ * it cannot use (0, 1.5), next to the field.
+ */
+export function pruningPolicyInput(values: PruningPolicyFormValues): PruningPolicyInput {
+  const input: PruningPolicyInput = {
+    name: values.name.trim(),
+    keep_within: values.keep_within.trim() || null,
+    glob_archives: values.glob_archives.trim() || null,
+    compact_after: values.compact_after,
+  };
+  for (const { field } of KEEP_COUNTS) {
+    const text = values[field].trim();
+    input[field] = text === '' ? null : Number(text);
+  }
+  return input;
+}
