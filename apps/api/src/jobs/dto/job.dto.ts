@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { ErrorCode } from '../../platform/http/error-code';
 import { JOB_STATUSES, JOB_STEP_TYPES, JOB_TRIGGERS, JOB_TYPES, JobStatus, JobStepType, JobTrigger, JobType } from '../job-executor';
 import { JOB_STEP_STATUSES, JobStepStatus } from '../job-status';
@@ -137,22 +137,4 @@ export class JobDto {
 }
 
 /** How a job went, in brief (a schedule's last run). */
-export class JobSummaryDto {
-  @ApiProperty({ example: 12 })
-  id!: number;
-
-  @ApiProperty({ enum: JOB_STATUSES, enumName: 'JobStatus' })
-  status!: JobStatus;
-
-  @ApiProperty({ format: 'date-time' })
-  created_at!: string;
-
-  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
-  started_at!: string | null;
-
-  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
-  finished_at!: string | null;
-
-  @ApiProperty({ type: JobErrorDto, nullable: true })
-  error!: JobErrorDto | null;
-}
+export class JobSummaryDto extends PickType(JobDto, ['id', 'status', 'created_at', 'started_at', 'finished_at', 'error'] as const) {}
