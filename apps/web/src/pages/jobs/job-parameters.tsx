@@ -4,6 +4,7 @@ import { checkParameters, type CheckParameters } from '../../api/check-job';
 import type { Job } from '../../api/jobs';
 import { pruneParameters, type PruneParameters } from '../../api/prune-job';
 import { restoreParameters, type RestoreParameters } from '../../api/restore-job';
+import { CodeList } from '../../components/code-list';
 import { Fact, Facts } from '../../components/facts';
 import { displayPath } from '../../format/archive-path';
 import { archiveHref } from '../archives/browse-location';
@@ -122,17 +123,5 @@ function RestoreFacts({ parameters, repositoryId }: { parameters: RestoreParamet
       </Fact>
       <Fact term="Options">{options.join(', ')}</Fact>
     </Facts>
-  );
-}
-
-function CodeList({ items }: { items: string[] }) {
-  return (
-    <ul className="code-list">
-      {items.map((item) => (
-        <li key={item}>
-          <code className="wrap">{item}</code>
-        </li>
-      ))}
-    </ul>
   );
 }

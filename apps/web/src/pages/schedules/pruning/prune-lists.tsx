@@ -36,7 +36,7 @@ export function PruneLists({ kept, pruned, repositoryId, prunedExist }: PruneLis
               {kept.map((entry) => (
                 <tr key={entry.name}>
                   <th scope="row">{archive(entry.name, true)}</th>
-                  <td>{entry.rule}</td>
+                  <td className="nowrap">{entry.rule}</td>
                 </tr>
               ))}
             </tbody>
