@@ -1,4 +1,4 @@
-import { unwrap, unwrapPage, type Schemas } from '@borgitory/api-client';
+import { unwrap, unwrapPage, type Page, type Schemas } from '@borgitory/api-client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import { JOB_PAGE_SIZE, jobKeys } from './jobs';
@@ -9,8 +9,10 @@ export type Schedule = Schemas['ScheduleDto'];
 export type ScheduleInput = Schemas['ScheduleInputDto'];
 /** A hook as the schedule keeps it, with its defaults filled in. */
 export type ScheduleHook = Schemas['ScheduleHookViewDto'];
-/** A hook as the form sends it (post-hooks may run on failure; pre-hooks may not). */
-export type ScheduleHookInput = Schemas['ScheduleHookDto'];
+/** A post-hook as the form sends it; it may run on failure too. */
+export type PostHookInput = Schemas['ScheduleHookDto'];
+/** A pre-hook as the form sends it; it runs before anything can fail. */
+export type PreHookInput = Schemas['PreHookDto'];
 /** The schedule in words and its next five runs, with their offsets, in its zone. */
 export type SchedulePreview = Schemas['SchedulePreviewDto'];
 
@@ -90,7 +92,7 @@ export function invalidateLastRun(queryClient: QueryClient, scheduleId?: number)
   ]);
 }
 
-/** The stored schedule and the lists it is in: after a change, a toggle, or a run that changes its last run. */
+/** A schedule as the server saved it: kept as it is, and the lists asked again. */
 function refreshSchedule(queryClient: QueryClient, schedule: Schedule): Promise<unknown> {
   queryClient.setQueryData(scheduleKeys.detail(schedule.id), schedule);
   return queryClient.invalidateQueries({ queryKey: scheduleKeys.lists });
@@ -124,13 +126,41 @@ export function useDeleteSchedule() {
   });
 }
 
-/** Enables a disabled schedule or disables an enabled one; the answer has its new next run. */
+/**
+ * Enables a disabled schedule or disables an enabled one. The switch moves at
+ * once (the cached schedule is flipped, without a next run until the server
+ * says it); the answer brings the next run, and a failure puts it back.
+ */
 export function useToggleSchedule() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => unwrap(api.POST('/api/schedules/{id}/toggle', { params: { path: { id } } })),
-    onSuccess: (schedule) => refreshSchedule(queryClient, schedule),
+    onMutate: async (id) => {
+      await Promise.all([
+        queryClient.cancelQueries({ queryKey: scheduleKeys.lists }),
+        queryClient.cancelQueries({ queryKey: scheduleKeys.detail(id) }),
+      ]);
+      replaceCached(queryClient, id, (schedule) => ({ ...schedule, enabled: !schedule.enabled, next_run_at: null }));
+    },
+    onSuccess: (schedule) => {
+      replaceCached(queryClient, schedule.id, () => schedule);
+      return queryClient.invalidateQueries({ queryKey: scheduleKeys.lists });
+    },
+    onError: (_, id) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: scheduleKeys.lists }),
+        queryClient.invalidateQueries({ queryKey: scheduleKeys.detail(id) }),
+      ]),
   });
+}
+
+/** Changes the cached schedule wherever it is kept: on its own and in the pages of the list. */
+function replaceCached(queryClient: QueryClient, id: number, change: (schedule: Schedule) => Schedule): void {
+  queryClient.setQueryData<Schedule>(scheduleKeys.detail(id), (schedule) => schedule && change(schedule));
+  queryClient.setQueriesData<Page<Schedule>>(
+    { queryKey: scheduleKeys.lists },
+    (page) => page && { ...page, items: page.items.map((schedule) => (schedule.id === id ? change(schedule) : schedule)) },
+  );
 }
 
 /**

@@ -1,0 +1,39 @@
+import { errorMessage } from '../../../api/errors';
+import { useToggleSchedule, type Schedule } from '../../../api/schedules';
+
+interface EnableSwitchProps {
+  schedule: Schedule;
+  /** Says "On" or "Off" beside the switch (where there is room for it). */
+  withState?: boolean;
+}
+
+/** Turns the schedule's timer on or off: a checkbox with the switch role, named after the schedule. */
+export function EnableSwitch({ schedule, withState = false }: EnableSwitchProps) {
+  const toggle = useToggleSchedule();
+  return (
+    <span className="enable-switch">
+      <label className="switch">
+        <input
+          type="checkbox"
+          role="switch"
+          className="switch__input"
+          checked={schedule.enabled}
+          disabled={toggle.isPending}
+          onChange={() => toggle.mutate(schedule.id)}
+        />
+        <span className="switch__track" aria-hidden="true" />
+        {withState && (
+          <span className="switch__state" aria-hidden="true">
+            {schedule.enabled ? 'On' : 'Off'}
+          </span>
+        )}
+        <span className="visually-hidden">Enable {schedule.name}</span>
+      </label>
+      {toggle.isError && (
+        <span className="enable-switch__error" role="alert">
+          {errorMessage(toggle.error)}
+        </span>
+      )}
+    </span>
+  );
+}
