@@ -235,6 +235,19 @@ test('a schedule: made with a preset, a pruning policy and hooks, toggled, run n
     await page.screenshot({ path: screenshotPath('schedule-form'), fullPage: true });
   });
 
+  await test.step('a hook field the server refuses is marked in its hook', async () => {
+    const post = page.getByRole('group', { name: 'Post-hook 1' });
+    const env = field(post, 'Environment variables (optional)');
+    await env.fill('FAREWELL=bye for now\nBORGITORY_STATUS=faked');
+    await page.getByRole('button', { name: 'Create schedule' }).click();
+    await expect(env).toHaveAttribute('aria-invalid', 'true');
+    await expect(env).toBeFocused();
+    await expect(env).toHaveAccessibleDescription(/BORGITORY_STATUS: names starting with BORGITORY_ are set by Borgitory/);
+    await expect(field(page.getByRole('group', { name: 'Pre-hook 1' }), 'Name')).not.toHaveAttribute('aria-invalid');
+    await env.fill('FAREWELL=bye for now');
+    await expect(env).not.toHaveAttribute('aria-invalid');
+  });
+
   await test.step('the schedule is created and the list shows its next run as the server says it', async () => {
     await page.getByRole('button', { name: 'Create schedule' }).click();
     await expect(page).toHaveURL('/schedules');
@@ -276,14 +289,17 @@ test('a schedule: made with a preset, a pruning policy and hooks, toggled, run n
     await toggle.uncheck();
     await expect(toggle).not.toBeChecked();
     await expect(cell(page, SCHEDULE, 3)).toHaveText('—');
-    expect(await getSchedule(page, scheduleId)).toMatchObject({ enabled: false, next_run_at: null });
+    await expect.poll(async () => (await getSchedule(page, scheduleId)).enabled).toBe(false);
+    expect((await getSchedule(page, scheduleId)).next_run_at).toBeNull();
+    await expect(toggle).not.toHaveAttribute('aria-busy');
     await page.screenshot({ path: screenshotPath('schedules-list-disabled'), fullPage: true });
 
     await toggle.check();
     await expect(toggle).toBeChecked();
-    const schedule = await getSchedule(page, scheduleId);
-    expect(schedule.enabled).toBe(true);
-    await expect(cell(page, SCHEDULE, 3).locator('time')).toHaveAttribute('datetime', schedule.next_run_at ?? 'none');
+    await expect.poll(async () => (await getSchedule(page, scheduleId)).enabled).toBe(true);
+    const { next_run_at: nextRun } = await getSchedule(page, scheduleId);
+    expect(nextRun).toBe(previewedRun);
+    await expect(cell(page, SCHEDULE, 3).locator('time')).toHaveAttribute('datetime', previewedRun);
   });
 
   await test.step('run now leads to the job, whose steps complete one after the other', async () => {
@@ -394,8 +410,21 @@ test('a schedule: made with a preset, a pruning policy and hooks, toggled, run n
     await expect(alert.getByRole('link', { name: `Follow job #${running}` })).toHaveAttribute('href', `/jobs/${running}`);
     await expect(page).toHaveURL('/schedules');
     await page.screenshot({ path: screenshotPath('schedules-run-now-conflict'), fullPage: true });
+
+    // The run under way says which hook runs, and follows the cancel live.
+    await alert.getByRole('link', { name: `Follow job #${running}` }).click();
+    await expect(page).toHaveURL(`/jobs/${running}`);
+    await expect(region(page, 'Progress')).toContainText('Running Pre-hook: Wait…');
+    const steps = region(page, 'Steps').getByRole('listitem');
+    await expect(steps.nth(0).locator('.job-status')).toHaveText('Running');
+    await expect(steps.nth(1).locator('.job-status')).toHaveText('Pending');
+    await page.screenshot({ path: screenshotPath('schedule-run-hook-running'), fullPage: true });
     const cancelled = await page.request.post(`/api/jobs/${running}/cancel`);
     expect(((await cancelled.json()) as { data: { status: string } }).data.status).toBe('cancelled');
+    await expect(region(page, 'Result')).toContainText('The job was cancelled before it finished.');
+    await expect(steps.nth(0).locator('.job-status')).toHaveText('Cancelled');
+    await expect(steps.nth(1).locator('.job-status')).toHaveText('Skipped');
+    await page.goto('/schedules');
   });
 
   await test.step('the schedule is edited to another preset', async () => {

@@ -83,7 +83,7 @@ function HookCommand({ hook }: { hook: HookStepParameters }) {
     <p className="step-list__detail step-list__command">
       {hook.shell ? (
         <>
-          <span className="muted">sh -c</span> <code className="wrap">{hook.command[0]}</code>
+          <code className="muted">sh -c</code> <code className="wrap">{hook.command[0]}</code>
         </>
       ) : (
         hook.command.map((part, index) => (

@@ -18,8 +18,11 @@ export function EnableSwitch({ schedule, withState = false }: EnableSwitchProps)
           role="switch"
           className="switch__input"
           checked={schedule.enabled}
-          disabled={toggle.isPending}
-          onChange={() => toggle.mutate(schedule.id)}
+          // Not disabled while the server answers: that would take the focus away from a keyboard user.
+          aria-busy={toggle.isPending || undefined}
+          onChange={() => {
+            if (!toggle.isPending) toggle.mutate(schedule.id);
+          }}
         />
         <span className="switch__track" aria-hidden="true" />
         {withState && (

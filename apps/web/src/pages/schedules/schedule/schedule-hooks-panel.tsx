@@ -30,7 +30,7 @@ function HookList({ title, hooks, phase }: { title: string; hooks: ScheduleHook[
               <p className="hook-summary__command">
                 {hook.shell ? (
                   <>
-                    <span className="muted">sh -c</span> <code className="wrap">{hook.command[0]}</code>
+                    <code className="muted">sh -c</code> <code className="wrap">{hook.command[0]}</code>
                   </>
                 ) : (
                   hook.command.map((part, position) => (
