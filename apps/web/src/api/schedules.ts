@@ -13,13 +13,10 @@ export type ScheduleHook = Schemas['ScheduleHookViewDto'];
 export type PostHookInput = Schemas['ScheduleHookDto'];
 /** A pre-hook as the form sends it; it runs before anything can fail. */
 export type PreHookInput = Schemas['PreHookDto'];
-/** The schedule in words and its next five runs, with their offsets, in its zone. */
-export type SchedulePreview = Schemas['SchedulePreviewDto'];
 
 export const SCHEDULE_PAGE_SIZE = 50;
 
 export const scheduleKeys = {
-  all: ['schedules'] as const,
   lists: ['schedules', 'list'] as const,
   list: (offset: number) => ['schedules', 'list', { offset, limit: SCHEDULE_PAGE_SIZE }] as const,
   details: ['schedules', 'detail'] as const,

@@ -32,8 +32,10 @@ export function JobStepsPanel({ job }: { job: Job }) {
 
 function StepItem({ job, step }: { job: Job; step: JobStep }) {
   const hook = hookStepParameters(step);
-  const prune = step.type === 'prune' ? pruneParameters(job, step) : null;
-  const pruned = step.type === 'prune' ? pruneResult(step.result) : null;
+  // A prune job's own rules and result are in its Parameters and Result panels already.
+  const pruneStep = step.type === 'prune' && job.type !== 'prune';
+  const prune = pruneStep ? pruneParameters(job, step) : null;
+  const pruned = pruneStep ? pruneResult(step.result) : null;
   const check = step.type === 'check' ? checkParameters(job, step) : null;
   const exitCode = step.result?.['exit_code'];
   return (

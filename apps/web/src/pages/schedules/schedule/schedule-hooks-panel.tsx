@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { Schedule, ScheduleHook } from '../../../api/schedules';
 import { formatDuration } from '../../../format/duration';
 
@@ -9,17 +10,18 @@ export function ScheduleHooksPanel({ schedule }: { schedule: Schedule }) {
         <h2 id="hooks-heading">Hooks</h2>
       </div>
       <div className="hook-lists">
-        <HookList title="Before the backup" hooks={schedule.pre_hooks} phase="pre" />
-        <HookList title="At the end" hooks={schedule.post_hooks} phase="post" />
+        <HookList title="Pre-hooks, before the backup" hooks={schedule.pre_hooks} phase="pre" />
+        <HookList title="Post-hooks, at the end" hooks={schedule.post_hooks} phase="post" />
       </div>
     </section>
   );
 }
 
 function HookList({ title, hooks, phase }: { title: string; hooks: ScheduleHook[]; phase: 'pre' | 'post' }) {
+  const id = useId();
   return (
-    <section aria-label={phase === 'pre' ? 'Pre-hooks' : 'Post-hooks'}>
-      <h3>{title}</h3>
+    <section aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
       {hooks.length === 0 ? (
         <p className="muted">No {phase}-hooks.</p>
       ) : (
