@@ -19,7 +19,7 @@ export function ScheduleWhenPanel({ schedule }: { schedule: Schedule }) {
       </div>
       <Facts>
         <Fact term="Runs">
-          {schedule.description} <code className="muted">{schedule.cron_expression}</code>
+          {schedule.description} <code className="muted nowrap">{schedule.cron_expression}</code>
         </Fact>
         <Fact term="Time zone">{schedule.timezone}</Fact>
         <Fact term="Next runs">
