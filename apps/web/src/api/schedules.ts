@@ -1,4 +1,4 @@
-import { unwrap, unwrapPage, type Page, type Schemas } from '@borgitory/api-client';
+import { unwrap, unwrapPage, type Schemas } from '@borgitory/api-client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import { JOB_PAGE_SIZE, jobKeys } from './jobs';
@@ -124,40 +124,15 @@ export function useDeleteSchedule() {
 }
 
 /**
- * Enables a disabled schedule or disables an enabled one. The switch moves at
- * once (the cached schedule is flipped, without a next run until the server
- * says it); the answer brings the next run, and a failure puts it back.
+ * Enables a disabled schedule or disables an enabled one. It settles once the
+ * lists have been read again, so that they already show the change.
  */
 export function useToggleSchedule() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => unwrap(api.POST('/api/schedules/{id}/toggle', { params: { path: { id } } })),
-    onMutate: async (id) => {
-      await Promise.all([
-        queryClient.cancelQueries({ queryKey: scheduleKeys.lists }),
-        queryClient.cancelQueries({ queryKey: scheduleKeys.detail(id) }),
-      ]);
-      replaceCached(queryClient, id, (schedule) => ({ ...schedule, enabled: !schedule.enabled, next_run_at: null }));
-    },
-    onSuccess: (schedule) => {
-      replaceCached(queryClient, schedule.id, () => schedule);
-      return queryClient.invalidateQueries({ queryKey: scheduleKeys.lists });
-    },
-    onError: (_, id) =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: scheduleKeys.lists }),
-        queryClient.invalidateQueries({ queryKey: scheduleKeys.detail(id) }),
-      ]),
+    onSuccess: (schedule) => refreshSchedule(queryClient, schedule),
   });
-}
-
-/** Changes the cached schedule wherever it is kept: on its own and in the pages of the list. */
-function replaceCached(queryClient: QueryClient, id: number, change: (schedule: Schedule) => Schedule): void {
-  queryClient.setQueryData<Schedule>(scheduleKeys.detail(id), (schedule) => schedule && change(schedule));
-  queryClient.setQueriesData<Page<Schedule>>(
-    { queryKey: scheduleKeys.lists },
-    (page) => page && { ...page, items: page.items.map((schedule) => (schedule.id === id ? change(schedule) : schedule)) },
-  );
 }
 
 /**

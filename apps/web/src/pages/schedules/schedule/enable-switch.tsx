@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { errorMessage } from '../../../api/errors';
 import { useToggleSchedule, type Schedule } from '../../../api/schedules';
 
@@ -7,9 +8,15 @@ interface EnableSwitchProps {
   withState?: boolean;
 }
 
-/** Turns the schedule's timer on or off: a checkbox with the switch role, named after the schedule. */
+/**
+ * Turns the schedule's timer on or off: a checkbox with the switch role, named
+ * after the schedule. It moves at once and stays there while the server
+ * answers; a refusal moves it back and says why.
+ */
 export function EnableSwitch({ schedule, withState = false }: EnableSwitchProps) {
   const toggle = useToggleSchedule();
+  const [wanted, setWanted] = useState<boolean | null>(null);
+  const enabled = wanted ?? schedule.enabled;
   return (
     <span className="enable-switch">
       <label className="switch">
@@ -17,17 +24,19 @@ export function EnableSwitch({ schedule, withState = false }: EnableSwitchProps)
           type="checkbox"
           role="switch"
           className="switch__input"
-          checked={schedule.enabled}
+          checked={enabled}
           // Not disabled while the server answers: that would take the focus away from a keyboard user.
           aria-busy={toggle.isPending || undefined}
           onChange={() => {
-            if (!toggle.isPending) toggle.mutate(schedule.id);
+            if (toggle.isPending) return;
+            setWanted(!schedule.enabled);
+            toggle.mutate(schedule.id, { onSettled: () => setWanted(null) });
           }}
         />
         <span className="switch__track" aria-hidden="true" />
         {withState && (
           <span className="switch__state" aria-hidden="true">
-            {schedule.enabled ? 'On' : 'Off'}
+            {enabled ? 'On' : 'Off'}
           </span>
         )}
         <span className="visually-hidden">Enable {schedule.name}</span>
