@@ -11,11 +11,14 @@ export type CheckScope = Schemas['CheckScope'];
 export type CheckRequest = Schemas['CheckRequestDto'];
 
 export const CHECK_POLICY_PAGE_SIZE = 50;
+/** The most policies a select offers (the API's page limit). */
+const OPTIONS_LIMIT = 200;
 
 export const checkPolicyKeys = {
   all: ['check-policies'] as const,
   lists: ['check-policies', 'list'] as const,
   list: (offset: number) => ['check-policies', 'list', { offset, limit: CHECK_POLICY_PAGE_SIZE }] as const,
+  options: ['check-policies', 'list', { offset: 0, limit: OPTIONS_LIMIT }] as const,
   detail: (id: number) => ['check-policies', 'detail', id] as const,
 };
 
@@ -26,6 +29,14 @@ export function useCheckPolicies(offset: number) {
     queryFn: () =>
       unwrapPage(api.GET('/api/check-policies', { params: { query: { limit: CHECK_POLICY_PAGE_SIZE, offset } } })),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The policies to choose from in a schedule's select, by name. */
+export function useCheckPolicyOptions() {
+  return useQuery({
+    queryKey: checkPolicyKeys.options,
+    queryFn: () => unwrapPage(api.GET('/api/check-policies', { params: { query: { limit: OPTIONS_LIMIT, offset: 0 } } })),
   });
 }
 

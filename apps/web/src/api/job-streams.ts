@@ -6,6 +6,7 @@ import { authKeys } from './auth';
 import { useEventSource } from './event-source';
 import { invalidateAfterJob, jobKeys, type Job, type JobLogLine, type JobProgress } from './jobs';
 import { repositoryKeys } from './repositories';
+import { invalidateLastRun } from './schedules';
 
 /** Job lists are fetched again at most this often while status events come in. */
 const LIST_REFRESH_MS = 1000;
@@ -44,6 +45,7 @@ export function useJobStream(id: number, enabled: boolean, { onLog, onDone }: Jo
         const job = data as Job;
         queryClient.setQueryData<Job>(jobKeys.detail(id), job);
         void invalidateAfterJob(queryClient);
+        if (job.schedule_id !== null) void invalidateLastRun(queryClient, job.schedule_id);
         onDone(job);
       },
     },
@@ -59,9 +61,9 @@ export function useJobStream(id: number, enabled: boolean, { onLog, onDone }: Jo
 }
 
 /**
- * Keeps every job list on screen current: `/api/jobs/stream` sends a status
- * event whenever any job changes, and the lists are fetched again, at most
- * once a second however many events come.
+ * Keeps every job list on screen current, and the schedules' last runs:
+ * `/api/jobs/stream` sends a status event whenever any job changes, and the
+ * lists are fetched again, at most once a second however many events come.
  */
 export function useLiveJobLists(): void {
   const queryClient = useQueryClient();
@@ -72,7 +74,17 @@ export function useLiveJobLists(): void {
       }, LIST_REFRESH_MS),
     [queryClient],
   );
-  useEffect(() => () => refresh.cancel(), [refresh]);
+  const refreshSchedules = useMemo(
+    () => throttle(() => void invalidateLastRun(queryClient), LIST_REFRESH_MS),
+    [queryClient],
+  );
+  useEffect(
+    () => () => {
+      refresh.cancel();
+      refreshSchedules.cancel();
+    },
+    [refresh, refreshSchedules],
+  );
 
   useEventSource(
     '/api/jobs/stream',
@@ -84,6 +96,7 @@ export function useLiveJobLists(): void {
           void queryClient.invalidateQueries({ queryKey: repositoryKeys.all });
           void queryClient.invalidateQueries({ queryKey: archiveKeys.all });
         }
+        if (job.schedule_id !== null) refreshSchedules();
         refresh();
       },
     },

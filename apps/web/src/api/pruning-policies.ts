@@ -12,11 +12,14 @@ export type PrunePreview = Schemas['PrunePreviewDto'];
 export type PruneRequest = Schemas['PruneRequestDto'];
 
 export const PRUNING_POLICY_PAGE_SIZE = 50;
+/** The most policies a select offers (the API's page limit). */
+const OPTIONS_LIMIT = 200;
 
 export const pruningPolicyKeys = {
   all: ['pruning-policies'] as const,
   lists: ['pruning-policies', 'list'] as const,
   list: (offset: number) => ['pruning-policies', 'list', { offset, limit: PRUNING_POLICY_PAGE_SIZE }] as const,
+  options: ['pruning-policies', 'list', { offset: 0, limit: OPTIONS_LIMIT }] as const,
   detail: (id: number) => ['pruning-policies', 'detail', id] as const,
   preview: (id: number, repositoryId: number) => ['pruning-policies', 'preview', id, repositoryId] as const,
 };
@@ -28,6 +31,14 @@ export function usePruningPolicies(offset: number) {
     queryFn: () =>
       unwrapPage(api.GET('/api/pruning-policies', { params: { query: { limit: PRUNING_POLICY_PAGE_SIZE, offset } } })),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The policies to choose from in a schedule's select, by name. */
+export function usePruningPolicyOptions() {
+  return useQuery({
+    queryKey: pruningPolicyKeys.options,
+    queryFn: () => unwrapPage(api.GET('/api/pruning-policies', { params: { query: { limit: OPTIONS_LIMIT, offset: 0 } } })),
   });
 }
 

@@ -25,7 +25,10 @@ import { EditPruningPolicyPage } from '../pages/schedules/pruning/edit-pruning-p
 import { NewPruningPolicyPage } from '../pages/schedules/pruning/new-pruning-policy-page';
 import { PrunePreviewPage } from '../pages/schedules/pruning/prune-preview-page';
 import { PruningPoliciesPage } from '../pages/schedules/pruning/pruning-policies-page';
-import { SchedulesTabs } from '../pages/schedules/schedules-tabs';
+import { EditSchedulePage } from '../pages/schedules/schedule/edit-schedule-page';
+import { NewSchedulePage } from '../pages/schedules/schedule/new-schedule-page';
+import { SchedulePage } from '../pages/schedules/schedule/schedule-page';
+import { SchedulesPage } from '../pages/schedules/schedule/schedules-page';
 import { SetupPage } from '../pages/setup-page';
 
 /**
@@ -77,17 +80,10 @@ export function App() {
         <Route path="archives" element={<ArchivesPage />} />
         <Route path="backups" element={<BackupsPage />} />
         <Route path="schedules">
-          <Route
-            index
-            element={
-              <>
-                <SchedulesTabs />
-                <PlaceholderPage title="Schedules">
-                  Schedules that run backups, pruning and checks automatically will be managed here.
-                </PlaceholderPage>
-              </>
-            }
-          />
+          <Route index element={<SchedulesPage />} />
+          <Route path="new" element={<NewSchedulePage />} />
+          <Route path=":id" element={<SchedulePage />} />
+          <Route path=":id/edit" element={<EditSchedulePage />} />
           <Route path="pruning-policies">
             <Route index element={<PruningPoliciesPage />} />
             <Route path="new" element={<NewPruningPolicyPage />} />

@@ -1,4 +1,4 @@
-import type { JobStatus, JobStepType } from '../api/jobs';
+import type { JobStatus, JobStepStatus, JobStepType } from '../api/jobs';
 
 const TYPE_LABELS: Record<JobStepType, string> = {
   backup: 'Backup',
@@ -11,14 +11,16 @@ const TYPE_LABELS: Record<JobStepType, string> = {
   hook: 'Hook',
 };
 
-const STATUS_LABELS: Record<JobStatus, string> = {
+const STATUS_LABELS: Record<JobStatus | JobStepStatus, string> = {
   queued: 'Queued',
+  pending: 'Pending',
   running: 'Running',
   completed: 'Completed',
   warning: 'Warning',
   failed: 'Failed',
   cancelled: 'Cancelled',
   interrupted: 'Interrupted',
+  skipped: 'Skipped',
 };
 
 /** "Backup", "Delete archive", … (for steps too: "Hook"). */
@@ -26,7 +28,7 @@ export function jobTypeLabel(type: JobStepType): string {
   return TYPE_LABELS[type] ?? type;
 }
 
-/** "Running", "Completed", … */
-export function jobStatusLabel(status: JobStatus): string {
+/** "Running", "Completed", … (for steps too: "Pending", "Skipped"). */
+export function jobStatusLabel(status: JobStatus | JobStepStatus): string {
   return STATUS_LABELS[status] ?? status;
 }

@@ -1,6 +1,7 @@
 import { errorMessage, fieldErrors } from '../../api/errors';
 import { DEFAULT_COMPRESSION, type ManualBackupInput } from '../../api/backups';
 import { CUSTOM_COMPRESSION } from './compression';
+import { placeSourceMessages } from './source-messages';
 import type { SourceRow } from './source-paths-fieldset';
 
 export interface BackupFormValues {
@@ -103,29 +104,15 @@ export function backupFormErrors(
     if (FORM_FIELDS.includes(field)) {
       if (unchanged(field)) result.fields[field] = messages;
     } else if (SOURCE_FIELDS.includes(field)) {
-      if (unchanged('source_paths')) placeSourceMessages(messages, values, result);
+      if (unchanged('source_paths')) {
+        const placed = placeSourceMessages(messages, values.sources);
+        placed.rows.forEach((rowMessages, index) => result.rows[index]?.push(...rowMessages));
+        result.sources.push(...placed.group);
+      }
     } else {
       elsewhere.push(...messages);
     }
   }
   if (elsewhere.length > 0) result.alert = elsewhere.join(' ');
   return result;
-}
-
-/** "/srv/x does not exist" goes under the row holding /srv/x; the rest under the whole group. */
-function placeSourceMessages(messages: string[], values: BackupFormValues, result: BackupFormErrors): void {
-  for (const message of messages) {
-    const index = values.sources.findIndex((row) => {
-      const path = comparable(row.path);
-      return path !== '' && message.startsWith(`${path} `);
-    });
-    if (index === -1) result.sources.push(message);
-    else result.rows[index]?.push(message);
-  }
-}
-
-/** A path as the server names it: trimmed, without a trailing slash. */
-function comparable(path: string): string {
-  const trimmed = path.trim().replace(/\/+/g, '/');
-  return trimmed.length > 1 ? trimmed.replace(/\/$/, '') : trimmed;
 }

@@ -5,13 +5,14 @@ import { JobDuration } from '../../components/job-duration';
 import { JobStatusBadge } from '../../components/job-status-badge';
 import { RelativeTime } from '../../components/relative-time';
 import { jobTypeLabel } from '../../format/job-labels';
+import { StartedBy } from './started-by';
 
 interface JobDetailsProps {
   job: Job;
   repositoryName: string;
 }
 
-/** When the job ran, for which repository, and why. */
+/** When the job ran, for which repository, and who or what started it. */
 export function JobDetails({ job, repositoryName }: JobDetailsProps) {
   return (
     <section className="panel" aria-labelledby="details-heading">
@@ -29,15 +30,7 @@ export function JobDetails({ job, repositoryName }: JobDetailsProps) {
           </Fact>
         )}
         <Fact term="Started by">
-          {job.trigger === 'retry' && job.retry_of_id !== null ? (
-            <>
-              Retry of <Link to={`/jobs/${job.retry_of_id}`}>job #{job.retry_of_id}</Link>
-            </>
-          ) : job.trigger === 'schedule' ? (
-            'A schedule'
-          ) : (
-            'Manually'
-          )}
+          <StartedBy job={job} />
         </Fact>
         <Fact term="Queued">
           <RelativeTime value={job.created_at} />
@@ -51,17 +44,6 @@ export function JobDetails({ job, repositoryName }: JobDetailsProps) {
         <Fact term="Duration">
           <JobDuration job={job} />
         </Fact>
-        {job.steps.length > 1 && (
-          <Fact term="Steps">
-            <ol className="job-steps">
-              {job.steps.map((step) => (
-                <li key={step.position}>
-                  {jobTypeLabel(step.type)}: {step.status}
-                </li>
-              ))}
-            </ol>
-          </Fact>
-        )}
       </Facts>
     </section>
   );

@@ -15,6 +15,7 @@ import { JobNotFound } from './job-not-found';
 import { JobParameters } from './job-parameters';
 import { JobProgressPanel } from './job-progress-panel';
 import { JobResultPanel } from './job-result-panel';
+import { JobStepsPanel } from './job-steps-panel';
 import { useJobId } from './use-job-id';
 import { useLiveLog } from './use-live-log';
 import './jobs.css';
@@ -88,6 +89,7 @@ function JobView({ job }: { job: Job }) {
       </div>
 
       {isJobActive(job.status) ? <JobProgressPanel job={job} /> : <JobResultPanel job={job} />}
+      {job.steps.length > 1 && <JobStepsPanel job={job} />}
       <JobDetails job={job} repositoryName={repositoryName} />
       <JobParameters job={job} />
       <LogViewer

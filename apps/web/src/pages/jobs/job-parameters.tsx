@@ -1,17 +1,28 @@
 import { Link } from 'react-router-dom';
 import { backupParameters, type BackupParameters } from '../../api/backup-job';
+import { checkParameters, type CheckParameters } from '../../api/check-job';
 import type { Job } from '../../api/jobs';
+import { pruneParameters, type PruneParameters } from '../../api/prune-job';
 import { restoreParameters, type RestoreParameters } from '../../api/restore-job';
+import { CodeList } from '../../components/code-list';
 import { Fact, Facts } from '../../components/facts';
 import { displayPath } from '../../format/archive-path';
 import { archiveHref } from '../archives/browse-location';
+import { checkDescription, checkSelectionOfCheck } from '../schedules/checks/check-scopes';
+import { PruneRulesWords } from './prune-rules-words';
 
-/** What the job was asked to do: for a backup its sources, archive name, compression and excludes; for a restore what and where. */
+/**
+ * What the job was asked to do: for a backup its sources, archive name,
+ * compression and excludes; for a restore what and where; for a prune or a
+ * check the policy it ran with, in words.
+ */
 export function JobParameters({ job }: { job: Job }) {
   const backup = backupParameters(job);
   const restore = restoreParameters(job);
+  const prune = pruneParameters(job);
+  const check = checkParameters(job);
   const entries = Object.entries(job.parameters);
-  if (!backup && !restore && entries.length === 0) return null;
+  if (!backup && !restore && !prune && !check && entries.length === 0) return null;
   return (
     <section className="panel" aria-labelledby="parameters-heading">
       <div className="panel__header">
@@ -21,6 +32,10 @@ export function JobParameters({ job }: { job: Job }) {
         <BackupFacts parameters={backup} />
       ) : restore ? (
         <RestoreFacts parameters={restore} repositoryId={job.repository_id} />
+      ) : prune ? (
+        <PruneFacts parameters={prune} />
+      ) : check ? (
+        <CheckFacts parameters={check} />
       ) : (
         <Facts>
           {entries.map(([name, value]) => (
@@ -56,6 +71,28 @@ function BackupFacts({ parameters }: { parameters: BackupParameters }) {
   );
 }
 
+function PruneFacts({ parameters }: { parameters: PruneParameters }) {
+  return (
+    <Facts>
+      <Fact term="Pruning policy">{parameters.policy_name}</Fact>
+      <Fact term="Rules">
+        <PruneRulesWords parameters={parameters} />
+      </Fact>
+      <Fact term="Dry run">{parameters.dry_run ? 'Yes: nothing is deleted' : 'No'}</Fact>
+    </Facts>
+  );
+}
+
+function CheckFacts({ parameters }: { parameters: CheckParameters }) {
+  return (
+    <Facts>
+      <Fact term="Check policy">{parameters.policy_name ?? 'None: the repository and every archive'}</Fact>
+      <Fact term="Checks">{checkDescription(checkSelectionOfCheck(parameters.options))}</Fact>
+      {parameters.repair && <Fact term="Repair">Yes: borg check --repair</Fact>}
+    </Facts>
+  );
+}
+
 function RestoreFacts({ parameters, repositoryId }: { parameters: RestoreParameters; repositoryId: number | null }) {
   const options = [
     parameters.strip_components > 0
@@ -86,17 +123,5 @@ function RestoreFacts({ parameters, repositoryId }: { parameters: RestoreParamet
       </Fact>
       <Fact term="Options">{options.join(', ')}</Fact>
     </Facts>
-  );
-}
-
-function CodeList({ items }: { items: string[] }) {
-  return (
-    <ul className="code-list">
-      {items.map((item) => (
-        <li key={item}>
-          <code className="wrap">{item}</code>
-        </li>
-      ))}
-    </ul>
   );
 }

@@ -2,14 +2,16 @@ import type { Job, JobProgress } from '../../api/jobs';
 import { formatBytes } from '../../format/bytes';
 import { formatCount, formatCountOf } from '../../format/count';
 import { formatDuration } from '../../format/duration';
+import { stepLabel } from './step-label';
 
 /**
  * A queued or running job's progress. A backup has no total, so it shows a
  * moving bar and borg's running figures; steps that count (check, prune) show
- * how far they are.
+ * how far they are; a running hook is named.
  */
 export function JobProgressPanel({ job }: { job: Job }) {
   const progress = job.status === 'running' ? job.progress : null;
+  const runningStep = job.steps.find((step) => step.status === 'running');
   return (
     <section className="panel job-progress" aria-labelledby="progress-heading">
       <div className="panel__header">
@@ -21,6 +23,12 @@ export function JobProgressPanel({ job }: { job: Job }) {
           <p className="job-progress__message" role="status">
             Waiting to start: the job runs once no other job is using the repository.
           </p>
+        </>
+      ) : runningStep?.type === 'hook' ? (
+        // A hook reports no progress: what runs is said instead.
+        <>
+          <IndeterminateBar label="Progress" valueText={stepLabel(job, runningStep)} />
+          <p className="job-progress__message">Running {stepLabel(job, runningStep)}…</p>
         </>
       ) : (
         <RunningProgress progress={progress} />

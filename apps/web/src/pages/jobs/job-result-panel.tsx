@@ -1,16 +1,19 @@
 import { backupResult, type BackupResult } from '../../api/backup-job';
 import type { Job } from '../../api/jobs';
+import { pruneResult } from '../../api/prune-job';
 import { restoreParameters } from '../../api/restore-job';
 import { Fact, Facts } from '../../components/facts';
 import { formatBytes } from '../../format/bytes';
-import { formatCount } from '../../format/count';
+import { formatCount, formatCountOf } from '../../format/count';
 import { formatDuration } from '../../format/duration';
 import { jobTypeLabel } from '../../format/job-labels';
+import { PruneLists } from '../schedules/pruning/prune-lists';
 
 /** How a finished job ended: what it made, its warnings, or why it failed. */
 export function JobResultPanel({ job }: { job: Job }) {
   const backup = backupResult(job);
   const restore = restoreParameters(job);
+  const prune = job.type === 'prune' ? pruneResult(job.result) : null;
   const kind = jobTypeLabel(job.type);
   return (
     <section className="panel job-result" aria-labelledby="result-heading">
@@ -19,6 +22,15 @@ export function JobResultPanel({ job }: { job: Job }) {
       </div>
       <Outcome job={job} kind={kind} hasArchive={backup !== null} />
       {backup && <BackupFigures result={backup} />}
+      {prune && (
+        <div className="job-result__figures">
+          <p className="panel__text">
+            {prune.dry_run ? 'borg would keep' : 'borg kept'} {formatCountOf(prune.kept.length, 'archive')} and{' '}
+            {prune.dry_run ? 'prune' : 'pruned'} {prune.pruned.length}.
+          </p>
+          <PruneLists kept={prune.kept} pruned={prune.pruned} repositoryId={job.repository_id} prunedExist={prune.dry_run} />
+        </div>
+      )}
       {restore && (job.status === 'completed' || job.status === 'warning') && (
         <p className="job-result__restored">
           Restored into <code className="wrap">{restore.destination}</code>.

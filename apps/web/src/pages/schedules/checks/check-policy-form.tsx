@@ -5,7 +5,7 @@ import type { CheckPolicy, CheckPolicyInput } from '../../../api/check-policies'
 import { FormField } from '../../../components/form-field';
 import { useFocusFirstProblem } from '../../../util/focus-first-problem';
 import { useFormValues } from '../../../util/use-form-values';
-import { policyFormErrors } from '../policy-form-errors';
+import { saveErrors } from '../save-errors';
 import { allowedFields, checkPolicyInput, type CheckPolicyFormValues } from './check-policy-values';
 import { ScopeChoice } from './scope-choice';
 
@@ -33,7 +33,7 @@ export function CheckPolicyForm({ initial, save, submitLabel, onSaved, cancelPat
   const formRef = useRef<HTMLFormElement>(null);
   const verifyId = useId();
   const allowed = allowedFields(values.scope);
-  const errors = policyFormErrors(save.error, {
+  const errors = saveErrors(save.error, {
     shown: SHOWN_FIELDS,
     sent: save.variables,
     current: checkPolicyInput(values),

@@ -1,3 +1,4 @@
+import type { CheckOptions } from '../../../api/check-job';
 import type { CheckPolicy, CheckScope } from '../../../api/check-policies';
 import { formatDuration } from '../../../format/duration';
 
@@ -20,6 +21,21 @@ export const CHECK_SCOPES: readonly { value: CheckScope; label: string; hint: st
   },
 ];
 
+/** What a policy (or a check job's copy of it) has borg check look at. */
+export type CheckSelection = Pick<CheckPolicy, 'scope' | 'verify_data' | 'max_duration' | 'glob_archives' | 'first' | 'last'>;
+
+/** The selection of a check job, which carries it with borg-runner's names. */
+export function checkSelectionOfCheck(options: CheckOptions): CheckSelection {
+  return {
+    scope: options.repositoryOnly ? 'repository_only' : options.archivesOnly ? 'archives_only' : 'full',
+    verify_data: options.verifyData === true,
+    max_duration: options.maxDuration ?? null,
+    glob_archives: options.globArchives ?? null,
+    first: options.first ?? null,
+    last: options.last ?? null,
+  };
+}
+
 export function scopeLabel(scope: CheckScope): string {
   return CHECK_SCOPES.find((choice) => choice.value === scope)?.label ?? scope;
 }
@@ -28,7 +44,7 @@ export function scopeLabel(scope: CheckScope): string {
  * What a check with the policy does, in a sentence: "borg check goes through
  * the newest 2 archives matching docs-* and verifies every data chunk."
  */
-export function checkDescription(policy: CheckPolicy): string {
+export function checkDescription(policy: CheckSelection): string {
   const segments = policy.scope !== 'archives_only' ? 'the repository’s segments' : null;
   const archives = policy.scope !== 'repository_only' ? archivesPhrase(policy) : null;
   const limit = timeLimitWords(policy);
@@ -41,7 +57,7 @@ export function checkDescription(policy: CheckPolicy): string {
 }
 
 /** "the archives", "the oldest archive", "the newest 2 archives matching docs-*". */
-function archivesPhrase(policy: CheckPolicy): string {
+function archivesPhrase(policy: CheckSelection): string {
   const count = policy.last ?? policy.first;
   const which = policy.last !== null ? 'newest' : 'oldest';
   const archives =
@@ -50,7 +66,7 @@ function archivesPhrase(policy: CheckPolicy): string {
 }
 
 /** Which archives the policy checks, in words: "All", "oldest 3", "matching docs-* · newest 2"; null when it checks none. */
-export function archiveSelectionWords(policy: CheckPolicy): string | null {
+export function archiveSelectionWords(policy: CheckSelection): string | null {
   if (policy.scope === 'repository_only') return null;
   const parts = [
     policy.glob_archives && `matching ${policy.glob_archives}`,
@@ -61,6 +77,6 @@ export function archiveSelectionWords(policy: CheckPolicy): string | null {
 }
 
 /** "30 min", or null for no limit. */
-export function timeLimitWords(policy: CheckPolicy): string | null {
+export function timeLimitWords(policy: CheckSelection): string | null {
   return policy.max_duration === null ? null : formatDuration(policy.max_duration);
 }

@@ -1,3 +1,4 @@
+import type { PruneRules } from '../../../api/prune-job';
 import type { PruningPolicy, PruningPolicyInput } from '../../../api/pruning-policies';
 
 export type KeepCountField =
@@ -27,8 +28,11 @@ export const KEEP_FIELDS = ['keep_within', ...KEEP_COUNTS.map((rule) => rule.fie
 
 const WITHIN_UNITS: Record<string, string> = { H: 'hour', d: 'day', w: 'week', m: 'month', y: 'year' };
 
+/** A policy's keep rules (or a prune job's copy of them). */
+export type KeepRules = Pick<PruningPolicy, 'keep_within' | KeepCountField>;
+
 /** The rules in words, in borg's order: ["last 2", "7 daily", "4 weekly", "within 2 days"]. */
-export function keepRuleParts(policy: PruningPolicy): string[] {
+export function keepRuleParts(policy: KeepRules): string[] {
   const parts = KEEP_COUNTS.flatMap((rule) => {
     const count = policy[rule.field];
     return count === null ? [] : [rule.words(count)];
@@ -38,8 +42,23 @@ export function keepRuleParts(policy: PruningPolicy): string[] {
 }
 
 /** "last 2 · 7 daily · 4 weekly · within 2 days". */
-export function keepRulesSummary(policy: PruningPolicy): string {
+export function keepRulesSummary(policy: KeepRules): string {
   return keepRuleParts(policy).join(' · ');
+}
+
+/** The keep rules of a prune job, which carries them with borg-runner's names. */
+export function keepRulesOfPrune(rules: PruneRules): KeepRules {
+  return {
+    keep_within: rules.keepWithin ?? null,
+    keep_last: rules.keepLast ?? null,
+    keep_secondly: rules.keepSecondly ?? null,
+    keep_minutely: rules.keepMinutely ?? null,
+    keep_hourly: rules.keepHourly ?? null,
+    keep_daily: rules.keepDaily ?? null,
+    keep_weekly: rules.keepWeekly ?? null,
+    keep_monthly: rules.keepMonthly ?? null,
+    keep_yearly: rules.keepYearly ?? null,
+  };
 }
 
 /** `7d` → "7 days", `1H` → "1 hour"; anything else as it is. */

@@ -1,7 +1,6 @@
-import { Link } from 'react-router-dom';
 import type { PrunePreview } from '../../../api/pruning-policies';
 import { formatCountOf } from '../../../format/count';
-import { archiveHref } from '../../archives/browse-location';
+import { PruneLists } from './prune-lists';
 
 interface PrunePreviewResultsProps {
   preview: PrunePreview;
@@ -36,58 +35,7 @@ export function PrunePreviewResults({
             ? `No archive matches ${globArchives}.`
             : 'The repository has no archives.'}
       </p>
-      <div className="preview-lists">
-        <section aria-labelledby="kept-heading">
-          <h3 id="kept-heading">Kept</h3>
-          {preview.keep.length === 0 ? (
-            <p className="muted">None.</p>
-          ) : (
-            <table className="data-table preview-table">
-              <caption className="visually-hidden">Kept archives</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Archive</th>
-                  <th scope="col">Kept by</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.keep.map((archive) => (
-                  <tr key={archive.name}>
-                    <th scope="row">
-                      <Link to={archiveHref(repositoryId, archive.name)}>{archive.name}</Link>
-                    </th>
-                    <td>{archive.rule}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
-        <section aria-labelledby="pruned-heading">
-          <h3 id="pruned-heading">Pruned</h3>
-          {preview.prune.length === 0 ? (
-            <p className="muted">None.</p>
-          ) : (
-            <table className="data-table preview-table">
-              <caption className="visually-hidden">Pruned archives</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Archive</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.prune.map((name) => (
-                  <tr key={name}>
-                    <th scope="row">
-                      <Link to={archiveHref(repositoryId, name)}>{name}</Link>
-                    </th>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
-      </div>
+      <PruneLists kept={preview.keep} pruned={preview.prune} repositoryId={repositoryId} prunedExist />
     </section>
   );
 }

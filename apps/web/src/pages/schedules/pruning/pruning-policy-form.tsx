@@ -5,7 +5,7 @@ import type { PruningPolicy, PruningPolicyInput } from '../../../api/pruning-pol
 import { FormField } from '../../../components/form-field';
 import { useFocusFirstProblem } from '../../../util/focus-first-problem';
 import { useFormValues } from '../../../util/use-form-values';
-import { policyFormErrors } from '../policy-form-errors';
+import { saveErrors } from '../save-errors';
 import { KEEP_FIELDS, pruningPolicyInput, type PruningPolicyFormValues } from './keep-rules';
 import { KeepRulesFieldset } from './keep-rules-fieldset';
 
@@ -24,7 +24,7 @@ export function PruningPolicyForm({ initial, save, submitLabel, onSaved, cancelP
   const [values, set, setValues] = useFormValues<PruningPolicyFormValues>(initial);
   const formRef = useRef<HTMLFormElement>(null);
   const compactId = useId();
-  const errors = policyFormErrors(save.error, {
+  const errors = saveErrors(save.error, {
     shown: SHOWN_FIELDS,
     sent: save.variables,
     current: pruningPolicyInput(values),

@@ -1,0 +1,462 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { screenshotPath } from './screenshots';
+import { logIn } from './session';
+
+const REPOSITORY = 'Scheduled';
+const SCHEDULE = 'Documents';
+const SLOW_SCHEDULE = 'Slow';
+const POLICY = 'Documents: last 2';
+// The browser's zone, which the form offers; the server runs in another (UTC here), so the test sees which is used.
+const BROWSER_ZONE = 'Europe/Berlin';
+
+// Archives made before the schedule's first run. keep_last 2 of documents-* keeps the run's new archive and the
+// newest of these, prunes the older one, and leaves photos-* alone.
+const OLD_ARCHIVES = [
+  { name: 'documents-2026-11-01', day: '2026-11-01' },
+  { name: 'documents-2026-11-02', day: '2026-11-02' },
+  { name: 'photos-2026-11-02', day: '2026-11-02' },
+];
+
+interface ScheduleBody {
+  id: number;
+  enabled: boolean;
+  timezone: string;
+  next_run_at: string | null;
+  archive_name: string;
+  pre_hooks: { name: string; command: string[]; shell: boolean; env: Record<string, string> }[];
+  post_hooks: { name: string; command: string[]; shell: boolean; run_on_failure: boolean; env: Record<string, string> }[];
+}
+
+interface JobBody {
+  id: number;
+  status: string;
+  trigger: string;
+  schedule_id: number | null;
+  steps: { type: string; status: string; result: { kept?: { name: string; rule: string }[]; pruned?: string[] } | null }[];
+}
+
+const field = (scope: Page | Locator, label: string) => scope.getByLabel(label, { exact: true });
+const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+const scheduleRow = (page: Page, name: string) =>
+  page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+/** The cells of a schedule's row, after its name: repository, when, enabled, next run, last run, actions. */
+const cell = (page: Page, name: string, index: number) => scheduleRow(page, name).getByRole('cell').nth(index);
+
+let workDir: string;
+let source: string;
+const createdRepositories: number[] = [];
+
+test.use({ timezoneId: BROWSER_ZONE });
+test.describe.configure({ timeout: 180_000 });
+
+test.beforeAll(() => {
+  workDir = mkdtempSync(join(tmpdir(), 'borgitory-e2e-schedules-'));
+  source = join(workDir, 'sources', 'documents');
+  mkdirSync(join(source, 'letters'), { recursive: true });
+  writeFileSync(join(source, 'notes.txt'), 'Notes\n');
+  writeFileSync(join(source, 'budget.csv'), 'month,amount\n11,42\n');
+  writeFileSync(join(source, 'letters', 'bank.txt'), 'Dear bank\n');
+});
+
+test.afterAll(() => {
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+test.beforeEach(async ({ page }) => {
+  await logIn(page);
+});
+
+// Leave the server as the other specs expect it: no jobs running, no schedules, repositories or policies.
+test.afterEach(async ({ page }) => {
+  for (const status of ['queued', 'running']) {
+    const active = await page.request.get(`/api/jobs?status=${status}&limit=200`);
+    for (const job of ((await active.json()) as { data: { id: number }[] }).data) {
+      await page.request.post(`/api/jobs/${job.id}/cancel`);
+    }
+  }
+  const schedules = await page.request.get('/api/schedules?limit=200');
+  for (const schedule of ((await schedules.json()) as { data: { id: number }[] }).data) {
+    const response = await page.request.delete(`/api/schedules/${schedule.id}`);
+    expect(response.ok(), await response.text()).toBe(true);
+  }
+  for (const id of createdRepositories.splice(0)) {
+    const response = await page.request.delete(`/api/repositories/${id}`);
+    expect(response.ok(), await response.text()).toBe(true);
+  }
+  const policies = await page.request.get('/api/pruning-policies?limit=200');
+  for (const policy of ((await policies.json()) as { data: { id: number }[] }).data) {
+    const response = await page.request.delete(`/api/pruning-policies/${policy.id}`);
+    expect(response.ok(), await response.text()).toBe(true);
+  }
+});
+
+/** An unencrypted repository made through the API, with archives written by the borg command line at given days. */
+async function createRepository(page: Page): Promise<{ id: number; path: string }> {
+  const path = join(workDir, 'repository');
+  const response = await page.request.post('/api/repositories', { data: { name: REPOSITORY, path, encryption: 'none' } });
+  expect(response.status(), await response.text()).toBe(201);
+  const { data } = (await response.json()) as { data: { id: number } };
+  createdRepositories.push(data.id);
+  for (const archive of OLD_ARCHIVES) {
+    execFileSync('borg', ['create', '--timestamp', `${archive.day}T12:00:00`, `${path}::${archive.name}`, source], {
+      env: { ...process.env, BORG_BASE_DIR: join(workDir, 'borg-cli'), BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK: 'yes' },
+      stdio: 'pipe',
+    });
+  }
+  const refreshed = await page.request.get(`/api/repositories/${data.id}/archives?refresh=true&limit=100`);
+  expect(((await refreshed.json()) as { meta: { total: number } }).meta.total).toBe(OLD_ARCHIVES.length);
+  return { id: data.id, path };
+}
+
+async function getSchedule(page: Page, id: number): Promise<ScheduleBody> {
+  const response = await page.request.get(`/api/schedules/${id}`);
+  expect(response.ok(), await response.text()).toBe(true);
+  return ((await response.json()) as { data: ScheduleBody }).data;
+}
+
+async function scheduleIdByName(page: Page, name: string): Promise<number> {
+  const response = await page.request.get('/api/schedules?limit=200');
+  const schedules = ((await response.json()) as { data: { id: number; name: string }[] }).data;
+  const schedule = schedules.find((candidate) => candidate.name === name);
+  expect(schedule, `schedule ${name}`).toBeDefined();
+  return schedule?.id ?? 0;
+}
+
+async function getJob(page: Page, id: number): Promise<JobBody> {
+  const response = await page.request.get(`/api/jobs/${id}`);
+  return ((await response.json()) as { data: JobBody }).data;
+}
+
+async function archiveNames(page: Page, repositoryId: number): Promise<string[]> {
+  const response = await page.request.get(`/api/repositories/${repositoryId}/archives?limit=100`);
+  return ((await response.json()) as { data: { name: string }[] }).data.map((archive) => archive.name).sort();
+}
+
+test('a schedule: made with a preset, a pruning policy and hooks, toggled, run now and followed step by step', async ({
+  page,
+}) => {
+  const repository = await createRepository(page);
+  const policy = await page.request.post('/api/pruning-policies', {
+    data: { name: POLICY, keep_last: 2, glob_archives: 'documents-*' },
+  });
+  expect(policy.status(), await policy.text()).toBe(201);
+  let scheduleId = 0;
+  let previewedRun = '';
+  let jobId = 0;
+
+  await test.step('the list starts empty, with a call to action', async () => {
+    await page.goto('/schedules');
+    await expect(page.getByRole('heading', { level: 1, name: 'Schedules' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'No schedules yet' })).toBeVisible();
+    await page.screenshot({ path: screenshotPath('schedules-empty'), fullPage: true });
+    await page.getByRole('link', { name: 'Create a schedule' }).click();
+    await expect(page).toHaveURL('/schedules/new');
+    await expect(page.getByRole('heading', { level: 1, name: 'New schedule' })).toBeVisible();
+  });
+
+  await test.step('the archive name follows the schedule name, the zone is the browser’s', async () => {
+    await expect(field(page, 'Archive name')).toHaveValue('{hostname}-{now:%Y-%m-%dT%H:%M:%S}');
+    await field(page, 'Name').fill(SCHEDULE);
+    await expect(field(page, 'Archive name')).toHaveValue('documents-{now:%Y-%m-%dT%H:%M:%S}');
+    await expect(page.getByText('A pruning policy with the pattern documents-* prunes among these archives only.')).toBeVisible();
+    await field(page, 'Repository').selectOption({ label: REPOSITORY });
+    await field(page, 'Source path 1').fill(source);
+    await expect(field(page, 'Time zone')).toHaveValue(BROWSER_ZONE);
+  });
+
+  await test.step('a cron expression the server cannot use: the preview says why, and so does the field on save', async () => {
+    await field(page, 'Runs').selectOption({ label: 'Custom (cron expression)…' });
+    // Custom starts from the preset it replaces.
+    await expect(field(page, 'Cron expression')).toHaveValue('0 2 * * *');
+    await field(page, 'Cron expression').fill('61 2 * * *');
+    const preview = region(page, 'Next runs');
+    await expect(preview).toContainText('This schedule cannot run: Field value (61) is out of range');
+    await page.getByRole('button', { name: 'Create schedule' }).click();
+
+    const cron = field(page, 'Cron expression');
+    await expect(cron).toHaveAttribute('aria-invalid', 'true');
+    await expect(cron).toBeFocused();
+    await expect(cron).toHaveAccessibleDescription(/Field value \(61\) is out of range/);
+    await page.screenshot({ path: screenshotPath('schedule-form-errors'), fullPage: true });
+    const list = await page.request.get('/api/schedules');
+    expect(((await list.json()) as { meta: { total: number } }).meta.total).toBe(0);
+  });
+
+  await test.step('a preset: the preview shows the next five runs at 02:00 in the zone', async () => {
+    await field(page, 'Runs').selectOption({ label: 'Every day at 02:00' });
+    await expect(field(page, 'Cron expression')).toBeHidden();
+    const preview = region(page, 'Next runs');
+    await expect(preview).toContainText(`At 02:00, in ${BROWSER_ZONE}:`);
+    const runs = preview.getByRole('listitem');
+    await expect(runs).toHaveCount(5);
+    for (let index = 0; index < 5; index++) await expect(runs.nth(index).locator('time')).toContainText('02:00');
+    previewedRun = String(await runs.first().locator('time').getAttribute('datetime'));
+    // 02:00 on Berlin's clock: 01:00 or 00:00 UTC, as the season has it.
+    expect(new Date(previewedRun).getTime()).toBeGreaterThan(Date.now());
+    expect(new Date(previewedRun).toLocaleString('en-GB', { timeZone: BROWSER_ZONE, timeStyle: 'short' })).toBe('02:00');
+  });
+
+  await test.step('a pruning policy is picked from the list', async () => {
+    await field(page, 'Pruning policy').selectOption({ label: POLICY });
+    await expect(page.getByText('Keeps last 2 of the archives matching documents-*.')).toBeVisible();
+  });
+
+  await test.step('a pre-hook with its arguments one per line, a post-hook through the shell', async () => {
+    await page.getByRole('button', { name: 'Add a pre-hook' }).click();
+    const pre = page.getByRole('group', { name: 'Pre-hook 1' });
+    await expect(field(pre, 'Name')).toBeFocused();
+    await field(pre, 'Name').fill('Say hello');
+    await expect(pre.getByRole('checkbox', { name: 'Run through the shell' })).not.toBeChecked();
+    // Each line is one argument as it is: the spaces stay inside the second one.
+    await field(pre, 'Program and arguments').fill('/bin/echo\npre-hook says\nhello   world');
+
+    // A second pre-hook is put first, then removed again.
+    await page.getByRole('button', { name: 'Add a pre-hook' }).click();
+    await field(page.getByRole('group', { name: 'Pre-hook 2' }), 'Name').fill('Passing by');
+    await page.getByRole('button', { name: 'Move up pre-hook 2' }).click();
+    await expect(field(page.getByRole('group', { name: 'Pre-hook 1' }), 'Name')).toHaveValue('Passing by');
+    await expect(field(page.getByRole('group', { name: 'Pre-hook 2' }), 'Name')).toHaveValue('Say hello');
+    await page.getByRole('button', { name: 'Remove pre-hook 1' }).click();
+    await expect(page.getByRole('group', { name: 'Pre-hook 2' })).toHaveCount(0);
+    await expect(field(pre, 'Name')).toHaveValue('Say hello');
+    await expect(field(pre, 'Program and arguments')).toHaveValue('/bin/echo\npre-hook says\nhello   world');
+
+    await page.getByRole('button', { name: 'Add a post-hook' }).click();
+    const post = page.getByRole('group', { name: 'Post-hook 1' });
+    await field(post, 'Name').fill('Report');
+    await post.getByRole('checkbox', { name: 'Run through the shell' }).check();
+    await field(post, 'Shell command').fill('echo "post-hook: $BORGITORY_STATUS, $FAREWELL"');
+    await post.getByRole('checkbox', { name: 'Run on failure' }).check();
+    await field(post, 'Environment variables (optional)').fill('FAREWELL=bye for now');
+    await page.screenshot({ path: screenshotPath('schedule-form'), fullPage: true });
+  });
+
+  await test.step('a hook field the server refuses is marked in its hook', async () => {
+    const post = page.getByRole('group', { name: 'Post-hook 1' });
+    const env = field(post, 'Environment variables (optional)');
+    await env.fill('FAREWELL=bye for now\nBORGITORY_STATUS=faked');
+    await page.getByRole('button', { name: 'Create schedule' }).click();
+    await expect(env).toHaveAttribute('aria-invalid', 'true');
+    await expect(env).toBeFocused();
+    await expect(env).toHaveAccessibleDescription(/BORGITORY_STATUS: names starting with BORGITORY_ are set by Borgitory/);
+    await expect(field(page.getByRole('group', { name: 'Pre-hook 1' }), 'Name')).not.toHaveAttribute('aria-invalid');
+    await env.fill('FAREWELL=bye for now');
+    await expect(env).not.toHaveAttribute('aria-invalid');
+  });
+
+  await test.step('the schedule is created and the list shows its next run as the server says it', async () => {
+    await page.getByRole('button', { name: 'Create schedule' }).click();
+    await expect(page).toHaveURL('/schedules');
+    scheduleId = await scheduleIdByName(page, SCHEDULE);
+    const schedule = await getSchedule(page, scheduleId);
+    expect(schedule).toMatchObject({
+      enabled: true,
+      timezone: BROWSER_ZONE,
+      archive_name: 'documents-{now:%Y-%m-%dT%H:%M:%S}',
+      pre_hooks: [{ name: 'Say hello', command: ['/bin/echo', 'pre-hook says', 'hello   world'], shell: false, env: {} }],
+      post_hooks: [
+        {
+          name: 'Report',
+          command: ['echo "post-hook: $BORGITORY_STATUS, $FAREWELL"'],
+          shell: true,
+          run_on_failure: true,
+          env: { FAREWELL: 'bye for now' },
+        },
+      ],
+    });
+    expect(schedule.next_run_at).toBe(previewedRun);
+
+    await expect(scheduleRow(page, SCHEDULE).getByRole('link', { name: SCHEDULE, exact: true })).toHaveAttribute(
+      'href',
+      `/schedules/${scheduleId}`,
+    );
+    await expect(cell(page, SCHEDULE, 0)).toHaveText(REPOSITORY);
+    await expect(cell(page, SCHEDULE, 1)).toContainText('At 02:00');
+    await expect(cell(page, SCHEDULE, 1)).toContainText(BROWSER_ZONE);
+    await expect(cell(page, SCHEDULE, 3).locator('time')).toHaveAttribute('datetime', previewedRun);
+    // The next 02:00 is less than a day away.
+    await expect(cell(page, SCHEDULE, 3)).toContainText(/in \d+ (hour|minute)s?|just now/);
+    await expect(cell(page, SCHEDULE, 4)).toHaveText('Never');
+    await page.screenshot({ path: screenshotPath('schedules-list'), fullPage: true });
+  });
+
+  await test.step('the switch turns the schedule off and on again', async () => {
+    const toggle = page.getByRole('switch', { name: `Enable ${SCHEDULE}` });
+    await expect(toggle).toBeChecked();
+    await toggle.uncheck();
+    await expect(toggle).not.toBeChecked();
+    await expect(cell(page, SCHEDULE, 3)).toHaveText('—');
+    await expect.poll(async () => (await getSchedule(page, scheduleId)).enabled).toBe(false);
+    expect((await getSchedule(page, scheduleId)).next_run_at).toBeNull();
+    await expect(toggle).not.toHaveAttribute('aria-busy');
+    await page.screenshot({ path: screenshotPath('schedules-list-disabled'), fullPage: true });
+
+    await toggle.check();
+    await expect(toggle).toBeChecked();
+    await expect.poll(async () => (await getSchedule(page, scheduleId)).enabled).toBe(true);
+    const { next_run_at: nextRun } = await getSchedule(page, scheduleId);
+    expect(nextRun).toBe(previewedRun);
+    await expect(cell(page, SCHEDULE, 3).locator('time')).toHaveAttribute('datetime', previewedRun);
+  });
+
+  await test.step('run now leads to the job, whose steps complete one after the other', async () => {
+    await page.getByRole('button', { name: `Run ${SCHEDULE} now` }).click();
+    await expect(page).toHaveURL(/\/jobs\/\d+$/);
+    jobId = Number(new URL(page.url()).pathname.split('/').pop());
+    await expect(page.getByRole('heading', { level: 1, name: `Backup #${jobId} · ${REPOSITORY}` })).toBeVisible();
+    const details = region(page, 'Details');
+    await expect(details).toContainText('Schedule Documents, by “Run now”');
+    await expect(details.getByRole('link', { name: SCHEDULE })).toHaveAttribute('href', `/schedules/${scheduleId}`);
+
+    const steps = region(page, 'Steps').getByRole('listitem');
+    await expect(steps).toHaveCount(4);
+    const labels = ['Pre-hook: Say hello', 'Backup', `Prune: ${POLICY}`, 'Post-hook: Report'];
+    for (const [index, label] of labels.entries()) {
+      await expect(steps.nth(index)).toContainText(label);
+      await expect(steps.nth(index).locator('.job-status')).toHaveText('Completed', { timeout: 60_000 });
+    }
+    await expect(steps.nth(0)).toContainText('/bin/echo');
+    await expect(steps.nth(2)).toContainText('Keeps last 2 of the archives matching documents-*.');
+    await expect(steps.nth(3)).toContainText('runs on failure');
+    await expect(region(page, 'Result')).toContainText('Backup completed.');
+    const log = page.getByRole('log', { name: 'Job log' });
+    await expect(log).toContainText('pre-hook says hello   world');
+    await expect(log).toContainText('post-hook: completed, bye for now');
+
+    const job = await getJob(page, jobId);
+    expect(job).toMatchObject({ status: 'completed', trigger: 'manual', schedule_id: scheduleId });
+    expect(job.steps.map((step) => `${step.type}:${step.status}`)).toEqual([
+      'hook:completed',
+      'backup:completed',
+      'prune:completed',
+      'hook:completed',
+    ]);
+  });
+
+  await test.step('the prune step shows what it kept, by which rule, and what it pruned', async () => {
+    const prune = region(page, 'Steps').getByRole('listitem').nth(2);
+    await prune.getByText('Kept 2 archives, pruned 1').click();
+    const { result } = (await getJob(page, jobId)).steps[2];
+    expect(result?.pruned).toEqual(['documents-2026-11-01']);
+    const kept = prune.getByRole('table', { name: 'Kept archives' }).getByRole('row');
+    await expect(kept).toHaveCount(3);
+    for (const [index, archive] of (result?.kept ?? []).entries()) {
+      await expect(kept.nth(index + 1).getByRole('rowheader')).toHaveText(archive.name);
+      await expect(kept.nth(index + 1).getByRole('cell')).toHaveText(archive.rule);
+    }
+    await expect(kept.nth(1).getByRole('cell')).toHaveText('secondly #1');
+    await expect(kept.nth(2).getByRole('rowheader')).toHaveText('documents-2026-11-02');
+    await expect(prune.getByRole('table', { name: 'Pruned archives' }).getByRole('rowheader')).toHaveText(
+      'documents-2026-11-01',
+    );
+    await page.screenshot({ path: screenshotPath('schedule-run-job'), fullPage: true });
+
+    const archives = await archiveNames(page, repository.id);
+    expect(archives).not.toContain('documents-2026-11-01');
+    expect(archives).toContain('documents-2026-11-02');
+    expect(archives).toContain('photos-2026-11-02');
+    expect(archives).toHaveLength(3);
+  });
+
+  await test.step('the schedule’s page lists the run and says how the schedule is set', async () => {
+    await region(page, 'Details').getByRole('link', { name: SCHEDULE }).click();
+    await expect(page).toHaveURL(`/schedules/${scheduleId}`);
+    await expect(page.getByRole('heading', { level: 1, name: SCHEDULE })).toBeVisible();
+    const when = region(page, 'When');
+    await expect(when).toContainText('At 02:00');
+    await expect(when.getByRole('listitem')).toHaveCount(5);
+    await expect(region(page, 'After the backup')).toContainText(`${POLICY}: keeps last 2 of the archives matching documents-*`);
+    await expect(region(page, 'Pre-hooks, before the backup')).toContainText('Say hello');
+    await expect(region(page, 'Post-hooks, at the end')).toContainText('runs on failure too');
+    const run = region(page, 'Runs')
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: `#${jobId}`, exact: true }) });
+    await expect(run).toContainText('Run now');
+    await expect(run).toContainText('Completed');
+    await page.screenshot({ path: screenshotPath('schedule-page'), fullPage: true });
+  });
+
+  await test.step('the list says the last run completed, with a link to it', async () => {
+    await page.getByRole('link', { name: '← Schedules' }).click();
+    await expect(page).toHaveURL('/schedules');
+    const lastRun = cell(page, SCHEDULE, 4).getByRole('link');
+    await expect(lastRun).toHaveText(`Completed job #${jobId}`);
+    await expect(lastRun).toHaveAttribute('href', `/jobs/${jobId}`);
+  });
+
+  await test.step('run now while a run is under way is refused, with a link to that run', async () => {
+    const slow = await page.request.post('/api/schedules', {
+      data: {
+        name: SLOW_SCHEDULE,
+        repository_id: repository.id,
+        source_path: source,
+        cron_expression: '0 4 * * *',
+        enabled: false,
+        pre_hooks: [{ name: 'Wait', shell: true, command: ['sleep 60'] }],
+      },
+    });
+    expect(slow.status(), await slow.text()).toBe(201);
+    const started = await page.request.post(`/api/schedules/${((await slow.json()) as { data: { id: number } }).data.id}/run`);
+    expect(started.status(), await started.text()).toBe(201);
+    const running = ((await started.json()) as { data: { id: number } }).data.id;
+
+    await expect(cell(page, SLOW_SCHEDULE, 3)).toHaveText('—');
+    await page.getByRole('button', { name: `Run ${SLOW_SCHEDULE} now` }).click();
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText(`Schedule "${SLOW_SCHEDULE}" is already running`);
+    await expect(alert.getByRole('link', { name: `Follow job #${running}` })).toHaveAttribute('href', `/jobs/${running}`);
+    await expect(page).toHaveURL('/schedules');
+    await page.screenshot({ path: screenshotPath('schedules-run-now-conflict'), fullPage: true });
+
+    // The run under way says which hook runs, and follows the cancel live.
+    await alert.getByRole('link', { name: `Follow job #${running}` }).click();
+    await expect(page).toHaveURL(`/jobs/${running}`);
+    await expect(region(page, 'Progress')).toContainText('Running Pre-hook: Wait…');
+    const steps = region(page, 'Steps').getByRole('listitem');
+    await expect(steps.nth(0).locator('.job-status')).toHaveText('Running');
+    await expect(steps.nth(1).locator('.job-status')).toHaveText('Pending');
+    await page.screenshot({ path: screenshotPath('schedule-run-hook-running'), fullPage: true });
+    const cancelled = await page.request.post(`/api/jobs/${running}/cancel`);
+    expect(((await cancelled.json()) as { data: { status: string } }).data.status).toBe('cancelled');
+    await expect(region(page, 'Result')).toContainText('The job was cancelled before it finished.');
+    await expect(steps.nth(0).locator('.job-status')).toHaveText('Cancelled');
+    await expect(steps.nth(1).locator('.job-status')).toHaveText('Skipped');
+    await page.goto('/schedules');
+  });
+
+  await test.step('the schedule is edited to another preset', async () => {
+    await page.getByRole('link', { name: `Edit ${SCHEDULE}` }).click();
+    await expect(page.getByRole('heading', { level: 1, name: `Edit ${SCHEDULE}` })).toBeVisible();
+    await expect(field(page, 'Runs')).toHaveValue('0 2 * * *');
+    await expect(field(page, 'Pruning policy')).toHaveValue(String(((await policy.json()) as { data: { id: number } }).data.id));
+    await expect(field(page.getByRole('group', { name: 'Pre-hook 1' }), 'Program and arguments')).toHaveValue(
+      '/bin/echo\npre-hook says\nhello   world',
+    );
+    await field(page, 'Runs').selectOption({ label: 'Every Sunday at 03:00' });
+    await expect(region(page, 'Next runs')).toContainText('At 03:00, only on Sunday');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page).toHaveURL(`/schedules/${scheduleId}`);
+    await expect(region(page, 'When')).toContainText('At 03:00, only on Sunday');
+    const schedule = await getSchedule(page, scheduleId);
+    expect(new Date(schedule.next_run_at ?? 0).toLocaleString('en-GB', { timeZone: BROWSER_ZONE, weekday: 'long' })).toBe(
+      'Sunday',
+    );
+    expect(schedule.pre_hooks).toHaveLength(1);
+    expect(schedule.post_hooks).toHaveLength(1);
+  });
+
+  await test.step('the schedule is deleted after a confirmation; its run stays', async () => {
+    await page.getByRole('button', { name: 'Delete' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete this schedule?' });
+    await expect(dialog).toContainText(SCHEDULE);
+    await dialog.getByRole('button', { name: 'Delete schedule' }).click();
+    await expect(page).toHaveURL('/schedules');
+    await expect(scheduleRow(page, SCHEDULE)).toHaveCount(0);
+    await expect(scheduleRow(page, SLOW_SCHEDULE)).toBeVisible();
+    expect((await getJob(page, jobId)).status).toBe('completed');
+  });
+});

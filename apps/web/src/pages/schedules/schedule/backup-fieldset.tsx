@@ -1,0 +1,142 @@
+import { useRef, useState } from 'react';
+import { DEFAULT_ARCHIVE_NAME } from '../../../api/backups';
+import { CheckboxField } from '../../../components/checkbox-field';
+import { DirectoryPickerDialog } from '../../../components/directory-picker-dialog';
+import { FormField } from '../../../components/form-field';
+import { TextAreaField } from '../../../components/text-area-field';
+import { CompressionField } from '../../backups/compression-field';
+import { SourcePathsFieldset } from '../../backups/source-paths-fieldset';
+import { RepositorySelectField } from '../repository-select-field';
+import type { ScheduleFormValues } from './schedule-form-values';
+
+type BackupValues = Pick<
+  ScheduleFormValues,
+  | 'repositoryId'
+  | 'sources'
+  | 'archiveName'
+  | 'archiveNameEdited'
+  | 'compression'
+  | 'customCompression'
+  | 'excludes'
+  | 'oneFileSystem'
+>;
+
+interface BackupFieldsetProps {
+  values: BackupValues;
+  onChange: (patch: Partial<BackupValues>) => void;
+  /** Messages by request field. */
+  errors: Record<string, string[]>;
+  repositoryErrors?: string[];
+  sourceRowErrors: string[][];
+  sourceErrors: string[];
+}
+
+/** What each run backs up, into which repository, and how: the fields of "Back up now". */
+export function BackupFieldset({
+  values,
+  onChange,
+  errors,
+  repositoryErrors,
+  sourceRowErrors,
+  sourceErrors,
+}: BackupFieldsetProps) {
+  const [browsing, setBrowsing] = useState<number | null>(null);
+  const nextKey = useRef(Math.max(0, ...values.sources.map((row) => row.key)) + 1);
+
+  function setSource(index: number, path: string) {
+    onChange({ sources: values.sources.map((row, i) => (i === index ? { ...row, path } : row)) });
+  }
+
+  return (
+    <fieldset className="form-section">
+      <legend>Backup</legend>
+      <RepositorySelectField
+        value={values.repositoryId}
+        onChange={(repositoryId) => onChange({ repositoryId })}
+        errors={repositoryErrors}
+      />
+      <SourcePathsFieldset
+        rows={values.sources}
+        onChange={setSource}
+        onAdd={() => onChange({ sources: [...values.sources, { key: nextKey.current++, path: '' }] })}
+        onRemove={(index) => onChange({ sources: values.sources.filter((_, i) => i !== index) })}
+        onBrowse={setBrowsing}
+        rowErrors={sourceRowErrors}
+        errors={sourceErrors}
+      />
+      <FormField
+        label="Archive name"
+        name="archive-name"
+        className="mono"
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+        placeholder={DEFAULT_ARCHIVE_NAME}
+        value={values.archiveName}
+        onChange={(event) => onChange({ archiveName: event.target.value, archiveNameEdited: true })}
+        hint={
+          <>
+            borg fills in placeholders such as <code>{'{now:%Y-%m-%dT%H:%M:%S}'}</code> and <code>{'{hostname}'}</code>,
+            so that each run&rsquo;s archive has a name of its own. <PruneMatchHint archiveName={values.archiveName} />
+          </>
+        }
+        errors={errors['archive_name']}
+      />
+      <CompressionField
+        choice={values.compression}
+        custom={values.customCompression}
+        onChoiceChange={(compression) => onChange({ compression })}
+        onCustomChange={(customCompression) => onChange({ customCompression })}
+        errors={errors['compression']}
+      />
+      <TextAreaField
+        label="Exclude patterns"
+        name="exclude-patterns"
+        className="mono"
+        rows={3}
+        spellCheck={false}
+        value={values.excludes}
+        onChange={(event) => onChange({ excludes: event.target.value })}
+        hint={
+          <>
+            One borg pattern per line, e.g. <code>*.tmp</code> or <code>sh:**/node_modules</code>. Paths and files that
+            match are left out.
+          </>
+        }
+        errors={errors['exclude_patterns']}
+      />
+      <CheckboxField
+        label="Stay on one file system"
+        checked={values.oneFileSystem}
+        onChange={(oneFileSystem) => onChange({ oneFileSystem })}
+        hint="Do not descend into other file systems mounted below a source path (network shares, /proc, …)."
+        errors={errors['one_file_system']}
+      />
+      <DirectoryPickerDialog
+        open={browsing !== null}
+        startPath={browsing === null ? '' : (values.sources[browsing]?.path ?? '')}
+        title="Choose what to back up"
+        onChoose={(path) => {
+          if (browsing !== null) setSource(browsing, path);
+          setBrowsing(null);
+        }}
+        onClose={() => setBrowsing(null)}
+      />
+    </fieldset>
+  );
+}
+
+/** How a pruning policy picks this schedule's archives: by the literal prefix of their name. */
+function PruneMatchHint({ archiveName }: { archiveName: string }) {
+  const prefix = archiveName.split('{')[0] ?? '';
+  return prefix ? (
+    <>
+      A pruning policy with the pattern <code>{prefix}*</code> prunes among these archives only.
+    </>
+  ) : (
+    <>
+      Start it with a prefix of its own, such as <code>docs-</code>, for a pruning policy&rsquo;s pattern (
+      <code>docs-*</code>) to pick this schedule&rsquo;s archives.
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import { Link, useNavigate } from 'react-router-dom';
+import { useUpdateSchedule, type Schedule } from '../../../api/schedules';
+import { schedulePath } from './paths';
+import { ScheduleForm } from './schedule-form';
+import { scheduleFormValues } from './schedule-form-values';
+import { ScheduleLoader } from './schedule-loader';
+import '../../repositories/repositories.css';
+import '../../backups/backups.css';
+import '../policies.css';
+import './schedules.css';
+
+export function EditSchedulePage() {
+  return <ScheduleLoader>{(schedule) => <EditSchedule schedule={schedule} />}</ScheduleLoader>;
+}
+
+function EditSchedule({ schedule }: { schedule: Schedule }) {
+  const update = useUpdateSchedule(schedule.id);
+  const navigate = useNavigate();
+  return (
+    <>
+      <p className="back-link">
+        <Link to={schedulePath(schedule.id)}>← {schedule.name}</Link>
+      </p>
+      <h1>Edit {schedule.name}</h1>
+      <p className="page-intro">The changes apply from the next run; a run under way goes on as it started.</p>
+      <ScheduleForm
+        initial={scheduleFormValues(schedule)}
+        save={update}
+        submitLabel="Save changes"
+        onSaved={(saved) => navigate(schedulePath(saved.id))}
+        cancelPath={schedulePath(schedule.id)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { Link, useNavigate } from 'react-router-dom';
+import { useCreateSchedule } from '../../../api/schedules';
+import { SCHEDULES_PATH } from './paths';
+import { ScheduleForm } from './schedule-form';
+import { newScheduleValues } from './schedule-form-values';
+import '../../repositories/repositories.css';
+import '../../backups/backups.css';
+import '../policies.css';
+import './schedules.css';
+
+export function NewSchedulePage() {
+  const create = useCreateSchedule();
+  const navigate = useNavigate();
+  return (
+    <>
+      <p className="back-link">
+        <Link to={SCHEDULES_PATH}>← Schedules</Link>
+      </p>
+      <h1>New schedule</h1>
+      <p className="page-intro">
+        A backup that runs on its own at the times you choose, with pruning, a check and hooks around it if you like.
+      </p>
+      <ScheduleForm
+        initial={newScheduleValues()}
+        save={create}
+        submitLabel="Create schedule"
+        onSaved={() => navigate(SCHEDULES_PATH)}
+        cancelPath={SCHEDULES_PATH}
+      />
+    </>
+  );
+}

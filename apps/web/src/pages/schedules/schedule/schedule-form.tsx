@@ -1,0 +1,126 @@
+import type { UseMutationResult } from '@tanstack/react-query';
+import { useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
+import type { Schedule, ScheduleInput } from '../../../api/schedules';
+import { FormField } from '../../../components/form-field';
+import { focusFirstProblem, useFocusFirstProblem } from '../../../util/focus-first-problem';
+import { useFormValues } from '../../../util/use-form-values';
+import { BackupFieldset } from './backup-fieldset';
+import { parseEnv } from './hook-values';
+import { HooksFieldset } from './hooks-fieldset';
+import { PoliciesFieldset } from './policies-fieldset';
+import { scheduleFormErrors } from './schedule-form-errors';
+import { archiveNameFor, scheduleInput, sourcePaths, type ScheduleFormValues } from './schedule-form-values';
+import { WhenFieldset } from './when-fieldset';
+
+interface ScheduleFormProps {
+  initial: ScheduleFormValues;
+  save: UseMutationResult<Schedule, Error, ScheduleInput>;
+  submitLabel: string;
+  onSaved: (schedule: Schedule) => void;
+  cancelPath: string;
+}
+
+/**
+ * The fields of a schedule, for a new one and for changing one: what to back
+ * up, when, what follows the backup, and the hooks around it. The server
+ * checks everything; its messages appear at the fields they are about.
+ */
+export function ScheduleForm({ initial, save, submitLabel, onSaved, cancelPath }: ScheduleFormProps) {
+  const [values, , setValues] = useFormValues<ScheduleFormValues>(initial);
+  const [missing, setMissing] = useState({ repository: false, sources: false });
+  const [submitted, setSubmitted] = useState(false);
+  const nextHookKey = useRef(initial.preHooks.length + initial.postHooks.length);
+  const formRef = useRef<HTMLFormElement>(null);
+  const input = scheduleInput(values);
+  const errors = scheduleFormErrors(save.error, save.variables, input, values.sources);
+
+  useFocusFirstProblem(formRef, save.error);
+
+  function change(patch: Partial<ScheduleFormValues>) {
+    setValues((current) => ({ ...current, ...patch }));
+    if (patch.repositoryId !== undefined) setMissing((current) => ({ ...current, repository: false }));
+    if (patch.sources !== undefined) setMissing((current) => ({ ...current, sources: false }));
+  }
+
+  function changeName(name: string) {
+    setValues((current) => ({
+      ...current,
+      name,
+      archiveName: current.archiveNameEdited ? current.archiveName : archiveNameFor(name),
+    }));
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSubmitted(true);
+    const nothingChosen = { repository: values.repositoryId === '', sources: sourcePaths(values).length === 0 };
+    setMissing(nothingChosen);
+    const envProblems = [...values.preHooks, ...values.postHooks].some((hook) => parseEnv(hook.env).problems.length > 0);
+    if (nothingChosen.repository || nothingChosen.sources || envProblems) {
+      // The messages are rendered first, then the first field with a problem is focused.
+      requestAnimationFrame(() => focusFirstProblem(formRef.current));
+      return;
+    }
+    save.mutate(input, { onSuccess: onSaved });
+  }
+
+  return (
+    <form ref={formRef} className="panel form schedule-form" onSubmit={submit} noValidate aria-busy={save.isPending}>
+      {errors.alert && (
+        <p className="alert alert--error" role="alert" tabIndex={-1}>
+          {errors.alert}
+        </p>
+      )}
+      <fieldset className="form__body" disabled={save.isPending}>
+        <FormField
+          label="Name"
+          name="name"
+          autoComplete="off"
+          required
+          value={values.name}
+          onChange={(event) => changeName(event.target.value)}
+          hint="How the schedule is called in lists and on its runs, e.g. “Documents”."
+          errors={errors.fields['name']}
+        />
+        <BackupFieldset
+          values={values}
+          onChange={change}
+          errors={errors.fields}
+          repositoryErrors={missing.repository ? ['Choose the repository to back up to.'] : errors.fields['repository_id']}
+          sourceRowErrors={errors.sourceRows}
+          sourceErrors={missing.sources ? ['Add at least one directory or file to back up.'] : errors.sources}
+        />
+        <WhenFieldset values={values} onChange={change} errors={errors.fields} />
+        <PoliciesFieldset values={values} onChange={change} errors={errors.fields} />
+        <fieldset className="form-section">
+          <legend>Hooks</legend>
+          <HooksFieldset
+            phase="pre"
+            hooks={values.preHooks}
+            onChange={(preHooks) => change({ preHooks })}
+            newKey={() => nextHookKey.current++}
+            errors={errors.fields}
+            submitted={submitted}
+          />
+          <HooksFieldset
+            phase="post"
+            hooks={values.postHooks}
+            onChange={(postHooks) => change({ postHooks })}
+            newKey={() => nextHookKey.current++}
+            errors={errors.fields}
+            submitted={submitted}
+          />
+        </fieldset>
+        <div className="form__actions">
+          <button type="submit" className="button button--primary">
+            {save.isPending ? 'Saving…' : submitLabel}
+          </button>
+          <Link to={cancelPath} className="button">
+            Cancel
+          </Link>
+        </div>
+      </fieldset>
+    </form>
+  );
+}

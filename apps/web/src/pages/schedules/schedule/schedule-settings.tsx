@@ -1,0 +1,128 @@
+import { Link } from 'react-router-dom';
+import { useCheckPolicyOptions } from '../../../api/check-policies';
+import { usePruningPolicyOptions } from '../../../api/pruning-policies';
+import { useSchedulePreview, type Schedule } from '../../../api/schedules';
+import { CodeList } from '../../../components/code-list';
+import { Fact, Facts } from '../../../components/facts';
+import { checkDescription } from '../checks/check-scopes';
+import { checkPolicyEditPath } from '../checks/paths';
+import { keepRulesSummary } from '../pruning/keep-rules';
+import { pruningPolicyPath } from '../pruning/paths';
+import { RunTime } from './run-time';
+
+/** When the schedule runs, in words, with its next five runs on its zone's clock. */
+export function ScheduleWhenPanel({ schedule }: { schedule: Schedule }) {
+  return (
+    <section className="panel" aria-labelledby="when-heading">
+      <div className="panel__header">
+        <h2 id="when-heading">When</h2>
+      </div>
+      <Facts>
+        <Fact term="Runs">
+          {schedule.description} <code className="muted nowrap">{schedule.cron_expression}</code>
+        </Fact>
+        <Fact term="Time zone">{schedule.timezone}</Fact>
+        <Fact term="Next runs">
+          {schedule.enabled ? (
+            <NextRuns schedule={schedule} />
+          ) : (
+            'None: the schedule is disabled. It can still be run by hand.'
+          )}
+        </Fact>
+        <Fact term="Catch up">
+          {schedule.catch_up ? 'Yes: a run missed while the server was down runs once when it is back' : 'No'}
+        </Fact>
+      </Facts>
+    </section>
+  );
+}
+
+function NextRuns({ schedule }: { schedule: Schedule }) {
+  const preview = useSchedulePreview(schedule.cron_expression, schedule.timezone);
+  const runs = preview.data?.next_runs ?? (schedule.next_run_at ? [schedule.next_run_at] : []);
+  return (
+    <ol className="run-times">
+      {runs.map((run) => (
+        <li key={run}>
+          <RunTime value={run} timeZone={schedule.timezone} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** What each run backs up, where, and how. */
+export function ScheduleBackupPanel({ schedule, repositoryName }: { schedule: Schedule; repositoryName: string }) {
+  return (
+    <section className="panel" aria-labelledby="backup-heading">
+      <div className="panel__header">
+        <h2 id="backup-heading">Backup</h2>
+      </div>
+      <Facts>
+        <Fact term="Repository">
+          <Link to={`/repositories/${schedule.repository_id}`}>{repositoryName}</Link>
+        </Fact>
+        <Fact term={schedule.source_paths.length === 1 ? 'Source' : 'Sources'}>
+          <CodeList items={schedule.source_paths} />
+        </Fact>
+        <Fact term="Archive name">
+          <code className="wrap">{schedule.archive_name}</code>
+        </Fact>
+        <Fact term="Compression">
+          <code>{schedule.compression}</code>
+        </Fact>
+        <Fact term="Excludes">
+          {schedule.exclude_patterns.length > 0 ? <CodeList items={schedule.exclude_patterns} /> : 'none'}
+        </Fact>
+        <Fact term="Options">{schedule.one_file_system ? 'Stay on one file system' : 'none'}</Fact>
+      </Facts>
+    </section>
+  );
+}
+
+/** The prune and the check that follow the backup, by the policies' names and in words. */
+export function SchedulePoliciesPanel({ schedule }: { schedule: Schedule }) {
+  const pruning = usePruningPolicyOptions();
+  const checks = useCheckPolicyOptions();
+  const pruningPolicy = pruning.data?.items.find((policy) => policy.id === schedule.pruning_policy_id);
+  const checkPolicy = checks.data?.items.find((policy) => policy.id === schedule.check_policy_id);
+  return (
+    <section className="panel" aria-labelledby="after-heading">
+      <div className="panel__header">
+        <h2 id="after-heading">After the backup</h2>
+      </div>
+      <Facts>
+        <Fact term="Pruning">
+          {schedule.pruning_policy_id === null ? (
+            'None: no archive is deleted'
+          ) : pruningPolicy ? (
+            <>
+              <Link to={pruningPolicyPath(pruningPolicy.id, 'edit')}>{pruningPolicy.name}</Link>: keeps{' '}
+              {keepRulesSummary(pruningPolicy)}
+              {pruningPolicy.glob_archives && (
+                <>
+                  {' '}
+                  of the archives matching <code className="wrap">{pruningPolicy.glob_archives}</code>
+                </>
+              )}
+              {pruningPolicy.compact_after ? ', then compacts the repository' : ''}
+            </>
+          ) : (
+            `Pruning policy #${schedule.pruning_policy_id}`
+          )}
+        </Fact>
+        <Fact term="Check">
+          {schedule.check_policy_id === null ? (
+            'None'
+          ) : checkPolicy ? (
+            <>
+              <Link to={checkPolicyEditPath(checkPolicy.id)}>{checkPolicy.name}</Link>: {checkDescription(checkPolicy)}
+            </>
+          ) : (
+            `Check policy #${schedule.check_policy_id}`
+          )}
+        </Fact>
+      </Facts>
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+import { useId } from 'react';
+import { CheckboxField } from '../../../components/checkbox-field';
+import { FormField } from '../../../components/form-field';
+import { SelectField } from '../../../components/select-field';
+import { useDebouncedValue } from '../../../util/use-debounced-value';
+import { CRON_PRESETS, CUSTOM_CRON } from './cron-presets';
+import { CronPreview } from './cron-preview';
+import { cronExpressionOf, type ScheduleFormValues } from './schedule-form-values';
+
+/** The preview is asked for once the user pauses typing for this long. */
+const PREVIEW_DELAY_MS = 400;
+
+const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+type WhenValues = Pick<ScheduleFormValues, 'cronChoice' | 'customCron' | 'timezone' | 'enabled' | 'catchUp'>;
+
+interface WhenFieldsetProps {
+  values: WhenValues;
+  onChange: (patch: Partial<WhenValues>) => void;
+  errors: Record<string, string[]>;
+}
+
+/** When the schedule runs: a preset or a cron expression, in a time zone, with a live preview of the next runs. */
+export function WhenFieldset({ values, onChange, errors }: WhenFieldsetProps) {
+  const zonesId = useId();
+  const custom = values.cronChoice === CUSTOM_CRON;
+  const cronErrors = errors['cron_expression'];
+  const previewCron = useDebouncedValue(cronExpressionOf(values), PREVIEW_DELAY_MS);
+  const previewZone = useDebouncedValue(values.timezone, PREVIEW_DELAY_MS);
+
+  return (
+    <fieldset className="form-section">
+      <legend>When</legend>
+      <SelectField
+        label="Runs"
+        name="cron-choice"
+        value={values.cronChoice}
+        onChange={(event) => {
+          const choice = event.target.value;
+          // Custom starts from the preset it replaces, to be changed rather than typed afresh.
+          if (choice === CUSTOM_CRON) onChange({ cronChoice: choice, customCron: cronExpressionOf(values) });
+          else onChange({ cronChoice: choice });
+        }}
+        hint={custom ? 'Type the cron expression below.' : undefined}
+        errors={custom ? undefined : cronErrors}
+      >
+        {CRON_PRESETS.map((preset) => (
+          <option key={preset.expression} value={preset.expression}>
+            {preset.label}
+          </option>
+        ))}
+        <option value={CUSTOM_CRON}>Custom (cron expression)…</option>
+      </SelectField>
+      {custom && (
+        <FormField
+          label="Cron expression"
+          name="cron-expression"
+          className="mono"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          placeholder="30 1 * * 1-5"
+          value={values.customCron}
+          onChange={(event) => onChange({ customCron: event.target.value })}
+          hint={
+            <>
+              Five fields: minute, hour, day of the month, month, day of the week. <code>30 1 * * 1-5</code> is 01:30
+              from Monday to Friday; <code>*/30 * * * *</code> every half hour.
+            </>
+          }
+          errors={cronErrors}
+        />
+      )}
+      <FormField
+        label="Time zone"
+        name="timezone"
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+        list={zonesId}
+        value={values.timezone}
+        onChange={(event) => onChange({ timezone: event.target.value })}
+        hint={
+          <>
+            The times above are on this zone&rsquo;s clock, summer time included. Your browser is in{' '}
+            <code>{BROWSER_ZONE}</code>.
+          </>
+        }
+        errors={errors['timezone']}
+      />
+      <datalist id={zonesId}>
+        {timeZones().map((zone) => (
+          <option key={zone} value={zone} />
+        ))}
+      </datalist>
+      <CronPreview cronExpression={previewCron} timezone={previewZone} />
+      <CheckboxField
+        label="Enabled"
+        checked={values.enabled}
+        onChange={(enabled) => onChange({ enabled })}
+        hint="Runs on its own at these times. A disabled schedule can still be run by hand."
+        errors={errors['enabled']}
+      />
+      <CheckboxField
+        label="Catch up a missed run"
+        checked={values.catchUp}
+        onChange={(catchUp) => onChange({ catchUp })}
+        hint="If the server was down when a run was due, run it once as soon as the server is back."
+        errors={errors['catch_up']}
+      />
+    </fieldset>
+  );
+}
+
+let zones: string[] | null = null;
+
+/** The IANA zones the browser knows, for the time zone field to suggest. */
+function timeZones(): string[] {
+  zones ??= Intl.supportedValuesOf('timeZone');
+  return zones;
+}
