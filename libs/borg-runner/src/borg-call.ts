@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { BorgError, formatSeconds } from './borg-error';
-import { LineSplitter } from './line-splitter';
-import { spawnGroup, type GroupExit, type StopReason } from './process';
+import { LineSplitter } from '@borgitory/process-group';
+import { spawnGroup, type GroupExit, type StopReason } from '@borgitory/process-group';
 import { StderrCollector } from './stderr-collector';
 import { UnicodeEscapeDecoder } from './unicode-escape';
 import { parseStderrLine, scrubEvent } from './stderr-events';

@@ -3,7 +3,7 @@ import { ArchiveEntryReader, ENTRY_FORMAT } from './archive-entries';
 import { startBorgCall, type BorgCallResult, type RunningBorgCall } from './borg-call';
 import { BorgError, invalidOutputError } from './borg-error';
 import { buildBorgEnv } from './borg-env';
-import { LineSplitter } from './line-splitter';
+import { LineSplitter } from '@borgitory/process-group';
 import { archiveLocation } from './location';
 import {
   BorgOutputError,

@@ -6,6 +6,3 @@ export { isRemoteLocation, borgKeysDir } from './location';
 export { buildBorgRsh, shlexQuote } from './borg-rsh';
 export { ENV_ALLOWLIST } from './borg-env';
 export { probeSsh, sshDestination } from './ssh-probe';
-// Process plumbing that is not borg's own, shared with the API's hook runner.
-export { spawnGroup, type GroupExit } from './process';
-export { LineSplitter } from './line-splitter';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { ENV_ALLOWLIST } from './borg-env';
 import { sshCommand } from './borg-rsh';
-import { LineSplitter } from './line-splitter';
+import { LineSplitter } from '@borgitory/process-group';
 import type { BorgConnection } from './types';
 
 const MAX_LINES = 50;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { LineSplitter, spawnGroup } from '@borgitory/borg-runner';
+import { LineSplitter, spawnGroup } from '@borgitory/process-group';
 
 export interface HookCommand {
   /** argv, or with shell one line for /bin/sh -c. */

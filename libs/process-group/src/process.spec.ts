@@ -1,9 +1,39 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { spawnGroup } from './process';
-import { isAlive, makeTempDir, removeDir, waitFor, writeFakeBorg } from './testing/helpers';
+
+const makeTempDir = (prefix: string) => mkdtempSync(join(tmpdir(), `process-group-${prefix}-`));
+const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true });
+
+/** An executable /bin/sh script in dir. */
+function writeScript(dir: string, body: string): string {
+  const path = join(dir, 'script');
+  writeFileSync(path, `#!/bin/sh\n${body}\n`);
+  chmodSync(path, 0o755);
+  return path;
+}
+
+/** True while the process exists and is not a zombie. */
+function isAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return false;
+  }
+}
+
+async function waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 describe('spawnGroup', () => {
   let dir: string;
@@ -11,21 +41,21 @@ describe('spawnGroup', () => {
   afterEach(() => removeDir(dir));
 
   it('starts the child as leader of its own process group', async () => {
-    const bin = writeFakeBorg(dir, 'ps -o pgid= -p $$ > "$0.pgid"');
+    const bin = writeScript(dir, 'ps -o pgid= -p $$ > "$0.pgid"');
     const child = spawnGroup({ bin, args: [], env: { PATH: process.env['PATH'] ?? '' }, stdout: 'ignore', onStderr: () => undefined });
     await expect(child.exited).resolves.toMatchObject({ code: 0, stoppedBy: null, spawnError: null });
     expect(Number(readFileSync(`${bin}.pgid`, 'utf8').trim())).toBe(child.pid);
   });
 
   it('feeds stdin when given and closes it', async () => {
-    const bin = writeFakeBorg(dir, 'cat > "$0.in"');
+    const bin = writeScript(dir, 'cat > "$0.in"');
     const child = spawnGroup({ bin, args: [], env: {}, stdin: 'key text\n', stdout: 'ignore', onStderr: () => undefined });
     await child.exited;
     expect(readFileSync(`${bin}.in`, 'utf8')).toBe('key text\n');
   });
 
   it('SIGTERMs running groups when the Node process exits', async () => {
-    const bin = writeFakeBorg(dir, 'sleep 1000 &\necho $! > "$0.grandchild"\necho $$ > "$0.child"\nwait');
+    const bin = writeScript(dir, 'sleep 1000 &\necho $! > "$0.grandchild"\necho $$ > "$0.child"\nwait');
     const script = join(dir, 'parent.js');
     writeFileSync(
       script,
