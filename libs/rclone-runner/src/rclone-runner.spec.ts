@@ -1,0 +1,169 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RcloneError } from './rclone-error';
+import { RcloneRunner } from './rclone-runner';
+import { startS3Server, startSftpServer, startWebdavServer, type TestS3Server, type TestSftpServer, type TestWebdavServer } from './testing';
+import type { RcloneEvent, RcloneProgress, RcloneRemote, RcloneTarget } from './types';
+
+jest.setTimeout(60_000);
+
+/** Real rclone 1.60 against real servers on 127.0.0.1. */
+describe('RcloneRunner', () => {
+  const rclone = new RcloneRunner({ rcloneBin: 'rclone' });
+  let work: string;
+  let source: string;
+  let s3: TestS3Server;
+  let sftp: TestSftpServer;
+  let webdav: TestWebdavServer;
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'rclone-runner-'));
+    source = join(work, 'repo');
+    mkdirSync(join(source, 'data', '0'), { recursive: true });
+    writeFileSync(join(source, 'config'), 'a borg config\n');
+    writeFileSync(join(source, 'data', '0', '1'), randomBytes(3 * 1024 * 1024));
+    [s3, sftp, webdav] = await Promise.all([startS3Server(['backups']), startSftpServer(), startWebdavServer()]);
+  });
+  afterAll(async () => {
+    await Promise.all([s3?.stop(), sftp?.stop(), webdav?.stop()]);
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  const s3Remote = (overrides: Record<string, string> = {}): RcloneRemote => ({
+    type: 's3',
+    options: { provider: 'Other', endpoint: s3.endpoint, access_key_id: s3.accessKeyId, secret_access_key: s3.secretAccessKey, force_path_style: 'true', no_check_bucket: 'true', ...overrides },
+  });
+  async function webdavRemote(password = webdav.password): Promise<RcloneRemote> {
+    const obscured = await rclone.obscure(password);
+    return { type: 'webdav', options: { url: webdav.url, vendor: 'other', user: webdav.user, pass: obscured }, secrets: [password, obscured] };
+  }
+  async function sftpRemote(hostKey: string): Promise<RcloneRemote> {
+    const knownHosts = join(work, `known_hosts-${randomBytes(4).toString('hex')}`);
+    writeFileSync(knownHosts, `[127.0.0.1]:${sftp.port} ${hostKey}\n`);
+    const pass = await rclone.obscure(sftp.password);
+    return { type: 'sftp', options: { host: '127.0.0.1', port: String(sftp.port), user: sftp.user, pass, known_hosts_file: knownHosts }, secrets: [sftp.password, pass] };
+  }
+  const failure = (promise: Promise<unknown>) => promise.then(() => { throw new Error('expected a failure'); }, (error: RcloneError) => error);
+
+  it('obscures a password as rclone reveals it, without it in argv', async () => {
+    const obscured = await rclone.obscure('correct horse');
+    expect(obscured).not.toContain('correct horse');
+    expect(execFileSync('rclone', ['reveal', obscured, '--config', ''], { encoding: 'utf8' }).trim()).toBe('correct horse');
+    expect(await rclone.version()).toMatch(/^1\.\d+/);
+  });
+
+  it('copies a directory to S3 with progress, checks it, and downloads it back byte for byte', async () => {
+    const target: RcloneTarget = { remote: s3Remote(), path: 'backups/borg/repo' };
+    const progress: RcloneProgress[] = [];
+    const result = await rclone.transfer(source, target, {
+      mode: 'sync',
+      onEvent: (event) => event.type === 'progress' && progress.push(event.progress),
+    });
+    expect(result.progress).toMatchObject({ bytes: 3 * 1024 * 1024 + 14, transfers: 2, totalTransfers: 2, errors: 0 });
+    expect(progress.length).toBeGreaterThan(0);
+    expect(existsSync(join(s3.dir, 'backups'))).toBe(true);
+
+    expect(await rclone.check(source, target, { oneWay: false })).toEqual({
+      matching: 2,
+      differing: 0,
+      missingOnRemote: 0,
+      missingLocally: 0,
+      errors: 0,
+      comparedBy: 'md5',
+      examples: [],
+    });
+    const back = join(work, 'from-s3');
+    await rclone.download(target, back);
+    expect(readFileSync(join(back, 'data', '0', '1')).equals(readFileSync(join(source, 'data', '0', '1')))).toBe(true);
+  });
+
+  it('sync deletes on the remote what is gone locally; copy leaves it', async () => {
+    const local = join(work, 'mirror');
+    mkdirSync(local);
+    writeFileSync(join(local, 'keep'), 'keep');
+    writeFileSync(join(local, 'gone-soon'), 'bye');
+    for (const mode of ['copy', 'sync'] as const) {
+      const target: RcloneTarget = { remote: await webdavRemote(), path: mode };
+      writeFileSync(join(local, 'gone-soon'), 'bye');
+      await rclone.transfer(local, target, { mode });
+      rmSync(join(local, 'gone-soon'));
+      await rclone.transfer(local, target, { mode });
+      const names = (await rclone.list(target)).sort();
+      expect(names).toEqual(mode === 'copy' ? ['gone-soon', 'keep'] : ['keep']);
+      const check = await rclone.check(local, target, { oneWay: mode === 'copy' });
+      expect(check).toMatchObject({ matching: 1, differing: 0, missingOnRemote: 0, missingLocally: 0 });
+    }
+  });
+
+  it('reports what differs, with examples', async () => {
+    // A local remote: what is changed on its disk is what rclone sees (rclone serve caches its listings).
+    const copy = join(work, 'local-copy');
+    const target: RcloneTarget = { remote: { type: 'local', options: {} }, path: copy };
+    await rclone.transfer(source, target, { mode: 'sync' });
+    writeFileSync(join(copy, 'config'), 'tampered, same size\n'.slice(0, 14));
+    writeFileSync(join(copy, 'stray'), 'x');
+    const check = await rclone.check(source, target, { oneWay: false });
+    expect(check).toMatchObject({ matching: 1, differing: 1, missingLocally: 1, missingOnRemote: 0, comparedBy: 'md5' });
+    expect(check.examples).toEqual(expect.arrayContaining([{ path: 'config', problem: 'differs' }, { path: 'stray', problem: 'missing_locally' }]));
+  });
+
+  it('writes, reads back and deletes a small object', async () => {
+    const target: RcloneTarget = { remote: await sftpRemote(sftp.hostPublicKey), path: 'probe' };
+    await rclone.putObject(target, '.borgitory-test', 'written by a test\n');
+    expect(await rclone.getObject(target, '.borgitory-test')).toBe('written by a test\n');
+    expect(await rclone.list(target)).toEqual(['.borgitory-test']);
+    await rclone.deleteObject(target, '.borgitory-test');
+    expect(await rclone.list(target)).toEqual([]);
+  });
+
+  it('says why it failed: host key, credentials, bucket, connection', async () => {
+    const otherKey = join(work, 'other_key');
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', otherKey]);
+    const mismatch = await failure(rclone.list({ remote: await sftpRemote(readFileSync(`${otherKey}.pub`, 'utf8').trim()), path: '' }));
+    expect(mismatch).toMatchObject({ kind: 'host_key' });
+    expect(mismatch.message).toContain('knownhosts: key mismatch');
+
+    const wrongPassword = await failure(rclone.list({ remote: await webdavRemote('not the password'), path: '' }));
+    expect(wrongPassword).toMatchObject({ kind: 'authentication' });
+    expect(wrongPassword.message).not.toContain('not the password');
+
+    const wrongKey = await failure(rclone.getObject({ remote: s3Remote({ access_key_id: 'NOBODY' }), path: 'backups' }, 'x'));
+    expect(wrongKey).toMatchObject({ kind: 'authentication' });
+    expect(wrongKey.message).toContain('InvalidAccessKeyId');
+
+    const noBucket = await failure(rclone.putObject({ remote: s3Remote(), path: 'no-such-bucket' }, 'x', 'x'));
+    expect(noBucket).toMatchObject({ kind: 'not_found', message: expect.stringContaining('The bucket does not exist') });
+
+    const refused = await failure(rclone.list({ remote: s3Remote({ endpoint: 'http://127.0.0.1:1' }), path: 'backups' }));
+    expect(refused).toMatchObject({ kind: 'connection' });
+  });
+
+  it('keeps credentials out of argv while rclone runs, and stops it on abort', async () => {
+    const remote = await webdavRemote();
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const events: RcloneEvent[] = [];
+    const transfer = rclone.transfer(source, { remote, path: 'slow' }, {
+      mode: 'copy',
+      bandwidthLimit: '256k',
+      signal: controller.signal,
+      onEvent: (event) => events.push(event),
+      onSpawn: (pid) => {
+        seen.push(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+        seen.push(readFileSync(`/proc/${pid}/environ`, 'utf8'));
+      },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    controller.abort();
+    const stopped = await failure(transfer);
+    expect(stopped.kind).toBe('cancelled');
+    const [argv, environ] = seen;
+    expect(argv.split('\0')).toEqual(expect.arrayContaining(['copy', source, 'target:slow', '--bwlimit', '256k']));
+    for (const secret of remote.secrets ?? []) expect(argv).not.toContain(secret);
+    expect(environ).toContain(`RCLONE_CONFIG_TARGET_PASS=${remote.options['pass']}`);
+    expect(environ).not.toContain(webdav.password);
+  });
+});
