@@ -1,7 +1,8 @@
 import type { UseMutationResult } from '@tanstack/react-query';
-import { useId, useRef, type FormEvent } from 'react';
+import { useRef, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import type { CheckPolicy, CheckPolicyInput } from '../../../api/check-policies';
+import { CheckboxField } from '../../../components/checkbox-field';
 import { FormField } from '../../../components/form-field';
 import { useFocusFirstProblem } from '../../../util/focus-first-problem';
 import { useFormValues } from '../../../util/use-form-values';
@@ -31,7 +32,6 @@ interface CheckPolicyFormProps {
 export function CheckPolicyForm({ initial, save, submitLabel, onSaved, cancelPath }: CheckPolicyFormProps) {
   const [values, set] = useFormValues<CheckPolicyFormValues>(initial);
   const formRef = useRef<HTMLFormElement>(null);
-  const verifyId = useId();
   const allowed = allowedFields(values.scope);
   const errors = saveErrors(save.error, {
     shown: SHOWN_FIELDS,
@@ -39,7 +39,6 @@ export function CheckPolicyForm({ initial, save, submitLabel, onSaved, cancelPat
     current: checkPolicyInput(values),
     dependsOn: DEPENDS_ON,
   });
-  const verifyErrors = errors.fields['verify_data'] ?? [];
 
   useFocusFirstProblem(formRef, save.error);
 
@@ -67,34 +66,18 @@ export function CheckPolicyForm({ initial, save, submitLabel, onSaved, cancelPat
           errors={errors.fields['name']}
         />
         <ScopeChoice value={values.scope} onChange={set('scope')} errors={errors.fields['scope']} />
-        <div className="choice">
-          <input
-            type="checkbox"
-            id={verifyId}
-            checked={allowed.archives && values.verify_data}
-            disabled={!allowed.archives}
-            onChange={(event) => set('verify_data')(event.target.checked)}
-            aria-describedby={[`${verifyId}-hint`, verifyErrors.length > 0 ? `${verifyId}-error` : null]
-              .filter(Boolean)
-              .join(' ')}
-            aria-invalid={verifyErrors.length > 0 || undefined}
-          />
-          <div>
-            <label htmlFor={verifyId}>Verify data</label>
-            <p id={`${verifyId}-hint`} className="field__hint">
-              {allowed.archives
-                ? 'Read and verify every data chunk: finds what the other checks cannot, and takes as long as reading the whole repository.'
-                : 'Not with “Repository only”: verifying data goes through the archives.'}
-            </p>
-            {verifyErrors.length > 0 && (
-              <ul id={`${verifyId}-error`} className="field__errors">
-                {verifyErrors.map((message) => (
-                  <li key={message}>{message}</li>
-                ))}
-              </ul>
-            )}
-          </div>
-        </div>
+        <CheckboxField
+          label="Verify data"
+          checked={allowed.archives && values.verify_data}
+          disabled={!allowed.archives}
+          onChange={set('verify_data')}
+          hint={
+            allowed.archives
+              ? 'Read and verify every data chunk: finds what the other checks cannot, and takes as long as reading the whole repository.'
+              : 'Not with “Repository only”: verifying data goes through the archives.'
+          }
+          errors={errors.fields['verify_data']}
+        />
         <FormField
           label="Time limit in seconds (optional)"
           name="max_duration"

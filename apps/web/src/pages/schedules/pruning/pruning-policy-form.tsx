@@ -1,7 +1,8 @@
 import type { UseMutationResult } from '@tanstack/react-query';
-import { useId, useRef, type FormEvent } from 'react';
+import { useRef, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import type { PruningPolicy, PruningPolicyInput } from '../../../api/pruning-policies';
+import { CheckboxField } from '../../../components/checkbox-field';
 import { FormField } from '../../../components/form-field';
 import { useFocusFirstProblem } from '../../../util/focus-first-problem';
 import { useFormValues } from '../../../util/use-form-values';
@@ -23,7 +24,6 @@ interface PruningPolicyFormProps {
 export function PruningPolicyForm({ initial, save, submitLabel, onSaved, cancelPath }: PruningPolicyFormProps) {
   const [values, set, setValues] = useFormValues<PruningPolicyFormValues>(initial);
   const formRef = useRef<HTMLFormElement>(null);
-  const compactId = useId();
   const errors = saveErrors(save.error, {
     shown: SHOWN_FIELDS,
     sent: save.variables,
@@ -74,22 +74,12 @@ export function PruningPolicyForm({ initial, save, submitLabel, onSaved, cancelP
           hint="Only archives whose names match this shell pattern are pruned; the others are left alone. Empty: every archive of the repository."
           errors={errors.fields['glob_archives']}
         />
-        <div className="choice">
-          <input
-            type="checkbox"
-            id={compactId}
-            checked={values.compact_after}
-            onChange={(event) => set('compact_after')(event.target.checked)}
-            aria-describedby={`${compactId}-hint`}
-          />
-          <div>
-            <label htmlFor={compactId}>Compact after pruning</label>
-            <p id={`${compactId}-hint`} className="field__hint">
-              Runs borg compact after each prune that is not a dry run, which gives the space of the deleted archives
-              back to the disk.
-            </p>
-          </div>
-        </div>
+        <CheckboxField
+          label="Compact after pruning"
+          checked={values.compact_after}
+          onChange={set('compact_after')}
+          hint="Runs borg compact after each prune that is not a dry run, which gives the space of the deleted archives back to the disk."
+        />
         <div className="form__actions">
           <button type="submit" className="button button--primary">
             {save.isPending ? 'Saving…' : submitLabel}
