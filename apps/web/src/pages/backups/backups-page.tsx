@@ -1,11 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { DEFAULT_ARCHIVE_NAME, useStartBackup } from '../../api/backups';
-import { errorMessage } from '../../api/errors';
 import { useRepositoryOptions } from '../../api/repositories';
 import { DirectoryPickerDialog } from '../../components/directory-picker-dialog';
 import { FormField } from '../../components/form-field';
-import { SelectField } from '../../components/select-field';
+import { RepositorySelectField } from '../../components/repository-select-field';
 import { TextAreaField } from '../../components/text-area-field';
 import { focusFirstProblem, useFocusFirstProblem } from '../../util/focus-first-problem';
 import { useFormValues } from '../../util/use-form-values';
@@ -89,33 +88,14 @@ export function BackupsPage() {
           </p>
         )}
         <fieldset className="form__body" disabled={start.isPending}>
-          <SelectField
-            label="Repository"
-            name="repository"
+          <RepositorySelectField
             value={repositoryId}
-            onChange={(event) => {
-              set('repositoryId')(event.target.value);
+            onChange={(value) => {
+              set('repositoryId')(value);
               setMissing((current) => ({ ...current, repository: false }));
             }}
-            disabled={noRepositories}
-            hint={
-              noRepositories ? (
-                <>
-                  There are no repositories yet. <Link to="/repositories/new">Create a repository</Link> first.
-                </>
-              ) : repositories.isError ? (
-                <span className="backup-form__load-error">{errorMessage(repositories.error)}</span>
-              ) : undefined
-            }
             errors={repositoryErrors}
-          >
-            <option value="">{repositories.isPending ? 'Loading repositories…' : 'Choose a repository'}</option>
-            {options.map((repository) => (
-              <option key={repository.id} value={repository.id}>
-                {repository.name}
-              </option>
-            ))}
-          </SelectField>
+          />
 
           <SourcePathsFieldset
             rows={values.sources}

@@ -3,8 +3,8 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useStartPrune, type PruningPolicy } from '../../../api/pruning-policies';
 import { CheckboxField } from '../../../components/checkbox-field';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { RepositorySelectField } from '../../../components/repository-select-field';
 import { actionErrorMessage } from '../action-error';
-import { RepositorySelectField } from '../repository-select-field';
 import { keepRulesSummary } from './keep-rules';
 import { pruningPolicyPath } from './paths';
 

@@ -3,10 +3,10 @@ import { DEFAULT_ARCHIVE_NAME } from '../../../api/backups';
 import { CheckboxField } from '../../../components/checkbox-field';
 import { DirectoryPickerDialog } from '../../../components/directory-picker-dialog';
 import { FormField } from '../../../components/form-field';
+import { RepositorySelectField } from '../../../components/repository-select-field';
 import { TextAreaField } from '../../../components/text-area-field';
 import { CompressionField } from '../../backups/compression-field';
 import { SourcePathsFieldset } from '../../backups/source-paths-fieldset';
-import { RepositorySelectField } from '../repository-select-field';
 import type { ScheduleFormValues } from './schedule-form-values';
 
 type BackupValues = Pick<
