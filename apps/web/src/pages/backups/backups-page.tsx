@@ -2,7 +2,6 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { DEFAULT_ARCHIVE_NAME, useStartBackup } from '../../api/backups';
 import { useRepositoryOptions } from '../../api/repositories';
-import { DirectoryPickerDialog } from '../../components/directory-picker-dialog';
 import { FormField } from '../../components/form-field';
 import { RepositorySelectField } from '../../components/repository-select-field';
 import { TextAreaField } from '../../components/text-area-field';
@@ -22,7 +21,6 @@ export function BackupsPage() {
   const navigate = useNavigate();
   const [values, set, setValues] = useFormValues<BackupFormValues>(() => initialValues(searchParams.get('repository_id') ?? ''));
   const [missing, setMissing] = useState<{ repository: boolean; sources: boolean }>({ repository: false, sources: false });
-  const [browsing, setBrowsing] = useState<number | null>(null);
   const nextKey = useRef(1);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -102,7 +100,6 @@ export function BackupsPage() {
             onChange={setSource}
             onAdd={addSource}
             onRemove={removeSource}
-            onBrowse={setBrowsing}
             rowErrors={errors.rows}
             errors={sourceErrors}
           />
@@ -178,17 +175,6 @@ export function BackupsPage() {
           </div>
         </fieldset>
       </form>
-
-      <DirectoryPickerDialog
-        open={browsing !== null}
-        startPath={browsing === null ? '' : (values.sources[browsing]?.path ?? '')}
-        title="Choose what to back up"
-        onChoose={(path) => {
-          if (browsing !== null) setSource(browsing, path);
-          setBrowsing(null);
-        }}
-        onClose={() => setBrowsing(null)}
-      />
     </>
   );
 }

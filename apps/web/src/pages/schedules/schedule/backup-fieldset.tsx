@@ -1,7 +1,6 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { DEFAULT_ARCHIVE_NAME } from '../../../api/backups';
 import { CheckboxField } from '../../../components/checkbox-field';
-import { DirectoryPickerDialog } from '../../../components/directory-picker-dialog';
 import { FormField } from '../../../components/form-field';
 import { RepositorySelectField } from '../../../components/repository-select-field';
 import { TextAreaField } from '../../../components/text-area-field';
@@ -40,7 +39,6 @@ export function BackupFieldset({
   sourceRowErrors,
   sourceErrors,
 }: BackupFieldsetProps) {
-  const [browsing, setBrowsing] = useState<number | null>(null);
   const nextKey = useRef(Math.max(0, ...values.sources.map((row) => row.key)) + 1);
 
   function setSource(index: number, path: string) {
@@ -60,7 +58,6 @@ export function BackupFieldset({
         onChange={setSource}
         onAdd={() => onChange({ sources: [...values.sources, { key: nextKey.current++, path: '' }] })}
         onRemove={(index) => onChange({ sources: values.sources.filter((_, i) => i !== index) })}
-        onBrowse={setBrowsing}
         rowErrors={sourceRowErrors}
         errors={sourceErrors}
       />
@@ -111,16 +108,6 @@ export function BackupFieldset({
         onChange={(oneFileSystem) => onChange({ oneFileSystem })}
         hint="Do not descend into other file systems mounted below a source path (network shares, /proc, …)."
         errors={errors['one_file_system']}
-      />
-      <DirectoryPickerDialog
-        open={browsing !== null}
-        startPath={browsing === null ? '' : (values.sources[browsing]?.path ?? '')}
-        title="Choose what to back up"
-        onChoose={(path) => {
-          if (browsing !== null) setSource(browsing, path);
-          setBrowsing(null);
-        }}
-        onClose={() => setBrowsing(null)}
       />
     </fieldset>
   );
