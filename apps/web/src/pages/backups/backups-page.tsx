@@ -4,12 +4,12 @@ import { DEFAULT_ARCHIVE_NAME, useStartBackup } from '../../api/backups';
 import { useRepositoryOptions } from '../../api/repositories';
 import { FormField } from '../../components/form-field';
 import { RepositorySelectField } from '../../components/repository-select-field';
-import { TextAreaField } from '../../components/text-area-field';
 import { focusFirstProblem, useFocusFirstProblem } from '../../util/focus-first-problem';
 import { useFormValues } from '../../util/use-form-values';
 import { backupFormErrors, initialValues, sourcePaths, toInput, type BackupFormValues } from './backup-form';
 import { BackupOptions } from './backup-options';
 import { CompressionField } from './compression-field';
+import { ExcludePatternsField } from './exclude-patterns-field';
 import { SourcePathsFieldset } from './source-paths-fieldset';
 import './backups.css';
 
@@ -131,20 +131,9 @@ export function BackupsPage() {
             errors={errors.fields['compression']}
           />
 
-          <TextAreaField
-            label="Exclude patterns"
-            name="exclude-patterns"
-            className="mono"
-            rows={3}
-            spellCheck={false}
+          <ExcludePatternsField
             value={values.excludes}
-            onChange={(event) => set('excludes')(event.target.value)}
-            hint={
-              <>
-                One borg pattern per line, e.g. <code>*.tmp</code> or <code>sh:**/node_modules</code>. Paths and files
-                that match are left out.
-              </>
-            }
+            onChange={set('excludes')}
             errors={errors.fields['exclude_patterns']}
           />
 

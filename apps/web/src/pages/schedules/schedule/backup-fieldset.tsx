@@ -3,8 +3,8 @@ import { DEFAULT_ARCHIVE_NAME } from '../../../api/backups';
 import { CheckboxField } from '../../../components/checkbox-field';
 import { FormField } from '../../../components/form-field';
 import { RepositorySelectField } from '../../../components/repository-select-field';
-import { TextAreaField } from '../../../components/text-area-field';
 import { CompressionField } from '../../backups/compression-field';
+import { ExcludePatternsField } from '../../backups/exclude-patterns-field';
 import { SourcePathsFieldset } from '../../backups/source-paths-fieldset';
 import type { ScheduleFormValues } from './schedule-form-values';
 
@@ -86,20 +86,9 @@ export function BackupFieldset({
         onCustomChange={(customCompression) => onChange({ customCompression })}
         errors={errors['compression']}
       />
-      <TextAreaField
-        label="Exclude patterns"
-        name="exclude-patterns"
-        className="mono"
-        rows={3}
-        spellCheck={false}
+      <ExcludePatternsField
         value={values.excludes}
-        onChange={(event) => onChange({ excludes: event.target.value })}
-        hint={
-          <>
-            One borg pattern per line, e.g. <code>*.tmp</code> or <code>sh:**/node_modules</code>. Paths and files that
-            match are left out.
-          </>
-        }
+        onChange={(excludes) => onChange({ excludes })}
         errors={errors['exclude_patterns']}
       />
       <CheckboxField
