@@ -4,6 +4,7 @@ import { DEFAULT_ARCHIVE_NAME, useStartBackup } from '../../api/backups';
 import { useRepositoryOptions } from '../../api/repositories';
 import { FormField } from '../../components/form-field';
 import { RepositorySelectField } from '../../components/repository-select-field';
+import { FormActions, SaveForm } from '../../components/save-form';
 import { focusFirstProblem, useFocusFirstProblem } from '../../util/focus-first-problem';
 import { useFormValues } from '../../util/use-form-values';
 import { backupFormErrors, initialValues, sourcePaths, toInput, type BackupFormValues } from './backup-form';
@@ -69,101 +70,95 @@ export function BackupsPage() {
       <h1>Backups</h1>
       <p className="page-intro">Back up directories and files of this server into one of your repositories.</p>
 
-      <form
+      <SaveForm
         ref={formRef}
-        className="panel form backup-form"
+        className="backup-form"
         onSubmit={submit}
-        noValidate
         aria-labelledby="backup-now-heading"
-        aria-busy={start.isPending}
+        busy={start.isPending}
+        heading={
+          <h2 id="backup-now-heading" className="backup-form__title">
+            Back up now
+          </h2>
+        }
+        alert={errors.alert}
       >
-        <h2 id="backup-now-heading" className="backup-form__title">
-          Back up now
-        </h2>
-        {errors.alert && (
-          <p className="alert alert--error" role="alert" tabIndex={-1}>
-            {errors.alert}
-          </p>
-        )}
-        <fieldset className="form__body" disabled={start.isPending}>
-          <RepositorySelectField
-            value={repositoryId}
-            onChange={(value) => {
-              set('repositoryId')(value);
-              setMissing((current) => ({ ...current, repository: false }));
-            }}
-            errors={repositoryErrors}
-          />
+        <RepositorySelectField
+          value={repositoryId}
+          onChange={(value) => {
+            set('repositoryId')(value);
+            setMissing((current) => ({ ...current, repository: false }));
+          }}
+          errors={repositoryErrors}
+        />
 
-          <SourcePathsFieldset
-            rows={values.sources}
-            onChange={setSource}
-            onAdd={addSource}
-            onRemove={removeSource}
-            rowErrors={errors.rows}
-            errors={sourceErrors}
-          />
+        <SourcePathsFieldset
+          rows={values.sources}
+          onChange={setSource}
+          onAdd={addSource}
+          onRemove={removeSource}
+          rowErrors={errors.rows}
+          errors={sourceErrors}
+        />
 
-          <FormField
-            label="Archive name"
-            name="archive-name"
-            className="mono"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            placeholder={DEFAULT_ARCHIVE_NAME}
-            value={values.archiveName}
-            onChange={(event) => set('archiveName')(event.target.value)}
-            hint={
-              <>
-                Leave it empty for the name shown. borg fills in placeholders such as <code>{'{hostname}'}</code>,{' '}
-                <code>{'{now}'}</code>, <code>{'{now:%Y-%m-%d}'}</code> and <code>{'{user}'}</code>.
-              </>
-            }
-            errors={errors.fields['archive_name']}
-          />
+        <FormField
+          label="Archive name"
+          name="archive-name"
+          className="mono"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          placeholder={DEFAULT_ARCHIVE_NAME}
+          value={values.archiveName}
+          onChange={(event) => set('archiveName')(event.target.value)}
+          hint={
+            <>
+              Leave it empty for the name shown. borg fills in placeholders such as <code>{'{hostname}'}</code>,{' '}
+              <code>{'{now}'}</code>, <code>{'{now:%Y-%m-%d}'}</code> and <code>{'{user}'}</code>.
+            </>
+          }
+          errors={errors.fields['archive_name']}
+        />
 
-          <CompressionField
-            choice={values.compression}
-            custom={values.customCompression}
-            onChoiceChange={set('compression')}
-            onCustomChange={set('customCompression')}
-            errors={errors.fields['compression']}
-          />
+        <CompressionField
+          choice={values.compression}
+          custom={values.customCompression}
+          onChoiceChange={set('compression')}
+          onCustomChange={set('customCompression')}
+          errors={errors.fields['compression']}
+        />
 
-          <ExcludePatternsField
-            value={values.excludes}
-            onChange={set('excludes')}
-            errors={errors.fields['exclude_patterns']}
-          />
+        <ExcludePatternsField
+          value={values.excludes}
+          onChange={set('excludes')}
+          errors={errors.fields['exclude_patterns']}
+        />
 
-          <BackupOptions
-            dryRun={values.dryRun}
-            oneFileSystem={values.oneFileSystem}
-            onDryRunChange={set('dryRun')}
-            onOneFileSystemChange={set('oneFileSystem')}
-          />
+        <BackupOptions
+          dryRun={values.dryRun}
+          oneFileSystem={values.oneFileSystem}
+          onDryRunChange={set('dryRun')}
+          onOneFileSystemChange={set('oneFileSystem')}
+        />
 
-          <FormField
-            label="Comment (optional)"
-            name="comment"
-            autoComplete="off"
-            value={values.comment}
-            onChange={(event) => set('comment')(event.target.value)}
-            hint="Kept with the archive, e.g. “before the upgrade”."
-            errors={errors.fields['comment']}
-          />
+        <FormField
+          label="Comment (optional)"
+          name="comment"
+          autoComplete="off"
+          value={values.comment}
+          onChange={(event) => set('comment')(event.target.value)}
+          hint="Kept with the archive, e.g. “before the upgrade”."
+          errors={errors.fields['comment']}
+        />
 
-          <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={noRepositories}>
-              {start.isPending ? 'Starting backup…' : 'Back up now'}
-            </button>
-            <p className="form__status" role="status">
-              {start.isPending && 'Checking the paths and queueing the backup…'}
-            </p>
-          </div>
-        </fieldset>
-      </form>
+        <FormActions
+          submitLabel="Back up now"
+          busyLabel="Starting backup…"
+          busy={start.isPending}
+          submitDisabled={noRepositories}
+          busyStatus="Checking the paths and queueing the backup…"
+        />
+      </SaveForm>
     </>
   );
 }

@@ -1,9 +1,9 @@
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useRef, type FormEvent } from 'react';
-import { Link } from 'react-router-dom';
 import type { CheckPolicy, CheckPolicyInput } from '../../../api/check-policies';
 import { CheckboxField } from '../../../components/checkbox-field';
 import { FormField } from '../../../components/form-field';
+import { FormActions, SaveForm } from '../../../components/save-form';
 import { useFocusFirstProblem } from '../../../util/focus-first-problem';
 import { useFormValues } from '../../../util/use-form-values';
 import { saveErrors } from '../save-errors';
@@ -48,106 +48,92 @@ export function CheckPolicyForm({ initial, save, submitLabel, onSaved, cancelPat
   }
 
   return (
-    <form ref={formRef} className="panel form" onSubmit={submit} noValidate aria-busy={save.isPending}>
-      {errors.alert && (
-        <p className="alert alert--error" role="alert" tabIndex={-1}>
-          {errors.alert}
+    <SaveForm ref={formRef} onSubmit={submit} busy={save.isPending} alert={errors.alert}>
+      <FormField
+        label="Name"
+        name="name"
+        autoComplete="off"
+        required
+        value={values.name}
+        onChange={(event) => set('name')(event.target.value)}
+        hint="How the policy is called when you choose it, e.g. “Weekly full check”."
+        errors={errors.fields['name']}
+      />
+      <ScopeChoice value={values.scope} onChange={set('scope')} errors={errors.fields['scope']} />
+      <CheckboxField
+        label="Verify data"
+        checked={allowed.archives && values.verify_data}
+        disabled={!allowed.archives}
+        onChange={set('verify_data')}
+        hint={
+          allowed.archives
+            ? 'Read and verify every data chunk: finds what the other checks cannot, and takes as long as reading the whole repository.'
+            : 'Not with “Repository only”: verifying data goes through the archives.'
+        }
+        errors={errors.fields['verify_data']}
+      />
+      <FormField
+        label="Time limit in seconds (optional)"
+        name="max_duration"
+        type="number"
+        min={1}
+        step={1}
+        inputMode="numeric"
+        disabled={!allowed.timeLimit}
+        value={allowed.timeLimit ? values.max_duration : ''}
+        onChange={(event) => set('max_duration')(event.target.value)}
+        hint={
+          allowed.timeLimit
+            ? 'Stop after this long; the next check goes on where this one stopped. Empty: no limit.'
+            : 'Only with “Repository only”.'
+        }
+        errors={errors.fields['max_duration']}
+      />
+      <fieldset className="fieldset" disabled={!allowed.archives}>
+        <legend>Archives</legend>
+        <p className="field__hint">
+          {allowed.archives
+            ? 'Which archives to check; all of them when left empty. First and last count from the oldest and the newest (of those matching the pattern); give one of them, not both.'
+            : 'The archives are not checked with “Repository only”.'}
         </p>
-      )}
-      <fieldset className="form__body" disabled={save.isPending}>
         <FormField
-          label="Name"
-          name="name"
+          label="Archive name pattern"
+          name="glob_archives"
+          className="mono"
           autoComplete="off"
-          required
-          value={values.name}
-          onChange={(event) => set('name')(event.target.value)}
-          hint="How the policy is called when you choose it, e.g. “Weekly full check”."
-          errors={errors.fields['name']}
+          autoCapitalize="none"
+          spellCheck={false}
+          placeholder="docs-*"
+          value={allowed.archives ? values.glob_archives : ''}
+          onChange={(event) => set('glob_archives')(event.target.value)}
+          errors={errors.fields['glob_archives']}
         />
-        <ScopeChoice value={values.scope} onChange={set('scope')} errors={errors.fields['scope']} />
-        <CheckboxField
-          label="Verify data"
-          checked={allowed.archives && values.verify_data}
-          disabled={!allowed.archives}
-          onChange={set('verify_data')}
-          hint={
-            allowed.archives
-              ? 'Read and verify every data chunk: finds what the other checks cannot, and takes as long as reading the whole repository.'
-              : 'Not with “Repository only”: verifying data goes through the archives.'
-          }
-          errors={errors.fields['verify_data']}
-        />
-        <FormField
-          label="Time limit in seconds (optional)"
-          name="max_duration"
-          type="number"
-          min={1}
-          step={1}
-          inputMode="numeric"
-          disabled={!allowed.timeLimit}
-          value={allowed.timeLimit ? values.max_duration : ''}
-          onChange={(event) => set('max_duration')(event.target.value)}
-          hint={
-            allowed.timeLimit
-              ? 'Stop after this long; the next check goes on where this one stopped. Empty: no limit.'
-              : 'Only with “Repository only”.'
-          }
-          errors={errors.fields['max_duration']}
-        />
-        <fieldset className="fieldset" disabled={!allowed.archives}>
-          <legend>Archives</legend>
-          <p className="field__hint">
-            {allowed.archives
-              ? 'Which archives to check; all of them when left empty. First and last count from the oldest and the newest (of those matching the pattern); give one of them, not both.'
-              : 'The archives are not checked with “Repository only”.'}
-          </p>
+        <div className="check-archives__counts">
           <FormField
-            label="Archive name pattern"
-            name="glob_archives"
-            className="mono"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            placeholder="docs-*"
-            value={allowed.archives ? values.glob_archives : ''}
-            onChange={(event) => set('glob_archives')(event.target.value)}
-            errors={errors.fields['glob_archives']}
+            label="First"
+            name="first"
+            type="number"
+            min={1}
+            step={1}
+            inputMode="numeric"
+            value={allowed.archives ? values.first : ''}
+            onChange={(event) => set('first')(event.target.value)}
+            errors={errors.fields['first']}
           />
-          <div className="check-archives__counts">
-            <FormField
-              label="First"
-              name="first"
-              type="number"
-              min={1}
-              step={1}
-              inputMode="numeric"
-              value={allowed.archives ? values.first : ''}
-              onChange={(event) => set('first')(event.target.value)}
-              errors={errors.fields['first']}
-            />
-            <FormField
-              label="Last"
-              name="last"
-              type="number"
-              min={1}
-              step={1}
-              inputMode="numeric"
-              value={allowed.archives ? values.last : ''}
-              onChange={(event) => set('last')(event.target.value)}
-              errors={errors.fields['last']}
-            />
-          </div>
-        </fieldset>
-        <div className="form__actions">
-          <button type="submit" className="button button--primary">
-            {save.isPending ? 'Saving…' : submitLabel}
-          </button>
-          <Link to={cancelPath} className="button">
-            Cancel
-          </Link>
+          <FormField
+            label="Last"
+            name="last"
+            type="number"
+            min={1}
+            step={1}
+            inputMode="numeric"
+            value={allowed.archives ? values.last : ''}
+            onChange={(event) => set('last')(event.target.value)}
+            errors={errors.fields['last']}
+          />
         </div>
       </fieldset>
-    </form>
+      <FormActions submitLabel={submitLabel} busy={save.isPending} cancelPath={cancelPath} />
+    </SaveForm>
   );
 }

@@ -1,9 +1,9 @@
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useRef, type FormEvent } from 'react';
-import { Link } from 'react-router-dom';
 import type { PruningPolicy, PruningPolicyInput } from '../../../api/pruning-policies';
 import { CheckboxField } from '../../../components/checkbox-field';
 import { FormField } from '../../../components/form-field';
+import { FormActions, SaveForm } from '../../../components/save-form';
 import { useFocusFirstProblem } from '../../../util/focus-first-problem';
 import { useFormValues } from '../../../util/use-form-values';
 import { saveErrors } from '../save-errors';
@@ -39,56 +39,42 @@ export function PruningPolicyForm({ initial, save, submitLabel, onSaved, cancelP
   }
 
   return (
-    <form ref={formRef} className="panel form" onSubmit={submit} noValidate aria-busy={save.isPending}>
-      {errors.alert && (
-        <p className="alert alert--error" role="alert" tabIndex={-1}>
-          {errors.alert}
-        </p>
-      )}
-      <fieldset className="form__body" disabled={save.isPending}>
-        <FormField
-          label="Name"
-          name="name"
-          autoComplete="off"
-          required
-          value={values.name}
-          onChange={(event) => set('name')(event.target.value)}
-          hint="How the policy is called when you choose it, e.g. “7 daily, 4 weekly, 6 monthly”."
-          errors={errors.fields['name']}
-        />
-        <KeepRulesFieldset
-          values={values}
-          onChange={(field, value) => setValues((current) => ({ ...current, [field]: value }))}
-          errors={errors.fields}
-        />
-        <FormField
-          label="Archive name pattern (optional)"
-          name="glob_archives"
-          className="mono"
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
-          placeholder="docs-*"
-          value={values.glob_archives}
-          onChange={(event) => set('glob_archives')(event.target.value)}
-          hint="Only archives whose names match this shell pattern are pruned; the others are left alone. Empty: every archive of the repository."
-          errors={errors.fields['glob_archives']}
-        />
-        <CheckboxField
-          label="Compact after pruning"
-          checked={values.compact_after}
-          onChange={set('compact_after')}
-          hint="Runs borg compact after each prune that is not a dry run, which gives the space of the deleted archives back to the disk."
-        />
-        <div className="form__actions">
-          <button type="submit" className="button button--primary">
-            {save.isPending ? 'Saving…' : submitLabel}
-          </button>
-          <Link to={cancelPath} className="button">
-            Cancel
-          </Link>
-        </div>
-      </fieldset>
-    </form>
+    <SaveForm ref={formRef} onSubmit={submit} busy={save.isPending} alert={errors.alert}>
+      <FormField
+        label="Name"
+        name="name"
+        autoComplete="off"
+        required
+        value={values.name}
+        onChange={(event) => set('name')(event.target.value)}
+        hint="How the policy is called when you choose it, e.g. “7 daily, 4 weekly, 6 monthly”."
+        errors={errors.fields['name']}
+      />
+      <KeepRulesFieldset
+        values={values}
+        onChange={(field, value) => setValues((current) => ({ ...current, [field]: value }))}
+        errors={errors.fields}
+      />
+      <FormField
+        label="Archive name pattern (optional)"
+        name="glob_archives"
+        className="mono"
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+        placeholder="docs-*"
+        value={values.glob_archives}
+        onChange={(event) => set('glob_archives')(event.target.value)}
+        hint="Only archives whose names match this shell pattern are pruned; the others are left alone. Empty: every archive of the repository."
+        errors={errors.fields['glob_archives']}
+      />
+      <CheckboxField
+        label="Compact after pruning"
+        checked={values.compact_after}
+        onChange={set('compact_after')}
+        hint="Runs borg compact after each prune that is not a dry run, which gives the space of the deleted archives back to the disk."
+      />
+      <FormActions submitLabel={submitLabel} busy={save.isPending} cancelPath={cancelPath} />
+    </SaveForm>
   );
 }
