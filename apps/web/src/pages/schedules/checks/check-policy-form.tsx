@@ -1,12 +1,9 @@
-import type { UseMutationResult } from '@tanstack/react-query';
-import { useRef, type FormEvent } from 'react';
 import type { CheckPolicy, CheckPolicyInput } from '../../../api/check-policies';
 import { CheckboxField } from '../../../components/checkbox-field';
 import { FormField } from '../../../components/form-field';
 import { FormActions, SaveForm } from '../../../components/save-form';
-import { useFocusFirstProblem } from '../../../util/focus-first-problem';
 import { useFormValues } from '../../../util/use-form-values';
-import { saveErrors } from '../save-errors';
+import { useSaveForm, type EditFormProps } from '../use-save-form';
 import { allowedFields, checkPolicyInput, type CheckPolicyFormValues } from './check-policy-values';
 import { ScopeChoice } from './scope-choice';
 
@@ -20,32 +17,17 @@ const DEPENDS_ON = {
   last: ['first', 'last'],
 } as const;
 
-interface CheckPolicyFormProps {
-  initial: CheckPolicyFormValues;
-  save: UseMutationResult<CheckPolicy, Error, CheckPolicyInput>;
-  submitLabel: string;
-  onSaved: (policy: CheckPolicy) => void;
-  cancelPath: string;
-}
+type CheckPolicyFormProps = EditFormProps<CheckPolicyFormValues, CheckPolicy, CheckPolicyInput>;
 
 /** The fields of a check policy; those the chosen scope does not allow are disabled. */
 export function CheckPolicyForm({ initial, save, submitLabel, onSaved, cancelPath }: CheckPolicyFormProps) {
   const [values, set] = useFormValues<CheckPolicyFormValues>(initial);
-  const formRef = useRef<HTMLFormElement>(null);
   const allowed = allowedFields(values.scope);
-  const errors = saveErrors(save.error, {
+  const { formRef, errors, submit } = useSaveForm(save, checkPolicyInput(values), {
     shown: SHOWN_FIELDS,
-    sent: save.variables,
-    current: checkPolicyInput(values),
     dependsOn: DEPENDS_ON,
+    onSaved,
   });
-
-  useFocusFirstProblem(formRef, save.error);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    save.mutate(checkPolicyInput(values), { onSuccess: onSaved });
-  }
 
   return (
     <SaveForm ref={formRef} onSubmit={submit} busy={save.isPending} alert={errors.alert}>

@@ -1,42 +1,24 @@
-import type { UseMutationResult } from '@tanstack/react-query';
-import { useRef, type FormEvent } from 'react';
 import type { PruningPolicy, PruningPolicyInput } from '../../../api/pruning-policies';
 import { CheckboxField } from '../../../components/checkbox-field';
 import { FormField } from '../../../components/form-field';
 import { FormActions, SaveForm } from '../../../components/save-form';
-import { useFocusFirstProblem } from '../../../util/focus-first-problem';
 import { useFormValues } from '../../../util/use-form-values';
-import { saveErrors } from '../save-errors';
+import { useSaveForm, type EditFormProps } from '../use-save-form';
 import { KEEP_FIELDS, pruningPolicyInput, type PruningPolicyFormValues } from './keep-rules';
 import { KeepRulesFieldset } from './keep-rules-fieldset';
 
 const SHOWN_FIELDS = ['name', 'keep', ...KEEP_FIELDS, 'glob_archives'];
 
-interface PruningPolicyFormProps {
-  initial: PruningPolicyFormValues;
-  save: UseMutationResult<PruningPolicy, Error, PruningPolicyInput>;
-  submitLabel: string;
-  onSaved: (policy: PruningPolicy) => void;
-  cancelPath: string;
-}
+type PruningPolicyFormProps = EditFormProps<PruningPolicyFormValues, PruningPolicy, PruningPolicyInput>;
 
 /** The fields of a pruning policy, for a new one and for changing one. */
 export function PruningPolicyForm({ initial, save, submitLabel, onSaved, cancelPath }: PruningPolicyFormProps) {
   const [values, set, setValues] = useFormValues<PruningPolicyFormValues>(initial);
-  const formRef = useRef<HTMLFormElement>(null);
-  const errors = saveErrors(save.error, {
+  const { formRef, errors, submit } = useSaveForm(save, pruningPolicyInput(values), {
     shown: SHOWN_FIELDS,
-    sent: save.variables,
-    current: pruningPolicyInput(values),
     dependsOn: { keep: KEEP_FIELDS },
+    onSaved,
   });
-
-  useFocusFirstProblem(formRef, save.error);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    save.mutate(pruningPolicyInput(values), { onSuccess: onSaved });
-  }
 
   return (
     <SaveForm ref={formRef} onSubmit={submit} busy={save.isPending} alert={errors.alert}>

@@ -1,10 +1,10 @@
-import type { UseMutationResult } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import type { Schedule, ScheduleInput } from '../../../api/schedules';
 import { FormField } from '../../../components/form-field';
 import { FormActions, SaveForm } from '../../../components/save-form';
 import { focusFirstProblem, useFocusFirstProblem } from '../../../util/focus-first-problem';
 import { useFormValues } from '../../../util/use-form-values';
+import type { EditFormProps } from '../use-save-form';
 import { BackupFieldset } from './backup-fieldset';
 import { parseEnv } from './hook-values';
 import { HooksFieldset } from './hooks-fieldset';
@@ -13,13 +13,7 @@ import { scheduleFormErrors } from './schedule-form-errors';
 import { archiveNameFor, scheduleInput, sourcePaths, type ScheduleFormValues } from './schedule-form-values';
 import { WhenFieldset } from './when-fieldset';
 
-interface ScheduleFormProps {
-  initial: ScheduleFormValues;
-  save: UseMutationResult<Schedule, Error, ScheduleInput>;
-  submitLabel: string;
-  onSaved: (schedule: Schedule) => void;
-  cancelPath: string;
-}
+type ScheduleFormProps = EditFormProps<ScheduleFormValues, Schedule, ScheduleInput>;
 
 /**
  * The fields of a schedule, for a new one and for changing one: what to back
