@@ -1,12 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { DEFAULT_ARCHIVE_NAME, useStartBackup } from '../../api/backups';
+import { useStartBackup } from '../../api/backups';
 import { useRepositoryOptions } from '../../api/repositories';
 import { FormField } from '../../components/form-field';
 import { RepositorySelectField } from '../../components/repository-select-field';
 import { FormActions, SaveForm } from '../../components/save-form';
 import { focusFirstProblem, useFocusFirstProblem } from '../../util/focus-first-problem';
 import { useFormValues } from '../../util/use-form-values';
+import { ArchiveNameField } from './archive-name-field';
 import { backupFormErrors, initialValues, sourcePaths, toInput, type BackupFormValues } from './backup-form';
 import { BackupOptions } from './backup-options';
 import { CompressionField } from './compression-field';
@@ -101,16 +102,9 @@ export function BackupsPage() {
           errors={sourceErrors}
         />
 
-        <FormField
-          label="Archive name"
-          name="archive-name"
-          className="mono"
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
-          placeholder={DEFAULT_ARCHIVE_NAME}
+        <ArchiveNameField
           value={values.archiveName}
-          onChange={(event) => set('archiveName')(event.target.value)}
+          onChange={set('archiveName')}
           hint={
             <>
               Leave it empty for the name shown. borg fills in placeholders such as <code>{'{hostname}'}</code>,{' '}

@@ -1,8 +1,7 @@
 import { useRef } from 'react';
-import { DEFAULT_ARCHIVE_NAME } from '../../../api/backups';
 import { CheckboxField } from '../../../components/checkbox-field';
-import { FormField } from '../../../components/form-field';
 import { RepositorySelectField } from '../../../components/repository-select-field';
+import { ArchiveNameField } from '../../backups/archive-name-field';
 import { CompressionField } from '../../backups/compression-field';
 import { ExcludePatternsField } from '../../backups/exclude-patterns-field';
 import { SourcePathsFieldset } from '../../backups/source-paths-fieldset';
@@ -61,16 +60,9 @@ export function BackupFieldset({
         rowErrors={sourceRowErrors}
         errors={sourceErrors}
       />
-      <FormField
-        label="Archive name"
-        name="archive-name"
-        className="mono"
-        autoComplete="off"
-        autoCapitalize="none"
-        spellCheck={false}
-        placeholder={DEFAULT_ARCHIVE_NAME}
+      <ArchiveNameField
         value={values.archiveName}
-        onChange={(event) => onChange({ archiveName: event.target.value, archiveNameEdited: true })}
+        onChange={(archiveName) => onChange({ archiveName, archiveNameEdited: true })}
         hint={
           <>
             borg fills in placeholders such as <code>{'{now:%Y-%m-%dT%H:%M:%S}'}</code> and <code>{'{hostname}'}</code>,
