@@ -1,10 +1,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { cleanUp, createRepository, jobStatus, region } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { createRepository, expect, jobStatus, region, test } from './fixtures';
 import { screenshotPath } from './screenshots';
-import { logIn } from './session';
 
 const REPOSITORY = 'Alice laptop';
 const FIRST = 'e2e-first';
@@ -46,15 +45,6 @@ test.beforeAll(() => {
 
 test.afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });
-});
-
-test.beforeEach(async ({ page }) => {
-  await logIn(page);
-});
-
-// The repositories spec expects to start with none: remove what this spec made (the data is in workDir).
-test.afterEach(async ({ page }) => {
-  await cleanUp(page);
 });
 
 /** A backup through the API, waited for until it has completed. */

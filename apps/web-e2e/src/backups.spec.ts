@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { cleanUp, createRepository, field, region } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { createRepository, expect, field, region, test } from './fixtures';
 import { screenshotPath } from './screenshots';
-import { logIn } from './session';
 
 // Enough small files that borg needs a few seconds on this machine (about 3.5 s for 20,000), so the
 // browser sees the backup running and its file count rising.
@@ -74,15 +73,6 @@ test.beforeAll(() => {
 
 test.afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });
-});
-
-test.beforeEach(async ({ page }) => {
-  await logIn(page);
-});
-
-// The repositories spec expects to start with none: remove what these tests made (the data is in workDir).
-test.afterEach(async ({ page }) => {
-  await cleanUp(page);
 });
 
 test('back up a directory chosen in the picker and follow the job to its end', async ({ page, browser }) => {

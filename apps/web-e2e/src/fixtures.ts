@@ -1,5 +1,23 @@
 import { execFileSync } from 'node:child_process';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { logIn } from './session';
+
+/**
+ * The specs' `test`: each test starts logged in, and ends with cleanUp, so
+ * that the next spec finds the server as it expects it.
+ */
+export const test = base.extend<{ session: void }>({
+  session: [
+    async ({ page }, use) => {
+      await logIn(page);
+      await use();
+      await cleanUp(page);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
 
 /** A form control by its exact label. */
 export const field = (scope: Page | Locator, label: string) => scope.getByLabel(label, { exact: true });

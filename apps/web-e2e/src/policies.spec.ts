@@ -2,20 +2,20 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import {
   archiveNames,
-  cleanUp,
   createRepository,
+  expect,
   field,
   jobStatus,
   region,
   rowNamed,
+  test,
   writeArchives,
   type DatedArchive,
 } from './fixtures';
 import { screenshotPath } from './screenshots';
-import { logIn } from './session';
 
 const REPOSITORY = 'Nightly';
 const TAKEN_NAME = 'Photos: last 1';
@@ -60,15 +60,6 @@ test.beforeAll(() => {
 
 test.afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });
-});
-
-test.beforeEach(async ({ page }) => {
-  await logIn(page);
-});
-
-// Leave the server as the other specs expect it: no jobs running, no repositories, no policies.
-test.afterEach(async ({ page }) => {
-  await cleanUp(page);
 });
 
 /** A repository made through the API, with archives written by the borg command line at given days. */

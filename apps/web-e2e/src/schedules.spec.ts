@@ -1,10 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { archiveNames, cleanUp, createRepository, field, region, rowNamed, writeArchives } from './fixtures';
+import type { Page } from '@playwright/test';
+import { archiveNames, createRepository, expect, field, region, rowNamed, test, writeArchives } from './fixtures';
 import { screenshotPath } from './screenshots';
-import { logIn } from './session';
 
 const REPOSITORY = 'Scheduled';
 const SCHEDULE = 'Documents';
@@ -59,15 +58,6 @@ test.beforeAll(() => {
 
 test.afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });
-});
-
-test.beforeEach(async ({ page }) => {
-  await logIn(page);
-});
-
-// Leave the server as the other specs expect it: no jobs running, no schedules, repositories or policies.
-test.afterEach(async ({ page }) => {
-  await cleanUp(page);
 });
 
 /** The repository, with archives written by the borg command line before the schedule's first run. */
