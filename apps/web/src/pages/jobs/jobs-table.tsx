@@ -1,11 +1,8 @@
 import { Link } from 'react-router-dom';
 import type { Job } from '../../api/jobs';
-import { JobDuration } from '../../components/job-duration';
-import { JobStatusBadge } from '../../components/job-status-badge';
 import { PanelTable } from '../../components/panel-table';
-import { RelativeTime } from '../../components/relative-time';
 import { jobTypeLabel } from '../../format/job-labels';
-import { jobSummary } from './job-summary';
+import { JobOutcomeCells } from './job-outcome-cells';
 
 interface JobsTableProps {
   jobs: Job[];
@@ -31,30 +28,16 @@ export function JobsTable({ jobs, repositoryName, caption }: JobsTableProps) {
         </tr>
       </thead>
       <tbody>
-        {jobs.map((job) => {
-          const summary = jobSummary(job);
-          return (
-            <tr key={job.id}>
-              <th scope="row">
-                <Link to={`/jobs/${job.id}`}>#{job.id}</Link>
-              </th>
-              <td>{jobTypeLabel(job.type)}</td>
-              <td>{repositoryName(job.repository_id)}</td>
-              <td>
-                <JobStatusBadge status={job.status} />
-              </td>
-              <td className="jobs-table__time">
-                <RelativeTime value={job.started_at} fallback="—" />
-              </td>
-              <td className="numeric">
-                <JobDuration job={job} />
-              </td>
-              <td className={`jobs-table__result${job.error ? ' jobs-table__result--error' : ''}`}>
-                {summary ? <span title={summary}>{summary}</span> : <span className="muted">—</span>}
-              </td>
-            </tr>
-          );
-        })}
+        {jobs.map((job) => (
+          <tr key={job.id}>
+            <th scope="row">
+              <Link to={`/jobs/${job.id}`}>#{job.id}</Link>
+            </th>
+            <td>{jobTypeLabel(job.type)}</td>
+            <td>{repositoryName(job.repository_id)}</td>
+            <JobOutcomeCells job={job} />
+          </tr>
+        ))}
       </tbody>
     </PanelTable>
   );
