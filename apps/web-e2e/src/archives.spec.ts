@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { createRepository, expect, jobStatus, region, test } from './fixtures';
 import { screenshotPath } from './screenshots';
-import { logIn } from './session';
 
 const REPOSITORY = 'Alice laptop';
 const FIRST = 'e2e-first';
@@ -14,7 +14,6 @@ const LATIN1_NAME = Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9]), Buff
 const LATIN1_SHOWN = 'caf\ufffd.txt';
 const LATIN1_CONTENT = 'a name that is not UTF-8\n';
 
-const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 const entries = (page: Page) => page.getByRole('table', { name: /^Contents of / });
 const entryRow = (page: Page, name: string) =>
   entries(page)
@@ -27,7 +26,6 @@ const archiveRow = (page: Page, name: string) =>
 let workDir: string;
 let source: string;
 let restoreDir: string;
-const createdRepositories: number[] = [];
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -49,28 +47,6 @@ test.afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-test.beforeEach(async ({ page }) => {
-  await logIn(page);
-});
-
-// The repositories spec expects to start with none: remove what this spec made (the data is in workDir).
-test.afterEach(async ({ page }) => {
-  for (const id of createdRepositories.splice(0)) {
-    const response = await page.request.delete(`/api/repositories/${id}`);
-    expect(response.ok(), await response.text()).toBe(true);
-  }
-});
-
-async function createRepository(page: Page): Promise<number> {
-  const response = await page.request.post('/api/repositories', {
-    data: { name: REPOSITORY, path: join(workDir, 'repository'), encryption: 'none' },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  const { data } = (await response.json()) as { data: { id: number } };
-  createdRepositories.push(data.id);
-  return data.id;
-}
-
 /** A backup through the API, waited for until it has completed. */
 async function backUp(page: Page, repositoryId: number, archiveName: string) {
   const response = await page.request.post('/api/backups/manual', {
@@ -78,15 +54,7 @@ async function backUp(page: Page, repositoryId: number, archiveName: string) {
   });
   expect(response.status(), await response.text()).toBe(201);
   const { data: job } = (await response.json()) as { data: { id: number } };
-  await expect
-    .poll(
-      async () => {
-        const answer = await page.request.get(`/api/jobs/${job.id}`);
-        return ((await answer.json()) as { data: { status: string } }).data.status;
-      },
-      { timeout: 60_000, intervals: [250] },
-    )
-    .toBe('completed');
+  await expect.poll(() => jobStatus(page, job.id), { timeout: 60_000, intervals: [250] }).toBe('completed');
 }
 
 /** In the archive browser: from where it is, open each folder on the way down `path` by clicking it. */
@@ -105,7 +73,7 @@ async function downloadText(page: Page, link: Locator): Promise<{ name: string; 
 }
 
 test('browse an archive, download files, restore a folder, compare, search and delete', async ({ page }) => {
-  const repositoryId = await createRepository(page);
+  const repositoryId = await createRepository(page, REPOSITORY, join(workDir, 'repository'));
   await backUp(page, repositoryId, FIRST);
   writeFileSync(join(source, 'docs', 'report.txt'), 'Quarterly report, revised\n');
   writeFileSync(join(source, 'docs', 'plan.txt'), 'The plan\n');

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { createRepository, expect, field, region, test } from './fixtures';
 import { screenshotPath } from './screenshots';
-import { logIn } from './session';
 
 // Enough small files that borg needs a few seconds on this machine (about 3.5 s for 20,000), so the
 // browser sees the backup running and its file count rising.
@@ -14,14 +14,10 @@ const FILES_PER_DIRECTORY = 100;
 const BIG_FILES = 12;
 const BIG_FILE_BYTES = 5 * 1024 * 1024;
 
-const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
-const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
-
 // The server runs as the same user on this machine, so it reads these sources and keeps the repositories here.
 let workDir: string;
 let smallTree: string;
 let bigTree: string;
-const createdRepositories: number[] = [];
 
 /** `count` files of random text in directories of FILES_PER_DIRECTORY, plus a few *.tmp files to exclude. */
 function writeSmallTree(root: string, count: number) {
@@ -41,14 +37,9 @@ function writeBigTree(root: string) {
   }
 }
 
-async function createRepository(page: Page, name: string): Promise<number> {
-  const response = await page.request.post('/api/repositories', {
-    data: { name, path: join(workDir, 'repositories', name.toLowerCase()), encryption: 'none' },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  const { data } = (await response.json()) as { data: { id: number } };
-  createdRepositories.push(data.id);
-  return data.id;
+/** An unencrypted repository, kept in workDir. */
+function createNamedRepository(page: Page, name: string): Promise<number> {
+  return createRepository(page, name, join(workDir, 'repositories', name.toLowerCase()));
 }
 
 /** The number a figure of the progress panel shows ("12,345" → 12345), or -1 while there is none. */
@@ -84,27 +75,9 @@ test.afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-test.beforeEach(async ({ page }) => {
-  await logIn(page);
-});
-
-// The repositories spec expects to start with none: remove what these tests made (the data is in workDir).
-test.afterEach(async ({ page }) => {
-  for (const status of ['queued', 'running']) {
-    const active = await page.request.get(`/api/jobs?status=${status}&limit=200`);
-    for (const job of ((await active.json()) as { data: { id: number }[] }).data) {
-      await page.request.post(`/api/jobs/${job.id}/cancel`);
-    }
-  }
-  for (const id of createdRepositories.splice(0)) {
-    const response = await page.request.delete(`/api/repositories/${id}`);
-    expect(response.ok(), await response.text()).toBe(true);
-  }
-});
-
 test('back up a directory chosen in the picker and follow the job to its end', async ({ page, browser }) => {
   const repository = 'Documents';
-  await createRepository(page, repository);
+  await createNamedRepository(page, repository);
   let jobId = 0;
 
   await test.step('the form offers the repository and a picker for the source', async () => {
@@ -228,7 +201,7 @@ test('back up a directory chosen in the picker and follow the job to its end', a
 
 test('cancel a running backup, then retry it', async ({ page }) => {
   const repository = 'Media';
-  const repositoryId = await createRepository(page, repository);
+  const repositoryId = await createNamedRepository(page, repository);
   let jobId = 0;
   // A second tab on the jobs list, which follows the jobs' status changes without reloading.
   const jobsTab = await page.context().newPage();
@@ -303,7 +276,7 @@ test('cancel a running backup, then retry it', async ({ page }) => {
 });
 
 test("the form shows its own and the server's messages by their fields", async ({ page }) => {
-  await createRepository(page, 'Checks');
+  await createNamedRepository(page, 'Checks');
   await page.goto('/backups');
 
   await test.step('a repository and a source are required', async () => {

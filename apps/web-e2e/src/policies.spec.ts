@@ -1,11 +1,21 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import {
+  archiveNames,
+  createRepository,
+  expect,
+  field,
+  jobStatus,
+  region,
+  rowNamed,
+  test,
+  writeArchives,
+  type DatedArchive,
+} from './fixtures';
 import { screenshotPath } from './screenshots';
-import { logIn } from './session';
 
 const REPOSITORY = 'Nightly';
 const TAKEN_NAME = 'Photos: last 1';
@@ -30,16 +40,11 @@ const PRUNED = ['docs-2026-11-16', 'docs-2026-11-12', 'docs-2026-11-10'];
 const BUSY_FILES = 3;
 const BUSY_FILE_BYTES = 8 * 1024 * 1024;
 
-const field = (scope: Page | Locator, label: string) => scope.getByLabel(label, { exact: true });
-const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
-const policyRow = (page: Page, name: string) =>
-  page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
 const tableRows = (page: Page, caption: string) => page.getByRole('table', { name: caption }).getByRole('row');
 
 let workDir: string;
 let source: string;
 let busySource: string;
-const createdRepositories: number[] = [];
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -57,61 +62,12 @@ test.afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-test.beforeEach(async ({ page }) => {
-  await logIn(page);
-});
-
-// Leave the server as the other specs expect it: no jobs running, no repositories, no policies.
-test.afterEach(async ({ page }) => {
-  for (const status of ['queued', 'running']) {
-    const active = await page.request.get(`/api/jobs?status=${status}&limit=200`);
-    for (const job of ((await active.json()) as { data: { id: number }[] }).data) {
-      await page.request.post(`/api/jobs/${job.id}/cancel`);
-    }
-  }
-  for (const id of createdRepositories.splice(0)) {
-    const response = await page.request.delete(`/api/repositories/${id}`);
-    expect(response.ok(), await response.text()).toBe(true);
-  }
-  for (const kind of ['pruning-policies', 'check-policies']) {
-    const list = await page.request.get(`/api/${kind}?limit=200`);
-    for (const policy of ((await list.json()) as { data: { id: number }[] }).data) {
-      await page.request.delete(`/api/${kind}/${policy.id}`);
-    }
-  }
-});
-
-/** An unencrypted repository made through the API, with archives written by the borg command line at given times. */
-async function createRepository(page: Page, directory: string, archives: { name: string; day: string }[]): Promise<number> {
+/** A repository made through the API, with archives written by the borg command line at given days. */
+async function createRepositoryWithArchives(page: Page, directory: string, archives: DatedArchive[]): Promise<number> {
   const path = join(workDir, directory);
-  const response = await page.request.post('/api/repositories', { data: { name: REPOSITORY, path, encryption: 'none' } });
-  expect(response.status(), await response.text()).toBe(201);
-  const { data } = (await response.json()) as { data: { id: number } };
-  createdRepositories.push(data.id);
-  const env = {
-    ...process.env,
-    BORG_BASE_DIR: join(workDir, 'borg-cli'),
-    BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK: 'yes',
-  };
-  for (const archive of archives) {
-    execFileSync('borg', ['create', '--timestamp', `${archive.day}T12:00:00`, `${path}::${archive.name}`, source], {
-      env,
-      stdio: 'pipe',
-    });
-  }
-  const refreshed = await page.request.get(`/api/repositories/${data.id}/archives?refresh=true&limit=100`);
-  expect(((await refreshed.json()) as { meta: { total: number } }).meta.total).toBe(archives.length);
-  return data.id;
-}
-
-async function archiveNames(page: Page, repositoryId: number): Promise<string[]> {
-  const response = await page.request.get(`/api/repositories/${repositoryId}/archives?limit=100`);
-  return ((await response.json()) as { data: { name: string }[] }).data.map((archive) => archive.name).sort();
-}
-
-async function jobStatus(page: Page, id: number): Promise<string> {
-  const response = await page.request.get(`/api/jobs/${id}`);
-  return ((await response.json()) as { data: { status: string } }).data.status;
+  const id = await createRepository(page, REPOSITORY, path);
+  await writeArchives(page, { id, path }, source, archives, join(workDir, 'borg-cli'));
+  return id;
 }
 
 test('a pruning policy: refused without a keep rule, previewed, pruned as a dry run, edited and deleted', async ({
@@ -121,7 +77,7 @@ test('a pruning policy: refused without a keep rule, previewed, pruned as a dry 
     ...DOCS_DAYS.map((day) => ({ name: `docs-${day}`, day })),
     { name: 'photos-2026-11-18', day: '2026-11-18' },
   ];
-  const repositoryId = await createRepository(page, 'pruned-repository', archives);
+  const repositoryId = await createRepositoryWithArchives(page, 'pruned-repository', archives);
   const allArchives = archives.map((archive) => archive.name).sort();
   const taken = await page.request.post('/api/pruning-policies', { data: { name: TAKEN_NAME, keep_last: 1 } });
   expect(taken.status(), await taken.text()).toBe(201);
@@ -139,7 +95,7 @@ test('a pruning policy: refused without a keep rule, previewed, pruned as a dry 
       'aria-current',
       'page',
     );
-    await expect(policyRow(page, TAKEN_NAME)).toContainText('last 1');
+    await expect(rowNamed(page, TAKEN_NAME)).toContainText('last 1');
   });
 
   await test.step('a policy without a keep rule is refused, and a taken name, each next to its field', async () => {
@@ -168,7 +124,7 @@ test('a pruning policy: refused without a keep rule, previewed, pruned as a dry 
   });
 
   await test.step('the list says the rules in words', async () => {
-    const row = policyRow(page, POLICY);
+    const row = rowNamed(page, POLICY);
     await expect(row.getByRole('cell').nth(0)).toHaveText('2 daily · 2 weekly');
     await expect(row.getByRole('cell').nth(1)).toHaveText('docs-*');
     await expect(row.getByRole('cell').nth(2)).toHaveText('No');
@@ -253,8 +209,8 @@ test('a pruning policy: refused without a keep rule, previewed, pruned as a dry 
     await page.getByRole('button', { name: 'Save changes' }).click();
 
     await expect(page).toHaveURL('/schedules/pruning-policies');
-    await expect(policyRow(page, POLICY)).toHaveCount(0);
-    const row = policyRow(page, EDITED);
+    await expect(rowNamed(page, POLICY)).toHaveCount(0);
+    const row = rowNamed(page, EDITED);
     await expect(row.getByRole('cell').nth(0)).toHaveText('1 daily');
     await expect(row.getByRole('cell').nth(2)).toHaveText('Yes');
   });
@@ -265,15 +221,15 @@ test('a pruning policy: refused without a keep rule, previewed, pruned as a dry 
     await expect(dialog).toContainText(EDITED);
     await dialog.getByRole('button', { name: 'Delete policy' }).click();
     await expect(dialog).toBeHidden();
-    await expect(policyRow(page, EDITED)).toHaveCount(0);
-    await expect(policyRow(page, TAKEN_NAME)).toBeVisible();
+    await expect(rowNamed(page, EDITED)).toHaveCount(0);
+    await expect(rowNamed(page, TAKEN_NAME)).toBeVisible();
     const list = await page.request.get('/api/pruning-policies');
     expect(((await list.json()) as { data: { name: string }[] }).data.map((policy) => policy.name)).toEqual([TAKEN_NAME]);
   });
 });
 
 test('a check policy: fields follow the scope, first with last is refused, and a check runs', async ({ page }) => {
-  const repositoryId = await createRepository(page, 'checked-repository', [
+  const repositoryId = await createRepositoryWithArchives(page, 'checked-repository', [
     { name: 'docs-2026-11-17', day: '2026-11-17' },
     { name: 'docs-2026-11-18', day: '2026-11-18' },
   ]);
@@ -320,7 +276,7 @@ test('a check policy: fields follow the scope, first with last is refused, and a
   });
 
   await test.step('the list says what the policy checks', async () => {
-    const cells = policyRow(page, CHECK_POLICY).getByRole('cell');
+    const cells = rowNamed(page, CHECK_POLICY).getByRole('cell');
     await expect(cells.nth(0)).toHaveText('Archives only');
     await expect(cells.nth(1)).toHaveText('Yes');
     await expect(cells.nth(2)).toHaveText('None');

@@ -1,13 +1,12 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { field } from './fixtures';
 import { screenshotPath } from './screenshots';
 import { logIn } from './session';
 
 const PASSPHRASE = 'a long repository passphrase';
-
-const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 
 // The server runs as the same user on this machine, so it can keep repositories here.
 let reposDir: string;

@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { archiveNames, createRepository, expect, field, region, rowNamed, test, writeArchives } from './fixtures';
 import { screenshotPath } from './screenshots';
-import { logIn } from './session';
 
 const REPOSITORY = 'Scheduled';
 const SCHEDULE = 'Documents';
@@ -39,16 +38,11 @@ interface JobBody {
   steps: { type: string; status: string; result: { kept?: { name: string; rule: string }[]; pruned?: string[] } | null }[];
 }
 
-const field = (scope: Page | Locator, label: string) => scope.getByLabel(label, { exact: true });
-const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
-const scheduleRow = (page: Page, name: string) =>
-  page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
 /** The cells of a schedule's row, after its name: repository, when, enabled, next run, last run, actions. */
-const cell = (page: Page, name: string, index: number) => scheduleRow(page, name).getByRole('cell').nth(index);
+const cell = (page: Page, name: string, index: number) => rowNamed(page, name).getByRole('cell').nth(index);
 
 let workDir: string;
 let source: string;
-const createdRepositories: number[] = [];
 
 test.use({ timezoneId: BROWSER_ZONE });
 test.describe.configure({ timeout: 180_000 });
@@ -66,50 +60,12 @@ test.afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-test.beforeEach(async ({ page }) => {
-  await logIn(page);
-});
-
-// Leave the server as the other specs expect it: no jobs running, no schedules, repositories or policies.
-test.afterEach(async ({ page }) => {
-  for (const status of ['queued', 'running']) {
-    const active = await page.request.get(`/api/jobs?status=${status}&limit=200`);
-    for (const job of ((await active.json()) as { data: { id: number }[] }).data) {
-      await page.request.post(`/api/jobs/${job.id}/cancel`);
-    }
-  }
-  const schedules = await page.request.get('/api/schedules?limit=200');
-  for (const schedule of ((await schedules.json()) as { data: { id: number }[] }).data) {
-    const response = await page.request.delete(`/api/schedules/${schedule.id}`);
-    expect(response.ok(), await response.text()).toBe(true);
-  }
-  for (const id of createdRepositories.splice(0)) {
-    const response = await page.request.delete(`/api/repositories/${id}`);
-    expect(response.ok(), await response.text()).toBe(true);
-  }
-  const policies = await page.request.get('/api/pruning-policies?limit=200');
-  for (const policy of ((await policies.json()) as { data: { id: number }[] }).data) {
-    const response = await page.request.delete(`/api/pruning-policies/${policy.id}`);
-    expect(response.ok(), await response.text()).toBe(true);
-  }
-});
-
-/** An unencrypted repository made through the API, with archives written by the borg command line at given days. */
-async function createRepository(page: Page): Promise<{ id: number; path: string }> {
+/** The repository, with archives written by the borg command line before the schedule's first run. */
+async function createRepositoryWithArchives(page: Page): Promise<{ id: number; path: string }> {
   const path = join(workDir, 'repository');
-  const response = await page.request.post('/api/repositories', { data: { name: REPOSITORY, path, encryption: 'none' } });
-  expect(response.status(), await response.text()).toBe(201);
-  const { data } = (await response.json()) as { data: { id: number } };
-  createdRepositories.push(data.id);
-  for (const archive of OLD_ARCHIVES) {
-    execFileSync('borg', ['create', '--timestamp', `${archive.day}T12:00:00`, `${path}::${archive.name}`, source], {
-      env: { ...process.env, BORG_BASE_DIR: join(workDir, 'borg-cli'), BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK: 'yes' },
-      stdio: 'pipe',
-    });
-  }
-  const refreshed = await page.request.get(`/api/repositories/${data.id}/archives?refresh=true&limit=100`);
-  expect(((await refreshed.json()) as { meta: { total: number } }).meta.total).toBe(OLD_ARCHIVES.length);
-  return { id: data.id, path };
+  const repository = { id: await createRepository(page, REPOSITORY, path), path };
+  await writeArchives(page, repository, source, OLD_ARCHIVES, join(workDir, 'borg-cli'));
+  return repository;
 }
 
 async function getSchedule(page: Page, id: number): Promise<ScheduleBody> {
@@ -131,15 +87,10 @@ async function getJob(page: Page, id: number): Promise<JobBody> {
   return ((await response.json()) as { data: JobBody }).data;
 }
 
-async function archiveNames(page: Page, repositoryId: number): Promise<string[]> {
-  const response = await page.request.get(`/api/repositories/${repositoryId}/archives?limit=100`);
-  return ((await response.json()) as { data: { name: string }[] }).data.map((archive) => archive.name).sort();
-}
-
 test('a schedule: made with a preset, a pruning policy and hooks, toggled, run now and followed step by step', async ({
   page,
 }) => {
-  const repository = await createRepository(page);
+  const repository = await createRepositoryWithArchives(page);
   const policy = await page.request.post('/api/pruning-policies', {
     data: { name: POLICY, keep_last: 2, glob_archives: 'documents-*' },
   });
@@ -270,7 +221,7 @@ test('a schedule: made with a preset, a pruning policy and hooks, toggled, run n
     });
     expect(schedule.next_run_at).toBe(previewedRun);
 
-    await expect(scheduleRow(page, SCHEDULE).getByRole('link', { name: SCHEDULE, exact: true })).toHaveAttribute(
+    await expect(rowNamed(page, SCHEDULE).getByRole('link', { name: SCHEDULE, exact: true })).toHaveAttribute(
       'href',
       `/schedules/${scheduleId}`,
     );
@@ -455,8 +406,8 @@ test('a schedule: made with a preset, a pruning policy and hooks, toggled, run n
     await expect(dialog).toContainText(SCHEDULE);
     await dialog.getByRole('button', { name: 'Delete schedule' }).click();
     await expect(page).toHaveURL('/schedules');
-    await expect(scheduleRow(page, SCHEDULE)).toHaveCount(0);
-    await expect(scheduleRow(page, SLOW_SCHEDULE)).toBeVisible();
+    await expect(rowNamed(page, SCHEDULE)).toHaveCount(0);
+    await expect(rowNamed(page, SLOW_SCHEDULE)).toBeVisible();
     expect((await getJob(page, jobId)).status).toBe('completed');
   });
 });

@@ -4,7 +4,7 @@ import { useCallback } from 'react';
 import { archiveKeys, type ArchiveOrder, type BrowseParams, type DiffParams } from './archive-keys';
 import { archiveSerializers } from './archive-urls';
 import { api } from './client';
-import { jobKeys, type Job } from './jobs';
+import { jobKeys, keepJob, type Job } from './jobs';
 import { repositoryKeys } from './repositories';
 
 export { archiveKeys } from './archive-keys';
@@ -195,10 +195,7 @@ export function useRestoreArchive(repositoryId: number, name: string) {
           ...archiveSerializers,
         }),
       ),
-    onSuccess: (job) => {
-      queryClient.setQueryData(jobKeys.detail(job.id), job);
-      return queryClient.invalidateQueries({ queryKey: jobKeys.lists });
-    },
+    onSuccess: (job) => keepJob(queryClient, job),
   });
 }
 

@@ -1,7 +1,7 @@
 import { unwrap, type Schemas } from '@borgitory/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import { jobKeys } from './jobs';
+import { keepJob } from './jobs';
 
 /** What "Back up now" sends; the server fills in the archive name and compression when they are left out. */
 export type ManualBackupInput = Schemas['ManualBackupDto'];
@@ -15,9 +15,6 @@ export function useStartBackup() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ManualBackupInput) => unwrap(api.POST('/api/backups/manual', { body: input })),
-    onSuccess: (job) => {
-      queryClient.setQueryData(jobKeys.detail(job.id), job);
-      return queryClient.invalidateQueries({ queryKey: jobKeys.lists });
-    },
+    onSuccess: (job) => keepJob(queryClient, job),
   });
 }

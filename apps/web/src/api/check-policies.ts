@@ -1,7 +1,7 @@
 import { unwrap, unwrapPage, type Schemas } from '@borgitory/api-client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import { jobKeys } from './jobs';
+import { keepJob } from './jobs';
 
 /** A check policy: what borg check looks at (repository, archives or both) and how far. */
 export type CheckPolicy = Schemas['CheckPolicyDto'];
@@ -87,9 +87,6 @@ export function useStartCheck() {
   return useMutation({
     mutationFn: ({ repositoryId, ...body }: CheckRequest & { repositoryId: number }) =>
       unwrap(api.POST('/api/repositories/{id}/check', { params: { path: { id: repositoryId } }, body })),
-    onSuccess: (job) => {
-      queryClient.setQueryData(jobKeys.detail(job.id), job);
-      return queryClient.invalidateQueries({ queryKey: jobKeys.lists });
-    },
+    onSuccess: (job) => keepJob(queryClient, job),
   });
 }

@@ -131,10 +131,7 @@ export function useCancelJob(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => unwrap(api.POST('/api/jobs/{id}/cancel', { params: { path: { id } } })),
-    onSuccess: (job) => {
-      queryClient.setQueryData(jobKeys.detail(id), job);
-      return queryClient.invalidateQueries({ queryKey: jobKeys.lists });
-    },
+    onSuccess: (job) => keepJob(queryClient, job),
   });
 }
 
@@ -143,11 +140,14 @@ export function useRetryJob(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => unwrap(api.POST('/api/jobs/{id}/retry', { params: { path: { id } } })),
-    onSuccess: (job) => {
-      queryClient.setQueryData(jobKeys.detail(job.id), job);
-      return queryClient.invalidateQueries({ queryKey: jobKeys.lists });
-    },
+    onSuccess: (job) => keepJob(queryClient, job),
   });
+}
+
+/** A job the server answered with (a new one, or one it changed) is kept for its page, and the job lists are read again. */
+export function keepJob(queryClient: ReturnType<typeof useQueryClient>, job: Job): Promise<void> {
+  queryClient.setQueryData(jobKeys.detail(job.id), job);
+  return queryClient.invalidateQueries({ queryKey: jobKeys.lists });
 }
 
 /** A finished job may have changed its repository (a backup adds an archive, a delete removes one), so all are asked again. */

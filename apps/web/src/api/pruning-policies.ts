@@ -1,7 +1,7 @@
 import { unwrap, unwrapPage, type Schemas } from '@borgitory/api-client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import { jobKeys } from './jobs';
+import { keepJob } from './jobs';
 
 /** A pruning policy: borg prune's keep rules, an archive pattern, and whether borg compact follows. */
 export type PruningPolicy = Schemas['PruningPolicyDto'];
@@ -110,9 +110,6 @@ export function useStartPrune() {
   return useMutation({
     mutationFn: ({ repositoryId, ...body }: PruneRequest & { repositoryId: number }) =>
       unwrap(api.POST('/api/repositories/{id}/prune', { params: { path: { id: repositoryId } }, body })),
-    onSuccess: (job) => {
-      queryClient.setQueryData(jobKeys.detail(job.id), job);
-      return queryClient.invalidateQueries({ queryKey: jobKeys.lists });
-    },
+    onSuccess: (job) => keepJob(queryClient, job),
   });
 }

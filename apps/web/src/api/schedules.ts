@@ -1,7 +1,7 @@
 import { unwrap, unwrapPage, type Schemas } from '@borgitory/api-client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import { JOB_PAGE_SIZE, jobKeys } from './jobs';
+import { JOB_PAGE_SIZE, jobKeys, keepJob } from './jobs';
 
 /** A schedule: what to back up where, when (cron in a time zone), what follows, and its next and last run. */
 export type Schedule = Schemas['ScheduleDto'];
@@ -143,9 +143,6 @@ export function useRunSchedule() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => unwrap(api.POST('/api/schedules/{id}/run', { params: { path: { id } } })),
-    onSuccess: (job, id) => {
-      queryClient.setQueryData(jobKeys.detail(job.id), job);
-      return Promise.all([queryClient.invalidateQueries({ queryKey: jobKeys.lists }), invalidateLastRun(queryClient, id)]);
-    },
+    onSuccess: (job, id) => Promise.all([keepJob(queryClient, job), invalidateLastRun(queryClient, id)]),
   });
 }

@@ -3,6 +3,7 @@ import { errorMessage } from '../api/errors';
 import { useHealth, type Health } from '../api/health';
 import { useLiveJobLists } from '../api/job-streams';
 import { useRepositoryNames } from '../api/repositories';
+import { PageHeader } from '../components/page-header';
 import { RecentJobsPanel } from './dashboard/recent-jobs-panel';
 import { RunningJobsPanel } from './dashboard/running-jobs-panel';
 import './dashboard-page.css';
@@ -14,15 +15,11 @@ export function DashboardPage() {
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Dashboard</h1>
-          <p className="page-intro">An overview of your Borgitory server.</p>
-        </div>
+      <PageHeader title="Dashboard" intro="An overview of your Borgitory server.">
         <Link to="/backups" className="button button--primary">
           Back up now
         </Link>
-      </div>
+      </PageHeader>
 
       <RunningJobsPanel repositoryName={repositoryName} />
       <RecentJobsPanel repositoryName={repositoryName} />

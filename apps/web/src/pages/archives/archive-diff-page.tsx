@@ -9,6 +9,7 @@ import { displayPath, parentPath } from '../../format/archive-path';
 import { formatBytes } from '../../format/bytes';
 import { formatCountOf } from '../../format/count';
 import { formatShortDateTime } from '../../format/date-time';
+import { parseOffset } from '../../util/offset-param';
 import { RepositoryLoader } from '../repositories/repository-loader';
 import { ArchiveNotFound } from './archive-not-found';
 import { archiveHref, browseHref } from './browse-location';
@@ -263,9 +264,4 @@ function direction(name: string, current: Archive | null, otherName: string | nu
   if (otherName === null) return [null, null];
   if (current && other && new Date(other.start) > new Date(current.start)) return [name, otherName];
   return [otherName, name];
-}
-
-function parseOffset(value: string | null): number {
-  const offset = Number(value);
-  return Number.isInteger(offset) && offset > 0 ? offset : 0;
 }

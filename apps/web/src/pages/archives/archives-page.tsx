@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../api/errors';
 import { useRepositoryOptions } from '../../api/repositories';
+import { PanelTable } from '../../components/panel-table';
 import { RelativeTime } from '../../components/relative-time';
 import { formatCount } from '../../format/count';
 import './archives.css';
@@ -27,33 +28,30 @@ export function ArchivesPage() {
           There are no repositories yet. <Link to="/repositories/new">Add a repository</Link> and back up to it first.
         </p>
       ) : (
-        <div className="table-scroll panel panel--flush">
-          <table className="data-table">
-            <caption className="visually-hidden">Repositories and their archives</caption>
-            <thead>
-              <tr>
-                <th scope="col">Repository</th>
-                <th scope="col" className="numeric">
-                  Archives
+        <PanelTable caption="Repositories and their archives">
+          <thead>
+            <tr>
+              <th scope="col">Repository</th>
+              <th scope="col" className="numeric">
+                Archives
+              </th>
+              <th scope="col">Last backup</th>
+            </tr>
+          </thead>
+          <tbody>
+            {repositories.data.items.map((repository) => (
+              <tr key={repository.id}>
+                <th scope="row">
+                  <Link to={`/repositories/${repository.id}/archives`}>{repository.name}</Link>
                 </th>
-                <th scope="col">Last backup</th>
+                <td className="numeric">{repository.archives_count === null ? '—' : formatCount(repository.archives_count)}</td>
+                <td>
+                  <RelativeTime value={repository.last_archive_at} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {repositories.data.items.map((repository) => (
-                <tr key={repository.id}>
-                  <th scope="row">
-                    <Link to={`/repositories/${repository.id}/archives`}>{repository.name}</Link>
-                  </th>
-                  <td className="numeric">{repository.archives_count === null ? '—' : formatCount(repository.archives_count)}</td>
-                  <td>
-                    <RelativeTime value={repository.last_archive_at} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </PanelTable>
       )}
     </>
   );

@@ -4,7 +4,9 @@ import { ARCHIVE_PAGE_SIZE, useArchives, useRefreshArchives, type Archive, type 
 import { errorMessage } from '../../api/errors';
 import type { Job } from '../../api/jobs';
 import type { Repository } from '../../api/repositories';
+import { PageHeader } from '../../components/page-header';
 import { Pagination } from '../../components/pagination';
+import { parseOffset } from '../../util/offset-param';
 import { RepositoryLoader } from '../repositories/repository-loader';
 import { ArchiveSearch } from './archive-search';
 import { ArchiveTable } from './archive-table';
@@ -56,13 +58,15 @@ function RepositoryArchives({ repository }: { repository: Repository }) {
       <p className="back-link">
         <Link to={`/repositories/${repository.id}`}>← {repository.name}</Link>
       </p>
-      <div className="page-header archives-header">
-        <div>
-          <h1>Archives</h1>
-          <p className="page-intro">
+      <PageHeader
+        className="archives-header"
+        title="Archives"
+        intro={
+          <>
             Every backup of <strong>{repository.name}</strong>. Open an archive to browse, download or restore its files.
-          </p>
-        </div>
+          </>
+        }
+      >
         <div className="toolbar" role="group" aria-label="Archive actions">
           <button
             type="button"
@@ -79,7 +83,7 @@ function RepositoryArchives({ repository }: { repository: Repository }) {
             Back up now
           </Link>
         </div>
-      </div>
+      </PageHeader>
 
       {refresh.isError && (
         <p className="alert alert--error page-alert" role="alert">
@@ -168,9 +172,4 @@ function RepositoryArchives({ repository }: { repository: Repository }) {
       />
     </>
   );
-}
-
-function parseOffset(value: string | null): number {
-  const offset = Number(value);
-  return Number.isInteger(offset) && offset > 0 ? offset : 0;
 }

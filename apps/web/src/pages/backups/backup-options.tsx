@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { CheckboxField } from '../../components/checkbox-field';
 
 interface BackupOptionsProps {
   dryRun: boolean;
@@ -9,40 +9,21 @@ interface BackupOptionsProps {
 
 /** The switches of `borg create`: --dry-run and --one-file-system. */
 export function BackupOptions({ dryRun, oneFileSystem, onDryRunChange, onOneFileSystemChange }: BackupOptionsProps) {
-  const id = useId();
   return (
     <fieldset className="backup-options">
       <legend>Options</legend>
-      <div className="choice">
-        <input
-          type="checkbox"
-          id={`${id}-dry-run`}
-          checked={dryRun}
-          onChange={(event) => onDryRunChange(event.target.checked)}
-          aria-describedby={`${id}-dry-run-hint`}
-        />
-        <div>
-          <label htmlFor={`${id}-dry-run`}>Dry run</label>
-          <p id={`${id}-dry-run-hint`} className="field__hint">
-            Go through the files without writing an archive, to check the paths and patterns.
-          </p>
-        </div>
-      </div>
-      <div className="choice">
-        <input
-          type="checkbox"
-          id={`${id}-one-fs`}
-          checked={oneFileSystem}
-          onChange={(event) => onOneFileSystemChange(event.target.checked)}
-          aria-describedby={`${id}-one-fs-hint`}
-        />
-        <div>
-          <label htmlFor={`${id}-one-fs`}>Stay on one file system</label>
-          <p id={`${id}-one-fs-hint`} className="field__hint">
-            Do not descend into other file systems mounted below a source path (network shares, /proc, …).
-          </p>
-        </div>
-      </div>
+      <CheckboxField
+        label="Dry run"
+        checked={dryRun}
+        onChange={onDryRunChange}
+        hint="Go through the files without writing an archive, to check the paths and patterns."
+      />
+      <CheckboxField
+        label="Stay on one file system"
+        checked={oneFileSystem}
+        onChange={onOneFileSystemChange}
+        hint="Do not descend into other file systems mounted below a source path (network shares, /proc, …)."
+      />
     </fieldset>
   );
 }

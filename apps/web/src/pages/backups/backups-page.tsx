@@ -1,17 +1,17 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { DEFAULT_ARCHIVE_NAME, useStartBackup } from '../../api/backups';
-import { errorMessage } from '../../api/errors';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useStartBackup } from '../../api/backups';
 import { useRepositoryOptions } from '../../api/repositories';
-import { DirectoryPickerDialog } from '../../components/directory-picker-dialog';
 import { FormField } from '../../components/form-field';
-import { SelectField } from '../../components/select-field';
-import { TextAreaField } from '../../components/text-area-field';
+import { RepositorySelectField } from '../../components/repository-select-field';
+import { FormActions, SaveForm } from '../../components/save-form';
 import { focusFirstProblem, useFocusFirstProblem } from '../../util/focus-first-problem';
 import { useFormValues } from '../../util/use-form-values';
+import { ArchiveNameField } from './archive-name-field';
 import { backupFormErrors, initialValues, sourcePaths, toInput, type BackupFormValues } from './backup-form';
 import { BackupOptions } from './backup-options';
 import { CompressionField } from './compression-field';
+import { ExcludePatternsField } from './exclude-patterns-field';
 import { SourcePathsFieldset } from './source-paths-fieldset';
 import './backups.css';
 
@@ -23,7 +23,6 @@ export function BackupsPage() {
   const navigate = useNavigate();
   const [values, set, setValues] = useFormValues<BackupFormValues>(() => initialValues(searchParams.get('repository_id') ?? ''));
   const [missing, setMissing] = useState<{ repository: boolean; sources: boolean }>({ repository: false, sources: false });
-  const [browsing, setBrowsing] = useState<number | null>(null);
   const nextKey = useRef(1);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -72,143 +71,88 @@ export function BackupsPage() {
       <h1>Backups</h1>
       <p className="page-intro">Back up directories and files of this server into one of your repositories.</p>
 
-      <form
+      <SaveForm
         ref={formRef}
-        className="panel form backup-form"
+        className="backup-form"
         onSubmit={submit}
-        noValidate
         aria-labelledby="backup-now-heading"
-        aria-busy={start.isPending}
+        busy={start.isPending}
+        heading={
+          <h2 id="backup-now-heading" className="backup-form__title">
+            Back up now
+          </h2>
+        }
+        alert={errors.alert}
       >
-        <h2 id="backup-now-heading" className="backup-form__title">
-          Back up now
-        </h2>
-        {errors.alert && (
-          <p className="alert alert--error" role="alert" tabIndex={-1}>
-            {errors.alert}
-          </p>
-        )}
-        <fieldset className="form__body" disabled={start.isPending}>
-          <SelectField
-            label="Repository"
-            name="repository"
-            value={repositoryId}
-            onChange={(event) => {
-              set('repositoryId')(event.target.value);
-              setMissing((current) => ({ ...current, repository: false }));
-            }}
-            disabled={noRepositories}
-            hint={
-              noRepositories ? (
-                <>
-                  There are no repositories yet. <Link to="/repositories/new">Create a repository</Link> first.
-                </>
-              ) : repositories.isError ? (
-                <span className="backup-form__load-error">{errorMessage(repositories.error)}</span>
-              ) : undefined
-            }
-            errors={repositoryErrors}
-          >
-            <option value="">{repositories.isPending ? 'Loading repositories…' : 'Choose a repository'}</option>
-            {options.map((repository) => (
-              <option key={repository.id} value={repository.id}>
-                {repository.name}
-              </option>
-            ))}
-          </SelectField>
+        <RepositorySelectField
+          value={repositoryId}
+          onChange={(value) => {
+            set('repositoryId')(value);
+            setMissing((current) => ({ ...current, repository: false }));
+          }}
+          errors={repositoryErrors}
+        />
 
-          <SourcePathsFieldset
-            rows={values.sources}
-            onChange={setSource}
-            onAdd={addSource}
-            onRemove={removeSource}
-            onBrowse={setBrowsing}
-            rowErrors={errors.rows}
-            errors={sourceErrors}
-          />
+        <SourcePathsFieldset
+          rows={values.sources}
+          onChange={setSource}
+          onAdd={addSource}
+          onRemove={removeSource}
+          rowErrors={errors.rows}
+          errors={sourceErrors}
+        />
 
-          <FormField
-            label="Archive name"
-            name="archive-name"
-            className="mono"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            placeholder={DEFAULT_ARCHIVE_NAME}
-            value={values.archiveName}
-            onChange={(event) => set('archiveName')(event.target.value)}
-            hint={
-              <>
-                Leave it empty for the name shown. borg fills in placeholders such as <code>{'{hostname}'}</code>,{' '}
-                <code>{'{now}'}</code>, <code>{'{now:%Y-%m-%d}'}</code> and <code>{'{user}'}</code>.
-              </>
-            }
-            errors={errors.fields['archive_name']}
-          />
+        <ArchiveNameField
+          value={values.archiveName}
+          onChange={set('archiveName')}
+          hint={
+            <>
+              Leave it empty for the name shown. borg fills in placeholders such as <code>{'{hostname}'}</code>,{' '}
+              <code>{'{now}'}</code>, <code>{'{now:%Y-%m-%d}'}</code> and <code>{'{user}'}</code>.
+            </>
+          }
+          errors={errors.fields['archive_name']}
+        />
 
-          <CompressionField
-            choice={values.compression}
-            custom={values.customCompression}
-            onChoiceChange={set('compression')}
-            onCustomChange={set('customCompression')}
-            errors={errors.fields['compression']}
-          />
+        <CompressionField
+          choice={values.compression}
+          custom={values.customCompression}
+          onChoiceChange={set('compression')}
+          onCustomChange={set('customCompression')}
+          errors={errors.fields['compression']}
+        />
 
-          <TextAreaField
-            label="Exclude patterns"
-            name="exclude-patterns"
-            className="mono"
-            rows={3}
-            spellCheck={false}
-            value={values.excludes}
-            onChange={(event) => set('excludes')(event.target.value)}
-            hint={
-              <>
-                One borg pattern per line, e.g. <code>*.tmp</code> or <code>sh:**/node_modules</code>. Paths and files
-                that match are left out.
-              </>
-            }
-            errors={errors.fields['exclude_patterns']}
-          />
+        <ExcludePatternsField
+          value={values.excludes}
+          onChange={set('excludes')}
+          errors={errors.fields['exclude_patterns']}
+        />
 
-          <BackupOptions
-            dryRun={values.dryRun}
-            oneFileSystem={values.oneFileSystem}
-            onDryRunChange={set('dryRun')}
-            onOneFileSystemChange={set('oneFileSystem')}
-          />
+        <BackupOptions
+          dryRun={values.dryRun}
+          oneFileSystem={values.oneFileSystem}
+          onDryRunChange={set('dryRun')}
+          onOneFileSystemChange={set('oneFileSystem')}
+        />
 
-          <FormField
-            label="Comment (optional)"
-            name="comment"
-            autoComplete="off"
-            value={values.comment}
-            onChange={(event) => set('comment')(event.target.value)}
-            hint="Kept with the archive, e.g. “before the upgrade”."
-            errors={errors.fields['comment']}
-          />
+        <FormField
+          label="Comment (optional)"
+          name="comment"
+          autoComplete="off"
+          value={values.comment}
+          onChange={(event) => set('comment')(event.target.value)}
+          hint="Kept with the archive, e.g. “before the upgrade”."
+          errors={errors.fields['comment']}
+        />
 
-          <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={noRepositories}>
-              {start.isPending ? 'Starting backup…' : 'Back up now'}
-            </button>
-            <p className="form__status" role="status">
-              {start.isPending && 'Checking the paths and queueing the backup…'}
-            </p>
-          </div>
-        </fieldset>
-      </form>
-
-      <DirectoryPickerDialog
-        open={browsing !== null}
-        startPath={browsing === null ? '' : (values.sources[browsing]?.path ?? '')}
-        title="Choose what to back up"
-        onChoose={(path) => {
-          if (browsing !== null) setSource(browsing, path);
-          setBrowsing(null);
-        }}
-        onClose={() => setBrowsing(null)}
-      />
+        <FormActions
+          submitLabel="Back up now"
+          busyLabel="Starting backup…"
+          busy={start.isPending}
+          submitDisabled={noRepositories}
+          busyStatus="Checking the paths and queueing the backup…"
+        />
+      </SaveForm>
     </>
   );
 }

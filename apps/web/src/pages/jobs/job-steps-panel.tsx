@@ -1,7 +1,8 @@
 import { checkParameters } from '../../api/check-job';
-import { hookStepParameters, type HookStepParameters } from '../../api/hook-step';
+import { hookStepParameters } from '../../api/hook-step';
 import type { Job, JobStep } from '../../api/jobs';
 import { pruneParameters, pruneResult } from '../../api/prune-job';
+import { HookCommand } from '../../components/hook-command';
 import { JobDuration } from '../../components/job-duration';
 import { JobStatusBadge } from '../../components/job-status-badge';
 import { formatCountOf } from '../../format/count';
@@ -51,7 +52,7 @@ function StepItem({ job, step }: { job: Job; step: JobStep }) {
           </span>
         </span>
       </div>
-      {hook && <HookCommand hook={hook} />}
+      {hook && <HookCommand command={hook.command} shell={hook.shell} className="step-list__detail" />}
       {prune && (
         <p className="step-list__detail">
           <PruneRulesWords parameters={prune} />
@@ -76,25 +77,6 @@ function StepItem({ job, step }: { job: Job; step: JobStep }) {
         </details>
       )}
     </li>
-  );
-}
-
-/** A hook's command as it runs: the shell line, or the program and each argument exactly as passed. */
-function HookCommand({ hook }: { hook: HookStepParameters }) {
-  return (
-    <p className="step-list__detail step-list__command">
-      {hook.shell ? (
-        <>
-          <code className="muted">sh -c</code> <code className="wrap">{hook.command[0]}</code>
-        </>
-      ) : (
-        hook.command.map((part, index) => (
-          <code key={index} className="wrap step-list__argument">
-            {part}
-          </code>
-        ))
-      )}
-    </p>
   );
 }
 

@@ -1,9 +1,10 @@
 import { Link, useSearchParams } from 'react-router-dom';
-import { errorMessage } from '../../api/errors';
 import { useLiveJobLists } from '../../api/job-streams';
 import { JOB_PAGE_SIZE, JOB_STATUSES, JOB_TYPES, useJobs, type JobFilters as Filters } from '../../api/jobs';
 import { useRepositoryNames, useRepositoryOptions } from '../../api/repositories';
-import { Pagination } from '../../components/pagination';
+import { PageHeader } from '../../components/page-header';
+import { PagedList } from '../../components/paged-list';
+import { parseOffset } from '../../util/offset-param';
 import { JobFilters } from './job-filters';
 import { JobsTable } from './jobs-table';
 import './jobs.css';
@@ -35,54 +36,39 @@ export function JobsPage() {
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>Jobs</h1>
-          <p className="page-intro">Backups and other work Borgitory has run or is running, newest first.</p>
-        </div>
+      <PageHeader title="Jobs" intro="Backups and other work Borgitory has run or is running, newest first.">
         <Link to="/backups" className="button button--primary">
           Back up now
         </Link>
-      </div>
+      </PageHeader>
 
       <JobFilters filters={filters} repositories={repositories.data?.items ?? []} onChange={(next) => show(next)} />
 
-      {jobs.isPending ? (
-        <p className="panel" role="status">
-          Loading jobs…
-        </p>
-      ) : jobs.isError ? (
-        <p className="alert alert--error page-alert" role="alert">
-          {errorMessage(jobs.error)}
-        </p>
-      ) : jobs.data.meta.total === 0 ? (
-        <p className="panel jobs-empty">
-          {filtered ? (
-            <>
-              No jobs match these filters. <Link to="/jobs">Show all jobs</Link>.
-            </>
-          ) : (
-            <>
-              No jobs have run yet. <Link to="/backups">Start a backup</Link> to see it here.
-            </>
-          )}
-        </p>
-      ) : jobs.data.items.length === 0 ? (
-        <p className="panel">
-          There are no jobs on this page. <Link to="/jobs">Go to the first page</Link>.
-        </p>
-      ) : (
-        <>
-          <JobsTable jobs={jobs.data.items} repositoryName={repositoryName} caption="Jobs" />
-          <Pagination
-            label="Jobs"
-            offset={offset}
-            limit={JOB_PAGE_SIZE}
-            total={jobs.data.meta.total}
-            onChange={(next) => show(filters, next)}
-          />
-        </>
-      )}
+      <PagedList
+        query={jobs}
+        loading="Loading jobs…"
+        empty={
+          <p className="panel jobs-empty">
+            {filtered ? (
+              <>
+                No jobs match these filters. <Link to="/jobs">Show all jobs</Link>.
+              </>
+            ) : (
+              <>
+                No jobs have run yet. <Link to="/backups">Start a backup</Link> to see it here.
+              </>
+            )}
+          </p>
+        }
+        noun="jobs"
+        firstPagePath="/jobs"
+        label="Jobs"
+        offset={offset}
+        pageSize={JOB_PAGE_SIZE}
+        onOffsetChange={(next) => show(filters, next)}
+      >
+        {(items) => <JobsTable jobs={items} repositoryName={repositoryName} caption="Jobs" />}
+      </PagedList>
     </>
   );
 }
@@ -97,9 +83,4 @@ function parseFilters(params: URLSearchParams): Filters {
   const repository = Number(params.get('repository_id'));
   if (Number.isSafeInteger(repository) && repository > 0) filters.repository_id = repository;
   return filters;
-}
-
-function parseOffset(value: string | null): number {
-  const offset = Number(value);
-  return Number.isInteger(offset) && offset > 0 ? offset : 0;
 }

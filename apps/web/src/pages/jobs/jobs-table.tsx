@@ -1,10 +1,8 @@
 import { Link } from 'react-router-dom';
 import type { Job } from '../../api/jobs';
-import { JobDuration } from '../../components/job-duration';
-import { JobStatusBadge } from '../../components/job-status-badge';
-import { RelativeTime } from '../../components/relative-time';
+import { PanelTable } from '../../components/panel-table';
 import { jobTypeLabel } from '../../format/job-labels';
-import { jobSummary } from './job-summary';
+import { JobOutcomeCells } from './job-outcome-cells';
 
 interface JobsTableProps {
   jobs: Job[];
@@ -15,49 +13,32 @@ interface JobsTableProps {
 /** One row per job, newest first: what it was, where, how it went, and how long it took. */
 export function JobsTable({ jobs, repositoryName, caption }: JobsTableProps) {
   return (
-    <div className="table-scroll panel panel--flush">
-      <table className="data-table jobs-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Job</th>
-            <th scope="col">Type</th>
-            <th scope="col">Repository</th>
-            <th scope="col">Status</th>
-            <th scope="col">Started</th>
-            <th scope="col" className="numeric">
-              Duration
+    <PanelTable caption={caption} className="jobs-table">
+      <thead>
+        <tr>
+          <th scope="col">Job</th>
+          <th scope="col">Type</th>
+          <th scope="col">Repository</th>
+          <th scope="col">Status</th>
+          <th scope="col">Started</th>
+          <th scope="col" className="numeric">
+            Duration
+          </th>
+          <th scope="col">Result</th>
+        </tr>
+      </thead>
+      <tbody>
+        {jobs.map((job) => (
+          <tr key={job.id}>
+            <th scope="row">
+              <Link to={`/jobs/${job.id}`}>#{job.id}</Link>
             </th>
-            <th scope="col">Result</th>
+            <td>{jobTypeLabel(job.type)}</td>
+            <td>{repositoryName(job.repository_id)}</td>
+            <JobOutcomeCells job={job} />
           </tr>
-        </thead>
-        <tbody>
-          {jobs.map((job) => {
-            const summary = jobSummary(job);
-            return (
-              <tr key={job.id}>
-                <th scope="row">
-                  <Link to={`/jobs/${job.id}`}>#{job.id}</Link>
-                </th>
-                <td>{jobTypeLabel(job.type)}</td>
-                <td>{repositoryName(job.repository_id)}</td>
-                <td>
-                  <JobStatusBadge status={job.status} />
-                </td>
-                <td className="jobs-table__time">
-                  <RelativeTime value={job.started_at} fallback="—" />
-                </td>
-                <td className="numeric">
-                  <JobDuration job={job} />
-                </td>
-                <td className={`jobs-table__result${job.error ? ' jobs-table__result--error' : ''}`}>
-                  {summary ? <span title={summary}>{summary}</span> : <span className="muted">—</span>}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </PanelTable>
   );
 }

@@ -7,6 +7,7 @@ import {
   type UpdateRepositoryInput,
 } from '../../api/repositories';
 import { FormField } from '../../components/form-field';
+import { FormActions, SaveForm } from '../../components/save-form';
 import { useFocusFirstProblem } from '../../util/focus-first-problem';
 import { useFormValues } from '../../util/use-form-values';
 import { repositoryFormErrors, stillRelevant } from './form-errors';
@@ -79,73 +80,61 @@ function EditRepositoryForm({ repository }: { repository: Repository }) {
         A new location, passphrase or ssh setting is checked with borg before it is saved.
       </p>
 
-      <form ref={formRef} className="panel form" onSubmit={submit} noValidate aria-busy={update.isPending}>
-        {errors.alert && (
-          <p className="alert alert--error" role="alert" tabIndex={-1}>
-            {errors.alert}
-          </p>
-        )}
-        <fieldset className="form__body" disabled={update.isPending}>
-          <NameAndLocationFields
-            name={values.name}
-            path={values.path}
-            onNameChange={set('name')}
-            onPathChange={set('path')}
-            errors={fieldErrors}
-            locationIntro="Where the repository is now, if it was moved."
+      <SaveForm ref={formRef} onSubmit={submit} busy={update.isPending} alert={errors.alert}>
+        <NameAndLocationFields
+          name={values.name}
+          path={values.path}
+          onNameChange={set('name')}
+          onPathChange={set('path')}
+          errors={fieldErrors}
+          locationIntro="Where the repository is now, if it was moved."
+        />
+        {encrypted && (
+          <FormField
+            label="Passphrase"
+            name="passphrase"
+            type="password"
+            autoComplete="new-password"
+            value={values.passphrase}
+            onChange={(event) => set('passphrase')(event.target.value)}
+            hint="Leave it empty to keep the stored passphrase. Enter a new one only if the repository's passphrase was changed with borg; this does not change the repository itself."
+            errors={fieldErrors['passphrase']}
           />
-          {encrypted && (
-            <FormField
-              label="Passphrase"
-              name="passphrase"
-              type="password"
-              autoComplete="new-password"
-              value={values.passphrase}
-              onChange={(event) => set('passphrase')(event.target.value)}
-              hint="Leave it empty to keep the stored passphrase. Enter a new one only if the repository's passphrase was changed with borg; this does not change the repository itself."
-              errors={fieldErrors['passphrase']}
-            />
-          )}
-          {ssh && (
-            <SshFieldset
-              privateKey={values.sshPrivateKey}
-              onPrivateKeyChange={set('sshPrivateKey')}
-              privateKeyDisabled={values.useServerKey}
-              privateKeyHint={
-                hasCustomKey
-                  ? 'Optional. Leave it empty to keep the private key given earlier.'
-                  : "Optional. An unencrypted OpenSSH or PEM private key the server accepts. Leave it empty to use Borgitory's key above."
-              }
-              policy={values.sshHostKeyPolicy}
-              onPolicyChange={set('sshHostKeyPolicy')}
-              errors={fieldErrors}
-            >
-              {hasCustomKey && (
-                <div className="choice">
-                  <input
-                    type="checkbox"
-                    id={serverKeyId}
-                    checked={values.useServerKey}
-                    onChange={(event) => set('useServerKey')(event.target.checked)}
-                  />
-                  <label htmlFor={serverKeyId}>Go back to Borgitory&rsquo;s own key</label>
-                </div>
-              )}
-            </SshFieldset>
-          )}
-          <div className="form__actions">
-            <button type="submit" className="button button--primary">
-              {update.isPending ? 'Saving…' : 'Save changes'}
-            </button>
-            <Link to={detailsPath} className="button">
-              Cancel
-            </Link>
-            <p className="form__status" role="status">
-              {update.isPending && 'borg is checking the repository; this can take a few seconds.'}
-            </p>
-          </div>
-        </fieldset>
-      </form>
+        )}
+        {ssh && (
+          <SshFieldset
+            privateKey={values.sshPrivateKey}
+            onPrivateKeyChange={set('sshPrivateKey')}
+            privateKeyDisabled={values.useServerKey}
+            privateKeyHint={
+              hasCustomKey
+                ? 'Optional. Leave it empty to keep the private key given earlier.'
+                : "Optional. An unencrypted OpenSSH or PEM private key the server accepts. Leave it empty to use Borgitory's key above."
+            }
+            policy={values.sshHostKeyPolicy}
+            onPolicyChange={set('sshHostKeyPolicy')}
+            errors={fieldErrors}
+          >
+            {hasCustomKey && (
+              <div className="choice">
+                <input
+                  type="checkbox"
+                  id={serverKeyId}
+                  checked={values.useServerKey}
+                  onChange={(event) => set('useServerKey')(event.target.checked)}
+                />
+                <label htmlFor={serverKeyId}>Go back to Borgitory&rsquo;s own key</label>
+              </div>
+            )}
+          </SshFieldset>
+        )}
+        <FormActions
+          submitLabel="Save changes"
+          busy={update.isPending}
+          cancelPath={detailsPath}
+          busyStatus="borg is checking the repository; this can take a few seconds."
+        />
+      </SaveForm>
     </>
   );
 }

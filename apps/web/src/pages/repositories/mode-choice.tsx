@@ -1,8 +1,8 @@
-import { useId } from 'react';
+import { ChoiceCards, type Choice } from '../../components/choice-cards';
 
 export type RepositoryMode = 'create' | 'import';
 
-const CHOICES: { value: RepositoryMode; label: string; hint: string }[] = [
+const CHOICES: Choice<RepositoryMode>[] = [
   {
     value: 'create',
     label: 'Create a new repository',
@@ -22,29 +22,10 @@ interface ModeChoiceProps {
 
 /** Create a new repository or import one that exists: a radio group. */
 export function ModeChoice({ value, onChange }: ModeChoiceProps) {
-  const id = useId();
   return (
     <fieldset className="choice-group">
       <legend>What would you like to do?</legend>
-      <div className="choice-group__options">
-        {CHOICES.map((choice) => (
-          <div key={choice.value} className="choice-card">
-            <input
-              type="radio"
-              id={`${id}-${choice.value}`}
-              name={`${id}-mode`}
-              value={choice.value}
-              checked={value === choice.value}
-              onChange={() => onChange(choice.value)}
-              aria-describedby={`${id}-${choice.value}-hint`}
-            />
-            <label htmlFor={`${id}-${choice.value}`}>{choice.label}</label>
-            <p id={`${id}-${choice.value}-hint`} className="choice-card__hint">
-              {choice.hint}
-            </p>
-          </div>
-        ))}
-      </div>
+      <ChoiceCards choices={CHOICES} value={value} onChange={onChange} />
     </fieldset>
   );
 }

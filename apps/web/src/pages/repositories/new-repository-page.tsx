@@ -7,6 +7,7 @@ import {
   type Encryption,
   type HostKeyPolicy,
 } from '../../api/repositories';
+import { FormActions } from '../../components/save-form';
 import { TextAreaField } from '../../components/text-area-field';
 import { DEFAULT_ENCRYPTION } from './encryption';
 import { EncryptionField } from './encryption-field';
@@ -162,23 +163,13 @@ export function NewRepositoryPage() {
               errors={fieldErrors}
             />
           )}
-          <div className="form__actions">
-            <button type="submit" className="button button--primary">
-              {create.isPending
-                ? creating
-                  ? 'Creating repository…'
-                  : 'Importing repository…'
-                : creating
-                  ? 'Create repository'
-                  : 'Import repository'}
-            </button>
-            <Link to="/repositories" className="button">
-              Cancel
-            </Link>
-            <p className="form__status" role="status">
-              {create.isPending && 'borg is working on the repository; this can take a few seconds.'}
-            </p>
-          </div>
+          <FormActions
+            submitLabel={creating ? 'Create repository' : 'Import repository'}
+            busyLabel={creating ? 'Creating repository…' : 'Importing repository…'}
+            busy={create.isPending}
+            cancelPath="/repositories"
+            busyStatus="borg is working on the repository; this can take a few seconds."
+          />
         </fieldset>
       </form>
     </>

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useStartCheck, type CheckPolicy } from '../../../api/check-policies';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { RepositorySelectField } from '../../../components/repository-select-field';
 import { actionErrorMessage } from '../action-error';
-import { RepositorySelectField } from '../repository-select-field';
 import { checkDescription } from './check-scopes';
 
 interface CheckNowDialogProps {

@@ -1,11 +1,9 @@
-import type { UseMutationResult } from '@tanstack/react-query';
-import { useId, useRef, type FormEvent } from 'react';
-import { Link } from 'react-router-dom';
 import type { CheckPolicy, CheckPolicyInput } from '../../../api/check-policies';
+import { CheckboxField } from '../../../components/checkbox-field';
 import { FormField } from '../../../components/form-field';
-import { useFocusFirstProblem } from '../../../util/focus-first-problem';
+import { FormActions, SaveForm } from '../../../components/save-form';
 import { useFormValues } from '../../../util/use-form-values';
-import { saveErrors } from '../save-errors';
+import { useSaveForm, type EditFormProps } from '../use-save-form';
 import { allowedFields, checkPolicyInput, type CheckPolicyFormValues } from './check-policy-values';
 import { ScopeChoice } from './scope-choice';
 
@@ -19,152 +17,105 @@ const DEPENDS_ON = {
   last: ['first', 'last'],
 } as const;
 
-interface CheckPolicyFormProps {
-  initial: CheckPolicyFormValues;
-  save: UseMutationResult<CheckPolicy, Error, CheckPolicyInput>;
-  submitLabel: string;
-  onSaved: (policy: CheckPolicy) => void;
-  cancelPath: string;
-}
+type CheckPolicyFormProps = EditFormProps<CheckPolicyFormValues, CheckPolicy, CheckPolicyInput>;
 
 /** The fields of a check policy; those the chosen scope does not allow are disabled. */
 export function CheckPolicyForm({ initial, save, submitLabel, onSaved, cancelPath }: CheckPolicyFormProps) {
   const [values, set] = useFormValues<CheckPolicyFormValues>(initial);
-  const formRef = useRef<HTMLFormElement>(null);
-  const verifyId = useId();
   const allowed = allowedFields(values.scope);
-  const errors = saveErrors(save.error, {
+  const { formRef, errors, submit } = useSaveForm(save, checkPolicyInput(values), {
     shown: SHOWN_FIELDS,
-    sent: save.variables,
-    current: checkPolicyInput(values),
     dependsOn: DEPENDS_ON,
+    onSaved,
   });
-  const verifyErrors = errors.fields['verify_data'] ?? [];
-
-  useFocusFirstProblem(formRef, save.error);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    save.mutate(checkPolicyInput(values), { onSuccess: onSaved });
-  }
 
   return (
-    <form ref={formRef} className="panel form" onSubmit={submit} noValidate aria-busy={save.isPending}>
-      {errors.alert && (
-        <p className="alert alert--error" role="alert" tabIndex={-1}>
-          {errors.alert}
+    <SaveForm ref={formRef} onSubmit={submit} busy={save.isPending} alert={errors.alert}>
+      <FormField
+        label="Name"
+        name="name"
+        autoComplete="off"
+        required
+        value={values.name}
+        onChange={(event) => set('name')(event.target.value)}
+        hint="How the policy is called when you choose it, e.g. “Weekly full check”."
+        errors={errors.fields['name']}
+      />
+      <ScopeChoice value={values.scope} onChange={set('scope')} errors={errors.fields['scope']} />
+      <CheckboxField
+        label="Verify data"
+        checked={allowed.archives && values.verify_data}
+        disabled={!allowed.archives}
+        onChange={set('verify_data')}
+        hint={
+          allowed.archives
+            ? 'Read and verify every data chunk: finds what the other checks cannot, and takes as long as reading the whole repository.'
+            : 'Not with “Repository only”: verifying data goes through the archives.'
+        }
+        errors={errors.fields['verify_data']}
+      />
+      <FormField
+        label="Time limit in seconds (optional)"
+        name="max_duration"
+        type="number"
+        min={1}
+        step={1}
+        inputMode="numeric"
+        disabled={!allowed.timeLimit}
+        value={allowed.timeLimit ? values.max_duration : ''}
+        onChange={(event) => set('max_duration')(event.target.value)}
+        hint={
+          allowed.timeLimit
+            ? 'Stop after this long; the next check goes on where this one stopped. Empty: no limit.'
+            : 'Only with “Repository only”.'
+        }
+        errors={errors.fields['max_duration']}
+      />
+      <fieldset className="fieldset" disabled={!allowed.archives}>
+        <legend>Archives</legend>
+        <p className="field__hint">
+          {allowed.archives
+            ? 'Which archives to check; all of them when left empty. First and last count from the oldest and the newest (of those matching the pattern); give one of them, not both.'
+            : 'The archives are not checked with “Repository only”.'}
         </p>
-      )}
-      <fieldset className="form__body" disabled={save.isPending}>
         <FormField
-          label="Name"
-          name="name"
+          label="Archive name pattern"
+          name="glob_archives"
+          className="mono"
           autoComplete="off"
-          required
-          value={values.name}
-          onChange={(event) => set('name')(event.target.value)}
-          hint="How the policy is called when you choose it, e.g. “Weekly full check”."
-          errors={errors.fields['name']}
+          autoCapitalize="none"
+          spellCheck={false}
+          placeholder="docs-*"
+          value={allowed.archives ? values.glob_archives : ''}
+          onChange={(event) => set('glob_archives')(event.target.value)}
+          errors={errors.fields['glob_archives']}
         />
-        <ScopeChoice value={values.scope} onChange={set('scope')} errors={errors.fields['scope']} />
-        <div className="choice">
-          <input
-            type="checkbox"
-            id={verifyId}
-            checked={allowed.archives && values.verify_data}
-            disabled={!allowed.archives}
-            onChange={(event) => set('verify_data')(event.target.checked)}
-            aria-describedby={[`${verifyId}-hint`, verifyErrors.length > 0 ? `${verifyId}-error` : null]
-              .filter(Boolean)
-              .join(' ')}
-            aria-invalid={verifyErrors.length > 0 || undefined}
-          />
-          <div>
-            <label htmlFor={verifyId}>Verify data</label>
-            <p id={`${verifyId}-hint`} className="field__hint">
-              {allowed.archives
-                ? 'Read and verify every data chunk: finds what the other checks cannot, and takes as long as reading the whole repository.'
-                : 'Not with “Repository only”: verifying data goes through the archives.'}
-            </p>
-            {verifyErrors.length > 0 && (
-              <ul id={`${verifyId}-error`} className="field__errors">
-                {verifyErrors.map((message) => (
-                  <li key={message}>{message}</li>
-                ))}
-              </ul>
-            )}
-          </div>
-        </div>
-        <FormField
-          label="Time limit in seconds (optional)"
-          name="max_duration"
-          type="number"
-          min={1}
-          step={1}
-          inputMode="numeric"
-          disabled={!allowed.timeLimit}
-          value={allowed.timeLimit ? values.max_duration : ''}
-          onChange={(event) => set('max_duration')(event.target.value)}
-          hint={
-            allowed.timeLimit
-              ? 'Stop after this long; the next check goes on where this one stopped. Empty: no limit.'
-              : 'Only with “Repository only”.'
-          }
-          errors={errors.fields['max_duration']}
-        />
-        <fieldset className="fieldset" disabled={!allowed.archives}>
-          <legend>Archives</legend>
-          <p className="field__hint">
-            {allowed.archives
-              ? 'Which archives to check; all of them when left empty. First and last count from the oldest and the newest (of those matching the pattern); give one of them, not both.'
-              : 'The archives are not checked with “Repository only”.'}
-          </p>
+        <div className="check-archives__counts">
           <FormField
-            label="Archive name pattern"
-            name="glob_archives"
-            className="mono"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            placeholder="docs-*"
-            value={allowed.archives ? values.glob_archives : ''}
-            onChange={(event) => set('glob_archives')(event.target.value)}
-            errors={errors.fields['glob_archives']}
+            label="First"
+            name="first"
+            type="number"
+            min={1}
+            step={1}
+            inputMode="numeric"
+            value={allowed.archives ? values.first : ''}
+            onChange={(event) => set('first')(event.target.value)}
+            errors={errors.fields['first']}
           />
-          <div className="check-archives__counts">
-            <FormField
-              label="First"
-              name="first"
-              type="number"
-              min={1}
-              step={1}
-              inputMode="numeric"
-              value={allowed.archives ? values.first : ''}
-              onChange={(event) => set('first')(event.target.value)}
-              errors={errors.fields['first']}
-            />
-            <FormField
-              label="Last"
-              name="last"
-              type="number"
-              min={1}
-              step={1}
-              inputMode="numeric"
-              value={allowed.archives ? values.last : ''}
-              onChange={(event) => set('last')(event.target.value)}
-              errors={errors.fields['last']}
-            />
-          </div>
-        </fieldset>
-        <div className="form__actions">
-          <button type="submit" className="button button--primary">
-            {save.isPending ? 'Saving…' : submitLabel}
-          </button>
-          <Link to={cancelPath} className="button">
-            Cancel
-          </Link>
+          <FormField
+            label="Last"
+            name="last"
+            type="number"
+            min={1}
+            step={1}
+            inputMode="numeric"
+            value={allowed.archives ? values.last : ''}
+            onChange={(event) => set('last')(event.target.value)}
+            errors={errors.fields['last']}
+          />
         </div>
       </fieldset>
-    </form>
+      <FormActions submitLabel={submitLabel} busy={save.isPending} cancelPath={cancelPath} />
+    </SaveForm>
   );
 }

@@ -1,5 +1,6 @@
-import { Link } from 'react-router-dom';
 import type { CheckPolicy } from '../../../api/check-policies';
+import { PanelTable } from '../../../components/panel-table';
+import { ActionsHeader, DeleteButton, EditLink } from '../../../components/row-actions';
 import { archiveSelectionWords, scopeLabel, timeLimitWords } from './check-scopes';
 import { checkPolicyEditPath } from './paths';
 
@@ -12,56 +13,42 @@ interface CheckPolicyTableProps {
 /** One row per policy: what it checks and how far; and what can be done with it. */
 export function CheckPolicyTable({ policies, onCheck, onDelete }: CheckPolicyTableProps) {
   return (
-    <div className="table-scroll panel panel--flush">
-      <table className="data-table policy-table">
-        <caption className="visually-hidden">Check policies</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Checks</th>
-            <th scope="col">Verify data</th>
-            <th scope="col">Time limit</th>
-            <th scope="col">Archives</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
+    <PanelTable caption="Check policies" className="policy-table">
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Checks</th>
+          <th scope="col">Verify data</th>
+          <th scope="col">Time limit</th>
+          <th scope="col">Archives</th>
+          <ActionsHeader />
+        </tr>
+      </thead>
+      <tbody>
+        {policies.map((policy) => (
+          <tr key={policy.id}>
+            <th scope="row" className="policy-table__name">
+              {policy.name}
             </th>
+            <td>{scopeLabel(policy.scope)}</td>
+            <td>{policy.verify_data ? 'Yes' : 'No'}</td>
+            <td className="nowrap">{timeLimitWords(policy) ?? 'None'}</td>
+            <td>{archiveSelectionWords(policy) ?? '—'}</td>
+            <td className="actions-cell">
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => onCheck(policy)}
+                aria-label={`Check now with ${policy.name}`}
+              >
+                Check now…
+              </button>
+              <EditLink to={checkPolicyEditPath(policy.id)} name={policy.name} />
+              <DeleteButton name={policy.name} onClick={() => onDelete(policy)} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {policies.map((policy) => (
-            <tr key={policy.id}>
-              <th scope="row" className="policy-table__name">
-                {policy.name}
-              </th>
-              <td>{scopeLabel(policy.scope)}</td>
-              <td>{policy.verify_data ? 'Yes' : 'No'}</td>
-              <td className="nowrap">{timeLimitWords(policy) ?? 'None'}</td>
-              <td>{archiveSelectionWords(policy) ?? '—'}</td>
-              <td className="actions-cell">
-                <button
-                  type="button"
-                  className="button button--small"
-                  onClick={() => onCheck(policy)}
-                  aria-label={`Check now with ${policy.name}`}
-                >
-                  Check now…
-                </button>
-                <Link to={checkPolicyEditPath(policy.id)} className="button button--small" aria-label={`Edit ${policy.name}`}>
-                  Edit
-                </Link>
-                <button
-                  type="button"
-                  className="button button--small button--danger-outline"
-                  onClick={() => onDelete(policy)}
-                  aria-label={`Delete ${policy.name}`}
-                >
-                  Delete
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </PanelTable>
   );
 }

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { CheckScope } from '../../../api/check-policies';
+import { ChoiceCards } from '../../../components/choice-cards';
 import { CHECK_SCOPES } from './check-scopes';
 
 interface ScopeChoiceProps {
@@ -22,25 +23,7 @@ export function ScopeChoice({ value, onChange, errors = [] }: ScopeChoiceProps) 
       tabIndex={invalid ? -1 : undefined}
     >
       <legend>What to check</legend>
-      <div className="choice-group__options">
-        {CHECK_SCOPES.map((choice) => (
-          <div key={choice.value} className="choice-card">
-            <input
-              type="radio"
-              id={`${id}-${choice.value}`}
-              name={`${id}-scope`}
-              value={choice.value}
-              checked={value === choice.value}
-              onChange={() => onChange(choice.value)}
-              aria-describedby={`${id}-${choice.value}-hint`}
-            />
-            <label htmlFor={`${id}-${choice.value}`}>{choice.label}</label>
-            <p id={`${id}-${choice.value}-hint`} className="choice-card__hint">
-              {choice.hint}
-            </p>
-          </div>
-        ))}
-      </div>
+      <ChoiceCards choices={CHECK_SCOPES} value={value} onChange={onChange} />
       {invalid && (
         <ul id={`${id}-error`} className="field__errors choice-group__errors">
           {errors.map((message) => (

@@ -1,9 +1,10 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useStartPrune, type PruningPolicy } from '../../../api/pruning-policies';
+import { CheckboxField } from '../../../components/checkbox-field';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { RepositorySelectField } from '../../../components/repository-select-field';
 import { actionErrorMessage } from '../action-error';
-import { RepositorySelectField } from '../repository-select-field';
 import { keepRulesSummary } from './keep-rules';
 import { pruningPolicyPath } from './paths';
 
@@ -42,7 +43,6 @@ interface PruneNowProps {
 function PruneNow({ policy, initialRepositoryId, offerPreview, onClose }: PruneNowProps) {
   const start = useStartPrune();
   const navigate = useNavigate();
-  const dryRunId = useId();
   const [repositoryId, setRepositoryId] = useState(initialRepositoryId);
   const [dryRun, setDryRun] = useState(false);
 
@@ -65,21 +65,12 @@ function PruneNow({ policy, initialRepositoryId, offerPreview, onClose }: PruneN
       onCancel={onClose}
     >
       <RepositorySelectField value={repositoryId} onChange={setRepositoryId} />
-      <div className="choice">
-        <input
-          type="checkbox"
-          id={dryRunId}
-          checked={dryRun}
-          onChange={(event) => setDryRun(event.target.checked)}
-          aria-describedby={`${dryRunId}-hint`}
-        />
-        <div>
-          <label htmlFor={dryRunId}>Dry run</label>
-          <p id={`${dryRunId}-hint`} className="field__hint">
-            Delete nothing: the job&rsquo;s log lists what would be pruned.
-          </p>
-        </div>
-      </div>
+      <CheckboxField
+        label="Dry run"
+        checked={dryRun}
+        onChange={setDryRun}
+        hint="Delete nothing: the job’s log lists what would be pruned."
+      />
       {!dryRun && (
         <p>
           borg keeps {keepRulesSummary(policy)}

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { errorMessage } from '../../../api/errors';
 import {
   PRUNING_POLICY_PAGE_SIZE,
   useDeletePruningPolicy,
   usePruningPolicies,
   type PruningPolicy,
 } from '../../../api/pruning-policies';
-import { Pagination } from '../../../components/pagination';
+import { PageHeader } from '../../../components/page-header';
+import { PagedList } from '../../../components/paged-list';
+import { useOffsetParam } from '../../../util/offset-param';
 import { DeletePolicyDialog } from '../delete-policy-dialog';
-import { useOffsetParam } from '../offset-param';
 import { SchedulesTabs } from '../schedules-tabs';
 import { PRUNING_POLICIES_PATH } from './paths';
 import { PruneNowDialog } from './prune-now-dialog';
@@ -31,51 +31,36 @@ export function PruningPoliciesPage() {
   return (
     <>
       <SchedulesTabs />
-      <div className="page-header">
-        <div>
-          <h1>Pruning policies</h1>
-          <p className="page-intro">Which archives borg prune keeps when it thins out a repository.</p>
-        </div>
+      <PageHeader title="Pruning policies" intro="Which archives borg prune keeps when it thins out a repository.">
         <Link to={NEW_POLICY_PATH} className="button button--primary">
           New pruning policy
         </Link>
-      </div>
+      </PageHeader>
 
-      {policies.isPending ? (
-        <p className="panel" role="status">
-          Loading pruning policies…
-        </p>
-      ) : policies.isError ? (
-        <p className="alert alert--error page-alert" role="alert">
-          {errorMessage(policies.error)}
-        </p>
-      ) : policies.data.meta.total === 0 ? (
-        <section className="panel empty-state" aria-labelledby="empty-pruning-heading">
-          <h2 id="empty-pruning-heading">No pruning policies yet</h2>
-          <p>
-            A pruning policy says how many archives to keep per hour, day, week, month or year. borg prune deletes the
-            rest, so a repository does not grow for ever.
-          </p>
-          <Link to={NEW_POLICY_PATH} className="button button--primary">
-            Create a pruning policy
-          </Link>
-        </section>
-      ) : policies.data.items.length === 0 ? (
-        <p className="panel">
-          There are no policies on this page. <Link to={PRUNING_POLICIES_PATH}>Go to the first page</Link>.
-        </p>
-      ) : (
-        <>
-          <PruningPolicyTable policies={policies.data.items} onPrune={setPruning} onDelete={setDeleting} />
-          <Pagination
-            label="Pruning policies"
-            offset={offset}
-            limit={PRUNING_POLICY_PAGE_SIZE}
-            total={policies.data.meta.total}
-            onChange={goTo}
-          />
-        </>
-      )}
+      <PagedList
+        query={policies}
+        loading="Loading pruning policies…"
+        empty={
+          <section className="panel empty-state" aria-labelledby="empty-pruning-heading">
+            <h2 id="empty-pruning-heading">No pruning policies yet</h2>
+            <p>
+              A pruning policy says how many archives to keep per hour, day, week, month or year. borg prune deletes the
+              rest, so a repository does not grow for ever.
+            </p>
+            <Link to={NEW_POLICY_PATH} className="button button--primary">
+              Create a pruning policy
+            </Link>
+          </section>
+        }
+        noun="policies"
+        firstPagePath={PRUNING_POLICIES_PATH}
+        label="Pruning policies"
+        offset={offset}
+        pageSize={PRUNING_POLICY_PAGE_SIZE}
+        onOffsetChange={goTo}
+      >
+        {(items) => <PruningPolicyTable policies={items} onPrune={setPruning} onDelete={setDeleting} />}
+      </PagedList>
 
       <DeletePolicyDialog kind="pruning policy" policy={deleting} remove={remove} onClose={() => setDeleting(null)} />
       <PruneNowDialog policy={pruning} onClose={() => setPruning(null)} />

@@ -1,104 +1,62 @@
-import type { UseMutationResult } from '@tanstack/react-query';
-import { useId, useRef, type FormEvent } from 'react';
-import { Link } from 'react-router-dom';
 import type { PruningPolicy, PruningPolicyInput } from '../../../api/pruning-policies';
+import { CheckboxField } from '../../../components/checkbox-field';
 import { FormField } from '../../../components/form-field';
-import { useFocusFirstProblem } from '../../../util/focus-first-problem';
+import { FormActions, SaveForm } from '../../../components/save-form';
 import { useFormValues } from '../../../util/use-form-values';
-import { saveErrors } from '../save-errors';
+import { useSaveForm, type EditFormProps } from '../use-save-form';
 import { KEEP_FIELDS, pruningPolicyInput, type PruningPolicyFormValues } from './keep-rules';
 import { KeepRulesFieldset } from './keep-rules-fieldset';
 
 const SHOWN_FIELDS = ['name', 'keep', ...KEEP_FIELDS, 'glob_archives'];
 
-interface PruningPolicyFormProps {
-  initial: PruningPolicyFormValues;
-  save: UseMutationResult<PruningPolicy, Error, PruningPolicyInput>;
-  submitLabel: string;
-  onSaved: (policy: PruningPolicy) => void;
-  cancelPath: string;
-}
+type PruningPolicyFormProps = EditFormProps<PruningPolicyFormValues, PruningPolicy, PruningPolicyInput>;
 
 /** The fields of a pruning policy, for a new one and for changing one. */
 export function PruningPolicyForm({ initial, save, submitLabel, onSaved, cancelPath }: PruningPolicyFormProps) {
   const [values, set, setValues] = useFormValues<PruningPolicyFormValues>(initial);
-  const formRef = useRef<HTMLFormElement>(null);
-  const compactId = useId();
-  const errors = saveErrors(save.error, {
+  const { formRef, errors, submit } = useSaveForm(save, pruningPolicyInput(values), {
     shown: SHOWN_FIELDS,
-    sent: save.variables,
-    current: pruningPolicyInput(values),
     dependsOn: { keep: KEEP_FIELDS },
+    onSaved,
   });
 
-  useFocusFirstProblem(formRef, save.error);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    save.mutate(pruningPolicyInput(values), { onSuccess: onSaved });
-  }
-
   return (
-    <form ref={formRef} className="panel form" onSubmit={submit} noValidate aria-busy={save.isPending}>
-      {errors.alert && (
-        <p className="alert alert--error" role="alert" tabIndex={-1}>
-          {errors.alert}
-        </p>
-      )}
-      <fieldset className="form__body" disabled={save.isPending}>
-        <FormField
-          label="Name"
-          name="name"
-          autoComplete="off"
-          required
-          value={values.name}
-          onChange={(event) => set('name')(event.target.value)}
-          hint="How the policy is called when you choose it, e.g. “7 daily, 4 weekly, 6 monthly”."
-          errors={errors.fields['name']}
-        />
-        <KeepRulesFieldset
-          values={values}
-          onChange={(field, value) => setValues((current) => ({ ...current, [field]: value }))}
-          errors={errors.fields}
-        />
-        <FormField
-          label="Archive name pattern (optional)"
-          name="glob_archives"
-          className="mono"
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
-          placeholder="docs-*"
-          value={values.glob_archives}
-          onChange={(event) => set('glob_archives')(event.target.value)}
-          hint="Only archives whose names match this shell pattern are pruned; the others are left alone. Empty: every archive of the repository."
-          errors={errors.fields['glob_archives']}
-        />
-        <div className="choice">
-          <input
-            type="checkbox"
-            id={compactId}
-            checked={values.compact_after}
-            onChange={(event) => set('compact_after')(event.target.checked)}
-            aria-describedby={`${compactId}-hint`}
-          />
-          <div>
-            <label htmlFor={compactId}>Compact after pruning</label>
-            <p id={`${compactId}-hint`} className="field__hint">
-              Runs borg compact after each prune that is not a dry run, which gives the space of the deleted archives
-              back to the disk.
-            </p>
-          </div>
-        </div>
-        <div className="form__actions">
-          <button type="submit" className="button button--primary">
-            {save.isPending ? 'Saving…' : submitLabel}
-          </button>
-          <Link to={cancelPath} className="button">
-            Cancel
-          </Link>
-        </div>
-      </fieldset>
-    </form>
+    <SaveForm ref={formRef} onSubmit={submit} busy={save.isPending} alert={errors.alert}>
+      <FormField
+        label="Name"
+        name="name"
+        autoComplete="off"
+        required
+        value={values.name}
+        onChange={(event) => set('name')(event.target.value)}
+        hint="How the policy is called when you choose it, e.g. “7 daily, 4 weekly, 6 monthly”."
+        errors={errors.fields['name']}
+      />
+      <KeepRulesFieldset
+        values={values}
+        onChange={(field, value) => setValues((current) => ({ ...current, [field]: value }))}
+        errors={errors.fields}
+      />
+      <FormField
+        label="Archive name pattern (optional)"
+        name="glob_archives"
+        className="mono"
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+        placeholder="docs-*"
+        value={values.glob_archives}
+        onChange={(event) => set('glob_archives')(event.target.value)}
+        hint="Only archives whose names match this shell pattern are pruned; the others are left alone. Empty: every archive of the repository."
+        errors={errors.fields['glob_archives']}
+      />
+      <CheckboxField
+        label="Compact after pruning"
+        checked={values.compact_after}
+        onChange={set('compact_after')}
+        hint="Runs borg compact after each prune that is not a dry run, which gives the space of the deleted archives back to the disk."
+      />
+      <FormActions submitLabel={submitLabel} busy={save.isPending} cancelPath={cancelPath} />
+    </SaveForm>
   );
 }

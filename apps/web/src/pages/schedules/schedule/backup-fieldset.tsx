@@ -1,12 +1,10 @@
-import { useRef, useState } from 'react';
-import { DEFAULT_ARCHIVE_NAME } from '../../../api/backups';
+import { useRef } from 'react';
 import { CheckboxField } from '../../../components/checkbox-field';
-import { DirectoryPickerDialog } from '../../../components/directory-picker-dialog';
-import { FormField } from '../../../components/form-field';
-import { TextAreaField } from '../../../components/text-area-field';
+import { RepositorySelectField } from '../../../components/repository-select-field';
+import { ArchiveNameField } from '../../backups/archive-name-field';
 import { CompressionField } from '../../backups/compression-field';
+import { ExcludePatternsField } from '../../backups/exclude-patterns-field';
 import { SourcePathsFieldset } from '../../backups/source-paths-fieldset';
-import { RepositorySelectField } from '../repository-select-field';
 import type { ScheduleFormValues } from './schedule-form-values';
 
 type BackupValues = Pick<
@@ -40,7 +38,6 @@ export function BackupFieldset({
   sourceRowErrors,
   sourceErrors,
 }: BackupFieldsetProps) {
-  const [browsing, setBrowsing] = useState<number | null>(null);
   const nextKey = useRef(Math.max(0, ...values.sources.map((row) => row.key)) + 1);
 
   function setSource(index: number, path: string) {
@@ -60,20 +57,12 @@ export function BackupFieldset({
         onChange={setSource}
         onAdd={() => onChange({ sources: [...values.sources, { key: nextKey.current++, path: '' }] })}
         onRemove={(index) => onChange({ sources: values.sources.filter((_, i) => i !== index) })}
-        onBrowse={setBrowsing}
         rowErrors={sourceRowErrors}
         errors={sourceErrors}
       />
-      <FormField
-        label="Archive name"
-        name="archive-name"
-        className="mono"
-        autoComplete="off"
-        autoCapitalize="none"
-        spellCheck={false}
-        placeholder={DEFAULT_ARCHIVE_NAME}
+      <ArchiveNameField
         value={values.archiveName}
-        onChange={(event) => onChange({ archiveName: event.target.value, archiveNameEdited: true })}
+        onChange={(archiveName) => onChange({ archiveName, archiveNameEdited: true })}
         hint={
           <>
             borg fills in placeholders such as <code>{'{now:%Y-%m-%dT%H:%M:%S}'}</code> and <code>{'{hostname}'}</code>,
@@ -89,20 +78,9 @@ export function BackupFieldset({
         onCustomChange={(customCompression) => onChange({ customCompression })}
         errors={errors['compression']}
       />
-      <TextAreaField
-        label="Exclude patterns"
-        name="exclude-patterns"
-        className="mono"
-        rows={3}
-        spellCheck={false}
+      <ExcludePatternsField
         value={values.excludes}
-        onChange={(event) => onChange({ excludes: event.target.value })}
-        hint={
-          <>
-            One borg pattern per line, e.g. <code>*.tmp</code> or <code>sh:**/node_modules</code>. Paths and files that
-            match are left out.
-          </>
-        }
+        onChange={(excludes) => onChange({ excludes })}
         errors={errors['exclude_patterns']}
       />
       <CheckboxField
@@ -111,16 +89,6 @@ export function BackupFieldset({
         onChange={(oneFileSystem) => onChange({ oneFileSystem })}
         hint="Do not descend into other file systems mounted below a source path (network shares, /proc, …)."
         errors={errors['one_file_system']}
-      />
-      <DirectoryPickerDialog
-        open={browsing !== null}
-        startPath={browsing === null ? '' : (values.sources[browsing]?.path ?? '')}
-        title="Choose what to back up"
-        onChoose={(path) => {
-          if (browsing !== null) setSource(browsing, path);
-          setBrowsing(null);
-        }}
-        onClose={() => setBrowsing(null)}
       />
     </fieldset>
   );

@@ -1,6 +1,5 @@
-import { errorMessage } from '../../../api/errors';
 import { useDeleteSchedule, type Schedule } from '../../../api/schedules';
-import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { DeleteDialog } from '../../../components/delete-dialog';
 
 interface DeleteScheduleDialogProps {
   /** The schedule to delete; the dialog is open while there is one. */
@@ -12,38 +11,21 @@ interface DeleteScheduleDialogProps {
 /** Confirms deleting a schedule. Its timer stops; its past runs and their archives stay. */
 export function DeleteScheduleDialog({ schedule, onClose, onDeleted }: DeleteScheduleDialogProps) {
   const remove = useDeleteSchedule();
-
-  function close() {
-    remove.reset();
-    onClose();
-  }
-
   return (
-    <ConfirmDialog
-      open={schedule !== null}
+    <DeleteDialog
+      item={schedule}
       title="Delete this schedule?"
       confirmLabel="Delete schedule"
-      busyLabel="Deleting…"
-      danger
-      busy={remove.isPending}
-      error={remove.isError ? errorMessage(remove.error) : null}
-      onConfirm={() => {
-        if (schedule)
-          remove.mutate(schedule.id, {
-            onSuccess: () => {
-              close();
-              onDeleted?.();
-            },
-          });
-      }}
-      onCancel={close}
+      remove={remove}
+      onClose={onClose}
+      onDeleted={onDeleted}
     >
-      {schedule && (
+      {({ name }) => (
         <p>
-          The schedule <strong>{schedule.name}</strong> will be deleted and no longer runs. No archive is touched, and
-          its past runs stay in the job history.
+          The schedule <strong>{name}</strong> will be deleted and no longer runs. No archive is touched, and its past
+          runs stay in the job history.
         </p>
       )}
-    </ConfirmDialog>
+    </DeleteDialog>
   );
 }

@@ -1,10 +1,10 @@
-import type { UseMutationResult } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
-import { Link } from 'react-router-dom';
 import type { Schedule, ScheduleInput } from '../../../api/schedules';
 import { FormField } from '../../../components/form-field';
+import { FormActions, SaveForm } from '../../../components/save-form';
 import { focusFirstProblem, useFocusFirstProblem } from '../../../util/focus-first-problem';
 import { useFormValues } from '../../../util/use-form-values';
+import type { EditFormProps } from '../use-save-form';
 import { BackupFieldset } from './backup-fieldset';
 import { parseEnv } from './hook-values';
 import { HooksFieldset } from './hooks-fieldset';
@@ -13,13 +13,7 @@ import { scheduleFormErrors } from './schedule-form-errors';
 import { archiveNameFor, scheduleInput, sourcePaths, type ScheduleFormValues } from './schedule-form-values';
 import { WhenFieldset } from './when-fieldset';
 
-interface ScheduleFormProps {
-  initial: ScheduleFormValues;
-  save: UseMutationResult<Schedule, Error, ScheduleInput>;
-  submitLabel: string;
-  onSaved: (schedule: Schedule) => void;
-  cancelPath: string;
-}
+type ScheduleFormProps = EditFormProps<ScheduleFormValues, Schedule, ScheduleInput>;
 
 /**
  * The fields of a schedule, for a new one and for changing one: what to back
@@ -66,61 +60,47 @@ export function ScheduleForm({ initial, save, submitLabel, onSaved, cancelPath }
   }
 
   return (
-    <form ref={formRef} className="panel form schedule-form" onSubmit={submit} noValidate aria-busy={save.isPending}>
-      {errors.alert && (
-        <p className="alert alert--error" role="alert" tabIndex={-1}>
-          {errors.alert}
-        </p>
-      )}
-      <fieldset className="form__body" disabled={save.isPending}>
-        <FormField
-          label="Name"
-          name="name"
-          autoComplete="off"
-          required
-          value={values.name}
-          onChange={(event) => changeName(event.target.value)}
-          hint="How the schedule is called in lists and on its runs, e.g. “Documents”."
-          errors={errors.fields['name']}
-        />
-        <BackupFieldset
-          values={values}
-          onChange={change}
+    <SaveForm ref={formRef} className="schedule-form" onSubmit={submit} busy={save.isPending} alert={errors.alert}>
+      <FormField
+        label="Name"
+        name="name"
+        autoComplete="off"
+        required
+        value={values.name}
+        onChange={(event) => changeName(event.target.value)}
+        hint="How the schedule is called in lists and on its runs, e.g. “Documents”."
+        errors={errors.fields['name']}
+      />
+      <BackupFieldset
+        values={values}
+        onChange={change}
+        errors={errors.fields}
+        repositoryErrors={missing.repository ? ['Choose the repository to back up to.'] : errors.fields['repository_id']}
+        sourceRowErrors={errors.sourceRows}
+        sourceErrors={missing.sources ? ['Add at least one directory or file to back up.'] : errors.sources}
+      />
+      <WhenFieldset values={values} onChange={change} errors={errors.fields} />
+      <PoliciesFieldset values={values} onChange={change} errors={errors.fields} />
+      <fieldset className="form-section">
+        <legend>Hooks</legend>
+        <HooksFieldset
+          phase="pre"
+          hooks={values.preHooks}
+          onChange={(preHooks) => change({ preHooks })}
+          newKey={() => nextHookKey.current++}
           errors={errors.fields}
-          repositoryErrors={missing.repository ? ['Choose the repository to back up to.'] : errors.fields['repository_id']}
-          sourceRowErrors={errors.sourceRows}
-          sourceErrors={missing.sources ? ['Add at least one directory or file to back up.'] : errors.sources}
+          submitted={submitted}
         />
-        <WhenFieldset values={values} onChange={change} errors={errors.fields} />
-        <PoliciesFieldset values={values} onChange={change} errors={errors.fields} />
-        <fieldset className="form-section">
-          <legend>Hooks</legend>
-          <HooksFieldset
-            phase="pre"
-            hooks={values.preHooks}
-            onChange={(preHooks) => change({ preHooks })}
-            newKey={() => nextHookKey.current++}
-            errors={errors.fields}
-            submitted={submitted}
-          />
-          <HooksFieldset
-            phase="post"
-            hooks={values.postHooks}
-            onChange={(postHooks) => change({ postHooks })}
-            newKey={() => nextHookKey.current++}
-            errors={errors.fields}
-            submitted={submitted}
-          />
-        </fieldset>
-        <div className="form__actions">
-          <button type="submit" className="button button--primary">
-            {save.isPending ? 'Saving…' : submitLabel}
-          </button>
-          <Link to={cancelPath} className="button">
-            Cancel
-          </Link>
-        </div>
+        <HooksFieldset
+          phase="post"
+          hooks={values.postHooks}
+          onChange={(postHooks) => change({ postHooks })}
+          newKey={() => nextHookKey.current++}
+          errors={errors.fields}
+          submitted={submitted}
+        />
       </fieldset>
-    </form>
+      <FormActions submitLabel={submitLabel} busy={save.isPending} cancelPath={cancelPath} />
+    </SaveForm>
   );
 }

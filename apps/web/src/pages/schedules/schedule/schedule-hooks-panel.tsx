@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { Schedule, ScheduleHook } from '../../../api/schedules';
+import { HookCommand } from '../../../components/hook-command';
 import { formatDuration } from '../../../format/duration';
 
 /** The pre- and post-hooks in their order: each with its command as it runs and how a failure counts. */
@@ -29,19 +30,7 @@ function HookList({ title, hooks, phase }: { title: string; hooks: ScheduleHook[
           {hooks.map((hook, index) => (
             <li key={index} className="hook-summary__item">
               <span className="hook-summary__name">{hook.name}</span>
-              <p className="hook-summary__command">
-                {hook.shell ? (
-                  <>
-                    <code className="muted">sh -c</code> <code className="wrap">{hook.command[0]}</code>
-                  </>
-                ) : (
-                  hook.command.map((part, position) => (
-                    <code key={position} className="wrap hook-summary__argument">
-                      {part}
-                    </code>
-                  ))
-                )}
-              </p>
+              <HookCommand command={hook.command} shell={hook.shell} />
               <p className="hook-summary__facts">
                 {[
                   hook.critical

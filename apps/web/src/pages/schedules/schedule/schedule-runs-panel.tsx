@@ -3,11 +3,8 @@ import { Link } from 'react-router-dom';
 import { errorMessage } from '../../../api/errors';
 import { JOB_PAGE_SIZE, type Job } from '../../../api/jobs';
 import { useScheduleRuns } from '../../../api/schedules';
-import { JobDuration } from '../../../components/job-duration';
-import { JobStatusBadge } from '../../../components/job-status-badge';
 import { Pagination } from '../../../components/pagination';
-import { RelativeTime } from '../../../components/relative-time';
-import { jobSummary } from '../../jobs/job-summary';
+import { JobOutcomeCells } from '../../jobs/job-outcome-cells';
 
 /** The schedule's runs, newest first, 50 to a page: how each was started, how it went and what it made. */
 export function ScheduleRunsPanel({ scheduleId, scheduleName }: { scheduleId: number; scheduleName: string }) {
@@ -64,25 +61,13 @@ export function ScheduleRunsPanel({ scheduleId, scheduleName }: { scheduleId: nu
 }
 
 function RunRow({ job }: { job: Job }) {
-  const summary = jobSummary(job);
   return (
     <tr>
       <th scope="row">
         <Link to={`/jobs/${job.id}`}>#{job.id}</Link>
       </th>
       <td>{job.trigger === 'schedule' ? 'Its timer' : job.trigger === 'retry' ? `Retry of #${job.retry_of_id}` : 'Run now'}</td>
-      <td>
-        <JobStatusBadge status={job.status} />
-      </td>
-      <td className="nowrap">
-        <RelativeTime value={job.started_at} fallback="—" />
-      </td>
-      <td className="numeric">
-        <JobDuration job={job} />
-      </td>
-      <td className={`runs-table__result${job.error ? ' runs-table__result--error' : ''}`}>
-        {summary ? <span title={summary}>{summary}</span> : <span className="muted">—</span>}
-      </td>
+      <JobOutcomeCells job={job} />
     </tr>
   );
 }

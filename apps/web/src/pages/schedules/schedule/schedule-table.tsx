@@ -1,7 +1,9 @@
 import { Link } from 'react-router-dom';
 import type { Schedule } from '../../../api/schedules';
 import { JobStatusBadge } from '../../../components/job-status-badge';
+import { PanelTable } from '../../../components/panel-table';
 import { RelativeTime } from '../../../components/relative-time';
+import { ActionsHeader, DeleteButton, EditLink } from '../../../components/row-actions';
 import { EnableSwitch } from './enable-switch';
 import { scheduleEditPath, schedulePath } from './paths';
 import { RunTime } from './run-time';
@@ -18,86 +20,72 @@ interface ScheduleTableProps {
 /** One row per schedule: what it backs up where, when, its next and last run, its switch, and what can be done with it. */
 export function ScheduleTable({ schedules, repositoryName, starting, onRun, onDelete }: ScheduleTableProps) {
   return (
-    <div className="table-scroll panel panel--flush">
-      <table className="data-table schedule-table">
-        <caption className="visually-hidden">Schedules</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Repository</th>
-            <th scope="col">When</th>
-            <th scope="col">Enabled</th>
-            <th scope="col">Next run</th>
-            <th scope="col">Last run</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
+    <PanelTable caption="Schedules" className="schedule-table">
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Repository</th>
+          <th scope="col">When</th>
+          <th scope="col">Enabled</th>
+          <th scope="col">Next run</th>
+          <th scope="col">Last run</th>
+          <ActionsHeader />
+        </tr>
+      </thead>
+      <tbody>
+        {schedules.map((schedule) => (
+          <tr key={schedule.id}>
+            <th scope="row" className="schedule-table__name">
+              <Link to={schedulePath(schedule.id)}>{schedule.name}</Link>
             </th>
+            <td>{repositoryName(schedule.repository_id)}</td>
+            <td>
+              {schedule.description}
+              <span className="schedule-table__zone">{schedule.timezone}</span>
+            </td>
+            <td>
+              <EnableSwitch schedule={schedule} />
+            </td>
+            <td className="schedule-table__next">
+              {schedule.next_run_at === null ? (
+                <span className="muted">—</span>
+              ) : (
+                <RunTime value={schedule.next_run_at} timeZone={schedule.timezone} short />
+              )}
+            </td>
+            <td className="schedule-table__last">
+              {schedule.last_run === null ? (
+                <span className="muted">Never</span>
+              ) : (
+                <>
+                  <Link to={`/jobs/${schedule.last_run.id}`} className="schedule-table__job">
+                    <JobStatusBadge status={schedule.last_run.status} />
+                    <span className="visually-hidden"> job #{schedule.last_run.id}</span>
+                  </Link>
+                  <span className="schedule-table__when-run">
+                    <RelativeTime
+                      value={schedule.last_run.finished_at ?? schedule.last_run.started_at ?? schedule.last_run.created_at}
+                    />
+                  </span>
+                </>
+              )}
+            </td>
+            <td className="actions-cell">
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => onRun(schedule)}
+                disabled={starting === schedule.id}
+                aria-label={`Run ${schedule.name} now`}
+              >
+                {starting === schedule.id ? 'Starting…' : 'Run now'}
+              </button>
+              <EditLink to={scheduleEditPath(schedule.id)} name={schedule.name} />
+              <DeleteButton name={schedule.name} onClick={() => onDelete(schedule)} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {schedules.map((schedule) => (
-            <tr key={schedule.id}>
-              <th scope="row" className="schedule-table__name">
-                <Link to={schedulePath(schedule.id)}>{schedule.name}</Link>
-              </th>
-              <td>{repositoryName(schedule.repository_id)}</td>
-              <td>
-                {schedule.description}
-                <span className="schedule-table__zone">{schedule.timezone}</span>
-              </td>
-              <td>
-                <EnableSwitch schedule={schedule} />
-              </td>
-              <td className="schedule-table__next">
-                {schedule.next_run_at === null ? (
-                  <span className="muted">—</span>
-                ) : (
-                  <RunTime value={schedule.next_run_at} timeZone={schedule.timezone} short />
-                )}
-              </td>
-              <td className="schedule-table__last">
-                {schedule.last_run === null ? (
-                  <span className="muted">Never</span>
-                ) : (
-                  <>
-                    <Link to={`/jobs/${schedule.last_run.id}`} className="schedule-table__job">
-                      <JobStatusBadge status={schedule.last_run.status} />
-                      <span className="visually-hidden"> job #{schedule.last_run.id}</span>
-                    </Link>
-                    <span className="schedule-table__when-run">
-                      <RelativeTime
-                        value={schedule.last_run.finished_at ?? schedule.last_run.started_at ?? schedule.last_run.created_at}
-                      />
-                    </span>
-                  </>
-                )}
-              </td>
-              <td className="actions-cell">
-                <button
-                  type="button"
-                  className="button button--small"
-                  onClick={() => onRun(schedule)}
-                  disabled={starting === schedule.id}
-                  aria-label={`Run ${schedule.name} now`}
-                >
-                  {starting === schedule.id ? 'Starting…' : 'Run now'}
-                </button>
-                <Link to={scheduleEditPath(schedule.id)} className="button button--small" aria-label={`Edit ${schedule.name}`}>
-                  Edit
-                </Link>
-                <button
-                  type="button"
-                  className="button button--small button--danger-outline"
-                  onClick={() => onDelete(schedule)}
-                  aria-label={`Delete ${schedule.name}`}
-                >
-                  Delete
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </PanelTable>
   );
 }

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { errorMessage } from '../../../api/errors';
 import { useLiveJobLists } from '../../../api/job-streams';
 import { useRepositoryNames } from '../../../api/repositories';
 import { SCHEDULE_PAGE_SIZE, useSchedules, type Schedule } from '../../../api/schedules';
-import { Pagination } from '../../../components/pagination';
-import { useOffsetParam } from '../offset-param';
+import { PageHeader } from '../../../components/page-header';
+import { PagedList } from '../../../components/paged-list';
+import { useOffsetParam } from '../../../util/offset-param';
 import { SchedulesTabs } from '../schedules-tabs';
 import { DeleteScheduleDialog } from './delete-schedule-dialog';
 import { NEW_SCHEDULE_PATH, SCHEDULES_PATH } from './paths';
@@ -28,59 +28,46 @@ export function SchedulesPage() {
   return (
     <>
       <SchedulesTabs />
-      <div className="page-header">
-        <div>
-          <h1>Schedules</h1>
-          <p className="page-intro">Backups that run on their own, with pruning, checks and hooks around them.</p>
-        </div>
+      <PageHeader title="Schedules" intro="Backups that run on their own, with pruning, checks and hooks around them.">
         <Link to={NEW_SCHEDULE_PATH} className="button button--primary">
           New schedule
         </Link>
-      </div>
+      </PageHeader>
 
       <RunNowError error={runNow.error} onDismiss={runNow.dismiss} />
 
-      {schedules.isPending ? (
-        <p className="panel" role="status">
-          Loading schedules…
-        </p>
-      ) : schedules.isError ? (
-        <p className="alert alert--error page-alert" role="alert">
-          {errorMessage(schedules.error)}
-        </p>
-      ) : schedules.data.meta.total === 0 ? (
-        <section className="panel empty-state" aria-labelledby="empty-schedules-heading">
-          <h2 id="empty-schedules-heading">No schedules yet</h2>
-          <p>
-            A schedule backs up directories of this server into a repository at the times you choose, every night for
-            instance, and can prune old archives, check the repository and run commands of your own before and after.
-          </p>
-          <Link to={NEW_SCHEDULE_PATH} className="button button--primary">
-            Create a schedule
-          </Link>
-        </section>
-      ) : schedules.data.items.length === 0 ? (
-        <p className="panel">
-          There are no schedules on this page. <Link to={SCHEDULES_PATH}>Go to the first page</Link>.
-        </p>
-      ) : (
-        <>
+      <PagedList
+        query={schedules}
+        loading="Loading schedules…"
+        empty={
+          <section className="panel empty-state" aria-labelledby="empty-schedules-heading">
+            <h2 id="empty-schedules-heading">No schedules yet</h2>
+            <p>
+              A schedule backs up directories of this server into a repository at the times you choose, every night for
+              instance, and can prune old archives, check the repository and run commands of your own before and after.
+            </p>
+            <Link to={NEW_SCHEDULE_PATH} className="button button--primary">
+              Create a schedule
+            </Link>
+          </section>
+        }
+        noun="schedules"
+        firstPagePath={SCHEDULES_PATH}
+        label="Schedules"
+        offset={offset}
+        pageSize={SCHEDULE_PAGE_SIZE}
+        onOffsetChange={goTo}
+      >
+        {(items) => (
           <ScheduleTable
-            schedules={schedules.data.items}
+            schedules={items}
             repositoryName={repositoryName}
             starting={runNow.starting}
             onRun={(schedule) => runNow.start(schedule.id)}
             onDelete={setDeleting}
           />
-          <Pagination
-            label="Schedules"
-            offset={offset}
-            limit={SCHEDULE_PAGE_SIZE}
-            total={schedules.data.meta.total}
-            onChange={goTo}
-          />
-        </>
-      )}
+        )}
+      </PagedList>
 
       <DeleteScheduleDialog schedule={deleting} onClose={() => setDeleting(null)} />
     </>

@@ -1,0 +1,27 @@
+import type { Job } from '../../api/jobs';
+import { JobDuration } from '../../components/job-duration';
+import { JobStatusBadge } from '../../components/job-status-badge';
+import { RelativeTime } from '../../components/relative-time';
+import { jobSummary } from './job-summary';
+import './job-outcome-cells.css';
+
+/** A job's row in a list of jobs, after the cells of that list's own: its status, start, duration and result. */
+export function JobOutcomeCells({ job }: { job: Job }) {
+  const summary = jobSummary(job);
+  return (
+    <>
+      <td>
+        <JobStatusBadge status={job.status} />
+      </td>
+      <td className="nowrap">
+        <RelativeTime value={job.started_at} fallback="—" />
+      </td>
+      <td className="numeric">
+        <JobDuration job={job} />
+      </td>
+      <td className={job.error ? 'job-result job-result--error' : 'job-result'}>
+        {summary ? <span title={summary}>{summary}</span> : <span className="muted">—</span>}
+      </td>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import type { UseMutationResult } from '@tanstack/react-query';
+import { useRef, type FormEvent } from 'react';
+import { useFocusFirstProblem } from '../../util/focus-first-problem';
+import { saveErrors } from './save-errors';
+
+/** What a policy or schedule form is given by its New and Edit pages. */
+export interface EditFormProps<Values, Saved, Input> {
+  initial: Values;
+  save: UseMutationResult<Saved, Error, Input>;
+  submitLabel: string;
+  onSaved: (saved: Saved) => void;
+  cancelPath: string;
+}
+
+interface SaveFormOptions<Saved> {
+  /** The names the form shows messages for (see saveErrors). */
+  shown: readonly string[];
+  /** For a message about more than its own field, the request fields it is about. */
+  dependsOn?: Record<string, readonly string[]>;
+  onSaved: (saved: Saved) => void;
+}
+
+/**
+ * Ties a form to its save: submitting sends `input`; a refusal is sorted into
+ * messages by field and an alert (saveErrors), and its first problem is focused.
+ */
+export function useSaveForm<Saved, Input extends object>(
+  save: UseMutationResult<Saved, Error, Input>,
+  input: Input,
+  { shown, dependsOn, onSaved }: SaveFormOptions<Saved>,
+) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const errors = saveErrors(save.error, { shown, sent: save.variables, current: input, dependsOn });
+
+  useFocusFirstProblem(formRef, save.error);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    save.mutate(input, { onSuccess: onSaved });
+  }
+
+  return { formRef, errors, submit };
+}
