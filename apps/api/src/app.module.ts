@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ArchivesModule } from './archives/archives.module';
 import { AuthModule } from './auth/auth.module';
 import { BackupsModule } from './backups/backups.module';
+import { CloudSyncModule } from './cloud-sync/cloud-sync.module';
 import { JobsModule } from './jobs/jobs.module';
 import { AppConfig } from './platform/config/app-config';
 import { PlatformModule } from './platform/platform.module';
@@ -11,6 +12,6 @@ import { SchedulesModule } from './schedules/schedules.module';
 @Module({})
 export class AppModule {
   static register(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.register(config), AuthModule, RepositoriesModule, JobsModule, BackupsModule, ArchivesModule, SchedulesModule] };
+    return { module: AppModule, imports: [PlatformModule.register(config), AuthModule, RepositoriesModule, JobsModule, BackupsModule, ArchivesModule, CloudSyncModule, SchedulesModule] };
   }
 }

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { BorgModule } from './borg/borg.module';
+import { RcloneModule } from './rclone/rclone.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
@@ -18,7 +19,7 @@ export class PlatformModule {
     const configProvider = { provide: APP_CONFIG, useValue: config };
     return {
       module: PlatformModule,
-      imports: [LoggerModule, DatabaseModule, SecretsModule, BorgModule],
+      imports: [LoggerModule, DatabaseModule, SecretsModule, BorgModule, RcloneModule],
       controllers: [HealthController],
       providers: [
         configProvider,

@@ -34,11 +34,10 @@ const prune: PruneParameters = { pruning_policy_id: 1, policy_name: 'Keep 7', ru
 const check: CheckParameters = { check_policy_id: 3, policy_name: 'Quick', options: { repositoryOnly: true }, repair: false };
 
 describe('the plan of a scheduled run', () => {
-  it('orders pre-hooks, backup, prune, compact, check and post-hooks', () => {
+  it('orders pre-hooks, backup, prune, compact, check, cloud sync and post-hooks', () => {
     const plan = planScheduleRun(
       schedule({ preHooks: [hook('stop app')], postHooks: [hook('start app', true), hook('notify')] }),
-      prune,
-      check,
+      { prune, check, cloudSync: { cloud_sync_config_id: 9, config_name: 'Offsite' } },
     );
     expect(plan.steps.map((step) => `${step.type}${step.runOnFailure ? ' (on failure too)' : ''}`)).toEqual([
       'hook',
@@ -46,18 +45,20 @@ describe('the plan of a scheduled run', () => {
       'prune',
       'compact',
       'check',
+      'cloud_sync',
       'hook (on failure too)',
       'hook',
     ]);
     expect(plan.steps[0].parameters).toMatchObject({ phase: 'pre', name: 'stop app', schedule_id: 4, schedule_name: 'Nightly' });
-    expect(plan.steps[5].parameters).toMatchObject({ phase: 'post', name: 'start app', run_on_failure: true });
+    expect(plan.steps[5].parameters).toEqual({ cloud_sync_config_id: 9, config_name: 'Offsite' });
+    expect(plan.steps[6].parameters).toMatchObject({ phase: 'post', name: 'start app', run_on_failure: true });
     expect(plan.steps[1].parameters).toBeUndefined();
     expect(plan.steps[2].parameters).toEqual(prune);
     expect(plan.steps[4].parameters).toEqual(check);
   });
 
   it('gives the job the backup as the schedule says, never a dry run', () => {
-    expect(planScheduleRun(schedule(), null, null)).toEqual({
+    expect(planScheduleRun(schedule(), { prune: null, check: null, cloudSync: null })).toEqual({
       parameters: {
         source_paths: ['/srv/data'],
         archive_name: 'nightly-{now}',
@@ -74,7 +75,7 @@ describe('the plan of a scheduled run', () => {
   });
 
   it('compacts only when the pruning policy says so', () => {
-    const steps = planScheduleRun(schedule(), { ...prune, compact_after: false }, null).steps;
+    const steps = planScheduleRun(schedule(), { prune: { ...prune, compact_after: false }, check: null, cloudSync: null }).steps;
     expect(steps.map((step) => step.type)).toEqual(['backup', 'prune']);
   });
 });

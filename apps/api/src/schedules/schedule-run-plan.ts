@@ -1,4 +1,5 @@
 import { BackupParameters } from '../backups/backup-parameters';
+import { CloudSyncParameters } from '../cloud-sync/cloud-sync.executor';
 import { JobStepPlan } from '../jobs/job-executor';
 import { CheckParameters } from './checks/check-options';
 import { HookPhase, HookStepParameters } from './hooks/hook-step';
@@ -14,10 +15,16 @@ export interface ScheduleRunPlan {
 }
 
 /**
- * pre-hooks → backup → prune (→ compact) → check → post-hooks. A step that fails skips what follows, except
+ * pre-hooks → backup → prune (→ compact) → check → cloud sync → post-hooks. A step that fails skips what follows, except
  * post-hooks marked run_on_failure; a pre-hook that is not critical only warns.
  */
-export function planScheduleRun(schedule: ScheduleEntity, prune: PruneParameters | null, check: CheckParameters | null): ScheduleRunPlan {
+export interface ScheduleRunSteps {
+  prune: PruneParameters | null;
+  check: CheckParameters | null;
+  cloudSync: CloudSyncParameters | null;
+}
+
+export function planScheduleRun(schedule: ScheduleEntity, { prune, check, cloudSync }: ScheduleRunSteps): ScheduleRunPlan {
   const backup: BackupParameters = {
     source_paths: schedule.sourcePaths,
     archive_name: schedule.archiveName,
@@ -37,6 +44,7 @@ export function planScheduleRun(schedule: ScheduleEntity, prune: PruneParameters
     if (prune.compact_after) steps.push({ type: 'compact', parameters: {} });
   }
   if (check) steps.push({ type: 'check', parameters: { ...check } });
+  if (cloudSync) steps.push({ type: 'cloud_sync', parameters: { ...cloudSync } });
   steps.push(...schedule.postHooks.map(hookStep('post')));
   return { parameters: { ...backup, schedule_id: schedule.id, schedule_name: schedule.name }, steps };
 }

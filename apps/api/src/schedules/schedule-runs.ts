@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import { JobDto } from '../jobs/dto/job.dto';
 import { JobTrigger } from '../jobs/job-executor';
 import { JobsService } from '../jobs/jobs.service';
+import { CloudSyncConfigsService } from '../cloud-sync/cloud-sync-configs.service';
 import { CheckPoliciesService } from './checks/check-policies.service';
 import { nextRuns, parseCron } from './cron/cron-schedule';
 import { PruningPoliciesService } from './pruning/pruning-policies.service';
@@ -24,6 +25,7 @@ export class ScheduleRuns implements OnApplicationBootstrap {
     private readonly jobs: JobsService,
     private readonly pruning: PruningPoliciesService,
     private readonly checks: CheckPoliciesService,
+    private readonly cloudSyncConfigs: CloudSyncConfigsService,
     private readonly timers: ScheduleTimers,
   ) {}
 
@@ -57,7 +59,9 @@ export class ScheduleRuns implements OnApplicationBootstrap {
   async start(schedule: ScheduleEntity, trigger: JobTrigger, note?: string): Promise<JobDto> {
     const prune = schedule.pruningPolicyId === null ? null : await this.pruning.parametersFor(schedule.pruningPolicyId);
     const check = schedule.checkPolicyId === null ? null : await this.checks.parametersFor(schedule.checkPolicyId);
-    const plan = planScheduleRun(schedule, prune, check);
+    const cloud = schedule.cloudSyncConfigId === null ? null : await this.cloudSyncConfigs.get(schedule.cloudSyncConfigId);
+    const cloudSync = cloud ? { cloud_sync_config_id: cloud.id, config_name: cloud.name } : null;
+    const plan = planScheduleRun(schedule, { prune, check, cloudSync });
     return this.jobs.enqueue({
       type: 'backup',
       repositoryId: schedule.repositoryId,

@@ -3,6 +3,8 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ArchivesModule } from '../archives/archives.module';
 import { BackupsModule } from '../backups/backups.module';
+import { CloudSyncConfigUsers } from '../cloud-sync/cloud-sync-config-users';
+import { CloudSyncModule } from '../cloud-sync/cloud-sync.module';
 import { JobExecutorRegistry } from '../jobs/job-executor-registry';
 import { JobsModule } from '../jobs/jobs.module';
 import { RepositoriesModule } from '../repositories/repositories.module';
@@ -25,7 +27,7 @@ import { ScheduleEntity } from './schedule.entity';
 import { SchedulesController } from './schedules.controller';
 import { SchedulesService } from './schedules.service';
 
-/** Schedules (timers, runs with their steps and hooks), pruning and check policies with their jobs, cron previews. */
+/** Schedules (timers, runs with their steps, hooks and off-site copies), pruning and check policies with their jobs, cron previews. */
 @Module({
   imports: [
     ScheduleModule.forRoot(),
@@ -34,6 +36,7 @@ import { SchedulesService } from './schedules.service';
     RepositoriesModule,
     ArchivesModule,
     BackupsModule,
+    CloudSyncModule,
   ],
   controllers: [
     // The preview controller first, so that GET /schedules/preview is not taken for a schedule id.
@@ -61,6 +64,7 @@ export class SchedulesModule implements OnModuleInit {
   constructor(
     private readonly registry: JobExecutorRegistry,
     private readonly removals: RepositoryRemovals,
+    private readonly cloudSyncUsers: CloudSyncConfigUsers,
     private readonly schedules: SchedulesService,
     private readonly pruneExecutor: PruneExecutor,
     private readonly compactExecutor: CompactExecutor,
@@ -71,5 +75,6 @@ export class SchedulesModule implements OnModuleInit {
   onModuleInit(): void {
     for (const executor of [this.pruneExecutor, this.compactExecutor, this.checkExecutor, this.hookExecutor]) this.registry.register(executor);
     this.removals.onRemoved((repositoryId) => this.schedules.forgetRepository(repositoryId));
+    this.cloudSyncUsers.register((configId) => this.schedules.namesUsingCloudSync(configId));
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { QueryFailedError, Repository } from 'typeorm';
 import { BackupsService } from '../backups/backups.service';
+import { CloudSyncService } from '../cloud-sync/cloud-sync.service';
 import { JobDto } from '../jobs/dto/job.dto';
 import { JobsService } from '../jobs/jobs.service';
 import { ApiError } from '../platform/http/api-error';
@@ -23,6 +24,7 @@ export class SchedulesService {
     private readonly backups: BackupsService,
     private readonly pruning: PruningPoliciesService,
     private readonly checks: CheckPoliciesService,
+    private readonly cloudSync: CloudSyncService,
     private readonly jobs: JobsService,
     private readonly runs: ScheduleRuns,
   ) {}
@@ -89,6 +91,12 @@ export class SchedulesService {
     for (const schedule of gone) this.runs.unwatch(schedule.id);
   }
 
+  /** "schedule "Nightly"" for each schedule that copies off-site with the configuration. */
+  async namesUsingCloudSync(configId: number): Promise<string[]> {
+    const users = await this.schedules.find({ where: { cloudSyncConfigId: configId }, order: { name: 'ASC' } });
+    return users.map((schedule) => `schedule "${schedule.name}"`);
+  }
+
   private async toDto(schedule: ScheduleEntity): Promise<ScheduleDto> {
     const lastRuns = await this.jobs.latestOfSchedules([schedule.id]);
     return toScheduleDto(schedule, lastRuns.get(schedule.id) ?? null);
@@ -106,9 +114,10 @@ export class SchedulesService {
     if (input.check_policy_id != null && !(await this.checks.parametersFor(input.check_policy_id))) {
       problems['check_policy_id'] = [`Check policy ${input.check_policy_id} does not exist`];
     }
-    // Cloud sync configurations come with the cloud sync module; until then none exists.
-    if (input.cloud_sync_config_id != null) {
-      problems['cloud_sync_config_id'] = [`Cloud sync configuration ${input.cloud_sync_config_id} does not exist`];
+    if (input.cloud_sync_config_id != null && !problems['repository_id']) {
+      const cloud = await this.cloudSync.problems(input.repository_id, input.cloud_sync_config_id);
+      const said = [...(cloud['cloud_sync_config_id'] ?? []), ...(cloud['repository_id'] ?? [])];
+      if (said.length > 0) problems['cloud_sync_config_id'] = said;
     }
     if (Object.keys(problems).length > 0) throw ApiError.validation(`Invalid input data: ${Object.keys(problems).join(', ')}`, problems);
     return {
@@ -124,7 +133,7 @@ export class SchedulesService {
       enabled: input.enabled ?? true,
       pruningPolicyId: input.pruning_policy_id ?? null,
       checkPolicyId: input.check_policy_id ?? null,
-      cloudSyncConfigId: null,
+      cloudSyncConfigId: input.cloud_sync_config_id ?? null,
       preHooks: (input.pre_hooks ?? []).map(toScheduleHook),
       postHooks: (input.post_hooks ?? []).map(toScheduleHook),
       catchUp: input.catch_up ?? false,

@@ -519,6 +519,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cloud-sync/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The storage providers and the fields of their forms */
+        get: operations["cloudSyncProviders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cloud-sync/configs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List cloud sync configurations (secrets never shown) */
+        get: operations["cloudSyncList"];
+        put?: never;
+        /** Create a cloud sync configuration; provider_config is checked against the provider's fields */
+        post: operations["cloudSyncCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cloud-sync/configs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One cloud sync configuration */
+        get: operations["cloudSyncGet"];
+        /** Replace a configuration; secrets left out of provider_config keep their stored values, "" removes one */
+        put: operations["cloudSyncUpdate"];
+        post?: never;
+        /** Delete a configuration (refused while schedules use it); nothing on the remote is deleted */
+        delete: operations["cloudSyncRemove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cloud-sync/configs/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Whether rclone can write, read back, delete and list a small test object there; a failure is in the answer */
+        post: operations["cloudSyncTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cloud-sync/configs/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Whether the remote copy of a repository matches it (rclone check, by hash where both sides have one); downloads nothing */
+        post: operations["cloudSyncVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cloud-sync/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Copy a repository off-site now (a job, after whatever runs on the repository) */
+        post: operations["cloudSyncSync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/schedules/preview": {
         parameters: {
             query?: never;
@@ -1332,6 +1437,183 @@ export interface components {
             searched_archives: number;
             /** @description Archives without an index (browse one to index it) */
             unindexed_archives: number;
+        };
+        /** @enum {string} */
+        CloudProviderName: "s3" | "sftp" | "webdav" | "smb" | "local";
+        /**
+         * @description text: several lines
+         * @enum {string}
+         */
+        ProviderFieldType: "string" | "integer" | "boolean" | "select" | "password" | "text";
+        ProviderFieldOptionDto: {
+            /** @example AWS */
+            value: string;
+            /** @example AWS */
+            label: string;
+        };
+        ProviderFieldDto: {
+            /** @example bucket_name */
+            name: string;
+            /** @example Bucket */
+            label: string;
+            /** @description text: several lines */
+            type: components["schemas"]["ProviderFieldType"];
+            required: boolean;
+            /** @description Write-only: stored encrypted, never shown again */
+            secret: boolean;
+            default: (string | number | boolean) | null;
+            /** @example The bucket must exist */
+            help: string;
+            /** @description For select */
+            options?: components["schemas"]["ProviderFieldOptionDto"][];
+        };
+        ProviderPresetDto: {
+            /** @example backblaze_b2 */
+            name: string;
+            /** @example Backblaze B2 */
+            label: string;
+            /** @description Field values the preset fills in */
+            values: {
+                [key: string]: unknown;
+            };
+            help: string;
+        };
+        CloudProviderDto: {
+            name: components["schemas"]["CloudProviderName"];
+            /** @example Amazon S3 or S3-compatible */
+            label: string;
+            description: string;
+            fields: components["schemas"]["ProviderFieldDto"][];
+            presets: components["schemas"]["ProviderPresetDto"][];
+        };
+        /** @enum {string} */
+        CloudSyncMode: "sync" | "copy";
+        LastSyncDto: {
+            /** @example 42 */
+            job_id: number;
+            status: components["schemas"]["JobStatus"];
+            /** Format: date-time */
+            finished_at: string;
+        };
+        CloudSyncConfigDto: {
+            /** @example 1 */
+            id: number;
+            /** @example My S3 Backup */
+            name: string;
+            provider: components["schemas"]["CloudProviderName"];
+            /** @description The fields that are not secret */
+            provider_config: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Secret fields that have a value (never shown)
+             * @example [
+             *       "secret_access_key"
+             *     ]
+             */
+            secrets_set: string[];
+            /** @example borgitory-backups */
+            path_prefix: string;
+            mode: components["schemas"]["CloudSyncMode"];
+            /** @example 10M */
+            bandwidth_limit: string | null;
+            /** @description The last sync to this configuration that ended */
+            last_sync: components["schemas"]["LastSyncDto"] | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        CloudSyncConfigInputDto: {
+            /** @example My S3 Backup */
+            name: string;
+            /** @example s3 */
+            provider: components["schemas"]["CloudProviderName"];
+            /**
+             * @description The fields GET /api/cloud-sync/providers lists for the provider
+             * @example {
+             *       "access_key_id": "AKIAIOSFODNN7EXAMPLE",
+             *       "secret_access_key": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+             *       "bucket_name": "my-backup-bucket",
+             *       "region": "us-east-1"
+             *     }
+             */
+            provider_config: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Below the bucket or folder; each repository gets a folder of its own under it
+             * @default
+             * @example borgitory-backups/
+             */
+            path_prefix?: string;
+            /**
+             * @description copy never deletes on the remote (an off-site copy a damaged or encrypted local repository cannot take with it); sync mirrors, deleting there what is gone here
+             * @default copy
+             */
+            mode?: components["schemas"]["CloudSyncMode"];
+            /**
+             * @description Bytes per second with a suffix B, K, M or G (rclone --bwlimit); null: no limit
+             * @example 10M
+             */
+            bandwidth_limit?: string | null;
+        };
+        ConnectionTestStepDto: {
+            /**
+             * @example write
+             * @enum {string}
+             */
+            step: "write" | "read" | "delete" | "list";
+            ok: boolean;
+            /** @example 120 */
+            duration_ms: number;
+        };
+        ConnectionTestDto: {
+            /** @description rclone could write, read back, delete and list a small test object */
+            ok: boolean;
+            /** @example target:my-backup-bucket/borgitory-backups */
+            remote_path: string;
+            /** @description The steps tried, in order, up to the one that failed */
+            steps: components["schemas"]["ConnectionTestStepDto"][];
+            error: components["schemas"]["JobErrorDto"] | null;
+            /** @description SFTP: the host key seen and stored at this first connection */
+            host_key_learned: string | null;
+        };
+        VerifyExampleDto: {
+            /** @example data/0/17 */
+            path: string;
+            /** @enum {string} */
+            problem: "differs" | "missing_on_remote" | "missing_locally" | "error";
+        };
+        CloudVerifyResultDto: {
+            /** @description The remote holds the repository as it is here */
+            in_sync: boolean;
+            /** @example target:my-backup-bucket/borgitory-backups/documents */
+            remote_path: string;
+            /** @description copy: files only on the remote are expected and not counted */
+            mode: components["schemas"]["CloudSyncMode"];
+            /**
+             * @description A hash both sides have, or "size" when they share none
+             * @example md5
+             */
+            compared_by: string;
+            matching: number;
+            differing: number;
+            missing_on_remote: number;
+            missing_locally: number;
+            errors: number;
+            /** @description Up to 20 files that are not the same */
+            examples: components["schemas"]["VerifyExampleDto"][];
+        };
+        CloudVerifyRequestDto: {
+            /** @example 1 */
+            repository_id: number;
+        };
+        CloudSyncRequestDto: {
+            /** @example 1 */
+            repository_id: number;
+            /** @example 1 */
+            cloud_sync_config_id: number;
         };
         SchedulePreviewDto: {
             /** @example 0 2 * * * */
@@ -4025,6 +4307,587 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    cloudSyncProviders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["CloudProviderDto"][];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    cloudSyncList: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["CloudSyncConfigDto"][];
+                        message: string;
+                        meta: components["schemas"]["PageMetaDto"];
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    cloudSyncCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloudSyncConfigInputDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["CloudSyncConfigDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    cloudSyncGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["CloudSyncConfigDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    cloudSyncUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloudSyncConfigInputDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["CloudSyncConfigDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    cloudSyncRemove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    cloudSyncTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["ConnectionTestDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    cloudSyncVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloudVerifyRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["CloudVerifyResultDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    cloudSyncSync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloudSyncRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["JobDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Authentication required */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

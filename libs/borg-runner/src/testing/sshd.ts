@@ -44,6 +44,8 @@ export async function startSshd(): Promise<TestSshd> {
       'PermitRootLogin prohibit-password',
       'StrictModes no',
       'UsePAM no',
+      // For rclone's SFTP remotes in the API's cloud sync tests.
+      'Subsystem sftp internal-sftp',
       'LogLevel ERROR',
     ].join('\n') + '\n',
   );

@@ -1,0 +1,98 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { JobDto } from '../jobs/dto/job.dto';
+import { Page } from '../platform/http/envelope';
+import { PageQueryDto } from '../platform/http/page-query.dto';
+import { SuccessMessage } from '../platform/http/success-message.decorator';
+import { ApiEnvelope, ApiErrors, ApiNoContent } from '../platform/openapi/api-responses';
+import { CloudSyncConfigsService } from './cloud-sync-configs.service';
+import { CloudSyncService } from './cloud-sync.service';
+import { CloudProviderDto } from './dto/cloud-provider.dto';
+import { CloudSyncConfigDto, CloudSyncConfigInputDto } from './dto/cloud-sync-config.dto';
+import { CloudSyncRequestDto, CloudVerifyRequestDto, CloudVerifyResultDto, ConnectionTestDto } from './dto/cloud-sync-actions.dto';
+
+@ApiTags('cloud-sync')
+@Controller('cloud-sync')
+export class CloudSyncController {
+  constructor(
+    private readonly configs: CloudSyncConfigsService,
+    private readonly cloudSync: CloudSyncService,
+  ) {}
+
+  @Get('providers')
+  @ApiOperation({ summary: 'The storage providers and the fields of their forms' })
+  @ApiEnvelope(CloudProviderDto, { isArray: true })
+  providers(): CloudProviderDto[] {
+    return this.cloudSync.providers();
+  }
+
+  @Get('configs')
+  @ApiOperation({ summary: 'List cloud sync configurations (secrets never shown)' })
+  @ApiEnvelope(CloudSyncConfigDto, { paginated: true })
+  @ApiErrors(400)
+  list(@Query() query: PageQueryDto): Promise<Page<CloudSyncConfigDto>> {
+    return this.configs.list(query);
+  }
+
+  @Post('configs')
+  @SuccessMessage('Cloud sync configuration created')
+  @ApiOperation({ summary: 'Create a cloud sync configuration; provider_config is checked against the provider\'s fields' })
+  @ApiEnvelope(CloudSyncConfigDto, { status: 201 })
+  @ApiErrors(409, 422)
+  create(@Body() body: CloudSyncConfigInputDto): Promise<CloudSyncConfigDto> {
+    return this.configs.create(body);
+  }
+
+  @Get('configs/:id')
+  @ApiOperation({ summary: 'One cloud sync configuration' })
+  @ApiEnvelope(CloudSyncConfigDto)
+  @ApiErrors(400, 404)
+  get(@Param('id', ParseIntPipe) id: number): Promise<CloudSyncConfigDto> {
+    return this.configs.get(id);
+  }
+
+  @Put('configs/:id')
+  @SuccessMessage('Cloud sync configuration updated')
+  @ApiOperation({ summary: 'Replace a configuration; secrets left out of provider_config keep their stored values, "" removes one' })
+  @ApiEnvelope(CloudSyncConfigDto)
+  @ApiErrors(400, 404, 409, 422)
+  update(@Param('id', ParseIntPipe) id: number, @Body() body: CloudSyncConfigInputDto): Promise<CloudSyncConfigDto> {
+    return this.configs.update(id, body);
+  }
+
+  @Delete('configs/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a configuration (refused while schedules use it); nothing on the remote is deleted' })
+  @ApiNoContent()
+  @ApiErrors(400, 404, 409)
+  remove(@Param('id', ParseIntPipe) id: number): Promise<void> {
+    return this.configs.remove(id);
+  }
+
+  @Post('configs/:id/test')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Whether rclone can write, read back, delete and list a small test object there; a failure is in the answer' })
+  @ApiEnvelope(ConnectionTestDto)
+  @ApiErrors(400, 404)
+  test(@Param('id', ParseIntPipe) id: number): Promise<ConnectionTestDto> {
+    return this.cloudSync.test(id);
+  }
+
+  @Post('configs/:id/verify')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Whether the remote copy of a repository matches it (rclone check, by hash where both sides have one); downloads nothing" })
+  @ApiEnvelope(CloudVerifyResultDto)
+  @ApiErrors(400, 404, 409, 422)
+  verify(@Param('id', ParseIntPipe) id: number, @Body() body: CloudVerifyRequestDto): Promise<CloudVerifyResultDto> {
+    return this.cloudSync.verify(id, body.repository_id);
+  }
+
+  @Post('sync')
+  @SuccessMessage('Cloud sync started')
+  @ApiOperation({ summary: 'Copy a repository off-site now (a job, after whatever runs on the repository)' })
+  @ApiEnvelope(JobDto, { status: 201 })
+  @ApiErrors(422)
+  sync(@Body() body: CloudSyncRequestDto): Promise<JobDto> {
+    return this.cloudSync.startSync(body);
+  }
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { RcloneError, RcloneEvent, RcloneRunner } from '@borgitory/rclone-runner';
+import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../jobs/job-executor';
+import { ErrorCode } from '../platform/http/error-code';
+import { RepositoriesService } from '../repositories/repositories.service';
+import { CloudRemotes } from './cloud-remotes';
+import { CloudSyncConfigsService } from './cloud-sync-configs.service';
+import { rcloneErrorCode, repositoryFolder } from './rclone-failure';
+
+/** What a cloud_sync job (or step) is given; the configuration is read as it is when the step runs. */
+export interface CloudSyncParameters {
+  cloud_sync_config_id: number;
+  config_name: string;
+}
+
+/**
+ * `rclone sync` or `copy` of a repository's directory to its folder on the remote. It runs in the repository's job
+ * queue, after a backup or prune has finished, so borg never writes meanwhile. The configuration remembers how its
+ * last sync ended.
+ */
+@Injectable()
+export class CloudSyncExecutor implements JobExecutor {
+  readonly type = 'cloud_sync' as const;
+
+  constructor(
+    private readonly rclone: RcloneRunner,
+    private readonly remotes: CloudRemotes,
+    private readonly configs: CloudSyncConfigsService,
+    private readonly repositories: RepositoriesService,
+  ) {}
+
+  async run(context: JobContext): Promise<JobOutcome> {
+    const parameters = context.parameters as unknown as CloudSyncParameters;
+    if (context.repositoryId === null) throw new JobFailure(ErrorCode.VALIDATION_ERROR, 'A cloud sync needs a repository');
+    let status: 'completed' | 'warning' | 'failed' = 'failed';
+    try {
+      const outcome = await this.sync(context, parameters, context.repositoryId);
+      status = outcome.status;
+      return outcome;
+    } finally {
+      await this.configs.recordSync(parameters.cloud_sync_config_id, context.jobId, context.signal.aborted ? 'cancelled' : status);
+    }
+  }
+
+  private async sync(context: JobContext, parameters: CloudSyncParameters, repositoryId: number): Promise<JobOutcome> {
+    const repository = await this.repositories.get(repositoryId);
+    if (repository.is_remote) throw new JobFailure(ErrorCode.VALIDATION_ERROR, `Repository "${repository.name}" is on another machine; only local repositories can be copied off-site`);
+    const { config, target, display, hostKeyLearned } = await this.remotes.resolve(parameters.cloud_sync_config_id, repositoryFolder(repository));
+    if (hostKeyLearned) context.log('warning', `First connection: stored the server's host key (${hostKeyLearned.split('\n').map((key) => key.split(' ')[0]).join(', ')}); any other key will be refused`);
+    const limit = config.bandwidthLimit ? `, at most ${config.bandwidthLimit}B/s` : '';
+    context.log('info', `rclone ${config.mode} ${repository.path} → ${display} (${config.mode === 'copy' ? 'nothing is deleted on the remote' : 'a mirror: what is gone here is deleted there'}${limit})`);
+    const started = Date.now();
+    try {
+      const result = await this.rclone.transfer(repository.path, target, {
+        mode: config.mode,
+        bandwidthLimit: config.bandwidthLimit ?? undefined,
+        signal: context.signal,
+        onSpawn: (pid) => context.processStarted(pid),
+        onEvent: (event) => forward(event, context),
+      });
+      const progress = result.progress;
+      return {
+        status: result.warnings.length > 0 ? 'warning' : 'completed',
+        warnings: result.warnings,
+        result: {
+          config_name: config.name,
+          provider: config.provider,
+          mode: config.mode,
+          remote_path: display,
+          bytes_transferred: progress?.bytes ?? 0,
+          files_transferred: progress?.transfers ?? 0,
+          files_checked: progress?.checks ?? 0,
+          files_deleted: progress?.deletes ?? 0,
+          duration_seconds: Math.round((Date.now() - started) / 100) / 10,
+        },
+      };
+    } catch (error) {
+      if (error instanceof RcloneError) throw new JobFailure(rcloneErrorCode(error), error.message);
+      throw error;
+    }
+  }
+}
+
+/** rclone's stats become the job's progress (bytes of total bytes); its log lines go to the job log. */
+function forward(event: RcloneEvent, context: JobContext): void {
+  if (event.type === 'progress') {
+    const { progress } = event;
+    context.progress({
+      current: progress.bytes,
+      total: progress.totalBytes,
+      files: progress.transfers,
+      message: `${progress.transfers} of ${progress.totalTransfers} files${progress.eta !== null ? `, about ${Math.round(progress.eta)} s left` : ''}`,
+    });
+    return;
+  }
+  const level = event.level === 'error' || event.level === 'critical' ? 'error' : event.level === 'warning' || event.level === 'notice' ? 'warning' : 'info';
+  context.log(level, event.object ? `${event.object}: ${event.message}` : event.message);
+}

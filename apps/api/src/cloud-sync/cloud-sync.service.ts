@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { RcloneError, RcloneRunner } from '@borgitory/rclone-runner';
+import { JobDto } from '../jobs/dto/job.dto';
+import { JobsService } from '../jobs/jobs.service';
+import { ApiError } from '../platform/http/api-error';
+import { ErrorCode } from '../platform/http/error-code';
+import { RepositoryDto } from '../repositories/dto/repository.dto';
+import { RepositoriesService } from '../repositories/repositories.service';
+import { CloudRemotes } from './cloud-remotes';
+import { CloudSyncConfigsService } from './cloud-sync-configs.service';
+import { CloudSyncParameters } from './cloud-sync.executor';
+import { CloudSyncRequestDto, CloudVerifyResultDto, ConnectionTestDto, ConnectionTestStepDto } from './dto/cloud-sync-actions.dto';
+import { PROVIDERS } from './providers';
+import { rcloneErrorCode, repositoryFolder } from './rclone-failure';
+
+const VERIFY_TIMEOUT_MS = 60 * 60_000;
+const TEST_CONTENT = 'Written by Borgitory to test the connection; it deletes it again.\n';
+
+@Injectable()
+export class CloudSyncService {
+  constructor(
+    private readonly configs: CloudSyncConfigsService,
+    private readonly remotes: CloudRemotes,
+    private readonly rclone: RcloneRunner,
+    private readonly repositories: RepositoriesService,
+    private readonly jobs: JobsService,
+  ) {}
+
+  providers() {
+    return Object.values(PROVIDERS).map((provider) => ({
+      name: provider.name,
+      label: provider.label,
+      description: provider.description,
+      presets: provider.presets,
+      fields: provider.fields.map(({ name, label, type, required, secret, default: defaultValue, help, options }) => ({ name, label, type, required, secret, default: defaultValue, help, options })),
+    }));
+  }
+
+  /** Writes, reads back, deletes and lists a small object where the repositories would go; stops at the first failure. */
+  async test(configId: number): Promise<ConnectionTestDto> {
+    await this.configs.find(configId);
+    const steps: ConnectionTestStepDto[] = [];
+    let remotePath = '';
+    let hostKeyLearned: string | null = null;
+    try {
+      const resolved = await this.remotes.resolve(configId, null);
+      remotePath = resolved.display;
+      hostKeyLearned = resolved.hostKeyLearned;
+      const { target } = resolved;
+      const name = `.borgitory-test-${randomBytes(6).toString('hex')}`;
+      const step = async (label: string, work: () => Promise<void>) => {
+        const started = Date.now();
+        try {
+          await work();
+          steps.push({ step: label, ok: true, duration_ms: Date.now() - started });
+        } catch (error) {
+          steps.push({ step: label, ok: false, duration_ms: Date.now() - started });
+          throw error;
+        }
+      };
+      await step('write', () => this.rclone.putObject(target, name, TEST_CONTENT));
+      await step('read', async () => {
+        const back = await this.rclone.getObject(target, name);
+        if (back !== TEST_CONTENT) throw new ApiError(422, ErrorCode.RCLONE_ERROR, 'The test object read back differs from what was written');
+      });
+      await step('delete', () => this.rclone.deleteObject(target, name));
+      await step('list', async () => void (await this.rclone.list(target)));
+      return { ok: true, remote_path: remotePath, steps, error: null, host_key_learned: hostKeyLearned };
+    } catch (error) {
+      return { ok: false, remote_path: remotePath, steps, error: describeFailure(error), host_key_learned: hostKeyLearned };
+    }
+  }
+
+  /** A cloud_sync job: it waits in the repository's queue, so it never copies while borg writes. */
+  async startSync(input: CloudSyncRequestDto): Promise<JobDto> {
+    const problems = await this.problems(input.repository_id, input.cloud_sync_config_id);
+    if (Object.keys(problems).length > 0) throw ApiError.validation(`Invalid input data: ${Object.keys(problems).join(', ')}`, problems);
+    const config = await this.configs.find(input.cloud_sync_config_id);
+    const parameters: CloudSyncParameters = { cloud_sync_config_id: config.id, config_name: config.name };
+    return this.jobs.enqueue({ type: 'cloud_sync', repositoryId: input.repository_id, parameters: { ...parameters } });
+  }
+
+  /** Why a repository cannot be copied with a configuration, per field (schedules ask too). */
+  async problems(repositoryId: number, configId: number): Promise<Record<string, string[]>> {
+    const problems: Record<string, string[]> = {};
+    const repository = await this.repositories.get(repositoryId).catch(() => null);
+    if (!repository) problems['repository_id'] = [`Repository ${repositoryId} does not exist`];
+    else if (repository.is_remote) problems['repository_id'] = [localOnly(repository)];
+    if (!(await this.configs.exists(configId))) problems['cloud_sync_config_id'] = [`Cloud sync configuration ${configId} does not exist`];
+    return problems;
+  }
+
+  /** `rclone check`: whether the remote copy holds the repository as it is here, by hash where both sides have one. */
+  async verify(configId: number, repositoryId: number): Promise<CloudVerifyResultDto> {
+    await this.configs.find(configId);
+    const repository = await this.repositories.get(repositoryId).catch(() => null);
+    if (!repository) throw ApiError.validation('Invalid input data: repository_id', { repository_id: [`Repository ${repositoryId} does not exist`] });
+    if (repository.is_remote) throw ApiError.validation('Invalid input data: repository_id', { repository_id: [localOnly(repository)] });
+    if (await this.jobs.hasActiveJob(repositoryId)) {
+      throw new ApiError(409, ErrorCode.REPOSITORY_BUSY, 'A job is queued or running on this repository; verify when it has finished');
+    }
+    const { config, target, display } = await this.remotes.resolve(configId, repositoryFolder(repository));
+    try {
+      const check = await this.rclone.check(repository.path, target, { oneWay: config.mode === 'copy', timeoutMs: VERIFY_TIMEOUT_MS });
+      const differences = check.differing + check.missingOnRemote + check.missingLocally + check.errors;
+      return {
+        in_sync: differences === 0 && check.matching > 0,
+        remote_path: display,
+        mode: config.mode,
+        compared_by: check.comparedBy,
+        matching: check.matching,
+        differing: check.differing,
+        missing_on_remote: check.missingOnRemote,
+        missing_locally: check.missingLocally,
+        errors: check.errors,
+        examples: check.examples,
+      };
+    } catch (error) {
+      if (error instanceof RcloneError) throw new ApiError(422, rcloneErrorCode(error), error.message);
+      throw error;
+    }
+  }
+}
+
+function localOnly(repository: RepositoryDto): string {
+  return `Repository "${repository.name}" is on another machine (${repository.path}); only repositories on this server can be copied off-site from here`;
+}
+
+function describeFailure(error: unknown): { code: string; message: string } {
+  if (error instanceof RcloneError) return { code: rcloneErrorCode(error), message: error.message };
+  if (error instanceof ApiError) return { code: error.code, message: error.message };
+  throw error;
+}
