@@ -1,14 +1,12 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, writeTree } from '@borgitory/borg-runner/testing';
 import request from 'supertest';
 import { waitForFinish, waitForJob } from './support/job-client';
+import { exited, startServerProcess } from './support/server-process';
 import { writeManyFiles } from './support/source-tree';
 import { ADMIN } from './support/test-app';
-
-const SERVER = join(__dirname, '..', '..', '..', 'dist', 'apps', 'api', 'main.js');
 
 function borgPidsFor(needle: string): number[] {
   return readdirSync('/proc')
@@ -25,32 +23,12 @@ function borgPidsFor(needle: string): number[] {
     .map(Number);
 }
 
-/** The real server as its own process (built by `nx build api`, which the integration target depends on). */
-async function startServer(dataDir: string, port: number): Promise<ChildProcess> {
-  if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npx nx build api\` first`);
-  const server = spawn(process.execPath, [SERVER], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), HOST: '127.0.0.1', BORGITORY_DATA_DIR: dataDir, BORGITORY_WEB_DIR: 'none', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const healthy = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
-    if (healthy) return server;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  server.kill('SIGKILL');
-  throw new Error('the server did not start');
-}
-
-function exited(server: ChildProcess): Promise<void> {
-  return new Promise((resolve) => (server.exitCode !== null || server.signalCode !== null ? resolve() : server.once('exit', () => resolve())));
-}
-
 describe('a server killed during a backup', () => {
   it('comes back with the job interrupted, no borg left behind, and the next backup works', async () => {
     const work = mkdtempSync(join(tmpdir(), 'borgitory-crash-'));
     const dataDir = join(work, 'data');
     const port = await freePort();
-    let server = await startServer(dataDir, port);
+    let server = await startServerProcess(dataDir, port);
     try {
       const agent = request.agent(`http://127.0.0.1:${port}`);
       await agent.post('/api/auth/setup').send(ADMIN).expect(201);
@@ -62,7 +40,7 @@ describe('a server killed during a backup', () => {
 
       server.kill('SIGKILL');
       await exited(server);
-      server = await startServer(dataDir, port);
+      server = await startServerProcess(dataDir, port);
 
       const job = await waitForFinish(agent, started.body.data.id, 60_000);
       expect(job.status).toBe('interrupted');

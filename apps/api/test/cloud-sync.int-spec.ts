@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync, mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Agent } from 'supertest';
@@ -218,7 +218,7 @@ describe('cloud sync', () => {
     expect(job).toMatchObject({ status: 'failed', error: { code: 'SSH_HOST_KEY_REJECTED' } });
   });
 
-  it('WebDAV (rclone serve webdav): copy mode keeps a remote file that sync mode deletes', async () => {
+  it('WebDAV (rclone serve webdav): copy mode keeps a remote file that sync mode deletes, and what it would overwrite', async () => {
     const provider_config = { url: webdav.url, user: webdav.user, password: webdav.password };
     const copy = await createConfig({ name: 'WebDAV copy', provider: 'webdav', provider_config, path_prefix: 'copy', mode: 'copy' }).expect(201);
     const mirror = await createConfig({ name: 'WebDAV sync', provider: 'webdav', provider_config, path_prefix: 'sync', mode: 'sync' }).expect(201);
@@ -231,6 +231,12 @@ describe('cloud sync', () => {
     const stray = join(repo, 'stray-note.txt');
     writeFileSync(stray, 'soon gone\n');
     for (const config of [copy, mirror]) await syncAndCheck(config.body.data.id);
+    // A file that changed locally (a damaged or encrypted segment): copy first moves the remote's version aside.
+    writeFileSync(stray, 'overwritten by ransomware\n');
+    await syncAndCheck(copy.body.data.id);
+    const [replaced] = readdirSync(join(webdav.dir, 'copy', '.replaced', 'documents'));
+    expect(readFileSync(join(webdav.dir, 'copy', '.replaced', 'documents', replaced, 'stray-note.txt'), 'utf8')).toBe('soon gone\n');
+    expect(readFileSync(join(webdav.dir, 'copy', 'documents', 'stray-note.txt'), 'utf8')).toBe('overwritten by ransomware\n');
     rmSync(stray);
     for (const config of [copy, mirror]) await syncAndCheck(config.body.data.id);
     expect(existsSync(join(webdav.dir, 'copy', 'documents', 'stray-note.txt'))).toBe(true);

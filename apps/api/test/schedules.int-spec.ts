@@ -150,7 +150,7 @@ describe('schedules on real borg', () => {
     expect((await agent.get('/api/schedules').expect(200)).body.meta.total).toBe(0);
   });
 
-  it('runs pre-hook → backup → prune → compact → check → post-hook as one job; prune keeps what borg says', async () => {
+  it('runs pre-hook → backup → prune → compact → check → cloud sync → post-hook as one job; prune keeps what borg says', async () => {
     for (const day of ['01', '02', '03', '04', '05']) {
       borgCli(['create', '--timestamp', `2026-11-${day}T02:00:00`, `${repo}::docs-2026-11-${day}`, source], {
         baseDir: cliBase,
@@ -165,6 +165,9 @@ describe('schedules on real borg', () => {
       .send({ name: 'Docs daily 2', keep_daily: 2, glob_archives: 'docs-*', compact_after: true })
       .expect(201);
     const check = await agent.post('/api/check-policies').send({ name: 'Newest archive', scope: 'archives_only', last: 1 }).expect(201);
+    const offsite = join(testApp.work, 'usb-disk');
+    mkdirSync(offsite);
+    const cloudSync = await agent.post('/api/cloud-sync/configs').send({ name: 'USB disk', provider: 'local', provider_config: { path: offsite } }).expect(201);
     process.env.AWS_SECRET_ACCESS_KEY = 'aws-secret-from-the-server-environment';
     const schedule = (
       await create({
@@ -173,6 +176,7 @@ describe('schedules on real borg', () => {
         archive_name: 'scheduled-{now:%Y-%m-%dT%H:%M:%S.%f}',
         pruning_policy_id: pruning.body.data.id,
         check_policy_id: check.body.data.id,
+        cloud_sync_config_id: cloudSync.body.data.id,
         enabled: false,
         pre_hooks: [{ name: 'Show the environment', command: ['/usr/bin/env'], env: { DUMP_TARGET: '/var/backups' } }],
         post_hooks: [
@@ -204,6 +208,7 @@ describe('schedules on real borg', () => {
       'prune:completed',
       'compact:completed',
       'check:completed',
+      'cloud_sync:completed',
       'hook:completed',
     ]);
     const archive = (job.result as { archive_name: string }).archive_name;
@@ -217,6 +222,10 @@ describe('schedules on real borg', () => {
       (entry: { name: string }) => entry.name,
     );
     expect([...names].sort()).toEqual([...Object.keys(expected.kept), archive].sort());
+    const copied = JSON.parse(borgCli(['list', '--json', join(offsite, 'scheduled')], { baseDir: cliBase, passphrase: PASSPHRASE })).archives.map(
+      (entry: { name: string }) => entry.name,
+    );
+    expect([...copied].sort()).toEqual([...names].sort());
 
     const log = (await agent.get(`/api/jobs/${job.id}/logs?format=text`).expect(200)).text;
     expect(log).toContain('Started by hand ("Run now")');

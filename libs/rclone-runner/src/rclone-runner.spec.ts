@@ -98,6 +98,19 @@ describe('RcloneRunner', () => {
     }
   });
 
+  it('moves a file it would overwrite to keepReplacedIn first', async () => {
+    const local = join(work, 'changing');
+    mkdirSync(local);
+    const target: RcloneTarget = { remote: await webdavRemote(), path: 'changing/repo' };
+    writeFileSync(join(local, 'segment'), 'first version');
+    await rclone.transfer(local, target, { mode: 'copy', keepReplacedIn: 'changing/replaced/1' });
+    writeFileSync(join(local, 'segment'), 'second version, longer');
+    await rclone.transfer(local, target, { mode: 'copy', keepReplacedIn: 'changing/replaced/2' });
+    expect(await rclone.getObject(target, 'segment')).toBe('second version, longer');
+    expect(await rclone.getObject({ ...target, path: 'changing/replaced/2' }, 'segment')).toBe('first version');
+    expect(await rclone.list({ ...target, path: 'changing/replaced' })).toEqual(['2/']);
+  });
+
   it('reports what differs, with examples', async () => {
     // A local remote: what is changed on its disk is what rclone sees (rclone serve caches its listings).
     const copy = join(work, 'local-copy');

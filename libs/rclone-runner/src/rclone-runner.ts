@@ -52,6 +52,7 @@ export class RcloneRunner {
   async transfer(source: string, target: RcloneTarget, options: RcloneTransferOptions): Promise<RcloneTransferResult> {
     const args = [options.mode, source, remotePath(target.path), '-v', '--stats', '1s', ...listFlags(target.remote)];
     if (options.bandwidthLimit) args.push('--bwlimit', options.bandwidthLimit);
+    if (options.keepReplacedIn) args.push('--backup-dir', remotePath(options.keepReplacedIn));
     const result = await this.run(target.remote, args, options.mode, { call: options, stdout: 'ignore', timeoutMs: 0 });
     return { progress: result.progress, warnings: result.warnings };
   }

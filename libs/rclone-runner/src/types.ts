@@ -52,6 +52,8 @@ export interface RcloneTransferOptions extends RcloneCallOptions {
   mode: 'sync' | 'copy';
   /** rclone's --bwlimit, e.g. "10M" (bytes per second with a suffix). */
   bandwidthLimit?: string;
+  /** A path on the same remote, outside target.path, where a file the transfer would overwrite or delete is moved first. */
+  keepReplacedIn?: string;
 }
 
 export interface RcloneTransferResult {

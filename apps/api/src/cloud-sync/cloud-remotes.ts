@@ -13,6 +13,8 @@ import { PROVIDERS } from './providers';
 
 export interface ResolvedTarget {
   target: RcloneTarget;
+  /** The configuration's folder on the remote, which holds one folder per repository. */
+  basePath: string;
   /** "target:bucket/prefix/folder", for messages. */
   display: string;
   /** Set when this call stored an SFTP host key seen for the first time. */
@@ -48,7 +50,7 @@ export class CloudRemotes {
       knownHostsFile: (lines) => this.writeKnownHosts(config.id, lines),
     });
     const path = folder ? joinPath(basePath, folder) : basePath;
-    return { config, target: { remote, path }, display: `${config.name}: ${path || '/'}`, hostKeyLearned };
+    return { config, target: { remote, path }, basePath, display: `${config.name}: ${path || '/'}`, hostKeyLearned };
   }
 
   private async learnHostKey(config: CloudSyncConfigEntity): Promise<string> {

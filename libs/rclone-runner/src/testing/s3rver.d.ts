@@ -14,3 +14,9 @@ declare module 's3rver' {
   }
   export = S3rver;
 }
+
+/** s3rver's account registry: the only way to give it credentials other than its built-in pair. */
+declare module 's3rver/lib/models/account' {
+  const AWSAccount: { DUMMY_ACCOUNT: { createKeyPair(accessKeyId: string, secretAccessKey: string): void } };
+  export = AWSAccount;
+}

@@ -1,8 +1,10 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
+import S3rverAccounts from 's3rver/lib/models/account';
 
 /** A test server on 127.0.0.1 whose files are in `dir`. */
 export interface TestFileServer {
@@ -33,7 +35,7 @@ export interface TestS3Server extends TestFileServer {
 
 const USER = 'borgitory';
 const PASSWORD = 'test server password 7';
-/** s3rver's only credentials. */
+/** s3rver's built-in credentials. */
 const S3RVER_KEY = 'S3RVER';
 
 const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), `rclone-${prefix}-`));
@@ -45,7 +47,7 @@ export async function startSftpServer(): Promise<TestSftpServer> {
   mkdirSync(dir);
   const hostKey = join(home, 'host_key');
   execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', hostKey]);
-  const { child, port } = await serve(['serve', 'sftp', dir, '--addr', '127.0.0.1:0', '--user', USER, '--pass', PASSWORD, '--key', hostKey], /listening on 127\.0\.0\.1:(\d+)/);
+  const { child, port } = await serve(['serve', 'sftp', dir, '--addr', '127.0.0.1:0', '--user', USER, '--key', hostKey], /listening on 127\.0\.0\.1:(\d+)/);
   return {
     port,
     dir,
@@ -59,21 +61,23 @@ export async function startSftpServer(): Promise<TestSftpServer> {
 /** `rclone serve webdav` on 127.0.0.1 with basic auth. */
 export async function startWebdavServer(): Promise<TestWebdavServer> {
   const dir = tempDir('webdav');
-  const { child, port } = await serve(['serve', 'webdav', dir, '--addr', '127.0.0.1:0', '--user', USER, '--pass', PASSWORD], /started on http:\/\/127\.0\.0\.1:(\d+)/);
+  const { child, port } = await serve(['serve', 'webdav', dir, '--addr', '127.0.0.1:0', '--user', USER], /started on http:\/\/127\.0\.0\.1:(\d+)/);
   return { port, dir, url: `http://127.0.0.1:${port}/`, user: USER, password: PASSWORD, stop: () => stop(child, dir) };
 }
 
-/** s3rver (an S3 API in Node) on 127.0.0.1 with the given buckets. */
-export async function startS3Server(buckets: string[]): Promise<TestS3Server> {
+/** s3rver (an S3 API in Node) on 127.0.0.1 with the given buckets; it also accepts the given secret key (under its own id). */
+export async function startS3Server(buckets: string[], secretAccessKey = S3RVER_KEY): Promise<TestS3Server> {
   const dir = tempDir('s3');
+  const accessKeyId = secretAccessKey === S3RVER_KEY ? S3RVER_KEY : `BORGITORY${randomBytes(6).toString('hex').toUpperCase()}`;
+  S3rverAccounts.DUMMY_ACCOUNT.createKeyPair(accessKeyId, secretAccessKey);
   const server = new S3rver({ address: '127.0.0.1', port: 0, directory: dir, silent: true, configureBuckets: buckets.map((name) => ({ name })) });
   const address = (await server.run()) as { port: number };
   return {
     port: address.port,
     dir,
     endpoint: `http://127.0.0.1:${address.port}`,
-    accessKeyId: S3RVER_KEY,
-    secretAccessKey: S3RVER_KEY,
+    accessKeyId,
+    secretAccessKey,
     stop: async () => {
       await server.close();
       rmSync(dir, { recursive: true, force: true });
@@ -81,9 +85,12 @@ export async function startS3Server(buckets: string[]): Promise<TestS3Server> {
   };
 }
 
-/** Starts rclone with argv (its config empty) and waits for the line that names its port. */
+/**
+ * Starts rclone with argv (its config empty, the password in the environment so that tests can look for it in every
+ * process's argv) and waits for the line that names its port.
+ */
 function serve(args: string[], listening: RegExp): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn('rclone', [...args, '--config', ''], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn('rclone', [...args, '--config', ''], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, RCLONE_PASS: PASSWORD } });
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => fail(new Error(`rclone ${args[1]} did not start: ${output}`)), 15_000);
