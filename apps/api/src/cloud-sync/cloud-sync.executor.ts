@@ -96,6 +96,7 @@ function forward(event: RcloneEvent, context: JobContext): void {
       current: progress.bytes,
       total: progress.totalBytes,
       files: progress.transfers,
+      rate_bytes_per_second: Math.round(progress.speed),
       message: `${progress.transfers} of ${progress.totalTransfers} files${progress.eta !== null ? `, about ${Math.round(progress.eta)} s left` : ''}`,
     });
     return;

@@ -25,6 +25,8 @@ export interface JobProgress {
   current?: number;
   total?: number;
   message?: string;
+  /** When the step measures it itself; otherwise it is worked out from original_size. */
+  rate_bytes_per_second?: number;
 }
 
 /** A step of the same job that ran before this one, as it ended. */

@@ -75,4 +75,9 @@ describe('ProgressThrottle', () => {
     throttle.update({ current: 1, total: 4 });
     expect(emitted.at(-1)).toEqual({ current: 1, total: 4, rate_bytes_per_second: null, elapsed_seconds: 1 });
   });
+
+  it('passes on a rate the step measured itself (rclone) instead of working one out', () => {
+    throttle.update({ current: 500, total: 1000, original_size: 10, rate_bytes_per_second: 250 });
+    expect(emitted.at(-1)).toMatchObject({ current: 500, rate_bytes_per_second: 250 });
+  });
 });

@@ -10,6 +10,7 @@ const FIELDS = [
   'current',
   'total',
   'message',
+  'rate_bytes_per_second',
 ] as const satisfies readonly (keyof JobProgress)[];
 
 export interface ProgressThrottleOptions {
@@ -73,7 +74,7 @@ export class ProgressThrottle {
     const bytes = this.state.original_size;
     return {
       ...this.state,
-      rate_bytes_per_second: bytes !== undefined && stepSeconds > 0 ? Math.round(bytes / stepSeconds) : null,
+      rate_bytes_per_second: this.state.rate_bytes_per_second ?? (bytes !== undefined && stepSeconds > 0 ? Math.round(bytes / stepSeconds) : null),
       elapsed_seconds: Math.round((now - this.options.jobStartedAt) / 100) / 10,
     };
   }
