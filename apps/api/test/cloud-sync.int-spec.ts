@@ -251,7 +251,7 @@ describe('cloud sync', () => {
     await copyBackAndCheck({ type: 'local', options: {} }, join(localTarget, 'documents'));
     const runs = (await agent.get(`/api/jobs?type=cloud_sync&limit=1`).expect(200)).body.data;
     const job = await getJob(agent, runs[0].id);
-    expect(job.progress).toMatchObject({ current: expect.any(Number), total: expect.any(Number), rate_bytes_per_second: expect.any(Number) });
+    expect(job.progress).toMatchObject({ current: expect.any(Number), total: expect.any(Number), percent: 100, rate_bytes_per_second: expect.any(Number) });
     const log = (await agent.get(`/api/jobs/${job.id}/logs?format=text`).expect(200)).text;
     expect(log).toContain(`rclone copy ${repo} → USB disk: ${localTarget}/documents (nothing is deleted on the remote, at most 50MB/s)`);
     expect(log).toMatch(/config: Copied \(new\)/);

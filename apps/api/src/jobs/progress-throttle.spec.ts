@@ -73,11 +73,11 @@ describe('ProgressThrottle', () => {
     throttle.startStep();
     expect(throttle.stop()).toBeNull();
     throttle.update({ current: 1, total: 4 });
-    expect(emitted.at(-1)).toEqual({ current: 1, total: 4, rate_bytes_per_second: null, elapsed_seconds: 1 });
+    expect(emitted.at(-1)).toEqual({ current: 1, total: 4, percent: 25, rate_bytes_per_second: null, elapsed_seconds: 1 });
   });
 
   it('passes on a rate the step measured itself (rclone) instead of working one out', () => {
     throttle.update({ current: 500, total: 1000, original_size: 10, rate_bytes_per_second: 250 });
-    expect(emitted.at(-1)).toMatchObject({ current: 500, rate_bytes_per_second: 250 });
+    expect(emitted.at(-1)).toMatchObject({ current: 500, percent: 50, rate_bytes_per_second: 250 });
   });
 });

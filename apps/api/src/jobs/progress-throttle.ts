@@ -72,8 +72,10 @@ export class ProgressThrottle {
     const now = this.now();
     const stepSeconds = (now - this.stepStartedAt) / 1000;
     const bytes = this.state.original_size;
+    const { current, total } = this.state;
     return {
       ...this.state,
+      ...(current !== undefined && total ? { percent: Math.floor((current / total) * 1000) / 10 } : {}),
       rate_bytes_per_second: this.state.rate_bytes_per_second ?? (bytes !== undefined && stepSeconds > 0 ? Math.round(bytes / stepSeconds) : null),
       elapsed_seconds: Math.round((now - this.options.jobStartedAt) / 100) / 10,
     };

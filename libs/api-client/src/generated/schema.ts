@@ -1094,12 +1094,17 @@ export interface components {
             deduplicated_size?: number;
             /** @example /home/user/documents/report.pdf */
             current_path?: string;
-            /** @description Units done of total, for steps that count (check, prune) */
+            /** @description Units done of total, for steps that count (check, prune; bytes for a cloud sync) */
             current?: number;
             total?: number;
+            /**
+             * @description current of total in percent (one decimal), when the step knows its total
+             * @example 42.5
+             */
+            percent?: number;
             /** @example Checking segments 42% */
             message?: string;
-            /** @description original_size per second since the step started */
+            /** @description Bytes per second: rclone's measured speed for a cloud sync, else original_size per second since the step started */
             rate_bytes_per_second: number | null;
             /**
              * @description Seconds since the job started

@@ -20,16 +20,19 @@ export class JobProgressDto {
   @ApiPropertyOptional({ example: '/home/user/documents/report.pdf' })
   current_path?: string;
 
-  @ApiPropertyOptional({ description: 'Units done of total, for steps that count (check, prune)' })
+  @ApiPropertyOptional({ description: 'Units done of total, for steps that count (check, prune; bytes for a cloud sync)' })
   current?: number;
 
   @ApiPropertyOptional()
   total?: number;
 
+  @ApiPropertyOptional({ description: 'current of total in percent (one decimal), when the step knows its total', example: 42.5 })
+  percent?: number;
+
   @ApiPropertyOptional({ example: 'Checking segments 42%' })
   message?: string;
 
-  @ApiProperty({ type: Number, nullable: true, description: 'original_size per second since the step started' })
+  @ApiProperty({ type: Number, nullable: true, description: "Bytes per second: rclone's measured speed for a cloud sync, else original_size per second since the step started" })
   rate_bytes_per_second!: number | null;
 
   @ApiProperty({ description: 'Seconds since the job started', example: 12.5 })
