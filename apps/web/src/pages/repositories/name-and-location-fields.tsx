@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { FormField } from '../../components/form-field';
+import { NameField } from '../../components/name-field';
 import { LOCATION_HINT } from './location-hint';
 
 interface NameAndLocationFieldsProps {
@@ -25,16 +26,7 @@ export function NameAndLocationFields({
 }: NameAndLocationFieldsProps) {
   return (
     <>
-      <FormField
-        label="Name"
-        name="name"
-        autoComplete="off"
-        required
-        value={name}
-        onChange={(event) => onNameChange(event.target.value)}
-        hint={nameHint}
-        errors={errors['name']}
-      />
+      <NameField value={name} onChange={onNameChange} hint={nameHint} errors={errors['name']} />
       <FormField
         label="Location"
         name="path"

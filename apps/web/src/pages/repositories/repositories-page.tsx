@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
 import { REPOSITORY_PAGE_SIZE, useRepositories } from '../../api/repositories';
+import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { PagedList } from '../../components/paged-list';
 import { useOffsetParam } from '../../util/offset-param';
@@ -22,7 +23,12 @@ export function RepositoriesPage() {
       <PagedList
         query={repositories}
         loading="Loading repositories…"
-        empty={<EmptyState />}
+        empty={
+          <EmptyState title="No repositories yet" actionPath="/repositories/new" actionLabel="Add your first repository">
+            A repository is where Borg keeps your backups: a directory on this server or on another machine reached
+            over ssh. Create a new one, or import a repository you already have.
+          </EmptyState>
+        }
         noun="repositories"
         firstPagePath="/repositories"
         label="Repositories"
@@ -33,20 +39,5 @@ export function RepositoriesPage() {
         {(items) => <RepositoryTable repositories={items} />}
       </PagedList>
     </>
-  );
-}
-
-function EmptyState() {
-  return (
-    <section className="panel empty-state" aria-labelledby="empty-repositories-heading">
-      <h2 id="empty-repositories-heading">No repositories yet</h2>
-      <p>
-        A repository is where Borg keeps your backups: a directory on this server or on another machine reached over
-        ssh. Create a new one, or import a repository you already have.
-      </p>
-      <Link to="/repositories/new" className="button button--primary">
-        Add your first repository
-      </Link>
-    </section>
   );
 }

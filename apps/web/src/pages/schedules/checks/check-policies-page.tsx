@@ -6,6 +6,7 @@ import {
   useDeleteCheckPolicy,
   type CheckPolicy,
 } from '../../../api/check-policies';
+import { EmptyState } from '../../../components/empty-state';
 import { PageHeader } from '../../../components/page-header';
 import { PagedList } from '../../../components/paged-list';
 import { useOffsetParam } from '../../../util/offset-param';
@@ -41,16 +42,10 @@ export function CheckPoliciesPage() {
         query={policies}
         loading="Loading check policies…"
         empty={
-          <section className="panel empty-state" aria-labelledby="empty-checks-heading">
-            <h2 id="empty-checks-heading">No check policies yet</h2>
-            <p>
-              A check policy says what borg check looks at: a quick check of the repository that can stop after a time
-              limit, the archives, or everything down to every data chunk.
-            </p>
-            <Link to={NEW_POLICY_PATH} className="button button--primary">
-              Create a check policy
-            </Link>
-          </section>
+          <EmptyState title="No check policies yet" actionPath={NEW_POLICY_PATH} actionLabel="Create a check policy">
+            A check policy says what borg check looks at: a quick check of the repository that can stop after a time
+            limit, the archives, or everything down to every data chunk.
+          </EmptyState>
         }
         noun="policies"
         firstPagePath={CHECK_POLICIES_PATH}

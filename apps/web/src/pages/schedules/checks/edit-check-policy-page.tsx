@@ -1,6 +1,6 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { useCheckPolicy, useUpdateCheckPolicy, type CheckPolicy } from '../../../api/check-policies';
-import { PolicyLoader } from '../policy-loader';
+import { ItemLoader } from '../../../components/item-loader';
 import { CheckPolicyForm } from './check-policy-form';
 import { checkPolicyFormValues } from './check-policy-values';
 import { CHECK_POLICIES_PATH } from './paths';
@@ -9,9 +9,9 @@ import '../policies.css';
 
 export function EditCheckPolicyPage() {
   return (
-    <PolicyLoader kind="check policy" listPath={CHECK_POLICIES_PATH} usePolicy={useCheckPolicy}>
+    <ItemLoader kind="check policy" listPath={CHECK_POLICIES_PATH} useItem={useCheckPolicy}>
       {(policy) => <EditCheckPolicy policy={policy} />}
-    </PolicyLoader>
+    </ItemLoader>
   );
 }
 

@@ -1,6 +1,6 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { usePruningPolicy, useUpdatePruningPolicy, type PruningPolicy } from '../../../api/pruning-policies';
-import { PolicyLoader } from '../policy-loader';
+import { ItemLoader } from '../../../components/item-loader';
 import { pruningPolicyFormValues } from './keep-rules';
 import { PRUNING_POLICIES_PATH } from './paths';
 import { PruningPolicyForm } from './pruning-policy-form';
@@ -9,9 +9,9 @@ import '../policies.css';
 
 export function EditPruningPolicyPage() {
   return (
-    <PolicyLoader kind="pruning policy" listPath={PRUNING_POLICIES_PATH} usePolicy={usePruningPolicy}>
+    <ItemLoader kind="pruning policy" listPath={PRUNING_POLICIES_PATH} useItem={usePruningPolicy}>
       {(policy) => <EditPruningPolicy policy={policy} />}
-    </PolicyLoader>
+    </ItemLoader>
   );
 }
 

@@ -5,7 +5,7 @@ import { usePrunePreview, usePruningPolicy, type PruningPolicy } from '../../../
 import { useRepositoryNames } from '../../../api/repositories';
 import { RepositorySelectField } from '../../../components/repository-select-field';
 import { actionErrorMessage } from '../action-error';
-import { PolicyLoader } from '../policy-loader';
+import { ItemLoader } from '../../../components/item-loader';
 import { keepRulesSummary } from './keep-rules';
 import { PRUNING_POLICIES_PATH } from './paths';
 import { PruneNowDialog } from './prune-now-dialog';
@@ -15,9 +15,9 @@ import '../policies.css';
 
 export function PrunePreviewPage() {
   return (
-    <PolicyLoader kind="pruning policy" listPath={PRUNING_POLICIES_PATH} usePolicy={usePruningPolicy}>
+    <ItemLoader kind="pruning policy" listPath={PRUNING_POLICIES_PATH} useItem={usePruningPolicy}>
       {(policy) => <PrunePreview policy={policy} />}
-    </PolicyLoader>
+    </ItemLoader>
   );
 }
 

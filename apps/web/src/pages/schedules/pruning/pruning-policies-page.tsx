@@ -6,6 +6,7 @@ import {
   usePruningPolicies,
   type PruningPolicy,
 } from '../../../api/pruning-policies';
+import { EmptyState } from '../../../components/empty-state';
 import { PageHeader } from '../../../components/page-header';
 import { PagedList } from '../../../components/paged-list';
 import { useOffsetParam } from '../../../util/offset-param';
@@ -41,16 +42,10 @@ export function PruningPoliciesPage() {
         query={policies}
         loading="Loading pruning policies…"
         empty={
-          <section className="panel empty-state" aria-labelledby="empty-pruning-heading">
-            <h2 id="empty-pruning-heading">No pruning policies yet</h2>
-            <p>
-              A pruning policy says how many archives to keep per hour, day, week, month or year. borg prune deletes the
-              rest, so a repository does not grow for ever.
-            </p>
-            <Link to={NEW_POLICY_PATH} className="button button--primary">
-              Create a pruning policy
-            </Link>
-          </section>
+          <EmptyState title="No pruning policies yet" actionPath={NEW_POLICY_PATH} actionLabel="Create a pruning policy">
+            A pruning policy says how many archives to keep per hour, day, week, month or year. borg prune deletes the
+            rest, so a repository does not grow for ever.
+          </EmptyState>
         }
         noun="policies"
         firstPagePath={PRUNING_POLICIES_PATH}

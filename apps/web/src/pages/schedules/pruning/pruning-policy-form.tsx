@@ -1,6 +1,7 @@
 import type { PruningPolicy, PruningPolicyInput } from '../../../api/pruning-policies';
 import { CheckboxField } from '../../../components/checkbox-field';
 import { FormField } from '../../../components/form-field';
+import { NameField } from '../../../components/name-field';
 import { FormActions, SaveForm } from '../../../components/save-form';
 import { useFormValues } from '../../../util/use-form-values';
 import { useSaveForm, type EditFormProps } from '../use-save-form';
@@ -22,13 +23,9 @@ export function PruningPolicyForm({ initial, save, submitLabel, onSaved, cancelP
 
   return (
     <SaveForm ref={formRef} onSubmit={submit} busy={save.isPending} alert={errors.alert}>
-      <FormField
-        label="Name"
-        name="name"
-        autoComplete="off"
-        required
+      <NameField
         value={values.name}
-        onChange={(event) => set('name')(event.target.value)}
+        onChange={set('name')}
         hint="How the policy is called when you choose it, e.g. “7 daily, 4 weekly, 6 monthly”."
         errors={errors.fields['name']}
       />

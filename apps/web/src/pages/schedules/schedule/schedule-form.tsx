@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { Schedule, ScheduleInput } from '../../../api/schedules';
-import { FormField } from '../../../components/form-field';
+import { NameField } from '../../../components/name-field';
 import { FormActions, SaveForm } from '../../../components/save-form';
 import { focusFirstProblem, useFocusFirstProblem } from '../../../util/focus-first-problem';
 import { useFormValues } from '../../../util/use-form-values';
@@ -61,13 +61,9 @@ export function ScheduleForm({ initial, save, submitLabel, onSaved, cancelPath }
 
   return (
     <SaveForm ref={formRef} className="schedule-form" onSubmit={submit} busy={save.isPending} alert={errors.alert}>
-      <FormField
-        label="Name"
-        name="name"
-        autoComplete="off"
-        required
+      <NameField
         value={values.name}
-        onChange={(event) => changeName(event.target.value)}
+        onChange={changeName}
         hint="How the schedule is called in lists and on its runs, e.g. “Documents”."
         errors={errors.fields['name']}
       />

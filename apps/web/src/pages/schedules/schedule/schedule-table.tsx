@@ -1,8 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { Schedule } from '../../../api/schedules';
-import { JobStatusBadge } from '../../../components/job-status-badge';
+import { LastJob } from '../../../components/last-job';
 import { PanelTable } from '../../../components/panel-table';
-import { RelativeTime } from '../../../components/relative-time';
 import { ActionsHeader, DeleteButton, EditLink } from '../../../components/row-actions';
 import { EnableSwitch } from './enable-switch';
 import { scheduleEditPath, schedulePath } from './paths';
@@ -57,17 +56,11 @@ export function ScheduleTable({ schedules, repositoryName, starting, onRun, onDe
               {schedule.last_run === null ? (
                 <span className="muted">Never</span>
               ) : (
-                <>
-                  <Link to={`/jobs/${schedule.last_run.id}`} className="schedule-table__job">
-                    <JobStatusBadge status={schedule.last_run.status} />
-                    <span className="visually-hidden"> job #{schedule.last_run.id}</span>
-                  </Link>
-                  <span className="schedule-table__when-run">
-                    <RelativeTime
-                      value={schedule.last_run.finished_at ?? schedule.last_run.started_at ?? schedule.last_run.created_at}
-                    />
-                  </span>
-                </>
+                <LastJob
+                  id={schedule.last_run.id}
+                  status={schedule.last_run.status}
+                  at={schedule.last_run.finished_at ?? schedule.last_run.started_at ?? schedule.last_run.created_at}
+                />
               )}
             </td>
             <td className="actions-cell">

@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { useLiveJobLists } from '../../../api/job-streams';
 import { useRepositoryNames } from '../../../api/repositories';
 import { SCHEDULE_PAGE_SIZE, useSchedules, type Schedule } from '../../../api/schedules';
+import { EmptyState } from '../../../components/empty-state';
 import { PageHeader } from '../../../components/page-header';
 import { PagedList } from '../../../components/paged-list';
 import { useOffsetParam } from '../../../util/offset-param';
@@ -40,16 +41,10 @@ export function SchedulesPage() {
         query={schedules}
         loading="Loading schedules…"
         empty={
-          <section className="panel empty-state" aria-labelledby="empty-schedules-heading">
-            <h2 id="empty-schedules-heading">No schedules yet</h2>
-            <p>
-              A schedule backs up directories of this server into a repository at the times you choose, every night for
-              instance, and can prune old archives, check the repository and run commands of your own before and after.
-            </p>
-            <Link to={NEW_SCHEDULE_PATH} className="button button--primary">
-              Create a schedule
-            </Link>
-          </section>
+          <EmptyState title="No schedules yet" actionPath={NEW_SCHEDULE_PATH} actionLabel="Create a schedule">
+            A schedule backs up directories of this server into a repository at the times you choose, every night for
+            instance, and can prune old archives, check the repository and run commands of your own before and after.
+          </EmptyState>
         }
         noun="schedules"
         firstPagePath={SCHEDULES_PATH}

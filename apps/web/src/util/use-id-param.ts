@@ -1,7 +1,7 @@
 import { useParams } from 'react-router-dom';
 
-/** The `:id` of the address as a policy id, or null when it cannot be one. */
-export function usePolicyId(): number | null {
+/** The `:id` of the address as a record's id, or null when it cannot be one. */
+export function useIdParam(): number | null {
   const { id } = useParams();
   const value = Number(id);
   return Number.isSafeInteger(value) && value > 0 && String(value) === id ? value : null;

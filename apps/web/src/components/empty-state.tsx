@@ -1,0 +1,25 @@
+import { useId, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+
+interface EmptyStateProps {
+  title: string;
+  /** What the list would hold, and why one would want some. */
+  children: ReactNode;
+  /** The first step: where to make one, and the button's label. */
+  actionPath: string;
+  actionLabel: string;
+}
+
+/** A list with nothing in it yet: what belongs there, and the button to make the first one. */
+export function EmptyState({ title, children, actionPath, actionLabel }: EmptyStateProps) {
+  const headingId = useId();
+  return (
+    <section className="panel empty-state" aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
+      <p>{children}</p>
+      <Link to={actionPath} className="button button--primary">
+        {actionLabel}
+      </Link>
+    </section>
+  );
+}
