@@ -3,6 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { throttle } from '../util/throttle';
 import { archiveKeys } from './archive-keys';
 import { authKeys } from './auth';
+import { cloudSyncKeys } from './cloud-sync-keys';
 import { useEventSource } from './event-source';
 import { invalidateAfterJob, jobKeys, type Job, type JobLogLine, type JobProgress } from './jobs';
 import { repositoryKeys } from './repositories';
@@ -61,7 +62,7 @@ export function useJobStream(id: number, enabled: boolean, { onLog, onDone }: Jo
 }
 
 /**
- * Keeps every job list on screen current, and the schedules' last runs:
+ * Keeps every job list on screen current, and the schedules' last runs (and last syncs):
  * `/api/jobs/stream` sends a status event whenever any job changes, and the
  * lists are fetched again, at most once a second however many events come.
  */
@@ -91,10 +92,11 @@ export function useLiveJobLists(): void {
     {
       status: (data) => {
         const job = data as Job;
-        // A job that has just finished may have changed its repository's figures and archives.
+        // A job that has just finished may have changed its repository's figures and archives, and a last sync.
         if (job.finished_at !== null) {
           void queryClient.invalidateQueries({ queryKey: repositoryKeys.all });
           void queryClient.invalidateQueries({ queryKey: archiveKeys.all });
+          void queryClient.invalidateQueries({ queryKey: cloudSyncKeys.all });
         }
         if (job.schedule_id !== null) refreshSchedules();
         refresh();

@@ -2,6 +2,7 @@ import { unwrap, unwrapPage, type Schemas } from '@borgitory/api-client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { archiveKeys } from './archive-keys';
 import { api } from './client';
+import { cloudSyncKeys } from './cloud-sync-keys';
 import { repositoryKeys } from './repositories';
 
 /** A job as the API sends it: what it was asked to do, where it is, and how it ended. */
@@ -150,11 +151,15 @@ export function keepJob(queryClient: ReturnType<typeof useQueryClient>, job: Job
   return queryClient.invalidateQueries({ queryKey: jobKeys.lists });
 }
 
-/** A finished job may have changed its repository (a backup adds an archive, a delete removes one), so all are asked again. */
+/**
+ * A finished job may have changed its repository (a backup adds an archive, a
+ * delete removes one) and a cloud sync configuration's last sync, so all are asked again.
+ */
 export function invalidateAfterJob(queryClient: ReturnType<typeof useQueryClient>): Promise<unknown> {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: jobKeys.lists }),
     queryClient.invalidateQueries({ queryKey: repositoryKeys.all }),
     queryClient.invalidateQueries({ queryKey: archiveKeys.all }),
+    queryClient.invalidateQueries({ queryKey: cloudSyncKeys.all }),
   ]);
 }

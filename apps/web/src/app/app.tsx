@@ -8,12 +8,14 @@ import { ArchiveDiffPage } from '../pages/archives/archive-diff-page';
 import { ArchivesPage } from '../pages/archives/archives-page';
 import { RepositoryArchivesPage } from '../pages/archives/repository-archives-page';
 import { BackupsPage } from '../pages/backups/backups-page';
+import { CloudSyncPage } from '../pages/cloud-sync/cloud-sync-page';
+import { EditCloudSyncPage } from '../pages/cloud-sync/edit-cloud-sync-page';
+import { NewCloudSyncPage } from '../pages/cloud-sync/new-cloud-sync-page';
 import { DashboardPage } from '../pages/dashboard-page';
 import { JobPage } from '../pages/jobs/job-page';
 import { JobsPage } from '../pages/jobs/jobs-page';
 import { LoginPage } from '../pages/login-page';
 import { NotFoundPage } from '../pages/not-found-page';
-import { PlaceholderPage } from '../pages/placeholder-page';
 import { EditRepositoryPage } from '../pages/repositories/edit-repository-page';
 import { NewRepositoryPage } from '../pages/repositories/new-repository-page';
 import { RepositoriesPage } from '../pages/repositories/repositories-page';
@@ -100,14 +102,11 @@ export function App() {
           <Route index element={<JobsPage />} />
           <Route path=":id" element={<JobPage />} />
         </Route>
-        <Route
-          path="cloud-sync"
-          element={
-            <PlaceholderPage title="Cloud Sync">
-              Off-site copies of your repositories to cloud storage will be configured here.
-            </PlaceholderPage>
-          }
-        />
+        <Route path="cloud-sync">
+          <Route index element={<CloudSyncPage />} />
+          <Route path="new" element={<NewCloudSyncPage />} />
+          <Route path=":id/edit" element={<EditCloudSyncPage />} />
+        </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -9,10 +9,12 @@ interface RepositorySelectFieldProps {
   onChange: (value: string) => void;
   hint?: string;
   errors?: string[];
+  /** Only repositories on this server can be chosen; the others are listed, but disabled. */
+  localOnly?: boolean;
 }
 
 /** A select of the repositories, by name; it says so when there are none yet or they cannot be loaded. */
-export function RepositorySelectField({ value, onChange, hint, errors }: RepositorySelectFieldProps) {
+export function RepositorySelectField({ value, onChange, hint, errors, localOnly = false }: RepositorySelectFieldProps) {
   const repositories = useRepositoryOptions();
   const options = repositories.data?.items ?? [];
   const none = repositories.isSuccess && options.length === 0;
@@ -38,8 +40,8 @@ export function RepositorySelectField({ value, onChange, hint, errors }: Reposit
     >
       <option value="">{repositories.isPending ? 'Loading repositories…' : 'Choose a repository'}</option>
       {options.map((repository) => (
-        <option key={repository.id} value={repository.id}>
-          {repository.name}
+        <option key={repository.id} value={repository.id} disabled={localOnly && repository.is_remote}>
+          {localOnly && repository.is_remote ? `${repository.name} (on another machine)` : repository.name}
         </option>
       ))}
     </SelectField>

@@ -1,0 +1,40 @@
+import { Link, useNavigate } from 'react-router-dom';
+import { useCloudSyncConfig, useUpdateCloudSyncConfig, type CloudSyncConfig } from '../../api/cloud-sync';
+import { ItemLoader } from '../../components/item-loader';
+import { CloudSyncForm } from './cloud-sync-form';
+import { cloudSyncFormValues } from './cloud-sync-form-values';
+import { CLOUD_SYNC_PATH } from './paths';
+import '../repositories/repositories.css';
+import './cloud-sync.css';
+
+export function EditCloudSyncPage() {
+  return (
+    <ItemLoader kind="cloud sync configuration" listPath={CLOUD_SYNC_PATH} useItem={useCloudSyncConfig}>
+      {(config) => <EditCloudSync config={config} />}
+    </ItemLoader>
+  );
+}
+
+function EditCloudSync({ config }: { config: CloudSyncConfig }) {
+  const update = useUpdateCloudSyncConfig(config.id);
+  const navigate = useNavigate();
+  return (
+    <>
+      <p className="back-link">
+        <Link to={CLOUD_SYNC_PATH}>← Cloud Sync</Link>
+      </p>
+      <h1>Edit {config.name}</h1>
+      <p className="page-intro">
+        Secrets are never shown again: leave them empty to keep them. Syncs already queued use the new settings.
+      </p>
+      <CloudSyncForm
+        initial={cloudSyncFormValues(config)}
+        save={update}
+        submitLabel="Save changes"
+        onSaved={() => navigate(CLOUD_SYNC_PATH)}
+        cancelPath={CLOUD_SYNC_PATH}
+        saved={config}
+      />
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import { Link, useNavigate } from 'react-router-dom';
+import { useCreateCloudSyncConfig } from '../../api/cloud-sync';
+import { CloudSyncForm } from './cloud-sync-form';
+import { newCloudSyncValues } from './cloud-sync-form-values';
+import { CLOUD_SYNC_PATH } from './paths';
+import '../repositories/repositories.css';
+import './cloud-sync.css';
+
+export function NewCloudSyncPage() {
+  const create = useCreateCloudSyncConfig();
+  const navigate = useNavigate();
+  return (
+    <>
+      <p className="back-link">
+        <Link to={CLOUD_SYNC_PATH}>← Cloud Sync</Link>
+      </p>
+      <h1>New cloud sync configuration</h1>
+      <p className="page-intro">
+        A place off this server to copy repositories to: a bucket, another server, a share or a disk.
+      </p>
+      <CloudSyncForm
+        initial={newCloudSyncValues()}
+        save={create}
+        submitLabel="Create configuration"
+        onSaved={() => navigate(CLOUD_SYNC_PATH)}
+        cancelPath={CLOUD_SYNC_PATH}
+      />
+    </>
+  );
+}

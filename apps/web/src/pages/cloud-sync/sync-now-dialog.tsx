@@ -1,0 +1,38 @@
+import { useNavigate } from 'react-router-dom';
+import { useStartCloudSync, type CloudSyncConfig } from '../../api/cloud-sync';
+import { actionErrorMessage } from '../schedules/action-error';
+import { ChooseRepositoryDialog } from './choose-repository-dialog';
+import { configTarget } from './config-target';
+
+interface SyncNowDialogProps {
+  config: CloudSyncConfig;
+  onClose: () => void;
+}
+
+/** Starts a cloud sync job of a chosen repository to the configuration, and goes to the job's page to follow it. */
+export function SyncNowDialog({ config, onClose }: SyncNowDialogProps) {
+  const start = useStartCloudSync();
+  const navigate = useNavigate();
+  return (
+    <ChooseRepositoryDialog
+      title={`Sync to ${config.name} now?`}
+      confirmLabel="Start sync"
+      busyLabel="Starting…"
+      busy={start.isPending}
+      error={start.isError ? actionErrorMessage(start.error) : null}
+      onConfirm={(repositoryId) =>
+        start.mutate(
+          { repository_id: repositoryId, cloud_sync_config_id: config.id },
+          { onSuccess: (job) => navigate(`/jobs/${job.id}`) },
+        )
+      }
+      onCancel={onClose}
+    >
+      <p>
+        The repository is {config.mode === 'copy' ? 'copied' : 'mirrored'} into a folder of its own below{' '}
+        <code className="wrap">{configTarget(config)}</code>. The sync waits for any job running on the repository, so
+        that borg does not write while it copies.
+      </p>
+    </ChooseRepositoryDialog>
+  );
+}
