@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { backupParameters, type BackupParameters } from '../../api/backup-job';
 import { checkParameters, type CheckParameters } from '../../api/check-job';
+import { cloudSyncParameters } from '../../api/cloud-sync-job';
 import type { Job } from '../../api/jobs';
 import { pruneParameters, type PruneParameters } from '../../api/prune-job';
 import { restoreParameters, type RestoreParameters } from '../../api/restore-job';
@@ -8,21 +9,23 @@ import { CodeList } from '../../components/code-list';
 import { Fact, Facts } from '../../components/facts';
 import { displayPath } from '../../format/archive-path';
 import { archiveHref } from '../archives/browse-location';
+import { cloudSyncEditPath } from '../cloud-sync/paths';
 import { checkDescription, checkSelectionOfCheck } from '../schedules/checks/check-scopes';
 import { PruneRulesWords } from './prune-rules-words';
 
 /**
  * What the job was asked to do: for a backup its sources, archive name,
  * compression and excludes; for a restore what and where; for a prune or a
- * check the policy it ran with, in words.
+ * check the policy it ran with, in words; for a cloud sync its configuration.
  */
 export function JobParameters({ job }: { job: Job }) {
   const backup = backupParameters(job);
   const restore = restoreParameters(job);
   const prune = pruneParameters(job);
   const check = checkParameters(job);
+  const cloudSync = cloudSyncParameters(job);
   const entries = Object.entries(job.parameters);
-  if (!backup && !restore && !prune && !check && entries.length === 0) return null;
+  if (!backup && !restore && !prune && !check && !cloudSync && entries.length === 0) return null;
   return (
     <section className="panel" aria-labelledby="parameters-heading">
       <div className="panel__header">
@@ -36,6 +39,12 @@ export function JobParameters({ job }: { job: Job }) {
         <PruneFacts parameters={prune} />
       ) : check ? (
         <CheckFacts parameters={check} />
+      ) : cloudSync ? (
+        <Facts>
+          <Fact term="Configuration">
+            <Link to={cloudSyncEditPath(cloudSync.config_id)}>{cloudSync.config_name}</Link>
+          </Fact>
+        </Facts>
       ) : (
         <Facts>
           {entries.map(([name, value]) => (

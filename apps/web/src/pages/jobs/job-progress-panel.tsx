@@ -7,7 +7,7 @@ import { stepLabel } from './step-label';
 /**
  * A queued or running job's progress. A backup has no total, so it shows a
  * moving bar and borg's running figures; steps that count (check, prune) show
- * how far they are; a running hook is named.
+ * how far they are, a cloud sync in bytes copied; a running hook is named.
  */
 export function JobProgressPanel({ job }: { job: Job }) {
   const progress = job.status === 'running' ? job.progress : null;
@@ -31,13 +31,14 @@ export function JobProgressPanel({ job }: { job: Job }) {
           <p className="job-progress__message">Running {stepLabel(job, runningStep)}…</p>
         </>
       ) : (
-        <RunningProgress progress={progress} />
+        <RunningProgress progress={progress} copying={(runningStep?.type ?? job.type) === 'cloud_sync'} />
       )}
     </section>
   );
 }
 
-function RunningProgress({ progress }: { progress: JobProgress | null }) {
+/** `copying`: a cloud sync, whose progress counts bytes copied by rclone (and has no rate of bytes read). */
+function RunningProgress({ progress, copying }: { progress: JobProgress | null; copying: boolean }) {
   const current = progress?.current;
   const total = progress?.total;
   const counted = current !== undefined && total !== undefined && total > 0;
@@ -59,7 +60,7 @@ function RunningProgress({ progress }: { progress: JobProgress | null }) {
       )}
       {message && <p className="job-progress__message">{message}</p>}
       {progress === null ? (
-        <p className="job-progress__message">Starting borg…</p>
+        <p className="job-progress__message">Starting {copying ? 'rclone' : 'borg'}…</p>
       ) : (
         <dl className="job-figures">
           {files !== undefined && <Figure term="Files">{formatCount(files)}</Figure>}
@@ -72,9 +73,13 @@ function RunningProgress({ progress }: { progress: JobProgress | null }) {
           {progress.deduplicated_size !== undefined && (
             <Figure term="Deduplicated">{formatBytes(progress.deduplicated_size)}</Figure>
           )}
-          <Figure term="Rate">
-            {progress.rate_bytes_per_second === null ? '—' : `${formatBytes(progress.rate_bytes_per_second)}/s`}
-          </Figure>
+          {copying && counted ? (
+            <Figure term="Copied">{`${formatBytes(current)} of ${formatBytes(total)}`}</Figure>
+          ) : (
+            <Figure term="Rate">
+              {progress.rate_bytes_per_second === null ? '—' : `${formatBytes(progress.rate_bytes_per_second)}/s`}
+            </Figure>
+          )}
           <Figure term="Elapsed">{formatDuration(progress.elapsed_seconds)}</Figure>
         </dl>
       )}

@@ -1,4 +1,5 @@
 import { backupResult, type BackupResult } from '../../api/backup-job';
+import { cloudSyncResult, type CloudSyncResult } from '../../api/cloud-sync-job';
 import type { Job } from '../../api/jobs';
 import { pruneResult } from '../../api/prune-job';
 import { restoreParameters } from '../../api/restore-job';
@@ -14,6 +15,7 @@ export function JobResultPanel({ job }: { job: Job }) {
   const backup = backupResult(job);
   const restore = restoreParameters(job);
   const prune = job.type === 'prune' ? pruneResult(job.result) : null;
+  const cloudSync = job.type === 'cloud_sync' ? cloudSyncResult(job.result) : null;
   const kind = jobTypeLabel(job.type);
   return (
     <section className="panel job-result" aria-labelledby="result-heading">
@@ -31,6 +33,7 @@ export function JobResultPanel({ job }: { job: Job }) {
           <PruneLists kept={prune.kept} pruned={prune.pruned} repositoryId={job.repository_id} prunedExist={prune.dry_run} />
         </div>
       )}
+      {cloudSync && <CloudSyncFigures result={cloudSync} />}
       {restore && (job.status === 'completed' || job.status === 'warning') && (
         <p className="job-result__restored">
           Restored into <code className="wrap">{restore.destination}</code>.
@@ -107,6 +110,24 @@ function BackupFigures({ result }: { result: BackupResult }) {
         <Fact term="Deduplicated size">
           {formatBytes(result.deduplicated_size)} <span className="muted">(new data in the repository)</span>
         </Fact>
+        <Fact term="Duration">{formatDuration(result.duration_seconds)}</Fact>
+      </Facts>
+    </div>
+  );
+}
+
+function CloudSyncFigures({ result }: { result: CloudSyncResult }) {
+  return (
+    <div className="job-result__figures">
+      <Facts>
+        <Fact term="Copied to">
+          <code className="wrap">{result.remote_path}</code>
+        </Fact>
+        <Fact term="Transferred">
+          {formatCountOf(result.files_transferred, 'file')}, {formatBytes(result.bytes_transferred)}
+        </Fact>
+        <Fact term="Already there">{formatCountOf(result.files_checked, 'file')}</Fact>
+        {result.mode === 'sync' && <Fact term="Deleted there">{formatCountOf(result.files_deleted, 'file')}</Fact>}
         <Fact term="Duration">{formatDuration(result.duration_seconds)}</Fact>
       </Facts>
     </div>
