@@ -1,110 +1,110 @@
 import { Link } from 'react-router-dom';
 import { useCheckPolicyOptions } from '../../../api/check-policies';
-import { errorMessage } from '../../../api/errors';
+import { useCloudSyncConfigOptions } from '../../../api/cloud-sync';
 import { usePruningPolicyOptions } from '../../../api/pruning-policies';
-import { SelectField } from '../../../components/select-field';
+import { ItemSelectField } from '../../../components/item-select-field';
+import { configTarget } from '../../cloud-sync/config-target';
+import { modeSummary } from '../../cloud-sync/modes';
+import { NEW_CLOUD_SYNC_PATH } from '../../cloud-sync/paths';
 import { checkDescription } from '../checks/check-scopes';
 import { CHECK_POLICIES_PATH } from '../checks/paths';
 import { keepRulesSummary } from '../pruning/keep-rules';
 import { PRUNING_POLICIES_PATH } from '../pruning/paths';
 import type { ScheduleFormValues } from './schedule-form-values';
 
-type PolicyValues = Pick<ScheduleFormValues, 'pruningPolicyId' | 'checkPolicyId'>;
+type AfterValues = Pick<ScheduleFormValues, 'pruningPolicyId' | 'checkPolicyId' | 'cloudSyncConfigId'>;
 
 interface PoliciesFieldsetProps {
-  values: PolicyValues;
-  onChange: (patch: Partial<PolicyValues>) => void;
+  values: AfterValues;
+  onChange: (patch: Partial<AfterValues>) => void;
   errors: Record<string, string[]>;
 }
 
-/** What runs after the backup: a prune by a pruning policy (and compact, if it says so), then a check by a check policy. */
+/**
+ * What runs after the backup: a prune by a pruning policy (and compact, if it
+ * says so), a check by a check policy, then a copy off-site by a cloud sync configuration.
+ */
 export function PoliciesFieldset({ values, onChange, errors }: PoliciesFieldsetProps) {
-  const pruning = usePruningPolicyOptions();
-  const checks = useCheckPolicyOptions();
-  const pruningPolicy = pruning.data?.items.find((policy) => String(policy.id) === values.pruningPolicyId);
-  const checkPolicy = checks.data?.items.find((policy) => String(policy.id) === values.checkPolicyId);
-
   return (
     <fieldset className="form-section">
       <legend>After the backup</legend>
-      <SelectField
+      <ItemSelectField
         label="Pruning policy"
         name="pruning-policy"
         value={values.pruningPolicyId}
-        onChange={(event) => onChange({ pruningPolicyId: event.target.value })}
-        hint={
-          pruning.isError ? (
-            <span className="field__load-error">{errorMessage(pruning.error)}</span>
-          ) : pruningPolicy ? (
-            <>
-              Keeps {keepRulesSummary(pruningPolicy)}
-              {pruningPolicy.glob_archives ? (
-                <>
-                  {' '}
-                  of the archives matching <code>{pruningPolicy.glob_archives}</code>
-                </>
-              ) : (
-                ' of every archive in the repository'
-              )}
-              {pruningPolicy.compact_after ? ', then compacts the repository' : ''}.
-            </>
-          ) : (
-            <>
-              Without one, no archive is ever deleted. <NewPolicyLink to={`${PRUNING_POLICIES_PATH}/new`} kind="pruning" />
-            </>
-          )
-        }
-        errors={errors['pruning_policy_id']}
-      >
-        <option value="">None</option>
-        {/* A policy the schedule names that is not among the choices (yet) still shows as chosen. */}
-        {values.pruningPolicyId !== '' && !pruningPolicy && (
-          <option value={values.pruningPolicyId}>Pruning policy #{values.pruningPolicyId}</option>
+        onChange={(pruningPolicyId) => onChange({ pruningPolicyId })}
+        query={usePruningPolicyOptions()}
+        describe={(policy) => (
+          <>
+            Keeps {keepRulesSummary(policy)}
+            {policy.glob_archives ? (
+              <>
+                {' '}
+                of the archives matching <code>{policy.glob_archives}</code>
+              </>
+            ) : (
+              ' of every archive in the repository'
+            )}
+            {policy.compact_after ? ', then compacts the repository' : ''}.
+          </>
         )}
-        {pruning.data?.items.map((policy) => (
-          <option key={policy.id} value={policy.id}>
-            {policy.name}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
+        none={
+          <>
+            Without one, no archive is ever deleted.{' '}
+            <NewItemLink to={`${PRUNING_POLICIES_PATH}/new`} what="a pruning policy" />
+          </>
+        }
+        unknownName={(id) => `Pruning policy #${id}`}
+        errors={errors['pruning_policy_id']}
+      />
+      <ItemSelectField
         label="Check policy"
         name="check-policy"
         value={values.checkPolicyId}
-        onChange={(event) => onChange({ checkPolicyId: event.target.value })}
-        hint={
-          checks.isError ? (
-            <span className="field__load-error">{errorMessage(checks.error)}</span>
-          ) : checkPolicy ? (
-            checkDescription(checkPolicy)
-          ) : (
-            <>
-              Without one, borg check does not run. <NewPolicyLink to={`${CHECK_POLICIES_PATH}/new`} kind="check" />
-            </>
-          )
+        onChange={(checkPolicyId) => onChange({ checkPolicyId })}
+        query={useCheckPolicyOptions()}
+        describe={checkDescription}
+        none={
+          <>
+            Without one, borg check does not run.{' '}
+            <NewItemLink to={`${CHECK_POLICIES_PATH}/new`} what="a check policy" />
+          </>
         }
+        unknownName={(id) => `Check policy #${id}`}
         errors={errors['check_policy_id']}
-      >
-        <option value="">None</option>
-        {values.checkPolicyId !== '' && !checkPolicy && (
-          <option value={values.checkPolicyId}>Check policy #{values.checkPolicyId}</option>
+      />
+      <ItemSelectField
+        label="Cloud sync"
+        name="cloud-sync"
+        value={values.cloudSyncConfigId}
+        onChange={(cloudSyncConfigId) => onChange({ cloudSyncConfigId })}
+        query={useCloudSyncConfigOptions()}
+        describe={(config) => (
+          <>
+            Then copies the repository off-site, into its folder below{' '}
+            <code className="wrap">{configTarget(config)}</code> ({modeSummary(config.mode).toLowerCase()}). Only for
+            a repository on this server.
+          </>
         )}
-        {checks.data?.items.map((policy) => (
-          <option key={policy.id} value={policy.id}>
-            {policy.name}
-          </option>
-        ))}
-      </SelectField>
+        none={
+          <>
+            Without one, the repository is not copied off-site.{' '}
+            <NewItemLink to={NEW_CLOUD_SYNC_PATH} what="a cloud sync configuration" />
+          </>
+        }
+        unknownName={(id) => `Cloud sync configuration #${id}`}
+        errors={errors['cloud_sync_config_id']}
+      />
     </fieldset>
   );
 }
 
-/** Opens the policy form in a new tab, so that this form keeps what has been typed; the choices are read again on return. */
-function NewPolicyLink({ to, kind }: { to: string; kind: 'pruning' | 'check' }) {
+/** Opens the other form in a new tab, so that this form keeps what has been typed; the choices are read again on return. */
+function NewItemLink({ to, what }: { to: string; what: string }) {
   return (
     <>
       <Link to={to} target="_blank" rel="noopener">
-        Create a {kind} policy
+        Create {what}
       </Link>{' '}
       (in a new tab).
     </>

@@ -17,6 +17,7 @@ const FIELDS = [
   'catch_up',
   'pruning_policy_id',
   'check_policy_id',
+  'cloud_sync_config_id',
   'pre_hooks',
   'post_hooks',
 ];

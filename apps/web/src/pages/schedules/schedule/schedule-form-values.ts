@@ -27,6 +27,7 @@ export interface ScheduleFormValues {
   catchUp: boolean;
   pruningPolicyId: string;
   checkPolicyId: string;
+  cloudSyncConfigId: string;
   preHooks: HookFormValues[];
   postHooks: HookFormValues[];
 }
@@ -50,6 +51,7 @@ export function newScheduleValues(): ScheduleFormValues {
     catchUp: false,
     pruningPolicyId: '',
     checkPolicyId: '',
+    cloudSyncConfigId: '',
     preHooks: [],
     postHooks: [],
   };
@@ -76,6 +78,7 @@ export function scheduleFormValues(schedule: Schedule): ScheduleFormValues {
     catchUp: schedule.catch_up,
     pruningPolicyId: schedule.pruning_policy_id === null ? '' : String(schedule.pruning_policy_id),
     checkPolicyId: schedule.check_policy_id === null ? '' : String(schedule.check_policy_id),
+    cloudSyncConfigId: schedule.cloud_sync_config_id === null ? '' : String(schedule.cloud_sync_config_id),
     preHooks: schedule.pre_hooks.map((hook) => hookFormValues(hook, key++)),
     postHooks: schedule.post_hooks.map((hook) => hookFormValues(hook, key++)),
   };
@@ -130,6 +133,7 @@ export function scheduleInput(values: ScheduleFormValues): ScheduleInput {
     catch_up: values.catchUp,
     pruning_policy_id: values.pruningPolicyId === '' ? null : Number(values.pruningPolicyId),
     check_policy_id: values.checkPolicyId === '' ? null : Number(values.checkPolicyId),
+    cloud_sync_config_id: values.cloudSyncConfigId === '' ? null : Number(values.cloudSyncConfigId),
     pre_hooks: values.preHooks.map(preHookInput),
     post_hooks: values.postHooks.map(postHookInput),
   };

@@ -1,9 +1,12 @@
 import { Link } from 'react-router-dom';
 import { useCheckPolicyOptions } from '../../../api/check-policies';
+import { useCloudSyncConfigOptions } from '../../../api/cloud-sync';
 import { usePruningPolicyOptions } from '../../../api/pruning-policies';
 import { useSchedulePreview, type Schedule } from '../../../api/schedules';
 import { CodeList } from '../../../components/code-list';
 import { Fact, Facts } from '../../../components/facts';
+import { configTarget } from '../../cloud-sync/config-target';
+import { cloudSyncEditPath } from '../../cloud-sync/paths';
 import { checkDescription } from '../checks/check-scopes';
 import { checkPolicyEditPath } from '../checks/paths';
 import { keepRulesSummary } from '../pruning/keep-rules';
@@ -80,12 +83,14 @@ export function ScheduleBackupPanel({ schedule, repositoryName }: { schedule: Sc
   );
 }
 
-/** The prune and the check that follow the backup, by the policies' names and in words. */
+/** The prune, the check and the copy off-site that follow the backup, by the policies' and configuration's names and in words. */
 export function SchedulePoliciesPanel({ schedule }: { schedule: Schedule }) {
   const pruning = usePruningPolicyOptions();
   const checks = useCheckPolicyOptions();
+  const cloudSyncs = useCloudSyncConfigOptions();
   const pruningPolicy = pruning.data?.items.find((policy) => policy.id === schedule.pruning_policy_id);
   const checkPolicy = checks.data?.items.find((policy) => policy.id === schedule.check_policy_id);
+  const cloudSync = cloudSyncs.data?.items.find((config) => config.id === schedule.cloud_sync_config_id);
   return (
     <section className="panel" aria-labelledby="after-heading">
       <div className="panel__header">
@@ -120,6 +125,18 @@ export function SchedulePoliciesPanel({ schedule }: { schedule: Schedule }) {
             </>
           ) : (
             `Check policy #${schedule.check_policy_id}`
+          )}
+        </Fact>
+        <Fact term="Cloud sync">
+          {schedule.cloud_sync_config_id === null ? (
+            'None: the repository is not copied off-site'
+          ) : cloudSync ? (
+            <>
+              <Link to={cloudSyncEditPath(cloudSync.id)}>{cloudSync.name}</Link>: into its folder below{' '}
+              <code className="wrap">{configTarget(cloudSync)}</code>
+            </>
+          ) : (
+            `Cloud sync configuration #${schedule.cloud_sync_config_id}`
           )}
         </Fact>
       </Facts>
