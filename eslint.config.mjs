@@ -19,6 +19,8 @@ export default [
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            // The browser tests drive the whole application, and start the storage servers the API's tests use.
+            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:web', 'scope:api', 'scope:shared'] },
           ],
         },
       ],

@@ -25,7 +25,7 @@ async function boundaryErrors(path: string, code: string): Promise<string[]> {
   return result.messages.filter((message) => message.ruleId === RULE).map((message) => message.message);
 }
 
-describe('module boundaries (apps/api and libs/borg-runner: scope:api; apps/web*: scope:web; libs/api-client: scope:shared)', () => {
+describe('module boundaries (apps/api and libs/*-runner: scope:api; apps/web: scope:web; apps/web-e2e: scope:e2e; libs/api-client: scope:shared)', () => {
   it('forbids the web app from importing API code', async () => {
     const errors = await boundaryErrors(
       'apps/web/src/boundary-probe.ts',
@@ -70,6 +70,14 @@ describe('module boundaries (apps/api and libs/borg-runner: scope:api; apps/web*
     const errors = await boundaryErrors(
       'apps/api/src/boundary-probe.ts',
       "import { readBorgVersion } from '@borgitory/borg-runner';\nexport const probe = readBorgVersion;\n",
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it('lets the browser tests start the test servers of an API-side library', async () => {
+    const errors = await boundaryErrors(
+      'apps/web-e2e/src/boundary-probe.ts',
+      "import { startSftpServer } from '@borgitory/rclone-runner/testing';\nexport const probe = startSftpServer;\n",
     );
     expect(errors).toEqual([]);
   });

@@ -84,7 +84,8 @@ export async function jobStatus(page: Page, id: number): Promise<string> {
 
 /**
  * Leaves the server as the other specs expect it: no job queued or running,
- * no schedule, none of the repositories createRepository made, and no policy.
+ * no schedule, none of the repositories createRepository made, no policy and
+ * no cloud sync configuration.
  */
 export async function cleanUp(page: Page) {
   for (const status of ['queued', 'running']) {
@@ -93,7 +94,7 @@ export async function cleanUp(page: Page) {
       await page.request.post(`/api/jobs/${job.id}/cancel`);
     }
   }
-  // Schedules first: they hold their repository and policies.
+  // Schedules first: they hold their repository, policies and cloud sync configuration.
   await deleteAll(page, 'schedules');
   for (const id of createdRepositories.splice(0)) {
     const response = await page.request.delete(`/api/repositories/${id}`);
@@ -101,9 +102,13 @@ export async function cleanUp(page: Page) {
   }
   await deleteAll(page, 'pruning-policies');
   await deleteAll(page, 'check-policies');
+  await deleteAll(page, 'cloud-sync/configs');
 }
 
-async function deleteAll(page: Page, collection: 'schedules' | 'pruning-policies' | 'check-policies') {
+async function deleteAll(
+  page: Page,
+  collection: 'schedules' | 'pruning-policies' | 'check-policies' | 'cloud-sync/configs',
+) {
   const list = await page.request.get(`/api/${collection}?limit=200`);
   for (const item of ((await list.json()) as { data: { id: number }[] }).data) {
     const response = await page.request.delete(`/api/${collection}/${item.id}`);
