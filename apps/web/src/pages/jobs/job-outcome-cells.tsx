@@ -19,7 +19,7 @@ export function JobOutcomeCells({ job }: { job: Job }) {
       <td className="numeric">
         <JobDuration job={job} />
       </td>
-      <td className={job.error ? 'job-result job-result--error' : 'job-result'}>
+      <td className={job.error ? 'job-result-cell job-result-cell--error' : 'job-result-cell'}>
         {summary ? <span title={summary}>{summary}</span> : <span className="muted">—</span>}
       </td>
     </>
