@@ -6,7 +6,7 @@ export const MODE_CHOICES: readonly Choice<CloudSyncMode>[] = [
   {
     value: 'copy',
     label: 'Copy (recommended)',
-    hint: 'Adds and updates files there and never deletes any: if the repository here is damaged or encrypted by ransomware, the copy keeps what it had. It grows, as what prune and compact free here stays there.',
+    hint: 'Never deletes there: a file that changed here (which only damage or ransomware does to a borg repository) is moved aside to .replaced/ before it is overwritten, so the copy keeps the good one. It grows, as what prune and compact free here stays there.',
   },
   {
     value: 'sync',

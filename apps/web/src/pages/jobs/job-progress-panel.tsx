@@ -37,14 +37,14 @@ export function JobProgressPanel({ job }: { job: Job }) {
   );
 }
 
-/** `copying`: a cloud sync, whose progress counts bytes copied by rclone (and has no rate of bytes read). */
+/** `copying`: a cloud sync, whose progress counts the bytes rclone has copied. */
 function RunningProgress({ progress, copying }: { progress: JobProgress | null; copying: boolean }) {
   const current = progress?.current;
   const total = progress?.total;
   const counted = current !== undefined && total !== undefined && total > 0;
   const files = progress?.files;
   // A backup's figures say more than borg's last message, which may be from before the files were read.
-  const message = counted || files === undefined ? progress?.message : undefined;
+  const message = counted || copying || files === undefined ? progress?.message : undefined;
   return (
     <>
       {counted ? (
@@ -55,7 +55,7 @@ function RunningProgress({ progress, copying }: { progress: JobProgress | null; 
       ) : (
         <IndeterminateBar
           label="Progress"
-          valueText={files !== undefined ? `${formatCountOf(files, 'file')} read` : undefined}
+          valueText={files !== undefined && !copying ? `${formatCountOf(files, 'file')} read` : undefined}
         />
       )}
       {message && <p className="job-progress__message">{message}</p>}
@@ -63,7 +63,8 @@ function RunningProgress({ progress, copying }: { progress: JobProgress | null; 
         <p className="job-progress__message">Starting {copying ? 'rclone' : 'borg'}…</p>
       ) : (
         <dl className="job-figures">
-          {files !== undefined && <Figure term="Files">{formatCount(files)}</Figure>}
+          {/* A copy's files are counted in its message ("3 of 12 files"). */}
+          {files !== undefined && !copying && <Figure term="Files">{formatCount(files)}</Figure>}
           {progress.original_size !== undefined && (
             <Figure term="Original size">{formatBytes(progress.original_size)}</Figure>
           )}
@@ -73,13 +74,13 @@ function RunningProgress({ progress, copying }: { progress: JobProgress | null; 
           {progress.deduplicated_size !== undefined && (
             <Figure term="Deduplicated">{formatBytes(progress.deduplicated_size)}</Figure>
           )}
-          {copying && counted ? (
-            <Figure term="Copied">{`${formatBytes(current)} of ${formatBytes(total)}`}</Figure>
-          ) : (
-            <Figure term="Rate">
-              {progress.rate_bytes_per_second === null ? '—' : `${formatBytes(progress.rate_bytes_per_second)}/s`}
-            </Figure>
-          )}
+          {copying && counted && <Figure term="Copied">{`${formatBytes(current)} of ${formatBytes(total)}`}</Figure>}
+          <Figure term="Rate">
+            {/* rclone says 0 until it has measured its first second. */}
+            {progress.rate_bytes_per_second === null || (copying && progress.rate_bytes_per_second === 0)
+              ? '—'
+              : `${formatBytes(progress.rate_bytes_per_second)}/s`}
+          </Figure>
           <Figure term="Elapsed">{formatDuration(progress.elapsed_seconds)}</Figure>
         </dl>
       )}
