@@ -10,7 +10,7 @@ const CONFIG = 'Offsite SFTP';
 const REPOSITORY = 'Documents';
 const SCHEDULE = 'Nightly documents';
 const PREFIX = 'borgitory';
-// With 4 MiB of random data in the repository, a limit of 1 MiB/s keeps the sync running for a few seconds to watch.
+// With 6 MiB of random data in the repository, a limit of 1 MiB/s keeps the sync running for a few seconds to watch.
 const BANDWIDTH_LIMIT = '1M';
 
 let workDir: string;
@@ -24,7 +24,7 @@ test.beforeAll(async () => {
   source = join(workDir, 'sources', 'documents');
   mkdirSync(source, { recursive: true });
   writeFileSync(join(source, 'notes.txt'), 'Notes\n');
-  writeFileSync(join(source, 'scan.bin'), randomBytes(4 * 1024 * 1024));
+  writeFileSync(join(source, 'scan.bin'), randomBytes(6 * 1024 * 1024));
   sftp = await startSftpServer();
 });
 
@@ -131,13 +131,15 @@ test('an SFTP configuration from the generated form: tested, a repository synced
     const progress = region(page, 'Progress');
     await expect(progress.getByText(/^\d+ %$/)).toBeVisible({ timeout: 30_000 });
     await expect(progress).toContainText(/of \d+ files/);
-    await expect(progress).toContainText(/Copied\s*[\d.]+ (B|KB|MB) of 4\.\d MB/);
+    await expect(progress).toContainText(/Copied\s*[\d.]+ (B|KB|MB) of 6\.\d MB/);
+    await expect(progress).toContainText(/Rate\s*[\d.]+ (B|KB|MB)\/s/);
     await page.screenshot({ path: screenshotPath('cloud-sync-job-progress'), fullPage: true });
 
     await expect(region(page, 'Details')).toContainText(/Status\s*Completed/, { timeout: 90_000 });
     await expect(region(page, 'Result')).toContainText('Cloud sync completed.');
     await expect(region(page, 'Result')).toContainText(/Transferred\s*\d+ files, \d+\.\d MB/);
     await expect(region(page, 'Parameters')).toContainText(`Configuration${CONFIG}`);
+    await page.screenshot({ path: screenshotPath('cloud-sync-job-result'), fullPage: true });
     expect(existsSync(join(sftp.dir, PREFIX, 'documents', 'config'))).toBe(true);
   });
 
