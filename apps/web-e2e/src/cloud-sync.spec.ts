@@ -177,6 +177,27 @@ test('an SFTP configuration from the generated form: tested, a repository synced
     await expect(card.getByRole('region', { name: /Host key stored/ })).toBeHidden();
   });
 
+  await test.step('a refused login: the test says which step failed and why', async () => {
+    const hostKey = sftp.hostPublicKey.split(' ').slice(0, 2).join(' ');
+    const created = await page.request.post('/api/cloud-sync/configs', {
+      data: {
+        name: 'Wrong password',
+        provider: 'sftp',
+        provider_config: { host: '127.0.0.1', port: sftp.port, user: sftp.user, password: 'not it', host_key: hostKey },
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    await page.reload();
+    const wrong = region(page, 'Wrong password');
+    await wrong.getByRole('button', { name: 'Test connection' }).click();
+    const result = wrong.getByRole('alert', { name: 'Connection test' });
+    await expect(result).toContainText('Connection failed', { timeout: 60_000 });
+    await expect(result).toContainText('Write: failed');
+    await expect(result).toContainText('Error code: RCLONE_ERROR');
+    await wrong.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('cloud-sync-test-failed') });
+  });
+
   await test.step('a schedule can end with the sync, and the configuration cannot be deleted while it does', async () => {
     await page.goto('/schedules/new');
     await field(page, 'Name').fill(SCHEDULE);
@@ -205,7 +226,8 @@ test('an SFTP configuration from the generated form: tested, a repository synced
     await card.getByRole('button', { name: `Delete ${CONFIG}` }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete this cloud sync configuration?' });
     await dialog.getByRole('button', { name: 'Delete configuration' }).click();
-    await expect(page.getByRole('heading', { name: 'No cloud sync configurations yet' })).toBeVisible();
+    await expect(card).toBeHidden();
+    await expect(region(page, 'Wrong password')).toBeVisible();
     // The copies stay where they are.
     expect(existsSync(join(sftp.dir, PREFIX, 'documents', 'config'))).toBe(true);
   });
