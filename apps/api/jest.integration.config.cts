@@ -10,4 +10,7 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js'],
   testTimeout: 60_000,
+  // The tests spend most of their time waiting on borg, rclone, servers and real timers, so more workers than
+  // cores (jest would take cores - 1: one, on two cores) finish sooner.
+  maxWorkers: 3,
 };

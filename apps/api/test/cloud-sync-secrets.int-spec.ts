@@ -26,16 +26,16 @@ interface ProcessWatch {
 
 const SECRET_OPTION = /^RCLONE_CONFIG_TARGET_(PASS|KEY_PEM|SECRET_ACCESS_KEY)=(.*)$/;
 
-/** Reads every process's command line (and rclone's environment) every few milliseconds until stopped. */
-function watchProcesses(secrets: () => string[]): { stop: () => ProcessWatch } {
+/** Reads every process's command line (and the environment of the server's rclone children) every 20 ms until stopped. */
+function watchProcesses(secrets: string[], serverPid: number): { stop: () => ProcessWatch } {
   const seen: ProcessWatch = { leaks: [], rcloneWithRemote: 0, environSecrets: new Set() };
   const rclonePids = new Set<string>();
   const timer = setInterval(() => {
     for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
       try {
         const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-        if (secrets().some((secret) => argv.some((arg) => arg.includes(secret)))) seen.leaks.push(argv.join(' '));
-        if (!argv[0].endsWith('rclone') || rclonePids.has(pid)) continue;
+        if (secrets.some((secret) => argv.some((arg) => arg.includes(secret)))) seen.leaks.push(argv.join(' '));
+        if (!argv[0].endsWith('rclone') || rclonePids.has(pid) || parentPid(pid) !== serverPid) continue;
         const environ = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
         if (!environ.some((entry) => entry.startsWith('RCLONE_CONFIG_TARGET_TYPE='))) continue;
         rclonePids.add(pid);
@@ -48,8 +48,14 @@ function watchProcesses(secrets: () => string[]): { stop: () => ProcessWatch } {
         // the process ended while we looked
       }
     }
-  }, 5);
+  }, 20);
   return { stop: () => (clearInterval(timer), seen) };
+}
+
+function parentPid(pid: string): number {
+  // "pid (comm) state ppid …"; comm may hold spaces, so read after its closing parenthesis.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
 }
 
 /** Every file below dir, as text. */
@@ -86,11 +92,10 @@ describe('cloud sync credentials', () => {
     const privateKey = readFileSync(sshd.authorizeNewKey(join(work, 'offsite_key')), 'utf8');
     const keyBody = privateKey.split('\n')[2];
     const plainSecrets = [PASSPHRASE, S3_SECRET, webdav.password, keyBody];
-    const watch = watchProcesses(() => plainSecrets);
-
     let serverOutput = '';
     const port = await freePort();
     const server = await startServerProcess(dataDir, port, { logLevel: 'debug', onOutput: (text) => (serverOutput += text) });
+    const watch = watchProcesses(plainSecrets, server.pid ?? 0);
     const answers: string[] = [];
     const agent: Agent = request.agent(`http://127.0.0.1:${port}`);
     const call = async (response: Promise<Response>, status: number): Promise<Response> => {
