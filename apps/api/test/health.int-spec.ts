@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startTestApp } from './support/test-app';
 
 describe('GET /api/health', () => {
-  it('is public and reports the database and the real borg binary', async () => {
+  it('is public and reports the database and the real borg and rclone binaries', async () => {
     const testApp = await startTestApp();
     try {
       const response = await testApp.http().get('/api/health').expect(200);
@@ -16,6 +16,7 @@ describe('GET /api/health', () => {
           version: expect.any(String),
           database: { ok: true },
           borg: { ok: true, version: expect.stringMatching(/^1\.\d+\.\d+/) },
+          rclone: { ok: true, version: expect.stringMatching(/^1\.\d+\.\d+/) },
         },
       });
     } finally {
@@ -36,6 +37,16 @@ describe('GET /api/health', () => {
     } finally {
       await testApp.close();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stays healthy without rclone, and says it is missing', async () => {
+    const testApp = await startTestApp({ env: { RCLONE_BIN: '/nonexistent/rclone' } });
+    try {
+      const response = await testApp.http().get('/api/health').expect(200);
+      expect(response.body.data).toMatchObject({ status: 'ok', rclone: { ok: false, error: expect.stringContaining('rclone') } });
+    } finally {
+      await testApp.close();
     }
   });
 });

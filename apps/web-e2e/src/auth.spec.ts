@@ -68,6 +68,7 @@ test('first-run setup, navigation, log out and log in again', async ({ page, bro
     await expect(health).toContainText(/API version\s*\d+\.\d+\.\d+/);
     await expect(health).toContainText(/Database\s*OK/);
     await expect(health).toContainText(/Borg\s*OK\s*version \d+\.\d+/);
+    await expect(health).toContainText(/rclone\s*OK\s*version \d+\.\d+/);
     await page.screenshot({ path: screenshotPath('dashboard') });
   });
 

@@ -74,16 +74,21 @@ function HealthReport({ health }: { health: Health }) {
           {health.database.error && <span className="health__detail">{health.database.error}</span>}
         </dd>
       </div>
-      <div className="health__row">
-        <dt>Borg</dt>
-        <dd>
-          <StatusBadge ok={health.borg.ok} okText="OK" failText="Unavailable" />
-          <span className="health__detail">
-            {health.borg.ok ? `version ${health.borg.version ?? 'unknown'}` : (health.borg.error ?? 'borg could not be run')}
-          </span>
-        </dd>
-      </div>
+      <ToolRow name="Borg" check={health.borg} failure="borg could not be run" />
+      <ToolRow name="rclone" check={health.rclone} failure="rclone could not be run: cloud sync needs it" />
     </dl>
+  );
+}
+
+function ToolRow({ name, check, failure }: { name: string; check: Health['borg']; failure: string }) {
+  return (
+    <div className="health__row">
+      <dt>{name}</dt>
+      <dd>
+        <StatusBadge ok={check.ok} okText="OK" failText="Unavailable" />
+        <span className="health__detail">{check.ok ? `version ${check.version ?? 'unknown'}` : (check.error ?? failure)}</span>
+      </dd>
+    </div>
   );
 }
 

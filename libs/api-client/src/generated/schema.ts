@@ -896,6 +896,8 @@ export interface components {
             version: string;
             database: components["schemas"]["HealthCheckDto"];
             borg: components["schemas"]["HealthCheckDto"];
+            /** @description Only cloud sync needs rclone: without it the server is still healthy */
+            rclone: components["schemas"]["HealthCheckDto"];
         };
         PageMetaDto: {
             /** @example 120 */

@@ -23,4 +23,7 @@ export class HealthDto {
 
   @ApiProperty({ type: HealthCheckDto })
   borg!: HealthCheckDto;
+
+  @ApiProperty({ type: HealthCheckDto, description: 'Only cloud sync needs rclone: without it the server is still healthy' })
+  rclone!: HealthCheckDto;
 }

@@ -1,24 +1,30 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { readBorgVersion } from '@borgitory/borg-runner';
+import { RcloneRunner } from '@borgitory/rclone-runner';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { API_VERSION } from '../openapi/openapi-document';
+import { CachedVersionCheck } from './cached-version-check';
 import { HealthCheckDto, HealthDto } from './health.dto';
-
-const BORG_CHECK_TTL_MS = 60_000;
 
 @Injectable()
 export class HealthService {
-  private borgCheck: { at: number; result: Promise<HealthCheckDto> } | undefined;
+  private readonly borg: CachedVersionCheck;
+  private readonly rclone: CachedVersionCheck;
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+    rclone: RcloneRunner,
+  ) {
+    this.borg = new CachedVersionCheck(() => readBorgVersion(config.borgBin));
+    this.rclone = new CachedVersionCheck(() => rclone.version());
+  }
 
+  /** Unhealthy without the database or borg; rclone is reported, but only cloud sync needs it. */
   async check(): Promise<HealthDto> {
-    const [database, borg] = await Promise.all([this.checkDatabase(), this.checkBorg()]);
-    return { status: database.ok && borg.ok ? 'ok' : 'unhealthy', version: API_VERSION, database, borg };
+    const [database, borg, rclone] = await Promise.all([this.checkDatabase(), this.borg.check(), this.rclone.check()]);
+    return { status: database.ok && borg.ok ? 'ok' : 'unhealthy', version: API_VERSION, database, borg, rclone };
   }
 
   private async checkDatabase(): Promise<HealthCheckDto> {
@@ -28,17 +34,5 @@ export class HealthService {
     } catch (error) {
       return { ok: false, error: (error as Error).message };
     }
-  }
-
-  /** `borg --version` costs a process start, so its answer is kept for a minute. */
-  private checkBorg(): Promise<HealthCheckDto> {
-    if (!this.borgCheck || Date.now() - this.borgCheck.at > BORG_CHECK_TTL_MS) {
-      const result = readBorgVersion(this.config.borgBin).then(
-        (version) => ({ ok: true, version }),
-        (error: Error) => ({ ok: false, error: error.message }),
-      );
-      this.borgCheck = { at: Date.now(), result };
-    }
-    return this.borgCheck.result;
   }
 }
