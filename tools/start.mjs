@@ -5,9 +5,9 @@ import { ensureNodeVersion, ensureNpmPackages, ensureSystemPackages, howToInstal
 
 ensureNodeVersion();
 ensureNpmPackages();
-const missing = ensureSystemPackages({ borg: 'borgbackup' });
+const missing = ensureSystemPackages({ borg: 'borgbackup', rclone: 'rclone' });
 if (missing.length > 0) {
-  log(`borg is not installed, so backups cannot run until it is. Install it with:\n  ${howToInstall(missing)}`);
+  log(`Missing, so backups (borg) or cloud sync (rclone) cannot run until installed:\n  ${howToInstall(missing)}`);
 }
 
 log('Building the API and the web app…');

@@ -14,16 +14,17 @@ export interface ScheduleRunPlan {
   steps: JobStepPlan[];
 }
 
-/**
- * pre-hooks → backup → prune (→ compact) → check → cloud sync → post-hooks. A step that fails skips what follows, except
- * post-hooks marked run_on_failure; a pre-hook that is not critical only warns.
- */
+/** The optional steps after the backup, each with its parameters as they are when the run starts. */
 export interface ScheduleRunSteps {
   prune: PruneParameters | null;
   check: CheckParameters | null;
   cloudSync: CloudSyncParameters | null;
 }
 
+/**
+ * pre-hooks → backup → prune (→ compact) → check → cloud sync → post-hooks. A step that fails skips what follows, except
+ * post-hooks marked run_on_failure; a pre-hook that is not critical only warns.
+ */
 export function planScheduleRun(schedule: ScheduleEntity, { prune, check, cloudSync }: ScheduleRunSteps): ScheduleRunPlan {
   const backup: BackupParameters = {
     source_paths: schedule.sourcePaths,

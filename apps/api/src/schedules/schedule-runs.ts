@@ -59,7 +59,7 @@ export class ScheduleRuns implements OnApplicationBootstrap {
   async start(schedule: ScheduleEntity, trigger: JobTrigger, note?: string): Promise<JobDto> {
     const prune = schedule.pruningPolicyId === null ? null : await this.pruning.parametersFor(schedule.pruningPolicyId);
     const check = schedule.checkPolicyId === null ? null : await this.checks.parametersFor(schedule.checkPolicyId);
-    const cloud = schedule.cloudSyncConfigId === null ? null : await this.cloudSyncConfigs.get(schedule.cloudSyncConfigId);
+    const cloud = schedule.cloudSyncConfigId === null ? null : await this.cloudSyncConfigs.find(schedule.cloudSyncConfigId);
     const cloudSync = cloud ? { cloud_sync_config_id: cloud.id, config_name: cloud.name } : null;
     const plan = planScheduleRun(schedule, { prune, check, cloudSync });
     return this.jobs.enqueue({

@@ -41,7 +41,8 @@ export function JobProgressPanel({ job }: { job: Job }) {
 function RunningProgress({ progress, copying }: { progress: JobProgress | null; copying: boolean }) {
   const current = progress?.current;
   const total = progress?.total;
-  const counted = current !== undefined && total !== undefined && total > 0;
+  const percent = progress?.percent;
+  const counted = current !== undefined && total !== undefined && percent !== undefined;
   const files = progress?.files;
   // A backup's figures say more than borg's last message, which may be from before the files were read.
   const message = counted || copying || files === undefined ? progress?.message : undefined;
@@ -50,7 +51,7 @@ function RunningProgress({ progress, copying }: { progress: JobProgress | null; 
       {counted ? (
         <div className="job-progress__counted">
           <progress className="progress-meter" value={current} max={total} aria-label="Progress" />
-          <span className="job-progress__percent">{Math.floor((current / total) * 100)} %</span>
+          <span className="job-progress__percent">{Math.floor(percent)} %</span>
         </div>
       ) : (
         <IndeterminateBar
