@@ -9,7 +9,7 @@ import { nxE2EPreset } from '@nx/playwright/preset';
  * (`nx e2e web-e2e` builds `api` and `web` first), with a fresh, empty data
  * directory so that the first-run setup is what the browser meets.
  */
-const PORT = 8765;
+const PORT = Number(process.env.E2E_PORT ?? 8765);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const workspaceRoot = resolve(import.meta.dirname, '../..');
 
