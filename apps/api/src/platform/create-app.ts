@@ -5,7 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
 import { SessionMiddleware } from '../auth/session.middleware';
 import { AppConfig } from './config/app-config';
-import { requireJsonBody, requireSameOrigin, translateBodyParserErrors } from './http/request-guards';
+import { refuseDeepJson, requireJsonBody, requireSameOrigin, translateBodyParserErrors } from './http/request-guards';
 import { assignRequestId } from './logging/request-id';
 import { serveApiDocs } from './openapi/api-docs';
 import { buildOpenApiDocument } from './openapi/openapi-document';
@@ -32,7 +32,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.enableShutdownHooks();
 
   app.use(assignRequestId);
-  app.use(`/${API_PREFIX}`, express.json({ limit: JSON_BODY_LIMIT }), translateBodyParserErrors);
+  app.use(`/${API_PREFIX}`, express.json({ limit: JSON_BODY_LIMIT, verify: refuseDeepJson }), translateBodyParserErrors);
   app.use(`/${API_PREFIX}`, requireSameOrigin(config.allowedOrigins), requireJsonBody);
   app.use(`/${API_PREFIX}`, app.get(SessionMiddleware).handler);
 
