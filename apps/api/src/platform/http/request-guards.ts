@@ -8,7 +8,9 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * CSRF defence for cookie authentication: a mutating request that a browser
- * marks as coming from another origin is refused. Requests without Origin or
+ * marks as coming from another origin is refused. The origin must match this
+ * server's own in scheme, host and port (or be an allowed origin): an http page
+ * cannot post to the https server of the same name. Requests without Origin or
  * Referer (curl, scripts) are not from a browser page and pass.
  */
 export function requireSameOrigin(allowedOrigins: string[]): RequestHandler {
@@ -16,11 +18,20 @@ export function requireSameOrigin(allowedOrigins: string[]): RequestHandler {
     if (!MUTATING.has(request.method)) return next();
     const claimed = request.get('origin') ?? request.get('referer');
     if (claimed === undefined) return next();
-    const origin = URL.canParse(claimed) ? new URL(claimed) : null;
-    const sameHost = origin !== null && origin.host === request.get('host');
-    if (sameHost || (origin !== null && allowedOrigins.includes(origin.origin))) return next();
+    const origin = originOf(claimed);
+    if (origin !== null && (origin === ownOrigin(request) || allowedOrigins.includes(origin))) return next();
     next(ApiError.forbidden('Cross-origin request refused'));
   };
+}
+
+/** The origin the request was sent to: its scheme (https directly or through a trusted proxy) and Host. */
+function ownOrigin(request: Request): string | null {
+  return request.host === undefined ? null : originOf(`${request.protocol}://${request.host}`);
+}
+
+/** `scheme://host[:port]` with the default port left out, as browsers send it; null for "null" and other non-URLs. */
+function originOf(url: string): string | null {
+  return URL.canParse(url) ? new URL(url).origin : null;
 }
 
 /** Only JSON bodies are accepted on mutating routes, so that an HTML form cannot post to the API. */
