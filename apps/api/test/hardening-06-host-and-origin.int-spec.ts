@@ -35,6 +35,12 @@ describe('first-run setup and the Host it was reached through (issue 13, item 6)
     expect(refused.body.error.details).toEqual({ host: 'attacker.example' });
   });
 
+  it('cannot be loosened by a rebinding page that adds X-Forwarded-Host: 127.0.0.1 (the browser is on loopback, which is trusted)', async () => {
+    const refused = await testApp.http().post('/api/auth/setup').set('Host', 'attacker.example').set('X-Forwarded-Host', '127.0.0.1').send(ADMIN);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.details).toEqual({ host: 'attacker.example' });
+  });
+
   it.each(['127.0.0.1:8000', '192.168.1.20', '[::1]:8000', '[fd00::20]', 'localhost:8000', 'localhost'])(
     'lets setup through %s (the body is then validated)',
     async (host) => {
