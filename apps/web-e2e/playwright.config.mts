@@ -19,6 +19,21 @@ const workspaceRoot = resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'borgitory-e2e-'));
 process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
 
+const chromiumLaunch = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+};
+
 export default defineConfig({
   ...nxE2EPreset(import.meta.dirname, { testDir: './src' }),
   outputDir: './test-output/results',
@@ -31,20 +46,7 @@ export default defineConfig({
     colorScheme: 'light',
     screenshot: 'only-on-failure',
     trace: 'off',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: chromiumLaunch,
   },
   webServer: {
     command: 'node dist/apps/api/main.js',
@@ -63,16 +65,26 @@ export default defineConfig({
     },
   },
   // auth.spec.ts meets the first-run setup, so it must run before any spec that logs in (which would do the
-  // setup itself); the files would otherwise run in alphabetical order, archives.spec.ts first.
+  // setup itself); the files would otherwise run in alphabetical order, archives.spec.ts first. Before it,
+  // setup-host.spec.ts reaches the unclaimed server through a host name that chromium resolves to it.
   projects: [
+    {
+      name: 'unclaimed',
+      testMatch: 'setup-host.spec.ts',
+      use: {
+        browserName: 'chromium',
+        launchOptions: { ...chromiumLaunch, args: [...chromiumLaunch.args, '--host-resolver-rules=MAP nas.borgitory.test 127.0.0.1'] },
+      },
+    },
     {
       name: 'first-run',
       testMatch: 'auth.spec.ts',
+      dependencies: ['unclaimed'],
       use: { browserName: 'chromium' },
     },
     {
       name: 'chromium',
-      testIgnore: 'auth.spec.ts',
+      testIgnore: ['setup-host.spec.ts', 'auth.spec.ts'],
       dependencies: ['first-run'],
       use: { browserName: 'chromium' },
     },

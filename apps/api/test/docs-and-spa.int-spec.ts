@@ -22,7 +22,7 @@ describe('API documentation', () => {
     expect(page.text).toContain('swagger-ui');
     expect(page.text).not.toMatch(EXTERNAL_URL);
     const init = await testApp.http().get('/docs/swagger-ui-init.js').expect(200);
-    expect(init.text).toContain('Borgitory API');
+    expect(init.text).toContain('url: "/openapi.json"');
     await testApp.http().get('/docs/swagger-ui-bundle.js').expect(200);
     await testApp.http().get('/docs/swagger-ui.css').expect(200);
   });

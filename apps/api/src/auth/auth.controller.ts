@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ApiEnvelope, ApiErrors, ApiNoContent } from '../platform/openapi/api-responses';
@@ -10,6 +10,7 @@ import { AuthStatusDto } from './dto/auth-status.dto';
 import { CredentialsDto, LoginDto } from './dto/credentials.dto';
 import { UserDto } from './dto/user.dto';
 import { endSession, startSession } from './session-lifecycle';
+import { SetupHostGuard } from './setup-host.guard';
 import { UserEntity } from './user.entity';
 
 @ApiTags('auth')
@@ -27,10 +28,11 @@ export class AuthController {
 
   @Public()
   @Post('setup')
+  @UseGuards(SetupHostGuard)
   @SuccessMessage('Setup complete; you are logged in')
   @ApiOperation({ summary: 'Create the first user (only while none exists) and log in as that user' })
   @ApiEnvelope(UserDto, { status: 201 })
-  @ApiErrors(409, 422)
+  @ApiErrors(403, 409, 422)
   async setup(@Body() body: CredentialsDto, @Req() request: Request): Promise<UserDto> {
     const user = await this.auth.setup(body);
     await startSession(request, user.id);

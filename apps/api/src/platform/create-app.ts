@@ -5,7 +5,8 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
 import { SessionMiddleware } from '../auth/session.middleware';
 import { AppConfig } from './config/app-config';
-import { requireJsonBody, requireSameOrigin, translateBodyParserErrors } from './http/request-guards';
+import { refuseDeepJson, requireJsonBody, requireSameOrigin, translateBodyParserErrors } from './http/request-guards';
+import { securityHeaders } from './http/security-headers';
 import { assignRequestId } from './logging/request-id';
 import { serveApiDocs } from './openapi/api-docs';
 import { buildOpenApiDocument } from './openapi/openapi-document';
@@ -16,7 +17,8 @@ const JSON_BODY_LIMIT = '1mb';
 
 /**
  * Builds the whole HTTP application, in the order requests meet it:
- * JSON parsing and CSRF checks, the session, docs, the SPA, then Nest's routes.
+ * security headers, JSON parsing and CSRF checks, the session, docs, the SPA,
+ * then Nest's routes.
  * main.ts and the integration tests both start the server through here.
  */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -31,8 +33,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.setGlobalPrefix(API_PREFIX);
   app.enableShutdownHooks();
 
+  app.use(securityHeaders());
   app.use(assignRequestId);
-  app.use(`/${API_PREFIX}`, express.json({ limit: JSON_BODY_LIMIT }), translateBodyParserErrors);
+  app.use(`/${API_PREFIX}`, express.json({ limit: JSON_BODY_LIMIT, verify: refuseDeepJson }), translateBodyParserErrors);
   app.use(`/${API_PREFIX}`, requireSameOrigin(config.allowedOrigins), requireJsonBody);
   app.use(`/${API_PREFIX}`, app.get(SessionMiddleware).handler);
 

@@ -859,7 +859,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "VALIDATION_ERROR" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "SETUP_REQUIRED" | "REPOSITORY_BUSY" | "REPOSITORY_ALREADY_EXISTS" | "REPOSITORY_NOT_FOUND" | "BORG_ERROR" | "BORG_PASSPHRASE_WRONG" | "BORG_KEY_MISSING" | "SSH_CONNECTION_FAILED" | "SSH_HOST_KEY_REJECTED" | "SSH_AUTHENTICATION_FAILED" | "RCLONE_ERROR" | "HOOK_FAILED" | "SOURCE_UNAVAILABLE" | "JOB_INTERRUPTED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_ERROR" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "HOST_NOT_ALLOWED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "SETUP_REQUIRED" | "REPOSITORY_BUSY" | "REPOSITORY_ALREADY_EXISTS" | "REPOSITORY_NOT_FOUND" | "BORG_ERROR" | "BORG_PASSPHRASE_WRONG" | "BORG_KEY_MISSING" | "SSH_CONNECTION_FAILED" | "SSH_HOST_KEY_REJECTED" | "SSH_AUTHENTICATION_FAILED" | "RCLONE_ERROR" | "HOOK_FAILED" | "SOURCE_UNAVAILABLE" | "JOB_INTERRUPTED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorInfoDto: {
             /** @example VALIDATION_ERROR */
             code: components["schemas"]["ErrorCode"];
@@ -2109,6 +2109,15 @@ export interface operations {
                         data: components["schemas"]["UserDto"];
                         message: string;
                     };
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
             /** @description Conflict with the current state */

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       rcloneBin: 'rclone',
       webDir: '/srv/borgitory/dist/apps/web',
       allowedOrigins: [],
+      allowedHosts: [],
     });
   });
 
@@ -29,6 +30,7 @@ describe('loadConfig', () => {
         BORG_BIN: '/opt/borg',
         BORGITORY_WEB_DIR: 'none',
         BORGITORY_ALLOWED_ORIGINS: 'https://backup.example.org/, http://nas:8000',
+        BORGITORY_ALLOWED_HOSTS: 'Backup.Example.org, nas',
       },
       '/srv',
     );
@@ -41,6 +43,7 @@ describe('loadConfig', () => {
       borgBin: '/opt/borg',
       webDir: null,
       allowedOrigins: ['https://backup.example.org', 'http://nas:8000'],
+      allowedHosts: ['backup.example.org', 'nas'],
     });
   });
 
@@ -55,5 +58,11 @@ describe('loadConfig', () => {
     expect(error?.problems).toHaveLength(4);
     expect(error?.message).toContain('PORT must be a whole number');
     expect(error?.message).toContain('BORGITORY_SECRET_KEY must be at least 32 characters');
+  });
+
+  it.each(['nas:8000', 'http://nas', '-nas', 'nas..example', 'na_s', '*.example.org'])('refuses "%s" in BORGITORY_ALLOWED_HOSTS', (host) => {
+    expect(() => loadConfig({ BORGITORY_ALLOWED_HOSTS: `nas.example, ${host}` })).toThrow(
+      `BORGITORY_ALLOWED_HOSTS has an invalid host name "${host}"`,
+    );
   });
 });

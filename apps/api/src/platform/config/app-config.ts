@@ -17,6 +17,8 @@ export interface AppConfig {
   webDir: string | null;
   /** Origins allowed to make cookie-authenticated mutating requests besides the server's own. */
   allowedOrigins: string[];
+  /** Host names (lower case, no port) through which first-run setup is allowed besides IP addresses and localhost. */
+  allowedHosts: string[];
   /** Express "trust proxy" setting: which hops may set X-Forwarded-* headers. */
   trustProxy: string;
   logLevel: string;
@@ -27,6 +29,9 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
 }
+
+/** A DNS name: dot-separated labels of letters, digits and inner hyphens. */
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -71,6 +76,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     if (!URL.canParse(origin)) problems.push(`BORGITORY_ALLOWED_ORIGINS has an invalid origin "${origin}"`);
   }
 
+  const allowedHosts = text('BORGITORY_ALLOWED_HOSTS', '')
+    .split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter(Boolean);
+  for (const host of allowedHosts) {
+    if (!HOST_NAME.test(host)) problems.push(`BORGITORY_ALLOWED_HOSTS has an invalid host name "${host}" (a name such as nas.example, without port)`);
+  }
+
   const webDirSetting = text('BORGITORY_WEB_DIR', 'dist/apps/web');
 
   const config: AppConfig = {
@@ -84,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     rcloneBin: text('RCLONE_BIN', 'rclone'),
     webDir: webDirSetting === 'none' ? null : directory(webDirSetting),
     allowedOrigins: allowedOrigins.map((origin) => (URL.canParse(origin) ? new URL(origin).origin : origin)),
+    allowedHosts,
     trustProxy: text('BORGITORY_TRUST_PROXY', 'loopback'),
     logLevel,
   };

@@ -4,6 +4,8 @@ export enum ErrorCode {
   BAD_REQUEST = 'BAD_REQUEST',
   UNAUTHORIZED = 'UNAUTHORIZED',
   FORBIDDEN = 'FORBIDDEN',
+  /** First-run setup through a host name that is not allowed (DNS rebinding defence). */
+  HOST_NOT_ALLOWED = 'HOST_NOT_ALLOWED',
   NOT_FOUND = 'NOT_FOUND',
   METHOD_NOT_ALLOWED = 'METHOD_NOT_ALLOWED',
   CONFLICT = 'CONFLICT',

@@ -1,0 +1,25 @@
+import { watchCspViolations } from './csp';
+import { expect, test } from './fixtures';
+import { screenshotPath } from './screenshots';
+
+const SECTIONS = ['Dashboard', 'Repositories', 'Backups', 'Archives', 'Schedules', 'Jobs', 'Cloud Sync'];
+
+// The SPA runs under the server's Content-Security-Policy: scripts, styles and connections from the server only.
+test('every page of the SPA works within the Content-Security-Policy', async ({ page }) => {
+  const violations = await watchCspViolations(page);
+  const response = await page.goto('/');
+  expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+  await expect(page.getByRole('region', { name: 'Server health' })).toContainText('Healthy');
+  await page.screenshot({ path: screenshotPath('dashboard-csp') });
+
+  const navigation = page.getByRole('navigation', { name: 'Main' });
+  for (const section of SECTIONS) {
+    await navigation.getByRole('link', { name: section, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: section })).toBeVisible();
+  }
+  await navigation.getByRole('link', { name: 'Repositories', exact: true }).click();
+  await page.getByRole('link', { name: 'New repository' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'New repository' })).toBeVisible();
+  await page.screenshot({ path: screenshotPath('repository-form-csp') });
+  expect(violations).toEqual([]);
+});
