@@ -143,7 +143,8 @@ test('first-run setup, navigation, log out and log in again', async ({ page, bro
     await page.getByRole('button', { name: 'Log out' }).click();
     await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
     await page.getByLabel('Username').fill(USERNAME);
-    // The server allows 10 failed logins per client in 15 minutes.
+    // The server allows 10 failed logins in 15 minutes per browser holding a device cookie (this one has had
+    // it since its first login) and per address for the others.
     for (let attempt = 1; attempt <= 10; attempt++) {
       await passwordField(page).fill(`wrong password ${attempt}`);
       const answer = page.waitForResponse('**/api/auth/login');
@@ -155,5 +156,16 @@ test('first-run setup, navigation, log out and log in again', async ({ page, bro
     await page.getByRole('button', { name: 'Log in' }).click();
     await expect(page.getByRole('alert')).toHaveText(/Too many failed logins; try again in \d+ minute/);
     await expect(navigation(page)).toBeHidden();
+  });
+
+  await test.step('the lockout holds only the browser that failed: another one still logs in', async () => {
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await otherPage.goto('/');
+    await otherPage.getByLabel('Username').fill(USERNAME);
+    await passwordField(otherPage).fill(PASSWORD);
+    await otherPage.getByRole('button', { name: 'Log in' }).click();
+    await expectLoggedIn(otherPage);
+    await other.close();
   });
 });

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       rcloneBin: 'rclone',
       webDir: '/srv/borgitory/dist/apps/web',
       allowedOrigins: [],
+      trustProxy: false,
     });
   });
 
@@ -56,4 +57,21 @@ describe('loadConfig', () => {
     expect(error?.message).toContain('PORT must be a whole number');
     expect(error?.message).toContain('BORGITORY_SECRET_KEY must be at least 32 characters');
   });
+
+  it.each([
+    ['false', false],
+    ['loopback', 'loopback'],
+    ['1', 1],
+    ['10.0.0.0/8, 192.168.1.2 ,loopback', '10.0.0.0/8,192.168.1.2,loopback'],
+    ['fd00::/8,::1', 'fd00::/8,::1'],
+  ])('takes BORGITORY_TRUST_PROXY=%s as %p', (setting, expected) => {
+    expect(loadConfig({ BORGITORY_TRUST_PROXY: setting }).trustProxy).toBe(expected);
+  });
+
+  it.each(['true', 'proxy.example', '10.0.0.0/33', '10.0.0.0/8/8', 'loopback,', '-1'])(
+    'refuses BORGITORY_TRUST_PROXY=%s',
+    (setting) => {
+      expect(() => loadConfig({ BORGITORY_TRUST_PROXY: setting })).toThrow(/BORGITORY_TRUST_PROXY must be/);
+    },
+  );
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -17,8 +18,11 @@ export interface AppConfig {
   webDir: string | null;
   /** Origins allowed to make cookie-authenticated mutating requests besides the server's own. */
   allowedOrigins: string[];
-  /** Express "trust proxy" setting: which hops may set X-Forwarded-* headers. */
-  trustProxy: string;
+  /**
+   * Express "trust proxy" setting: which hops may set X-Forwarded-* headers. `false` (the default) trusts none,
+   * so the client address is the connection's and no client can choose the address the login throttle counts.
+   */
+  trustProxy: false | number | string;
   logLevel: string;
 }
 
@@ -29,6 +33,7 @@ export class ConfigError extends Error {
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 
 /**
  * Reads and validates the environment once at start-up. Every problem is
@@ -73,6 +78,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
 
   const webDirSetting = text('BORGITORY_WEB_DIR', 'dist/apps/web');
 
+  const trustProxy = parseTrustProxy(text('BORGITORY_TRUST_PROXY', 'false'));
+  if (trustProxy === null) {
+    problems.push(
+      'BORGITORY_TRUST_PROXY must be a number of proxy hops, or comma-separated addresses, subnets ' +
+        `(10.0.0.0/8) and ${PROXY_NAMES.join(', ')}; "true" would trust any client's X-Forwarded-For ` +
+        `(got "${env.BORGITORY_TRUST_PROXY}")`,
+    );
+  }
+
   const config: AppConfig = {
     port: integer('PORT', 8000, 0, 65535),
     host: text('HOST', '0.0.0.0'),
@@ -84,10 +98,27 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     rcloneBin: text('RCLONE_BIN', 'rclone'),
     webDir: webDirSetting === 'none' ? null : directory(webDirSetting),
     allowedOrigins: allowedOrigins.map((origin) => (URL.canParse(origin) ? new URL(origin).origin : origin)),
-    trustProxy: text('BORGITORY_TRUST_PROXY', 'loopback'),
+    trustProxy: trustProxy ?? false,
     logLevel,
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
+}
+
+/** The Express "trust proxy" value for a setting, or null when it is not one Borgitory accepts. */
+function parseTrustProxy(setting: string): false | number | string | null {
+  if (setting === 'false') return false;
+  if (/^\d{1,2}$/.test(setting)) return Number(setting);
+  const entries = setting.split(',').map((entry) => entry.trim());
+  return entries.every(isProxyEntry) ? entries.join(',') : null;
+}
+
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 }
