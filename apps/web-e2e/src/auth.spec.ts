@@ -45,13 +45,23 @@ test('first-run setup, navigation, log out and log in again', async ({ page, bro
   });
 
   await test.step("the server's validation messages are shown by their field", async () => {
-    await passwordField(page).fill('short');
-    await page.getByLabel('Confirm password').fill('short');
+    await passwordField(page).fill('12345678');
+    await page.getByLabel('Confirm password').fill('12345678');
     await page.getByRole('button', { name: 'Create account' }).click();
     await expect(passwordField(page)).toHaveAttribute('aria-invalid', 'true');
-    await expect(passwordField(page)).toHaveAccessibleDescription(/longer than or equal to 8 characters/);
+    await expect(passwordField(page)).toHaveAccessibleDescription(/at least 12 characters long/);
     await expect(page.getByLabel('Username')).not.toHaveAttribute('aria-invalid');
     await page.screenshot({ path: screenshotPath('setup-errors') });
+  });
+
+  await test.step('a password that is easy to guess is refused with the reason at the field', async () => {
+    await passwordField(page).fill('password1234');
+    await page.getByLabel('Confirm password').fill('password1234');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(passwordField(page)).toHaveAccessibleDescription(
+      /too easy to guess\. This is similar to a commonly used password\. Add more words/,
+    );
+    await page.screenshot({ path: screenshotPath('setup-weak-password') });
   });
 
   await test.step('creating the first user logs in', async () => {

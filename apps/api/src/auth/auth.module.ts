@@ -8,6 +8,7 @@ import { AuthSettings } from './auth-settings';
 import { DeviceTokens } from './device-tokens';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
+import { PasswordPolicy } from './password-policy';
 import { SessionAuthGuard } from './session-auth.guard';
 import { SessionEntity } from './session.entity';
 import { SessionMiddleware } from './session.middleware';
@@ -22,6 +23,7 @@ import { UsersService } from './users.service';
     AuthService,
     UsersService,
     PasswordHasher,
+    PasswordPolicy,
     AuthSettings,
     { provide: LoginThrottle, inject: [AuthSettings], useFactory: (settings: AuthSettings) => new LoginThrottle(settings) },
     { provide: DeviceTokens, inject: [SecretsService], useFactory: (secrets: SecretsService) => new DeviceTokens(secrets) },

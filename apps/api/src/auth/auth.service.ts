@@ -7,6 +7,7 @@ import { UserDto } from './dto/user.dto';
 import { DeviceTokens } from './device-tokens';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
+import { PasswordPolicy } from './password-policy';
 import { UsersService } from './users.service';
 
 /** Where a login comes from: the client's address and the device token its browser holds, if any. */
@@ -28,6 +29,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
     private readonly devices: DeviceTokens,
+    private readonly passwords: PasswordPolicy,
   ) {}
 
   async status(userId: number | undefined): Promise<AuthStatusDto> {
@@ -41,6 +43,8 @@ export class AuthService {
 
   async setup(credentials: CredentialsDto): Promise<Authenticated> {
     if (await this.users.any()) throw ApiError.conflict('Setup is already complete; log in instead');
+    const weakness = this.passwords.weakness(credentials.password, credentials.username);
+    if (weakness) throw ApiError.validation('Invalid input data: password', { password: [weakness] });
     const user = await this.users.createFirst(credentials.username, await this.hasher.hash(credentials.password));
     if (!user) throw ApiError.conflict('Setup is already complete; log in instead');
     return { user: UserDto.from(user), deviceToken: this.devices.issue(user.id) };

@@ -930,7 +930,10 @@ export interface components {
         CredentialsDto: {
             /** @example admin */
             username: string;
-            /** @example correct horse battery staple */
+            /**
+             * @description Refused (422, with the reason under `password`) when a strength estimator rates it easy to guess
+             * @example correct horse battery staple
+             */
             password: string;
         };
         LoginDto: {
