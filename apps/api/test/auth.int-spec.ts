@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { MAX_FAILED_LOGINS } from '../src/auth/login-throttle';
+import { AuthSettings } from '../src/auth/auth-settings';
 import { ADMIN, setupAdmin, startTestApp, TestApp } from './support/test-app';
 
 function sessionCookie(setCookie: string[] | string | undefined): string {
@@ -8,6 +8,8 @@ function sessionCookie(setCookie: string[] | string | undefined): string {
   if (!cookie) throw new Error('no session cookie was set');
   return cookie;
 }
+
+const { maxFailuresPerClient: MAX_FAILED_LOGINS } = new AuthSettings();
 
 describe('auth', () => {
   let testApp: TestApp;
@@ -103,7 +105,12 @@ describe('auth', () => {
     await testApp.http().post('/api/auth/login').send(ADMIN).expect(200);
   });
 
-  it('marks the cookie Secure behind a TLS-terminating proxy', async () => {
+  it('marks the cookies Secure behind a trusted TLS-terminating proxy, and only then', async () => {
+    const untrusted = await testApp.http().post('/api/auth/setup').set('X-Forwarded-Proto', 'https').send(ADMIN).expect(201);
+    expect(sessionCookie(untrusted.headers['set-cookie'])).not.toMatch(/Secure/);
+
+    await testApp.close();
+    testApp = await startTestApp({ env: { BORGITORY_TRUST_PROXY: 'loopback' } });
     const response = await testApp
       .http()
       .post('/api/auth/setup')
@@ -111,6 +118,10 @@ describe('auth', () => {
       .send(ADMIN)
       .expect(201);
     expect(sessionCookie(response.headers['set-cookie'])).toMatch(/Secure/);
+    const cookies = [response.headers['set-cookie'] ?? []].flat();
+    expect(cookies.find((cookie) => cookie.startsWith('borgitory.device='))).toMatch(
+      /Path=\/api\/auth\/login; Expires=.*; HttpOnly; Secure; SameSite=Strict/,
+    );
   });
 
   it('stores only an argon2id hash of the password', async () => {

@@ -98,7 +98,7 @@ describe('manual backups on real borg', () => {
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
     const login = await testApp.http().post('/api/auth/login').send(ADMIN).expect(200);
-    const cookie = (login.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+    const cookie = (login.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ');
 
     const events = await readEvents(
       `http://127.0.0.1:${port}/api/jobs/${started.body.data.id}/stream`,

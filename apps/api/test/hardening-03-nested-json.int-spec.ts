@@ -9,8 +9,10 @@ import { exited, startServerProcess } from './support/server-process';
 const STACK_TRACE = /\n\s+at |RangeError|Maximum call stack/;
 /** How long the four attacking clients keep at it (the report measured 10 s; a few show the same). */
 const ATTACK_MS = Number(process.env.HARDENING_ATTACK_MS ?? 3000);
-/** The issue asks for under 20 ms; a machine busy with other work may need more. */
-const STATUS_P50_LIMIT_MS = Number(process.env.HARDENING_STATUS_P50_MS ?? 20);
+// The goal on a quiet machine. When other test workers already slow the server down while nobody attacks it, the
+// attack may add no more than that slowness again: the unfixed server's p50 was about 1 s, 100 times its idle p50.
+const STATUS_P50_LIMIT_MS = 20;
+const IDLE_FACTOR = 3;
 
 /** `{"username": [[[…]]], "password": "x"}` of about `bytes` bytes: the attack of issue 13, item 3. */
 function nestedArraysBody(bytes: number): string {
@@ -152,8 +154,11 @@ describe('deeply nested JSON bodies (issue 13, item 3)', () => {
   it('accepts a real body with nested hooks (the deepest the API takes)', async () => {
     const setup = await post('/api/auth/setup', JSON.stringify({ username: 'admin', password: 'correct horse battery staple' }));
     expect(setup.status).toBe(201);
-    const cookie = setup.headers.getSetCookie()[0].split(';')[0];
-    const headers = { 'Content-Type': 'application/json', Cookie: cookie };
+    const cookie = setup.headers
+      .getSetCookie()
+      .map((header) => header.split(';')[0])
+      .find((pair) => pair.startsWith('borgitory.sid='));
+    const headers = { 'Content-Type': 'application/json', Cookie: cookie ?? '' };
     const repository = await fetch(`${base}/api/repositories`, {
       method: 'POST',
       headers,
@@ -175,7 +180,7 @@ describe('deeply nested JSON bodies (issue 13, item 3)', () => {
     expect(schedule.status).toBe(201);
   });
 
-  it(`keeps /api/auth/status answering in under ${STATUS_P50_LIMIT_MS} ms (p50) while four clients send the attack`, async () => {
+  it(`keeps /api/auth/status answering in under ${STATUS_P50_LIMIT_MS} ms (p50, or ${IDLE_FACTOR}× its idle p50 on a busy machine) while four clients send the attack`, async () => {
     const idle = await timeStatusWhile((latencies) => latencies.length < 20);
     const attack = attackFromChild(`${base}/api/auth/login`, 4, ATTACK_MS);
     let attacking = true;
@@ -190,7 +195,7 @@ describe('deeply nested JSON bodies (issue 13, item 3)', () => {
     );
     expect(statuses.length).toBeGreaterThan(8);
     expect(new Set(statuses)).toEqual(new Set([400]));
-    expect(p50).toBeLessThan(STATUS_P50_LIMIT_MS);
+    expect(p50).toBeLessThan(Math.max(STATUS_P50_LIMIT_MS, IDLE_FACTOR * median(idle)));
     expect(serverOutput).not.toMatch(STACK_TRACE);
   });
 });

@@ -23,7 +23,7 @@ describe('job progress over Server-Sent Events', () => {
     testApp = await startTestApp();
     agent = testApp.http();
     const setup = await agent.post('/api/auth/setup').send(ADMIN).expect(201);
-    headers = { Cookie: (setup.headers['set-cookie'] as unknown as string[])[0].split(';')[0] };
+    headers = { Cookie: (setup.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ') };
     await testApp.app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(testApp.app.getHttpServer().address() as AddressInfo).port}`;
     jobs = testApp.app.get(JobsService);

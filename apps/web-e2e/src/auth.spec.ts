@@ -45,13 +45,23 @@ test('first-run setup, navigation, log out and log in again', async ({ page, bro
   });
 
   await test.step("the server's validation messages are shown by their field", async () => {
-    await passwordField(page).fill('short');
-    await page.getByLabel('Confirm password').fill('short');
+    await passwordField(page).fill('12345678');
+    await page.getByLabel('Confirm password').fill('12345678');
     await page.getByRole('button', { name: 'Create account' }).click();
     await expect(passwordField(page)).toHaveAttribute('aria-invalid', 'true');
-    await expect(passwordField(page)).toHaveAccessibleDescription(/longer than or equal to 8 characters/);
+    await expect(passwordField(page)).toHaveAccessibleDescription(/at least 12 characters long/);
     await expect(page.getByLabel('Username')).not.toHaveAttribute('aria-invalid');
     await page.screenshot({ path: screenshotPath('setup-errors') });
+  });
+
+  await test.step('a password that is easy to guess is refused with the reason at the field', async () => {
+    await passwordField(page).fill('password1234');
+    await page.getByLabel('Confirm password').fill('password1234');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(passwordField(page)).toHaveAccessibleDescription(
+      /too easy to guess\. This is similar to a commonly used password\. Add more words/,
+    );
+    await page.screenshot({ path: screenshotPath('setup-weak-password') });
   });
 
   await test.step('creating the first user logs in', async () => {
@@ -143,7 +153,8 @@ test('first-run setup, navigation, log out and log in again', async ({ page, bro
     await page.getByRole('button', { name: 'Log out' }).click();
     await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
     await page.getByLabel('Username').fill(USERNAME);
-    // The server allows 10 failed logins per client in 15 minutes.
+    // The server allows 10 failed logins in 15 minutes per browser holding a device cookie (this one has had
+    // it since its first login) and per address for the others.
     for (let attempt = 1; attempt <= 10; attempt++) {
       await passwordField(page).fill(`wrong password ${attempt}`);
       const answer = page.waitForResponse('**/api/auth/login');
@@ -155,5 +166,16 @@ test('first-run setup, navigation, log out and log in again', async ({ page, bro
     await page.getByRole('button', { name: 'Log in' }).click();
     await expect(page.getByRole('alert')).toHaveText(/Too many failed logins; try again in \d+ minute/);
     await expect(navigation(page)).toBeHidden();
+  });
+
+  await test.step('the lockout holds only the browser that failed: another one still logs in', async () => {
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await otherPage.goto('/');
+    await otherPage.getByLabel('Username').fill(USERNAME);
+    await passwordField(otherPage).fill(PASSWORD);
+    await otherPage.getByRole('button', { name: 'Log in' }).click();
+    await expectLoggedIn(otherPage);
+    await other.close();
   });
 });

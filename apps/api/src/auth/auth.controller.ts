@@ -9,6 +9,7 @@ import { CurrentUser } from './authenticated-request';
 import { AuthStatusDto } from './dto/auth-status.dto';
 import { CredentialsDto, LoginDto } from './dto/credentials.dto';
 import { UserDto } from './dto/user.dto';
+import { readDeviceCookie, setDeviceCookie } from './device-cookie';
 import { endSession, startSession } from './session-lifecycle';
 import { SetupHostGuard } from './setup-host.guard';
 import { UserEntity } from './user.entity';
@@ -33,9 +34,14 @@ export class AuthController {
   @ApiOperation({ summary: 'Create the first user (only while none exists) and log in as that user' })
   @ApiEnvelope(UserDto, { status: 201 })
   @ApiErrors(403, 409, 422)
-  async setup(@Body() body: CredentialsDto, @Req() request: Request): Promise<UserDto> {
-    const user = await this.auth.setup(body);
+  async setup(
+    @Body() body: CredentialsDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<UserDto> {
+    const { user, deviceToken } = await this.auth.setup(body);
     await startSession(request, user.id);
+    setDeviceCookie(request, response, deviceToken);
     return user;
   }
 
@@ -43,12 +49,25 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @SuccessMessage('Logged in')
-  @ApiOperation({ summary: 'Log in; sets the session cookie' })
+  @ApiOperation({
+    summary: 'Log in; sets the session cookie',
+    description:
+      'Failed logins are limited per client address and, for clients without a device cookie for the account, ' +
+      'per account; beyond the limit the answer is 429 with Retry-After. A successful login (or setup) also sets ' +
+      '`borgitory.device`, a device cookie with which this browser is counted on its own, so that failures ' +
+      'elsewhere cannot lock it out.',
+  })
   @ApiEnvelope(UserDto)
   @ApiErrors(401, 409, 422, 429)
-  async login(@Body() body: LoginDto, @Req() request: Request): Promise<UserDto> {
-    const user = await this.auth.login(body, request.ip ?? 'unknown');
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<UserDto> {
+    const origin = { address: request.ip ?? 'unknown', deviceToken: readDeviceCookie(request) };
+    const { user, deviceToken } = await this.auth.login(body, origin);
     await startSession(request, user.id);
+    setDeviceCookie(request, response, deviceToken);
     return user;
   }
 

@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SecretsService } from '../platform/secrets/secrets.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { AuthSettings } from './auth-settings';
+import { DeviceTokens } from './device-tokens';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
+import { PasswordPolicy } from './password-policy';
 import { SessionAuthGuard } from './session-auth.guard';
 import { SessionEntity } from './session.entity';
 import { SessionMiddleware } from './session.middleware';
@@ -19,7 +23,10 @@ import { UsersService } from './users.service';
     AuthService,
     UsersService,
     PasswordHasher,
-    { provide: LoginThrottle, useFactory: () => new LoginThrottle() },
+    PasswordPolicy,
+    AuthSettings,
+    { provide: LoginThrottle, inject: [AuthSettings], useFactory: (settings: AuthSettings) => new LoginThrottle(settings) },
+    { provide: DeviceTokens, inject: [SecretsService], useFactory: (secrets: SecretsService) => new DeviceTokens(secrets) },
     DatabaseSessionStore,
     SessionMiddleware,
     { provide: APP_GUARD, useClass: SessionAuthGuard },

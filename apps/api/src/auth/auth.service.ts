@@ -4,9 +4,23 @@ import { ErrorCode } from '../platform/http/error-code';
 import { AuthStatusDto } from './dto/auth-status.dto';
 import { CredentialsDto, LoginDto } from './dto/credentials.dto';
 import { UserDto } from './dto/user.dto';
+import { DeviceTokens } from './device-tokens';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
+import { PasswordPolicy } from './password-policy';
 import { UsersService } from './users.service';
+
+/** Where a login comes from: the client's address and the device token its browser holds, if any. */
+export interface LoginOrigin {
+  address: string;
+  deviceToken: string | undefined;
+}
+
+/** The user who is now logged in, and a new device token for their browser. */
+export interface Authenticated {
+  user: UserDto;
+  deviceToken: string;
+}
 
 @Injectable()
 export class AuthService {
@@ -14,6 +28,8 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
+    private readonly devices: DeviceTokens,
+    private readonly passwords: PasswordPolicy,
   ) {}
 
   async status(userId: number | undefined): Promise<AuthStatusDto> {
@@ -25,36 +41,41 @@ export class AuthService {
     };
   }
 
-  async setup(credentials: CredentialsDto): Promise<UserDto> {
+  async setup(credentials: CredentialsDto): Promise<Authenticated> {
     if (await this.users.any()) throw ApiError.conflict('Setup is already complete; log in instead');
+    const weakness = this.passwords.weakness(credentials.password, credentials.username);
+    if (weakness) throw ApiError.validation('Invalid input data: password', { password: [weakness] });
     const user = await this.users.createFirst(credentials.username, await this.hasher.hash(credentials.password));
     if (!user) throw ApiError.conflict('Setup is already complete; log in instead');
-    return UserDto.from(user);
+    return { user: UserDto.from(user), deviceToken: this.devices.issue(user.id) };
   }
 
-  async login(credentials: LoginDto, client: string): Promise<UserDto> {
-    const retryAfter = this.throttle.retryAfterSeconds(client);
-    if (retryAfter > 0) {
-      throw new ApiError(
-        429,
-        ErrorCode.RATE_LIMITED,
-        `Too many failed logins; try again in ${Math.ceil(retryAfter / 60)} minute(s)`,
-        { retry_after_seconds: retryAfter },
-        { 'Retry-After': String(retryAfter) },
-      );
-    }
+  async login(credentials: LoginDto, origin: LoginOrigin): Promise<Authenticated> {
     if (!(await this.users.any())) {
       throw new ApiError(409, ErrorCode.SETUP_REQUIRED, 'No user exists yet; complete the first-run setup');
     }
     const user = await this.users.findByUsername(credentials.username);
+    const attempt = this.throttle.begin({
+      address: origin.address,
+      account: credentials.username,
+      deviceId: user ? this.devices.deviceOf(origin.deviceToken, user.id) : null,
+    });
+    if (!attempt.allowed) {
+      const { retryAfterSeconds } = attempt;
+      throw new ApiError(
+        429,
+        ErrorCode.RATE_LIMITED,
+        `Too many failed logins; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`,
+        { retry_after_seconds: retryAfterSeconds },
+        { 'Retry-After': String(retryAfterSeconds) },
+      );
+    }
     const valid = user
       ? await this.hasher.verify(user.passwordHash, credentials.password)
       : await this.hasher.verifyDecoy(credentials.password);
-    if (!user || !valid) {
-      this.throttle.recordFailure(client);
-      throw ApiError.unauthorized('Invalid username or password');
-    }
-    this.throttle.recordSuccess(client);
-    return UserDto.from(user);
+    // Nothing to record: the attempt has counted as a failure since it was let through.
+    if (!user || !valid) throw ApiError.unauthorized('Invalid username or password');
+    attempt.succeeded();
+    return { user: UserDto.from(user), deviceToken: this.devices.issue(user.id) };
   }
 }

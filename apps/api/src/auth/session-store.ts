@@ -6,13 +6,29 @@ import { SessionEntity } from './session.entity';
 
 const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 export const SESSION_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+/** A session's stored expiry is renewed when it is at least this much behind its rolling cookie. */
+export const SESSION_RENEW_INTERVAL_MS = 60 * 1000;
 
 type Callback<T = void> = (error: unknown, value?: T) => void;
 
-/** Keeps sessions in the application database so that they survive a restart. */
+/** What the row of a session holds, as last read or written. */
+interface StoredSession {
+  expiresAt: number;
+  /** The session's data without its cookie, whose expiry changes on every request. */
+  content: string;
+}
+
+/**
+ * Keeps sessions in the application database so that they survive a restart.
+ *
+ * express-session (rolling) hands every request's session back to the store. A row is written only when the
+ * session's data changed, or when its stored expiry is a minute or more behind: reading pages writes nothing
+ * but that renewal, at most once a minute. The session can then end up to a minute before its cookie does.
+ */
 @Injectable()
 export class DatabaseSessionStore extends Store implements OnModuleDestroy {
   private readonly pruneTimer: NodeJS.Timeout;
+  private readonly stored = new Map<string, StoredSession>();
 
   constructor(@InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>) {
     super();
@@ -30,26 +46,40 @@ export class DatabaseSessionStore extends Store implements OnModuleDestroy {
       .then((row) => {
         if (!row) return callback(null, null);
         if (row.expiresAt <= Date.now()) return this.destroy(sid, () => callback(null, null));
-        callback(null, JSON.parse(row.data) as SessionData);
+        const session = JSON.parse(row.data) as SessionData;
+        this.stored.set(sid, { expiresAt: row.expiresAt, content: contentOf(session) });
+        callback(null, session);
       })
       .catch(callback);
   }
 
   override set(sid: string, session: SessionData, callback?: Callback): void {
+    const next = { expiresAt: expiryOf(session), content: contentOf(session) };
+    if (this.isCurrent(sid, next)) return callback?.(null);
     this.sessions
-      .upsert({ id: sid, expiresAt: expiryOf(session), data: JSON.stringify(session) }, ['id'])
-      .then(() => callback?.(null))
+      .upsert({ id: sid, expiresAt: next.expiresAt, data: JSON.stringify(session) }, ['id'])
+      .then(() => {
+        this.stored.set(sid, next);
+        callback?.(null);
+      })
       .catch((error) => callback?.(error));
   }
 
   override touch(sid: string, session: SessionData, callback?: Callback): void {
+    const known = this.stored.get(sid);
+    const expiresAt = expiryOf(session);
+    if (known && this.isCurrent(sid, { ...known, expiresAt })) return callback?.(null);
     this.sessions
-      .update({ id: sid }, { expiresAt: expiryOf(session) })
-      .then(() => callback?.(null))
+      .update({ id: sid }, { expiresAt })
+      .then(() => {
+        if (known) this.stored.set(sid, { ...known, expiresAt });
+        callback?.(null);
+      })
       .catch((error) => callback?.(error));
   }
 
   override destroy(sid: string, callback?: Callback): void {
+    this.stored.delete(sid);
     this.sessions
       .delete({ id: sid })
       .then(() => callback?.(null))
@@ -57,12 +87,25 @@ export class DatabaseSessionStore extends Store implements OnModuleDestroy {
   }
 
   async pruneExpired(): Promise<number> {
-    const result = await this.sessions.delete({ expiresAt: LessThan(Date.now()) });
+    const now = Date.now();
+    for (const [sid, known] of this.stored) if (known.expiresAt < now) this.stored.delete(sid);
+    const result = await this.sessions.delete({ expiresAt: LessThan(now) });
     return result.affected ?? 0;
+  }
+
+  /** Whether the row already holds this content with an expiry less than the renewal interval behind. */
+  private isCurrent(sid: string, next: StoredSession): boolean {
+    const known = this.stored.get(sid);
+    if (known === undefined || known.content !== next.content) return false;
+    return next.expiresAt - known.expiresAt < SESSION_RENEW_INTERVAL_MS;
   }
 }
 
 function expiryOf(session: SessionData): number {
   const expires = session.cookie?.expires;
   return expires ? new Date(expires).getTime() : Date.now() + SESSION_MAX_AGE_MS;
+}
+
+function contentOf(session: SessionData): string {
+  return JSON.stringify({ ...session, cookie: undefined });
 }

@@ -58,7 +58,7 @@ export function SetupPage() {
           required
           value={password}
           onChange={(event) => setPassword(event.target.value)}
-          hint="At least 8 characters."
+          hint="At least 12 characters, and hard to guess: a few unrelated words, or random characters."
           errors={serverErrors['password']}
         />
         <FormField

@@ -61,7 +61,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in; sets the session cookie */
+        /**
+         * Log in; sets the session cookie
+         * @description Failed logins are limited per client address and, for clients without a device cookie for the account, per account; beyond the limit the answer is 429 with Retry-After. A successful login (or setup) also sets `borgitory.device`, a device cookie with which this browser is counted on its own, so that failures elsewhere cannot lock it out.
+         */
         post: operations["authLogin"];
         delete?: never;
         options?: never;
@@ -927,7 +930,10 @@ export interface components {
         CredentialsDto: {
             /** @example admin */
             username: string;
-            /** @example correct horse battery staple */
+            /**
+             * @description Refused (422, with the reason under `password`) when a strength estimator rates it easy to guess
+             * @example correct horse battery staple
+             */
             password: string;
         };
         LoginDto: {

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { MIN_PASSWORD_LENGTH } from '../password-policy';
 
 export class CredentialsDto {
   @ApiProperty({ example: 'admin', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._@-]+$' })
@@ -9,9 +10,15 @@ export class CredentialsDto {
   @Matches(/^[A-Za-z0-9._@-]+$/, { message: 'username may only contain letters, digits and . _ @ -' })
   username!: string;
 
-  @ApiProperty({ example: 'correct horse battery staple', minLength: 8, maxLength: 1024, writeOnly: true })
+  @ApiProperty({
+    example: 'correct horse battery staple',
+    minLength: MIN_PASSWORD_LENGTH,
+    maxLength: 1024,
+    writeOnly: true,
+    description: 'Refused (422, with the reason under `password`) when a strength estimator rates it easy to guess',
+  })
   @IsString()
-  @MinLength(8)
+  @MinLength(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters long` })
   @MaxLength(1024)
   password!: string;
 }

@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       webDir: '/srv/borgitory/dist/apps/web',
       allowedOrigins: [],
       allowedHosts: [],
+      trustProxy: false,
     });
   });
 
@@ -65,4 +66,20 @@ describe('loadConfig', () => {
       `BORGITORY_ALLOWED_HOSTS has an invalid host name "${host}"`,
     );
   });
+  it.each([
+    ['false', false],
+    ['loopback', 'loopback'],
+    ['1', 1],
+    ['10.0.0.0/8, 192.168.1.2 ,loopback', '10.0.0.0/8,192.168.1.2,loopback'],
+    ['fd00::/8,::1', 'fd00::/8,::1'],
+  ])('takes BORGITORY_TRUST_PROXY=%s as %p', (setting, expected) => {
+    expect(loadConfig({ BORGITORY_TRUST_PROXY: setting }).trustProxy).toBe(expected);
+  });
+
+  it.each(['true', 'proxy.example', '10.0.0.0/33', '10.0.0.0/8/8', 'loopback,', '-1'])(
+    'refuses BORGITORY_TRUST_PROXY=%s',
+    (setting) => {
+      expect(() => loadConfig({ BORGITORY_TRUST_PROXY: setting })).toThrow(/BORGITORY_TRUST_PROXY must be/);
+    },
+  );
 });

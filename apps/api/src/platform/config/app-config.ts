@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -19,8 +20,11 @@ export interface AppConfig {
   allowedOrigins: string[];
   /** Host names (lower case, no port) through which first-run setup is allowed besides IP addresses and localhost. */
   allowedHosts: string[];
-  /** Express "trust proxy" setting: which hops may set X-Forwarded-* headers. */
-  trustProxy: string;
+  /**
+   * Express "trust proxy" setting: which hops may set X-Forwarded-* headers. `false` (the default) trusts none,
+   * so the client address is the connection's and no client can choose the address the login throttle counts.
+   */
+  trustProxy: false | number | string;
   logLevel: string;
 }
 
@@ -34,6 +38,7 @@ export class ConfigError extends Error {
 const HOST_NAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 
 /**
  * Reads and validates the environment once at start-up. Every problem is
@@ -86,6 +91,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
 
   const webDirSetting = text('BORGITORY_WEB_DIR', 'dist/apps/web');
 
+  const trustProxy = parseTrustProxy(text('BORGITORY_TRUST_PROXY', 'false'));
+  if (trustProxy === null) {
+    problems.push(
+      'BORGITORY_TRUST_PROXY must be a number of proxy hops, or comma-separated addresses, subnets ' +
+        `(10.0.0.0/8) and ${PROXY_NAMES.join(', ')}; "true" would trust any client's X-Forwarded-For ` +
+        `(got "${env.BORGITORY_TRUST_PROXY}")`,
+    );
+  }
+
   const config: AppConfig = {
     port: integer('PORT', 8000, 0, 65535),
     host: text('HOST', '0.0.0.0'),
@@ -98,10 +112,27 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     webDir: webDirSetting === 'none' ? null : directory(webDirSetting),
     allowedOrigins: allowedOrigins.map((origin) => (URL.canParse(origin) ? new URL(origin).origin : origin)),
     allowedHosts,
-    trustProxy: text('BORGITORY_TRUST_PROXY', 'loopback'),
+    trustProxy: trustProxy ?? false,
     logLevel,
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
+}
+
+/** The Express "trust proxy" value for a setting, or null when it is not one Borgitory accepts. */
+function parseTrustProxy(setting: string): false | number | string | null {
+  if (setting === 'false') return false;
+  if (/^\d{1,2}$/.test(setting)) return Number(setting);
+  const entries = setting.split(',').map((entry) => entry.trim());
+  return entries.every(isProxyEntry) ? entries.join(',') : null;
+}
+
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 }
