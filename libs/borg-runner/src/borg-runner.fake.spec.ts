@@ -287,6 +287,21 @@ describe('BorgRunner with a fake borg', () => {
     ]);
   });
 
+  it.each([
+    ['ssh://-oProxyCommand=touch$IFS"pwned"@localhost/repo', 'user'],
+    ['ssh://-Epwned/repo', 'host'],
+    ['-oProxyCommand=x@nas:repo', 'user'],
+    ['backup@-V:repo', 'host'],
+    ['ssh://nas:70000/repo', 'port'],
+  ])('starts no borg for %j, whose %s ssh could misread: a BorgError of kind refused', async (location, part) => {
+    const runner = runnerFor('touch "$BORG_BASE_DIR/started"');
+    const error = await runner.info({ location }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BorgError);
+    expect(error).toMatchObject({ kind: 'refused', exitCode: null, message: expect.stringContaining(`borg was not started: the ${part} of the repository location`) });
+    await expect(runner.create({ location }, { archive: 'a', paths: ['/x'] })).rejects.toMatchObject({ kind: 'refused' });
+    expect(existsSync(join(dir, 'started'))).toBe(false);
+  });
+
   /** One escaped `--format` record as borg prints it under PYTHONIOENCODING=unicode_escape. */
   const record = (type: string, path: string, size = 0) => `${[type, `${type}rw-r--r--`, size, 't', 'healthy', '', path].join('\\x00')}\\x00`;
 

@@ -1,10 +1,10 @@
 import { PassThrough } from 'node:stream';
 import { ArchiveEntryReader, ENTRY_FORMAT } from './archive-entries';
-import { startBorgCall, type BorgCallResult, type RunningBorgCall } from './borg-call';
-import { BorgError, invalidOutputError } from './borg-error';
+import { failedCall, startBorgCall, type BorgCallResult, type RunningBorgCall } from './borg-call';
+import { BorgError, invalidOutputError, refusedLocationError } from './borg-error';
 import { buildBorgEnv } from './borg-env';
 import { LineSplitter } from '@borgitory/process-group';
-import { archiveLocation } from './location';
+import { archiveLocation, locationProblem } from './location';
 import {
   BorgOutputError,
   parseArchiveDetailsList,
@@ -323,6 +323,9 @@ export class BorgRunner {
 
   private start(invocation: Invocation, call?: BorgCallOptions): RunningBorgCall {
     const args = argvOf(invocation, call);
+    // Checked here as well as by the caller: borg hands the location's user and host to ssh as arguments.
+    const problem = invocation.conn ? locationProblem(invocation.conn.location) : null;
+    if (problem) return failedCall(refusedLocationError('borg', problem, args));
     const passphrase = invocation.conn?.passphrase;
     return startBorgCall({
       bin: this.options.borgBin,

@@ -154,6 +154,19 @@ describe('RcloneRunner', () => {
     expect(refused).toMatchObject({ kind: 'connection' });
   });
 
+  it('starts no rclone for an SFTP host or user it could misread, with an RcloneError of kind refused', async () => {
+    const fake = join(work, 'fake-rclone');
+    writeFileSync(fake, `#!/bin/sh\ntouch '${join(work, 'rclone-started')}'\n`, { mode: 0o755 });
+    const runner = new RcloneRunner({ rcloneBin: fake });
+    const refused: Array<Record<string, string>> = [{ host: '-oProxyCommand=touch$IFS"pwned"' }, { host: 'nas', user: '-F/dev/null' }];
+    for (const options of refused) {
+      const error = await failure(runner.list({ remote: { type: 'sftp', options }, path: '' }));
+      expect(error).toBeInstanceOf(RcloneError);
+      expect(error).toMatchObject({ kind: 'refused', message: expect.stringMatching(/^rclone was not started: the (host|user) of the remote/) });
+    }
+    expect(existsSync(join(work, 'rclone-started'))).toBe(false);
+  });
+
   it('keeps credentials out of argv while rclone runs, and stops it on abort', async () => {
     const remote = await webdavRemote();
     const controller = new AbortController();

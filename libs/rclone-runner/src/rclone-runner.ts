@@ -1,4 +1,4 @@
-import { buildRcloneEnv, remotePath } from './rclone-env';
+import { buildRcloneEnv, remoteHostProblem, remotePath } from './rclone-env';
 import { RcloneError } from './rclone-error';
 import { runRclone, type RcloneCallSpec } from './rclone-call';
 import type { RcloneCallOptions, RcloneCheckResult, RcloneRemote, RcloneTarget, RcloneTransferOptions, RcloneTransferResult } from './types';
@@ -129,6 +129,11 @@ export class RcloneRunner {
     subcommand: string,
     spec: Partial<Pick<RcloneCallSpec, 'stdin' | 'onStdoutLine' | 'timeoutMs'>> & { call?: RcloneCallOptions; stdout: RcloneCallSpec['stdout']; secrets?: string[] },
   ) {
+    const problem = remote ? remoteHostProblem(remote) : null;
+    if (problem) {
+      const message = `rclone was not started: the ${problem.part} of the remote cannot be used: ${problem.message}`;
+      return Promise.reject(new RcloneError({ kind: 'refused', exitCode: null, message, command: args }));
+    }
     return runRclone({
       bin: this.bin,
       args: [...args, ...COMMON_FLAGS],
