@@ -75,12 +75,7 @@ export function startBorgCall(spec: BorgCallSpec): RunningBorgCall {
   };
 
   const cwdProblem = spec.cwd === undefined ? null : directoryProblem(spec.cwd);
-  if (cwdProblem) {
-    const error = new BorgError({ kind: 'spawn', exitCode: null, message: cwdProblem, command: spec.args });
-    const done = Promise.reject(error);
-    done.catch(() => undefined);
-    return { stdout: null, done, stop: () => undefined };
-  }
+  if (cwdProblem) return failedCall(new BorgError({ kind: 'spawn', exitCode: null, message: cwdProblem, command: spec.args }));
 
   const child = spawnGroup({
     bin: spec.bin,
@@ -119,6 +114,13 @@ export function startBorgCall(spec: BorgCallSpec): RunningBorgCall {
     done,
     stop: (reason = 'cancelled') => child.stop(reason),
   };
+}
+
+/** A call that failed before borg could be started. */
+export function failedCall(error: BorgError): RunningBorgCall {
+  const done = Promise.reject(error);
+  done.catch(() => undefined);
+  return { stdout: null, done, stop: () => undefined };
 }
 
 function failureOf(exit: GroupExit, spec: BorgCallSpec, collector: StderrCollector): BorgError | null {

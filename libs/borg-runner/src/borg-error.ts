@@ -1,4 +1,7 @@
-export type BorgErrorKind = 'exit' | 'spawn' | 'cancelled' | 'timeout';
+import type { RemoteProblem } from '@borgitory/remote-host';
+
+/** 'refused': nothing was started, because the location's user, host or port could reach ssh as something else. */
+export type BorgErrorKind = 'exit' | 'spawn' | 'cancelled' | 'timeout' | 'refused';
 
 export interface BorgErrorInit {
   message: string;
@@ -49,4 +52,14 @@ export function invalidOutputError(
   exitCode: number | null = 0,
 ): BorgError {
   return new BorgError({ kind: 'exit', exitCode, message: `borg ${subcommand} ${what}`, command });
+}
+
+/** The BorgError for a call that was not started because of its location (see locationProblem). */
+export function refusedLocationError(program: 'borg' | 'ssh', problem: RemoteProblem, command: string[]): BorgError {
+  return new BorgError({
+    kind: 'refused',
+    exitCode: null,
+    message: `${program} was not started: the ${problem.part} of the repository location cannot be used: ${problem.message}`,
+    command,
+  });
 }

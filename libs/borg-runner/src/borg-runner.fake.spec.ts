@@ -252,10 +252,10 @@ describe('BorgRunner with a fake borg', () => {
     const argv = () => readFileSync(join(dir, 'argv.txt'), 'utf8').split('\n').filter(Boolean);
     const repairAllowed = () => readFileSync(join(dir, 'repair.txt'), 'utf8').trim();
     await runner.check({ location: '/r' }, { archivesOnly: true, verifyData: true, globArchives: 'web-*', last: 3 });
-    expect(argv()).toEqual(['--log-json', '--progress', 'check', '--info', '--archives-only', '--verify-data', '--glob-archives', 'web-*', '--last', '3', '--', '/r']);
+    expect(argv()).toEqual(['--log-json', '--progress', 'check', '--info', '--archives-only', '--verify-data', '--glob-archives=web-*', '--last=3', '--', '/r']);
     expect(repairAllowed()).toBe('NO');
     await runner.check({ location: '/r' }, { repositoryOnly: true, maxDuration: 600, first: 2 });
-    expect(argv()).toEqual(['--log-json', '--progress', 'check', '--info', '--repository-only', '--max-duration', '600', '--first', '2', '--', '/r']);
+    expect(argv()).toEqual(['--log-json', '--progress', 'check', '--info', '--repository-only', '--max-duration=600', '--first=2', '--', '/r']);
     await runner.check({ location: '/r' }, { repair: true });
     expect(argv()).toEqual(['--log-json', '--progress', 'check', '--info', '--repair', '--', '/r']);
     expect(repairAllowed()).toBe('YES');
@@ -270,21 +270,53 @@ describe('BorgRunner with a fake borg', () => {
     expect(readFileSync(join(dir, 'argv.txt'), 'utf8').split('\n').filter(Boolean)).toEqual([
       '--log-json',
       '--progress',
-      '--lock-wait',
-      '5',
+      '--lock-wait=5',
       'create',
       '--json',
-      '--compression',
-      'zstd,3',
-      '--exclude',
-      '*.log',
-      '--comment',
-      'hi',
+      '--compression=zstd,3',
+      '--exclude=*.log',
+      '--comment=hi',
       '--',
       '/r::x',
       '--remote-path=evil',
       'b c',
     ]);
+  });
+
+  it('joins every option to its value ("--opt=value"), so a value that starts with "-" stays a value', async () => {
+    const runner = runnerFor('for a in "$@"; do echo "$a"; done > "$BORG_BASE_DIR/argv.txt"\necho \'{"archive": {"name": "x"}, "archives": []}\'');
+    const argv = () => readFileSync(join(dir, 'argv.txt'), 'utf8').split('\n').filter(Boolean);
+    await runner.create({ location: '/r' }, { archive: 'x', paths: ['/src'], excludePatterns: ['-*.tmp', '--dry-run'], comment: '--dry-run' });
+    expect(argv()).toEqual(['--log-json', '--progress', 'create', '--json', '--exclude=-*.tmp', '--exclude=--dry-run', '--comment=--dry-run', '--', '/r::x', '/src']);
+    await runner.prune({ location: '/r' }, { keepWithin: '2d', keepLast: 1, keepDaily: 7, globArchives: '-nightly-*', dryRun: true });
+    expect(argv()).toEqual(['--log-json', 'prune', '--list', '--dry-run', '--keep-within=2d', '--keep-last=1', '--keep-daily=7', '--glob-archives=-nightly-*', '--', '/r']);
+    await runner.check({ location: '/r' }, { archivesOnly: true, globArchives: '-nightly-*' });
+    expect(argv()).toEqual(['--log-json', '--progress', 'check', '--info', '--archives-only', '--glob-archives=-nightly-*', '--', '/r']);
+    await runner.listArchives({ location: '/r' }, { last: 2, lockWaitSeconds: 3 });
+    expect(argv()).toEqual(['--log-json', '--lock-wait=3', 'list', '--json', '--last=2', '--', '/r']);
+    await runner.compact({ location: '/r' }, { threshold: 5 });
+    expect(argv()).toEqual(['--log-json', '--progress', 'compact', '--threshold=5', '--', '/r']);
+    await runner.extractToDirectory({ location: '/r' }, 'x', dir, { stripComponents: 1 });
+    expect(argv()).toEqual(['--log-json', '--progress', 'extract', '--strip-components=1', '--', '/r::x']);
+    await runner.init({ location: '/r' }, { encryption: 'none' });
+    expect(argv()).toEqual(['--log-json', 'init', '--encryption=none', '--', '/r']);
+    // Every word before "--" is one option: a flag alone or "--flag=value".
+    expect(argv().slice(0, argv().indexOf('--')).every((word) => /^--[a-z-]+(=.*)?$/.test(word) || ['init'].includes(word))).toBe(true);
+  });
+
+  it.each([
+    ['ssh://-oProxyCommand=touch$IFS"pwned"@localhost/repo', 'user'],
+    ['ssh://-Epwned/repo', 'host'],
+    ['-oProxyCommand=x@nas:repo', 'user'],
+    ['backup@-V:repo', 'host'],
+    ['ssh://nas:70000/repo', 'port'],
+  ])('starts no borg for %j, whose %s ssh could misread: a BorgError of kind refused', async (location, part) => {
+    const runner = runnerFor('touch "$BORG_BASE_DIR/started"');
+    const error = await runner.info({ location }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BorgError);
+    expect(error).toMatchObject({ kind: 'refused', exitCode: null, message: expect.stringContaining(`borg was not started: the ${part} of the repository location`) });
+    await expect(runner.create({ location }, { archive: 'a', paths: ['/x'] })).rejects.toMatchObject({ kind: 'refused' });
+    expect(existsSync(join(dir, 'started'))).toBe(false);
   });
 
   /** One escaped `--format` record as borg prints it under PYTHONIOENCODING=unicode_escape. */

@@ -1,10 +1,10 @@
 import { PassThrough } from 'node:stream';
 import { ArchiveEntryReader, ENTRY_FORMAT } from './archive-entries';
-import { startBorgCall, type BorgCallResult, type RunningBorgCall } from './borg-call';
-import { BorgError, invalidOutputError } from './borg-error';
+import { failedCall, startBorgCall, type BorgCallResult, type RunningBorgCall } from './borg-call';
+import { BorgError, invalidOutputError, refusedLocationError } from './borg-error';
 import { buildBorgEnv } from './borg-env';
 import { LineSplitter } from '@borgitory/process-group';
-import { archiveLocation } from './location';
+import { archiveLocation, locationProblem } from './location';
 import {
   BorgOutputError,
   parseArchiveDetailsList,
@@ -78,7 +78,7 @@ export class BorgRunner {
     conn: BorgConnection,
     options: BorgCallOptions & { encryption: BorgEncryption; appendOnly?: boolean },
   ): Promise<BorgOutcome<void>> {
-    const opts = [`--encryption=${options.encryption}`, ...(options.appendOnly ? ['--append-only'] : [])];
+    const opts = [valueOption('--encryption', options.encryption), ...(options.appendOnly ? ['--append-only'] : [])];
     return this.onRepository(conn, ['init'], options, { options: opts });
   }
 
@@ -103,7 +103,7 @@ export class BorgRunner {
     conn: BorgConnection,
     options?: BorgCallOptions & { last?: number },
   ): Promise<BorgOutcome<BorgArchiveDetails[]>> {
-    const opts = ['--json', '--format', '{end}{hostname}{username}{comment}{command_line}', ...intOption('--last', options?.last)];
+    const opts = ['--json', valueOption('--format', '{end}{hostname}{username}{comment}{command_line}'), ...intOption('--last', options?.last)];
     return this.json({ conn, subcommand: ['list'], options: opts, positionals: [conn.location] }, options, parseArchiveDetailsList);
   }
 
@@ -121,7 +121,7 @@ export class BorgRunner {
     const invocation: Invocation = {
       conn,
       subcommand: ['list'],
-      options: ['--format', ENTRY_FORMAT],
+      options: [valueOption('--format', ENTRY_FORMAT)],
       positionals: [archiveLocation(conn.location, archive)],
       stdout: 'stream',
       escapedOutput: true,
@@ -162,9 +162,9 @@ export class BorgRunner {
     if (!options.paths.length) throw new TypeError('create needs at least one path');
     const opts = [
       ...(options.dryRun ? ['--dry-run'] : ['--json']),
-      ...(options.compression ? ['--compression', options.compression] : []),
-      ...(options.excludePatterns ?? []).flatMap((p) => ['--exclude', p]),
-      ...(options.comment !== undefined ? ['--comment', options.comment] : []),
+      ...(options.compression ? [valueOption('--compression', options.compression)] : []),
+      ...(options.excludePatterns ?? []).map((pattern) => valueOption('--exclude', pattern)),
+      ...(options.comment !== undefined ? [valueOption('--comment', options.comment)] : []),
       ...(options.oneFileSystem ? ['--one-file-system'] : []),
     ];
     const positionals = [archiveLocation(conn.location, options.archive), ...options.paths];
@@ -189,7 +189,7 @@ export class BorgRunner {
     const opts = [
       '--list',
       ...(options.dryRun ? ['--dry-run'] : []),
-      ...(options.keepWithin ? ['--keep-within', options.keepWithin] : []),
+      ...(options.keepWithin ? [valueOption('--keep-within', options.keepWithin)] : []),
       ...intOption('--keep-last', options.keepLast),
       ...intOption('--keep-secondly', options.keepSecondly),
       ...intOption('--keep-minutely', options.keepMinutely),
@@ -198,7 +198,7 @@ export class BorgRunner {
       ...intOption('--keep-weekly', options.keepWeekly),
       ...intOption('--keep-monthly', options.keepMonthly),
       ...intOption('--keep-yearly', options.keepYearly),
-      ...(options.globArchives ? ['--glob-archives', options.globArchives] : []),
+      ...(options.globArchives ? [valueOption('--glob-archives', options.globArchives)] : []),
     ];
     const result: BorgPruneResult = { pruned: [], kept: [], rules: {} };
     const observe = (event: BorgEvent): void => {
@@ -236,7 +236,7 @@ export class BorgRunner {
       ...(options?.archivesOnly ? ['--archives-only'] : []),
       ...(options?.verifyData ? ['--verify-data'] : []),
       ...intOption('--max-duration', options?.maxDuration),
-      ...(options?.globArchives ? ['--glob-archives', options.globArchives] : []),
+      ...(options?.globArchives ? [valueOption('--glob-archives', options.globArchives)] : []),
       ...intOption('--first', options?.first),
       ...intOption('--last', options?.last),
       ...(options?.repair ? ['--repair'] : []),
@@ -323,6 +323,9 @@ export class BorgRunner {
 
   private start(invocation: Invocation, call?: BorgCallOptions): RunningBorgCall {
     const args = argvOf(invocation, call);
+    // Checked here as well as by the caller: borg hands the location's user and host to ssh as arguments.
+    const problem = invocation.conn ? locationProblem(invocation.conn.location) : null;
+    if (problem) return failedCall(refusedLocationError('borg', problem, args));
     const passphrase = invocation.conn?.passphrase;
     return startBorgCall({
       bin: this.options.borgBin,
@@ -481,8 +484,16 @@ function voidOutcome(result: BorgCallResult): BorgOutcome<void> {
   return { result: undefined, exitCode: result.exitCode, warnings: result.warnings };
 }
 
+/**
+ * `--flag=value` as one word: borg's parser (argparse) would read a separate value that starts with "-" as the next
+ * option and fail ("expected one argument"); joined, the value is whatever follows the "=".
+ */
+function valueOption(flag: string, value: string): string {
+  return `${flag}=${value}`;
+}
+
 function intOption(flag: string, value: number | undefined): string[] {
   if (value === undefined) return [];
   if (!Number.isInteger(value) || value < 0) throw new TypeError(`${flag} needs a non-negative integer, got ${value}`);
-  return [flag, String(value)];
+  return [valueOption(flag, String(value))];
 }

@@ -1,4 +1,5 @@
-import { sshDestination } from './ssh-probe';
+import { BorgError } from './borg-error';
+import { probeSsh, sshDestination } from './ssh-probe';
 
 describe('sshDestination', () => {
   it.each([
@@ -15,4 +16,15 @@ describe('sshDestination', () => {
   it('is null for a local path', () => {
     expect(sshDestination('/srv/borg')).toBeNull();
   });
+});
+
+describe('probeSsh', () => {
+  it.each(['ssh://-oProxyCommand=touch$IFS"pwned"@localhost/repo', 'ssh://-Epwned/repo', '-Epwned:repo', 'backup@localhost.:repo'])(
+    'starts no ssh for %j: a BorgError of kind refused',
+    async (location) => {
+      const error = await probeSsh({ location }, { baseEnv: { PATH: '/nonexistent' } }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BorgError);
+      expect(error).toMatchObject({ kind: 'refused', message: expect.stringMatching(/^ssh was not started: the (user|host) of the repository location/) });
+    },
+  );
 });

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { ENV_ALLOWLIST } from './borg-env';
+import { refusedLocationError } from './borg-error';
 import { sshCommand } from './borg-rsh';
+import { locationProblem, parseBorgLocation } from './location';
 import { LineSplitter } from '@borgitory/process-group';
 import type { BorgConnection } from './types';
 
@@ -11,24 +13,21 @@ export interface SshDestination {
   port?: number;
 }
 
-/** `ssh://user@host:port/path` → user@host and port; `user@host:path` → user@host. null for local paths. */
+/** The user@host and port borg would give ssh for a location (an IPv6 address without brackets); null for local paths. */
 export function sshDestination(location: string): SshDestination | null {
-  if (location.startsWith('ssh://')) {
-    if (!URL.canParse(location)) return null;
-    const url = new URL(location);
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    const destination = url.username ? `${decodeURIComponent(url.username)}@${host}` : host;
-    return url.port ? { destination, port: Number(url.port) } : { destination };
-  }
-  const scp = /^((?:[^@/:]+@)?(?:[^:/@[\]]+|\[[0-9A-Fa-f:.]+\])):./.exec(location);
-  return scp ? { destination: scp[1].replace(/\[|\]/g, '') } : null;
+  const parsed = parseBorgLocation(location);
+  if (!parsed?.remote) return null;
+  const host = parsed.host.replace(/^\[(.*)\]$/, '$1');
+  const destination = parsed.user === null ? host : `${parsed.user}@${host}`;
+  return parsed.port === null ? { destination } : { destination, port: parsed.port };
 }
 
 /**
  * Connects with the same ssh options borg uses and returns what ssh wrote on
  * stderr. borg sometimes reports only "connection closed" because it exits
  * before relaying ssh's reason; this asks ssh directly. The remote command
- * gets an empty stdin, so a forced `borg serve` exits at once.
+ * gets an empty stdin, so a forced `borg serve` exits at once. A location whose user, host or port is refused
+ * (locationProblem) rejects with a BorgError of kind 'refused' and starts nothing.
  */
 export function probeSsh(
   connection: BorgConnection,
@@ -37,6 +36,8 @@ export function probeSsh(
   const target = sshDestination(connection.location);
   if (!target) return Promise.resolve([]);
   const [bin, ...args] = sshCommand(connection.ssh);
+  const problem = locationProblem(connection.location);
+  if (problem) return Promise.reject(refusedLocationError('ssh', problem, [...args, target.destination]));
   if (target.port) args.push('-p', String(target.port));
   args.push('--', target.destination, 'true');
 

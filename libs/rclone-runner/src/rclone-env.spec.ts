@@ -1,4 +1,4 @@
-import { buildRcloneEnv, remotePath } from './rclone-env';
+import { buildRcloneEnv, remoteHostProblem, remotePath } from './rclone-env';
 import { classifyRcloneFailure, scrub } from './rclone-error';
 
 describe('rclone environment', () => {
@@ -20,6 +20,34 @@ describe('rclone environment', () => {
 
   it('refuses an option name that is not rclone-shaped', () => {
     expect(() => buildRcloneEnv({ type: 'sftp', options: { 'HOST=x': 'y' } }, {})).toThrow('not an rclone option name');
+  });
+});
+
+describe('remoteHostProblem', () => {
+  it('accepts the hosts, ssh users and ports of sftp and smb remotes that are plainly what they say', () => {
+    expect(remoteHostProblem({ type: 'sftp', options: { host: 'nas.local', user: 'backup', port: '22' } })).toBeNull();
+    expect(remoteHostProblem({ type: 'sftp', options: { host: '::1', port: '2222' } })).toBeNull();
+    expect(remoteHostProblem({ type: 'smb', options: { host: '10.0.0.5', user: 'DOMAIN\\someone', port: '445' } })).toBeNull();
+    expect(remoteHostProblem({ type: 's3', options: { endpoint: 'http://-x' } })).toBeNull();
+  });
+
+  it.each([
+    [{ host: '-oProxyCommand=id' }, 'host'],
+    [{ host: '-V' }, 'host'],
+    [{ host: 'localhost -oX' }, 'host'],
+    [{ host: '[::1]' }, 'host'],
+    [{ host: 'localhost.' }, 'host'],
+    [{}, 'host'],
+    [{ host: 'nas', user: '-F/dev/null' }, 'user'],
+    [{ host: 'nas', user: 'a@b' }, 'user'],
+    [{ host: 'nas', port: '0' }, 'port'],
+    [{ host: 'nas', port: '22x' }, 'port'],
+  ])('refuses the sftp options %j for their %s', (options, part) => {
+    expect(remoteHostProblem({ type: 'sftp', options })).toMatchObject({ part });
+  });
+
+  it('refuses an smb host the same way', () => {
+    expect(remoteHostProblem({ type: 'smb', options: { host: '-oX' } })).toMatchObject({ part: 'host' });
   });
 });
 

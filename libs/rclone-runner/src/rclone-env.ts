@@ -1,3 +1,4 @@
+import { destinationProblem, type RemoteProblem } from '@borgitory/remote-host';
 import type { RcloneRemote } from './types';
 
 /** The name the remote has in argv (`target:path`); its definition is in the environment under this name. */
@@ -23,6 +24,23 @@ export function buildRcloneEnv(remote: RcloneRemote | null, base: NodeJS.Process
     env[`${prefix}${name.toUpperCase()}`] = value;
   }
   return env;
+}
+
+/** Backends that connect to a host named in their `host` option; sftp also takes a `user` for its ssh login. */
+const HOST_BACKENDS: Record<string, { user: boolean }> = { sftp: { user: true }, smb: { user: false } };
+
+/**
+ * Why rclone must not be given this remote: a host, an ssh user or a port that is not plainly one (the same rule as
+ * for ssh repositories, @borgitory/remote-host; IPv6 bare, as rclone takes it). null when it is fine.
+ */
+export function remoteHostProblem(remote: RcloneRemote): RemoteProblem | null {
+  const backend = HOST_BACKENDS[remote.type];
+  if (!backend) return null;
+  const { host, user, port } = remote.options;
+  return destinationProblem(
+    { host: host ?? '', user: backend.user ? user : undefined, port: port === undefined ? undefined : Number(port) },
+    'bare',
+  );
 }
 
 /** `target:path` */

@@ -7,7 +7,9 @@ export type RcloneErrorKind =
   | 'failed'
   | 'spawn'
   | 'cancelled'
-  | 'timeout';
+  | 'timeout'
+  /** Not started: the remote's host, user or port could reach rclone as something else (see remoteHostProblem). */
+  | 'refused';
 
 export interface RcloneErrorInit {
   kind: RcloneErrorKind;

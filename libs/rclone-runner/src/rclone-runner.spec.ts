@@ -111,6 +111,23 @@ describe('RcloneRunner', () => {
     expect(await rclone.list({ ...target, path: 'changing/replaced' })).toEqual(['2/']);
   });
 
+  it('gives rclone every option value joined to its option, also paths and backup dirs that start with "-"', async () => {
+    const local = join(work, 'dashed');
+    mkdirSync(local);
+    const target: RcloneTarget = { remote: await webdavRemote(), path: '-dashed/repo' };
+    const argv: string[][] = [];
+    const onSpawn = (pid: number) => argv.push(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean));
+    writeFileSync(join(local, 'segment'), 'first version');
+    await rclone.transfer(local, target, { mode: 'copy', keepReplacedIn: '-dashed/replaced', bandwidthLimit: '10M' });
+    writeFileSync(join(local, 'segment'), 'second version, longer');
+    await rclone.transfer(local, target, { mode: 'copy', keepReplacedIn: '-dashed/replaced', bandwidthLimit: '10M', onSpawn });
+    expect(await rclone.getObject({ ...target, path: '-dashed/replaced' }, 'segment')).toBe('first version');
+    expect(await rclone.list(target, { onSpawn })).toEqual(['segment']);
+    const [transfer, list] = argv;
+    expect(transfer.slice(1)).toEqual(['copy', local, 'target:-dashed/repo', '-v', '--stats=1s', '--bwlimit=10M', '--backup-dir=target:-dashed/replaced', '--config=', '--use-json-log']);
+    expect(list.slice(1)).toEqual(['lsf', 'target:-dashed/repo', '--max-depth=1', '--retries=1', '--low-level-retries=1', '--contimeout=15s', '--timeout=30s', '--config=', '--use-json-log']);
+  });
+
   it('reports what differs, with examples', async () => {
     // A local remote: what is changed on its disk is what rclone sees (rclone serve caches its listings).
     const copy = join(work, 'local-copy');
@@ -154,6 +171,19 @@ describe('RcloneRunner', () => {
     expect(refused).toMatchObject({ kind: 'connection' });
   });
 
+  it('starts no rclone for an SFTP host or user it could misread, with an RcloneError of kind refused', async () => {
+    const fake = join(work, 'fake-rclone');
+    writeFileSync(fake, `#!/bin/sh\ntouch '${join(work, 'rclone-started')}'\n`, { mode: 0o755 });
+    const runner = new RcloneRunner({ rcloneBin: fake });
+    const refused: Array<Record<string, string>> = [{ host: '-oProxyCommand=touch$IFS"pwned"' }, { host: 'nas', user: '-F/dev/null' }];
+    for (const options of refused) {
+      const error = await failure(runner.list({ remote: { type: 'sftp', options }, path: '' }));
+      expect(error).toBeInstanceOf(RcloneError);
+      expect(error).toMatchObject({ kind: 'refused', message: expect.stringMatching(/^rclone was not started: the (host|user) of the remote/) });
+    }
+    expect(existsSync(join(work, 'rclone-started'))).toBe(false);
+  });
+
   it('keeps credentials out of argv while rclone runs, and stops it on abort', async () => {
     const remote = await webdavRemote();
     const controller = new AbortController();
@@ -174,7 +204,7 @@ describe('RcloneRunner', () => {
     const stopped = await failure(transfer);
     expect(stopped.kind).toBe('cancelled');
     const [argv, environ] = seen;
-    expect(argv.split('\0')).toEqual(expect.arrayContaining(['copy', source, 'target:slow', '--bwlimit', '256k']));
+    expect(argv.split('\0')).toEqual(expect.arrayContaining(['copy', source, 'target:slow', '--bwlimit=256k']));
     for (const secret of remote.secrets ?? []) expect(argv).not.toContain(secret);
     expect(environ).toContain(`RCLONE_CONFIG_TARGET_PASS=${remote.options['pass']}`);
     expect(environ).not.toContain(webdav.password);

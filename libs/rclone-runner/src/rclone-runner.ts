@@ -1,4 +1,4 @@
-import { buildRcloneEnv, remotePath } from './rclone-env';
+import { buildRcloneEnv, remoteHostProblem, remotePath } from './rclone-env';
 import { RcloneError } from './rclone-error';
 import { runRclone, type RcloneCallSpec } from './rclone-call';
 import type { RcloneCallOptions, RcloneCheckResult, RcloneRemote, RcloneTarget, RcloneTransferOptions, RcloneTransferResult } from './types';
@@ -11,10 +11,13 @@ export interface RcloneRunnerOptions {
   killGraceMs?: number;
 }
 
-/** Every call: no config file (the remote is in the environment), JSON log lines on stderr. */
-const COMMON_FLAGS = ['--config', '', '--use-json-log'];
+/**
+ * Every option with a value is one word, `--flag=value`, so no value can be taken for an option whatever it starts with.
+ * Every call: no config file (the remote is in the environment), JSON log lines on stderr.
+ */
+const COMMON_FLAGS = ['--config=', '--use-json-log'];
 /** Probes should answer soon rather than retry for minutes against a server that is down. */
-const PROBE_FLAGS = ['--retries', '1', '--low-level-retries', '1', '--contimeout', '15s', '--timeout', '30s'];
+const PROBE_FLAGS = ['--retries=1', '--low-level-retries=1', '--contimeout=15s', '--timeout=30s'];
 const MAX_EXAMPLES = 20;
 
 /**
@@ -50,9 +53,9 @@ export class RcloneRunner {
 
   /** `rclone sync|copy SOURCE target:path`: sync mirrors (and deletes on the remote), copy never deletes there. */
   async transfer(source: string, target: RcloneTarget, options: RcloneTransferOptions): Promise<RcloneTransferResult> {
-    const args = [options.mode, source, remotePath(target.path), '-v', '--stats', '1s', ...listFlags(target.remote)];
-    if (options.bandwidthLimit) args.push('--bwlimit', options.bandwidthLimit);
-    if (options.keepReplacedIn) args.push('--backup-dir', remotePath(options.keepReplacedIn));
+    const args = [options.mode, source, remotePath(target.path), '-v', '--stats=1s', ...listFlags(target.remote)];
+    if (options.bandwidthLimit) args.push(`--bwlimit=${options.bandwidthLimit}`);
+    if (options.keepReplacedIn) args.push(`--backup-dir=${remotePath(options.keepReplacedIn)}`);
     const result = await this.run(target.remote, args, options.mode, { call: options, stdout: 'ignore', timeoutMs: 0 });
     return { progress: result.progress, warnings: result.warnings };
   }
@@ -70,7 +73,7 @@ export class RcloneRunner {
     const result: RcloneCheckResult = { matching: 0, differing: 0, missingOnRemote: 0, missingLocally: 0, errors: 0, comparedBy: 'size', examples: [] };
     const problems: Record<string, RcloneCheckResult['examples'][number]['problem']> = { '*': 'differs', '+': 'missing_on_remote', '-': 'missing_locally', '!': 'error' };
     const counters: Record<string, keyof RcloneCheckResult> = { '=': 'matching', '*': 'differing', '+': 'missingOnRemote', '-': 'missingLocally', '!': 'errors' };
-    const args = ['check', source, remotePath(target.path), '--combined', '-', '-v', ...listFlags(target.remote), ...(options.oneWay ? ['--one-way'] : [])];
+    const args = ['check', source, remotePath(target.path), '--combined=-', '-v', ...listFlags(target.remote), ...(options.oneWay ? ['--one-way'] : [])];
     const call: RcloneCallOptions = {
       ...options,
       onEvent: (event) => {
@@ -99,7 +102,7 @@ export class RcloneRunner {
   /** Names at the top of target:path (`rclone lsf`); a path that does not exist yet lists as empty where the backend allows. */
   async list(target: RcloneTarget, call: RcloneCallOptions = {}): Promise<string[]> {
     const names: string[] = [];
-    await this.run(target.remote, ['lsf', remotePath(target.path), '--max-depth', '1', ...PROBE_FLAGS, ...listFlags(target.remote)], 'lsf', {
+    await this.run(target.remote, ['lsf', remotePath(target.path), '--max-depth=1', ...PROBE_FLAGS, ...listFlags(target.remote)], 'lsf', {
       call,
       stdout: 'lines',
       onStdoutLine: (line) => {
@@ -129,6 +132,11 @@ export class RcloneRunner {
     subcommand: string,
     spec: Partial<Pick<RcloneCallSpec, 'stdin' | 'onStdoutLine' | 'timeoutMs'>> & { call?: RcloneCallOptions; stdout: RcloneCallSpec['stdout']; secrets?: string[] },
   ) {
+    const problem = remote ? remoteHostProblem(remote) : null;
+    if (problem) {
+      const message = `rclone was not started: the ${problem.part} of the remote cannot be used: ${problem.message}`;
+      return Promise.reject(new RcloneError({ kind: 'refused', exitCode: null, message, command: args }));
+    }
     return runRclone({
       bin: this.bin,
       args: [...args, ...COMMON_FLAGS],

@@ -2,6 +2,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { RcloneRunner, RcloneTarget } from '@borgitory/rclone-runner';
+import { RefusedDestinationError } from '@borgitory/remote-host';
 import { APP_CONFIG, AppConfig } from '../platform/config/app-config';
 import { ApiError } from '../platform/http/api-error';
 import { ErrorCode } from '../platform/http/error-code';
@@ -60,6 +61,9 @@ export class CloudRemotes {
     try {
       keys = await this.scanner.scan(host, port);
     } catch (error) {
+      if (error instanceof RefusedDestinationError) {
+        throw ApiError.validation(`Invalid stored setting: provider_config.${error.problem.part}`, { [`provider_config.${error.problem.part}`]: [error.message] });
+      }
       throw new ApiError(422, ErrorCode.SSH_CONNECTION_FAILED, `Could not read the host key of ${host}:${port}: ${(error as Error).message}`);
     }
     const hostKey = keys.join('\n');

@@ -1,13 +1,18 @@
 import { execFile } from 'node:child_process';
 import { Injectable } from '@nestjs/common';
+import { assertDestination } from '@borgitory/remote-host';
 
 const SCAN_TIMEOUT_SECONDS = 10;
 
 /** Reads an SSH server's public host keys (`ssh-keyscan`), for a first connection that trusts what it sees. */
 @Injectable()
 export class HostKeyScanner {
-  /** "ssh-ed25519 AAAA…" lines, or an error saying why none could be read. */
-  scan(host: string, port: number): Promise<string[]> {
+  /**
+   * "ssh-ed25519 AAAA…" lines, or an error saying why none could be read. A host or port that is not plainly one
+   * rejects with RefusedDestinationError before ssh-keyscan is started.
+   */
+  async scan(host: string, port: number): Promise<string[]> {
+    assertDestination({ host, port }, 'bare');
     return new Promise((resolve, reject) => {
       execFile(
         'ssh-keyscan',

@@ -63,6 +63,6 @@ function valueProblem(field: ProviderField, value: unknown): string | null {
       if (value.length > MAX_LENGTH[field.type]) return `${field.name} must be at most ${MAX_LENGTH[field.type]} characters`;
       if (/[\0]/.test(value)) return `${field.name} cannot contain NUL`;
       if (field.pattern && !field.pattern.regex.test(value)) return field.pattern.message;
-      return null;
+      return field.check?.(value) ?? null;
   }
 }

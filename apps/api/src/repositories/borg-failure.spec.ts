@@ -1,9 +1,9 @@
 import { BorgError } from '@borgitory/borg-runner';
 import { describeBorgFailure, needsSshDiagnosis } from './borg-failure';
-import { parseRepositoryLocation, RepositoryLocation } from './repository-location';
+import { RepositoryLocation } from './repository-location';
 
-const remote = parseRepositoryLocation('ssh://backup@nas.local:2222/srv/repo') as RepositoryLocation;
-const local = parseRepositoryLocation('/srv/repo') as RepositoryLocation;
+const remote: RepositoryLocation = { location: 'ssh://backup@nas.local:2222/srv/repo', remote: true, host: 'nas.local', port: 2222 };
+const local: RepositoryLocation = { location: '/srv/repo', remote: false };
 
 function borgError(msgid: string | null, stderrTail: string[] = [], kind: BorgError['kind'] = 'exit'): BorgError {
   return new BorgError({ message: stderrTail.at(-1) ?? 'borg failed', kind, exitCode: 2, msgid, stderrTail, command: ['info'] });
@@ -40,6 +40,11 @@ describe('describeBorgFailure', () => {
 
   it('says borg is missing with 503', () => {
     expect(describeBorgFailure(borgError(null, [], 'spawn'), local)).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+  });
+
+  it('says with 422 that borg was not started for a location it refused', () => {
+    const refused = new BorgError({ kind: 'refused', exitCode: null, message: 'borg was not started: the host of the repository location cannot be used: …', command: [] });
+    expect(describeBorgFailure(refused, remote)).toEqual({ status: 422, code: 'VALIDATION_ERROR', message: refused.message });
   });
 
   it('rethrows what is not a borg failure', () => {

@@ -38,6 +38,7 @@ export function describeBorgFailure(error: unknown, where: RepositoryLocation, s
   const lines = [...sshReport, ...error.stderrTail].join('\n');
   const target = where.remote ? `${where.host}:${where.port}` : where.location;
 
+  if (error.kind === 'refused') return { status: 422, code: ErrorCode.VALIDATION_ERROR, message: error.message };
   if (error.kind === 'spawn') return { status: 503, code: ErrorCode.SERVICE_UNAVAILABLE, message: error.message };
   if (error.kind === 'timeout') return { status: 422, code: ErrorCode.BORG_ERROR, message: `${error.message} while opening ${target}` };
 

@@ -18,7 +18,7 @@ import { ConnectionSettings, PASSPHRASE_SECRET, RepositoryConnections, SSH_PRIVA
 import { toRepositoryDto } from './repository-dto.mapper';
 import { RepositoryEntity } from './repository.entity';
 import { RepositoryRemovals } from './repository-removals';
-import { parseRepositoryLocation, RepositoryLocation } from './repository-location';
+import { checkRepositoryLocation, RepositoryLocation } from './repository-location';
 import { RepositorySnapshot, statsColumns } from './repository-snapshot';
 import { SshKeysService } from './ssh/ssh-keys.service';
 
@@ -90,8 +90,8 @@ export class RepositoriesService {
   /** Name changes are saved as they are; connection changes only after borg opened the repository with them. */
   async update(id: number, input: UpdateRepositoryDto): Promise<RepositoryDto> {
     const repository = await this.find(id);
-    const current = this.connections.settingsOf(repository);
-    const location = input.path === undefined ? current.location : parseLocation(input.path);
+    const location = input.path === undefined ? this.connections.locationOf(repository) : parseLocation(input.path);
+    const current = this.connections.settingsOf(repository, location);
     if (input.passphrase !== undefined && repository.encryption === 'none') {
       throw ApiError.validation('Invalid input data: passphrase', {
         passphrase: ['This repository is not encrypted; it has no passphrase'],
@@ -318,13 +318,9 @@ export class RepositoriesService {
 }
 
 function parseLocation(path: string): RepositoryLocation {
-  const location = parseRepositoryLocation(path);
-  if (!location) {
-    throw ApiError.validation('Invalid input data: path', {
-      path: ['Must be an absolute path, ssh://user@host:port/path or user@host:path'],
-    });
-  }
-  return location;
+  const checked = checkRepositoryLocation(path);
+  if (!checked.ok) throw ApiError.validation('Invalid input data: path', { path: [checked.problem] });
+  return checked.location;
 }
 
 function assertPassphraseFits(encryption: string, passphrase: string | undefined): void {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { BorgConnection } from '@borgitory/borg-runner';
+import { ApiError } from '../platform/http/api-error';
 import { SecretsService } from '../platform/secrets/secrets.service';
 import { HostKeyPolicy, RepositoryEntity, SshKeySource } from './repository.entity';
-import { parseRepositoryLocation, RepositoryLocation } from './repository-location';
+import { checkRepositoryLocation, RepositoryLocation } from './repository-location';
 import { SshKeysService } from './ssh/ssh-keys.service';
 
 export const PASSPHRASE_SECRET = 'repository.passphrase';
@@ -24,9 +25,8 @@ export class RepositoryConnections {
     private readonly sshKeys: SshKeysService,
   ) {}
 
-  settingsOf(repository: RepositoryEntity): ConnectionSettings {
-    const location = parseRepositoryLocation(repository.path);
-    if (!location) throw new Error(`Stored repository ${repository.id} has an invalid path`);
+  /** The stored settings; `location` stands in for the stored path when a change replaces it. */
+  settingsOf(repository: RepositoryEntity, location: RepositoryLocation = this.locationOf(repository)): ConnectionSettings {
     return {
       location,
       passphrase: repository.passphraseSecret ? this.secrets.decrypt(repository.passphraseSecret, PASSPHRASE_SECRET) : null,
@@ -36,6 +36,18 @@ export class RepositoryConnections {
         : null,
       hostKeyPolicy: repository.sshHostKeyPolicy,
     };
+  }
+
+  /**
+   * The stored path, checked as a new one would be: a path saved before the rules got stricter (a user or host that
+   * ssh could read as an option) is never handed to borg; the repository keeps working once its path is changed.
+   */
+  locationOf(repository: RepositoryEntity): RepositoryLocation {
+    const checked = checkRepositoryLocation(repository.path);
+    if (checked.ok) return checked.location;
+    throw ApiError.validation(`Repository "${repository.name}" has a path Borgitory no longer accepts; change it`, {
+      path: [checked.problem],
+    });
   }
 
   /** Runs `work` with a BorgConnection; a user-supplied ssh key exists on disk only meanwhile. */

@@ -1,6 +1,6 @@
+import { isRemoteLocation } from '@borgitory/borg-runner';
 import { RepositoryDto } from './dto/repository.dto';
 import { RepositoryEntity } from './repository.entity';
-import { parseRepositoryLocation } from './repository-location';
 
 export function toRepositoryDto(repository: RepositoryEntity): RepositoryDto {
   return {
@@ -9,7 +9,7 @@ export function toRepositoryDto(repository: RepositoryEntity): RepositoryDto {
     path: repository.path,
     encryption: repository.encryption,
     has_passphrase: repository.passphraseSecret !== null,
-    is_remote: parseRepositoryLocation(repository.path)?.remote ?? false,
+    is_remote: isRemoteLocation(repository.path),
     ssh_key_source: repository.sshKeySource,
     ssh_host_key_policy: repository.sshHostKeyPolicy,
     archives_count: repository.archivesCount,

@@ -8,6 +8,10 @@ export interface ServerProcessOptions {
   logLevel?: string;
   /** Receives everything the server writes to stdout and stderr; without it stdout is dropped and stderr shown. */
   onOutput?: (text: string) => void;
+  /** The server's working directory (default: the test's). */
+  cwd?: string;
+  /** Added to (or replacing) the server's environment: PATH, BORG_BIN, RCLONE_BIN… */
+  env?: Record<string, string>;
 }
 
 /** The real server as its own process (built by `nx build api`, which the integration target depends on). */
@@ -23,7 +27,9 @@ export async function startServerProcess(dataDir: string, port: number, options:
       BORGITORY_DATA_DIR: dataDir,
       BORGITORY_WEB_DIR: 'none',
       LOG_LEVEL: options.logLevel ?? 'warn',
+      ...options.env,
     },
+    cwd: options.cwd,
     stdio: ['ignore', onOutput ? 'pipe' : 'ignore', onOutput ? 'pipe' : 'inherit'],
   });
   if (onOutput) for (const stream of [server.stdout, server.stderr]) stream?.on('data', (chunk: Buffer) => onOutput(chunk.toString()));

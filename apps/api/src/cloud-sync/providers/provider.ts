@@ -1,3 +1,4 @@
+import { hostProblem } from '@borgitory/remote-host';
 import type { RcloneRemote } from '@borgitory/rclone-runner';
 
 export const PROVIDER_NAMES = ['s3', 'sftp', 'webdav', 'smb', 'local'] as const;
@@ -19,6 +20,8 @@ export interface ProviderField {
   options?: Array<{ value: string; label: string }>;
   /** For string: what a value must look like, and what to say otherwise. */
   pattern?: { regex: RegExp; message: string };
+  /** For string, after the pattern: why the value is refused, or null. */
+  check?: (value: string) => string | null;
 }
 
 /** Values that fill a provider's fields for a known service (S3 presets). */
@@ -56,6 +59,12 @@ export function joinPath(...parts: string[]): string {
   const kept = parts.filter((part) => part !== '');
   const joined = kept.map((part, index) => (index === 0 ? part.replace(/\/+$/, '') : part.replace(/^\/+|\/+$/g, ''))).filter((part, index) => part !== '' || index === 0);
   return joined.join('/');
+}
+
+/** Why the host of a URL field is refused (the same rule as for ssh hosts, on the URL's parsed host), or null. */
+export function urlHostProblem(url: string): string | null {
+  if (!URL.canParse(url)) return `${JSON.stringify(url)} is not a URL`;
+  return hostProblem(new URL(url).hostname, 'bracketed');
 }
 
 export const str = (values: ProviderValues, name: string): string => {

@@ -1,4 +1,4 @@
-import { CloudProvider, joinPath, str } from './provider';
+import { CloudProvider, joinPath, str, urlHostProblem } from './provider';
 
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
@@ -36,7 +36,7 @@ export const S3_PROVIDER: CloudProvider = {
       help: 'Which S3 implementation it is (rclone adapts to each)',
       options: ['AWS', 'Cloudflare', 'Wasabi', 'Minio', 'Ceph', 'DigitalOcean', 'Scaleway', 'Other'].map((value) => ({ value, label: value })),
     },
-    { name: 'endpoint', label: 'Endpoint', type: 'string', required: false, secret: false, default: null, help: 'https://… of the service; leave empty for Amazon S3', pattern: { regex: /^https?:\/\/\S+$/, message: 'endpoint must start with http:// or https://' } },
+    { name: 'endpoint', label: 'Endpoint', type: 'string', required: false, secret: false, default: null, help: 'https://… of the service; leave empty for Amazon S3', pattern: { regex: /^https?:\/\/\S+$/, message: 'endpoint must start with http:// or https://' }, check: urlHostProblem },
     { name: 'region', label: 'Region', type: 'string', required: false, secret: false, default: null, help: 'e.g. eu-central-1; needed for Amazon S3', pattern: { regex: /^[a-z0-9-]{1,64}$/, message: 'region is letters, digits and -, e.g. eu-central-1' } },
     { name: 'bucket_name', label: 'Bucket', type: 'string', required: true, secret: false, default: null, help: 'The bucket must exist; Borgitory does not create it', pattern: { regex: BUCKET, message: 'bucket_name must be 3–63 lower-case letters, digits, dots and hyphens' } },
     { name: 'access_key_id', label: 'Access key ID', type: 'string', required: true, secret: false, default: null, help: '' },

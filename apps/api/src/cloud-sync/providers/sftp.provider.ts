@@ -1,3 +1,4 @@
+import { hostProblem, userProblem } from '@borgitory/remote-host';
 import { addLogin, CloudProvider, joinPath, str } from './provider';
 
 /** An SSH server: password or private key, and a host key that is checked (known_hosts), never ignored. */
@@ -7,9 +8,9 @@ export const SFTP_PROVIDER: CloudProvider = {
   description: 'A server you can reach over SSH: a NAS, a VPS, a friend\'s machine, a storage box',
   presets: [],
   fields: [
-    { name: 'host', label: 'Host', type: 'string', required: true, secret: false, default: null, help: 'Name or address of the server', pattern: { regex: /^[A-Za-z0-9.:_-]{1,253}$/, message: 'host is a name or an address (letters, digits, . : _ -)' } },
+    { name: 'host', label: 'Host', type: 'string', required: true, secret: false, default: null, help: 'Name or address of the server', check: (value) => hostProblem(value, 'bare') },
     { name: 'port', label: 'Port', type: 'integer', required: false, secret: false, default: 22, help: '' },
-    { name: 'user', label: 'User', type: 'string', required: true, secret: false, default: null, help: '', pattern: { regex: /^[A-Za-z0-9._-]{1,64}$/, message: 'user is letters, digits, . _ and -' } },
+    { name: 'user', label: 'User', type: 'string', required: true, secret: false, default: null, help: '', check: userProblem },
     { name: 'password', label: 'Password', type: 'password', required: false, secret: true, default: null, help: 'A password or a private key' },
     { name: 'private_key', label: 'Private key', type: 'text', required: false, secret: true, default: null, help: 'An OpenSSH private key without a passphrase (-----BEGIN OPENSSH PRIVATE KEY-----…)' },
     {

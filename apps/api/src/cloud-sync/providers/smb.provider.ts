@@ -1,3 +1,4 @@
+import { hostProblem } from '@borgitory/remote-host';
 import { addLogin, CloudProvider, joinPath, str } from './provider';
 
 export const SMB_PROVIDER: CloudProvider = {
@@ -6,7 +7,7 @@ export const SMB_PROVIDER: CloudProvider = {
   description: 'A share on a Windows machine, a NAS or Samba',
   presets: [],
   fields: [
-    { name: 'host', label: 'Host', type: 'string', required: true, secret: false, default: null, help: 'Name or address of the server', pattern: { regex: /^[A-Za-z0-9.:_-]{1,253}$/, message: 'host is a name or an address (letters, digits, . : _ -)' } },
+    { name: 'host', label: 'Host', type: 'string', required: true, secret: false, default: null, help: 'Name or address of the server', check: (value) => hostProblem(value, 'bare') },
     { name: 'port', label: 'Port', type: 'integer', required: false, secret: false, default: 445, help: '' },
     { name: 'share', label: 'Share', type: 'string', required: true, secret: false, default: null, help: 'The share name, e.g. backups', pattern: { regex: /^[^/\\\s][^/\\]{0,79}$/, message: 'share is the share name alone, without slashes' } },
     { name: 'user', label: 'User', type: 'string', required: false, secret: false, default: null, help: '' },

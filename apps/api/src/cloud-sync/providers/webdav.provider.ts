@@ -1,4 +1,4 @@
-import { addLogin, CloudProvider, joinPath, str } from './provider';
+import { addLogin, CloudProvider, joinPath, str, urlHostProblem } from './provider';
 
 export const WEBDAV_PROVIDER: CloudProvider = {
   name: 'webdav',
@@ -6,7 +6,7 @@ export const WEBDAV_PROVIDER: CloudProvider = {
   description: 'Nextcloud, ownCloud, a NAS or any WebDAV server',
   presets: [],
   fields: [
-    { name: 'url', label: 'URL', type: 'string', required: true, secret: false, default: null, help: 'e.g. https://cloud.example.com/remote.php/dav/files/alice/', pattern: { regex: /^https?:\/\/\S+$/, message: 'url must start with http:// or https://' } },
+    { name: 'url', label: 'URL', type: 'string', required: true, secret: false, default: null, help: 'e.g. https://cloud.example.com/remote.php/dav/files/alice/', pattern: { regex: /^https?:\/\/\S+$/, message: 'url must start with http:// or https://' }, check: urlHostProblem },
     {
       name: 'vendor',
       label: 'Server',

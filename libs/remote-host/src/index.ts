@@ -1,0 +1,12 @@
+export {
+  assertDestination,
+  destinationProblem,
+  hostProblem,
+  parseHost,
+  portProblem,
+  RefusedDestinationError,
+  userProblem,
+  type Ipv6Form,
+  type RemoteHost,
+  type RemoteProblem,
+} from './remote-host';
