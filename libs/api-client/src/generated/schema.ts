@@ -631,7 +631,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The next 5 runs of a cron expression in a time zone, and the schedule in words (for the form) */
+        /** The next 5 runs of a cron expression in a time zone, and the schedule in words (for the form); 422 for one that never fires */
         get: operations["schedulePreviewPreview"];
         put?: never;
         post?: never;
@@ -1630,7 +1630,7 @@ export interface components {
             /** @example At 02:00 */
             description: string;
             /**
-             * @description The next 5 runs, with the zone’s offset
+             * @description The next 5 runs, with the zone’s offset; fewer if 8 years hold fewer
              * @example [
              *       "2026-11-27T02:00:00.000+01:00"
              *     ]
@@ -1703,6 +1703,11 @@ export interface components {
              */
             description: string;
             enabled: boolean;
+            /**
+             * @description Why Borgitory switched the schedule off: its timer could not be set (stored by an older version or edited by hand). Null otherwise; saving the schedule with a valid expression clears it
+             * @example The cron expression "0 0 30 2 *" cannot be used (never fires: 30 February does not exist)
+             */
+            disabled_reason: string | null;
             /**
              * Format: date-time
              * @description With the zone's offset; null while disabled
