@@ -13,11 +13,16 @@ const PORT = Number(process.env.E2E_PORT ?? 8765);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const workspaceRoot = resolve(import.meta.dirname, '../..');
 
-// Every process that evaluates this file (the runner, its worker, Nx's project
-// graph) gets its own directory, removed when that process exits; only the
-// runner's is handed to the server.
-const dataDir = mkdtempSync(join(tmpdir(), 'borgitory-e2e-'));
-process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+// The first process that evaluates this file on the way to the server (Nx, or
+// the runner) makes the directory and removes it when it exits; the processes
+// it starts (the runner, its worker) inherit it through the environment, so a
+// spec can reach the server's database (E2E_DATA_DIR).
+const inheritedDataDir = process.env.E2E_DATA_DIR;
+const dataDir = inheritedDataDir ?? mkdtempSync(join(tmpdir(), 'borgitory-e2e-'));
+if (!inheritedDataDir) {
+  process.env.E2E_DATA_DIR = dataDir;
+  process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+}
 
 const chromiumLaunch = {
   executablePath: '/usr/bin/chromium',

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { archiveNames, createRepository, expect, field, region, rowNamed, test, writeArchives } from './fixtures';
 import { screenshotPath } from './screenshots';
 
@@ -410,4 +411,39 @@ test('a schedule: made with a preset, a pruning policy and hooks, toggled, run n
     await expect(rowNamed(page, SLOW_SCHEDULE)).toBeVisible();
     expect((await getJob(page, jobId)).status).toBe('completed');
   });
+});
+
+test('a schedule whose timer cannot be set is switched off, and the list and its page say why', async ({ page }) => {
+  const repositoryId = await createRepository(page, REPOSITORY, join(workDir, 'repository-never-fires'));
+  const created = await page.request.post('/api/schedules', {
+    data: { name: 'Leap', repository_id: repositoryId, source_path: source, cron_expression: '0 0 1 2 *', timezone: 'UTC' },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = ((await created.json()) as { data: { id: number } }).data;
+
+  // An older version, or a hand edit, left an expression that never fires (the API refuses it with 422 today).
+  const db = new Database(join(String(process.env.E2E_DATA_DIR), 'borgitory.db'));
+  db.pragma('busy_timeout = 5000');
+  db.prepare('UPDATE schedules SET cron_expression = ? WHERE id = ?').run('0 0 30 2 *', id);
+  db.close();
+
+  await page.goto('/schedules');
+  await expect(page.getByRole('switch', { name: 'Enable Leap' })).not.toBeChecked();
+  await expect(cell(page, 'Leap', 1).getByRole('note')).toHaveText(
+    'The cron expression "0 0 30 2 *" cannot be used (never fires: 30 February does not exist)',
+  );
+  await expect(cell(page, 'Leap', 3)).toHaveText('—');
+  await expect(cell(page, 'Leap', 0)).toHaveText(REPOSITORY);
+  await page.screenshot({ path: screenshotPath('schedules-list-never-fires'), fullPage: true });
+
+  await rowNamed(page, 'Leap').getByRole('link', { name: 'Leap', exact: true }).click();
+  const warning = page.getByRole('note', { name: 'Switched off by Borgitory' });
+  await expect(warning).toContainText('never fires: 30 February does not exist');
+  await expect(warning).toContainText('Edit the schedule with a cron expression that runs');
+  await page.getByRole('switch', { name: 'Enable Leap' }).check();
+  await expect(page.getByRole('alert')).toContainText(
+    'Schedule "Leap" cannot be switched on until its cron expression is changed (never fires: 30 February does not exist)',
+  );
+  await expect(page.getByRole('switch', { name: 'Enable Leap' })).not.toBeChecked();
+  await page.screenshot({ path: screenshotPath('schedule-page-never-fires'), fullPage: true });
 });

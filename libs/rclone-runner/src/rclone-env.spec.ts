@@ -58,6 +58,12 @@ describe('rclone failures', () => {
     expect(classifyRcloneFailure(['ssh: unable to authenticate, attempted methods [none password]']).kind).toBe('authentication');
     expect(classifyRcloneFailure(['Failed to rcat: NoSuchBucket: The specified bucket does not exist']).kind).toBe('not_found');
     expect(classifyRcloneFailure(['dial tcp 127.0.0.1:4599: connect: connection refused']).kind).toBe('connection');
+    expect(classifyRcloneFailure(['Get "http://127.0.0.1:4599/bucket": net/http: timeout awaiting response headers'])).toEqual({
+      kind: 'connection',
+      says: 'The server did not answer',
+    });
+    expect(classifyRcloneFailure(['Put "http://127.0.0.1:4599/b": read tcp 127.0.0.1:50522->127.0.0.1:4599: i/o timeout']).says).toBe('The server did not answer');
+    expect(classifyRcloneFailure(['Put "http://10.0.0.9:4599/b": dial tcp 10.0.0.9:4599: i/o timeout']).says).toBe('Could not connect to the server');
     expect(classifyRcloneFailure(['something else']).kind).toBe('failed');
   });
 

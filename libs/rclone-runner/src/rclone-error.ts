@@ -48,6 +48,8 @@ const PATTERNS: Array<{ kind: RcloneErrorKind; test: RegExp; says: string }> = [
   },
   { kind: 'not_found', test: /NoSuchBucket/i, says: 'The bucket does not exist' },
   { kind: 'not_found', test: /directory not found|object not found|not found/i, says: 'The path does not exist on the remote' },
+  // Connected, then nothing: which of rclone's two timers (response headers, I/O idle) fires first is a race.
+  { kind: 'connection', test: /timeout awaiting response headers|read tcp \S+: i\/o timeout/i, says: 'The server did not answer' },
   {
     kind: 'connection',
     test: /connection refused|no such host|i\/o timeout|no route to host|network is unreachable|connection reset|tls: |x509: |dial tcp/i,

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RcloneError } from './rclone-error';
@@ -47,6 +48,26 @@ describe('RcloneRunner', () => {
     return { type: 'sftp', options: { host: '127.0.0.1', port: String(sftp.port), user: sftp.user, pass, known_hosts_file: knownHosts }, secrets: [sftp.password, pass] };
   }
   const failure = (promise: Promise<unknown>) => promise.then(() => { throw new Error('expected a failure'); }, (error: RcloneError) => error);
+
+  it('gives up on a server that accepts connections and never answers after its network timeout, saying so', async () => {
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => sockets.add(socket.on('error', () => undefined)));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const impatient = new RcloneRunner({ rcloneBin: 'rclone', networkTimeoutSeconds: 2, defaultTimeoutMs: 50_000 });
+      const remote = s3Remote({ endpoint: `http://127.0.0.1:${port}` });
+      const started = Date.now();
+      const error = await failure(impatient.putObject({ remote, path: 'backups' }, 'probe', 'x'));
+      // rclone's defaults (--timeout 5m) would wait minutes; each attempt now ends after 2 s.
+      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(error).toMatchObject({ kind: 'connection', message: expect.stringMatching(/^The server did not answer: /) });
+      expect(error.command).toEqual(expect.arrayContaining(['--contimeout=2s', '--timeout=2s', '--retries=1', '--low-level-retries=1']));
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
 
   it('obscures a password as rclone reveals it, without it in argv', async () => {
     const obscured = await rclone.obscure('correct horse');
@@ -124,8 +145,32 @@ describe('RcloneRunner', () => {
     expect(await rclone.getObject({ ...target, path: '-dashed/replaced' }, 'segment')).toBe('first version');
     expect(await rclone.list(target, { onSpawn })).toEqual(['segment']);
     const [transfer, list] = argv;
-    expect(transfer.slice(1)).toEqual(['copy', local, 'target:-dashed/repo', '-v', '--stats=1s', '--bwlimit=10M', '--backup-dir=target:-dashed/replaced', '--config=', '--use-json-log']);
-    expect(list.slice(1)).toEqual(['lsf', 'target:-dashed/repo', '--max-depth=1', '--retries=1', '--low-level-retries=1', '--contimeout=15s', '--timeout=30s', '--config=', '--use-json-log']);
+    expect(transfer.slice(1)).toEqual([
+      'copy',
+      local,
+      'target:-dashed/repo',
+      '-v',
+      '--stats=1s',
+      '--retries=2',
+      '--low-level-retries=3',
+      '--bwlimit=10M',
+      '--backup-dir=target:-dashed/replaced',
+      '--config=',
+      '--use-json-log',
+      '--contimeout=30s',
+      '--timeout=30s',
+    ]);
+    expect(list.slice(1)).toEqual([
+      'lsf',
+      'target:-dashed/repo',
+      '--max-depth=1',
+      '--retries=1',
+      '--low-level-retries=1',
+      '--config=',
+      '--use-json-log',
+      '--contimeout=30s',
+      '--timeout=30s',
+    ]);
   });
 
   it('reports what differs, with examples', async () => {

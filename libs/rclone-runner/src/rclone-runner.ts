@@ -8,6 +8,11 @@ export interface RcloneRunnerOptions {
   baseEnv?: NodeJS.ProcessEnv;
   /** For calls that give none: short probes (test, list, objects). Default 60 s. */
   defaultTimeoutMs?: number;
+  /**
+   * rclone's --contimeout and --timeout for every call that reaches a remote: how long a connection may take to open,
+   * or stay silent, before that attempt fails. Default 30 s (rclone's own are 1 and 5 minutes).
+   */
+  networkTimeoutSeconds?: number;
   killGraceMs?: number;
 }
 
@@ -17,7 +22,9 @@ export interface RcloneRunnerOptions {
  */
 const COMMON_FLAGS = ['--config=', '--use-json-log'];
 /** Probes should answer soon rather than retry for minutes against a server that is down. */
-const PROBE_FLAGS = ['--retries=1', '--low-level-retries=1', '--contimeout=15s', '--timeout=30s'];
+const PROBE_FLAGS = ['--retries=1', '--low-level-retries=1'];
+/** Long calls ride out a dropped connection, within bounds: rclone's defaults (3 and 10) retry for many minutes. */
+const TRANSFER_FLAGS = ['--retries=2', '--low-level-retries=3'];
 const MAX_EXAMPLES = 20;
 
 /**
@@ -28,12 +35,15 @@ export class RcloneRunner {
   private readonly bin: string;
   private readonly baseEnv: NodeJS.ProcessEnv;
   private readonly defaultTimeoutMs: number;
+  private readonly networkFlags: string[];
   private readonly killGraceMs: number | undefined;
 
   constructor(options: RcloneRunnerOptions) {
     this.bin = options.rcloneBin;
     this.baseEnv = options.baseEnv ?? process.env;
     this.defaultTimeoutMs = options.defaultTimeoutMs ?? 60_000;
+    const networkTimeout = options.networkTimeoutSeconds ?? 30;
+    this.networkFlags = [`--contimeout=${networkTimeout}s`, `--timeout=${networkTimeout}s`];
     this.killGraceMs = options.killGraceMs;
   }
 
@@ -53,7 +63,7 @@ export class RcloneRunner {
 
   /** `rclone sync|copy SOURCE target:path`: sync mirrors (and deletes on the remote), copy never deletes there. */
   async transfer(source: string, target: RcloneTarget, options: RcloneTransferOptions): Promise<RcloneTransferResult> {
-    const args = [options.mode, source, remotePath(target.path), '-v', '--stats=1s', ...listFlags(target.remote)];
+    const args = [options.mode, source, remotePath(target.path), '-v', '--stats=1s', ...TRANSFER_FLAGS, ...listFlags(target.remote)];
     if (options.bandwidthLimit) args.push(`--bwlimit=${options.bandwidthLimit}`);
     if (options.keepReplacedIn) args.push(`--backup-dir=${remotePath(options.keepReplacedIn)}`);
     const result = await this.run(target.remote, args, options.mode, { call: options, stdout: 'ignore', timeoutMs: 0 });
@@ -62,7 +72,7 @@ export class RcloneRunner {
 
   /** `rclone copy target:path DESTINATION`: the remote's files into a local directory. */
   async download(target: RcloneTarget, destination: string, call: RcloneCallOptions = {}): Promise<void> {
-    await this.run(target.remote, ['copy', remotePath(target.path), destination, ...listFlags(target.remote)], 'copy', { call, stdout: 'ignore', timeoutMs: 0 });
+    await this.run(target.remote, ['copy', remotePath(target.path), destination, ...TRANSFER_FLAGS, ...listFlags(target.remote)], 'copy', { call, stdout: 'ignore', timeoutMs: 0 });
   }
 
   /**
@@ -73,7 +83,7 @@ export class RcloneRunner {
     const result: RcloneCheckResult = { matching: 0, differing: 0, missingOnRemote: 0, missingLocally: 0, errors: 0, comparedBy: 'size', examples: [] };
     const problems: Record<string, RcloneCheckResult['examples'][number]['problem']> = { '*': 'differs', '+': 'missing_on_remote', '-': 'missing_locally', '!': 'error' };
     const counters: Record<string, keyof RcloneCheckResult> = { '=': 'matching', '*': 'differing', '+': 'missingOnRemote', '-': 'missingLocally', '!': 'errors' };
-    const args = ['check', source, remotePath(target.path), '--combined=-', '-v', ...listFlags(target.remote), ...(options.oneWay ? ['--one-way'] : [])];
+    const args = ['check', source, remotePath(target.path), '--combined=-', '-v', '--stats=1s', ...TRANSFER_FLAGS, ...listFlags(target.remote), ...(options.oneWay ? ['--one-way'] : [])];
     const call: RcloneCallOptions = {
       ...options,
       onEvent: (event) => {
@@ -139,7 +149,7 @@ export class RcloneRunner {
     }
     return runRclone({
       bin: this.bin,
-      args: [...args, ...COMMON_FLAGS],
+      args: [...args, ...COMMON_FLAGS, ...(remote ? this.networkFlags : [])],
       subcommand,
       env: buildRcloneEnv(remote, this.baseEnv),
       stdin: spec.stdin,

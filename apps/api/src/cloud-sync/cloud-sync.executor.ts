@@ -1,12 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { RcloneError, RcloneEvent, RcloneRunner } from '@borgitory/rclone-runner';
 import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../jobs/job-executor';
+import { APP_CONFIG, AppConfig } from '../platform/config/app-config';
 import { ErrorCode } from '../platform/http/error-code';
 import { RepositoriesService } from '../repositories/repositories.service';
 import { CloudRemotes } from './cloud-remotes';
 import { CloudSyncConfigsService } from './cloud-sync-configs.service';
 import { joinPath } from './providers/provider';
 import { rcloneErrorCode, repositoryFolder } from './rclone-failure';
+import { StallWatchdog } from './stall-watchdog';
 
 /** What a cloud_sync job (or step) is given; the configuration is read as it is when the step runs. */
 export interface CloudSyncParameters {
@@ -16,14 +18,16 @@ export interface CloudSyncParameters {
 
 /**
  * `rclone sync` or `copy` of a repository's directory to its folder on the remote. It runs in the repository's job
- * queue, after a backup or prune has finished, so borg never writes meanwhile. The configuration remembers how its
- * last sync ended.
+ * queue, after a backup or prune has finished, so borg never writes meanwhile; a sync that makes no progress for
+ * BORGITORY_STALL_TIMEOUT_SECONDS is stopped, so a remote that hangs cannot hold the queue. The configuration
+ * remembers how its last sync ended.
  */
 @Injectable()
 export class CloudSyncExecutor implements JobExecutor {
   readonly type = 'cloud_sync' as const;
 
   constructor(
+    @Inject(APP_CONFIG) private readonly appConfig: AppConfig,
     private readonly rclone: RcloneRunner,
     private readonly remotes: CloudRemotes,
     private readonly configs: CloudSyncConfigsService,
@@ -56,14 +60,18 @@ export class CloudSyncExecutor implements JobExecutor {
     const keepReplacedIn = config.mode === 'copy' ? joinPath(basePath, '.replaced', folder, new Date().toISOString().replace(/:/g, '-')) : undefined;
     if (keepReplacedIn) context.log('info', `Nothing on the remote is overwritten: a file it holds in another version is moved to ${keepReplacedIn}`);
     const started = Date.now();
+    const watchdog = new StallWatchdog(this.appConfig.stallTimeoutSeconds, context.signal);
     try {
       const result = await this.rclone.transfer(repository.path, target, {
         mode: config.mode,
         bandwidthLimit: config.bandwidthLimit ?? undefined,
         keepReplacedIn,
-        signal: context.signal,
+        signal: watchdog.signal,
         onSpawn: (pid) => context.processStarted(pid),
-        onEvent: (event) => forward(event, context),
+        onEvent: (event) => {
+          watchdog.observe(event);
+          forward(event, context);
+        },
       });
       const progress = result.progress;
       return {
@@ -82,8 +90,11 @@ export class CloudSyncExecutor implements JobExecutor {
         },
       };
     } catch (error) {
+      if (watchdog.stalled) throw new JobFailure(ErrorCode.CLOUD_SYNC_STALLED, watchdog.message('sync'));
       if (error instanceof RcloneError) throw new JobFailure(rcloneErrorCode(error), error.message);
       throw error;
+    } finally {
+      watchdog.stop();
     }
   }
 }

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { RcloneError, RcloneRunner } from '@borgitory/rclone-runner';
 import { JobDto } from '../jobs/dto/job.dto';
 import { JobsService } from '../jobs/jobs.service';
+import { APP_CONFIG, AppConfig } from '../platform/config/app-config';
 import { ApiError } from '../platform/http/api-error';
 import { ErrorCode } from '../platform/http/error-code';
 import { RepositoryDto } from '../repositories/dto/repository.dto';
@@ -13,6 +14,7 @@ import { CloudSyncParameters } from './cloud-sync.executor';
 import { CloudSyncRequestDto, CloudVerifyResultDto, ConnectionTestDto, ConnectionTestStepDto } from './dto/cloud-sync-actions.dto';
 import { PROVIDERS } from './providers';
 import { rcloneErrorCode, repositoryFolder } from './rclone-failure';
+import { StallWatchdog } from './stall-watchdog';
 
 const VERIFY_TIMEOUT_MS = 60 * 60_000;
 const TEST_CONTENT = 'Written by Borgitory to test the connection; it deletes it again.\n';
@@ -20,6 +22,7 @@ const TEST_CONTENT = 'Written by Borgitory to test the connection; it deletes it
 @Injectable()
 export class CloudSyncService {
   constructor(
+    @Inject(APP_CONFIG) private readonly appConfig: AppConfig,
     private readonly configs: CloudSyncConfigsService,
     private readonly remotes: CloudRemotes,
     private readonly rclone: RcloneRunner,
@@ -101,8 +104,14 @@ export class CloudSyncService {
       throw new ApiError(409, ErrorCode.REPOSITORY_BUSY, 'A job is queued or running on this repository; verify when it has finished');
     }
     const { config, target, display } = await this.remotes.resolve(configId, repositoryFolder(repository));
+    const watchdog = new StallWatchdog(this.appConfig.stallTimeoutSeconds);
     try {
-      const check = await this.rclone.check(repository.path, target, { oneWay: config.mode === 'copy', timeoutMs: VERIFY_TIMEOUT_MS });
+      const check = await this.rclone.check(repository.path, target, {
+        oneWay: config.mode === 'copy',
+        timeoutMs: VERIFY_TIMEOUT_MS,
+        signal: watchdog.signal,
+        onEvent: (event) => watchdog.observe(event),
+      });
       const differences = check.differing + check.missingOnRemote + check.missingLocally + check.errors;
       return {
         in_sync: differences === 0 && check.matching > 0,
@@ -117,8 +126,11 @@ export class CloudSyncService {
         examples: check.examples,
       };
     } catch (error) {
+      if (watchdog.stalled) throw new ApiError(422, ErrorCode.CLOUD_SYNC_STALLED, watchdog.message('verification'));
       if (error instanceof RcloneError) throw new ApiError(422, rcloneErrorCode(error), error.message);
       throw error;
+    } finally {
+      watchdog.stop();
     }
   }
 }
@@ -128,6 +140,10 @@ function localOnly(repository: RepositoryDto): string {
 }
 
 function describeFailure(error: unknown): { code: string; message: string } {
+  // A probe moves one small object: when it runs out of time, the server did not answer.
+  if (error instanceof RcloneError && error.kind === 'timeout') {
+    return { code: rcloneErrorCode(error), message: `The server did not answer in time: ${error.message}` };
+  }
   if (error instanceof RcloneError) return { code: rcloneErrorCode(error), message: error.message };
   if (error instanceof ApiError) return { code: error.code, message: error.message };
   throw error;

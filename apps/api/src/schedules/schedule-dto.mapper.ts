@@ -5,6 +5,7 @@ import { ScheduleEntity } from './schedule.entity';
 
 export function toScheduleDto(schedule: ScheduleEntity, lastRun: JobSummaryDto | null, now = new Date()): ScheduleDto {
   const cron = parseCron(schedule.cronExpression, schedule.timezone);
+  const nextRun = schedule.enabled && cron.ok ? nextRuns(cron.cron, schedule.timezone, 1, now)[0] : undefined;
   return {
     id: schedule.id,
     name: schedule.name,
@@ -19,7 +20,8 @@ export function toScheduleDto(schedule: ScheduleEntity, lastRun: JobSummaryDto |
     timezone: schedule.timezone,
     description: describeCron(schedule.cronExpression),
     enabled: schedule.enabled,
-    next_run_at: schedule.enabled && cron.ok ? nextRuns(cron.cron, schedule.timezone, 1, now)[0] : null,
+    disabled_reason: schedule.disabledReason,
+    next_run_at: nextRun ?? null,
     pruning_policy_id: schedule.pruningPolicyId,
     check_policy_id: schedule.checkPolicyId,
     cloud_sync_config_id: schedule.cloudSyncConfigId,

@@ -29,21 +29,48 @@ export class ScheduleRuns implements OnApplicationBootstrap {
     private readonly timers: ScheduleTimers,
   ) {}
 
-  /** Runs after the jobs module's crash recovery (this module imports it), so active runs are known. */
+  /**
+   * Runs after the jobs module's crash recovery (this module imports it), so active runs are known. A schedule whose
+   * timer cannot be set is disabled rather than stopping the server.
+   */
   async onApplicationBootstrap(): Promise<void> {
     const now = new Date();
-    for (const schedule of await this.schedules.findBy({ enabled: true })) {
+    for (const stored of await this.schedules.findBy({ enabled: true })) {
+      const schedule = await this.disableIfUnusable(stored);
+      if (!schedule.enabled) continue;
       const missed = schedule.catchUp ? missedRun(schedule, now) : null;
       if (missed) await this.due(schedule.id, missed, true);
       await this.markHandled(schedule, now);
-      this.watch(schedule);
+      await this.watch(schedule);
     }
   }
 
-  /** Sets the schedule's timer as it is now: running when enabled, gone when not. */
-  watch(schedule: ScheduleEntity): void {
-    if (!schedule.enabled) return this.timers.clear(schedule.id);
+  /** Sets the schedule's timer as it is now: running when enabled, gone when not (or when it cannot be set). */
+  async watch(stored: ScheduleEntity): Promise<ScheduleEntity> {
+    const schedule = await this.disableIfUnusable(stored);
+    if (!schedule.enabled) {
+      this.timers.clear(schedule.id);
+      return schedule;
+    }
     this.timers.set(schedule.id, schedule.cronExpression, schedule.timezone, (dueAt) => this.due(schedule.id, dueAt).then(() => undefined));
+    return schedule;
+  }
+
+  /**
+   * An enabled schedule whose timer cannot be set (an expression that never fires or a zone that is gone, stored by an
+   * older version or edited by hand) is disabled, with the reason stored for the user to read. Checked wherever a next
+   * run is worked out, so one such schedule never makes the list, or the server's start, fail.
+   */
+  async disableIfUnusable(schedule: ScheduleEntity): Promise<ScheduleEntity> {
+    if (!schedule.enabled) return schedule;
+    const cron = parseCron(schedule.cronExpression, schedule.timezone);
+    if (cron.ok) return schedule;
+    const what = cron.field === 'timezone' ? `time zone "${schedule.timezone}"` : `cron expression "${schedule.cronExpression}"`;
+    const reason = `The ${what} cannot be used (${cron.reason})`;
+    await this.schedules.update({ id: schedule.id }, { enabled: false, disabledReason: reason, updatedAt: schedule.updatedAt });
+    this.timers.clear(schedule.id);
+    this.logger.warn({ schedule_id: schedule.id }, `Schedule "${schedule.name}": ${reason}`);
+    return Object.assign(schedule, { enabled: false, disabledReason: reason });
   }
 
   unwatch(scheduleId: number): void {
@@ -104,6 +131,6 @@ export class ScheduleRuns implements OnApplicationBootstrap {
 function missedRun(schedule: ScheduleEntity, now: Date): Date | null {
   const cron = parseCron(schedule.cronExpression, schedule.timezone);
   if (!cron.ok) return null;
-  const first = new Date(nextRuns(cron.cron, schedule.timezone, 1, schedule.handledUntil)[0]);
-  return first <= now ? first : null;
+  const [first] = nextRuns(cron.cron, schedule.timezone, 1, schedule.handledUntil);
+  return first && new Date(first) <= now ? new Date(first) : null;
 }

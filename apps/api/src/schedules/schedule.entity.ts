@@ -46,6 +46,13 @@ export class ScheduleEntity {
   @Column({ type: 'boolean', default: true })
   enabled!: boolean;
 
+  /**
+   * Set when Borgitory disabled the schedule because its timer could not be set (an expression that never fires, left
+   * by an older version or a hand edit); cleared when the schedule is saved or switched on again.
+   */
+  @Column({ name: 'disabled_reason', type: 'varchar', length: 500, nullable: true })
+  disabledReason!: string | null;
+
   @Column({ name: 'pruning_policy_id', type: 'integer', nullable: true })
   pruningPolicyId!: number | null;
 

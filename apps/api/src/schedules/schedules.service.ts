@@ -30,7 +30,9 @@ export class SchedulesService {
   ) {}
 
   async list(query: PageQueryDto): Promise<Page<ScheduleDto>> {
-    const [rows, total] = await this.schedules.findAndCount({ order: { name: 'ASC', id: 'ASC' }, take: query.limit, skip: query.offset });
+    const [stored, total] = await this.schedules.findAndCount({ order: { name: 'ASC', id: 'ASC' }, take: query.limit, skip: query.offset });
+    const rows: ScheduleEntity[] = [];
+    for (const row of stored) rows.push(await this.runs.disableIfUnusable(row));
     const lastRuns = await this.jobs.latestOfSchedules(rows.map((row) => row.id));
     return new Page(
       rows.map((row) => toScheduleDto(row, lastRuns.get(row.id) ?? null)),
@@ -39,20 +41,18 @@ export class SchedulesService {
   }
 
   async get(id: number): Promise<ScheduleDto> {
-    return this.toDto(await this.find(id));
+    return this.toDto(await this.runs.disableIfUnusable(await this.find(id)));
   }
 
   async create(input: ScheduleInputDto): Promise<ScheduleDto> {
     const schedule = await this.save(this.schedules.create(await this.columns(input)));
-    this.runs.watch(schedule);
-    return this.toDto(schedule);
+    return this.toDto(await this.runs.watch(schedule));
   }
 
   async update(id: number, input: ScheduleInputDto): Promise<ScheduleDto> {
     const schedule = await this.find(id);
     const saved = await this.save(Object.assign(schedule, await this.columns(input)));
-    this.runs.watch(saved);
-    return this.toDto(saved);
+    return this.toDto(await this.runs.watch(saved));
   }
 
   async remove(id: number): Promise<void> {
@@ -61,12 +61,20 @@ export class SchedulesService {
     this.runs.unwatch(id);
   }
 
-  /** Enables a disabled schedule and disables an enabled one; its timer follows at once. */
+  /** Enables a disabled schedule and disables an enabled one; its timer follows at once. One that cannot run stays off (422). */
   async toggle(id: number): Promise<ScheduleDto> {
     const schedule = await this.find(id);
-    const saved = await this.schedules.save(Object.assign(schedule, { enabled: !schedule.enabled, handledUntil: new Date() }));
-    this.runs.watch(saved);
-    return this.toDto(saved);
+    if (!schedule.enabled) {
+      const cron = parseCron(schedule.cronExpression, schedule.timezone);
+      if (!cron.ok) {
+        const what = cron.field === 'timezone' ? 'time zone' : 'cron expression';
+        throw ApiError.validation(`Schedule "${schedule.name}" cannot be switched on until its ${what} is changed (${cron.reason})`, {
+          [cron.field]: [cron.reason],
+        });
+      }
+    }
+    const saved = await this.schedules.save(Object.assign(schedule, { enabled: !schedule.enabled, disabledReason: null, handledUntil: new Date() }));
+    return this.toDto(await this.runs.watch(saved));
   }
 
   /** A run now, enabled or not; refused while an earlier run is queued or running. */
@@ -131,6 +139,7 @@ export class SchedulesService {
       cronExpression: input.cron_expression.trim().split(/\s+/).join(' '),
       timezone,
       enabled: input.enabled ?? true,
+      disabledReason: null,
       pruningPolicyId: input.pruning_policy_id ?? null,
       checkPolicyId: input.check_policy_id ?? null,
       cloudSyncConfigId: input.cloud_sync_config_id ?? null,

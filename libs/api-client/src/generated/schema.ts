@@ -634,7 +634,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The next 5 runs of a cron expression in a time zone, and the schedule in words (for the form) */
+        /** The next 5 runs of a cron expression in a time zone, and the schedule in words (for the form); 422 for one that never fires */
         get: operations["schedulePreviewPreview"];
         put?: never;
         post?: never;
@@ -862,7 +862,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "VALIDATION_ERROR" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "HOST_NOT_ALLOWED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "SETUP_REQUIRED" | "REPOSITORY_BUSY" | "REPOSITORY_ALREADY_EXISTS" | "REPOSITORY_NOT_FOUND" | "BORG_ERROR" | "BORG_PASSPHRASE_WRONG" | "BORG_KEY_MISSING" | "SSH_CONNECTION_FAILED" | "SSH_HOST_KEY_REJECTED" | "SSH_AUTHENTICATION_FAILED" | "RCLONE_ERROR" | "HOOK_FAILED" | "SOURCE_UNAVAILABLE" | "JOB_INTERRUPTED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_ERROR" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "HOST_NOT_ALLOWED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "SETUP_REQUIRED" | "REPOSITORY_BUSY" | "REPOSITORY_ALREADY_EXISTS" | "REPOSITORY_NOT_FOUND" | "BORG_ERROR" | "BORG_PASSPHRASE_WRONG" | "BORG_KEY_MISSING" | "SSH_CONNECTION_FAILED" | "SSH_HOST_KEY_REJECTED" | "SSH_AUTHENTICATION_FAILED" | "RCLONE_ERROR" | "CLOUD_SYNC_STALLED" | "HOOK_FAILED" | "SOURCE_UNAVAILABLE" | "JOB_INTERRUPTED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorInfoDto: {
             /** @example VALIDATION_ERROR */
             code: components["schemas"]["ErrorCode"];
@@ -1636,7 +1636,7 @@ export interface components {
             /** @example At 02:00 */
             description: string;
             /**
-             * @description The next 5 runs, with the zone’s offset
+             * @description The next 5 runs, with the zone’s offset; fewer if 8 years hold fewer
              * @example [
              *       "2026-11-27T02:00:00.000+01:00"
              *     ]
@@ -1709,6 +1709,11 @@ export interface components {
              */
             description: string;
             enabled: boolean;
+            /**
+             * @description Why Borgitory switched the schedule off: its timer could not be set (stored by an older version or edited by hand). Null otherwise; saving the schedule with a valid expression clears it
+             * @example The cron expression "0 0 30 2 *" cannot be used (never fires: 30 February does not exist)
+             */
+            disabled_reason: string | null;
             /**
              * Format: date-time
              * @description With the zone's offset; null while disabled

@@ -12,6 +12,8 @@ describe('loadConfig', () => {
       indexBudgetBytes: 2048 * 1024 * 1024,
       borgBin: 'borg',
       rcloneBin: 'rclone',
+      rcloneTimeoutSeconds: 30,
+      stallTimeoutSeconds: 120,
       webDir: '/srv/borgitory/dist/apps/web',
       allowedOrigins: [],
       allowedHosts: [],
@@ -29,6 +31,8 @@ describe('loadConfig', () => {
         BORGITORY_MAX_CONCURRENT_JOBS: '4',
         BORGITORY_INDEX_BUDGET_MB: '100',
         BORG_BIN: '/opt/borg',
+        BORGITORY_RCLONE_TIMEOUT_SECONDS: '5',
+        BORGITORY_STALL_TIMEOUT_SECONDS: '600',
         BORGITORY_WEB_DIR: 'none',
         BORGITORY_ALLOWED_ORIGINS: 'https://backup.example.org/, http://nas:8000',
         BORGITORY_ALLOWED_HOSTS: 'Backup.Example.org, nas',
@@ -42,6 +46,8 @@ describe('loadConfig', () => {
       maxConcurrentJobs: 4,
       indexBudgetBytes: 100 * 1024 * 1024,
       borgBin: '/opt/borg',
+      rcloneTimeoutSeconds: 5,
+      stallTimeoutSeconds: 600,
       webDir: null,
       allowedOrigins: ['https://backup.example.org', 'http://nas:8000'],
       allowedHosts: ['backup.example.org', 'nas'],
@@ -51,13 +57,22 @@ describe('loadConfig', () => {
   it('reports every invalid setting at once', () => {
     let error: ConfigError | undefined;
     try {
-      loadConfig({ PORT: 'eighty', BORGITORY_MAX_CONCURRENT_JOBS: '0', BORGITORY_SECRET_KEY: 'short', LOG_LEVEL: 'loud' });
+      loadConfig({
+        PORT: 'eighty',
+        BORGITORY_MAX_CONCURRENT_JOBS: '0',
+        BORGITORY_SECRET_KEY: 'short',
+        LOG_LEVEL: 'loud',
+        BORGITORY_RCLONE_TIMEOUT_SECONDS: '0',
+        BORGITORY_STALL_TIMEOUT_SECONDS: '2.5',
+      });
     } catch (caught) {
       error = caught as ConfigError;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect(error?.problems).toHaveLength(4);
+    expect(error?.problems).toHaveLength(6);
     expect(error?.message).toContain('PORT must be a whole number');
+    expect(error?.message).toContain('BORGITORY_RCLONE_TIMEOUT_SECONDS must be a whole number from 1 to 3600 (got "0")');
+    expect(error?.message).toContain('BORGITORY_STALL_TIMEOUT_SECONDS must be a whole number from 1 to 86400 (got "2.5")');
     expect(error?.message).toContain('BORGITORY_SECRET_KEY must be at least 32 characters');
   });
 

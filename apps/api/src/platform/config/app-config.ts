@@ -14,6 +14,10 @@ export interface AppConfig {
   indexBudgetBytes: number;
   borgBin: string;
   rcloneBin: string;
+  /** rclone's --contimeout and --timeout: how long a connection may take to open, or stay silent, before an attempt fails. */
+  rcloneTimeoutSeconds: number;
+  /** A cloud sync (or verify) whose progress has not moved for this long is stopped and fails (CLOUD_SYNC_STALLED). */
+  stallTimeoutSeconds: number;
   /** Directory holding the built SPA; null when the SPA is not served (API-only runs). */
   webDir: string | null;
   /** Origins allowed to make cookie-authenticated mutating requests besides the server's own. */
@@ -109,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     indexBudgetBytes: integer('BORGITORY_INDEX_BUDGET_MB', 2048, 1, 10_000_000) * 1024 * 1024,
     borgBin: text('BORG_BIN', 'borg'),
     rcloneBin: text('RCLONE_BIN', 'rclone'),
+    rcloneTimeoutSeconds: integer('BORGITORY_RCLONE_TIMEOUT_SECONDS', 30, 1, 3600),
+    stallTimeoutSeconds: integer('BORGITORY_STALL_TIMEOUT_SECONDS', 120, 1, 86_400),
     webDir: webDirSetting === 'none' ? null : directory(webDirSetting),
     allowedOrigins: allowedOrigins.map((origin) => (URL.canParse(origin) ? new URL(origin).origin : origin)),
     allowedHosts,

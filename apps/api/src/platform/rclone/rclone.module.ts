@@ -4,7 +4,13 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 @Global()
 @Module({
-  providers: [{ provide: RcloneRunner, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new RcloneRunner({ rcloneBin: config.rcloneBin }) }],
+  providers: [
+    {
+      provide: RcloneRunner,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new RcloneRunner({ rcloneBin: config.rcloneBin, networkTimeoutSeconds: config.rcloneTimeoutSeconds }),
+    },
+  ],
   exports: [RcloneRunner],
 })
 export class RcloneModule {}

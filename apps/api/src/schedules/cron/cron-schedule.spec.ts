@@ -44,8 +44,33 @@ describe('cron schedules', () => {
     expect(parseCron('0 2 * * *', 'Mars/Olympus')).toMatchObject({ ok: false, field: 'timezone' });
   });
 
+  it('refuses an expression that never fires, saying which date does not exist', () => {
+    expect(parseCron('0 0 30 2 *', 'UTC')).toEqual({ ok: false, field: 'cron_expression', reason: 'never fires: 30 February does not exist' });
+    expect(parseCron('0 0 30,31 feb *', 'Europe/Berlin')).toMatchObject({ reason: 'never fires: 30 February and 31 February do not exist' });
+    expect(parseCron('0 0 31 4,6,9,11 *', 'UTC')).toMatchObject({
+      ok: false,
+      reason: 'never fires: 31 April, 31 June, 31 September and 31 November do not exist',
+    });
+  });
+
+  it('accepts what fires, however rarely: 29 February in leap years, 30 February on Mondays (cron ORs the day fields)', () => {
+    expect(runs('0 0 29 2 *', 'UTC', '2026-12-05T00:00:00Z', 2)).toEqual(['2028-02-29T00:00:00.000Z', '2032-02-29T00:00:00.000Z']);
+    expect(runs('0 0 30 2 1', 'UTC', '2026-12-05T00:00:00Z', 1)).toEqual(['2027-02-01T00:00:00.000Z']);
+    expect(parseCron('0 0 31 1,4 *', 'UTC')).toMatchObject({ ok: true });
+  });
+
+  it('gives fewer runs than asked when the cron library looks no further (8 years from now)', () => {
+    const parsed = parseCron('0 0 29 2 *', 'UTC');
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const leapDays = nextRuns(parsed.cron, 'UTC', 5);
+    expect(leapDays.length).toBeGreaterThanOrEqual(1);
+    expect(leapDays.length).toBeLessThan(5);
+    for (const run of leapDays) expect(run).toMatch(/-02-29T00:00:00\.000Z$/);
+  });
+
   it('describes a schedule in words', () => {
     expect(describeCron('0 2 * * *')).toBe('At 02:00');
     expect(describeCron('*/15 * * * 1-5')).toBe('Every 15 minutes, Monday through Friday');
+    expect(describeCron('not cron')).toBe('not cron');
   });
 });

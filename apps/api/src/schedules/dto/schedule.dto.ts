@@ -117,6 +117,15 @@ export class ScheduleDto {
   @ApiProperty()
   enabled!: boolean;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'The cron expression "0 0 30 2 *" cannot be used (never fires: 30 February does not exist)',
+    description:
+      'Why Borgitory switched the schedule off: its timer could not be set (stored by an older version or edited by hand). Null otherwise; saving the schedule with a valid expression clears it',
+  })
+  disabled_reason!: string | null;
+
   @ApiProperty({ type: String, nullable: true, format: 'date-time', description: "With the zone's offset; null while disabled" })
   next_run_at!: string | null;
 

@@ -4,6 +4,7 @@ import { useLiveJobLists } from '../../../api/job-streams';
 import { useRepositoryNames } from '../../../api/repositories';
 import type { Schedule } from '../../../api/schedules';
 import { DeleteScheduleDialog } from './delete-schedule-dialog';
+import { DisabledReason } from './disabled-reason';
 import { EnableSwitch } from './enable-switch';
 import { SCHEDULES_PATH, scheduleEditPath } from './paths';
 import { RunNowError } from './run-now-error';
@@ -58,6 +59,7 @@ function ScheduleView({ schedule }: { schedule: Schedule }) {
         </button>
       </div>
       <RunNowError error={runNow.error} onDismiss={runNow.dismiss} />
+      <DisabledReason schedule={schedule} />
 
       <ScheduleWhenPanel schedule={schedule} />
       <ScheduleBackupPanel schedule={schedule} repositoryName={repositoryName} />

@@ -3,6 +3,7 @@ import type { Schedule } from '../../../api/schedules';
 import { LastJob } from '../../../components/last-job';
 import { PanelTable } from '../../../components/panel-table';
 import { ActionsHeader, DeleteButton, EditLink } from '../../../components/row-actions';
+import { DisabledReason } from './disabled-reason';
 import { EnableSwitch } from './enable-switch';
 import { scheduleEditPath, schedulePath } from './paths';
 import { RunTime } from './run-time';
@@ -41,6 +42,7 @@ export function ScheduleTable({ schedules, repositoryName, starting, onRun, onDe
             <td>
               {schedule.description}
               <span className="schedule-table__zone">{schedule.timezone}</span>
+              <DisabledReason schedule={schedule} inline />
             </td>
             <td>
               <EnableSwitch schedule={schedule} />
