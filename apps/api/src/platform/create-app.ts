@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
 import { SessionMiddleware } from '../auth/session.middleware';
 import { AppConfig } from './config/app-config';
+import { DataDirectory } from './data-dir/data-directory';
 import { requireJsonBody, requireSameOrigin, translateBodyParserErrors } from './http/request-guards';
 import { assignRequestId } from './logging/request-id';
 import { serveApiDocs } from './openapi/api-docs';
@@ -20,7 +21,9 @@ const JSON_BODY_LIMIT = '1mb';
  * main.ts and the integration tests both start the server through here.
  */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+  // Before the database or anything else in the data directory is opened.
+  const dataDirectory = DataDirectory.open(config.dataDir);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, dataDirectory), {
     bodyParser: false,
     bufferLogs: true,
   });
