@@ -23,6 +23,15 @@ const JSON_BODY_LIMIT = '1mb';
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   // Before the database or anything else in the data directory is opened.
   const dataDirectory = DataDirectory.open(config.dataDir);
+  try {
+    return await buildApp(config, dataDirectory);
+  } catch (error) {
+    dataDirectory.release();
+    throw error;
+  }
+}
+
+async function buildApp(config: AppConfig, dataDirectory: DataDirectory): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, dataDirectory), {
     bodyParser: false,
     bufferLogs: true,

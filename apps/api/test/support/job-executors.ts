@@ -89,9 +89,9 @@ export function signalGroup(pgid: number, signal: NodeJS.Signals): void {
   }
 }
 
-/** A detached process whose command line is `argv0 …` (e.g. borg-fake), leading its own group. */
-export function spawnNamed(argv0: string, seconds: number): ChildProcess {
-  return spawn('bash', ['-c', `exec -a ${argv0} sleep ${seconds}`], { detached: true, stdio: 'ignore' });
+/** A detached process whose command line is `argv0 …` (e.g. borg-fake), leading its own group; env adds to the test's. */
+export function spawnNamed(argv0: string, seconds: number, env: Record<string, string> = {}): ChildProcess {
+  return spawn('bash', ['-c', `exec -a ${argv0} sleep ${seconds}`], { detached: true, stdio: 'ignore', env: { ...process.env, ...env } });
 }
 
 export async function waitUntil(predicate: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
