@@ -29,22 +29,24 @@ export class SleepingExecutor implements JobExecutor {
       until_cancelled?: boolean;
       tick_ms?: number;
     };
-    const child = spawn('sleep', ['30'], { detached: true, stdio: 'ignore' });
+    // Long enough for any test: once it has ended, the loop below stops rather than spin on a settled promise.
+    const child = spawn('sleep', ['3600'], { detached: true, stdio: 'ignore' });
     const pid = child.pid as number;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
+    let gone = false;
+    const exited = new Promise((resolve) => child.once('exit', resolve)).then(() => (gone = true));
     this.pids.set(context.jobId, pid);
     context.processStarted(pid);
     const killGroup = () => signalGroup(pid, 'SIGTERM');
     context.signal.addEventListener('abort', killGroup, { once: true });
     try {
       let ticks = 0;
-      while (!context.signal.aborted && (until_cancelled || Date.now() - start < duration_ms)) {
+      while (!context.signal.aborted && !gone && (until_cancelled || Date.now() - start < duration_ms)) {
         ticks++;
         context.log('info', `tick ${ticks}`);
         context.progress({ files: ticks, original_size: ticks * 1000, current_path: `/data/file-${ticks}` });
         await Promise.race([delay(tick_ms), exited]);
       }
-      if (context.signal.aborted) {
+      if (context.signal.aborted || gone) {
         await exited;
         throw new Error('sleep was killed');
       }

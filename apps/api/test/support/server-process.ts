@@ -6,6 +6,8 @@ const SERVER = join(__dirname, '..', '..', '..', '..', 'dist', 'apps', 'api', 'm
 
 export interface ServerProcessOptions {
   logLevel?: string;
+  /** More environment variables (BORGITORY_*) for the server. */
+  env?: Record<string, string>;
   /** Receives everything the server writes to stdout and stderr; without it stdout is dropped and stderr shown. */
   onOutput?: (text: string) => void;
 }
@@ -23,6 +25,7 @@ export async function startServerProcess(dataDir: string, port: number, options:
       BORGITORY_DATA_DIR: dataDir,
       BORGITORY_WEB_DIR: 'none',
       LOG_LEVEL: options.logLevel ?? 'warn',
+      ...options.env,
     },
     stdio: ['ignore', onOutput ? 'pipe' : 'ignore', onOutput ? 'pipe' : 'inherit'],
   });

@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       secretKey: null,
       maxConcurrentJobs: 2,
       indexBudgetBytes: 2048 * 1024 * 1024,
+      jobRetentionDays: 90,
       borgBin: 'borg',
       rcloneBin: 'rclone',
       webDir: '/srv/borgitory/dist/apps/web',
@@ -26,6 +27,7 @@ describe('loadConfig', () => {
         BORGITORY_SECRET_KEY: 'x'.repeat(40),
         BORGITORY_MAX_CONCURRENT_JOBS: '4',
         BORGITORY_INDEX_BUDGET_MB: '100',
+        BORGITORY_JOB_RETENTION_DAYS: '365',
         BORG_BIN: '/opt/borg',
         BORGITORY_WEB_DIR: 'none',
         BORGITORY_ALLOWED_ORIGINS: 'https://backup.example.org/, http://nas:8000',
@@ -38,6 +40,7 @@ describe('loadConfig', () => {
       dataDir: '/var/lib/borgitory',
       maxConcurrentJobs: 4,
       indexBudgetBytes: 100 * 1024 * 1024,
+      jobRetentionDays: 365,
       borgBin: '/opt/borg',
       webDir: null,
       allowedOrigins: ['https://backup.example.org', 'http://nas:8000'],
@@ -47,13 +50,20 @@ describe('loadConfig', () => {
   it('reports every invalid setting at once', () => {
     let error: ConfigError | undefined;
     try {
-      loadConfig({ PORT: 'eighty', BORGITORY_MAX_CONCURRENT_JOBS: '0', BORGITORY_SECRET_KEY: 'short', LOG_LEVEL: 'loud' });
+      loadConfig({
+        PORT: 'eighty',
+        BORGITORY_MAX_CONCURRENT_JOBS: '0',
+        BORGITORY_SECRET_KEY: 'short',
+        LOG_LEVEL: 'loud',
+        BORGITORY_JOB_RETENTION_DAYS: '0',
+      });
     } catch (caught) {
       error = caught as ConfigError;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect(error?.problems).toHaveLength(4);
+    expect(error?.problems).toHaveLength(5);
     expect(error?.message).toContain('PORT must be a whole number');
     expect(error?.message).toContain('BORGITORY_SECRET_KEY must be at least 32 characters');
+    expect(error?.message).toContain('BORGITORY_JOB_RETENTION_DAYS must be a whole number from 1 to 36500');
   });
 });

@@ -11,6 +11,8 @@ export interface AppConfig {
   maxConcurrentJobs: number;
   /** Disk space archive indexes may take together; the least recently used go first beyond it. */
   indexBudgetBytes: number;
+  /** Finished jobs created longer ago than this are removed, with their logs (the newest of each repository and schedule stay). */
+  jobRetentionDays: number;
   borgBin: string;
   rcloneBin: string;
   /** Directory holding the built SPA; null when the SPA is not served (API-only runs). */
@@ -80,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     secretKey,
     maxConcurrentJobs: integer('BORGITORY_MAX_CONCURRENT_JOBS', 2, 1, 64),
     indexBudgetBytes: integer('BORGITORY_INDEX_BUDGET_MB', 2048, 1, 10_000_000) * 1024 * 1024,
+    jobRetentionDays: integer('BORGITORY_JOB_RETENTION_DAYS', 90, 1, 36_500),
     borgBin: text('BORG_BIN', 'borg'),
     rcloneBin: text('RCLONE_BIN', 'rclone'),
     webDir: webDirSetting === 'none' ? null : directory(webDirSetting),
