@@ -1,11 +1,14 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, isAlive } from '@borgitory/borg-runner/testing';
+import { markOf } from '@borgitory/process-group';
 import Database from 'better-sqlite3';
 import request from 'supertest';
+import { jobProcessMark } from '../src/jobs/process-groups';
 import { DATABASE_FILE } from '../src/platform/database/database-options';
+import { directoryIdentity } from '../src/platform/data-dir/data-directory';
 import { waitForFinish } from './support/job-client';
 import { signalGroup, waitUntil } from './support/job-executors';
 import { exited, startServerProcess } from './support/server-process';
@@ -111,13 +114,15 @@ describe('item 9: crash recovery ends only the processes this installation start
     const agentA = request.agent(`http://127.0.0.1:${portA}`);
     await agentA.post('/api/auth/setup').send(ADMIN).expect(201);
     const backup = await stoppedBackup(agentA, dataA, 'shared');
-    expect(readFileSync(`/proc/${backup.pgid}/environ`, 'utf8')).toContain('BORGITORY_PROCESS_MARK=');
+    // borg carries the mark of this installation and job in its environment.
+    expect(markOf(backup.pgid)).toBe(jobProcessMark(directoryIdentity(realpathSync(dataA)), backup.jobId));
 
     // Someone copies the data directory while the backup runs and starts a second server on the copy.
     const dataB = join(work, 'b');
     execFileSync('cp', ['-a', dataA, dataB]);
     const portB = await freePort();
     await start(dataB, portB);
+    expect(directoryIdentity(dataB)).not.toBe(directoryIdentity(dataA));
     const agentB = await login(portB);
     const copied = await waitForFinish(agentB, backup.jobId, 30_000);
     expect(copied.status).toBe('interrupted');
