@@ -1,9 +1,10 @@
 // `npm run bench`: one large backup through plain borg and through the API, with wall times and server memory;
-// then browsing an archive of 1,000,000 files (browse.mjs). Prints figures; it is not a test. Plain Node ESM,
-// built-ins only (browse.mjs also loads the project's better-sqlite3).
+// then browsing an archive of 1,000,000 files (browse.mjs); then listing 200,000 jobs (job-list.mjs). Prints
+// figures; it is not a test. Plain Node ESM, built-ins only (browse.mjs and job-list.mjs also load the project's
+// better-sqlite3).
 //
-//   npm run bench -- [--files N] [--browse-files N] [--no-backup] [--no-browse] [--fresh-repo] [--cache-dir DIR]
-//                    [--profile-server] [--no-build] [--keep]
+//   npm run bench -- [--files N] [--browse-files N] [--no-backup] [--no-browse] [--no-job-list] [--fresh-repo]
+//                    [--cache-dir DIR] [--profile-server] [--no-build] [--keep]
 //
 // See docs/benchmarks.md for what the figures mean and the last recorded run.
 import { spawn, spawnSync } from 'node:child_process';
@@ -35,6 +36,7 @@ import {
   track,
 } from './common.mjs';
 import { browseBench, DEFAULT_BROWSE_FILES, MIN_BROWSE_FILES } from './browse.mjs';
+import { jobListBench } from './job-list.mjs';
 
 const FILES_PER_DIRECTORY = 1000;
 
@@ -42,7 +44,7 @@ const FILES_PER_DIRECTORY = 1000;
 // Arguments
 
 const USAGE =
-  'Usage: npm run bench -- [--files N] [--browse-files N] [--no-backup] [--no-browse] [--fresh-repo] [--cache-dir DIR] ' +
+  'Usage: npm run bench -- [--files N] [--browse-files N] [--no-backup] [--no-browse] [--no-job-list] [--fresh-repo] [--cache-dir DIR] ' +
   '[--profile-server] [--no-build] [--keep]';
 
 function parseArgs(argv) {
@@ -51,6 +53,7 @@ function parseArgs(argv) {
     browseFiles: DEFAULT_BROWSE_FILES,
     backup: true,
     browse: true,
+    jobList: true,
     freshRepo: false,
     profileServer: false,
     cacheDir: join(os.tmpdir(), 'borgitory-bench-cache'),
@@ -70,6 +73,7 @@ function parseArgs(argv) {
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--no-backup') options.backup = false;
     else if (arg === '--no-browse') options.browse = false;
+    else if (arg === '--no-job-list') options.jobList = false;
     else if (arg === '--fresh-repo') options.freshRepo = true;
     else if (arg === '--profile-server') options.profileServer = true;
     else if (name === '--files') {
@@ -90,7 +94,7 @@ function parseArgs(argv) {
       process.exit(0);
     } else fail(`Unknown argument "${arg}" (${USAGE.toLowerCase()})`);
   }
-  if (!options.backup && !options.browse) fail('--no-backup and --no-browse together leave nothing to run');
+  if (!options.backup && !options.browse && !options.jobList) fail('--no-backup, --no-browse and --no-job-list together leave nothing to run');
   return options;
 }
 
@@ -456,6 +460,7 @@ async function main() {
   try {
     if (options.backup) await backupBench(options, work);
     if (options.browse) await browseBench(options, work);
+    if (options.jobList) await jobListBench(work);
   } finally {
     if (options.keep) log(`Kept ${work}`);
     else {

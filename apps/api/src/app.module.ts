@@ -5,13 +5,14 @@ import { BackupsModule } from './backups/backups.module';
 import { CloudSyncModule } from './cloud-sync/cloud-sync.module';
 import { JobsModule } from './jobs/jobs.module';
 import { AppConfig } from './platform/config/app-config';
+import { DataDirectory } from './platform/data-dir/data-directory';
 import { PlatformModule } from './platform/platform.module';
 import { RepositoriesModule } from './repositories/repositories.module';
 import { SchedulesModule } from './schedules/schedules.module';
 
 @Module({})
 export class AppModule {
-  static register(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.register(config), AuthModule, RepositoriesModule, JobsModule, BackupsModule, ArchivesModule, CloudSyncModule, SchedulesModule] };
+  static register(config: AppConfig, dataDirectory: DataDirectory): DynamicModule {
+    return { module: AppModule, imports: [PlatformModule.register(config, dataDirectory), AuthModule, RepositoriesModule, JobsModule, BackupsModule, ArchivesModule, CloudSyncModule, SchedulesModule] };
   }
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './platform/config/app-config';
 import { createApp } from './platform/create-app';
+import { DataDirectoryInUseError } from './platform/data-dir/data-directory-lock';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(process.env);
@@ -10,6 +11,7 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error).stack ?? String(error)}\n`);
+  const expected = error instanceof ConfigError || error instanceof DataDirectoryInUseError;
+  process.stderr.write(`${expected ? error.message : (error as Error).stack ?? String(error)}\n`);
   process.exit(1);
 });

@@ -1,9 +1,11 @@
-import { spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, realpathSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { PROCESS_MARK_VARIABLE } from '@borgitory/process-group';
 import Database from 'better-sqlite3';
 import { JobExecutorRegistry } from '../src/jobs/job-executor-registry';
 import { JobsService } from '../src/jobs/jobs.service';
+import { jobProcessMark } from '../src/jobs/process-groups';
+import { directoryIdentity } from '../src/platform/data-dir/data-directory';
 import { DATABASE_FILE } from '../src/platform/database/database-options';
 import { waitForFinish } from './support/job-client';
 import { RunRecord, signalGroup, SleepingExecutor, spawnNamed, waitUntil } from './support/job-executors';
@@ -47,32 +49,38 @@ describe('jobs across a restart', () => {
     }
   });
 
-  it('after a crash, interrupts what was running, ends its orphaned borg, and runs the queue again in order', async () => {
+  it('after a crash, interrupts what was running, ends its orphaned borg (not one it did not start), and runs the queue again in order', async () => {
     const first = await startTestApp();
     await first.close({ keepData: true });
     const { dataDir } = first;
 
-    const orphanedBorg = spawnNamed('borg-fake', 60);
-    const notBorg = spawn('sleep', ['60'], { detached: true, stdio: 'ignore' });
-    const borgPid = orphanedBorg.pid as number;
-    const otherPid = notBorg.pid as number;
-    await waitUntil(() => readFileSync(`/proc/${borgPid}/cmdline`, 'utf8').startsWith('borg-fake'));
-
     const db = openDatabase(dataDir);
     const insertJob = db.prepare(
-      `INSERT INTO jobs (type, status, repository_id, parameters, "trigger", created_at, started_at, warnings, process_group_id)
-       VALUES ('check', ?, ?, ?, 'manual', '2026-11-26 19:00:00.000', ?, '[]', ?)`,
+      `INSERT INTO jobs (type, status, repository_id, parameters, "trigger", created_at, started_at, warnings)
+       VALUES ('check', ?, ?, ?, 'manual', '2026-11-26 19:00:00.000', ?, '[]')`,
     );
     const insertStep = db.prepare(`INSERT INTO job_steps (job_id, position, type, status) VALUES (?, 1, 'check', ?)`);
-    const add = (status: string, repositoryId: number, parameters: object, pid: number | null) => {
+    const add = (status: string, repositoryId: number, parameters: object) => {
       const startedAt = status === 'running' ? '2026-11-26 19:00:01.000' : null;
-      const id = Number(insertJob.run(status, repositoryId, JSON.stringify(parameters), startedAt, pid).lastInsertRowid);
+      const id = Number(insertJob.run(status, repositoryId, JSON.stringify(parameters), startedAt).lastInsertRowid);
       insertStep.run(id, status === 'running' ? 'running' : 'pending');
       return id;
     };
-    const crashed = add('running', 1, {}, borgPid);
-    const crashedWithoutBorg = add('running', 2, {}, otherPid);
-    const queued = [9, 9, 10].map((repositoryId) => add('queued', repositoryId, { duration_ms: 100 }, null));
+    const crashed = add('running', 1, {});
+    const crashedWithoutBorg = add('running', 2, {});
+    // The crashed job's borg carries its mark; the other job recorded a pid that something else (a borg too) now has.
+    const mark = jobProcessMark(directoryIdentity(realpathSync(dataDir)), crashed);
+    const orphanedBorg = spawnNamed('borg-fake', 60, { [PROCESS_MARK_VARIABLE]: mark });
+    const unrelatedBorg = spawnNamed('borg-unrelated', 60, {
+      [PROCESS_MARK_VARIABLE]: jobProcessMark('another-installation', crashedWithoutBorg),
+    });
+    const borgPid = orphanedBorg.pid as number;
+    const otherPid = unrelatedBorg.pid as number;
+    await waitUntil(() => [borgPid, otherPid].every((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('borg-')));
+    const recordGroup = db.prepare('UPDATE jobs SET process_group_id = ? WHERE id = ?');
+    recordGroup.run(borgPid, crashed);
+    recordGroup.run(otherPid, crashedWithoutBorg);
+    const queued = [9, 9, 10].map((repositoryId) => add('queued', repositoryId, { duration_ms: 100 }));
     db.close();
 
     // The queue starts while the app boots, before a test could register anything:

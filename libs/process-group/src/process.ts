@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
+import { PROCESS_MARK_VARIABLE, processMarkInEffect } from './marks';
 
 export type StopReason = 'cancelled' | 'timeout';
 
@@ -64,6 +65,7 @@ export function killGroup(pgid: number, signal: NodeJS.Signals): boolean {
 /**
  * Spawns a child (argv array, no shell) as the leader of its own process group, so that stopping it also ends
  * anything it started (borg's ssh). Abort and timeout stop the group; timers are unref'd and cleared at exit.
+ * Started inside withProcessMark, the child carries the mark in its environment.
  */
 export function spawnGroup(options: GroupSpawnOptions): GroupProcess {
   const grace = options.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
@@ -83,9 +85,10 @@ export function spawnGroup(options: GroupSpawnOptions): GroupProcess {
     };
   }
 
+  const mark = processMarkInEffect();
   const child = spawn(options.bin, options.args, {
     cwd: options.cwd,
-    env: options.env,
+    env: mark === undefined ? options.env : { ...options.env, [PROCESS_MARK_VARIABLE]: mark },
     detached: true,
     shell: false,
     windowsHide: true,

@@ -1,5 +1,5 @@
 import { createReadStream, mkdirSync } from 'node:fs';
-import { FileHandle, open, stat } from 'node:fs/promises';
+import { FileHandle, open, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
@@ -65,6 +65,11 @@ export class JobLogs {
       () => 0,
     );
     return size > 0 ? createReadStream(path, { start: 0, end: size - 1 }) : null;
+  }
+
+  /** Deletes the logs of jobs that are gone; a job without a log is fine. */
+  async remove(jobIds: number[]): Promise<void> {
+    await Promise.all(jobIds.map((jobId) => rm(this.pathOf(jobId), { force: true })));
   }
 
   private pathOf(jobId: number): string {

@@ -10,9 +10,10 @@ import { ProcessGroups } from './process-groups';
 
 /**
  * At start-up, before the queue runs anything: jobs that were running when
- * Borgitory stopped are marked interrupted and their orphaned borg is ended
- * (so it releases the repository lock; borg removes its own stale lock on
- * the next run), then queued jobs are put back in their original order.
+ * Borgitory stopped are marked interrupted and their orphaned processes (those
+ * carrying the job's mark) are ended, so borg releases the repository lock
+ * (borg removes its own stale lock on the next run); then queued jobs are put
+ * back in their original order.
  */
 @Injectable()
 export class JobRecovery implements OnApplicationBootstrap {
@@ -37,10 +38,12 @@ export class JobRecovery implements OnApplicationBootstrap {
 
   private async interrupt({ job, steps }: JobRecord): Promise<void> {
     const pgid = job.processGroupId;
-    // A recycled pid could belong to anything; only a borg is ours to kill.
-    if (pgid !== null && this.processes.isAlive(pgid) && this.processes.commandLine(pgid)?.includes('borg')) {
+    // A recycled pid, or another server's borg (one started on a copy of this data directory), is not ours to kill.
+    if (pgid !== null && this.processes.isOrphanOf(pgid, job.id)) {
       this.logger.warn(`Ending process group ${pgid} left running by job ${job.id}`);
       await this.processes.terminate(pgid, this.settings.orphanKillGraceMs);
+    } else if (pgid !== null) {
+      this.logger.log(`Process group ${pgid} recorded by job ${job.id} holds nothing this server started; left alone`);
     }
     const log = this.logs.writer(job.id, { truncated: job.logTruncated });
     log.write('error', INTERRUPTED_MESSAGE);

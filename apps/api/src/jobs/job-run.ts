@@ -11,10 +11,12 @@ import { JobSettings } from './job-settings';
 import { INTERRUPTED_MESSAGE } from './job-status';
 import { JobStepEntity } from './job-step.entity';
 import { JobStore } from './job-store';
+import { ProcessGroups } from './process-groups';
 import { ProgressThrottle } from './progress-throttle';
 
 export interface JobRunTools {
   store: JobStore;
+  processes: ProcessGroups;
   registry: JobExecutorRegistry;
   events: JobEvents;
   logs: JobLogs;
@@ -129,7 +131,8 @@ export class JobRun {
       return this.failed(ErrorCode.INTERNAL_ERROR, `No executor is registered for ${step.type} jobs`);
     }
     try {
-      const outcome = await executor.run(this.contextFor(step, signal));
+      const context = this.contextFor(step, signal);
+      const outcome = await this.tools.processes.runMarked(this.record.job.id, () => executor.run(context));
       return { status: outcome.status, result: outcome.result ?? null, warnings: outcome.warnings ?? [] };
     } catch (error) {
       if (signal.aborted) return stopped(signal);

@@ -7,6 +7,7 @@ import { JobRecord, toJobDto } from './job-dto.mapper';
 import { JobRun } from './job-run';
 import { JobSettings } from './job-settings';
 import { JobStore } from './job-store';
+import { ProcessGroups } from './process-groups';
 
 /** Why a running job's signal was aborted: a user's cancel, or the server stopping. */
 export type StopReason = 'cancel' | 'shutdown';
@@ -23,6 +24,7 @@ export class JobRunner {
     private readonly events: JobEvents,
     private readonly logs: JobLogs,
     private readonly settings: JobSettings,
+    private readonly processes: ProcessGroups,
   ) {}
 
   /** Never rejects for what an executor does; the outcome is in the job's row. */
@@ -31,6 +33,7 @@ export class JobRunner {
     if (!record || record.job.status !== 'queued') return;
     const run = new JobRun(record, signal, shutdownSignal, {
       store: this.store,
+      processes: this.processes,
       registry: this.registry,
       events: this.events,
       logs: this.logs,

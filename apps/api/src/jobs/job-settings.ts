@@ -18,4 +18,8 @@ export class JobSettings {
   cancelWaitMs = 10_000;
   /** How long shutdown waits for running jobs to settle. */
   shutdownWaitMs = 15_000;
+  /** Old jobs are removed at start and then this often. */
+  retentionIntervalMs = 24 * 60 * 60 * 1000;
+  /** How long one batch of removals may hold the event loop; the batch size follows what the last one took. */
+  retentionBatchMs = 10;
 }

@@ -5,8 +5,15 @@ import { JobStatus, JobTrigger, JobType } from './job-executor';
 /**
  * One run of work on a repository. repository_id has no foreign key on
  * purpose: a repository can be deleted while its job history stays.
+ * The indexes serve the lists (see job-list-query.ts); job_counts, kept by
+ * triggers, counts the jobs by the same filters.
  */
 @Entity('jobs')
+@Index('idx_jobs_list', ['createdAt', 'id'])
+@Index('idx_jobs_list_status', ['status', 'createdAt', 'id', 'type', 'repositoryId', 'scheduleId'])
+@Index('idx_jobs_list_type', ['type', 'createdAt', 'id', 'status', 'repositoryId', 'scheduleId'])
+@Index('idx_jobs_list_repository', ['repositoryId', 'createdAt', 'id', 'status', 'type', 'scheduleId'])
+@Index('idx_jobs_list_schedule', ['scheduleId', 'createdAt', 'id', 'status', 'type', 'repositoryId'])
 export class JobEntity {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -14,11 +21,9 @@ export class JobEntity {
   @Column({ type: 'varchar', length: 32 })
   type!: JobType;
 
-  @Index('idx_jobs_status')
   @Column({ type: 'varchar', length: 16 })
   status!: JobStatus;
 
-  @Index('idx_jobs_repository_id')
   @Column({ name: 'repository_id', type: 'integer', nullable: true })
   repositoryId!: number | null;
 
@@ -30,7 +35,6 @@ export class JobEntity {
   trigger!: JobTrigger;
 
   /** The schedule this job is a run of (also its retries); no foreign key, like repository_id. */
-  @Index('idx_jobs_schedule_id')
   @Column({ name: 'schedule_id', type: 'integer', nullable: true })
   scheduleId!: number | null;
 
@@ -38,7 +42,6 @@ export class JobEntity {
   retryOfId!: number | null;
 
   /** Set by the service (not a database default) so that it keeps milliseconds. */
-  @Index('idx_jobs_created_at')
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt!: Date;
 

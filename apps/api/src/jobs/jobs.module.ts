@@ -5,6 +5,7 @@ import { JobExecutorRegistry } from './job-executor-registry';
 import { JobLogs } from './job-logs';
 import { JobQueue } from './job-queue';
 import { JobRecovery } from './job-recovery';
+import { JobRetention } from './job-retention';
 import { JobRunner } from './job-runner';
 import { JobSettings } from './job-settings';
 import { JobStepEntity } from './job-step.entity';
@@ -28,6 +29,7 @@ import { ProcessGroups } from './process-groups';
     JobLogs,
     JobStreamsService,
     JobRecovery,
+    JobRetention,
     ProcessGroups,
     JobSettings,
   ],

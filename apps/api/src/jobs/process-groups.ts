@@ -1,44 +1,40 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { Injectable } from '@nestjs/common';
+import { groupCarriesMark, killGroup, liveMembersOf, withProcessMark } from '@borgitory/process-group';
+import { DataDirectory } from '../platform/data-dir/data-directory';
 
 const POLL_MS = 100;
 const AFTER_KILL_WAIT_MS = 1000;
 
-/** Process groups left behind by a crash, read from /proc (Linux); elsewhere nothing is found and nothing is killed. */
+/**
+ * The process groups jobs start. Each carries a mark naming this installation (its data directory, which a copy does
+ * not share) and the job, so that after a crash the server ends only what it started itself: not another server's
+ * borg, nor whatever reused a recorded pid. Read from /proc (Linux); elsewhere nothing is found and nothing is killed.
+ */
 @Injectable()
 export class ProcessGroups {
-  /** The leader's command line, arguments joined by spaces; null when it is gone. */
-  commandLine(pid: number): string | null {
-    try {
-      const raw = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      return raw.length > 0 ? raw.replace(/\0+$/, '').split('\0').join(' ') : null;
-    } catch {
-      return null;
-    }
+  constructor(private readonly dataDirectory: DataDirectory) {}
+
+  /** Runs a job's work so that every process group it starts carries the job's mark. */
+  runMarked<T>(jobId: number, work: () => T): T {
+    return withProcessMark(jobProcessMark(this.dataDirectory.instanceId, jobId), work);
   }
 
-  /** Whether any process of the group is alive; zombies do not count (PID 1 in a container may never reap them). */
-  isAlive(pgid: number): boolean {
-    let entries: string[];
-    try {
-      entries = readdirSync('/proc');
-    } catch {
-      return false;
-    }
-    return entries.some((entry) => /^\d+$/.test(entry) && isLiveMember(Number(entry), pgid));
+  /** Whether the group still has a live member that this installation started for the job. */
+  isOrphanOf(pgid: number, jobId: number): boolean {
+    return groupCarriesMark(pgid, jobProcessMark(this.dataDirectory.instanceId, jobId));
   }
 
   /** SIGTERM to the group, SIGKILL after the grace period; resolves once the group is gone (or given up on). */
   async terminate(pgid: number, graceMs: number): Promise<void> {
-    if (!signalGroup(pgid, 'SIGTERM')) return;
+    if (!killGroup(pgid, 'SIGTERM')) return;
     if (await this.waitGone(pgid, graceMs)) return;
-    signalGroup(pgid, 'SIGKILL');
+    killGroup(pgid, 'SIGKILL');
     await this.waitGone(pgid, AFTER_KILL_WAIT_MS);
   }
 
   private async waitGone(pgid: number, ms: number): Promise<boolean> {
     const until = Date.now() + ms;
-    while (this.isAlive(pgid)) {
+    while (liveMembersOf(pgid).length > 0) {
       if (Date.now() >= until) return false;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
@@ -46,22 +42,7 @@ export class ProcessGroups {
   }
 }
 
-function isLiveMember(pid: number, pgid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // After the command name (which may hold spaces and parentheses): state, ppid, pgrp, …
-    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(pgrp) === pgid && state !== 'Z' && state !== 'X';
-  } catch {
-    return false;
-  }
-}
-
-function signalGroup(pgid: number, signal: NodeJS.Signals): boolean {
-  try {
-    process.kill(-pgid, signal);
-    return true;
-  } catch {
-    return false;
-  }
+/** The mark of a job's processes: the installation, then the job (ids are never reused: AUTOINCREMENT). */
+export function jobProcessMark(instanceId: string, jobId: number): string {
+  return `borgitory/${instanceId}/job/${jobId}`;
 }

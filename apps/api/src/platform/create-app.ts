@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
 import { SessionMiddleware } from '../auth/session.middleware';
 import { AppConfig } from './config/app-config';
+import { DataDirectory } from './data-dir/data-directory';
 import { refuseDeepJson, requireJsonBody, requireSameOrigin, translateBodyParserErrors } from './http/request-guards';
 import { securityHeaders } from './http/security-headers';
 import { assignRequestId } from './logging/request-id';
@@ -22,7 +23,18 @@ const JSON_BODY_LIMIT = '1mb';
  * main.ts and the integration tests both start the server through here.
  */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+  // Before the database or anything else in the data directory is opened.
+  const dataDirectory = DataDirectory.open(config.dataDir);
+  try {
+    return await buildApp(config, dataDirectory);
+  } catch (error) {
+    dataDirectory.release();
+    throw error;
+  }
+}
+
+async function buildApp(config: AppConfig, dataDirectory: DataDirectory): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, dataDirectory), {
     bodyParser: false,
     bufferLogs: true,
   });

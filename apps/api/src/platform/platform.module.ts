@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from './config/app-config';
 import { BorgModule } from './borg/borg.module';
 import { RcloneModule } from './rclone/rclone.module';
 import { DatabaseModule } from './database/database.module';
+import { DataDirectory } from './data-dir/data-directory';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
@@ -15,20 +16,22 @@ import { SecretsModule } from './secrets/secrets.module';
 @Global()
 @Module({})
 export class PlatformModule {
-  static register(config: AppConfig): DynamicModule {
+  static register(config: AppConfig, dataDirectory: DataDirectory): DynamicModule {
     const configProvider = { provide: APP_CONFIG, useValue: config };
+    const dataDirectoryProvider = { provide: DataDirectory, useValue: dataDirectory };
     return {
       module: PlatformModule,
       imports: [LoggerModule, DatabaseModule, SecretsModule, BorgModule, RcloneModule],
       controllers: [HealthController],
       providers: [
         configProvider,
+        dataDirectoryProvider,
         HealthService,
         { provide: APP_PIPE, useClass: ApiValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],
-      exports: [configProvider],
+      exports: [configProvider, dataDirectoryProvider],
     };
   }
 }

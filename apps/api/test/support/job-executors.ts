@@ -29,22 +29,24 @@ export class SleepingExecutor implements JobExecutor {
       until_cancelled?: boolean;
       tick_ms?: number;
     };
-    const child = spawn('sleep', ['30'], { detached: true, stdio: 'ignore' });
+    // Long enough for any test: once it has ended, the loop below stops rather than spin on a settled promise.
+    const child = spawn('sleep', ['3600'], { detached: true, stdio: 'ignore' });
     const pid = child.pid as number;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
+    let gone = false;
+    const exited = new Promise((resolve) => child.once('exit', resolve)).then(() => (gone = true));
     this.pids.set(context.jobId, pid);
     context.processStarted(pid);
     const killGroup = () => signalGroup(pid, 'SIGTERM');
     context.signal.addEventListener('abort', killGroup, { once: true });
     try {
       let ticks = 0;
-      while (!context.signal.aborted && (until_cancelled || Date.now() - start < duration_ms)) {
+      while (!context.signal.aborted && !gone && (until_cancelled || Date.now() - start < duration_ms)) {
         ticks++;
         context.log('info', `tick ${ticks}`);
         context.progress({ files: ticks, original_size: ticks * 1000, current_path: `/data/file-${ticks}` });
         await Promise.race([delay(tick_ms), exited]);
       }
-      if (context.signal.aborted) {
+      if (context.signal.aborted || gone) {
         await exited;
         throw new Error('sleep was killed');
       }
@@ -89,9 +91,9 @@ export function signalGroup(pgid: number, signal: NodeJS.Signals): void {
   }
 }
 
-/** A detached process whose command line is `argv0 …` (e.g. borg-fake), leading its own group. */
-export function spawnNamed(argv0: string, seconds: number): ChildProcess {
-  return spawn('bash', ['-c', `exec -a ${argv0} sleep ${seconds}`], { detached: true, stdio: 'ignore' });
+/** A detached process whose command line is `argv0 …` (e.g. borg-fake), leading its own group; env adds to the test's. */
+export function spawnNamed(argv0: string, seconds: number, env: Record<string, string> = {}): ChildProcess {
+  return spawn('bash', ['-c', `exec -a ${argv0} sleep ${seconds}`], { detached: true, stdio: 'ignore', env: { ...process.env, ...env } });
 }
 
 export async function waitUntil(predicate: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {

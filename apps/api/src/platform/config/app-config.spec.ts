@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       secretKey: null,
       maxConcurrentJobs: 2,
       indexBudgetBytes: 2048 * 1024 * 1024,
+      jobRetentionDays: 90,
       borgBin: 'borg',
       rcloneBin: 'rclone',
       rcloneTimeoutSeconds: 30,
@@ -30,6 +31,7 @@ describe('loadConfig', () => {
         BORGITORY_SECRET_KEY: 'x'.repeat(40),
         BORGITORY_MAX_CONCURRENT_JOBS: '4',
         BORGITORY_INDEX_BUDGET_MB: '100',
+        BORGITORY_JOB_RETENTION_DAYS: '365',
         BORG_BIN: '/opt/borg',
         BORGITORY_RCLONE_TIMEOUT_SECONDS: '5',
         BORGITORY_STALL_TIMEOUT_SECONDS: '600',
@@ -45,6 +47,7 @@ describe('loadConfig', () => {
       dataDir: '/var/lib/borgitory',
       maxConcurrentJobs: 4,
       indexBudgetBytes: 100 * 1024 * 1024,
+      jobRetentionDays: 365,
       borgBin: '/opt/borg',
       rcloneTimeoutSeconds: 5,
       stallTimeoutSeconds: 600,
@@ -64,16 +67,18 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'loud',
         BORGITORY_RCLONE_TIMEOUT_SECONDS: '0',
         BORGITORY_STALL_TIMEOUT_SECONDS: '2.5',
+        BORGITORY_JOB_RETENTION_DAYS: '0',
       });
     } catch (caught) {
       error = caught as ConfigError;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect(error?.problems).toHaveLength(6);
+    expect(error?.problems).toHaveLength(7);
     expect(error?.message).toContain('PORT must be a whole number');
     expect(error?.message).toContain('BORGITORY_RCLONE_TIMEOUT_SECONDS must be a whole number from 1 to 3600 (got "0")');
     expect(error?.message).toContain('BORGITORY_STALL_TIMEOUT_SECONDS must be a whole number from 1 to 86400 (got "2.5")');
     expect(error?.message).toContain('BORGITORY_SECRET_KEY must be at least 32 characters');
+    expect(error?.message).toContain('BORGITORY_JOB_RETENTION_DAYS must be a whole number from 1 to 36500');
   });
 
   it.each(['nas:8000', 'http://nas', '-nas', 'nas..example', 'na_s', '*.example.org'])('refuses "%s" in BORGITORY_ALLOWED_HOSTS', (host) => {
