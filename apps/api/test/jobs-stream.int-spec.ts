@@ -44,7 +44,8 @@ describe('job progress over Server-Sent Events', () => {
   };
 
   it('delivers status, progress, log and done, in order, for a job that runs', async () => {
-    const job = await jobs.enqueue({ type: 'check', repositoryId: 1, parameters: { duration_ms: 700, tick_ms: 20 } });
+    // Long enough that the stream opens while it runs, also on a machine busy with other test workers.
+    const job = await jobs.enqueue({ type: 'check', repositoryId: 1, parameters: { duration_ms: 2000, tick_ms: 20 } });
     const received = await readEvents(streamOf(job.id), headers);
 
     expect(received[0].event).toBe('status');

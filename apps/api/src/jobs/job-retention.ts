@@ -6,8 +6,9 @@ import { JobSettings } from './job-settings';
 import { JobStore } from './job-store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const FIRST_BATCH = 50;
-const MIN_BATCH = 10;
+const FIRST_BATCH = 100;
+/** A batch on a busy machine takes long for reasons its size does not change; smaller ones would only add commits. */
+const MIN_BATCH = 100;
 const MAX_BATCH = 500;
 
 /**

@@ -17,6 +17,9 @@ export function databaseOptions(dataDir: string): TypeOrmModuleOptions {
     enableWAL: true,
     prepareDatabase: (db: { pragma(statement: string): unknown }) => {
       db.pragma('busy_timeout = 5000');
+      // In WAL mode NORMAL syncs at checkpoints, not at every commit: still consistent after a crash, at most the last
+      // commits lost on power failure, and each small write (progress, sessions, job history) costs no fsync.
+      db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
     },
   };
