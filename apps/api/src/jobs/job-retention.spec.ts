@@ -56,6 +56,20 @@ describe('JobRetention', () => {
     expect(retention.run()).toBe(first);
   });
 
+  it('tries a failed pass again after a while, keeping what it removed before the failure', async () => {
+    const settings = new JobSettings();
+    store.removeFinishedBefore.mockResolvedValueOnce([1, 2]).mockRejectedValueOnce(new Error('SQLITE_FULL: database or disk is full'));
+    batches = [[3]];
+    await expect(retention.run()).resolves.toBe(0);
+    expect(logs.remove.mock.calls).toEqual([[[1, 2]]]);
+
+    await jest.advanceTimersByTimeAsync(settings.retentionRetryMs - 1000);
+    expect(store.newestOfEachRepositoryAndSchedule).toHaveBeenCalledTimes(1);
+    await jest.advanceTimersByTimeAsync(1000);
+    expect(store.newestOfEachRepositoryAndSchedule).toHaveBeenCalledTimes(2);
+    expect(logs.remove.mock.calls).toEqual([[[1, 2]], [[3]]]);
+  });
+
   it('stops between batches when the server shuts down', async () => {
     batches = [[1], [2], [3]];
     const pass = retention.run();

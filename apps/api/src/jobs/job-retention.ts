@@ -22,6 +22,7 @@ const MAX_BATCH = 500;
 export class JobRetention implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('JobRetention');
   private timer: NodeJS.Timeout | undefined;
+  private retry: NodeJS.Timeout | undefined;
   private pass: Promise<number> | null = null;
   private stopping = false;
 
@@ -41,18 +42,30 @@ export class JobRetention implements OnApplicationBootstrap, BeforeApplicationSh
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     clearInterval(this.timer);
+    clearTimeout(this.retry);
     await this.pass;
   }
 
-  /** One pass (or the one under way); resolves with how many jobs it removed. Never rejects: failures are logged. */
+  /**
+   * One pass (or the one under way); resolves with how many jobs it removed. Never rejects: a failure is logged and
+   * the pass tried again later.
+   */
   run(): Promise<number> {
     this.pass ??= this.removeExpired()
       .catch((error: unknown) => {
-        this.logger.error({ err: error }, 'Removing old jobs failed; the next pass tries again');
+        this.logger.error({ err: error }, `Removing old jobs failed; trying again in ${Math.round(this.settings.retentionRetryMs / 60_000)} minutes`);
+        this.retryLater();
         return 0;
       })
       .finally(() => (this.pass = null));
     return this.pass;
+  }
+
+  private retryLater(): void {
+    if (this.stopping) return;
+    clearTimeout(this.retry);
+    this.retry = setTimeout(() => void this.run(), this.settings.retentionRetryMs);
+    this.retry.unref();
   }
 
   private async removeExpired(): Promise<number> {

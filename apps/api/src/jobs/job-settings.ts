@@ -20,6 +20,8 @@ export class JobSettings {
   shutdownWaitMs = 15_000;
   /** Old jobs are removed at start and then this often. */
   retentionIntervalMs = 24 * 60 * 60 * 1000;
+  /** A pass that failed (a busy or full disk, say) is tried again after this long, not only the next day. */
+  retentionRetryMs = 10 * 60 * 1000;
   /** How long one batch of removals may hold the event loop; the batch size follows what the last one took. */
   retentionBatchMs = 10;
 }

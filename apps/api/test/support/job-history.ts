@@ -1,5 +1,4 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../../src/platform/database/database-options';
@@ -117,55 +116,5 @@ export function seedJobHistory(dataDir: string, options: SeedOptions): void {
     })();
   } finally {
     db.close();
-  }
-}
-
-export interface Timing {
-  path: string;
-  p50: number;
-  p90: number;
-  /** meta.total of the last answer (undefined for answers without one). */
-  total: number | undefined;
-}
-
-/**
- * Times GET requests to each path over one kept-alive connection, one after the other and taking the paths in turn
- * (so that a change in the machine's load touches them all alike), `rounds` times after a few unmeasured rounds.
- * Returns, per path, the median and 90th percentile of the time to the last byte in ms, and meta.total.
- */
-export async function timeGets(port: number, paths: string[], cookie: string, rounds: number): Promise<Timing[]> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const get = (path: string) =>
-    new Promise<{ ms: number; body: string }>((resolve, reject) => {
-      const started = performance.now();
-      const req = request({ host: '127.0.0.1', port, path, agent, headers: { cookie } }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
-          const ms = performance.now() - started;
-          if (response.statusCode !== 200) reject(new Error(`GET ${path} answered ${response.statusCode}`));
-          else resolve({ ms, body: Buffer.concat(chunks).toString('utf8') });
-        });
-      });
-      req.on('error', reject);
-      req.end();
-    });
-  try {
-    const times = paths.map(() => [] as number[]);
-    const last = paths.map(() => '');
-    for (let round = -5; round < rounds; round++) {
-      for (const [index, path] of paths.entries()) {
-        const { ms, body } = await get(path);
-        if (round >= 0) times[index].push(ms);
-        last[index] = body;
-      }
-    }
-    return paths.map((path, index) => {
-      const sorted = times[index].sort((a, b) => a - b);
-      const quantile = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-      return { path, p50: quantile(0.5), p90: quantile(0.9), total: (JSON.parse(last[index]) as { meta?: { total: number } }).meta?.total };
-    });
-  } finally {
-    agent.destroy();
   }
 }
