@@ -220,6 +220,15 @@ function descendants(pid) {
   return [...found];
 }
 
+/** A process's command line with spaces between the arguments, or '' once it is gone. */
+function commandLine(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+  } catch {
+    return '';
+  }
+}
+
 /** CPU time (ms) of each live descendant, by pid. */
 function descendantsCpu(pid) {
   return new Map(descendants(pid).map((child) => [child, cpuMs(child) ?? 0]));
@@ -249,8 +258,17 @@ async function measure(autocannon, server, route, cookie, options, stopWhen = ()
   const from = monotonicMicros();
   const started = now();
   const instance = autocannonRun(autocannon, server, route.path, cookie, options.loadConnections, options.loadSeconds);
+  // The server's children that were there at the start (borg during a backup), as last seen: one may exit meanwhile.
+  const childrenLast = new Map(childrenBefore);
+  const watchChildren = () => {
+    for (const child of childrenBefore.keys()) {
+      const used = cpuMs(child);
+      if (used !== null) childrenLast.set(child, used);
+    }
+  };
   let stoppedEarly = false;
   const watch = setInterval(() => {
+    watchChildren();
     if (!stopWhen()) return;
     stoppedEarly = true;
     clearInterval(watch);
@@ -258,14 +276,14 @@ async function measure(autocannon, server, route, cookie, options, stopWhen = ()
   }, 100);
   const result = await instance;
   clearInterval(watch);
+  watchChildren();
   atEnd();
   const wallMs = now() - started;
   const to = monotonicMicros();
   const serverCpuMs = cpuMs(server.pid) - cpuBefore;
   const bench = process.cpuUsage(benchBefore);
-  // borg while a backup runs: children that lived through the whole measurement.
   let childrenCpuMs = 0;
-  for (const [child, after] of descendantsCpu(server.pid)) childrenCpuMs += after - (childrenBefore.get(child) ?? after);
+  for (const [child, first] of childrenBefore) childrenCpuMs += childrenLast.get(child) - first;
   const drainMs = await drain(server);
   return {
     route: route.label,
@@ -338,9 +356,13 @@ async function measureDuringBackup(autocannon, server, route, cookie, options, r
     ({ data: running } = await server.request('GET', `/api/jobs/${job.id}`, { cookie }));
   }
   const filesBefore = running.progress.files;
-  // A fast machine may finish the backup first: the measurement stops with it, so that every second of it had one.
+  const creating = descendants(server.pid).filter((pid) => commandLine(pid).includes(' create '));
+  if (creating.length === 0) fail(`no borg create runs under the server for job ${job.id}`);
+  // A fast machine may finish the backup first: the measurement stops when borg create exits (the job then still
+  // refreshes the repository's figures), so that every second measured had a backup running.
   let filesAtEnd = null;
-  const measured = await measure(autocannon, server, route, cookie, options, () => streams[0].done, () => {
+  const borgExited = () => creating.every((pid) => !commandLine(pid).includes(' create '));
+  const measured = await measure(autocannon, server, route, cookie, options, borgExited, () => {
     filesAtEnd = streams[0].progress?.files ?? filesBefore;
   });
   const ranThroughout = !measured.stoppedEarly;
@@ -355,7 +377,7 @@ async function measureDuringBackup(autocannon, server, route, cookie, options, r
       jobId: job.id,
       warmMs,
       ranThroughout,
-      filesDuringWindow: (ranThroughout ? filesAtEnd : (final.result?.files ?? filesAtEnd)) - filesBefore,
+      filesDuringWindow: filesAtEnd - filesBefore,
       finalStatus: final.status,
     },
     sse: {
@@ -486,7 +508,7 @@ function printLoadReport(options, idle, busy) {
     const { backup, sse } = r;
     console.log(
       `    ${r.route.padEnd(36)}  job ${backup.jobId}: ` +
-        (backup.ranThroughout ? 'ran throughout the measurement, ' : `finished after ${r.seconds.toFixed(1)} s, which ended the measurement there, `) +
+        (backup.ranThroughout ? 'borg create ran throughout the measurement, ' : `borg create finished after ${r.seconds.toFixed(1)} s, which ended the measurement there, `) +
         `${count(backup.filesDuringWindow)} files backed up during it (borg's CPU ${Math.round(r.childrenCpu * 100)} %), ` +
         `then ${backup.finalStatus}; ` +
         `SSE: ≥ ${sse.progressEvents} progress events per stream (${sse.eventsMin}–${sse.eventsMax} events), ` +
