@@ -1,7 +1,8 @@
-// Shared pieces of `npm run bench` (run.mjs, browse.mjs): logging, /proc readings, the API server under test.
-// Plain Node ESM, built-ins only.
+// Shared pieces of `npm run bench` (run.mjs, browse.mjs, load.mjs): logging, /proc readings, the backup data set,
+// the API server under test and its event streams. Plain Node ESM, built-ins only.
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -92,6 +93,39 @@ export function prng(seed) {
   };
 }
 
+
+export const FILES_PER_DIRECTORY = 1000;
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:-_\n';
+
+export function generate(source, files) {
+  const random = prng(0x5eed);
+  let bytes = 0;
+  for (let i = 0; i < files; i++) {
+    const directory = join(source, `d${String(Math.floor(i / FILES_PER_DIRECTORY)).padStart(4, '0')}`);
+    if (i % FILES_PER_DIRECTORY === 0) mkdirSync(directory, { recursive: true });
+    const length = 100 + Math.floor(random() * 201); // 100..300
+    let text = `bench file ${i}\n`; // the index makes every content distinct
+    while (text.length < length) text += ALPHABET[Math.floor(random() * ALPHABET.length)];
+    writeFileSync(join(directory, `f${String(i).padStart(7, '0')}.txt`), text);
+    bytes += text.length; // ASCII only: characters are bytes
+    if ((i + 1) % 50_000 === 0 && i + 1 < files) log(`  … ${count(i + 1)} files`);
+  }
+  return bytes;
+}
+
+/**
+ * Reads every file of the data set, so that each timed backup starts with it in the page cache. borg drops what
+ * it has read from the cache (posix_fadvise DONTNEED), so without this the second backup would read from disk
+ * and the first would not: the comparison would measure the disk, not the API.
+ */
+export function warmCache(source) {
+  const started = now();
+  for (const directory of readdirSync(source)) {
+    for (const file of readdirSync(join(source, directory))) readFileSync(join(source, directory, file));
+  }
+  return now() - started;
+}
+
 export function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -105,14 +139,17 @@ export function freePort() {
 
 /**
  * `node [nodeArgs] dist/apps/api/main.js` with a fresh data directory (<work>/<dataName>) and only the variables
- * it needs.
+ * it needs (LOG_LEVEL=warn unless `logLevel` says otherwise). Its output is kept in memory, or written to `logFile`
+ * (a file never makes the server wait for the bench to read a pipe).
  */
 export class Server {
-  constructor(work, port, { dataName = 'data', nodeArgs = [] } = {}) {
+  constructor(work, port, { dataName = 'data', nodeArgs = [], logLevel = 'warn', logFile = null } = {}) {
     this.port = port;
     this.base = `http://127.0.0.1:${port}`;
     this.output = [];
+    this.logFile = logFile;
     this.exited = null;
+    const logFd = logFile ? openSync(logFile, 'a') : null;
     this.child = track(spawn(process.execPath, [...nodeArgs, join(root, 'dist', 'apps', 'api', 'main.js')], {
       cwd: root,
       env: {
@@ -122,16 +159,18 @@ export class Server {
         HOST: '127.0.0.1',
         BORGITORY_DATA_DIR: join(work, dataName),
         BORGITORY_WEB_DIR: 'none',
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: logLevel,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: logFd === null ? ['ignore', 'pipe', 'pipe'] : ['ignore', logFd, logFd],
     }));
-    const keep = (chunk) => {
-      this.output.push(chunk.toString('utf8'));
-      if (this.output.length > 200) this.output.shift();
-    };
-    this.child.stdout.on('data', keep);
-    this.child.stderr.on('data', keep);
+    if (logFd === null) {
+      const keep = (chunk) => {
+        this.output.push(chunk.toString('utf8'));
+        if (this.output.length > 200) this.output.shift();
+      };
+      this.child.stdout.on('data', keep);
+      this.child.stderr.on('data', keep);
+    } else closeSync(logFd);
     this.exit = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve((this.exited = code ?? signal))));
   }
 
@@ -140,7 +179,8 @@ export class Server {
   }
 
   tail() {
-    return this.output.join('').split('\n').slice(-30).join('\n');
+    const output = this.logFile ? readFileSync(this.logFile, 'utf8') : this.output.join('');
+    return output.split('\n').slice(-30).join('\n');
   }
 
   async waitHealthy(timeoutMs = 60_000) {
@@ -166,29 +206,48 @@ export class Server {
       body: { username: 'bench', password: PASSWORD },
       expected: 201,
     });
-    const cookie = setup.response.headers
-      .getSetCookie()
+    const cookie = (setup.response.headers['set-cookie'] ?? [])
       .map((header) => header.split(';')[0])
       .join('; ');
     if (!cookie) fail('POST /api/auth/setup set no session cookie');
     return cookie;
   }
 
-  /** One JSON request; returns the envelope's data and fails unless the status is `expected`. */
+  /**
+   * One JSON request on a connection of its own (node:http, no keep-alive: while autocannon keeps the machine busy,
+   * a pooled socket may be one the server has just closed as idle). Returns the envelope's data, the whole body and
+   * the response (status, headers); fails unless the status is `expected`.
+   */
   async request(method, path, { body, cookie, expected = 200 } = {}) {
-    const response = await fetch(`${this.base}${path}`, {
-      method,
-      headers: {
-        accept: 'application/json',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(cookie ? { cookie } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
+    const payload = body === undefined ? null : JSON.stringify(body);
+    const { status, headers, text } = await new Promise((resolve, reject) => {
+      const request = http.request(
+        {
+          host: '127.0.0.1',
+          port: this.port,
+          method,
+          path,
+          agent: false,
+          headers: {
+            accept: 'application/json',
+            ...(payload === null ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+            ...(cookie ? { cookie } : {}),
+          },
+        },
+        (response) => {
+          let received = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk) => (received += chunk));
+          response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, text: received }));
+          response.on('error', reject);
+        },
+      );
+      request.on('error', reject);
+      request.end(payload ?? undefined);
     });
-    const text = await response.text();
-    if (response.status !== expected) fail(`${method} ${path}: expected ${expected}, got ${response.status}: ${text}`);
+    if (status !== expected) fail(`${method} ${path}: expected ${expected}, got ${status}: ${text}`);
     const json = text ? JSON.parse(text) : null;
-    return { data: json?.data, response };
+    return { data: json?.data, json, response: { status, headers } };
   }
 
   async stop(timeoutMs = 20_000) {
@@ -207,4 +266,77 @@ export class Server {
 export function table(rows) {
   const width = Math.max(...rows.map(([label]) => label.length));
   return rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`).join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Server-Sent Events
+
+/**
+ * Follows an event stream (`/api/jobs/{id}/stream`, `/api/jobs/stream`) with node:http on its own socket, reading
+ * everything it sends; counts events by type and bytes, and keeps the last progress.
+ */
+export function followStream(server, path, cookie) {
+  const counts = {};
+  let bytes = 0;
+  let lastProgress = null;
+  let buffer = '';
+  let done = false;
+  let resolveEnded;
+  const ended = new Promise((resolve) => (resolveEnded = resolve));
+  const request = http.get(
+    {
+      host: '127.0.0.1',
+      port: server.port,
+      path,
+      headers: { cookie, accept: 'text/event-stream' },
+      agent: false,
+    },
+    (response) => {
+      if (response.statusCode !== 200) {
+        log(`${path} answered HTTP ${response.statusCode}; its events will be missing`);
+        response.resume();
+        return resolveEnded();
+      }
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => {
+        bytes += Buffer.byteLength(chunk);
+        buffer += chunk.replace(/\r\n?/g, '\n');
+        let boundary;
+        while ((boundary = buffer.indexOf('\n\n')) !== -1) {
+          const block = buffer.slice(0, boundary);
+          buffer = buffer.slice(boundary + 2);
+          const type = block.match(/^event: ?(.*)$/m)?.[1];
+          if (!type) continue; // keep-alive comments
+          counts[type] = (counts[type] ?? 0) + 1;
+          if (type === 'progress') lastProgress = block;
+          if (type === 'done') done = true;
+        }
+      });
+      response.on('end', resolveEnded);
+      response.on('close', resolveEnded);
+    },
+  );
+  request.on('error', (error) => {
+    if (!done) log(`${path} failed: ${error.message}`);
+    resolveEnded();
+  });
+  return {
+    counts,
+    get bytes() {
+      return bytes;
+    },
+    get done() {
+      return done;
+    },
+    /** The data of the last `progress` event, or null. */
+    get progress() {
+      const data = lastProgress?.match(/^data: ?(.*)$/m)?.[1];
+      return data ? JSON.parse(data) : null;
+    },
+    /** Waits briefly for the server to end the stream after `done`, then closes it from this side. */
+    async close(waitMs = 2000) {
+      await Promise.race([ended, sleep(waitMs)]);
+      request.destroy();
+    },
+  };
 }

@@ -1,15 +1,18 @@
-// `npm run bench`: one large backup through plain borg and through the API, with wall times and server memory;
-// then browsing an archive of 1,000,000 files (browse.mjs); then listing 200,000 jobs (job-list.mjs). Prints
-// figures; it is not a test. Plain Node ESM, built-ins only (browse.mjs and job-list.mjs also load the project's
-// better-sqlite3).
+// `npm run bench`: its parts run one after the other, each with its own server on a fresh data directory:
+//   backup    one large backup through plain borg and through the API, with wall times and server memory (here);
+//   browse    browsing an archive of 1,000,000 files (browse.mjs);
+//   job-list  listing 200,000 jobs with and without filters (job-list.mjs);
+//   load      requests/s and latency of busy routes under 100 connections, idle and during a backup (load.mjs).
+// Prints figures; it is not a test. Plain Node ESM (browse.mjs and job-list.mjs also load the project's
+// better-sqlite3, load.mjs autocannon and better-sqlite3).
 //
-//   npm run bench -- [--files N] [--browse-files N] [--no-backup] [--no-browse] [--no-job-list] [--fresh-repo]
+//   npm run bench -- [--only PART[,PART]] [--no-backup] [--no-browse] [--no-job-list] [--no-load] [--files N]
+//                    [--browse-files N] [--fresh-repo] [--load-files N] [--load-seconds N] [--load-connections N]
 //                    [--cache-dir DIR] [--profile-server] [--no-build] [--keep]
 //
-// See docs/benchmarks.md for what the figures mean and the last recorded run.
+// See docs/benchmarks.md for what the figures mean and the last recorded runs.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import {
@@ -17,7 +20,10 @@ import {
   borgVersion,
   count,
   fail,
+  FILES_PER_DIRECTORY,
+  followStream,
   freePort,
+  generate,
   liveChildren,
   loadAverage,
   log,
@@ -25,7 +31,6 @@ import {
   now,
   onPath,
   procMemory,
-  prng,
   root,
   runChecked,
   seconds,
@@ -34,27 +39,32 @@ import {
   sleep,
   table,
   track,
+  warmCache,
 } from './common.mjs';
 import { browseBench, DEFAULT_BROWSE_FILES, MIN_BROWSE_FILES } from './browse.mjs';
 import { jobListBench } from './job-list.mjs';
-
-const FILES_PER_DIRECTORY = 1000;
+import { DEFAULT_LOAD_CONNECTIONS, DEFAULT_LOAD_FILES, DEFAULT_LOAD_SECONDS, loadBench } from './load.mjs';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Arguments
 
+/** In the order they run. */
+const PARTS = ['backup', 'browse', 'job-list', 'load'];
+
 const USAGE =
-  'Usage: npm run bench -- [--files N] [--browse-files N] [--no-backup] [--no-browse] [--no-job-list] [--fresh-repo] [--cache-dir DIR] ' +
-  '[--profile-server] [--no-build] [--keep]';
+  'Usage: npm run bench -- [--only PART[,PART]] [--no-backup] [--no-browse] [--no-job-list] [--no-load] [--files N] ' +
+  '[--browse-files N] [--fresh-repo] [--load-files N] [--load-seconds N] [--load-connections N] [--cache-dir DIR] ' +
+  `[--profile-server] [--no-build] [--keep]   (parts: ${PARTS.join(', ')})`;
 
 function parseArgs(argv) {
   const options = {
+    parts: new Set(PARTS),
     files: 200_000,
     browseFiles: DEFAULT_BROWSE_FILES,
-    backup: true,
-    browse: true,
-    jobList: true,
     freshRepo: false,
+    loadFiles: DEFAULT_LOAD_FILES,
+    loadSeconds: DEFAULT_LOAD_SECONDS,
+    loadConnections: DEFAULT_LOAD_CONNECTIONS,
     profileServer: false,
     cacheDir: join(os.tmpdir(), 'borgitory-bench-cache'),
     build: true,
@@ -66,26 +76,41 @@ function parseArgs(argv) {
     if (!Number.isInteger(n) || n < minimum) fail(`${name} needs a whole number of at least ${minimum} (got "${raw}")`);
     return n;
   };
+  const part = (name) => {
+    if (!PARTS.includes(name)) fail(`Unknown part "${name}" (parts: ${PARTS.join(', ')})`);
+    return name;
+  };
+  let only = null;
+  const skipped = new Set();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const name = arg.split('=')[0];
+    let raw;
     if (arg === '--no-build') options.build = false;
     else if (arg === '--keep') options.keep = true;
-    else if (arg === '--no-backup') options.backup = false;
-    else if (arg === '--no-browse') options.browse = false;
-    else if (arg === '--no-job-list') options.jobList = false;
+    else if (arg.startsWith('--no-') && PARTS.includes(arg.slice(5))) skipped.add(arg.slice(5));
     else if (arg === '--fresh-repo') options.freshRepo = true;
     else if (arg === '--profile-server') options.profileServer = true;
-    else if (name === '--files') {
-      let raw;
+    else if (name === '--only') {
+      [raw, i] = value(arg, i);
+      only ??= new Set();
+      for (const each of (raw ?? '').split(',')) only.add(part(each.trim()));
+    } else if (name === '--files') {
       [raw, i] = value(arg, i);
       options.files = whole('--files', raw, 1);
     } else if (name === '--browse-files') {
-      let raw;
       [raw, i] = value(arg, i);
       options.browseFiles = whole('--browse-files', raw, MIN_BROWSE_FILES);
+    } else if (name === '--load-files') {
+      [raw, i] = value(arg, i);
+      options.loadFiles = whole('--load-files', raw, 1);
+    } else if (name === '--load-seconds') {
+      [raw, i] = value(arg, i);
+      options.loadSeconds = whole('--load-seconds', raw, 1);
+    } else if (name === '--load-connections') {
+      [raw, i] = value(arg, i);
+      options.loadConnections = whole('--load-connections', raw, 1);
     } else if (name === '--cache-dir') {
-      let raw;
       [raw, i] = value(arg, i);
       if (!raw) fail('--cache-dir needs a directory');
       options.cacheDir = raw;
@@ -94,42 +119,9 @@ function parseArgs(argv) {
       process.exit(0);
     } else fail(`Unknown argument "${arg}" (${USAGE.toLowerCase()})`);
   }
-  if (!options.backup && !options.browse && !options.jobList) fail('--no-backup, --no-browse and --no-job-list together leave nothing to run');
+  options.parts = new Set(PARTS.filter((each) => (only ?? options.parts).has(each) && !skipped.has(each)));
+  if (options.parts.size === 0) fail('The arguments leave no part to run');
   return options;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Data set: N files of 100–300 distinct bytes, at most FILES_PER_DIRECTORY per directory
-
-const ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:-_\n';
-
-function generate(source, files) {
-  const random = prng(0x5eed);
-  let bytes = 0;
-  for (let i = 0; i < files; i++) {
-    const directory = join(source, `d${String(Math.floor(i / FILES_PER_DIRECTORY)).padStart(4, '0')}`);
-    if (i % FILES_PER_DIRECTORY === 0) mkdirSync(directory, { recursive: true });
-    const length = 100 + Math.floor(random() * 201); // 100..300
-    let text = `bench file ${i}\n`; // the index makes every content distinct
-    while (text.length < length) text += ALPHABET[Math.floor(random() * ALPHABET.length)];
-    writeFileSync(join(directory, `f${String(i).padStart(7, '0')}.txt`), text);
-    bytes += text.length; // ASCII only: characters are bytes
-    if ((i + 1) % 50_000 === 0 && i + 1 < files) log(`  … ${count(i + 1)} files`);
-  }
-  return bytes;
-}
-
-/**
- * Reads every file of the data set, so that each timed backup starts with it in the page cache. borg drops what
- * it has read from the cache (posix_fadvise DONTNEED), so without this the second backup would read from disk
- * and the first would not: the comparison would measure the disk, not the API.
- */
-function warmCache(source) {
-  const started = now();
-  for (const directory of readdirSync(source)) {
-    for (const file of readdirSync(join(source, directory))) readFileSync(join(source, directory, file));
-  }
-  return now() - started;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -201,61 +193,6 @@ async function plainBackup(work, source) {
 // ---------------------------------------------------------------------------------------------------------------
 // Through the API
 
-/** Follows GET /api/jobs/{id}/stream with node:http and counts events by type. */
-function followStream(server, jobId, cookie) {
-  const counts = {};
-  let buffer = '';
-  let done = false;
-  let resolveEnded;
-  const ended = new Promise((resolve) => (resolveEnded = resolve));
-  const request = http.get(
-    {
-      host: '127.0.0.1',
-      port: server.port,
-      path: `/api/jobs/${jobId}/stream`,
-      headers: { cookie, accept: 'text/event-stream' },
-      agent: false,
-    },
-    (response) => {
-      if (response.statusCode !== 200) {
-        log(`the job stream answered HTTP ${response.statusCode}; SSE events will be missing`);
-        response.resume();
-        return resolveEnded();
-      }
-      response.setEncoding('utf8');
-      response.on('data', (chunk) => {
-        buffer += chunk.replace(/\r\n?/g, '\n');
-        let boundary;
-        while ((boundary = buffer.indexOf('\n\n')) !== -1) {
-          const block = buffer.slice(0, boundary);
-          buffer = buffer.slice(boundary + 2);
-          const type = block.match(/^event: ?(.*)$/m)?.[1];
-          if (!type) continue; // keep-alive comments
-          counts[type] = (counts[type] ?? 0) + 1;
-          if (type === 'done') done = true;
-        }
-      });
-      response.on('end', resolveEnded);
-      response.on('close', resolveEnded);
-    },
-  );
-  request.on('error', (error) => {
-    if (!done) log(`the job stream failed: ${error.message}`);
-    resolveEnded();
-  });
-  return {
-    counts,
-    get done() {
-      return done;
-    },
-    /** Waits briefly for the server to end the stream after `done`, then closes it from this side. */
-    async close(waitMs = 2000) {
-      await Promise.race([ended, sleep(waitMs)]);
-      request.destroy();
-    },
-  };
-}
-
 async function apiBackup(work, source) {
   // Before the server starts, so that it is in the same fresh state whatever the warm-up took: an idle server
   // shrinks its heap after a while, which would make "RSS before" depend on the size of the data set.
@@ -293,7 +230,7 @@ async function apiBackup(work, source) {
         cookie,
         expected: 201,
       }));
-      stream = followStream(server, job.id, cookie);
+      stream = followStream(server, `/api/jobs/${job.id}/stream`, cookie);
       const finished = new Set(['completed', 'warning', 'failed', 'cancelled', 'interrupted']);
       while (!finished.has(job.status)) {
         if (server.exited !== null) fail(`the server exited (${server.exited}) during the backup:\n${server.tail()}`);
@@ -458,9 +395,8 @@ async function main() {
     process.exit(130);
   });
   try {
-    if (options.backup) await backupBench(options, work);
-    if (options.browse) await browseBench(options, work);
-    if (options.jobList) await jobListBench(work);
+    const benches = { backup: backupBench, browse: browseBench, 'job-list': (_options, work) => jobListBench(work), load: loadBench };
+    for (const part of options.parts) await benches[part](options, work);
   } finally {
     if (options.keep) log(`Kept ${work}`);
     else {

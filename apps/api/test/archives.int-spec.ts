@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { encodeEscapedPathForUrl } from '@borgitory/api-client/byte-path';
 import { writeTree } from '@borgitory/borg-runner/testing';
 import type { Agent } from 'supertest';
+import { DataSource } from 'typeorm';
 import { ArchiveSettings } from '../src/archives/archive-settings';
 import { waitForFinish } from './support/job-client';
 import { setupAdmin, startTestApp, TestApp } from './support/test-app';
@@ -96,6 +97,17 @@ describe('archives on real borg', () => {
     expect(details.body.data.original_size).toBeGreaterThan(big);
     await agent.get(`${base()}/nope`).expect(404);
     await agent.get(`/api/repositories/9999/archives`).expect(404);
+  });
+
+  it('reads a page of the archive list in index order, without sorting all the archives of the repository', async () => {
+    const dataSource = testApp.app.get(DataSource);
+    for (const direction of ['DESC', 'ASC']) {
+      const plan: Array<{ detail: string }> = await dataSource.query(
+        `EXPLAIN QUERY PLAN SELECT * FROM archives WHERE repository_id = ? ORDER BY started_at ${direction}, id ${direction} LIMIT 50 OFFSET 0`,
+        [repositoryId],
+      );
+      expect(plan.map((step) => step.detail)).toEqual([expect.stringContaining('USING INDEX idx_archives_repository_started (repository_id=?)')]);
+    }
   });
 
   it('browses the root, a subdirectory with and without a leading slash, pages and sorts', async () => {

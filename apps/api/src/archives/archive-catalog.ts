@@ -7,6 +7,7 @@ import { ApiError } from '../platform/http/api-error';
 import { parseBorgTime } from '../repositories/borg-time';
 import { RepositoriesService } from '../repositories/repositories.service';
 import { ArchiveCatalogStateEntity } from './archive-catalog-state.entity';
+import { ARCHIVE_LIST_COLUMNS, ArchiveListRow } from './archive-dto.mapper';
 import { ArchiveEntity } from './archive.entity';
 import { ArchiveIndexes } from './index/archive-indexes';
 
@@ -19,6 +20,8 @@ import { ArchiveIndexes } from './index/archive-indexes';
 export class ArchiveCatalog {
   private readonly logger = new Logger('Archives');
   private readonly refreshing = new Map<number, Promise<void>>();
+  /** Repositories whose list is stored (a row in archive_catalogs), so that listing does not ask the database each time. */
+  private readonly loaded = new Set<number>();
 
   constructor(
     @InjectRepository(ArchiveEntity) private readonly archives: Repository<ArchiveEntity>,
@@ -32,7 +35,10 @@ export class ArchiveCatalog {
   async ensureLoaded(repositoryId: number, force = false): Promise<void> {
     const running = this.refreshing.get(repositoryId);
     if (running) return running;
-    if (!force && (await this.states.existsBy({ repositoryId }))) return;
+    if (!force && (this.loaded.has(repositoryId) || (await this.states.existsBy({ repositoryId })))) {
+      this.loaded.add(repositoryId);
+      return;
+    }
     return this.refresh(repositoryId);
   }
 
@@ -52,9 +58,10 @@ export class ArchiveCatalog {
     return archive;
   }
 
-  async page(repositoryId: number, order: 'asc' | 'desc', limit: number, offset: number): Promise<{ rows: ArchiveEntity[]; total: number }> {
+  async page(repositoryId: number, order: 'asc' | 'desc', limit: number, offset: number): Promise<{ rows: ArchiveListRow[]; total: number }> {
     const direction = order === 'asc' ? 'ASC' : 'DESC';
     const [rows, total] = await this.archives.findAndCount({
+      select: [...ARCHIVE_LIST_COLUMNS],
       where: { repositoryId },
       order: { startedAt: direction, id: direction },
       take: limit,
@@ -84,6 +91,7 @@ export class ArchiveCatalog {
       await this.insertCreated(repositoryId, info, comment);
     } catch (error) {
       this.logger.warn({ err: error, repository_id: repositoryId }, 'Could not store a new archive; the list will be read from borg');
+      this.loaded.delete(repositoryId);
       await this.states.delete({ repositoryId });
     }
   }
@@ -113,6 +121,7 @@ export class ArchiveCatalog {
   }
 
   async forgetRepository(repositoryId: number): Promise<void> {
+    this.loaded.delete(repositoryId);
     await this.indexes.dropRepository(repositoryId);
     await this.archives.delete({ repositoryId });
     await this.states.delete({ repositoryId });
@@ -153,6 +162,7 @@ export class ArchiveCatalog {
       });
     }
     await this.states.save({ repositoryId, refreshedAt: new Date() });
+    this.loaded.add(repositoryId);
   }
 }
 

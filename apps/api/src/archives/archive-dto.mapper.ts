@@ -5,7 +5,26 @@ import { ArchiveEntity } from './archive.entity';
 import { IndexRow } from './index/archive-index-reader';
 import { IndexState } from './index/archive-indexes';
 
-export function toArchiveDto(archive: ArchiveEntity): ArchiveDto {
+/** What an archive list item shows: a page of the list loads only these columns. */
+export const ARCHIVE_LIST_COLUMNS = [
+  'name',
+  'borgId',
+  'startedAt',
+  'endedAt',
+  'hostname',
+  'username',
+  'comment',
+  'fileCount',
+  'originalSize',
+  'compressedSize',
+  'deduplicatedSize',
+  'durationSeconds',
+  'indexEntries',
+] as const satisfies readonly (keyof ArchiveEntity)[];
+
+export type ArchiveListRow = Pick<ArchiveEntity, (typeof ARCHIVE_LIST_COLUMNS)[number]>;
+
+export function toArchiveDto(archive: ArchiveListRow): ArchiveDto {
   return {
     name: archive.name,
     id: archive.borgId,

@@ -6,6 +6,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity('archives')
 @Index('idx_archives_repository_name', ['repositoryId', 'name'], { unique: true })
+@Index('idx_archives_repository_started', ['repositoryId', 'startedAt', 'id'])
 export class ArchiveEntity {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -20,7 +21,6 @@ export class ArchiveEntity {
   @Column({ name: 'borg_id', type: 'varchar', length: 64 })
   borgId!: string;
 
-  @Index('idx_archives_started_at')
   @Column({ name: 'started_at', type: 'datetime' })
   startedAt!: Date;
 

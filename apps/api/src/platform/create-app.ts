@@ -7,6 +7,7 @@ import { SessionMiddleware } from '../auth/session.middleware';
 import { AppConfig } from './config/app-config';
 import { DataDirectory } from './data-dir/data-directory';
 import { refuseDeepJson, requireJsonBody, requireSameOrigin, translateBodyParserErrors } from './http/request-guards';
+import { takeTurns } from './http/request-turns';
 import { securityHeaders } from './http/security-headers';
 import { assignRequestId } from './logging/request-id';
 import { serveApiDocs } from './openapi/api-docs';
@@ -17,9 +18,8 @@ export const API_PREFIX = 'api';
 const JSON_BODY_LIMIT = '1mb';
 
 /**
- * Builds the whole HTTP application, in the order requests meet it:
- * security headers, JSON parsing and CSRF checks, the session, docs, the SPA,
- * then Nest's routes.
+ * Builds the whole HTTP application, in the order requests meet it: turns under load,
+ * security headers, JSON parsing and CSRF checks, the session, docs, the SPA, then Nest's routes.
  * main.ts and the integration tests both start the server through here.
  */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -45,6 +45,7 @@ async function buildApp(config: AppConfig, dataDirectory: DataDirectory): Promis
   app.setGlobalPrefix(API_PREFIX);
   app.enableShutdownHooks();
 
+  app.use(takeTurns());
   app.use(securityHeaders());
   app.use(assignRequestId);
   app.use(`/${API_PREFIX}`, express.json({ limit: JSON_BODY_LIMIT, verify: refuseDeepJson }), translateBodyParserErrors);
