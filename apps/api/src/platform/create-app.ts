@@ -6,10 +6,12 @@ import { AppModule } from '../app.module';
 import { SessionMiddleware } from '../auth/session.middleware';
 import { AppConfig } from './config/app-config';
 import { DataDirectory } from './data-dir/data-directory';
+import { EnvelopeExpressAdapter } from './http/envelope-express-adapter';
 import { refuseDeepJson, requireJsonBody, requireSameOrigin, translateBodyParserErrors } from './http/request-guards';
 import { takeTurns } from './http/request-turns';
 import { securityHeaders } from './http/security-headers';
 import { assignRequestId } from './logging/request-id';
+import { logRequests } from './logging/request-log';
 import { serveApiDocs } from './openapi/api-docs';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 import { serveWebApp } from './web/serve-web-app';
@@ -34,7 +36,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 }
 
 async function buildApp(config: AppConfig, dataDirectory: DataDirectory): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, dataDirectory), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, dataDirectory), new EnvelopeExpressAdapter(), {
     bodyParser: false,
     bufferLogs: true,
   });
@@ -48,6 +50,7 @@ async function buildApp(config: AppConfig, dataDirectory: DataDirectory): Promis
   app.use(takeTurns());
   app.use(securityHeaders());
   app.use(assignRequestId);
+  app.use(logRequests);
   app.use(`/${API_PREFIX}`, express.json({ limit: JSON_BODY_LIMIT, verify: refuseDeepJson }), translateBodyParserErrors);
   app.use(`/${API_PREFIX}`, requireSameOrigin(config.allowedOrigins), requireJsonBody);
   app.use(`/${API_PREFIX}`, app.get(SessionMiddleware).handler);

@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { BorgModule } from './borg/borg.module';
 import { RcloneModule } from './rclone/rclone.module';
@@ -8,7 +8,7 @@ import { DataDirectory } from './data-dir/data-directory';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
-import { EnvelopeInterceptor } from './http/envelope.interceptor';
+import { SuccessMessageGuard } from './http/success-message.guard';
 import { ApiValidationPipe } from './http/validation.pipe';
 import { LoggerModule } from './logging/logger.module';
 import { SecretsModule } from './secrets/secrets.module';
@@ -28,7 +28,7 @@ export class PlatformModule {
         dataDirectoryProvider,
         HealthService,
         { provide: APP_PIPE, useClass: ApiValidationPipe },
-        { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
+        { provide: APP_GUARD, useClass: SuccessMessageGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],
       exports: [configProvider, dataDirectoryProvider],
