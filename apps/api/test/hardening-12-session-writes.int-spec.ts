@@ -71,19 +71,20 @@ describe('hardening 12: session writes', () => {
     await agent.post('/api/auth/login').send(ADMIN).expect(200);
     takeWrites();
 
-    // As if the last write had been 30 s ago: within the minute, nothing is written.
-    db.prepare('UPDATE sessions SET expires_at = ?').run(Date.now() + SESSION_MAX_AGE_MS - 30_000);
-    takeWrites();
-    await agent.get('/api/auth/me').expect(200);
-    expect(takeWrites()).toEqual([]);
+    // Time as the server sees it, moved on: 30 s later, within the minute, nothing is written.
+    const start = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(start + 30_000);
+    try {
+      await agent.get('/api/auth/me').expect(200);
+      expect(takeWrites()).toEqual([]);
 
-    // As if it had been two minutes ago: the next request renews it.
-    const twoMinutesAgo = Date.now() + SESSION_MAX_AGE_MS - 120_000;
-    db.prepare('UPDATE sessions SET expires_at = ?').run(twoMinutesAgo);
-    takeWrites();
-    const before = Date.now();
-    await agent.get('/api/auth/me').expect(200);
-    expect(takeWrites()).toEqual(['update']);
-    expect(storedExpiry()).toBeGreaterThanOrEqual(before + SESSION_MAX_AGE_MS - 1000);
+      // Two minutes later: the next request renews it.
+      clock.mockReturnValue(start + 120_000);
+      await agent.get('/api/auth/me').expect(200);
+      expect(takeWrites()).toEqual(['update']);
+    } finally {
+      clock.mockRestore();
+    }
+    expect(storedExpiry()).toBeGreaterThanOrEqual(start + 120_000 + SESSION_MAX_AGE_MS - 1000);
   });
 });

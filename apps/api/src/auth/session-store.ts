@@ -14,6 +14,8 @@ type Callback<T = void> = (error: unknown, value?: T) => void;
 /** What the row of a session holds, as last read or written. */
 interface StoredSession {
   expiresAt: number;
+  /** The row's data column: the session as express-session gave it, cookie included. */
+  data: string;
   /** The session's data without its cookie, whose expiry changes on every request. */
   content: string;
 }
@@ -24,6 +26,9 @@ interface StoredSession {
  * express-session (rolling) hands every request's session back to the store. A row is written only when the
  * session's data changed, or when its stored expiry is a minute or more behind: reading pages writes nothing
  * but that renewal, at most once a minute. The session can then end up to a minute before its cookie does.
+ *
+ * Only this process writes the table (the data directory's lock keeps a second server out), so a row once read or
+ * written is kept in memory and later requests read it from there: the database is read once per session and start.
  */
 @Injectable()
 export class DatabaseSessionStore extends Store implements OnModuleDestroy {
@@ -41,23 +46,25 @@ export class DatabaseSessionStore extends Store implements OnModuleDestroy {
   }
 
   override get(sid: string, callback: Callback<SessionData | null>): void {
+    const known = this.stored.get(sid);
+    if (known) return this.answer(sid, known, callback);
     this.sessions
       .findOneBy({ id: sid })
       .then((row) => {
         if (!row) return callback(null, null);
-        if (row.expiresAt <= Date.now()) return this.destroy(sid, () => callback(null, null));
-        const session = JSON.parse(row.data) as SessionData;
-        this.stored.set(sid, { expiresAt: row.expiresAt, content: contentOf(session) });
-        callback(null, session);
+        const stored = { expiresAt: row.expiresAt, data: row.data, content: contentOf(JSON.parse(row.data) as SessionData) };
+        this.stored.set(sid, stored);
+        this.answer(sid, stored, callback);
       })
       .catch(callback);
   }
 
   override set(sid: string, session: SessionData, callback?: Callback): void {
-    const next = { expiresAt: expiryOf(session), content: contentOf(session) };
+    const data = JSON.stringify(session);
+    const next = { expiresAt: expiryOf(session), data, content: contentOf(session) };
     if (this.isCurrent(sid, next)) return callback?.(null);
     this.sessions
-      .upsert({ id: sid, expiresAt: next.expiresAt, data: JSON.stringify(session) }, ['id'])
+      .upsert({ id: sid, expiresAt: next.expiresAt, data }, ['id'])
       .then(() => {
         this.stored.set(sid, next);
         callback?.(null);
@@ -91,6 +98,12 @@ export class DatabaseSessionStore extends Store implements OnModuleDestroy {
     for (const [sid, known] of this.stored) if (known.expiresAt < now) this.stored.delete(sid);
     const result = await this.sessions.delete({ expiresAt: LessThan(now) });
     return result.affected ?? 0;
+  }
+
+  /** A fresh copy each time: express-session changes the object it is given. */
+  private answer(sid: string, stored: StoredSession, callback: Callback<SessionData | null>): void {
+    if (stored.expiresAt <= Date.now()) return this.destroy(sid, () => callback(null, null));
+    callback(null, JSON.parse(stored.data) as SessionData);
   }
 
   /** Whether the row already holds this content with an expiry less than the renewal interval behind. */

@@ -5,10 +5,25 @@ import { UserEntity } from './user.entity';
 
 @Injectable()
 export class UsersService {
+  /**
+   * The guard looks the user up on every request, so users found by id are kept: read from the database once, then
+   * from memory. Only this service writes users (it creates them; nothing renames or deletes one yet); whatever
+   * changes or removes a user must drop its entry here. Absent users are not kept.
+   */
+  private readonly byId = new Map<number, Promise<UserEntity | null>>();
+
   constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
 
   findById(id: number): Promise<UserEntity | null> {
-    return this.users.findOneBy({ id });
+    const known = this.byId.get(id);
+    if (known) return known;
+    const found = this.users.findOneBy({ id });
+    this.byId.set(id, found);
+    void found.then(
+      (user) => user ?? this.byId.delete(id),
+      () => this.byId.delete(id),
+    );
+    return found;
   }
 
   findByUsername(username: string): Promise<UserEntity | null> {
