@@ -5,6 +5,8 @@ import { bytesToEscapedString } from '@borgitory/api-client/byte-path';
 import { BorgDiffChange, BorgRunner } from '@borgitory/borg-runner';
 import { JobDto } from '../jobs/dto/job.dto';
 import { JobsService } from '../jobs/jobs.service';
+import { DatabaseVersion } from '../platform/database/database-version';
+import { LIST_CACHE_SIZE, VersionedCache } from '../platform/database/versioned-cache';
 import { ApiError } from '../platform/http/api-error';
 import { Page } from '../platform/http/envelope';
 import { ErrorCode } from '../platform/http/error-code';
@@ -30,6 +32,8 @@ const FAILED_JOB_STATUS: Partial<Record<string, number>> = {
 
 @Injectable()
 export class ArchivesService {
+  private readonly pages: VersionedCache<Page<ArchiveDto>>;
+
   constructor(
     private readonly catalog: ArchiveCatalog,
     private readonly indexes: ArchiveIndexes,
@@ -37,9 +41,19 @@ export class ArchivesService {
     private readonly jobs: JobsService,
     private readonly borg: BorgRunner,
     private readonly settings: ArchiveSettings,
-  ) {}
+    version: DatabaseVersion,
+  ) {
+    this.pages = new VersionedCache(version, LIST_CACHE_SIZE);
+  }
 
-  async list(repositoryId: number, query: ArchiveListQueryDto): Promise<Page<ArchiveDto>> {
+  /** A page kept from before is still right while the database is unchanged: the stored list only changes there. */
+  list(repositoryId: number, query: ArchiveListQueryDto): Promise<Page<ArchiveDto>> {
+    const read = () => this.readPage(repositoryId, query);
+    if (query.refresh === 'true') return read();
+    return this.pages.get(JSON.stringify([repositoryId, query.order, query.limit, query.offset]), read);
+  }
+
+  private async readPage(repositoryId: number, query: ArchiveListQueryDto): Promise<Page<ArchiveDto>> {
     await this.assertRepository(repositoryId);
     await this.catalog.ensureLoaded(repositoryId, query.refresh === 'true');
     const { rows, total } = await this.catalog.page(repositoryId, query.order, query.limit, query.offset);

@@ -1,4 +1,6 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
+import { DatabaseVersion } from '../platform/database/database-version';
+import { LIST_CACHE_SIZE, VersionedCache } from '../platform/database/versioned-cache';
 import { ApiError } from '../platform/http/api-error';
 import { Page } from '../platform/http/envelope';
 import { JobLogPageDto } from './dto/job-log.dto';
@@ -30,6 +32,8 @@ export interface EnqueueRequest {
 
 @Injectable()
 export class JobsService {
+  private readonly pages: VersionedCache<Page<JobDto>>;
+
   constructor(
     private readonly store: JobStore,
     private readonly queue: JobQueue,
@@ -37,7 +41,10 @@ export class JobsService {
     private readonly events: JobEvents,
     private readonly logs: JobLogs,
     private readonly settings: JobSettings,
-  ) {}
+    version: DatabaseVersion,
+  ) {
+    this.pages = new VersionedCache(version, LIST_CACHE_SIZE);
+  }
 
   /** Persists the job, then schedules it; the answer is the job as it was saved (queued). */
   async enqueue(request: EnqueueRequest): Promise<JobDto> {
@@ -64,7 +71,12 @@ export class JobsService {
     return toJobDto(record, record.job.status === 'running' ? this.events.progressOf(id) : null);
   }
 
-  async list(query: JobListQueryDto): Promise<Page<JobDto>> {
+  list(query: JobListQueryDto): Promise<Page<JobDto>> {
+    const key = JSON.stringify([query.status, query.type, query.repository_id, query.schedule_id, query.limit, query.offset]);
+    return this.pages.get(key, () => this.readPage(query));
+  }
+
+  private async readPage(query: JobListQueryDto): Promise<Page<JobDto>> {
     const { records, total } = await this.store.list(
       { status: query.status, type: query.type, repositoryId: query.repository_id, scheduleId: query.schedule_id },
       query.limit,

@@ -4,6 +4,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { BorgConnection, BorgRunner } from '@borgitory/borg-runner';
 import { QueryFailedError, Repository } from 'typeorm';
 import { JobsService } from '../jobs/jobs.service';
+import { DatabaseVersion } from '../platform/database/database-version';
+import { LIST_CACHE_SIZE, VersionedCache } from '../platform/database/versioned-cache';
 import { ApiError } from '../platform/http/api-error';
 import { ErrorCode } from '../platform/http/error-code';
 import { Page } from '../platform/http/envelope';
@@ -28,6 +30,8 @@ type Attempt<T> = { ok: true; value: T } | { ok: false; failure: FailureDescript
 
 @Injectable()
 export class RepositoriesService {
+  private readonly pages: VersionedCache<Page<RepositoryDto>>;
+
   constructor(
     @InjectRepository(RepositoryEntity) private readonly repositories: Repository<RepositoryEntity>,
     private readonly borg: BorgRunner,
@@ -36,15 +40,20 @@ export class RepositoriesService {
     private readonly sshKeys: SshKeysService,
     private readonly jobs: JobsService,
     private readonly removals: RepositoryRemovals,
-  ) {}
+    version: DatabaseVersion,
+  ) {
+    this.pages = new VersionedCache(version, LIST_CACHE_SIZE);
+  }
 
-  async list(query: PageQueryDto): Promise<Page<RepositoryDto>> {
-    const [rows, total] = await this.repositories.findAndCount({
-      order: { name: 'ASC', id: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
+  list(query: PageQueryDto): Promise<Page<RepositoryDto>> {
+    return this.pages.get(JSON.stringify([query.limit, query.offset]), async () => {
+      const [rows, total] = await this.repositories.findAndCount({
+        order: { name: 'ASC', id: 'ASC' },
+        take: query.limit,
+        skip: query.offset,
+      });
+      return new Page(rows.map(toRepositoryDto), { total, limit: query.limit, offset: query.offset });
     });
-    return new Page(rows.map(toRepositoryDto), { total, limit: query.limit, offset: query.offset });
   }
 
   async get(id: number): Promise<RepositoryDto> {

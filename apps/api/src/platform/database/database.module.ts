@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataDirectory } from '../data-dir/data-directory';
 import { databaseOptions } from './database-options';
+import { DatabaseVersion } from './database-version';
 
 @Global()
 @Module({
@@ -11,5 +12,7 @@ import { databaseOptions } from './database-options';
       useFactory: (dataDirectory: DataDirectory) => databaseOptions(dataDirectory.path),
     }),
   ],
+  providers: [DatabaseVersion],
+  exports: [DatabaseVersion],
 })
 export class DatabaseModule {}
