@@ -1,9 +1,10 @@
 import { StreamableFile } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
-import type { Response } from 'express';
+import express, { type Response } from 'express';
+import request from 'supertest';
 import { Page } from './envelope';
-import { envelopeOf } from './envelope-express-adapter';
+import { EnvelopeExpressAdapter, envelopeOf } from './envelope-express-adapter';
 import { SuccessMessage } from './success-message.decorator';
 import { SuccessMessageGuard } from './success-message.guard';
 
@@ -58,5 +59,24 @@ describe('the success envelope', () => {
     expect(envelopeOf(responseAfterGuard('list', 204), undefined)).toBeUndefined();
     const stream = new StreamableFile(Buffer.from('file'));
     expect(envelopeOf(responseAfterGuard('list'), stream)).toBe(stream);
+  });
+});
+
+describe('EnvelopeExpressAdapter', () => {
+  it('sends a page as its envelope in JSON, made once for the same page', async () => {
+    const app = express();
+    const adapter = new EnvelopeExpressAdapter(app);
+    const page = new Page([{ id: 1 }], { total: 1, limit: 50, offset: 0 });
+    app.get('/page', (_request, response) => adapter.reply(response, page, 200));
+    const stringify = jest.spyOn(JSON, 'stringify');
+    try {
+      const first = await request(app).get('/page').expect(200).expect('Content-Type', 'application/json; charset=utf-8');
+      const second = await request(app).get('/page').expect(200);
+      expect(first.body).toEqual({ status: 'success', data: [{ id: 1 }], message: 'Operation completed successfully', meta: page.meta });
+      expect(second.text).toBe(first.text);
+      expect(stringify.mock.calls.filter(([value]) => value !== null && typeof value === 'object' && 'meta' in value)).toHaveLength(1);
+    } finally {
+      stringify.mockRestore();
+    }
   });
 });

@@ -12,8 +12,20 @@ import { successMessageOf } from './success-message.guard';
  * step, which cost about 0.2 ms of CPU per request, a quarter of what the health check cost under load.
  */
 export class EnvelopeExpressAdapter extends ExpressAdapter {
+  /** A page object is turned into JSON once: services hand out the same page while the database is unchanged. */
+  private readonly pagesAsJson = new WeakMap<Page<unknown>, { message: string; json: string }>();
+
   override reply(response: Response, body: unknown, statusCode?: number): unknown {
-    return super.reply(response, envelopeOf(response, body, statusCode), statusCode);
+    const envelope = envelopeOf(response, body, statusCode);
+    if (!(body instanceof Page) || envelope === body) return super.reply(response, envelope, statusCode);
+    const message = successMessageOf(response) ?? DEFAULT_SUCCESS_MESSAGE;
+    let serialized = this.pagesAsJson.get(body);
+    if (serialized?.message !== message) {
+      serialized = { message, json: JSON.stringify(envelope) };
+      this.pagesAsJson.set(body, serialized);
+    }
+    if (statusCode) response.status(statusCode);
+    return response.type('json').send(serialized.json);
   }
 }
 
