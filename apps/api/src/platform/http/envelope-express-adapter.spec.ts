@@ -63,7 +63,7 @@ describe('the success envelope', () => {
 });
 
 describe('EnvelopeExpressAdapter', () => {
-  it('sends a page as its envelope in JSON, made once for the same page', async () => {
+  it('sends a page as its envelope in JSON with an ETag, made once for the same page', async () => {
     const app = express();
     const adapter = new EnvelopeExpressAdapter(app);
     const page = new Page([{ id: 1 }], { total: 1, limit: 50, offset: 0 });
@@ -74,6 +74,8 @@ describe('EnvelopeExpressAdapter', () => {
       const second = await request(app).get('/page').expect(200);
       expect(first.body).toEqual({ status: 'success', data: [{ id: 1 }], message: 'Operation completed successfully', meta: page.meta });
       expect(second.text).toBe(first.text);
+      expect(second.headers.etag).toBe(first.headers.etag);
+      await request(app).get('/page').set('If-None-Match', first.headers.etag).expect(304);
       expect(stringify.mock.calls.filter(([value]) => value !== null && typeof value === 'object' && 'meta' in value)).toHaveLength(1);
     } finally {
       stringify.mockRestore();
