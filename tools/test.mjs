@@ -1,6 +1,7 @@
 // `npm test`: install what is missing (npm packages, borg, rclone, sshd, chromium), then run every test:
 // lint, unit, integration (real borg, real servers on 127.0.0.1) and browser tests (Debian's chromium).
-import { ensureNodeVersion, ensureNpmPackages, ensureSystemPackages, howToInstall, log, nx } from './ensure.mjs';
+import { join } from 'node:path';
+import { ensureNodeVersion, ensureNpmPackages, ensureSystemPackages, howToInstall, log, nx, root, run } from './ensure.mjs';
 
 ensureNodeVersion();
 ensureNpmPackages();
@@ -18,6 +19,8 @@ if (missing.length > 0) {
 }
 
 const started = Date.now();
+log('Formatting (Prettier)…');
+run(join(root, 'node_modules', '.bin', 'prettier'), ['--check', '.', '--log-level', 'warn']);
 const steps = [
   ['Lint (including module boundaries)', ['run-many', '-t', 'lint']],
   ['Unit tests', ['run-many', '-t', 'test']],

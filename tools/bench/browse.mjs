@@ -108,19 +108,27 @@ export function browseLayout(files) {
       subdirectories: PROJECTS,
     });
     for (let p = 0; p < PROJECTS; p++) {
-      const project = add(`${top.path}/area-${pad2(a)}/project-${pad2(p)}`, 3, { named: [...PROJECT_FILES], subdirectories: LEAVES.length });
+      const project = add(`${top.path}/area-${pad2(a)}/project-${pad2(p)}`, 3, {
+        named: [...PROJECT_FILES],
+        subdirectories: LEAVES.length,
+      });
       LEAVES.forEach(([name, stem, ext], l) => {
         const leaf = add(`${project.path}/${name}`, 4, {
           generated: { stem, ext, count: leafFiles[(a * PROJECTS + p) * LEAVES.length + l] },
         });
         if (a === 0 && p === 0 && name === 'docs') leaf.named.push(...UNICODE_FILES);
-        if (a === p && a < LARGE_FILES_MIB.length && name === 'assets') leaf.large.push({ name: `bundle-${a}.bin`, size: LARGE_FILES_MIB[a] << 20 });
+        if (a === p && a < LARGE_FILES_MIB.length && name === 'assets')
+          leaf.large.push({ name: `bundle-${a}.bin`, size: LARGE_FILES_MIB[a] << 20 });
       });
     }
   }
   for (const directory of directories) {
     directory.entries =
-      directory.named.length + (directory.generated?.count ?? 0) + directory.large.length + directory.symlinks.length + directory.subdirectories;
+      directory.named.length +
+      (directory.generated?.count ?? 0) +
+      directory.large.length +
+      directory.symlinks.length +
+      directory.subdirectories;
   }
   const symlinks = directories.reduce((sum, d) => sum + d.symlinks.length, 0);
   const biggest = directories.reduce((a, b) => (b.entries > a.entries ? b : a));
@@ -263,7 +271,10 @@ async function writeTree(tar, layout) {
         binaryPool.copy(content, at, 0, Math.min(binaryPool.length, content.length - at));
         content[at] ^= shift & 0xff;
       }
-      await tar.largeEntry({ name: `${directory.path}/${large.name}`, mode: 0o644, size: content.length, mtime: mtime(), type: '0' }, content);
+      await tar.largeEntry(
+        { name: `${directory.path}/${large.name}`, mode: 0o644, size: content.length, mtime: mtime(), type: '0' },
+        content,
+      );
       dataBytes += content.length;
       written++;
     }
@@ -542,21 +553,24 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 function get(server, path, cookie) {
   return new Promise((resolve, reject) => {
     const started = now();
-    const request = http.get({ host: '127.0.0.1', port: server.port, path, agent, headers: { cookie, accept: 'application/json' } }, (response) => {
-      const chunks = [];
-      response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json = null;
-        try {
-          json = text ? JSON.parse(text) : null;
-        } catch {
-          // reported below with the text
-        }
-        resolve({ status: response.statusCode, json, text, ms: now() - started });
-      });
-      response.on('error', reject);
-    });
+    const request = http.get(
+      { host: '127.0.0.1', port: server.port, path, agent, headers: { cookie, accept: 'application/json' } },
+      (response) => {
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json = null;
+          try {
+            json = text ? JSON.parse(text) : null;
+          } catch {
+            // reported below with the text
+          }
+          resolve({ status: response.statusCode, json, text, ms: now() - started });
+        });
+        response.on('error', reject);
+      },
+    );
     request.on('error', reject);
   });
 }
@@ -630,8 +644,10 @@ function indexQueries(file, queries) {
     // By name: directories, then the rest, each in index order; by size or time: one query that SQLite sorts.
     const listSql = (what, order) => {
       const direction = order === 'desc' ? 'DESC' : 'ASC';
-      if (what === 'dirs') return `SELECT ${COLUMNS} FROM entries WHERE parent = ? AND kind = 'd' ORDER BY name ${direction} LIMIT ? OFFSET ?`;
-      if (what === 'others') return `SELECT ${COLUMNS} FROM entries WHERE parent = ? AND kind <> 'd' ORDER BY name ${direction} LIMIT ? OFFSET ?`;
+      if (what === 'dirs')
+        return `SELECT ${COLUMNS} FROM entries WHERE parent = ? AND kind = 'd' ORDER BY name ${direction} LIMIT ? OFFSET ?`;
+      if (what === 'others')
+        return `SELECT ${COLUMNS} FROM entries WHERE parent = ? AND kind <> 'd' ORDER BY name ${direction} LIMIT ? OFFSET ?`;
       return `SELECT ${COLUMNS} FROM entries WHERE parent = ? ORDER BY kind = 'd' DESC, ${what} ${direction}, name ${direction} LIMIT ? OFFSET ?`;
     };
     const pages = new Map();
@@ -648,9 +664,16 @@ function indexQueries(file, queries) {
       return rows;
     };
     const plans = {};
-    for (const [what, order] of [['dirs', 'asc'], ['others', 'asc'], ['size', 'desc'], ['mtime', 'desc']]) {
+    for (const [what, order] of [
+      ['dirs', 'asc'],
+      ['others', 'asc'],
+      ['size', 'desc'],
+      ['mtime', 'desc'],
+    ]) {
       const plan = db.prepare(`EXPLAIN QUERY PLAN ${listSql(what, order)}`).all(1, LIMIT, 0);
-      plans[`${what === 'dirs' || what === 'others' ? `name asc (${what})` : `${what} ${order}`}`] = plan.map((row) => row.detail).join('; ');
+      plans[`${what === 'dirs' || what === 'others' ? `name asc (${what})` : `${what} ${order}`}`] = plan
+        .map((row) => row.detail)
+        .join('; ');
     }
     const run = (query) => {
       const started = now();
@@ -753,7 +776,8 @@ async function apiBrowse(work, repository, layout, profileLog) {
     const listedMs = now() - t0;
     if (listed.status !== 200) fail(`browse after the build: HTTP ${listed.status}: ${listed.text}`);
     if (first.status === 200) status = (await get(server, `${base}/index`, cookie)).json.data;
-    if (status.entries !== layout.entries) log(`NOTE: the index holds ${count(status.entries)} entries; the tar had ${count(layout.entries)}`);
+    if (status.entries !== layout.entries)
+      log(`NOTE: the index holds ${count(status.entries)} entries; the tar had ${count(layout.entries)}`);
 
     const indexDir = join(dataDir, 'archive-indexes');
     const onDisk = directoryBytes(indexDir);
@@ -906,16 +930,34 @@ export async function browseBench(options, work) {
         `status: ${count(api.status.entries)} entries, bytes ${api.status.bytes === null ? 'null' : count(api.status.bytes)}`,
     ],
     [`later browses over HTTP (limit ${LIMIT}, keep-alive)`, statLine(httpAll)],
-    ['  by sort: name / size / mtime (median)', ['name', 'size', 'mtime'].map((sort) => ms(bySort(api.httpTimes, sort).median)).join(' / ')],
-    ['  biggest directory (6 queries)', `${api.httpTimes.filter((_, i) => api.queries[i].biggest).map(ms).join(', ')} (${statLine(httpBiggest)})`],
+    [
+      '  by sort: name / size / mtime (median)',
+      ['name', 'size', 'mtime'].map((sort) => ms(bySort(api.httpTimes, sort).median)).join(' / '),
+    ],
+    [
+      '  biggest directory (6 queries)',
+      `${api.httpTimes
+        .filter((_, i) => api.queries[i].biggest)
+        .map(ms)
+        .join(', ')} (${statLine(httpBiggest)})`,
+    ],
   ];
   if (api.direct.skipped) rows.push(['server-side (index query)', `skipped: ${api.direct.skipped}`]);
   else {
     api.direct.passes.forEach((pass, p) => {
       const times = pass.map((result) => result.ms);
       rows.push([`server-side (index query), pass ${p + 1}`, statLine(stats(times))]);
-      rows.push(['  by sort: name / size / mtime (median)', ['name', 'size', 'mtime'].map((sort) => ms(bySort(times, sort).median)).join(' / ')]);
-      rows.push(['  biggest directory (6 queries)', times.filter((_, i) => api.queries[i].biggest).map(ms).join(', ')]);
+      rows.push([
+        '  by sort: name / size / mtime (median)',
+        ['name', 'size', 'mtime'].map((sort) => ms(bySort(times, sort).median)).join(' / '),
+      ]);
+      rows.push([
+        '  biggest directory (6 queries)',
+        times
+          .filter((_, i) => api.queries[i].biggest)
+          .map(ms)
+          .join(', '),
+      ]);
     });
   }
   console.log('');

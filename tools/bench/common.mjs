@@ -71,7 +71,11 @@ export function procMemory(pid) {
   return rss === null && hwm === null ? null : { rss, hwm, anon: field('RssAnon') };
 }
 
-export const loadAverage = () => os.loadavg().map((load) => load.toFixed(2)).join(' ');
+export const loadAverage = () =>
+  os
+    .loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ');
 
 export function borgVersion() {
   const result = spawnSync('borg', ['--version'], { encoding: 'utf8' });
@@ -92,7 +96,6 @@ export function prng(seed) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
 
 export const FILES_PER_DIRECTORY = 1000;
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:-_\n';
@@ -150,19 +153,21 @@ export class Server {
     this.logFile = logFile;
     this.exited = null;
     const logFd = logFile ? openSync(logFile, 'a') : null;
-    this.child = track(spawn(process.execPath, [...nodeArgs, join(root, 'dist', 'apps', 'api', 'main.js')], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
-        HOME: process.env.HOME ?? os.homedir(),
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        BORGITORY_DATA_DIR: join(work, dataName),
-        BORGITORY_WEB_DIR: 'none',
-        LOG_LEVEL: logLevel,
-      },
-      stdio: logFd === null ? ['ignore', 'pipe', 'pipe'] : ['ignore', logFd, logFd],
-    }));
+    this.child = track(
+      spawn(process.execPath, [...nodeArgs, join(root, 'dist', 'apps', 'api', 'main.js')], {
+        cwd: root,
+        env: {
+          PATH: process.env.PATH ?? '/usr/bin:/bin',
+          HOME: process.env.HOME ?? os.homedir(),
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          BORGITORY_DATA_DIR: join(work, dataName),
+          BORGITORY_WEB_DIR: 'none',
+          LOG_LEVEL: logLevel,
+        },
+        stdio: logFd === null ? ['ignore', 'pipe', 'pipe'] : ['ignore', logFd, logFd],
+      }),
+    );
     if (logFd === null) {
       const keep = (chunk) => {
         this.output.push(chunk.toString('utf8'));
@@ -206,9 +211,7 @@ export class Server {
       body: { username: 'bench', password: PASSWORD },
       expected: 201,
     });
-    const cookie = (setup.response.headers['set-cookie'] ?? [])
-      .map((header) => header.split(';')[0])
-      .join('; ');
+    const cookie = (setup.response.headers['set-cookie'] ?? []).map((header) => header.split(';')[0]).join('; ');
     if (!cookie) fail('POST /api/auth/setup set no session cookie');
     return cookie;
   }

@@ -73,8 +73,10 @@ export function printProfileSummary(title, summary, { top = 25 } = {}) {
   const share = (value) => `${((100 * value) / summary.sampledMs).toFixed(1).padStart(5)} %`;
   const line = (entry) => `    ${entry.ms.toFixed(0).padStart(7)} ms ${share(entry.ms)}  ${entry.key}`;
   console.log('');
-  console.log(`  ${title}: ${(summary.windowMs / 1000).toFixed(1)} s of wall time, of which sampled ${(summary.sampledMs / 1000).toFixed(1)} s; ` +
-    `on the CPU (not idle) ${(busyMs / 1000).toFixed(1)} s (${share(busyMs).trim()})`);
+  console.log(
+    `  ${title}: ${(summary.windowMs / 1000).toFixed(1)} s of wall time, of which sampled ${(summary.sampledMs / 1000).toFixed(1)} s; ` +
+      `on the CPU (not idle) ${(busyMs / 1000).toFixed(1)} s (${share(busyMs).trim()})`,
+  );
   console.log('   self time by package:');
   for (const entry of summary.packages.slice(0, 14)) console.log(line(entry));
   console.log(`   self time, top ${top} functions:`);
@@ -88,7 +90,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   const file = args[0];
   if (!file || file.startsWith('--')) {
-    console.error('Usage: node tools/bench/cpu-profile.mjs FILE.cpuprofile [--top N] [--windows windows.json [--part idle|busy] [--route ROUTE]]');
+    console.error(
+      'Usage: node tools/bench/cpu-profile.mjs FILE.cpuprofile [--top N] [--windows windows.json [--part idle|busy] [--route ROUTE]]',
+    );
     process.exit(2);
   }
   // windows.json (written by the load part): { "idle": { "<route>": { "from": µs, "to": µs } }, "busy": { … } }

@@ -13,8 +13,22 @@ const SCHEDULES = 40;
 // Within the default retention (90 days), so that the server's start-up pass removes none of them.
 const HISTORY_DAYS = 85;
 const ROUNDS = 200;
-const TYPES = [['backup', 60], ['prune', 10], ['check', 10], ['compact', 5], ['cloud_sync', 5], ['restore', 5], ['delete_archive', 5]];
-const STATUSES = [['completed', 85], ['warning', 8], ['failed', 4], ['cancelled', 2], ['interrupted', 1]];
+const TYPES = [
+  ['backup', 60],
+  ['prune', 10],
+  ['check', 10],
+  ['compact', 5],
+  ['cloud_sync', 5],
+  ['restore', 5],
+  ['delete_archive', 5],
+];
+const STATUSES = [
+  ['completed', 85],
+  ['warning', 8],
+  ['failed', 4],
+  ['cancelled', 2],
+  ['interrupted', 1],
+];
 const QUERIES = [
   ['no filter', ''],
   ['status=failed', '&status=failed'],
@@ -46,7 +60,9 @@ function seed(dataDir, jobs) {
     `INSERT INTO jobs (type, status, repository_id, schedule_id, parameters, "trigger", created_at, started_at, finished_at, result, warnings, error_code, error_message)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?)`,
   );
-  const insertStep = db.prepare('INSERT INTO job_steps (job_id, position, type, status, started_at, finished_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertStep = db.prepare(
+    'INSERT INTO job_steps (job_id, position, type, status, started_at, finished_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const span = HISTORY_DAYS * 24 * 60 * 60 * 1000;
   const start = Date.now() - span;
   mkdirSync(join(dataDir, 'jobs'), { recursive: true });
@@ -75,7 +91,8 @@ function seed(dataDir, jobs) {
       );
       const steps = scheduleId ? ['backup', 'prune', 'compact', 'check'] : [type];
       steps.forEach((step, index) => insertStep.run(id, index + 1, step, status, sqliteTime(created), sqliteTime(finished)));
-      if (i % 50 === 0) writeFileSync(join(dataDir, 'jobs', `${id}.log`), `${sqliteTime(created)} INFO Step 1/${steps.length}: ${type} started\n`);
+      if (i % 50 === 0)
+        writeFileSync(join(dataDir, 'jobs', `${id}.log`), `${sqliteTime(created)} INFO Step 1/${steps.length}: ${type} started\n`);
     }
   })();
   db.close();
@@ -92,7 +109,9 @@ async function timeGets(server, paths, cookie, pathOf = (path) => path) {
       const started = now();
       const request = http.get({ host: '127.0.0.1', port: server.port, path, agent, headers: { cookie } }, (response) => {
         response.resume();
-        response.on('end', () => (response.statusCode === 200 ? resolve(now() - started) : reject(new Error(`GET ${path}: HTTP ${response.statusCode}`))));
+        response.on('end', () =>
+          response.statusCode === 200 ? resolve(now() - started) : reject(new Error(`GET ${path}: HTTP ${response.statusCode}`)),
+        );
       });
       request.on('error', reject);
     });

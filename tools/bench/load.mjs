@@ -66,7 +66,11 @@ function ensureArchiveRepository(options) {
   }
   rmSync(dir, { recursive: true, force: true });
   const tree = join(dir, 'tree');
-  for (const [name, text] of [['etc/hosts', '127.0.0.1 localhost\n'], ['notes/todo.txt', 'load bench\n'], ['README', 'archives\n']]) {
+  for (const [name, text] of [
+    ['etc/hosts', '127.0.0.1 localhost\n'],
+    ['notes/todo.txt', 'load bench\n'],
+    ['README', 'archives\n'],
+  ]) {
     mkdirSync(join(tree, name, '..'), { recursive: true });
     writeFileSync(join(tree, name), text);
   }
@@ -156,7 +160,11 @@ async function makeJobHistory(server, cookie, work, repositoryId, databaseFile) 
   const db = new Database(databaseFile);
   try {
     db.pragma('busy_timeout = 5000');
-    const columns = (table) => db.pragma(`table_info(${table})`).map((column) => column.name).filter((name) => name !== 'id');
+    const columns = (table) =>
+      db
+        .pragma(`table_info(${table})`)
+        .map((column) => column.name)
+        .filter((name) => name !== 'id');
     const shifted = (name) =>
       ['created_at', 'started_at', 'finished_at'].includes(name) ? `strftime('%Y-%m-%d %H:%M:%f', "${name}", @shift)` : `"${name}"`;
     const jobColumns = columns('jobs');
@@ -207,7 +215,7 @@ function descendants(pid) {
     }
   }
   const found = new Set([pid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [child, parent] of parents) {
       if (found.has(parent) && !found.has(child)) {
@@ -433,7 +441,9 @@ export async function loadBench(options, work) {
     }
     await makeJobHistory(server, cookie, work, backupRepositories[0], join(work, 'load-data', 'borgitory.db'));
     setupMs = now() - setupStarted;
-    log(`Server ready: ${ARCHIVES} archives imported (first archive list ${seconds(archiveListMs)}), ${count(JOB_ROWS)} jobs (${seconds(setupMs)})`);
+    log(
+      `Server ready: ${ARCHIVES} archives imported (first archive list ${seconds(archiveListMs)}), ${count(JOB_ROWS)} jobs (${seconds(setupMs)})`,
+    );
 
     const routes = [
       { label: 'GET /api/repositories', path: '/api/repositories', total: 4 },
@@ -484,7 +494,8 @@ function printLoadReport(options, idle, busy) {
   };
   const rows = [header, ...idle.map((r) => row('idle', GOALS.idle, r)), ...busy.map((r) => row('backup+SSE', GOALS.busy, r))];
   const widths = header.map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-  const line = (r) => `  ${r.map((cell, i) => (i >= 2 && i <= 10 ? String(cell).padStart(widths[i]) : String(cell).padEnd(widths[i]))).join('  ')}`;
+  const line = (r) =>
+    `  ${r.map((cell, i) => (i >= 2 && i <= 10 ? String(cell).padStart(widths[i]) : String(cell).padEnd(widths[i]))).join('  ')}`;
 
   console.log('');
   console.log(
@@ -498,17 +509,26 @@ function printLoadReport(options, idle, busy) {
       'CPU/req: that CPU time per answer (steadier than req/s on a shared machine)',
   );
   console.log('  load average (1/5/15 min) before → after each measurement; CPU of the bench process (autocannon) meanwhile:');
-  for (const [part, results] of [['idle', idle], ['backup+SSE', busy]]) {
+  for (const [part, results] of [
+    ['idle', idle],
+    ['backup+SSE', busy],
+  ]) {
     for (const r of results) {
-      console.log(`    ${part.padEnd(10)}  ${r.route.padEnd(36)}  ${r.loadBefore} → ${r.loadAfter}; bench ${Math.round(r.benchCpu * 100)} %`);
+      console.log(
+        `    ${part.padEnd(10)}  ${r.route.padEnd(36)}  ${r.loadBefore} → ${r.loadAfter}; bench ${Math.round(r.benchCpu * 100)} %`,
+      );
     }
   }
-  console.log(`  backups (${count(options.loadFiles)} files each, a fresh repository for each route; ${SSE_STREAMS} streams of GET /api/jobs/{id}/stream):`);
+  console.log(
+    `  backups (${count(options.loadFiles)} files each, a fresh repository for each route; ${SSE_STREAMS} streams of GET /api/jobs/{id}/stream):`,
+  );
   for (const r of busy) {
     const { backup, sse } = r;
     console.log(
       `    ${r.route.padEnd(36)}  job ${backup.jobId}: ` +
-        (backup.ranThroughout ? 'borg create ran throughout the measurement, ' : `borg create finished after ${r.seconds.toFixed(1)} s, which ended the measurement there, `) +
+        (backup.ranThroughout
+          ? 'borg create ran throughout the measurement, '
+          : `borg create finished after ${r.seconds.toFixed(1)} s, which ended the measurement there, `) +
         `${count(backup.filesDuringWindow)} files backed up during it (borg's CPU ${Math.round(r.childrenCpu * 100)} %), ` +
         `then ${backup.finalStatus}; ` +
         `SSE: ≥ ${sse.progressEvents} progress events per stream (${sse.eventsMin}–${sse.eventsMax} events), ` +
@@ -528,8 +548,20 @@ function printLoadProfile(profileDir, idle, busy) {
   const windows = (results) => Object.fromEntries(results.map((r) => [r.route, r.window]));
   writeFileSync(windowsFile, `${JSON.stringify({ idle: windows(idle), busy: windows(busy) }, null, 2)}\n`);
   console.log(`Server CPU profile (node --cpu-prof; ${file}), cut to the measured windows (${windowsFile}):`);
-  printProfileSummary('idle server, the three routes', summariseCpuProfile(profile, idle.map((r) => r.window)));
-  printProfileSummary('during the backups with SSE, the three routes', summariseCpuProfile(profile, busy.map((r) => r.window)));
+  printProfileSummary(
+    'idle server, the three routes',
+    summariseCpuProfile(
+      profile,
+      idle.map((r) => r.window),
+    ),
+  );
+  printProfileSummary(
+    'during the backups with SSE, the three routes',
+    summariseCpuProfile(
+      profile,
+      busy.map((r) => r.window),
+    ),
+  );
   for (const r of [...idle, ...busy]) {
     const part = idle.includes(r) ? 'idle' : 'backup+SSE';
     printProfileSummary(`${part}: ${r.route}`, summariseCpuProfile(profile, [r.window]), { top: 12 });

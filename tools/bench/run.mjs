@@ -280,7 +280,6 @@ async function apiBackup(work, source) {
 // ---------------------------------------------------------------------------------------------------------------
 // Report
 
-
 /** The backup part: plain borg create, then the same backup through the API. */
 async function backupBench(options, work) {
   let server = null;
@@ -342,7 +341,12 @@ async function backupBench(options, work) {
             `(growth ${signedMib(memory.anonPeakKib - memory.anonBeforeKib)}; heap and stacks, without mapped files)`,
         ],
         ['SSE progress events', `${count(progress)} (${(progress / (api.wallMs / 1000)).toFixed(2)}/s over the backup wall time)`],
-        ['SSE events by type', Object.entries(sse.counts).map(([type, n]) => `${type} ${n}`).join(', ') || 'none'],
+        [
+          'SSE events by type',
+          Object.entries(sse.counts)
+            .map(([type, n]) => `${type} ${n}`)
+            .join(', ') || 'none',
+        ],
         ['borg peak RSS (plain run)', `${mib(plain.peakKib)} (${plain.method})`],
       ]),
     );

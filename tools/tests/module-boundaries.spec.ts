@@ -15,11 +15,12 @@ interface LintMessage {
  * ESLint loads its flat config with a dynamic import that jest cannot run.)
  */
 async function boundaryErrors(path: string, code: string): Promise<string[]> {
-  const eslint = spawnSync(
-    join(root, 'node_modules', '.bin', 'eslint'),
-    ['--stdin', '--stdin-filename', path, '--format', 'json'],
-    { cwd: root, input: code, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } },
-  );
+  const eslint = spawnSync(join(root, 'node_modules', '.bin', 'eslint'), ['--stdin', '--stdin-filename', path, '--format', 'json'], {
+    cwd: root,
+    input: code,
+    encoding: 'utf8',
+    env: { ...process.env, NX_DAEMON: 'false' },
+  });
   if (eslint.status === 2 || !eslint.stdout) throw new Error(`eslint failed: ${eslint.stderr}`);
   const [result] = JSON.parse(eslint.stdout) as { messages: LintMessage[] }[];
   return result.messages.filter((message) => message.ruleId === RULE).map((message) => message.message);

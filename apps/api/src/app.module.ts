@@ -13,6 +13,18 @@ import { SchedulesModule } from './schedules/schedules.module';
 @Module({})
 export class AppModule {
   static register(config: AppConfig, dataDirectory: DataDirectory): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.register(config, dataDirectory), AuthModule, RepositoriesModule, JobsModule, BackupsModule, ArchivesModule, CloudSyncModule, SchedulesModule] };
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.register(config, dataDirectory),
+        AuthModule,
+        RepositoriesModule,
+        JobsModule,
+        BackupsModule,
+        ArchivesModule,
+        CloudSyncModule,
+        SchedulesModule,
+      ],
+    };
   }
 }

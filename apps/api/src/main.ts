@@ -12,6 +12,6 @@ async function bootstrap(): Promise<void> {
 
 bootstrap().catch((error: unknown) => {
   const expected = error instanceof ConfigError || error instanceof DataDirectoryInUseError;
-  process.stderr.write(`${expected ? error.message : (error as Error).stack ?? String(error)}\n`);
+  process.stderr.write(`${expected ? error.message : ((error as Error).stack ?? String(error))}\n`);
   process.exit(1);
 });

@@ -12,7 +12,16 @@ async function checkContract(againstRoot: string): Promise<{ code: number; outpu
   try {
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
-      ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', 'apps/api/scripts/write-api-contract.ts', '--check', '--root', againstRoot],
+      [
+        '-r',
+        'ts-node/register',
+        '-r',
+        'tsconfig-paths/register',
+        'apps/api/scripts/write-api-contract.ts',
+        '--check',
+        '--root',
+        againstRoot,
+      ],
       { cwd: root, env: { ...process.env, TS_NODE_PROJECT: 'apps/api/tsconfig.scripts.json', TS_NODE_TRANSPILE_ONLY: 'false' } },
     );
     return { code: 0, output: stdout + stderr };

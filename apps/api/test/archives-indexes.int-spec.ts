@@ -62,7 +62,7 @@ describe('archive indexes: disk budget, restarts, and downloads cut short', () =
     await agent.get(`${archives()}/one/browse`).expect(200);
     const one = (await agent.get(`${archives()}/one/index`).expect(200)).body.data;
     expect(one).toMatchObject({ state: 'ready', entries: 12_000 + 1 + 24 + 1 }); // files, large.bin, d0…d23, the source directory; implied parents are not entries
-    expect(one.bytes).toBeGreaterThan(1024 * 1024 / 2);
+    expect(one.bytes).toBeGreaterThan((1024 * 1024) / 2);
     expect(indexFiles()).toHaveLength(1);
 
     await agent.get(`${archives()}/two/browse`).expect(200);

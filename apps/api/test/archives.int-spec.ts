@@ -63,7 +63,13 @@ describe('archives on real borg', () => {
   async function backup(archiveName: string): Promise<void> {
     const started = await agent
       .post('/api/backups/manual')
-      .send({ repository_id: repositoryId, source_path: source, archive_name: archiveName, compression: 'lz4', comment: `comment of ${archiveName}` })
+      .send({
+        repository_id: repositoryId,
+        source_path: source,
+        archive_name: archiveName,
+        compression: 'lz4',
+        comment: `comment of ${archiveName}`,
+      })
       .expect(201);
     const job = await waitForFinish(agent, started.body.data.id, 120_000);
     expect(job.status).toBe('completed');
@@ -77,7 +83,12 @@ describe('archives on real borg', () => {
     const list = await agent.get(base()).expect(200);
     expect(list.body.meta).toEqual({ total: 2, limit: 50, offset: 0 });
     expect(list.body.data.map((a: { name: string }) => a.name)).toEqual(['second', 'first']);
-    expect(list.body.data[1]).toMatchObject({ comment: 'comment of first', file_count: 32, original_size: expect.any(Number), indexed: false });
+    expect(list.body.data[1]).toMatchObject({
+      comment: 'comment of first',
+      file_count: 32,
+      original_size: expect.any(Number),
+      indexed: false,
+    });
 
     const page = await agent.get(`${base()}?limit=1&offset=1&refresh=true`).expect(200);
     expect(page.body.data.map((a: { name: string }) => a.name)).toEqual(['first']);
@@ -106,7 +117,9 @@ describe('archives on real borg', () => {
         `EXPLAIN QUERY PLAN SELECT * FROM archives WHERE repository_id = ? ORDER BY started_at ${direction}, id ${direction} LIMIT 50 OFFSET 0`,
         [repositoryId],
       );
-      expect(plan.map((step) => step.detail)).toEqual([expect.stringContaining('USING INDEX idx_archives_repository_started (repository_id=?)')]);
+      expect(plan.map((step) => step.detail)).toEqual([
+        expect.stringContaining('USING INDEX idx_archives_repository_started (repository_id=?)'),
+      ]);
     }
   });
 
@@ -156,7 +169,11 @@ describe('archives on real borg', () => {
     expect(odd).toMatchObject({ type: 'file', size: 12, path: `${pathOf('docs')}/${ODD_ESCAPED}` });
     expect(docs.text).toContain('\\udcff\\udcfe'); // JSON carries the bytes as surrogate escapes
 
-    const download = await agent.get(`${base()}/first/download?path=${encodeEscapedPathForUrl(odd.path)}`).buffer(true).parse(binary as never).expect(200);
+    const download = await agent
+      .get(`${base()}/first/download?path=${encodeEscapedPathForUrl(odd.path)}`)
+      .buffer(true)
+      .parse(binary as never)
+      .expect(200);
     expect(download.body.toString()).toBe('odd content\n');
     expect(download.headers['content-disposition']).toBe(
       `attachment; filename="odd__quoted_ __ _.txt"; filename*=UTF-8''odd%0A%22quoted%22%20%EF%BF%BD%EF%BF%BD%20%C3%A9.txt`,
@@ -164,14 +181,19 @@ describe('archives on real borg', () => {
   });
 
   it('a downloaded file is byte-identical, streamed with its length and type; a large one never lands in the data directory', async () => {
-    const small = await agent.get(`${base()}/first/download?path=${encodeURIComponent(pathOf('docs/b.txt'))}`).buffer(true).parse(binary as never).expect(200);
+    const small = await agent
+      .get(`${base()}/first/download?path=${encodeURIComponent(pathOf('docs/b.txt'))}`)
+      .buffer(true)
+      .parse(binary as never)
+      .expect(200);
     expect(small.body.toString()).toBe('bravo bravo\n');
     expect(small.headers['content-type']).toMatch(/^text\/plain/);
     expect(small.headers['content-length']).toBe('12');
 
     const before = diskUsage(testApp.dataDir);
-    const { hash, length, peakDataDirGrowth } = await streamAndHash(`${base()}/first/download?path=${encodeURIComponent(pathOf('big.bin'))}`, () =>
-      diskUsage(testApp.dataDir) - before,
+    const { hash, length, peakDataDirGrowth } = await streamAndHash(
+      `${base()}/first/download?path=${encodeURIComponent(pathOf('big.bin'))}`,
+      () => diskUsage(testApp.dataDir) - before,
     );
     expect(length).toBe(big);
     expect(hash).toBe(await fileHash(join(source, 'big.bin')));
@@ -206,7 +228,11 @@ describe('archives on real borg', () => {
   }
 
   it('a downloaded folder is a tar of exactly that folder', async () => {
-    const response = await agent.get(`${base()}/first/download?path=${encodeURIComponent(pathOf('docs'))}`).buffer(true).parse(binary as never).expect(200);
+    const response = await agent
+      .get(`${base()}/first/download?path=${encodeURIComponent(pathOf('docs'))}`)
+      .buffer(true)
+      .parse(binary as never)
+      .expect(200);
     expect(response.headers['content-type']).toBe('application/x-tar');
     expect(response.headers['content-disposition']).toContain(`filename="docs.tar"`);
     const tarFile = join(work, 'docs.tar');
@@ -237,12 +263,21 @@ describe('archives on real borg', () => {
 
     const again = await agent.post(`${base()}/first/restore`).send(request).expect(409);
     expect(again.body.error.details.existing).toEqual(expect.arrayContaining([join(destination, 'docs')]));
-    const overwrite = await agent.post(`${base()}/first/restore`).send({ ...request, overwrite: true }).expect(201);
+    const overwrite = await agent
+      .post(`${base()}/first/restore`)
+      .send({ ...request, overwrite: true })
+      .expect(201);
     expect((await waitForFinish(agent, overwrite.body.data.id, 60_000)).status).toBe('completed');
 
-    const invalid = await agent.post(`${base()}/first/restore`).send({ paths: [pathOf('nope')], destination: join(work, 'missing') }).expect(422);
+    const invalid = await agent
+      .post(`${base()}/first/restore`)
+      .send({ paths: [pathOf('nope')], destination: join(work, 'missing') })
+      .expect(422);
     expect(Object.keys(invalid.body.error.details).sort()).toEqual(['destination', 'paths']);
-    await agent.post(`${base()}/first/restore`).send({ paths: ['../x'], destination }).expect(400);
+    await agent
+      .post(`${base()}/first/restore`)
+      .send({ paths: ['../x'], destination })
+      .expect(400);
     const depthOfFile = pathOf('zeta.txt').split('/').length - 1;
     const stripped = await agent
       .post(`${base()}/first/restore`)
@@ -253,13 +288,17 @@ describe('archives on real borg', () => {
 
   it('diff names exactly the changed files', async () => {
     const diff = await agent.get(`${base()}/first/diff/second?content_only=true`).expect(200);
-    const changes = Object.fromEntries(diff.body.data.map((e: { path: string; changes: Array<{ type: string }> }) => [e.path, e.changes.map((c) => c.type)]));
+    const changes = Object.fromEntries(
+      diff.body.data.map((e: { path: string; changes: Array<{ type: string }> }) => [e.path, e.changes.map((c) => c.type)]),
+    );
     expect(changes).toEqual({
       [pathOf('docs/a.txt')]: ['modified'],
       [pathOf('docs/new.txt')]: ['added'],
       [pathOf('zeta.txt')]: ['removed'],
     });
-    const limited = await agent.get(`${base()}/first/diff/second?path=${encodeURIComponent(pathOf('docs'))}&content_only=true&limit=1`).expect(200);
+    const limited = await agent
+      .get(`${base()}/first/diff/second?path=${encodeURIComponent(pathOf('docs'))}&content_only=true&limit=1`)
+      .expect(200);
     expect(limited.body.meta).toEqual({ total: 2, limit: 1, offset: 0 });
     await agent.get(`${base()}/first/diff/nope`).expect(404);
   });
@@ -346,4 +385,3 @@ function fileHash(file: string): Promise<string> {
       .on('error', reject);
   });
 }
-

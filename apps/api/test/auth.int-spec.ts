@@ -39,9 +39,15 @@ describe('auth', () => {
     await agent.post('/api/auth/logout').expect(204);
     await agent.get('/api/auth/me').expect(401);
 
-    const wrong = await agent.post('/api/auth/login').send({ ...ADMIN, password: 'wrong password' }).expect(401);
+    const wrong = await agent
+      .post('/api/auth/login')
+      .send({ ...ADMIN, password: 'wrong password' })
+      .expect(401);
     expect(wrong.body.error).toEqual({ code: 'UNAUTHORIZED', message: 'Invalid username or password' });
-    const unknownUser = await agent.post('/api/auth/login').send({ ...ADMIN, username: 'nobody' }).expect(401);
+    const unknownUser = await agent
+      .post('/api/auth/login')
+      .send({ ...ADMIN, username: 'nobody' })
+      .expect(401);
     expect(unknownUser.body.error.message).toBe('Invalid username or password');
 
     const login = await agent.post('/api/auth/login').send({ username: 'ADMIN', password: ADMIN.password }).expect(200);
@@ -59,7 +65,10 @@ describe('auth', () => {
   it('lets only one of many simultaneous setups win', async () => {
     const attempts = await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
-        testApp.http().post('/api/auth/setup').send({ username: `user${i}`, password: 'password number one' }),
+        testApp
+          .http()
+          .post('/api/auth/setup')
+          .send({ username: `user${i}`, password: 'password number one' }),
       ),
     );
     expect(attempts.map((response) => response.status).sort()).toEqual([201, 409, 409, 409, 409]);
@@ -77,7 +86,11 @@ describe('auth', () => {
   it(`rate-limits logins after ${MAX_FAILED_LOGINS} failures`, async () => {
     await setupAdmin(testApp);
     for (let i = 0; i < MAX_FAILED_LOGINS; i++) {
-      await testApp.http().post('/api/auth/login').send({ ...ADMIN, password: `guess ${i}` }).expect(401);
+      await testApp
+        .http()
+        .post('/api/auth/login')
+        .send({ ...ADMIN, password: `guess ${i}` })
+        .expect(401);
     }
     const limited = await testApp.http().post('/api/auth/login').send(ADMIN).expect(429);
     expect(limited.body.error.code).toBe('RATE_LIMITED');
@@ -86,12 +99,7 @@ describe('auth', () => {
 
   it('refuses a cross-origin login or logout (CSRF) but lets same-origin and non-browser clients through', async () => {
     await setupAdmin(testApp);
-    const crossSite = await testApp
-      .http()
-      .post('/api/auth/login')
-      .set('Origin', 'https://evil.example')
-      .send(ADMIN)
-      .expect(403);
+    const crossSite = await testApp.http().post('/api/auth/login').set('Origin', 'https://evil.example').send(ADMIN).expect(403);
     expect(crossSite.body.error).toEqual({ code: 'FORBIDDEN', message: 'Cross-origin request refused' });
     await testApp.http().post('/api/auth/logout').set('Referer', 'https://evil.example/page').expect(403);
 
@@ -111,12 +119,7 @@ describe('auth', () => {
 
     await testApp.close();
     testApp = await startTestApp({ env: { BORGITORY_TRUST_PROXY: 'loopback' } });
-    const response = await testApp
-      .http()
-      .post('/api/auth/setup')
-      .set('X-Forwarded-Proto', 'https')
-      .send(ADMIN)
-      .expect(201);
+    const response = await testApp.http().post('/api/auth/setup').set('X-Forwarded-Proto', 'https').send(ADMIN).expect(201);
     expect(sessionCookie(response.headers['set-cookie'])).toMatch(/Secure/);
     const cookies = [response.headers['set-cookie'] ?? []].flat();
     expect(cookies.find((cookie) => cookie.startsWith('borgitory.device='))).toMatch(

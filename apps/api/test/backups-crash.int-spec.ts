@@ -33,9 +33,15 @@ describe('a server killed during a backup', () => {
       const agent = request.agent(`http://127.0.0.1:${port}`);
       await agent.post('/api/auth/setup').send(ADMIN).expect(201);
       const repositoryPath = join(work, 'repo');
-      const repository = await agent.post('/api/repositories').send({ name: 'Crash', path: repositoryPath, encryption: 'none' }).expect(201);
+      const repository = await agent
+        .post('/api/repositories')
+        .send({ name: 'Crash', path: repositoryPath, encryption: 'none' })
+        .expect(201);
       const source = writeManyFiles(join(work, 'big'), 20_000);
-      const started = await agent.post('/api/backups/manual').send({ repository_id: repository.body.data.id, source_path: source }).expect(201);
+      const started = await agent
+        .post('/api/backups/manual')
+        .send({ repository_id: repository.body.data.id, source_path: source })
+        .expect(201);
       await waitForJob(agent, started.body.data.id, (job) => Number(job.progress?.files ?? 0) > 0);
 
       server.kill('SIGKILL');

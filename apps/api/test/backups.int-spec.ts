@@ -63,7 +63,11 @@ describe('manual backups on real borg', () => {
       compression: 'zstd,3',
       exclude_patterns: ['*.tmp', 'sh:**/*.log'],
     }).expect(201);
-    expect(started.body).toMatchObject({ status: 'success', message: 'Backup started', data: { type: 'backup', repository_id: repository.id } });
+    expect(started.body).toMatchObject({
+      status: 'success',
+      message: 'Backup started',
+      data: { type: 'backup', repository_id: repository.id },
+    });
     expect(started.body.data.parameters).toMatchObject({ source_paths: [source], compression: 'zstd,3' });
 
     const job = await waitForFinish(agent, started.body.data.id, 60_000);
@@ -136,7 +140,11 @@ describe('manual backups on real borg', () => {
     }
     expect((await agent.get('/api/jobs').expect(200)).body.meta.total).toBe(jobsBefore);
 
-    const badPattern = await backup({ repository_id: repository.id, source_path: source, exclude_patterns: ['*.tmp', 're:(unclosed'] }).expect(422);
+    const badPattern = await backup({
+      repository_id: repository.id,
+      source_path: source,
+      exclude_patterns: ['*.tmp', 're:(unclosed'],
+    }).expect(422);
     expect(badPattern.body.error.details.exclude_patterns).toEqual(['"(unclosed" is not a valid regular expression']);
   });
 

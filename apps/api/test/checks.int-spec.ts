@@ -23,7 +23,12 @@ describe('check policies and check jobs on real borg', () => {
     const created = await agent.post('/api/repositories').send({ name: 'Check', path: repo, encryption: 'none' }).expect(201);
     repositoryId = created.body.data.id;
     const cliBase = join(testApp.work, 'cli-base');
-    for (const [name, day] of [['a-1', '10'], ['b-1', '11'], ['a-2', '12'], ['b-2', '13']]) {
+    for (const [name, day] of [
+      ['a-1', '10'],
+      ['b-1', '11'],
+      ['a-2', '12'],
+      ['b-2', '13'],
+    ]) {
       borgCli(['create', '--timestamp', `2026-11-${day}T02:00:00`, `${repo}::${name}`, source], { baseDir: cliBase });
     }
   });
@@ -37,21 +42,29 @@ describe('check policies and check jobs on real borg', () => {
     return { status: job.status, log: lines.map((line) => line.message).join('\n'), error: job.error };
   }
   async function checkWith(policy: Record<string, unknown>) {
-    const created = await agent.post('/api/check-policies').send({ name: JSON.stringify(policy), ...policy }).expect(201);
+    const created = await agent
+      .post('/api/check-policies')
+      .send({ name: JSON.stringify(policy), ...policy })
+      .expect(201);
     return runCheck({ check_policy_id: created.body.data.id });
   }
   const analyzed = (log: string) => [...log.matchAll(/Analyzing archive (\S+) \((\d+)\/(\d+)\)/g)].map((m) => m[1]);
 
   it('refuses combinations borg would refuse, naming the field', async () => {
     const policy = (body: Record<string, unknown>) => agent.post('/api/check-policies').send({ name: 'x', ...body });
-    expect(Object.keys((await policy({ scope: 'repository_only', verify_data: true }).expect(422)).body.error.details)).toEqual(['verify_data']);
+    expect(Object.keys((await policy({ scope: 'repository_only', verify_data: true }).expect(422)).body.error.details)).toEqual([
+      'verify_data',
+    ]);
     expect(Object.keys((await policy({ scope: 'full', max_duration: 60 }).expect(422)).body.error.details)).toEqual(['max_duration']);
     expect(Object.keys((await policy({ scope: 'repository_only', last: 2 }).expect(422)).body.error.details)).toEqual(['scope']);
     expect(Object.keys((await policy({ scope: 'archives_only', first: 1, last: 1 }).expect(422)).body.error.details)).toEqual(['last']);
     expect(Object.keys((await policy({ scope: 'everything' }).expect(422)).body.error.details)).toEqual(['scope']);
     const created = await policy({ scope: 'full' }).expect(201);
     await policy({ scope: 'full' }).expect(409);
-    const updated = await agent.put(`/api/check-policies/${created.body.data.id}`).send({ name: 'x', scope: 'archives_only', last: 2 }).expect(200);
+    const updated = await agent
+      .put(`/api/check-policies/${created.body.data.id}`)
+      .send({ name: 'x', scope: 'archives_only', last: 2 })
+      .expect(200);
     expect(updated.body.data).toMatchObject({ scope: 'archives_only', last: 2, first: null, verify_data: false });
     await agent.delete(`/api/check-policies/${created.body.data.id}`).expect(204);
     await agent.get(`/api/check-policies/${created.body.data.id}`).expect(404);

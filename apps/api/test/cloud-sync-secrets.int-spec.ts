@@ -108,27 +108,52 @@ describe('cloud sync credentials', () => {
     try {
       await call(agent.post('/api/auth/setup').send(ADMIN), 201);
       const repo = join(work, 'repo');
-      const repository = await call(agent.post('/api/repositories').send({ name: 'Payroll', path: repo, encryption: 'repokey', passphrase: PASSPHRASE }), 201);
+      const repository = await call(
+        agent.post('/api/repositories').send({ name: 'Payroll', path: repo, encryption: 'repokey', passphrase: PASSPHRASE }),
+        201,
+      );
       const source = join(work, 'payroll');
       mkdirSync(source);
       writeFileSync(join(source, 'ledger.bin'), randomBytes(3 * 1024 * 1024));
       borgCli(['create', `${repo}::first`, source], { baseDir: join(work, 'cli'), passphrase: PASSPHRASE });
 
       const configs = [
-        { name: 'S3', provider: 's3', provider_config: { service: 'Minio', endpoint: s3.endpoint, path_style: true, bucket_name: 'offsite', access_key_id: s3.accessKeyId, secret_access_key: S3_SECRET } },
+        {
+          name: 'S3',
+          provider: 's3',
+          provider_config: {
+            service: 'Minio',
+            endpoint: s3.endpoint,
+            path_style: true,
+            bucket_name: 'offsite',
+            access_key_id: s3.accessKeyId,
+            secret_access_key: S3_SECRET,
+          },
+        },
         { name: 'WebDAV', provider: 'webdav', provider_config: { url: webdav.url, user: webdav.user, password: webdav.password } },
-        { name: 'SSH', provider: 'sftp', provider_config: { host: '127.0.0.1', port: sshd.port, user: 'root', private_key: privateKey, host_key: sshd.hostPublicKey }, path_prefix: join(sshd.dir, 'offsite') },
+        {
+          name: 'SSH',
+          provider: 'sftp',
+          provider_config: { host: '127.0.0.1', port: sshd.port, user: 'root', private_key: privateKey, host_key: sshd.hostPublicKey },
+          path_prefix: join(sshd.dir, 'offsite'),
+        },
       ];
       for (const body of configs) {
         // Slow enough (3 MB at 1 MB/s) for the watcher to read rclone's environment and argv many times.
         const created = await call(agent.post('/api/cloud-sync/configs').send({ ...body, bandwidth_limit: '1M' }), 201);
         const id = created.body.data.id;
         expect((await call(agent.post(`/api/cloud-sync/configs/${id}/test`), 200)).body.data).toMatchObject({ ok: true });
-        const started = await call(agent.post('/api/cloud-sync/sync').send({ repository_id: repository.body.data.id, cloud_sync_config_id: id }), 201);
+        const started = await call(
+          agent.post('/api/cloud-sync/sync').send({ repository_id: repository.body.data.id, cloud_sync_config_id: id }),
+          201,
+        );
         expect((await waitForFinish(agent, started.body.data.id, 60_000)).status).toBe('completed');
         await call(agent.get(`/api/jobs/${started.body.data.id}`), 200);
         await call(agent.get(`/api/jobs/${started.body.data.id}/logs?format=text`), 200);
-        const verified = await call(agent.post(`/api/cloud-sync/configs/${id}/verify`).send({ repository_id: repository.body.data.id }), 200);
+        const verified = await call(
+          agent.post(`/api/cloud-sync/configs/${id}/verify`).send({ repository_id: repository.body.data.id }),
+          200,
+        );
         expect(verified.body.data).toMatchObject({ in_sync: true });
         await call(agent.put(`/api/cloud-sync/configs/${id}`).send({ ...body, name: `${body.name} (renamed)` }), 200);
       }

@@ -54,10 +54,13 @@ describe('the SPA', () => {
     rmSync(webDir, { recursive: true, force: true });
   });
 
-  it.each(['/', '/repositories', '/jobs/42', '/repositories/1/archives/host-2026.11.26'])('answers the client-side route %s with index.html', async (path) => {
-    const response = await testApp.http().get(path).set('Accept', 'text/html').expect(200);
-    expect(response.text).toContain('<title>Borgitory</title>');
-  });
+  it.each(['/', '/repositories', '/jobs/42', '/repositories/1/archives/host-2026.11.26'])(
+    'answers the client-side route %s with index.html',
+    async (path) => {
+      const response = await testApp.http().get(path).set('Accept', 'text/html').expect(200);
+      expect(response.text).toContain('<title>Borgitory</title>');
+    },
+  );
 
   it('serves built assets as files, cached for good', async () => {
     const response = await testApp.http().get('/assets/app-1a2b.js').expect(200);

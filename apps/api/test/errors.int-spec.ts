@@ -53,12 +53,7 @@ describe('error envelope', () => {
   });
 
   it('refuses a body that is not JSON with 400 (no HTML form can post to the API)', async () => {
-    const response = await testApp
-      .http()
-      .post('/api/auth/login')
-      .type('form')
-      .send('username=admin&password=x')
-      .expect(400);
+    const response = await testApp.http().post('/api/auth/login').type('form').send('username=admin&password=x').expect(400);
     expect(response.body.error.code).toBe('BAD_REQUEST');
     expect(response.body.error.message).toMatch(/must be JSON/);
   });

@@ -21,7 +21,10 @@ describe('GET /api/filesystem/directory', () => {
   it('lists directories first, then files, by name, with the parent', async () => {
     writeTree(work, { 'b.txt': 'b', 'a.txt': 'a', 'zeta/x': 'x', 'alpha/y': 'y' });
     symlinkSync(join(work, 'a.txt'), join(work, 'link'));
-    const response = await agent.get('/api/filesystem/directory').query({ path: `${work}/` }).expect(200);
+    const response = await agent
+      .get('/api/filesystem/directory')
+      .query({ path: `${work}/` })
+      .expect(200);
     expect(response.body.data).toEqual({
       path: work,
       parent: tmpdir(),
@@ -40,17 +43,33 @@ describe('GET /api/filesystem/directory', () => {
     const root = await agent.get('/api/filesystem/directory').expect(200);
     expect(root.body.data).toMatchObject({ path: '/', parent: null });
     const many = writeManyFiles(join(work, 'many'), 1200);
-    const listing = await agent.get('/api/filesystem/directory').query({ path: join(many, 'd0') }).expect(200);
+    const listing = await agent
+      .get('/api/filesystem/directory')
+      .query({ path: join(many, 'd0') })
+      .expect(200);
     expect(listing.body.data.entries).toHaveLength(500);
     writeTree(join(work, 'flat'), Object.fromEntries(Array.from({ length: 1100 }, (_, i) => [`f${i}`, ''])));
-    const flat = await agent.get('/api/filesystem/directory').query({ path: join(work, 'flat') }).expect(200);
+    const flat = await agent
+      .get('/api/filesystem/directory')
+      .query({ path: join(work, 'flat') })
+      .expect(200);
     expect(flat.body.data).toMatchObject({ truncated: true });
     expect(flat.body.data.entries).toHaveLength(1000);
   });
 
   it('answers clearly for a relative, missing or non-directory path', async () => {
     expect((await agent.get('/api/filesystem/directory').query({ path: 'etc' }).expect(400)).body.error.code).toBe('BAD_REQUEST');
-    expect((await agent.get('/api/filesystem/directory').query({ path: join(work, 'nope') }).expect(404)).body.error.code).toBe('NOT_FOUND');
-    await agent.get('/api/filesystem/directory').query({ path: join(work, 'a.txt') }).expect(400);
+    expect(
+      (
+        await agent
+          .get('/api/filesystem/directory')
+          .query({ path: join(work, 'nope') })
+          .expect(404)
+      ).body.error.code,
+    ).toBe('NOT_FOUND');
+    await agent
+      .get('/api/filesystem/directory')
+      .query({ path: join(work, 'a.txt') })
+      .expect(400);
   });
 });

@@ -120,7 +120,10 @@ describe('remote locations and hosts cannot become command-line options', () => 
     for (const name of WRAPPED) {
       const real = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
       const wrapper = join(bin, name);
-      writeFileSync(wrapper, `#!/bin/sh\n{ printf '%s' '${name}'; for a in "$@"; do printf ' %s' "$a"; done; echo; } >> '${callLog}'\nexec '${real}' "$@"\n`);
+      writeFileSync(
+        wrapper,
+        `#!/bin/sh\n{ printf '%s' '${name}'; for a in "$@"; do printf ' %s' "$a"; done; echo; } >> '${callLog}'\nexec '${real}' "$@"\n`,
+      );
       chmodSync(wrapper, 0o755);
     }
     sshd = await startSshd();
@@ -131,7 +134,12 @@ describe('remote locations and hosts cannot become command-line options', () => 
     });
     agent = request.agent(`http://127.0.0.1:${port}`);
     await agent.post('/api/auth/setup').send(ADMIN).expect(201);
-    localRepositoryId = (await agent.post('/api/repositories').send({ name: 'Local', path: join(root, 'local-repo'), encryption: 'none' }).expect(201)).body.data.id;
+    localRepositoryId = (
+      await agent
+        .post('/api/repositories')
+        .send({ name: 'Local', path: join(root, 'local-repo'), encryption: 'none' })
+        .expect(201)
+    ).body.data.id;
     sftpConfigId = (await agent.post('/api/cloud-sync/configs').send(sftpConfig('Existing', {})).expect(201)).body.data.id;
   });
   afterAll(async () => {
@@ -201,13 +209,18 @@ describe('remote locations and hosts cannot become command-line options', () => 
     const before = calls().length;
     const listed = (await agent.get(`/api/repositories/${localRepositoryId}`).expect(200)).body.data;
     expect(listed).toMatchObject({ path: legacy, is_remote: true });
-    for (const attempt of [agent.post(`/api/repositories/${localRepositoryId}/test`), agent.get(`/api/repositories/${localRepositoryId}/info`)]) {
+    for (const attempt of [
+      agent.post(`/api/repositories/${localRepositoryId}/test`),
+      agent.get(`/api/repositories/${localRepositoryId}/info`),
+    ]) {
       const response = await attempt;
-      expect({ status: response.status, code: response.body.error?.code, fields: Object.keys(response.body.error?.details ?? {}) }).toEqual({
-        status: 422,
-        code: 'VALIDATION_ERROR',
-        fields: ['path'],
-      });
+      expect({ status: response.status, code: response.body.error?.code, fields: Object.keys(response.body.error?.details ?? {}) }).toEqual(
+        {
+          status: 422,
+          code: 'VALIDATION_ERROR',
+          fields: ['path'],
+        },
+      );
     }
     const backup = await agent.post('/api/backups/manual').send({ repository_id: localRepositoryId, source_path: root }).expect(201);
     const job = await waitForFinish(agent, backup.body.data.id);
@@ -215,7 +228,10 @@ describe('remote locations and hosts cannot become command-line options', () => 
     expect(calls().slice(before)).toEqual([]);
     expect(markers()).toEqual([]);
 
-    await agent.put(`/api/repositories/${localRepositoryId}`).send({ path: join(root, 'local-repo') }).expect(200);
+    await agent
+      .put(`/api/repositories/${localRepositoryId}`)
+      .send({ path: join(root, 'local-repo') })
+      .expect(200);
     expect((await agent.post(`/api/repositories/${localRepositoryId}/test`).expect(200)).body.data).toMatchObject({ ok: true });
   });
 
@@ -225,20 +241,30 @@ describe('remote locations and hosts cannot become command-line options', () => 
     const location = `ssh://root@127.0.0.1:${sshd.port}${join(sshd.dir, 'valid-repo')}`;
     await agent.post('/api/repositories').send({ name: 'Valid remote', path: location, encryption: 'none' }).expect(201);
     const started = calls().slice(before);
-    expect(started).toEqual(expect.arrayContaining([expect.stringMatching(/^borg .* init /), expect.stringMatching(/^ssh .* -p \d+ root@127\.0\.0\.1 borg serve/)]));
+    expect(started).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^borg .* init /),
+        expect.stringMatching(/^ssh .* -p \d+ root@127\.0\.0\.1 borg serve/),
+      ]),
+    );
     expect(markers()).toEqual([]);
   });
 
   it('a valid SFTP host still starts ssh-keyscan and rclone through the wrappers', async () => {
     const privateKey = readFileSync(sshd.authorizeNewKey(join(root, 'sftp_key')), 'utf8');
-    const body = { ...sftpConfig('Valid SFTP', { host: '127.0.0.1', port: sshd.port, user: 'root', private_key: privateKey }), path_prefix: join(sshd.dir, 'offsite') };
+    const body = {
+      ...sftpConfig('Valid SFTP', { host: '127.0.0.1', port: sshd.port, user: 'root', private_key: privateKey }),
+      path_prefix: join(sshd.dir, 'offsite'),
+    };
     delete (body.provider_config as Record<string, unknown>)['password'];
     const created = await agent.post('/api/cloud-sync/configs').send(body).expect(201);
     const before = calls().length;
     const test = await agent.post(`/api/cloud-sync/configs/${created.body.data.id}/test`).expect(200);
     expect(test.body.data).toMatchObject({ ok: true });
     const started = calls().slice(before);
-    expect(started).toEqual(expect.arrayContaining([expect.stringMatching(/^ssh-keyscan .* -- 127\.0\.0\.1$/), expect.stringMatching(/^rclone /)]));
+    expect(started).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^ssh-keyscan .* -- 127\.0\.0\.1$/), expect.stringMatching(/^rclone /)]),
+    );
     expect(markers()).toEqual([]);
   });
 });

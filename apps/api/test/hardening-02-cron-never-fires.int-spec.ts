@@ -48,14 +48,25 @@ describe('a cron expression that never fires', () => {
     agent = await setupAdmin(testApp);
     mkdirSync(source);
     writeFileSync(join(source, 'a.txt'), 'a');
-    repositoryId = (await agent.post('/api/repositories').send({ name: 'Repo', path: join(place, 'repo'), encryption: 'none' }).expect(201)).body.data.id;
+    repositoryId = (
+      await agent
+        .post('/api/repositories')
+        .send({ name: 'Repo', path: join(place, 'repo'), encryption: 'none' })
+        .expect(201)
+    ).body.data.id;
   });
   afterAll(async () => {
     await testApp?.close();
     rmSync(place, { recursive: true, force: true });
   });
 
-  const body = (name: string, cron_expression: string) => ({ name, repository_id: repositoryId, source_path: source, cron_expression, timezone: 'UTC' });
+  const body = (name: string, cron_expression: string) => ({
+    name,
+    repository_id: repositoryId,
+    source_path: source,
+    cron_expression,
+    timezone: 'UTC',
+  });
   const preview = (expression: string) => agent.get('/api/schedules/preview').query({ cron_expression: expression, timezone: 'UTC' });
 
   it('is refused with 422 and the reason at preview, create and update; nothing is saved', async () => {
@@ -63,11 +74,14 @@ describe('a cron expression that never fires', () => {
     expect(february.body.error.code).toBe('VALIDATION_ERROR');
     expect(february.body.error.details).toEqual({ cron_expression: ['never fires: 30 February does not exist'] });
     const shortMonths = await preview('0 0 31 4,6,9,11 *').expect(422);
-    expect(shortMonths.body.error.details.cron_expression).toEqual(['never fires: 31 April, 31 June, 31 September and 31 November do not exist']);
+    expect(shortMonths.body.error.details.cron_expression).toEqual([
+      'never fires: 31 April, 31 June, 31 September and 31 November do not exist',
+    ]);
 
     // 29 February comes every four years: valid, and the next run is one.
     const leap = await preview('0 0 29 2 *').expect(200);
-    for (const run of leap.body.data.next_runs as string[]) expect(run).toMatch(/^\d{4}-02-29T00:00:00\.000Z$|^\d{4}-02-29T00:00:00\.000\+00:00$/);
+    for (const run of leap.body.data.next_runs as string[])
+      expect(run).toMatch(/^\d{4}-02-29T00:00:00\.000Z$|^\d{4}-02-29T00:00:00\.000\+00:00$/);
 
     const created = await agent.post('/api/schedules').send(body('February', '0 0 30 2 *')).expect(422);
     expect(created.body.error.details).toEqual({ cron_expression: ['never fires: 30 February does not exist'] });
@@ -76,12 +90,16 @@ describe('a cron expression that never fires', () => {
     const valid = (await agent.post('/api/schedules').send(body('Monthly', '0 0 1 * *')).expect(201)).body.data as ScheduleBody;
     const updated = await agent.put(`/api/schedules/${valid.id}`).send(body('Monthly', '0 0 31 4,6,9,11 *')).expect(422);
     expect(Object.keys(updated.body.error.details)).toEqual(['cron_expression']);
-    expect((await agent.get(`/api/schedules/${valid.id}`).expect(200)).body.data).toMatchObject({ cron_expression: '0 0 1 * *', enabled: true });
+    expect((await agent.get(`/api/schedules/${valid.id}`).expect(200)).body.data).toMatchObject({
+      cron_expression: '0 0 1 * *',
+      enabled: true,
+    });
     await agent.delete(`/api/schedules/${valid.id}`).expect(204);
   });
 
   it('stored anyway, does not stop the server: it is disabled with the reason, the others keep their timers', async () => {
-    const create = async (name: string) => (await agent.post('/api/schedules').send(body(name, '0 3 * * *')).expect(201)).body.data as ScheduleBody;
+    const create = async (name: string) =>
+      (await agent.post('/api/schedules').send(body(name, '0 3 * * *')).expect(201)).body.data as ScheduleBody;
     const good = await create('Good');
     const february = await create('February');
     const outOfRange = await create('Out of range');
@@ -109,7 +127,10 @@ describe('a cron expression that never fires', () => {
     // Switching it back on as it is is refused with the reason; a valid expression clears the reason.
     const toggle = await agent.post(`/api/schedules/${february.id}/toggle`).expect(422);
     expect(toggle.body.error.details.cron_expression[0]).toContain('never fires: 30 February does not exist');
-    const fixed = await agent.put(`/api/schedules/${february.id}`).send({ ...body('February', '0 0 28 2 *'), enabled: true }).expect(200);
+    const fixed = await agent
+      .put(`/api/schedules/${february.id}`)
+      .send({ ...body('February', '0 0 28 2 *'), enabled: true })
+      .expect(200);
     expect(fixed.body.data).toMatchObject({ enabled: true, disabled_reason: null, next_run_at: expect.stringMatching(/-02-28T00:00:00/) });
     expect(testApp.app.get(ScheduleTimers).active().sort()).toEqual([good.id, february.id].sort());
   });
@@ -120,6 +141,8 @@ describe('a cron expression that never fires', () => {
     const read = (await agent.get(`/api/schedules/${schedule.id}`).expect(200)).body.data as ScheduleBody;
     expect(read).toMatchObject({ enabled: false, next_run_at: null, disabled_reason: expect.stringContaining('never fires: 31 April') });
     expect(testApp.app.get(ScheduleTimers).active()).not.toContain(schedule.id);
-    expect((await agent.get('/api/schedules').expect(200)).body.data.find((row: ScheduleBody) => row.id === schedule.id)).toMatchObject({ enabled: false });
+    expect((await agent.get('/api/schedules').expect(200)).body.data.find((row: ScheduleBody) => row.id === schedule.id)).toMatchObject({
+      enabled: false,
+    });
   });
 });

@@ -64,7 +64,9 @@ function attackFromChild(url: string, clients: number, ms: number): Attack {
     if (output.startsWith('started\n')) markStarted();
   });
   const statuses = new Promise<number[]>((resolve, reject) =>
-    child.once('close', (code) => (code === 0 ? resolve(JSON.parse(output.slice('started\n'.length)) as number[]) : reject(new Error(`attacker exited ${code}`)))),
+    child.once('close', (code) =>
+      code === 0 ? resolve(JSON.parse(output.slice('started\n'.length)) as number[]) : reject(new Error(`attacker exited ${code}`)),
+    ),
   );
   return { started, statuses };
 }

@@ -5,8 +5,7 @@ import { ADMIN, setupAdmin, startTestApp, TestApp } from './support/test-app';
 
 // Issue 13, item 4. Linux routes all of 127.0.0.0/8 to lo, so a client bound to 127.0.0.N is a client at
 // another address for the server listening on 127.0.0.1. The limits are the defaults.
-const { maxFailuresPerClient: MAX_FAILURES_PER_CLIENT, maxFailuresPerAccount: MAX_FAILURES_PER_ACCOUNT } =
-  new AuthSettings();
+const { maxFailuresPerClient: MAX_FAILURES_PER_CLIENT, maxFailuresPerAccount: MAX_FAILURES_PER_ACCOUNT } = new AuthSettings();
 
 interface Answer {
   status: number;

@@ -33,14 +33,16 @@ describe('option values that start with "-" reach borg as values', () => {
     source = mkdtempSync('/-borgitory-option-values-');
     writeFileSync(join(source, 'keep.txt'), 'kept\n');
     writeFileSync(join(source, 'skip.tmp'), 'excluded\n');
-    repositoryId = (await agent.post('/api/repositories').send({ name: 'Dashes', path: repo, encryption: 'none' }).expect(201)).body.data.id;
+    repositoryId = (await agent.post('/api/repositories').send({ name: 'Dashes', path: repo, encryption: 'none' }).expect(201)).body.data
+      .id;
   });
   afterAll(async () => {
     await testApp?.close();
     if (source) rmSync(source, { recursive: true, force: true });
   });
 
-  const archiveNames = (): string[] => JSON.parse(borgCli(['list', '--json', repo], { baseDir: cliBase })).archives.map((a: { name: string }) => a.name);
+  const archiveNames = (): string[] =>
+    JSON.parse(borgCli(['list', '--json', repo], { baseDir: cliBase })).archives.map((a: { name: string }) => a.name);
 
   async function finished(request: Promise<{ body: { data: { id: number } } }>): Promise<JobBody & { log: string }> {
     const job = await waitForFinish(agent, (await request).body.data.id, 60_000);
@@ -51,7 +53,10 @@ describe('option values that start with "-" reach borg as values', () => {
   it('a backup comment that starts with "-" is stored by borg exactly as given', async () => {
     const comment = '--dry-run';
     const job = await finished(
-      agent.post('/api/backups/manual').send({ repository_id: repositoryId, source_path: source, archive_name: 'commented', comment }).expect(201),
+      agent
+        .post('/api/backups/manual')
+        .send({ repository_id: repositoryId, source_path: source, archive_name: 'commented', comment })
+        .expect(201),
     );
     expect({ status: job.status, error: job.error }).toEqual({ status: 'completed', error: null });
     const info = JSON.parse(borgCli(['info', '--json', `${repo}::commented`], { baseDir: cliBase }));
@@ -70,7 +75,9 @@ describe('option values that start with "-" reach borg as values', () => {
         .expect(201),
     );
     expect({ status: job.status, error: job.error }).toEqual({ status: 'completed', error: null });
-    const files = borgCli(['list', '--short', `${repo}::excluded`], { baseDir: cliBase }).split('\n').filter(Boolean);
+    const files = borgCli(['list', '--short', `${repo}::excluded`], { baseDir: cliBase })
+      .split('\n')
+      .filter(Boolean);
     const stored = source.slice(1);
     expect(files).toContain(`${stored}/keep.txt`);
     expect(files).not.toContain(`${stored}/skip.tmp`);
@@ -85,15 +92,25 @@ describe('option values that start with "-" reach borg as values', () => {
     });
 
     it('a check policy checks exactly the archives it matches', async () => {
-      const policy = await agent.post('/api/check-policies').send({ name: 'Dashed', scope: 'archives_only', glob_archives: '-nightly-*' }).expect(201);
-      const job = await finished(agent.post(`/api/repositories/${repositoryId}/check`).send({ check_policy_id: policy.body.data.id }).expect(201));
+      const policy = await agent
+        .post('/api/check-policies')
+        .send({ name: 'Dashed', scope: 'archives_only', glob_archives: '-nightly-*' })
+        .expect(201);
+      const job = await finished(
+        agent.post(`/api/repositories/${repositoryId}/check`).send({ check_policy_id: policy.body.data.id }).expect(201),
+      );
       expect({ status: job.status, error: job.error }).toEqual({ status: 'completed', error: null });
       expect([...job.log.matchAll(/Analyzing archive (\S+) \(\d+\/\d+\)/g)].map((match) => match[1])).toEqual(DASHED);
     });
 
     it('a pruning policy prunes among exactly the archives it matches', async () => {
-      const policy = await agent.post('/api/pruning-policies').send({ name: 'Dashed', keep_last: 1, glob_archives: '-nightly-*' }).expect(201);
-      const job = await finished(agent.post(`/api/repositories/${repositoryId}/prune`).send({ pruning_policy_id: policy.body.data.id }).expect(201));
+      const policy = await agent
+        .post('/api/pruning-policies')
+        .send({ name: 'Dashed', keep_last: 1, glob_archives: '-nightly-*' })
+        .expect(201);
+      const job = await finished(
+        agent.post(`/api/repositories/${repositoryId}/prune`).send({ pruning_policy_id: policy.body.data.id }).expect(201),
+      );
       expect({ status: job.status, error: job.error }).toEqual({ status: 'completed', error: null });
       expect(job.result).toMatchObject({ kept: [{ name: '-nightly-3' }] });
       expect((job.result as { pruned: string[] }).pruned.sort()).toEqual(['-nightly-1', '-nightly-2']);

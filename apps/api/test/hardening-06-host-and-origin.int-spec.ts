@@ -21,22 +21,36 @@ describe('first-run setup and the Host it was reached through (issue 13, item 6)
     expect(status.body.data.setup_required).toBe(true);
   });
 
-  it.each(['attacker.example', '127.0.0.1.nip.io:8000', '7f000001.c0a80001.rbndr.us', 'localhost.:8000', 'admin.localhost', '[::1].example'])(
-    'refuses the rebinding name %s before looking at the body',
-    async (host) => {
-      const refused = await setup(host, {}).expect(403);
-      expect(refused.body.error.code).toBe('HOST_NOT_ALLOWED');
-    },
-  );
+  it.each([
+    'attacker.example',
+    '127.0.0.1.nip.io:8000',
+    '7f000001.c0a80001.rbndr.us',
+    'localhost.:8000',
+    'admin.localhost',
+    '[::1].example',
+  ])('refuses the rebinding name %s before looking at the body', async (host) => {
+    const refused = await setup(host, {}).expect(403);
+    expect(refused.body.error.code).toBe('HOST_NOT_ALLOWED');
+  });
 
   it('refuses a name a trusted proxy forwards in X-Forwarded-Host', async () => {
-    const refused = await testApp.http().post('/api/auth/setup').set('Host', '127.0.0.1:8000').set('X-Forwarded-Host', 'attacker.example').send(ADMIN);
+    const refused = await testApp
+      .http()
+      .post('/api/auth/setup')
+      .set('Host', '127.0.0.1:8000')
+      .set('X-Forwarded-Host', 'attacker.example')
+      .send(ADMIN);
     expect(refused.status).toBe(403);
     expect(refused.body.error.details).toEqual({ host: 'attacker.example' });
   });
 
   it('cannot be loosened by a rebinding page that adds X-Forwarded-Host: 127.0.0.1 (the browser is on loopback, which is trusted)', async () => {
-    const refused = await testApp.http().post('/api/auth/setup').set('Host', 'attacker.example').set('X-Forwarded-Host', '127.0.0.1').send(ADMIN);
+    const refused = await testApp
+      .http()
+      .post('/api/auth/setup')
+      .set('Host', 'attacker.example')
+      .set('X-Forwarded-Host', '127.0.0.1')
+      .send(ADMIN);
     expect(refused.status).toBe(403);
     expect(refused.body.error.details).toEqual({ host: 'attacker.example' });
   });
@@ -70,7 +84,9 @@ describe('BORGITORY_ALLOWED_HOSTS', () => {
 
 describe('the Origin check (issue 13, item 6)', () => {
   let testApp: TestApp;
-  beforeAll(async () => (testApp = await startTestApp({ env: { ...TRUST_LOOPBACK, BORGITORY_ALLOWED_ORIGINS: 'https://backup.example.org' } })));
+  beforeAll(
+    async () => (testApp = await startTestApp({ env: { ...TRUST_LOOPBACK, BORGITORY_ALLOWED_ORIGINS: 'https://backup.example.org' } })),
+  );
   afterAll(() => testApp.close());
 
   /** A mutating request (logout needs no session) sent to nas.local:8000 over http, or https through the trusted proxy. */
@@ -102,7 +118,13 @@ describe('the Origin check (issue 13, item 6)', () => {
 
   it('treats the default port as no port, as browsers send it', async () => {
     await testApp.http().post('/api/auth/logout').set('Host', 'nas.local:80').set('Origin', 'http://nas.local').expect(204);
-    await testApp.http().post('/api/auth/logout').set('Host', 'nas.local').set('X-Forwarded-Proto', 'https').set('Origin', 'https://nas.local').expect(204);
+    await testApp
+      .http()
+      .post('/api/auth/logout')
+      .set('Host', 'nas.local')
+      .set('X-Forwarded-Proto', 'https')
+      .set('Origin', 'https://nas.local')
+      .expect(204);
   });
 
   it('still lets an allowed origin, and clients that send no Origin, through', async () => {

@@ -36,7 +36,10 @@ describe('security headers (issue 13, item 7)', () => {
   beforeAll(async () => {
     webDir = mkdtempSync(join(tmpdir(), 'borgitory-web-'));
     mkdirSync(join(webDir, 'assets'));
-    writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Borgitory</title><div id="root"></div><script src="/assets/app.js"></script>');
+    writeFileSync(
+      join(webDir, 'index.html'),
+      '<!doctype html><title>Borgitory</title><div id="root"></div><script src="/assets/app.js"></script>',
+    );
     writeFileSync(join(webDir, 'assets', 'app.js'), 'console.log("app")');
     // Trusting the loopback proxy lets a test claim https with X-Forwarded-Proto.
     testApp = await startTestApp({ env: { BORGITORY_WEB_DIR: webDir, BORGITORY_TRUST_PROXY: 'loopback' } });

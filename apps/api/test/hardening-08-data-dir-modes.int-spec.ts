@@ -76,7 +76,10 @@ describe('item 8: the data directory is private to the server’s user', () => {
         .send({ name: 'Modes', path: join(work, 'repo'), encryption: 'repokey', passphrase: 'a passphrase for the test' })
         .expect(201);
       const repositoryId = repository.body.data.id;
-      const started = await agent.post('/api/backups/manual').send({ repository_id: repositoryId, source_path: source, archive_name: 'first' }).expect(201);
+      const started = await agent
+        .post('/api/backups/manual')
+        .send({ repository_id: repositoryId, source_path: source, archive_name: 'first' })
+        .expect(201);
       expect((await waitForFinish(agent, started.body.data.id, 60_000)).status).toBe('completed');
       const archive = `/api/repositories/${repositoryId}/archives/first`;
       expect([200, 202]).toContain((await agent.get(`${archive}/browse`)).status);
@@ -86,7 +89,15 @@ describe('item 8: the data directory is private to the server’s user', () => {
       const found = modesUnder(dataDir);
       const paths = found.map((entry) => entry.path);
       // Everything the issue names exists, so the check below covers it.
-      for (const expected of ['borgitory.db', 'borgitory.db-wal', 'borgitory.db-shm', 'secret.key', 'jobs/1.log', 'ssh/id_ed25519', 'borg']) {
+      for (const expected of [
+        'borgitory.db',
+        'borgitory.db-wal',
+        'borgitory.db-shm',
+        'secret.key',
+        'jobs/1.log',
+        'ssh/id_ed25519',
+        'borg',
+      ]) {
         expect(paths).toContain(expected);
       }
       expect(paths.some((path) => /^archive-indexes\/\d+\/[0-9a-f]+\.sqlite$/.test(path))).toBe(true);

@@ -39,7 +39,9 @@ async function processGroupOf(dataDir: string, jobId: number): Promise<number> {
 function sigtermPending(pid: number): boolean {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return ['SigPnd', 'ShdPnd'].some((field) => (BigInt(`0x${status.match(new RegExp(`^${field}:\\s*(\\w+)`, 'm'))?.[1] ?? '0'}`) & SIGTERM_BIT) !== 0n);
+    return ['SigPnd', 'ShdPnd'].some(
+      (field) => (BigInt(`0x${status.match(new RegExp(`^${field}:\\s*(\\w+)`, 'm'))?.[1] ?? '0'}`) & SIGTERM_BIT) !== 0n,
+    );
   } catch {
     return false;
   }
@@ -48,7 +50,15 @@ function sigtermPending(pid: number): boolean {
 /** Starts the server on a data directory and waits for it to exit on its own (it must refuse to start). */
 function startExpectingRefusal(dataDir: string, port: number): Promise<{ code: number | null; output: string; server: ChildProcess }> {
   const server = spawn(process.execPath, [SERVER], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), HOST: '127.0.0.1', BORGITORY_DATA_DIR: dataDir, BORGITORY_WEB_DIR: 'none', LOG_LEVEL: 'warn' },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      BORGITORY_DATA_DIR: dataDir,
+      BORGITORY_WEB_DIR: 'none',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -97,9 +107,15 @@ describe('item 9: crash recovery ends only the processes this installation start
    * surely still runs, however fast the machine, while the test goes on.
    */
   async function stoppedBackup(agent: request.Agent, dataDir: string, name: string): Promise<{ jobId: number; pgid: number }> {
-    const repository = await agent.post('/api/repositories').send({ name, path: join(work, `${name}-repo`), encryption: 'none' }).expect(201);
+    const repository = await agent
+      .post('/api/repositories')
+      .send({ name, path: join(work, `${name}-repo`), encryption: 'none' })
+      .expect(201);
     const source = writeManyFiles(join(work, `${name}-source`), 2_000);
-    const started = await agent.post('/api/backups/manual').send({ repository_id: repository.body.data.id, source_path: source }).expect(201);
+    const started = await agent
+      .post('/api/backups/manual')
+      .send({ repository_id: repository.body.data.id, source_path: source })
+      .expect(201);
     const jobId = started.body.data.id;
     const pgid = await processGroupOf(dataDir, jobId);
     groups.push(pgid);
@@ -153,7 +169,9 @@ describe('item 9: crash recovery ends only the processes this installation start
 
     // A borg nobody here started (another tool's, or a pid reused after a reboot), recorded by a job that was running.
     const otherRepository = join(work, 'other-repo');
-    execFileSync('borg', ['init', '--encryption=none', otherRepository], { env: { ...process.env, BORG_BASE_DIR: join(work, 'other-borg') } });
+    execFileSync('borg', ['init', '--encryption=none', otherRepository], {
+      env: { ...process.env, BORG_BASE_DIR: join(work, 'other-borg') },
+    });
     const unrelated = spawn('borg', ['with-lock', otherRepository, 'sleep', '120'], {
       detached: true,
       stdio: 'ignore',

@@ -69,7 +69,14 @@ function openDatabase(dataDir: string): Database.Database {
 }
 
 /** A check job (one step, a log file) in the database of `dataDir`; returns its id. */
-function addJob(dataDir: string, status: string, repositoryId: number, scheduleId: number | null, created: Date, parameters: object = {}): number {
+function addJob(
+  dataDir: string,
+  status: string,
+  repositoryId: number,
+  scheduleId: number | null,
+  created: Date,
+  parameters: object = {},
+): number {
   const db = openDatabase(dataDir);
   try {
     const finished = status === 'queued' ? null : sqliteTime(created);
@@ -79,9 +86,20 @@ function addJob(dataDir: string, status: string, repositoryId: number, scheduleI
           `INSERT INTO jobs (type, status, repository_id, schedule_id, parameters, "trigger", created_at, finished_at, warnings)
            VALUES ('check', ?, ?, ?, ?, ?, ?, ?, '[]')`,
         )
-        .run(status, repositoryId, scheduleId, JSON.stringify(parameters), scheduleId ? 'schedule' : 'manual', sqliteTime(created), finished).lastInsertRowid,
+        .run(
+          status,
+          repositoryId,
+          scheduleId,
+          JSON.stringify(parameters),
+          scheduleId ? 'schedule' : 'manual',
+          sqliteTime(created),
+          finished,
+        ).lastInsertRowid,
     );
-    db.prepare(`INSERT INTO job_steps (job_id, position, type, status) VALUES (?, 1, 'check', ?)`).run(id, status === 'queued' ? 'pending' : status);
+    db.prepare(`INSERT INTO job_steps (job_id, position, type, status) VALUES (?, 1, 'check', ?)`).run(
+      id,
+      status === 'queued' ? 'pending' : status,
+    );
     writeFileSync(join(dataDir, 'jobs', `${id}.log`), 'a line\n');
     return id;
   } finally {
@@ -92,7 +110,12 @@ function addJob(dataDir: string, status: string, repositoryId: number, scheduleI
 /** The schema, made by the migrations, then a seeded history of `jobs` jobs over two years. */
 async function seededDataDir(work: string, name: string, jobs: number, now: Date): Promise<string> {
   const dataDir = join(work, name);
-  const schema = new DataSource({ type: 'better-sqlite3', database: join(dataDir, DATABASE_FILE), migrations: MIGRATIONS, migrationsTransactionMode: 'each' });
+  const schema = new DataSource({
+    type: 'better-sqlite3',
+    database: join(dataDir, DATABASE_FILE),
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+  });
   await schema.initialize();
   await schema.runMigrations();
   await schema.destroy();
@@ -126,9 +149,15 @@ describe('item 10: a long job history stays fast and is trimmed', () => {
           const filter = filterOf(query);
           const page = jobPageQuery(filter, 50, Number(query.offset ?? 0));
           const pagePlan = planOf(db, page.sql, page.parameters);
-          expect({ name, plan: pagePlan }).toEqual({ name, plan: [expect.stringMatching(/^(SCAN|SEARCH) jobs USING COVERING INDEX idx_jobs_list/)] });
+          expect({ name, plan: pagePlan }).toEqual({
+            name,
+            plan: [expect.stringMatching(/^(SCAN|SEARCH) jobs USING COVERING INDEX idx_jobs_list/)],
+          });
           const count = jobCountQuery(filter);
-          expect({ name, plan: planOf(db, count.sql, count.parameters).join(' | ') }).toEqual({ name, plan: expect.stringMatching(/job_counts/) });
+          expect({ name, plan: planOf(db, count.sql, count.parameters).join(' | ') }).toEqual({
+            name,
+            plan: expect.stringMatching(/job_counts/),
+          });
         }
       } finally {
         db.close();
@@ -148,8 +177,14 @@ describe('item 10: a long job history stays fast and is trimmed', () => {
           for (const { name, query } of QUERIES) {
             const filters = Object.entries(query).filter(([key]) => key in COLUMNS);
             const where = filters.length ? `WHERE ${filters.map(([key]) => `${COLUMNS[key]} = ?`).join(' AND ')}` : '';
-            const expected = (db.prepare(`SELECT COUNT(*) AS n FROM jobs ${where}`).get(...filters.map(([, value]) => value)) as { n: number }).n;
-            const { body } = await http.get('/api/jobs').query({ limit: 50, ...query }).set('Cookie', cookie).expect(200);
+            const expected = (
+              db.prepare(`SELECT COUNT(*) AS n FROM jobs ${where}`).get(...filters.map(([, value]) => value)) as { n: number }
+            ).n;
+            const { body } = await http
+              .get('/api/jobs')
+              .query({ limit: 50, ...query })
+              .set('Cookie', cookie)
+              .expect(200);
             const pageSize = Math.min(50, Math.max(0, expected - Number(query.offset ?? 0)));
             expect({ name, total: body.meta.total, page: body.data.length }).toEqual({ name, total: expected, page: pageSize });
           }
@@ -214,7 +249,9 @@ describe('item 10: a long job history stays fast and is trimmed', () => {
         (db.prepare(sql).all(...parameters) as Array<{ id: number }>).map((row) => row.id);
       // The newest in the lists' order: created_at, then id.
       const newest = (column: string) =>
-        ids(`SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY ${column} ORDER BY created_at DESC, id DESC) AS rank FROM jobs WHERE ${column} IS NOT NULL) WHERE rank = 1`);
+        ids(
+          `SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY ${column} ORDER BY created_at DESC, id DESC) AS rank FROM jobs WHERE ${column} IS NOT NULL) WHERE rank = 1`,
+        );
       const old = ids('SELECT id FROM jobs WHERE created_at < ? ORDER BY id', cutoff);
       const keep = new Set([...newest('repository_id'), ...newest('schedule_id'), special.activeRunning, special.activeQueued]);
       const keptOld = old.filter((id) => keep.has(id));
@@ -227,7 +264,9 @@ describe('item 10: a long job history stays fast and is trimmed', () => {
       expect(removed.length).toBeGreaterThan(RETENTION_JOBS / 4);
       expect(removed).toEqual(expect.arrayContaining([special.lonelyRepositoryOldest, special.lonelyScheduleOldest, special.oldFinished]));
       const byId = (a: number, b: number) => a - b;
-      expect(keptOld).toEqual([special.lonelyRepositoryNewest, special.lonelyScheduleNewest, special.activeRunning, special.activeQueued].sort(byId));
+      expect(keptOld).toEqual(
+        [special.lonelyRepositoryNewest, special.lonelyScheduleNewest, special.activeRunning, special.activeQueued].sort(byId),
+      );
       expect(removedLogs.length).toBeGreaterThan(RETENTION_JOBS / 200);
 
       testApp = await startTestApp({ dataDir, env: { BORGITORY_JOB_RETENTION_DAYS: String(RETENTION_DAYS) } });
@@ -256,19 +295,30 @@ describe('item 10: a long job history stays fast and is trimmed', () => {
 
       const after = openDatabase(dataDir);
       try {
-        const oldJobs = () => after.prepare('SELECT id, status FROM jobs WHERE created_at < ? ORDER BY id').all(cutoff) as Array<{ id: number; status: string }>;
+        const oldJobs = () =>
+          after.prepare('SELECT id, status FROM jobs WHERE created_at < ? ORDER BY id').all(cutoff) as Array<{
+            id: number;
+            status: string;
+          }>;
         const left = oldJobs();
         expect(left.map((job) => job.id)).toEqual(keptOld);
-        expect(left.filter((job) => job.id === special.activeRunning || job.id === special.activeQueued).map((job) => job.status)).toEqual(['running', 'queued']);
+        expect(left.filter((job) => job.id === special.activeRunning || job.id === special.activeQueued).map((job) => job.status)).toEqual([
+          'running',
+          'queued',
+        ]);
         // A second pass finds nothing more to remove.
         expect(await testApp.app.get(JobRetention).run()).toBe(0);
         expect(oldJobs()).toEqual(left);
-        const steps = after.prepare('SELECT COUNT(*) AS n FROM job_steps WHERE job_id IN (SELECT value FROM json_each(?))').get(JSON.stringify(removed)) as { n: number };
+        const steps = after
+          .prepare('SELECT COUNT(*) AS n FROM job_steps WHERE job_id IN (SELECT value FROM json_each(?))')
+          .get(JSON.stringify(removed)) as { n: number };
         expect(steps.n).toBe(0);
         // The triggers kept the counts exact through every deletion.
         const groups = (sql: string) =>
           new Map((after.prepare(sql).all() as Array<{ key: string; n: number }>).map((row) => [row.key, row.n]));
-        const counted = groups(`SELECT status || '/' || type || '/' || repository_id || '/' || schedule_id AS key, jobs AS n FROM job_counts`);
+        const counted = groups(
+          `SELECT status || '/' || type || '/' || repository_id || '/' || schedule_id AS key, jobs AS n FROM job_counts`,
+        );
         const actual = groups(
           `SELECT status || '/' || type || '/' || IFNULL(repository_id, 0) || '/' || IFNULL(schedule_id, 0) AS key, COUNT(*) AS n FROM jobs GROUP BY 1`,
         );
@@ -282,9 +332,16 @@ describe('item 10: a long job history stays fast and is trimmed', () => {
 
       const agent = testApp.http();
       const { setup_required: setupRequired } = (await agent.get('/api/auth/status').expect(200)).body.data;
-      await agent.post(setupRequired ? '/api/auth/setup' : '/api/auth/login').send(ADMIN).expect(setupRequired ? 201 : 200);
+      await agent
+        .post(setupRequired ? '/api/auth/setup' : '/api/auth/login')
+        .send(ADMIN)
+        .expect(setupRequired ? 201 : 200);
       const repository500 = (await agent.get('/api/jobs?repository_id=500').expect(200)).body;
-      expect(repository500.data.map((job: { id: number }) => job.id)).toEqual([special.recentFinished, special.activeQueued, special.activeRunning]);
+      expect(repository500.data.map((job: { id: number }) => job.id)).toEqual([
+        special.recentFinished,
+        special.activeQueued,
+        special.activeRunning,
+      ]);
       expect(repository500.meta.total).toBe(3);
     });
   });

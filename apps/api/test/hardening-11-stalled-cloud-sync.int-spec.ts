@@ -57,7 +57,10 @@ describe('a cloud sync to an endpoint that never answers', () => {
     source = join(testApp.work, 'documents');
     mkdirSync(source);
     writeFileSync(join(source, 'report.txt'), 'quarterly figures\n');
-    const repository = await agent.post('/api/repositories').send({ name: 'Documents', path: join(testApp.work, 'repo'), encryption: 'none' }).expect(201);
+    const repository = await agent
+      .post('/api/repositories')
+      .send({ name: 'Documents', path: join(testApp.work, 'repo'), encryption: 'none' })
+      .expect(201);
     repositoryId = repository.body.data.id;
     const config = await agent
       .post('/api/cloud-sync/configs')
@@ -82,8 +85,11 @@ describe('a cloud sync to an endpoint that never answers', () => {
   });
 
   it('fails the sync after the configured time without progress, and the backup queued behind it then runs', async () => {
-    const sync = (await agent.post('/api/cloud-sync/sync').send({ repository_id: repositoryId, cloud_sync_config_id: configId }).expect(201)).body.data;
-    const backup = (await agent.post('/api/backups/manual').send({ repository_id: repositoryId, source_path: source }).expect(201)).body.data;
+    const sync = (
+      await agent.post('/api/cloud-sync/sync').send({ repository_id: repositoryId, cloud_sync_config_id: configId }).expect(201)
+    ).body.data;
+    const backup = (await agent.post('/api/backups/manual').send({ repository_id: repositoryId, source_path: source }).expect(201)).body
+      .data;
     expect(backup.status).toBe('queued');
 
     const failed = await waitForFinish(agent, sync.id, STALL_SECONDS * 1000 + SLACK_MS);
@@ -98,7 +104,10 @@ describe('a cloud sync to an endpoint that never answers', () => {
     expect(ran).toBeLessThan(STALL_SECONDS * 1000 + SLACK_MS);
     const log = (await agent.get(`/api/jobs/${sync.id}/logs?format=text`).expect(200)).text;
     expect(log).toContain(`No progress for ${STALL_SECONDS} s`);
-    expect((await agent.get(`/api/cloud-sync/configs/${configId}`).expect(200)).body.data.last_sync).toMatchObject({ job_id: sync.id, status: 'failed' });
+    expect((await agent.get(`/api/cloud-sync/configs/${configId}`).expect(200)).body.data.last_sync).toMatchObject({
+      job_id: sync.id,
+      status: 'failed',
+    });
 
     const done = await waitForFinish(agent, backup.id, 60_000);
     expect(done.status).toBe('completed');

@@ -191,7 +191,9 @@ describe('the job queue', () => {
 
     const retried = await agent.post(`/api/jobs/${job.id}/retry`).expect(201);
     expect(retried.body.data).toMatchObject({ schedule_id: 3, parameters: { outcome: 'failure' } });
-    expect(retried.body.data.steps.map((step: { parameters: unknown; run_on_failure: boolean }) => [step.parameters, step.run_on_failure])).toEqual([
+    expect(
+      retried.body.data.steps.map((step: { parameters: unknown; run_on_failure: boolean }) => [step.parameters, step.run_on_failure]),
+    ).toEqual([
       [{ name: 'before' }, false],
       [null, false],
       [{ name: 'after, on failure too' }, true],

@@ -86,9 +86,7 @@ describe('jobs across a restart', () => {
     // The queue starts while the app boots, before a test could register anything:
     // stand in for an executor that a feature module registers in onModuleInit.
     const sleeper = new SleepingExecutor('check');
-    const lookup = jest
-      .spyOn(JobExecutorRegistry.prototype, 'get')
-      .mockImplementation((type) => (type === 'check' ? sleeper : undefined));
+    const lookup = jest.spyOn(JobExecutorRegistry.prototype, 'get').mockImplementation((type) => (type === 'check' ? sleeper : undefined));
     const second = await startTestApp({ dataDir });
     try {
       expect(isAlive(borgPid)).toBe(false);

@@ -37,7 +37,9 @@ describe('job progress over Server-Sent Events', () => {
   const streamOf = (id: number) => `${baseUrl}/api/jobs/${id}/stream`;
   const data = (event: SseMessage) => JSON.parse(event.data);
   const fileLines = (id: number) =>
-    readFileSync(join(testApp.dataDir, 'jobs', `${id}.log`), 'utf8').trimEnd().split('\n');
+    readFileSync(join(testApp.dataDir, 'jobs', `${id}.log`), 'utf8')
+      .trimEnd()
+      .split('\n');
   const asText = (event: SseMessage) => {
     const line = data(event);
     return `${line.time} ${line.level.toUpperCase()} ${line.message}`;

@@ -8,7 +8,18 @@ import { setupAdmin, startTestApp, TestApp } from './support/test-app';
 jest.setTimeout(120_000);
 
 /** Archives borg-style: ten days of nightly backups of two kinds, made with --timestamp. */
-const DAYS = ['2026-11-10', '2026-11-11', '2026-11-12', '2026-11-13', '2026-11-14', '2026-11-15', '2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19'];
+const DAYS = [
+  '2026-11-10',
+  '2026-11-11',
+  '2026-11-12',
+  '2026-11-13',
+  '2026-11-14',
+  '2026-11-15',
+  '2026-11-16',
+  '2026-11-17',
+  '2026-11-18',
+  '2026-11-19',
+];
 
 describe('pruning policies and prune jobs on real borg', () => {
   let testApp: TestApp;
@@ -60,7 +71,10 @@ describe('pruning policies and prune jobs on real borg', () => {
 
   it('previews exactly what borg prune --dry-run --list decides, with the rule for each kept archive', async () => {
     const created = await policy({ name: 'Docs daily 3, weekly 2', keep_daily: 3, keep_weekly: 2, glob_archives: 'docs-*' }).expect(201);
-    const preview = await agent.post(`/api/pruning-policies/${created.body.data.id}/preview`).send({ repository_id: repositoryId }).expect(200);
+    const preview = await agent
+      .post(`/api/pruning-policies/${created.body.data.id}/preview`)
+      .send({ repository_id: repositoryId })
+      .expect(200);
     const expected = borgPruneDryRun(repo, { baseDir: cliBase }, ['--keep-daily', '3', '--keep-weekly', '2', '--glob-archives', 'docs-*']);
     const kept = Object.fromEntries(preview.body.data.keep.map((k: { name: string; rule: string }) => [k.name, k.rule]));
     expect(kept).toEqual(expected.kept);
@@ -84,7 +98,9 @@ describe('pruning policies and prune jobs on real borg', () => {
     expect(steps.map((step) => `${step.type}:${step.status}`)).toEqual(['prune:completed', 'compact:completed']);
     expect((job.result as { pruned: string[] }).pruned.sort()).toEqual(expected.pruned.sort());
 
-    const names = (await agent.get(`/api/repositories/${repositoryId}/archives?limit=100`).expect(200)).body.data.map((a: { name: string }) => a.name);
+    const names = (await agent.get(`/api/repositories/${repositoryId}/archives?limit=100`).expect(200)).body.data.map(
+      (a: { name: string }) => a.name,
+    );
     expect(names.filter((name: string) => name.startsWith('photos-'))).toEqual(['photos-2026-11-19', 'photos-2026-11-18']);
     expect(names.filter((name: string) => name.startsWith('docs-'))).toHaveLength(10);
     const cli = JSON.parse(borgCli(['list', '--json', repo], { baseDir: cliBase })).archives.map((a: { name: string }) => a.name);

@@ -36,7 +36,12 @@ describe('ssh repositories against a real sshd on 127.0.0.1', () => {
       .post('/api/repositories')
       .send({ name: 'Remote', path: location('remote-repo'), passphrase: PASSPHRASE })
       .expect(201);
-    expect(created.body.data).toMatchObject({ is_remote: true, ssh_key_source: 'server', ssh_host_key_policy: 'accept-new', encryption: 'repokey-blake2' });
+    expect(created.body.data).toMatchObject({
+      is_remote: true,
+      ssh_key_source: 'server',
+      ssh_host_key_policy: 'accept-new',
+      encryption: 'repokey-blake2',
+    });
     expect(existsSync(join(sshd.dir, 'remote-repo', 'config'))).toBe(true);
 
     const test = await agent.post(`/api/repositories/${created.body.data.id}/test`).expect(200);

@@ -185,7 +185,9 @@ describe('repositories on real borg', () => {
     await agent.get(`/api/repositories/${kept.body.data.id}`).expect(404);
     expect(existsSync(join(work, 'kept', 'config'))).toBe(true);
 
-    const gone = await create({ name: 'Deleted data', path: join(work, 'gone'), encryption: 'keyfile', passphrase: PASSPHRASE }).expect(201);
+    const gone = await create({ name: 'Deleted data', path: join(work, 'gone'), encryption: 'keyfile', passphrase: PASSPHRASE }).expect(
+      201,
+    );
     const keysDir = join(testApp.dataDir, 'borg', '.config', 'borg', 'keys');
     const keysBefore = readdirSync(keysDir).length;
     await agent.delete(`/api/repositories/${gone.body.data.id}?delete_data=true`).expect(204);

@@ -48,9 +48,7 @@ describe('every API operation without a cookie', () => {
 
   it('documents the same: only the allowlist has no security requirement', () => {
     const documentedPublic = Object.entries(spec.paths).flatMap(([path, item]) =>
-      METHODS.filter((method) => item[method]?.security?.length === 0).map(
-        (method) => `${method.toUpperCase()} ${path}`,
-      ),
+      METHODS.filter((method) => item[method]?.security?.length === 0).map((method) => `${method.toUpperCase()} ${path}`),
     );
     expect(documentedPublic.sort()).toEqual([...PUBLIC_OPERATIONS].sort());
   });

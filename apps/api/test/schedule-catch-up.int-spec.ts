@@ -27,12 +27,22 @@ describe('catching up a run missed while the server was down', () => {
     let ids: Record<string, number>;
     try {
       const agent = await setupAdmin(first);
-      const repository = await agent.post('/api/repositories').send({ name: 'Repo', path: join(place, 'repo'), encryption: 'none' }).expect(201);
+      const repository = await agent
+        .post('/api/repositories')
+        .send({ name: 'Repo', path: join(place, 'repo'), encryption: 'none' })
+        .expect(201);
       const create = async (name: string, extra: Record<string, unknown>) =>
         (
           await agent
             .post('/api/schedules')
-            .send({ name, repository_id: repository.body.data.id, source_path: source, cron_expression: '15 * * * *', timezone: 'UTC', ...extra })
+            .send({
+              name,
+              repository_id: repository.body.data.id,
+              source_path: source,
+              cron_expression: '15 * * * *',
+              timezone: 'UTC',
+              ...extra,
+            })
             .expect(201)
         ).body.data.id as number;
       ids = {
@@ -63,7 +73,9 @@ describe('catching up a run missed while the server was down', () => {
       const firstMissed = new Date(Math.floor(downSince.getTime() / HOUR) * HOUR + 15 * 60_000);
       if (firstMissed <= downSince) firstMissed.setTime(firstMissed.getTime() + HOUR);
       const log = (await agent.get(`/api/jobs/${caughtUp.id}/logs?format=text`).expect(200)).text;
-      expect(log).toContain(`Catching up the run of schedule "catch up" missed while Borgitory was down (due at ${firstMissed.toISOString()})`);
+      expect(log).toContain(
+        `Catching up the run of schedule "catch up" missed while Borgitory was down (due at ${firstMissed.toISOString()})`,
+      );
       expect(await runsOf(ids.noCatchUp)).toEqual([]);
       expect(await runsOf(ids.disabled)).toEqual([]);
     } finally {

@@ -44,7 +44,14 @@ describe('schedule hooks', () => {
   async function runSchedule(hooks: { pre_hooks?: unknown[]; post_hooks?: unknown[] }, repository = repositoryId): Promise<JobBody> {
     const schedule = await agent
       .post('/api/schedules')
-      .send({ name: `Hooks ${++scheduleCount}`, repository_id: repository, source_path: source, cron_expression: '0 3 * * *', enabled: false, ...hooks })
+      .send({
+        name: `Hooks ${++scheduleCount}`,
+        repository_id: repository,
+        source_path: source,
+        cron_expression: '0 3 * * *',
+        enabled: false,
+        ...hooks,
+      })
       .expect(201);
     const started = await agent.post(`/api/schedules/${schedule.body.data.id}/run`).expect(201);
     return started.body.data;
@@ -171,7 +178,12 @@ describe('schedule hooks', () => {
     const cancelled = await agent.post(`/api/jobs/${started.id}/cancel`).expect(200);
     const job = cancelled.body.data.status === 'cancelled' ? cancelled.body.data : await waitForFinish(agent, started.id);
     expect(job.status).toBe('cancelled');
-    expect(summary(await stepsOf(job))).toEqual(['Stop the app:cancelled', 'backup:skipped', 'Start the app again:completed', 'Only on success:skipped']);
+    expect(summary(await stepsOf(job))).toEqual([
+      'Stop the app:cancelled',
+      'backup:skipped',
+      'Start the app again:completed',
+      'Only on success:skipped',
+    ]);
     expect(readFileSync(marker, 'utf8')).toBe('cancelled\n');
   });
 });

@@ -42,7 +42,14 @@ describe('schedules fire on their own', () => {
     const schedule = (name: string, repositoryId: number, extra: Record<string, unknown> = {}) =>
       agent
         .post('/api/schedules')
-        .send({ name, repository_id: repositoryId, source_path: source, cron_expression: EVERY_MINUTE, archive_name: `${name}-{now:%H%M%S}`, ...extra })
+        .send({
+          name,
+          repository_id: repositoryId,
+          source_path: source,
+          cron_expression: EVERY_MINUTE,
+          archive_name: `${name}-{now:%H%M%S}`,
+          ...extra,
+        })
         .expect(201)
         .then((response) => response.body.data as { id: number; next_run_at: string });
     const backup = await schedule('backup', quick.id);
@@ -56,7 +63,9 @@ describe('schedules fire on their own', () => {
     expect(first).toMatchObject({ trigger: 'schedule', schedule_id: backup.id });
     expect(minuteOf((first as JobBody).created_at as string)).toBe(firstMinute);
     expect((await waitForFinish(agent, (first as JobBody).id, 30_000)).status).toBe('completed');
-    expect(await logOf((first as JobBody).id)).toContain(`Started for the run of schedule "backup" (due at ${new Date(backup.next_run_at).toISOString()})`);
+    expect(await logOf((first as JobBody).id)).toContain(
+      `Started for the run of schedule "backup" (due at ${new Date(backup.next_run_at).toISOString()})`,
+    );
     const archives = () => JSON.parse(borgCli(['list', '--json', quick.path], { baseDir: cliBase })).archives.length;
     expect(archives()).toBe(1);
 

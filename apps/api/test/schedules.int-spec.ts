@@ -132,7 +132,10 @@ describe('schedules on real borg', () => {
     const hooks = await create({
       ...base(),
       name: 'Bad hooks',
-      pre_hooks: [{ ...hook, run_on_failure: true }, { ...hook, shell: true, command: ['echo a', 'echo b'] }],
+      pre_hooks: [
+        { ...hook, run_on_failure: true },
+        { ...hook, shell: true, command: ['echo a', 'echo b'] },
+      ],
       post_hooks: [{ ...hook, env: { BORGITORY_STATUS: 'fake' } }, { ...hook, env: { '1X': 'y' } }, { command: [] }],
     }).expect(422);
     const details = hooks.body.error.details;
@@ -157,7 +160,12 @@ describe('schedules on real borg', () => {
         passphrase: PASSPHRASE,
       });
     }
-    const expected = borgPruneDryRun(repo, { baseDir: cliBase, passphrase: PASSPHRASE }, ['--keep-daily', '2', '--glob-archives', 'docs-*']);
+    const expected = borgPruneDryRun(repo, { baseDir: cliBase, passphrase: PASSPHRASE }, [
+      '--keep-daily',
+      '2',
+      '--glob-archives',
+      'docs-*',
+    ]);
     expect(Object.keys(expected.kept)).toHaveLength(2);
 
     const pruning = await agent
@@ -167,7 +175,10 @@ describe('schedules on real borg', () => {
     const check = await agent.post('/api/check-policies').send({ name: 'Newest archive', scope: 'archives_only', last: 1 }).expect(201);
     const offsite = join(testApp.work, 'usb-disk');
     mkdirSync(offsite);
-    const cloudSync = await agent.post('/api/cloud-sync/configs').send({ name: 'USB disk', provider: 'local', provider_config: { path: offsite } }).expect(201);
+    const cloudSync = await agent
+      .post('/api/cloud-sync/configs')
+      .send({ name: 'USB disk', provider: 'local', provider_config: { path: offsite } })
+      .expect(201);
     process.env.AWS_SECRET_ACCESS_KEY = 'aws-secret-from-the-server-environment';
     const schedule = (
       await create({
@@ -222,9 +233,9 @@ describe('schedules on real borg', () => {
       (entry: { name: string }) => entry.name,
     );
     expect([...names].sort()).toEqual([...Object.keys(expected.kept), archive].sort());
-    const copied = JSON.parse(borgCli(['list', '--json', join(offsite, 'scheduled')], { baseDir: cliBase, passphrase: PASSPHRASE })).archives.map(
-      (entry: { name: string }) => entry.name,
-    );
+    const copied = JSON.parse(
+      borgCli(['list', '--json', join(offsite, 'scheduled')], { baseDir: cliBase, passphrase: PASSPHRASE }),
+    ).archives.map((entry: { name: string }) => entry.name);
     expect([...copied].sort()).toEqual([...names].sort());
 
     const log = (await agent.get(`/api/jobs/${job.id}/logs?format=text`).expect(200)).text;

@@ -19,8 +19,7 @@ const entryRow = (page: Page, name: string) =>
   entries(page)
     .getByRole('row')
     .filter({ has: page.getByRole('rowheader').filter({ hasText: name }) });
-const archiveRow = (page: Page, name: string) =>
-  page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+const archiveRow = (page: Page, name: string) => page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
 
 // The server runs as the same user on this machine: it reads the sources and restores here.
 let workDir: string;
@@ -220,7 +219,8 @@ test('browse an archive, download files, restore a folder, compare, search and d
     await expect(page.getByRole('heading', { level: 1, name: 'Compare archives' })).toBeVisible();
     await expect(page.getByLabel(`Compare ${SECOND} with`)).toHaveValue(FIRST);
     const changes = region(page, `Changes from ${FIRST} to ${SECOND}`);
-    const row = (path: string) => changes.getByRole('row').filter({ has: page.getByRole('link', { name: join(source, path), exact: true }) });
+    const row = (path: string) =>
+      changes.getByRole('row').filter({ has: page.getByRole('link', { name: join(source, path), exact: true }) });
     await expect(row('docs/report.txt')).toContainText('modified');
     await expect(row('docs/plan.txt')).toContainText('added, 9 B');
     await expect(row('readme.txt')).toContainText('removed');
@@ -248,7 +248,10 @@ test('browse an archive, download files, restore a folder, compare, search and d
     await expect(hits.nth(1)).toContainText(SECOND);
     await expect(hits.nth(2)).toContainText(FIRST);
     await page.screenshot({ path: screenshotPath('archive-search'), fullPage: true });
-    await hits.nth(2).getByRole('link', { name: join(source, 'docs/report.txt') }).click();
+    await hits
+      .nth(2)
+      .getByRole('link', { name: join(source, 'docs/report.txt') })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: FIRST })).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Folder' }).locator('[aria-current="page"]')).toHaveText('docs');
     await expect(entryRow(page, 'report.txt')).toContainText('17 B');
@@ -257,13 +260,19 @@ test('browse an archive, download files, restore a folder, compare, search and d
   await test.step('while an archive is first indexed its progress shows, then its files', async () => {
     // A small archive is indexed before the server's first answer: its 202 answers are simulated here.
     const indexing = { state: 'building', entries: 1234, expected_entries: 5000, percent: 24, bytes: null, error: null };
-    await page.route(/\/archives\/e2e-second\/browse/, (route) => route.fulfill({ status: 202, json: { status: 'success', data: indexing, message: 'Indexing' } }), {
-      times: 1,
-    });
+    await page.route(
+      /\/archives\/e2e-second\/browse/,
+      (route) => route.fulfill({ status: 202, json: { status: 'success', data: indexing, message: 'Indexing' } }),
+      {
+        times: 1,
+      },
+    );
     let polls = 0;
     await page.route(/\/archives\/e2e-second\/index$/, (route) =>
       ++polls < 3
-        ? route.fulfill({ json: { status: 'success', data: { ...indexing, entries: 1234 + polls * 1000, percent: 24 + polls * 20 }, message: 'ok' } })
+        ? route.fulfill({
+            json: { status: 'success', data: { ...indexing, entries: 1234 + polls * 1000, percent: 24 + polls * 20 }, message: 'ok' },
+          })
         : route.fallback(),
     );
     await page.goto(`/repositories/${repositoryId}/archives/${SECOND}`);

@@ -205,8 +205,7 @@ test('cancel a running backup, then retry it', async ({ page }) => {
   let jobId = 0;
   // A second tab on the jobs list, which follows the jobs' status changes without reloading.
   const jobsTab = await page.context().newPage();
-  const jobRow = (id: number) =>
-    jobsTab.getByRole('row').filter({ has: jobsTab.getByRole('link', { name: `#${id}`, exact: true }) });
+  const jobRow = (id: number) => jobsTab.getByRole('row').filter({ has: jobsTab.getByRole('link', { name: `#${id}`, exact: true }) });
 
   await test.step('the repository page leads to the form with the repository chosen', async () => {
     await page.goto(`/repositories/${repositoryId}`);
@@ -227,7 +226,9 @@ test('cancel a running backup, then retry it', async ({ page }) => {
 
   await test.step('the dashboard lists it under running jobs', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
-    const running = region(page, 'Running jobs').getByRole('listitem').filter({ hasText: `Backup #${jobId}` });
+    const running = region(page, 'Running jobs')
+      .getByRole('listitem')
+      .filter({ hasText: `Backup #${jobId}` });
     await expect(running).toContainText(repository);
     await expect(running).toContainText('Running');
     await page.screenshot({ path: screenshotPath('dashboard-running') });
@@ -283,9 +284,7 @@ test("the form shows its own and the server's messages by their fields", async (
     await page.getByRole('button', { name: 'Back up now' }).click();
     await expect(field(page, 'Repository')).toHaveAccessibleDescription('Choose the repository to back up to.');
     await expect(field(page, 'Repository')).toBeFocused();
-    await expect(page.getByRole('group', { name: 'Source paths' })).toContainText(
-      'Add at least one directory or file to back up.',
-    );
+    await expect(page.getByRole('group', { name: 'Source paths' })).toContainText('Add at least one directory or file to back up.');
   });
 
   await test.step('what the server refuses is shown under its field', async () => {

@@ -39,9 +39,7 @@ function fingerprintOf(keyLine: string): string {
   return `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
 }
 
-test('an SFTP configuration from the generated form: tested, a repository synced and verified, used by a schedule', async ({
-  page,
-}) => {
+test('an SFTP configuration from the generated form: tested, a repository synced and verified, used by a schedule', async ({ page }) => {
   const repositoryPath = join(workDir, 'repository');
   const repository = { id: await createRepository(page, REPOSITORY, repositoryPath), path: repositoryPath };
   await writeArchives(page, repository, source, [{ name: 'documents-2026-11-01', day: '2026-11-01' }], join(workDir, 'borg-cli'));

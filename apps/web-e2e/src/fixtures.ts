@@ -105,10 +105,7 @@ export async function cleanUp(page: Page) {
   await deleteAll(page, 'cloud-sync/configs');
 }
 
-async function deleteAll(
-  page: Page,
-  collection: 'schedules' | 'pruning-policies' | 'check-policies' | 'cloud-sync/configs',
-) {
+async function deleteAll(page: Page, collection: 'schedules' | 'pruning-policies' | 'check-policies' | 'cloud-sync/configs') {
   const list = await page.request.get(`/api/${collection}?limit=200`);
   for (const item of ((await list.json()) as { data: { id: number }[] }).data) {
     const response = await page.request.delete(`/api/${collection}/${item.id}`);

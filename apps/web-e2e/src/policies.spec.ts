@@ -70,13 +70,8 @@ async function createRepositoryWithArchives(page: Page, directory: string, archi
   return id;
 }
 
-test('a pruning policy: refused without a keep rule, previewed, pruned as a dry run, edited and deleted', async ({
-  page,
-}) => {
-  const archives = [
-    ...DOCS_DAYS.map((day) => ({ name: `docs-${day}`, day })),
-    { name: 'photos-2026-11-18', day: '2026-11-18' },
-  ];
+test('a pruning policy: refused without a keep rule, previewed, pruned as a dry run, edited and deleted', async ({ page }) => {
+  const archives = [...DOCS_DAYS.map((day) => ({ name: `docs-${day}`, day })), { name: 'photos-2026-11-18', day: '2026-11-18' }];
   const repositoryId = await createRepositoryWithArchives(page, 'pruned-repository', archives);
   const allArchives = archives.map((archive) => archive.name).sort();
   const taken = await page.request.post('/api/pruning-policies', { data: { name: TAKEN_NAME, keep_last: 1 } });

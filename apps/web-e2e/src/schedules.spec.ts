@@ -88,9 +88,7 @@ async function getJob(page: Page, id: number): Promise<JobBody> {
   return ((await response.json()) as { data: JobBody }).data;
 }
 
-test('a schedule: made with a preset, a pruning policy and hooks, toggled, run now and followed step by step', async ({
-  page,
-}) => {
+test('a schedule: made with a preset, a pruning policy and hooks, toggled, run now and followed step by step', async ({ page }) => {
   const repository = await createRepositoryWithArchives(page);
   const policy = await page.request.post('/api/pruning-policies', {
     data: { name: POLICY, keep_last: 2, glob_archives: 'documents-*' },
@@ -302,9 +300,7 @@ test('a schedule: made with a preset, a pruning policy and hooks, toggled, run n
     }
     await expect(kept.nth(1).getByRole('cell')).toHaveText('secondly #1');
     await expect(kept.nth(2).getByRole('rowheader')).toHaveText('documents-2026-11-02');
-    await expect(prune.getByRole('table', { name: 'Pruned archives' }).getByRole('rowheader')).toHaveText(
-      'documents-2026-11-01',
-    );
+    await expect(prune.getByRole('table', { name: 'Pruned archives' }).getByRole('rowheader')).toHaveText('documents-2026-11-01');
     await page.screenshot({ path: screenshotPath('schedule-run-job'), fullPage: true });
 
     const archives = await archiveNames(page, repository.id);
@@ -394,9 +390,7 @@ test('a schedule: made with a preset, a pruning policy and hooks, toggled, run n
     await expect(page).toHaveURL(`/schedules/${scheduleId}`);
     await expect(region(page, 'When')).toContainText('At 03:00, only on Sunday');
     const schedule = await getSchedule(page, scheduleId);
-    expect(new Date(schedule.next_run_at ?? 0).toLocaleString('en-GB', { timeZone: BROWSER_ZONE, weekday: 'long' })).toBe(
-      'Sunday',
-    );
+    expect(new Date(schedule.next_run_at ?? 0).toLocaleString('en-GB', { timeZone: BROWSER_ZONE, weekday: 'long' })).toBe('Sunday');
     expect(schedule.pre_hooks).toHaveLength(1);
     expect(schedule.post_hooks).toHaveLength(1);
   });

@@ -39,7 +39,9 @@ describe('byte paths', () => {
 
 describe('queryParameterBytes', () => {
   it('reads the raw bytes of a query parameter', () => {
-    expect(Buffer.from(queryParameterBytes('?path=%2Fa%20b%FF&limit=5', 'path') ?? [])).toEqual(Buffer.from([0x2f, 0x61, 0x20, 0x62, 0xff]));
+    expect(Buffer.from(queryParameterBytes('?path=%2Fa%20b%FF&limit=5', 'path') ?? [])).toEqual(
+      Buffer.from([0x2f, 0x61, 0x20, 0x62, 0xff]),
+    );
     expect(Buffer.from(queryParameterBytes('a=1&path=a+b%2Bc%C3', 'path') ?? []).toString('latin1')).toBe('a b+c\xc3');
     expect(Buffer.from(queryParameterBytes('path=é😀', 'path') ?? []).toString()).toBe('é😀');
     expect(queryParameterBytes('path=', 'path')?.length).toBe(0);

@@ -33,7 +33,9 @@ describe('buildBorgEnv', () => {
   it('sets BORG_PASSPHRASE only when the connection has one (an empty one counts)', () => {
     expect(buildBorgEnv({ baseDir: '/b', baseEnv, connection: { location: '/r', passphrase: 'pw' } })['BORG_PASSPHRASE']).toBe('pw');
     expect(buildBorgEnv({ baseDir: '/b', baseEnv, connection: { location: '/r', passphrase: '' } })['BORG_PASSPHRASE']).toBe('');
-    expect(buildBorgEnv({ baseDir: '/b', baseEnv, connection: { location: '/r', passphrase: null } })).not.toHaveProperty('BORG_PASSPHRASE');
+    expect(buildBorgEnv({ baseDir: '/b', baseEnv, connection: { location: '/r', passphrase: null } })).not.toHaveProperty(
+      'BORG_PASSPHRASE',
+    );
     expect(buildBorgEnv({ baseDir: '/b', baseEnv, connection: null })).not.toHaveProperty('BORG_PASSPHRASE');
   });
 

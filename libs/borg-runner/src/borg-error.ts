@@ -45,12 +45,7 @@ export function formatSeconds(ms: number): string {
 }
 
 /** The BorgError for output borg printed that we could not read (e.g. stdout of a --json call that is no JSON). */
-export function invalidOutputError(
-  command: string[],
-  subcommand: string,
-  what: string,
-  exitCode: number | null = 0,
-): BorgError {
+export function invalidOutputError(command: string[], subcommand: string, what: string, exitCode: number | null = 0): BorgError {
   return new BorgError({ kind: 'exit', exitCode, message: `borg ${subcommand} ${what}`, command });
 }
 

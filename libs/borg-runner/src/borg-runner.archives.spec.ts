@@ -40,8 +40,20 @@ describe('BorgRunner on real borg: archives', () => {
     expect(progress[progress.length - 1]).toMatchObject({ finished: true });
 
     const entries = (await collect(fx.runner.listArchiveEntries(conn, 'first'))).flat();
-    expect(entries.map((e) => e.path).sort()).toEqual(['src', 'src/a.txt', 'src/sub', 'src/sub/b.txt', 'src/sub/deep', 'src/sub/deep/blob.bin']);
-    expect(entries.find((e) => e.path === 'src/sub/deep/blob.bin')).toMatchObject({ type: '-', mode: '-rw-r--r--', size: blob.length, healthy: true });
+    expect(entries.map((e) => e.path).sort()).toEqual([
+      'src',
+      'src/a.txt',
+      'src/sub',
+      'src/sub/b.txt',
+      'src/sub/deep',
+      'src/sub/deep/blob.bin',
+    ]);
+    expect(entries.find((e) => e.path === 'src/sub/deep/blob.bin')).toMatchObject({
+      type: '-',
+      mode: '-rw-r--r--',
+      size: blob.length,
+      healthy: true,
+    });
 
     const { result: info } = await fx.runner.archiveInfo(conn, 'first');
     expect(info).toMatchObject({ name: 'first', id: created?.id, comment: '', username: expect.any(String), hostname: expect.any(String) });
@@ -58,12 +70,20 @@ describe('BorgRunner on real borg: archives', () => {
     expect(outcome.exitCode).toBe(1);
     expect(outcome.result?.archive.name).toBe('w');
     expect(outcome.warnings).toEqual([
-      { level: 'WARNING', name: 'borg.archiver', message: `${join(src, 'vanished.txt')}: [Errno 2] No such file or directory: 'vanished.txt'` },
+      {
+        level: 'WARNING',
+        name: 'borg.archiver',
+        message: `${join(src, 'vanished.txt')}: [Errno 2] No such file or directory: 'vanished.txt'`,
+      },
     ]);
   });
 
   it('create --dry-run gives null and no archive; comment is stored', async () => {
-    await expect(fx.runner.create(conn, { archive: 'dry', paths: [src], dryRun: true })).resolves.toEqual({ result: null, exitCode: 0, warnings: [] });
+    await expect(fx.runner.create(conn, { archive: 'dry', paths: [src], dryRun: true })).resolves.toEqual({
+      result: null,
+      exitCode: 0,
+      warnings: [],
+    });
     await fx.runner.create(conn, { archive: 'c', paths: [src], comment: 'made by Borgitory', oneFileSystem: true });
     const { result } = await fx.runner.listArchives(conn);
     expect(result.map((a) => a.name)).toEqual(['c']);
@@ -74,13 +94,22 @@ describe('BorgRunner on real borg: archives', () => {
     for (const name of ['one', 'two', 'three']) await createArchive(name);
     const { result: archives } = await fx.runner.listArchives(conn);
     expect(archives.map((a) => a.name)).toEqual(['one', 'two', 'three']);
-    expect(archives[0]).toEqual({ name: 'one', id: expect.stringMatching(/^[0-9a-f]{64}$/), start: expect.any(String), time: expect.any(String) });
+    expect(archives[0]).toEqual({
+      name: 'one',
+      id: expect.stringMatching(/^[0-9a-f]{64}$/),
+      start: expect.any(String),
+      time: expect.any(String),
+    });
     await expect(fx.runner.listArchives(conn, { last: 1 })).resolves.toMatchObject({ result: [{ name: 'three' }] });
 
     const dry = await fx.runner.prune(conn, { keepLast: 1, dryRun: true });
     expect(dry.result).toEqual({ kept: ['three'], pruned: ['two', 'one'], rules: { three: 'secondly #1' } });
     const pruned = await fx.runner.prune(conn, { keepLast: 1 });
-    expect(pruned).toEqual({ result: { kept: ['three'], pruned: ['two', 'one'], rules: { three: 'secondly #1' } }, exitCode: 0, warnings: [] });
+    expect(pruned).toEqual({
+      result: { kept: ['three'], pruned: ['two', 'one'], rules: { three: 'secondly #1' } },
+      exitCode: 0,
+      warnings: [],
+    });
     await expect(fx.runner.listArchives(conn)).resolves.toMatchObject({ result: [{ name: 'three' }] });
 
     const compactEvents: BorgEvent[] = [];
@@ -136,7 +165,17 @@ describe('BorgRunner on real borg: archives', () => {
     const entries = (await collect(fx.runner.listArchiveEntries(conn, 'x'))).flat();
     const oddName = 'src/sub/bad\udcff\udcfe\nline "q" é';
     expect(entries.map((e) => e.path).sort()).toEqual(
-      ['src', 'src/a.txt', 'src/skip.log', 'src/sub', 'src/sub/b.txt', 'src/sub/deep', 'src/sub/deep/blob.bin', oddName, 'src/sub/bad??\nline "q" é'].sort(),
+      [
+        'src',
+        'src/a.txt',
+        'src/skip.log',
+        'src/sub',
+        'src/sub/b.txt',
+        'src/sub/deep',
+        'src/sub/deep/blob.bin',
+        oddName,
+        'src/sub/bad??\nline "q" é',
+      ].sort(),
     );
     expect(entries.find((e) => e.path === 'src/sub/deep/blob.bin')).toMatchObject({ type: '-', size: blob.length, healthy: true });
     expect(entries.find((e) => e.path === 'src/sub')).toMatchObject({ type: 'd', mode: expect.stringMatching(/^d/) });

@@ -55,10 +55,9 @@ describe('BorgRunner with a fake borg', () => {
   });
 
   it('SIGKILLs a group that ignores SIGTERM after the grace period', async () => {
-    const runner = runnerFor(
-      "trap '' TERM\nsleep 1000 &\necho $! > \"$BORG_BASE_DIR/grandchild.pid\"\nwhile :; do sleep 1; done",
-      { killGraceMs: 300 },
-    );
+    const runner = runnerFor('trap \'\' TERM\nsleep 1000 &\necho $! > "$BORG_BASE_DIR/grandchild.pid"\nwhile :; do sleep 1; done', {
+      killGraceMs: 300,
+    });
     const abort = new AbortController();
     const call = runner.check(conn, { signal: abort.signal });
     await waitFor(() => existsSync(join(dir, 'grandchild.pid')));
@@ -239,23 +238,54 @@ describe('BorgRunner with a fake borg', () => {
       `echo "debug: passphrase is $BORG_PASSPHRASE" >&2\necho '{"type": "log_message", "time": 1, "message": "bad passphrase ${secret}", "levelname": "ERROR", "name": "borg.archiver", "msgid": "PassphraseWrong"}' >&2\nexit 2`,
     );
     const events: BorgEvent[] = [];
-    const error = (await runner.info({ location: '/r', passphrase: secret }, { onEvent: (e) => events.push(e) }).catch((e: unknown) => e)) as BorgError;
+    const error = (await runner
+      .info({ location: '/r', passphrase: secret }, { onEvent: (e) => events.push(e) })
+      .catch((e: unknown) => e)) as BorgError;
     expect(error.msgid).toBe('PassphraseWrong');
-    const everything = JSON.stringify({ events, message: error.message, tail: error.stderrTail, command: error.command, stack: error.stack });
+    const everything = JSON.stringify({
+      events,
+      message: error.message,
+      tail: error.stderrTail,
+      command: error.command,
+      stack: error.stack,
+    });
     expect(everything).not.toContain(secret);
     expect(error.message).toBe('bad passphrase ***');
     expect(error.stderrTail).toEqual(['debug: passphrase is ***', 'bad passphrase ***']);
   });
 
   it('passes every check option to borg, and allows repair only for a repair', async () => {
-    const runner = runnerFor('for a in "$@"; do echo "$a"; done > "$BORG_BASE_DIR/argv.txt"\necho "$BORG_CHECK_I_KNOW_WHAT_I_AM_DOING" > "$BORG_BASE_DIR/repair.txt"');
+    const runner = runnerFor(
+      'for a in "$@"; do echo "$a"; done > "$BORG_BASE_DIR/argv.txt"\necho "$BORG_CHECK_I_KNOW_WHAT_I_AM_DOING" > "$BORG_BASE_DIR/repair.txt"',
+    );
     const argv = () => readFileSync(join(dir, 'argv.txt'), 'utf8').split('\n').filter(Boolean);
     const repairAllowed = () => readFileSync(join(dir, 'repair.txt'), 'utf8').trim();
     await runner.check({ location: '/r' }, { archivesOnly: true, verifyData: true, globArchives: 'web-*', last: 3 });
-    expect(argv()).toEqual(['--log-json', '--progress', 'check', '--info', '--archives-only', '--verify-data', '--glob-archives=web-*', '--last=3', '--', '/r']);
+    expect(argv()).toEqual([
+      '--log-json',
+      '--progress',
+      'check',
+      '--info',
+      '--archives-only',
+      '--verify-data',
+      '--glob-archives=web-*',
+      '--last=3',
+      '--',
+      '/r',
+    ]);
     expect(repairAllowed()).toBe('NO');
     await runner.check({ location: '/r' }, { repositoryOnly: true, maxDuration: 600, first: 2 });
-    expect(argv()).toEqual(['--log-json', '--progress', 'check', '--info', '--repository-only', '--max-duration=600', '--first=2', '--', '/r']);
+    expect(argv()).toEqual([
+      '--log-json',
+      '--progress',
+      'check',
+      '--info',
+      '--repository-only',
+      '--max-duration=600',
+      '--first=2',
+      '--',
+      '/r',
+    ]);
     await runner.check({ location: '/r' }, { repair: true });
     expect(argv()).toEqual(['--log-json', '--progress', 'check', '--info', '--repair', '--', '/r']);
     expect(repairAllowed()).toBe('YES');
@@ -265,7 +295,14 @@ describe('BorgRunner with a fake borg', () => {
     const runner = runnerFor('for a in "$@"; do echo "$a"; done > "$BORG_BASE_DIR/argv.txt"\necho \'{"archive": {"name": "x"}}\'');
     await runner.create(
       { location: '/r', passphrase: 'secret-pw' },
-      { archive: 'x', paths: ['--remote-path=evil', 'b c'], compression: 'zstd,3', excludePatterns: ['*.log'], comment: 'hi', lockWaitSeconds: 5 },
+      {
+        archive: 'x',
+        paths: ['--remote-path=evil', 'b c'],
+        compression: 'zstd,3',
+        excludePatterns: ['*.log'],
+        comment: 'hi',
+        lockWaitSeconds: 5,
+      },
     );
     expect(readFileSync(join(dir, 'argv.txt'), 'utf8').split('\n').filter(Boolean)).toEqual([
       '--log-json',
@@ -284,12 +321,39 @@ describe('BorgRunner with a fake borg', () => {
   });
 
   it('joins every option to its value ("--opt=value"), so a value that starts with "-" stays a value', async () => {
-    const runner = runnerFor('for a in "$@"; do echo "$a"; done > "$BORG_BASE_DIR/argv.txt"\necho \'{"archive": {"name": "x"}, "archives": []}\'');
+    const runner = runnerFor(
+      'for a in "$@"; do echo "$a"; done > "$BORG_BASE_DIR/argv.txt"\necho \'{"archive": {"name": "x"}, "archives": []}\'',
+    );
     const argv = () => readFileSync(join(dir, 'argv.txt'), 'utf8').split('\n').filter(Boolean);
-    await runner.create({ location: '/r' }, { archive: 'x', paths: ['/src'], excludePatterns: ['-*.tmp', '--dry-run'], comment: '--dry-run' });
-    expect(argv()).toEqual(['--log-json', '--progress', 'create', '--json', '--exclude=-*.tmp', '--exclude=--dry-run', '--comment=--dry-run', '--', '/r::x', '/src']);
+    await runner.create(
+      { location: '/r' },
+      { archive: 'x', paths: ['/src'], excludePatterns: ['-*.tmp', '--dry-run'], comment: '--dry-run' },
+    );
+    expect(argv()).toEqual([
+      '--log-json',
+      '--progress',
+      'create',
+      '--json',
+      '--exclude=-*.tmp',
+      '--exclude=--dry-run',
+      '--comment=--dry-run',
+      '--',
+      '/r::x',
+      '/src',
+    ]);
     await runner.prune({ location: '/r' }, { keepWithin: '2d', keepLast: 1, keepDaily: 7, globArchives: '-nightly-*', dryRun: true });
-    expect(argv()).toEqual(['--log-json', 'prune', '--list', '--dry-run', '--keep-within=2d', '--keep-last=1', '--keep-daily=7', '--glob-archives=-nightly-*', '--', '/r']);
+    expect(argv()).toEqual([
+      '--log-json',
+      'prune',
+      '--list',
+      '--dry-run',
+      '--keep-within=2d',
+      '--keep-last=1',
+      '--keep-daily=7',
+      '--glob-archives=-nightly-*',
+      '--',
+      '/r',
+    ]);
     await runner.check({ location: '/r' }, { archivesOnly: true, globArchives: '-nightly-*' });
     expect(argv()).toEqual(['--log-json', '--progress', 'check', '--info', '--archives-only', '--glob-archives=-nightly-*', '--', '/r']);
     await runner.listArchives({ location: '/r' }, { last: 2, lockWaitSeconds: 3 });
@@ -301,7 +365,11 @@ describe('BorgRunner with a fake borg', () => {
     await runner.init({ location: '/r' }, { encryption: 'none' });
     expect(argv()).toEqual(['--log-json', 'init', '--encryption=none', '--', '/r']);
     // Every word before "--" is one option: a flag alone or "--flag=value".
-    expect(argv().slice(0, argv().indexOf('--')).every((word) => /^--[a-z-]+(=.*)?$/.test(word) || ['init'].includes(word))).toBe(true);
+    expect(
+      argv()
+        .slice(0, argv().indexOf('--'))
+        .every((word) => /^--[a-z-]+(=.*)?$/.test(word) || ['init'].includes(word)),
+    ).toBe(true);
   });
 
   it.each([
@@ -314,13 +382,18 @@ describe('BorgRunner with a fake borg', () => {
     const runner = runnerFor('touch "$BORG_BASE_DIR/started"');
     const error = await runner.info({ location }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BorgError);
-    expect(error).toMatchObject({ kind: 'refused', exitCode: null, message: expect.stringContaining(`borg was not started: the ${part} of the repository location`) });
+    expect(error).toMatchObject({
+      kind: 'refused',
+      exitCode: null,
+      message: expect.stringContaining(`borg was not started: the ${part} of the repository location`),
+    });
     await expect(runner.create({ location }, { archive: 'a', paths: ['/x'] })).rejects.toMatchObject({ kind: 'refused' });
     expect(existsSync(join(dir, 'started'))).toBe(false);
   });
 
   /** One escaped `--format` record as borg prints it under PYTHONIOENCODING=unicode_escape. */
-  const record = (type: string, path: string, size = 0) => `${[type, `${type}rw-r--r--`, size, 't', 'healthy', '', path].join('\\x00')}\\x00`;
+  const record = (type: string, path: string, size = 0) =>
+    `${[type, `${type}rw-r--r--`, size, 't', 'healthy', '', path].join('\\x00')}\\x00`;
 
   it('breaking out of listArchiveEntries kills borg', async () => {
     const runner = runnerFor(`echo $$ > "$BORG_BASE_DIR/child.pid"\nwhile :; do printf '%s' '${record('-', 'f', 1)}'; done`);

@@ -19,7 +19,15 @@ describe('BorgRunner on real borg: repositories', () => {
     await expect(fx.runner.version()).resolves.toMatch(/^1\.\d+\.\d+/);
   });
 
-  const modes: BorgEncryption[] = ['none', 'repokey', 'repokey-blake2', 'keyfile', 'keyfile-blake2', 'authenticated', 'authenticated-blake2'];
+  const modes: BorgEncryption[] = [
+    'none',
+    'repokey',
+    'repokey-blake2',
+    'keyfile',
+    'keyfile-blake2',
+    'authenticated',
+    'authenticated-blake2',
+  ];
   it.each(modes)('init %s, then info shows it', async (mode) => {
     const conn = fx.connection('repo', mode === 'none' ? null : 'correct horse');
     const outcome = await fx.runner.init(conn, { encryption: mode });
@@ -34,7 +42,14 @@ describe('BorgRunner on real borg: repositories', () => {
       expect(dirname(info.encryption.keyfile as string)).toBe(borgKeysDir(fx.baseDir));
       expect(existsSync(info.encryption.keyfile as string)).toBe(true);
     }
-    expect(info.stats).toEqual({ totalSize: 0, totalCompressedSize: 0, uniqueSize: 0, uniqueCompressedSize: 0, totalChunks: 0, totalUniqueChunks: 0 });
+    expect(info.stats).toEqual({
+      totalSize: 0,
+      totalCompressedSize: 0,
+      uniqueSize: 0,
+      uniqueCompressedSize: 0,
+      totalChunks: 0,
+      totalUniqueChunks: 0,
+    });
   });
 
   it('init --append-only', async () => {
@@ -52,7 +67,12 @@ describe('BorgRunner on real borg: repositories', () => {
     const conn = await fx.repository('repokey');
     const error = await fx.runner.init(conn, { encryption: 'repokey' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BorgError);
-    expect(error).toMatchObject({ kind: 'exit', exitCode: 2, msgid: 'Repository.AlreadyExists', message: `A repository already exists at ${conn.location}.` });
+    expect(error).toMatchObject({
+      kind: 'exit',
+      exitCode: 2,
+      msgid: 'Repository.AlreadyExists',
+      message: `A repository already exists at ${conn.location}.`,
+    });
   });
 
   it('info on a directory that is no repository → Repository.InvalidRepository; on a missing one → Repository.DoesNotExist', async () => {
@@ -123,7 +143,12 @@ describe('BorgRunner on real borg: repositories', () => {
     const odd = join(fx.dir, `ssh "dir" it's 100%`);
     mkdirSync(odd);
     writeFileSync(join(odd, 'id key'), '');
-    const ssh = { knownHostsFile: join(odd, 'known hosts'), identityFile: join(odd, 'id key'), strictHostKeyChecking: 'yes' as const, connectTimeoutSeconds: 3 };
+    const ssh = {
+      knownHostsFile: join(odd, 'known hosts'),
+      identityFile: join(odd, 'id key'),
+      strictHostKeyChecking: 'yes' as const,
+      connectTimeoutSeconds: 3,
+    };
     const conn = { location: 'ssh://nobody@127.0.0.1:1/./repo', passphrase: 'x', ssh };
     const error = (await fx.runner.info(conn).catch((e: unknown) => e)) as BorgError;
     expect(error).toMatchObject({ kind: 'exit', exitCode: 2, msgid: 'ConnectionClosedWithHint' });

@@ -99,11 +99,12 @@ export class BorgRunner {
   }
 
   /** Like listArchives, plus each archive's end time, hostname, username, comment and command line (one read per archive). */
-  listArchiveDetails(
-    conn: BorgConnection,
-    options?: BorgCallOptions & { last?: number },
-  ): Promise<BorgOutcome<BorgArchiveDetails[]>> {
-    const opts = ['--json', valueOption('--format', '{end}{hostname}{username}{comment}{command_line}'), ...intOption('--last', options?.last)];
+  listArchiveDetails(conn: BorgConnection, options?: BorgCallOptions & { last?: number }): Promise<BorgOutcome<BorgArchiveDetails[]>> {
+    const opts = [
+      '--json',
+      valueOption('--format', '{end}{hostname}{username}{comment}{command_line}'),
+      ...intOption('--last', options?.last),
+    ];
     return this.json({ conn, subcommand: ['list'], options: opts, positionals: [conn.location] }, options, parseArchiveDetailsList);
   }
 
@@ -226,10 +227,7 @@ export class BorgRunner {
    * (1/2)", "Finished partial repository check"…). `repair` runs --repair, which borg only does when told that the
    * caller knows what it does (BORG_CHECK_I_KNOW_WHAT_I_AM_DOING=YES, set for that call alone).
    */
-  async check(
-    conn: BorgConnection,
-    options?: BorgCallOptions & BorgCheckScope & { repair?: boolean },
-  ): Promise<BorgOutcome<void>> {
+  async check(conn: BorgConnection, options?: BorgCallOptions & BorgCheckScope & { repair?: boolean }): Promise<BorgOutcome<void>> {
     const opts = [
       '--info',
       ...(options?.repositoryOnly ? ['--repository-only'] : []),
@@ -409,11 +407,7 @@ export class BorgRunner {
   }
 
   /** Reads borg's stdout through `reader`, yielding what each chunk completes; leaving early or failing stops borg. */
-  private async *streamRecords<T>(
-    invocation: Invocation,
-    call: BorgCallOptions | undefined,
-    reader: RecordReader<T>,
-  ): AsyncGenerator<T[]> {
+  private async *streamRecords<T>(invocation: Invocation, call: BorgCallOptions | undefined, reader: RecordReader<T>): AsyncGenerator<T[]> {
     const running = this.start(invocation, call);
     let finished = false;
     const parsed = (read: () => T[]): T[] => {

@@ -103,8 +103,16 @@ describe('parsePruneListLine', () => {
   const line = (action: string, name: string) => `${action.padEnd(40)} ${name.padEnd(36)} ${ts}`;
 
   it('reads kept and pruned archives', () => {
-    expect(parsePruneListLine(line('Keeping archive (rule: secondly #1):', 'a3'))).toEqual({ action: 'keep', archive: 'a3', rule: 'secondly #1' });
-    expect(parsePruneListLine(line('Keeping checkpoint archive:', 'a3.checkpoint'))).toEqual({ action: 'keep', archive: 'a3.checkpoint', rule: 'checkpoint' });
+    expect(parsePruneListLine(line('Keeping archive (rule: secondly #1):', 'a3'))).toEqual({
+      action: 'keep',
+      archive: 'a3',
+      rule: 'secondly #1',
+    });
+    expect(parsePruneListLine(line('Keeping checkpoint archive:', 'a3.checkpoint'))).toEqual({
+      action: 'keep',
+      archive: 'a3.checkpoint',
+      rule: 'checkpoint',
+    });
     expect(parsePruneListLine(line('Would prune:', 'a2'))).toEqual({ action: 'prune', archive: 'a2' });
     expect(parsePruneListLine(line('Pruning archive (1/2):', 'a1'))).toEqual({ action: 'prune', archive: 'a1' });
   });

@@ -24,7 +24,10 @@ describe('probeSsh', () => {
     async (location) => {
       const error = await probeSsh({ location }, { baseEnv: { PATH: '/nonexistent' } }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(BorgError);
-      expect(error).toMatchObject({ kind: 'refused', message: expect.stringMatching(/^ssh was not started: the (user|host) of the repository location/) });
+      expect(error).toMatchObject({
+        kind: 'refused',
+        message: expect.stringMatching(/^ssh was not started: the (user|host) of the repository location/),
+      });
     },
   );
 });

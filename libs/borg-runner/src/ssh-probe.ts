@@ -29,10 +29,7 @@ export function sshDestination(location: string): SshDestination | null {
  * gets an empty stdin, so a forced `borg serve` exits at once. A location whose user, host or port is refused
  * (locationProblem) rejects with a BorgError of kind 'refused' and starts nothing.
  */
-export function probeSsh(
-  connection: BorgConnection,
-  options: { timeoutMs?: number; baseEnv?: NodeJS.ProcessEnv } = {},
-): Promise<string[]> {
+export function probeSsh(connection: BorgConnection, options: { timeoutMs?: number; baseEnv?: NodeJS.ProcessEnv } = {}): Promise<string[]> {
   const target = sshDestination(connection.location);
   if (!target) return Promise.resolve([]);
   const [bin, ...args] = sshCommand(connection.ssh);

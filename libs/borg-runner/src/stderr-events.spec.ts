@@ -5,7 +5,16 @@ describe('parseStderrLine', () => {
     const line =
       '{"original_size": 10, "compressed_size": 5, "deduplicated_size": 3, "nfiles": 2, "path": "src/a", "time": 1.5, "type": "archive_progress", "finished": false}';
     expect(parseStderrLine(line)).toEqual([
-      { type: 'archive_progress', originalSize: 10, compressedSize: 5, deduplicatedSize: 3, nfiles: 2, path: 'src/a', finished: false, time: 1.5 },
+      {
+        type: 'archive_progress',
+        originalSize: 10,
+        compressedSize: 5,
+        deduplicatedSize: 3,
+        nfiles: 2,
+        path: 'src/a',
+        finished: false,
+        time: 1.5,
+      },
     ]);
   });
 
@@ -19,7 +28,16 @@ describe('parseStderrLine', () => {
     const percent =
       '{"message": "Checking segments 25.0%", "current": 2, "total": 4, "info": null, "operation": 1, "msgid": "repository.check", "type": "progress_percent", "finished": false, "time": 3}';
     expect(parseStderrLine(percent)).toEqual([
-      { type: 'progress_percent', operation: 1, msgid: 'repository.check', message: 'Checking segments 25.0%', current: 2, total: 4, finished: false, time: 3 },
+      {
+        type: 'progress_percent',
+        operation: 1,
+        msgid: 'repository.check',
+        message: 'Checking segments 25.0%',
+        current: 2,
+        total: 4,
+        finished: false,
+        time: 3,
+      },
     ]);
     expect(parseStderrLine('{"operation": 2, "msgid": "cache.commit", "type": "progress_message", "finished": true, "time": 4}')).toEqual([
       { type: 'progress_message', operation: 2, msgid: 'cache.commit', finished: true, time: 4 },
@@ -28,7 +46,9 @@ describe('parseStderrLine', () => {
 
   it('maps log_message with and without msgid', () => {
     expect(
-      parseStderrLine('{"type": "log_message", "time": 5, "message": "boom", "levelname": "ERROR", "name": "borg.archiver", "msgid": "PassphraseWrong"}'),
+      parseStderrLine(
+        '{"type": "log_message", "time": 5, "message": "boom", "levelname": "ERROR", "name": "borg.archiver", "msgid": "PassphraseWrong"}',
+      ),
     ).toEqual([{ type: 'log_message', level: 'ERROR', name: 'borg.archiver', message: 'boom', msgid: 'PassphraseWrong', time: 5 }]);
     expect(parseStderrLine('{"type": "log_message", "time": 6, "message": "w", "levelname": "WARNING", "name": "root"}')).toEqual([
       { type: 'log_message', level: 'WARNING', name: 'root', message: 'w', time: 6 },
@@ -49,7 +69,14 @@ describe('parseStderrLine', () => {
       'Enter passphrase for key /r: {"type": "log_message", "time": 1, "message": "can not acquire a passphrase", "levelname": "ERROR", "name": "borg.archiver", "msgid": "NoPassphraseFailure"}';
     expect(parseStderrLine(line)).toEqual([
       { type: 'stderr_line', line: 'Enter passphrase for key /r:' },
-      { type: 'log_message', level: 'ERROR', name: 'borg.archiver', message: 'can not acquire a passphrase', msgid: 'NoPassphraseFailure', time: 1 },
+      {
+        type: 'log_message',
+        level: 'ERROR',
+        name: 'borg.archiver',
+        message: 'can not acquire a passphrase',
+        msgid: 'NoPassphraseFailure',
+        time: 1,
+      },
     ]);
   });
 

@@ -1,13 +1,7 @@
 /** Public types of @borgitory/borg-runner. Field names are camelCase; parsers.ts maps borg's snake_case JSON onto them. */
 
 export type BorgEncryption =
-  | 'none'
-  | 'repokey'
-  | 'repokey-blake2'
-  | 'keyfile'
-  | 'keyfile-blake2'
-  | 'authenticated'
-  | 'authenticated-blake2';
+  'none' | 'repokey' | 'repokey-blake2' | 'keyfile' | 'keyfile-blake2' | 'authenticated' | 'authenticated-blake2';
 
 export interface BorgSshOptions {
   /** Path of the private key file to use (-i). */

@@ -45,7 +45,15 @@ describe('ArchiveEntryReader', () => {
     reader.end();
     expect(entries).toEqual([
       { type: 'd', mode: 'drwxr-xr-x', size: 0, mtime: '2026-11-26T21:19:55.944219', healthy: true, linkTarget: '', path: 'src' },
-      { type: '-', mode: '-rw-r--r--', size: 5, mtime: '2026-11-26T21:19:41.618335', healthy: false, linkTarget: '', path: 'src/bad\udcffname\nx' },
+      {
+        type: '-',
+        mode: '-rw-r--r--',
+        size: 5,
+        mtime: '2026-11-26T21:19:41.618335',
+        healthy: false,
+        linkTarget: '',
+        path: 'src/bad\udcffname\nx',
+      },
       { type: 'l', mode: 'lrwxrwxrwx', size: 4, mtime: '2026-11-26T21:19:55.944219', healthy: true, linkTarget: 'tgt?', path: 'src/link' },
     ]);
   });

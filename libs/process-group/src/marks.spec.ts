@@ -28,9 +28,19 @@ describe('process marks', () => {
   /** A script that leaves `sleep` running in its group (in the background) and exits once `$0.go` exists. */
   function spawnLeavingSleep(): GroupProcess {
     const bin = join(dir, 'script');
-    writeFileSync(bin, `#!/bin/sh\nsleep 30 &\necho "$${PROCESS_MARK_VARIABLE}" > "$0.seen"\nwhile [ ! -e "$0.go" ]; do sleep 0.02; done\n`);
+    writeFileSync(
+      bin,
+      `#!/bin/sh\nsleep 30 &\necho "$${PROCESS_MARK_VARIABLE}" > "$0.seen"\nwhile [ ! -e "$0.go" ]; do sleep 0.02; done\n`,
+    );
     chmodSync(bin, 0o755);
-    const child = spawnGroup({ bin, args: [], env: { PATH: process.env['PATH'] ?? '' }, stdout: 'ignore', onStderr: () => undefined, killGraceMs: 100 });
+    const child = spawnGroup({
+      bin,
+      args: [],
+      env: { PATH: process.env['PATH'] ?? '' },
+      stdout: 'ignore',
+      onStderr: () => undefined,
+      killGraceMs: 100,
+    });
     started.push(child.pid as number);
     return child;
   }

@@ -143,9 +143,7 @@ export function spawnGroup(options: GroupSpawnOptions): GroupProcess {
       lingerTimer = setTimeout(() => killGroup(pid, 'SIGKILL'), grace);
       lingerTimer.unref();
     });
-    child.once('close', (code: number | null, signal: NodeJS.Signals | null) =>
-      finish({ code, signal, spawnError: null }),
-    );
+    child.once('close', (code: number | null, signal: NodeJS.Signals | null) => finish({ code, signal, spawnError: null }));
     child.on('error', (error: NodeJS.ErrnoException) => {
       if (pid === undefined) finish({ code: null, signal: null, spawnError: error });
     });

@@ -80,9 +80,16 @@ export async function runRclone(spec: RcloneCallSpec): Promise<RcloneCallResult>
     const reason = exit.spawnError.code === 'ENOENT' ? `${spec.bin} was not found` : exit.spawnError.message;
     throw new RcloneError({ kind: 'spawn', exitCode: null, message: `rclone could not be started: ${reason}`, command });
   }
-  if (exit.stoppedBy === 'cancelled') throw new RcloneError({ kind: 'cancelled', exitCode: null, message: `rclone ${spec.subcommand} was cancelled`, command });
+  if (exit.stoppedBy === 'cancelled')
+    throw new RcloneError({ kind: 'cancelled', exitCode: null, message: `rclone ${spec.subcommand} was cancelled`, command });
   if (exit.stoppedBy === 'timeout') {
-    throw new RcloneError({ kind: 'timeout', exitCode: null, message: `rclone ${spec.subcommand} took too long and was stopped`, command, details: problems });
+    throw new RcloneError({
+      kind: 'timeout',
+      exitCode: null,
+      message: `rclone ${spec.subcommand} took too long and was stopped`,
+      command,
+      details: problems,
+    });
   }
   if (exit.code !== 0) {
     const { kind, says } = classifyRcloneFailure(problems);
@@ -98,5 +105,8 @@ function mainReason(problems: string[]): string | null {
   const fatal = [...problems].reverse().find((line) => line.startsWith('Failed to '));
   const line = fatal ?? problems.at(-1);
   if (!line) return null;
-  return line.replace(/^Failed to [\w ]+?: /, '').split('\n')[0].trim();
+  return line
+    .replace(/^Failed to [\w ]+?: /, '')
+    .split('\n')[0]
+    .trim();
 }

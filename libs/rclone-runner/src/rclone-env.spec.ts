@@ -5,7 +5,14 @@ describe('rclone environment', () => {
   it('defines the remote under RCLONE_CONFIG_TARGET_* and passes only the basics of the base environment', () => {
     const env = buildRcloneEnv(
       { type: 's3', options: { access_key_id: 'AKIA', secret_access_key: 'wJal', endpoint: 'http://127.0.0.1:9000' } },
-      { PATH: '/usr/bin', HOME: '/root', AWS_CA_BUNDLE: '/etc/ca.pem', AWS_SECRET_ACCESS_KEY: 'other', BORGITORY_SECRET_KEY: 'x', RCLONE_CONFIG_OTHER_TYPE: 'local' },
+      {
+        PATH: '/usr/bin',
+        HOME: '/root',
+        AWS_CA_BUNDLE: '/etc/ca.pem',
+        AWS_SECRET_ACCESS_KEY: 'other',
+        BORGITORY_SECRET_KEY: 'x',
+        RCLONE_CONFIG_OTHER_TYPE: 'local',
+      },
     );
     expect(env).toEqual({
       PATH: '/usr/bin',
@@ -53,8 +60,10 @@ describe('remoteHostProblem', () => {
 
 describe('rclone failures', () => {
   it('names what went wrong from the error lines', () => {
-    expect(classifyRcloneFailure(['NewFs: couldn\'t connect SSH: ssh: handshake failed: knownhosts: key mismatch']).kind).toBe('host_key');
-    expect(classifyRcloneFailure(['Failed to cat: InvalidAccessKeyId: The AWS Access Key Id you provided does not exist']).kind).toBe('authentication');
+    expect(classifyRcloneFailure(["NewFs: couldn't connect SSH: ssh: handshake failed: knownhosts: key mismatch"]).kind).toBe('host_key');
+    expect(classifyRcloneFailure(['Failed to cat: InvalidAccessKeyId: The AWS Access Key Id you provided does not exist']).kind).toBe(
+      'authentication',
+    );
     expect(classifyRcloneFailure(['ssh: unable to authenticate, attempted methods [none password]']).kind).toBe('authentication');
     expect(classifyRcloneFailure(['Failed to rcat: NoSuchBucket: The specified bucket does not exist']).kind).toBe('not_found');
     expect(classifyRcloneFailure(['dial tcp 127.0.0.1:4599: connect: connection refused']).kind).toBe('connection');
@@ -62,8 +71,12 @@ describe('rclone failures', () => {
       kind: 'connection',
       says: 'The server did not answer',
     });
-    expect(classifyRcloneFailure(['Put "http://127.0.0.1:4599/b": read tcp 127.0.0.1:50522->127.0.0.1:4599: i/o timeout']).says).toBe('The server did not answer');
-    expect(classifyRcloneFailure(['Put "http://10.0.0.9:4599/b": dial tcp 10.0.0.9:4599: i/o timeout']).says).toBe('Could not connect to the server');
+    expect(classifyRcloneFailure(['Put "http://127.0.0.1:4599/b": read tcp 127.0.0.1:50522->127.0.0.1:4599: i/o timeout']).says).toBe(
+      'The server did not answer',
+    );
+    expect(classifyRcloneFailure(['Put "http://10.0.0.9:4599/b": dial tcp 10.0.0.9:4599: i/o timeout']).says).toBe(
+      'Could not connect to the server',
+    );
     expect(classifyRcloneFailure(['something else']).kind).toBe('failed');
   });
 

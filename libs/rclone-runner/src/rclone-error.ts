@@ -39,7 +39,11 @@ export class RcloneError extends Error {
 }
 
 const PATTERNS: Array<{ kind: RcloneErrorKind; test: RegExp; says: string }> = [
-  { kind: 'host_key', test: /knownhosts: key mismatch/i, says: "The server's host key is not the one stored for it (has the server changed, or is someone in between?)" },
+  {
+    kind: 'host_key',
+    test: /knownhosts: key mismatch/i,
+    says: "The server's host key is not the one stored for it (has the server changed, or is someone in between?)",
+  },
   { kind: 'host_key', test: /knownhosts: key is unknown/i, says: "The server's host key is not known" },
   {
     kind: 'authentication',

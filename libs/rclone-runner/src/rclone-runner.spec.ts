@@ -6,7 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RcloneError } from './rclone-error';
 import { RcloneRunner } from './rclone-runner';
-import { startS3Server, startSftpServer, startWebdavServer, type TestS3Server, type TestSftpServer, type TestWebdavServer } from './testing';
+import {
+  startS3Server,
+  startSftpServer,
+  startWebdavServer,
+  type TestS3Server,
+  type TestSftpServer,
+  type TestWebdavServer,
+} from './testing';
 import type { RcloneEvent, RcloneProgress, RcloneRemote, RcloneTarget } from './types';
 
 jest.setTimeout(60_000);
@@ -35,19 +42,41 @@ describe('RcloneRunner', () => {
 
   const s3Remote = (overrides: Record<string, string> = {}): RcloneRemote => ({
     type: 's3',
-    options: { provider: 'Other', endpoint: s3.endpoint, access_key_id: s3.accessKeyId, secret_access_key: s3.secretAccessKey, force_path_style: 'true', no_check_bucket: 'true', ...overrides },
+    options: {
+      provider: 'Other',
+      endpoint: s3.endpoint,
+      access_key_id: s3.accessKeyId,
+      secret_access_key: s3.secretAccessKey,
+      force_path_style: 'true',
+      no_check_bucket: 'true',
+      ...overrides,
+    },
   });
   async function webdavRemote(password = webdav.password): Promise<RcloneRemote> {
     const obscured = await rclone.obscure(password);
-    return { type: 'webdav', options: { url: webdav.url, vendor: 'other', user: webdav.user, pass: obscured }, secrets: [password, obscured] };
+    return {
+      type: 'webdav',
+      options: { url: webdav.url, vendor: 'other', user: webdav.user, pass: obscured },
+      secrets: [password, obscured],
+    };
   }
   async function sftpRemote(hostKey: string): Promise<RcloneRemote> {
     const knownHosts = join(work, `known_hosts-${randomBytes(4).toString('hex')}`);
     writeFileSync(knownHosts, `[127.0.0.1]:${sftp.port} ${hostKey}\n`);
     const pass = await rclone.obscure(sftp.password);
-    return { type: 'sftp', options: { host: '127.0.0.1', port: String(sftp.port), user: sftp.user, pass, known_hosts_file: knownHosts }, secrets: [sftp.password, pass] };
+    return {
+      type: 'sftp',
+      options: { host: '127.0.0.1', port: String(sftp.port), user: sftp.user, pass, known_hosts_file: knownHosts },
+      secrets: [sftp.password, pass],
+    };
   }
-  const failure = (promise: Promise<unknown>) => promise.then(() => { throw new Error('expected a failure'); }, (error: RcloneError) => error);
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => {
+        throw new Error('expected a failure');
+      },
+      (error: RcloneError) => error,
+    );
 
   it('gives up on a server that accepts connections and never answers after its network timeout, saying so', async () => {
     const sockets = new Set<Socket>();
@@ -182,7 +211,12 @@ describe('RcloneRunner', () => {
     writeFileSync(join(copy, 'stray'), 'x');
     const check = await rclone.check(source, target, { oneWay: false });
     expect(check).toMatchObject({ matching: 1, differing: 1, missingLocally: 1, missingOnRemote: 0, comparedBy: 'md5' });
-    expect(check.examples).toEqual(expect.arrayContaining([{ path: 'config', problem: 'differs' }, { path: 'stray', problem: 'missing_locally' }]));
+    expect(check.examples).toEqual(
+      expect.arrayContaining([
+        { path: 'config', problem: 'differs' },
+        { path: 'stray', problem: 'missing_locally' },
+      ]),
+    );
   });
 
   it('writes, reads back and deletes a small object', async () => {
@@ -224,7 +258,10 @@ describe('RcloneRunner', () => {
     for (const options of refused) {
       const error = await failure(runner.list({ remote: { type: 'sftp', options }, path: '' }));
       expect(error).toBeInstanceOf(RcloneError);
-      expect(error).toMatchObject({ kind: 'refused', message: expect.stringMatching(/^rclone was not started: the (host|user) of the remote/) });
+      expect(error).toMatchObject({
+        kind: 'refused',
+        message: expect.stringMatching(/^rclone was not started: the (host|user) of the remote/),
+      });
     }
     expect(existsSync(join(work, 'rclone-started'))).toBe(false);
   });
@@ -234,16 +271,20 @@ describe('RcloneRunner', () => {
     const controller = new AbortController();
     const seen: string[] = [];
     const events: RcloneEvent[] = [];
-    const transfer = rclone.transfer(source, { remote, path: 'slow' }, {
-      mode: 'copy',
-      bandwidthLimit: '256k',
-      signal: controller.signal,
-      onEvent: (event) => events.push(event),
-      onSpawn: (pid) => {
-        seen.push(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
-        seen.push(readFileSync(`/proc/${pid}/environ`, 'utf8'));
+    const transfer = rclone.transfer(
+      source,
+      { remote, path: 'slow' },
+      {
+        mode: 'copy',
+        bandwidthLimit: '256k',
+        signal: controller.signal,
+        onEvent: (event) => events.push(event),
+        onSpawn: (pid) => {
+          seen.push(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+          seen.push(readFileSync(`/proc/${pid}/environ`, 'utf8'));
+        },
       },
-    });
+    );
     await new Promise((resolve) => setTimeout(resolve, 1500));
     controller.abort();
     const stopped = await failure(transfer);

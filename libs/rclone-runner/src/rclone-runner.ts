@@ -1,7 +1,14 @@
 import { buildRcloneEnv, remoteHostProblem, remotePath } from './rclone-env';
 import { RcloneError } from './rclone-error';
 import { runRclone, type RcloneCallSpec } from './rclone-call';
-import type { RcloneCallOptions, RcloneCheckResult, RcloneRemote, RcloneTarget, RcloneTransferOptions, RcloneTransferResult } from './types';
+import type {
+  RcloneCallOptions,
+  RcloneCheckResult,
+  RcloneRemote,
+  RcloneTarget,
+  RcloneTransferOptions,
+  RcloneTransferResult,
+} from './types';
 
 export interface RcloneRunnerOptions {
   rcloneBin: string;
@@ -72,7 +79,11 @@ export class RcloneRunner {
 
   /** `rclone copy target:path DESTINATION`: the remote's files into a local directory. */
   async download(target: RcloneTarget, destination: string, call: RcloneCallOptions = {}): Promise<void> {
-    await this.run(target.remote, ['copy', remotePath(target.path), destination, ...TRANSFER_FLAGS, ...listFlags(target.remote)], 'copy', { call, stdout: 'ignore', timeoutMs: 0 });
+    await this.run(target.remote, ['copy', remotePath(target.path), destination, ...TRANSFER_FLAGS, ...listFlags(target.remote)], 'copy', {
+      call,
+      stdout: 'ignore',
+      timeoutMs: 0,
+    });
   }
 
   /**
@@ -80,10 +91,39 @@ export class RcloneRunner {
    * (else by size), without downloading. oneWay: files only on the remote do not count (copy mode keeps them).
    */
   async check(source: string, target: RcloneTarget, options: RcloneCallOptions & { oneWay: boolean }): Promise<RcloneCheckResult> {
-    const result: RcloneCheckResult = { matching: 0, differing: 0, missingOnRemote: 0, missingLocally: 0, errors: 0, comparedBy: 'size', examples: [] };
-    const problems: Record<string, RcloneCheckResult['examples'][number]['problem']> = { '*': 'differs', '+': 'missing_on_remote', '-': 'missing_locally', '!': 'error' };
-    const counters: Record<string, keyof RcloneCheckResult> = { '=': 'matching', '*': 'differing', '+': 'missingOnRemote', '-': 'missingLocally', '!': 'errors' };
-    const args = ['check', source, remotePath(target.path), '--combined=-', '-v', '--stats=1s', ...TRANSFER_FLAGS, ...listFlags(target.remote), ...(options.oneWay ? ['--one-way'] : [])];
+    const result: RcloneCheckResult = {
+      matching: 0,
+      differing: 0,
+      missingOnRemote: 0,
+      missingLocally: 0,
+      errors: 0,
+      comparedBy: 'size',
+      examples: [],
+    };
+    const problems: Record<string, RcloneCheckResult['examples'][number]['problem']> = {
+      '*': 'differs',
+      '+': 'missing_on_remote',
+      '-': 'missing_locally',
+      '!': 'error',
+    };
+    const counters: Record<string, keyof RcloneCheckResult> = {
+      '=': 'matching',
+      '*': 'differing',
+      '+': 'missingOnRemote',
+      '-': 'missingLocally',
+      '!': 'errors',
+    };
+    const args = [
+      'check',
+      source,
+      remotePath(target.path),
+      '--combined=-',
+      '-v',
+      '--stats=1s',
+      ...TRANSFER_FLAGS,
+      ...listFlags(target.remote),
+      ...(options.oneWay ? ['--one-way'] : []),
+    ];
     const call: RcloneCallOptions = {
       ...options,
       onEvent: (event) => {
@@ -124,23 +164,35 @@ export class RcloneRunner {
 
   /** Writes a small object (`rclone rcat`, its content through stdin). */
   async putObject(target: RcloneTarget, name: string, content: string, call: RcloneCallOptions = {}): Promise<void> {
-    await this.run(target.remote, ['rcat', remotePath(join(target.path, name)), ...PROBE_FLAGS], 'rcat', { call, stdin: content, stdout: 'ignore' });
+    await this.run(target.remote, ['rcat', remotePath(join(target.path, name)), ...PROBE_FLAGS], 'rcat', {
+      call,
+      stdin: content,
+      stdout: 'ignore',
+    });
   }
 
   /** Reads a small object back (`rclone cat`). */
   async getObject(target: RcloneTarget, name: string, call: RcloneCallOptions = {}): Promise<string> {
-    return (await this.run(target.remote, ['cat', remotePath(join(target.path, name)), ...PROBE_FLAGS], 'cat', { call, stdout: 'collect' })).stdout;
+    return (await this.run(target.remote, ['cat', remotePath(join(target.path, name)), ...PROBE_FLAGS], 'cat', { call, stdout: 'collect' }))
+      .stdout;
   }
 
   async deleteObject(target: RcloneTarget, name: string, call: RcloneCallOptions = {}): Promise<void> {
-    await this.run(target.remote, ['deletefile', remotePath(join(target.path, name)), ...PROBE_FLAGS], 'deletefile', { call, stdout: 'ignore' });
+    await this.run(target.remote, ['deletefile', remotePath(join(target.path, name)), ...PROBE_FLAGS], 'deletefile', {
+      call,
+      stdout: 'ignore',
+    });
   }
 
   private run(
     remote: RcloneRemote | null,
     args: string[],
     subcommand: string,
-    spec: Partial<Pick<RcloneCallSpec, 'stdin' | 'onStdoutLine' | 'timeoutMs'>> & { call?: RcloneCallOptions; stdout: RcloneCallSpec['stdout']; secrets?: string[] },
+    spec: Partial<Pick<RcloneCallSpec, 'stdin' | 'onStdoutLine' | 'timeoutMs'>> & {
+      call?: RcloneCallOptions;
+      stdout: RcloneCallSpec['stdout'];
+      secrets?: string[];
+    },
   ) {
     const problem = remote ? remoteHostProblem(remote) : null;
     if (problem) {

@@ -36,8 +36,7 @@ export interface RcloneProgress {
 export type RcloneLogLevel = 'debug' | 'info' | 'notice' | 'warning' | 'error' | 'critical';
 
 export type RcloneEvent =
-  | { type: 'progress'; progress: RcloneProgress }
-  | { type: 'log'; level: RcloneLogLevel; message: string; object?: string };
+  { type: 'progress'; progress: RcloneProgress } | { type: 'log'; level: RcloneLogLevel; message: string; object?: string };
 
 export interface RcloneCallOptions {
   signal?: AbortSignal;

@@ -1,4 +1,12 @@
-import { assertDestination, destinationProblem, hostProblem, parseHost, portProblem, RefusedDestinationError, userProblem } from './remote-host';
+import {
+  assertDestination,
+  destinationProblem,
+  hostProblem,
+  parseHost,
+  portProblem,
+  RefusedDestinationError,
+  userProblem,
+} from './remote-host';
 
 describe('parseHost', () => {
   it.each([
@@ -72,15 +80,28 @@ describe('userProblem and portProblem', () => {
     expect(userProblem(user)).toBeNull();
   });
 
-  it.each(['', '-oProxyCommand=id', '-F/dev/null', '.hidden', 'a@b', 'a b', 'a\tb', 'a:b', 'a/b', '%2dx', 'bäcker', '{user}', 'x'.repeat(65)])(
-    'refuses the user %j',
-    (user) => {
-      expect(userProblem(user)).toContain('is not a user name');
-    },
-  );
+  it.each([
+    '',
+    '-oProxyCommand=id',
+    '-F/dev/null',
+    '.hidden',
+    'a@b',
+    'a b',
+    'a\tb',
+    'a:b',
+    'a/b',
+    '%2dx',
+    'bäcker',
+    '{user}',
+    'x'.repeat(65),
+  ])('refuses the user %j', (user) => {
+    expect(userProblem(user)).toContain('is not a user name');
+  });
 
   it.each([[1], [22], [65535]])('accepts the port %i', (port) => expect(portProblem(port)).toBeNull());
-  it.each([[0], [-1], [65536], [22.5], [Number.NaN]])('refuses the port %d', (port) => expect(portProblem(port)).toContain('is not a port'));
+  it.each([[0], [-1], [65536], [22.5], [Number.NaN]])('refuses the port %d', (port) =>
+    expect(portProblem(port)).toContain('is not a port'),
+  );
 });
 
 describe('destinationProblem', () => {

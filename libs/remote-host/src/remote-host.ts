@@ -70,7 +70,10 @@ export class RefusedDestinationError extends Error {
 }
 
 /** The first problem of a destination's user (if any), host and port (if any), or null when ssh may be given them. */
-export function destinationProblem(destination: { user?: string | null; host: string; port?: number | null }, ipv6: Ipv6Form): RemoteProblem | null {
+export function destinationProblem(
+  destination: { user?: string | null; host: string; port?: number | null },
+  ipv6: Ipv6Form,
+): RemoteProblem | null {
   const user = destination.user === undefined || destination.user === null ? null : userProblem(destination.user);
   if (user) return { part: 'user', message: user };
   const host = hostProblem(destination.host, ipv6);

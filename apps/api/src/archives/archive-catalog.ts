@@ -58,7 +58,12 @@ export class ArchiveCatalog {
     return archive;
   }
 
-  async page(repositoryId: number, order: 'asc' | 'desc', limit: number, offset: number): Promise<{ rows: ArchiveListRow[]; total: number }> {
+  async page(
+    repositoryId: number,
+    order: 'asc' | 'desc',
+    limit: number,
+    offset: number,
+  ): Promise<{ rows: ArchiveListRow[]; total: number }> {
     const direction = order === 'asc' ? 'ASC' : 'DESC';
     const [rows, total] = await this.archives.findAndCount({
       select: [...ARCHIVE_LIST_COLUMNS],

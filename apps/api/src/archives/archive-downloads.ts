@@ -74,7 +74,8 @@ export class ArchiveDownloads {
       return {
         headers: tarHeaders(path.name),
         length: null,
-        open: (borg, connection) => borg.exportTar(connection, archiveName, { paths: [escaped], stripComponents: stripComponents || undefined, bypassLock: true }),
+        open: (borg, connection) =>
+          borg.exportTar(connection, archiveName, { paths: [escaped], stripComponents: stripComponents || undefined, bypassLock: true }),
       };
     }
     if (row.kind !== '-') {

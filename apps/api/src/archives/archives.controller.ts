@@ -48,7 +48,8 @@ export class ArchivesController {
 
   @Delete('archives/:archive')
   @ApiOperation({
-    summary: 'Delete an archive (a logged job). 204 when done; 202 with the job if it takes longer than a minute. Space is freed by borg compact.',
+    summary:
+      'Delete an archive (a logged job). 204 when done; 202 with the job if it takes longer than a minute. Space is freed by borg compact.',
   })
   @ApiNoContent()
   @ApiEnvelope(JobDto, { status: 202, description: 'Still running: data is the job' })
@@ -89,7 +90,11 @@ export class ArchivesController {
     description:
       'Success is the raw bytes with Content-Disposition: attachment. While the archive is first being indexed: 503 with Retry-After, and the progress in error.details.index.',
   })
-  @ApiResponse({ status: 200, description: 'The file, or a tar of the directory', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiResponse({
+    status: 200,
+    description: 'The file, or a tar of the directory',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiErrors(400, 404, 422, 503)
   async download(
     @Param('id', ParseIntPipe) id: number,

@@ -18,7 +18,13 @@ import { ArchivePath } from './archive-path';
 import { ArchiveSettings } from './archive-settings';
 import { ArchiveDetailsDto, ArchiveDto, ArchiveIndexStatusDto } from './dto/archive.dto';
 import { ArchiveEntryDto, DiffChangeDto, DiffEntryDto, SearchHitDto, SearchResultDto } from './dto/archive-entry.dto';
-import { ArchiveBrowseQueryDto, ArchiveDiffQueryDto, ArchiveListQueryDto, ArchiveSearchQueryDto, RestoreArchiveDto } from './dto/archive-queries.dto';
+import {
+  ArchiveBrowseQueryDto,
+  ArchiveDiffQueryDto,
+  ArchiveListQueryDto,
+  ArchiveSearchQueryDto,
+  RestoreArchiveDto,
+} from './dto/archive-queries.dto';
 import { ArchiveIndexes } from './index/archive-indexes';
 import { existingRestoreTargets } from './restore-targets';
 
@@ -98,7 +104,12 @@ export class ArchivesService {
     return toIndexStatusDto(await this.indexes.ensure(archive, 0), archive);
   }
 
-  async browse(repositoryId: number, name: string, path: ArchivePath, query: ArchiveBrowseQueryDto): Promise<Page<ArchiveEntryDto> | Indexing> {
+  async browse(
+    repositoryId: number,
+    name: string,
+    path: ArchivePath,
+    query: ArchiveBrowseQueryDto,
+  ): Promise<Page<ArchiveEntryDto> | Indexing> {
     const archive = await this.catalog.find(repositoryId, name);
     const state = await this.indexes.ensure(archive);
     if (state.state !== 'ready') return { indexing: toIndexStatusDto(state, archive) };
@@ -140,7 +151,13 @@ export class ArchivesService {
   }
 
   /** `borg diff` of two archives, one page at a time; borg's output is streamed, never held whole. */
-  async diff(repositoryId: number, name: string, otherName: string, path: ArchivePath, query: ArchiveDiffQueryDto): Promise<Page<DiffEntryDto>> {
+  async diff(
+    repositoryId: number,
+    name: string,
+    otherName: string,
+    path: ArchivePath,
+    query: ArchiveDiffQueryDto,
+  ): Promise<Page<DiffEntryDto>> {
     await this.catalog.find(repositoryId, name);
     await this.catalog.find(repositoryId, otherName);
     const { limit, offset } = query;

@@ -2,7 +2,9 @@ import { contentDisposition } from './content-disposition';
 
 describe('contentDisposition', () => {
   it('gives an ASCII fallback and the exact UTF-8 name', () => {
-    expect(contentDisposition(Buffer.from('report 2026.pdf'))).toBe(`attachment; filename="report 2026.pdf"; filename*=UTF-8''report%202026.pdf`);
+    expect(contentDisposition(Buffer.from('report 2026.pdf'))).toBe(
+      `attachment; filename="report 2026.pdf"; filename*=UTF-8''report%202026.pdf`,
+    );
     expect(contentDisposition(Buffer.from('café "x";%.txt'))).toBe(
       `attachment; filename="caf_ _x___.txt"; filename*=UTF-8''caf%C3%A9%20%22x%22%3B%25.txt`,
     );

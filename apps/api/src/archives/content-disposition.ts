@@ -16,6 +16,9 @@ export function contentDisposition(name: Buffer): string {
 /** RFC 8187 attr-char. */
 function isAttrChar(byte: number): boolean {
   return (
-    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || '!#$&+-.^_`|~'.includes(String.fromCharCode(byte))
+    (byte >= 0x30 && byte <= 0x39) ||
+    (byte >= 0x41 && byte <= 0x5a) ||
+    (byte >= 0x61 && byte <= 0x7a) ||
+    '!#$&+-.^_`|~'.includes(String.fromCharCode(byte))
   );
 }

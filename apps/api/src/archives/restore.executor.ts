@@ -24,9 +24,16 @@ export class RestoreExecutor implements JobExecutor {
     if (repositoryId === null) throw new JobFailure(ErrorCode.VALIDATION_ERROR, 'A restore needs a repository');
     const paths = parameters.paths.map((path) => ArchivePath.fromEscaped(path));
     if (!parameters.overwrite) {
-      const existing = existingRestoreTargets(parameters.destination, paths.length ? paths : [ArchivePath.root], parameters.strip_components);
+      const existing = existingRestoreTargets(
+        parameters.destination,
+        paths.length ? paths : [ArchivePath.root],
+        parameters.strip_components,
+      );
       if (existing.length) {
-        throw new JobFailure(ErrorCode.CONFLICT, `${existing.length} target(s) already exist, e.g. ${existing[0].toString()}; restore with overwrite to replace them`);
+        throw new JobFailure(
+          ErrorCode.CONFLICT,
+          `${existing.length} target(s) already exist, e.g. ${existing[0].toString()}; restore with overwrite to replace them`,
+        );
       }
     }
     const shown = parameters.paths.length ? parameters.paths.map((path) => `/${path}`).join(', ') : 'everything';

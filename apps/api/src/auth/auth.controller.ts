@@ -34,11 +34,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Create the first user (only while none exists) and log in as that user' })
   @ApiEnvelope(UserDto, { status: 201 })
   @ApiErrors(403, 409, 422)
-  async setup(
-    @Body() body: CredentialsDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<UserDto> {
+  async setup(@Body() body: CredentialsDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<UserDto> {
     const { user, deviceToken } = await this.auth.setup(body);
     await startSession(request, user.id);
     setDeviceCookie(request, response, deviceToken);
@@ -59,11 +55,7 @@ export class AuthController {
   })
   @ApiEnvelope(UserDto)
   @ApiErrors(401, 409, 422, 429)
-  async login(
-    @Body() body: LoginDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<UserDto> {
+  async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<UserDto> {
     const origin = { address: request.ip ?? 'unknown', deviceToken: readDeviceCookie(request) };
     const { user, deviceToken } = await this.auth.login(body, origin);
     await startSession(request, user.id);

@@ -22,7 +22,9 @@ export class SetupHostGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request>();
     const claimed = [request.get('host'), ...(request.get('x-forwarded-host')?.split(',') ?? [])];
-    const refused = claimed.map((host) => hostnameOf(host?.trim())).find((hostname) => !isSetupHostAllowed(hostname, this.config.allowedHosts));
+    const refused = claimed
+      .map((host) => hostnameOf(host?.trim()))
+      .find((hostname) => !isSetupHostAllowed(hostname, this.config.allowedHosts));
     if (refused === undefined || (await this.users.any())) return true;
     throw setupHostRefused(refused);
   }

@@ -14,15 +14,21 @@ describe('hostnameOf', () => {
     expect(hostnameOf(host)).toBe(hostname);
   });
 
-  it.each([undefined, '', 'nas:port', 'nas:8000:1', '::1', 'user@nas', 'nas/path', '[::1', 'nas example'])('finds no host name in %p', (host) => {
-    expect(hostnameOf(host)).toBeNull();
-  });
+  it.each([undefined, '', 'nas:port', 'nas:8000:1', '::1', 'user@nas', 'nas/path', '[::1', 'nas example'])(
+    'finds no host name in %p',
+    (host) => {
+      expect(hostnameOf(host)).toBeNull();
+    },
+  );
 });
 
 describe('isSetupHostAllowed', () => {
-  it.each(['127.0.0.1:8000', '192.168.1.20', '[::1]:8000', '[2001:db8::7]', 'localhost:8000', 'LOCALHOST'])('allows the IP literal or localhost %s', (host) => {
-    expect(allowed(host)).toBe(true);
-  });
+  it.each(['127.0.0.1:8000', '192.168.1.20', '[::1]:8000', '[2001:db8::7]', 'localhost:8000', 'LOCALHOST'])(
+    'allows the IP literal or localhost %s',
+    (host) => {
+      expect(allowed(host)).toBe(true);
+    },
+  );
 
   it.each([
     'attacker.example',

@@ -42,11 +42,7 @@ export class BackupsService {
   }
 
   /** Checks the sources (they exist and can be read) and the repository, and fills in the defaults. */
-  async plan(
-    input: BackupSourceDto,
-    repositoryId: number,
-    extra: Pick<BackupParameters, 'dry_run' | 'comment'>,
-  ): Promise<BackupPlan> {
+  async plan(input: BackupSourceDto, repositoryId: number, extra: Pick<BackupParameters, 'dry_run' | 'comment'>): Promise<BackupPlan> {
     const problems: Record<string, string[]> = {};
     if (input.source_path !== undefined && input.source_paths !== undefined) {
       problems['source_paths'] = ['Give source_path or source_paths, not both'];

@@ -10,7 +10,7 @@ export class FilesystemController {
   constructor(private readonly browser: DirectoryBrowser) {}
 
   @Get('directory')
-  @ApiOperation({ summary: "List a directory of the server (to choose what to back up); at most 1000 entries" })
+  @ApiOperation({ summary: 'List a directory of the server (to choose what to back up); at most 1000 entries' })
   @ApiEnvelope(DirectoryListingDto)
   @ApiErrors(400, 403, 404)
   directory(@Query() query: DirectoryQueryDto): Promise<DirectoryListingDto> {

@@ -62,13 +62,22 @@ export class CloudRemotes {
       keys = await this.scanner.scan(host, port);
     } catch (error) {
       if (error instanceof RefusedDestinationError) {
-        throw ApiError.validation(`Invalid stored setting: provider_config.${error.problem.part}`, { [`provider_config.${error.problem.part}`]: [error.message] });
+        throw ApiError.validation(`Invalid stored setting: provider_config.${error.problem.part}`, {
+          [`provider_config.${error.problem.part}`]: [error.message],
+        });
       }
-      throw new ApiError(422, ErrorCode.SSH_CONNECTION_FAILED, `Could not read the host key of ${host}:${port}: ${(error as Error).message}`);
+      throw new ApiError(
+        422,
+        ErrorCode.SSH_CONNECTION_FAILED,
+        `Could not read the host key of ${host}:${port}: ${(error as Error).message}`,
+      );
     }
     const hostKey = keys.join('\n');
     await this.configs.learnHostKey(config, hostKey);
-    this.logger.log({ cloud_sync_config_id: config.id }, `Stored the host key of ${host}:${port} at the first connection: ${keys.map((key) => key.split(' ')[0]).join(', ')}`);
+    this.logger.log(
+      { cloud_sync_config_id: config.id },
+      `Stored the host key of ${host}:${port} at the first connection: ${keys.map((key) => key.split(' ')[0]).join(', ')}`,
+    );
     return hostKey;
   }
 

@@ -23,7 +23,10 @@ export class CloudSyncConfigsService {
 
   async list(query: PageQueryDto): Promise<Page<CloudSyncConfigDto>> {
     const [rows, total] = await this.configs.findAndCount({ order: { name: 'ASC', id: 'ASC' }, take: query.limit, skip: query.offset });
-    return new Page(rows.map((row) => this.toDto(row)), { total, limit: query.limit, offset: query.offset });
+    return new Page(
+      rows.map((row) => this.toDto(row)),
+      { total, limit: query.limit, offset: query.offset },
+    );
   }
 
   async get(id: number): Promise<CloudSyncConfigDto> {
@@ -51,7 +54,9 @@ export class CloudSyncConfigsService {
     const config = await this.find(id);
     const users = await this.users.of(id);
     if (users.length > 0) {
-      throw ApiError.conflict(`The cloud sync configuration "${config.name}" is used by ${users.join(', ')}; change them first`, { used_by: users });
+      throw ApiError.conflict(`The cloud sync configuration "${config.name}" is used by ${users.join(', ')}; change them first`, {
+        used_by: users,
+      });
     }
     await this.configs.delete({ id });
   }
@@ -74,7 +79,11 @@ export class CloudSyncConfigsService {
 
   async recordSync(id: number, jobId: number, status: CloudSyncConfigEntity['lastSyncStatus']): Promise<void> {
     const config = await this.configs.findOneBy({ id });
-    if (config) await this.configs.update({ id }, { lastSyncJobId: jobId, lastSyncStatus: status, lastSyncAt: new Date(), updatedAt: config.updatedAt });
+    if (config)
+      await this.configs.update(
+        { id },
+        { lastSyncJobId: jobId, lastSyncStatus: status, lastSyncAt: new Date(), updatedAt: config.updatedAt },
+      );
   }
 
   async find(id: number): Promise<CloudSyncConfigEntity> {

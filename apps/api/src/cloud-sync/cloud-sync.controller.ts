@@ -36,7 +36,7 @@ export class CloudSyncController {
 
   @Post('configs')
   @SuccessMessage('Cloud sync configuration created')
-  @ApiOperation({ summary: 'Create a cloud sync configuration; provider_config is checked against the provider\'s fields' })
+  @ApiOperation({ summary: "Create a cloud sync configuration; provider_config is checked against the provider's fields" })
   @ApiEnvelope(CloudSyncConfigDto, { status: 201 })
   @ApiErrors(409, 422)
   create(@Body() body: CloudSyncConfigInputDto): Promise<CloudSyncConfigDto> {
@@ -80,7 +80,9 @@ export class CloudSyncController {
 
   @Post('configs/:id/verify')
   @HttpCode(200)
-  @ApiOperation({ summary: "Whether the remote copy of a repository matches it (rclone check, by hash where both sides have one); downloads nothing" })
+  @ApiOperation({
+    summary: 'Whether the remote copy of a repository matches it (rclone check, by hash where both sides have one); downloads nothing',
+  })
   @ApiEnvelope(CloudVerifyResultDto)
   @ApiErrors(400, 404, 409, 422)
   verify(@Param('id', ParseIntPipe) id: number, @Body() body: CloudVerifyRequestDto): Promise<CloudVerifyResultDto> {

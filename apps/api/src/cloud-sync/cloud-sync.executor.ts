@@ -49,16 +49,32 @@ export class CloudSyncExecutor implements JobExecutor {
 
   private async sync(context: JobContext, parameters: CloudSyncParameters, repositoryId: number): Promise<JobOutcome> {
     const repository = await this.repositories.get(repositoryId);
-    if (repository.is_remote) throw new JobFailure(ErrorCode.VALIDATION_ERROR, `Repository "${repository.name}" is on another machine; only local repositories can be copied off-site`);
+    if (repository.is_remote)
+      throw new JobFailure(
+        ErrorCode.VALIDATION_ERROR,
+        `Repository "${repository.name}" is on another machine; only local repositories can be copied off-site`,
+      );
     const folder = repositoryFolder(repository);
     const { config, target, basePath, display, hostKeyLearned } = await this.remotes.resolve(parameters.cloud_sync_config_id, folder);
-    if (hostKeyLearned) context.log('warning', `First connection: stored the server's host key (${hostKeyLearned.split('\n').map((key) => key.split(' ')[0]).join(', ')}); any other key will be refused`);
+    if (hostKeyLearned)
+      context.log(
+        'warning',
+        `First connection: stored the server's host key (${hostKeyLearned
+          .split('\n')
+          .map((key) => key.split(' ')[0])
+          .join(', ')}); any other key will be refused`,
+      );
     const limit = config.bandwidthLimit ? `, at most ${config.bandwidthLimit}B/s` : '';
-    context.log('info', `rclone ${config.mode} ${repository.path} → ${display} (${config.mode === 'copy' ? 'nothing is deleted on the remote' : 'a mirror: what is gone here is deleted there'}${limit})`);
+    context.log(
+      'info',
+      `rclone ${config.mode} ${repository.path} → ${display} (${config.mode === 'copy' ? 'nothing is deleted on the remote' : 'a mirror: what is gone here is deleted there'}${limit})`,
+    );
     // borg never rewrites a segment, so a copy that would overwrite one means local damage (or ransomware): what the
     // remote holds goes aside first. Repository folders are slugs, so ".replaced" is never one of them.
-    const keepReplacedIn = config.mode === 'copy' ? joinPath(basePath, '.replaced', folder, new Date().toISOString().replace(/:/g, '-')) : undefined;
-    if (keepReplacedIn) context.log('info', `Nothing on the remote is overwritten: a file it holds in another version is moved to ${keepReplacedIn}`);
+    const keepReplacedIn =
+      config.mode === 'copy' ? joinPath(basePath, '.replaced', folder, new Date().toISOString().replace(/:/g, '-')) : undefined;
+    if (keepReplacedIn)
+      context.log('info', `Nothing on the remote is overwritten: a file it holds in another version is moved to ${keepReplacedIn}`);
     const started = Date.now();
     const watchdog = new StallWatchdog(this.appConfig.stallTimeoutSeconds, context.signal);
     try {
@@ -112,6 +128,11 @@ function forward(event: RcloneEvent, context: JobContext): void {
     });
     return;
   }
-  const level = event.level === 'error' || event.level === 'critical' ? 'error' : event.level === 'warning' || event.level === 'notice' ? 'warning' : 'info';
+  const level =
+    event.level === 'error' || event.level === 'critical'
+      ? 'error'
+      : event.level === 'warning' || event.level === 'notice'
+        ? 'warning'
+        : 'info';
   context.log(level, event.object ? `${event.object}: ${event.message}` : event.message);
 }

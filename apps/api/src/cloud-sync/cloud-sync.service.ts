@@ -36,7 +36,16 @@ export class CloudSyncService {
       label: provider.label,
       description: provider.description,
       presets: provider.presets,
-      fields: provider.fields.map(({ name, label, type, required, secret, default: defaultValue, help, options }) => ({ name, label, type, required, secret, default: defaultValue, help, options })),
+      fields: provider.fields.map(({ name, label, type, required, secret, default: defaultValue, help, options }) => ({
+        name,
+        label,
+        type,
+        required,
+        secret,
+        default: defaultValue,
+        help,
+        options,
+      })),
     }));
   }
 
@@ -65,7 +74,8 @@ export class CloudSyncService {
       await step('write', () => this.rclone.putObject(target, name, TEST_CONTENT));
       await step('read', async () => {
         const back = await this.rclone.getObject(target, name);
-        if (back !== TEST_CONTENT) throw new ApiError(422, ErrorCode.RCLONE_ERROR, 'The test object read back differs from what was written');
+        if (back !== TEST_CONTENT)
+          throw new ApiError(422, ErrorCode.RCLONE_ERROR, 'The test object read back differs from what was written');
       });
       await step('delete', () => this.rclone.deleteObject(target, name));
       await step('list', async () => void (await this.rclone.list(target)));
@@ -98,7 +108,8 @@ export class CloudSyncService {
   async verify(configId: number, repositoryId: number): Promise<CloudVerifyResultDto> {
     await this.configs.find(configId);
     const repository = await this.repositories.get(repositoryId).catch(() => null);
-    if (!repository) throw ApiError.validation('Invalid input data: repository_id', { repository_id: [`Repository ${repositoryId} does not exist`] });
+    if (!repository)
+      throw ApiError.validation('Invalid input data: repository_id', { repository_id: [`Repository ${repositoryId} does not exist`] });
     if (repository.is_remote) throw ApiError.validation('Invalid input data: repository_id', { repository_id: [localOnly(repository)] });
     if (await this.jobs.hasActiveJob(repositoryId)) {
       throw new ApiError(409, ErrorCode.REPOSITORY_BUSY, 'A job is queued or running on this repository; verify when it has finished');

@@ -15,7 +15,11 @@ export interface CheckedProviderConfig {
  * Checks a request's provider_config against the provider's fields. A secret left out keeps its stored value (so an
  * edit need not repeat it); an empty string removes it.
  */
-export function checkProviderConfig(provider: CloudProvider, input: Record<string, unknown>, storedSecrets: Record<string, string>): CheckedProviderConfig {
+export function checkProviderConfig(
+  provider: CloudProvider,
+  input: Record<string, unknown>,
+  storedSecrets: Record<string, string>,
+): CheckedProviderConfig {
   const problems: Record<string, string[]> = {};
   const settings: Record<string, string | number | boolean> = {};
   const secrets: Record<string, string> = { ...storedSecrets };
@@ -43,7 +47,8 @@ export function checkProviderConfig(provider: CloudProvider, input: Record<strin
     if (field.required && !present && !problems[`provider_config.${field.name}`]) say(field.name, `${field.name} is required`);
   }
   if (Object.keys(problems).length === 0) {
-    for (const [name, message] of Object.entries(provider.problems?.({ ...settings, ...secrets } as ProviderValues) ?? {})) say(name, message);
+    for (const [name, message] of Object.entries(provider.problems?.({ ...settings, ...secrets } as ProviderValues) ?? {}))
+      say(name, message);
   }
   return { settings, secrets, problems };
 }
@@ -53,7 +58,9 @@ function valueProblem(field: ProviderField, value: unknown): string | null {
     case 'boolean':
       return typeof value === 'boolean' ? null : `${field.name} must be true or false`;
     case 'integer':
-      return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 65_535 ? null : `${field.name} must be a whole number from 1 to 65535`;
+      return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 65_535
+        ? null
+        : `${field.name} must be a whole number from 1 to 65535`;
     case 'select':
       return typeof value === 'string' && field.options?.some((option) => option.value === value)
         ? null

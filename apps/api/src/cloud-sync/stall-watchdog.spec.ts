@@ -3,7 +3,19 @@ import { StallWatchdog } from './stall-watchdog';
 
 const stats = (done: Partial<RcloneProgress>): RcloneEvent => ({
   type: 'progress',
-  progress: { bytes: 0, totalBytes: 100, transfers: 0, totalTransfers: 2, checks: 0, deletes: 0, errors: 0, speed: 0, eta: null, elapsedSeconds: 1, ...done },
+  progress: {
+    bytes: 0,
+    totalBytes: 100,
+    transfers: 0,
+    totalTransfers: 2,
+    checks: 0,
+    deletes: 0,
+    errors: 0,
+    speed: 0,
+    eta: null,
+    elapsedSeconds: 1,
+    ...done,
+  },
 });
 
 describe('StallWatchdog', () => {
@@ -17,7 +29,9 @@ describe('StallWatchdog', () => {
     jest.advanceTimersByTime(1);
     expect(watchdog.signal.aborted).toBe(true);
     expect(watchdog.stalled).toBe(true);
-    expect(watchdog.message('sync')).toBe('No progress for 10 s: the remote did not answer, so the sync was stopped (BORGITORY_STALL_TIMEOUT_SECONDS)');
+    expect(watchdog.message('sync')).toBe(
+      'No progress for 10 s: the remote did not answer, so the sync was stopped (BORGITORY_STALL_TIMEOUT_SECONDS)',
+    );
   });
 
   it('counts stats lines that say nothing moved as no progress (rclone prints them every second while it waits)', () => {

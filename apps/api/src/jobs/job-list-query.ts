@@ -34,7 +34,10 @@ function where(filter: JobFilter): SqlQuery {
  */
 export function jobPageQuery(filter: JobFilter, limit: number, offset: number): SqlQuery {
   const { sql, parameters } = where(filter);
-  return { sql: `SELECT id FROM jobs ${sql} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`, parameters: [...parameters, limit, offset] };
+  return {
+    sql: `SELECT id FROM jobs ${sql} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+    parameters: [...parameters, limit, offset],
+  };
 }
 
 /** How many jobs match: a sum over job_counts (jobs by status, type, repository and schedule, kept by triggers). */

@@ -96,12 +96,7 @@ async function startsLine(handle: FileHandle, offset: number): Promise<boolean> 
   return previous[0] === NEWLINE;
 }
 
-async function readLines(
-  handle: FileHandle,
-  offset: number,
-  end: number,
-  limit: number,
-): Promise<Omit<JobLogChunk, 'size'>> {
+async function readLines(handle: FileHandle, offset: number, end: number, limit: number): Promise<Omit<JobLogChunk, 'size'>> {
   const lines: JobLogLineDto[] = [];
   const chunk = Buffer.alloc(READ_CHUNK_BYTES);
   let position = offset;

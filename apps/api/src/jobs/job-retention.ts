@@ -53,7 +53,10 @@ export class JobRetention implements OnApplicationBootstrap, BeforeApplicationSh
   run(): Promise<number> {
     this.pass ??= this.removeExpired()
       .catch((error: unknown) => {
-        this.logger.error({ err: error }, `Removing old jobs failed; trying again in ${Math.round(this.settings.retentionRetryMs / 60_000)} minutes`);
+        this.logger.error(
+          { err: error },
+          `Removing old jobs failed; trying again in ${Math.round(this.settings.retentionRetryMs / 60_000)} minutes`,
+        );
         this.retryLater();
         return 0;
       })
@@ -85,7 +88,9 @@ export class JobRetention implements OnApplicationBootstrap, BeforeApplicationSh
       await nextTurn();
     }
     if (removed > 0) {
-      this.logger.log(`Removed ${removed} finished jobs created more than ${days} days ago (before ${cutoff.toISOString()}), with their steps and logs`);
+      this.logger.log(
+        `Removed ${removed} finished jobs created more than ${days} days ago (before ${cutoff.toISOString()}), with their steps and logs`,
+      );
     }
     return removed;
   }

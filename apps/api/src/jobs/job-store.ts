@@ -117,11 +117,7 @@ export class JobStore {
       .select('MAX(latest.id)')
       .where('latest.schedule_id IN (:...ids)', { ids: scheduleIds })
       .groupBy('latest.schedule_id');
-    return this.jobs
-      .createQueryBuilder('job')
-      .where(`job.id IN (${newest.getQuery()})`)
-      .setParameters(newest.getParameters())
-      .getMany();
+    return this.jobs.createQueryBuilder('job').where(`job.id IN (${newest.getQuery()})`).setParameters(newest.getParameters()).getMany();
   }
 
   /**
@@ -163,9 +159,10 @@ export class JobStore {
 
   private async withSteps(jobs: JobEntity[]): Promise<JobRecord[]> {
     if (jobs.length === 0) return [];
-    const rows = await this.dataSource.query('SELECT * FROM job_steps WHERE job_id IN (SELECT value FROM json_each(?)) ORDER BY job_id, position', [
-      JSON.stringify(jobs.map((job) => job.id)),
-    ]);
+    const rows = await this.dataSource.query(
+      'SELECT * FROM job_steps WHERE job_id IN (SELECT value FROM json_each(?)) ORDER BY job_id, position',
+      [JSON.stringify(jobs.map((job) => job.id))],
+    );
     const byJob = new Map<number, JobStepEntity[]>(jobs.map((job) => [job.id, []]));
     for (const step of hydrate(this.steps, rows)) byJob.get(step.jobId)?.push(step);
     return jobs.map((job) => ({ job, steps: byJob.get(job.id) ?? [] }));

@@ -76,7 +76,8 @@ export class ProgressThrottle {
     return {
       ...this.state,
       ...(current !== undefined && total ? { percent: Math.floor((current / total) * 1000) / 10 } : {}),
-      rate_bytes_per_second: this.state.rate_bytes_per_second ?? (bytes !== undefined && stepSeconds > 0 ? Math.round(bytes / stepSeconds) : null),
+      rate_bytes_per_second:
+        this.state.rate_bytes_per_second ?? (bytes !== undefined && stepSeconds > 0 ? Math.round(bytes / stepSeconds) : null),
       elapsed_seconds: Math.round((now - this.options.jobStartedAt) / 100) / 10,
     };
   }

@@ -9,7 +9,9 @@ export class Archives1764210000000 implements MigrationInterface {
     );
     await queryRunner.query(`CREATE INDEX "idx_archives_started_at" ON "archives" ("started_at")`);
     await queryRunner.query(`CREATE UNIQUE INDEX "idx_archives_repository_name" ON "archives" ("repository_id", "name")`);
-    await queryRunner.query(`CREATE TABLE "archive_catalogs" ("repository_id" integer PRIMARY KEY NOT NULL, "refreshed_at" datetime NOT NULL)`);
+    await queryRunner.query(
+      `CREATE TABLE "archive_catalogs" ("repository_id" integer PRIMARY KEY NOT NULL, "refreshed_at" datetime NOT NULL)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -54,7 +54,8 @@ export class JobHistory1764270000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const trigger of ['job_counts_update', 'job_counts_delete', 'job_counts_insert']) await queryRunner.query(`DROP TRIGGER "${trigger}"`);
+    for (const trigger of ['job_counts_update', 'job_counts_delete', 'job_counts_insert'])
+      await queryRunner.query(`DROP TRIGGER "${trigger}"`);
     await queryRunner.query(`DROP TABLE "job_counts"`);
     for (const [name] of LIST_INDEXES) await queryRunner.query(`DROP INDEX "${name}"`);
     for (const [name, column] of OLD_INDEXES) await queryRunner.query(`CREATE INDEX "${name}" ON "jobs" ("${column}")`);

@@ -11,4 +11,16 @@ import { JobHistory1764270000000 } from './1764270000000-job-history';
 import { ArchiveListOrder1764280000000 } from './1764280000000-archive-list-order';
 
 /** Every migration, oldest first. The app runs the pending ones at start; the schema is never synchronised. */
-export const MIGRATIONS = [UsersAndSessions1764180000000, Repositories1764190000000, Jobs1764200000000, Archives1764210000000, PruningPolicies1764220000000, CheckPolicies1764230000000, Schedules1764240000000, CloudSyncConfigs1764250000000, ScheduleDisabledReason1764260000000, JobHistory1764270000000, ArchiveListOrder1764280000000];
+export const MIGRATIONS = [
+  UsersAndSessions1764180000000,
+  Repositories1764190000000,
+  Jobs1764200000000,
+  Archives1764210000000,
+  PruningPolicies1764220000000,
+  CheckPolicies1764230000000,
+  Schedules1764240000000,
+  CloudSyncConfigs1764250000000,
+  ScheduleDisabledReason1764260000000,
+  JobHistory1764270000000,
+  ArchiveListOrder1764280000000,
+];

@@ -27,7 +27,10 @@ describe('describeBorgFailure', () => {
 
   it('reads ssh reasons that borg relayed', () => {
     const refused = borgError('ConnectionClosedWithHint', ['Remote: backup@nas.local: Permission denied (publickey).']);
-    expect(describeBorgFailure(refused, remote)).toMatchObject({ code: 'SSH_AUTHENTICATION_FAILED', message: expect.stringContaining('nas.local:2222') });
+    expect(describeBorgFailure(refused, remote)).toMatchObject({
+      code: 'SSH_AUTHENTICATION_FAILED',
+      message: expect.stringContaining('nas.local:2222'),
+    });
   });
 
   it('reads the reason from a direct ssh probe when borg could not say', () => {
@@ -43,7 +46,12 @@ describe('describeBorgFailure', () => {
   });
 
   it('says with 422 that borg was not started for a location it refused', () => {
-    const refused = new BorgError({ kind: 'refused', exitCode: null, message: 'borg was not started: the host of the repository location cannot be used: …', command: [] });
+    const refused = new BorgError({
+      kind: 'refused',
+      exitCode: null,
+      message: 'borg was not started: the host of the repository location cannot be used: …',
+      command: [],
+    });
     expect(describeBorgFailure(refused, remote)).toEqual({ status: 422, code: 'VALIDATION_ERROR', message: refused.message });
   });
 

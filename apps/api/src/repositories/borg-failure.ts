@@ -12,7 +12,13 @@ export interface FailureDescription {
 const NOT_A_REPOSITORY = new Set(['Repository.DoesNotExist', 'Repository.InvalidRepository', 'Repository.InvalidRepositoryConfig']);
 const ALREADY_EXISTS = new Set(['Repository.AlreadyExists', 'Repository.PathAlreadyExists', 'Repository.ParentPathDoesNotExist']);
 const LOCKED = new Set(['LockTimeout', 'LockFailed', 'LockError', 'LockErrorT', 'NotLocked', 'NotMyLock']);
-const KEY_MISSING = new Set(['KeyfileNotFoundError', 'KeyfileInvalidError', 'KeyfileMismatchError', 'RepoKeyNotFoundError', 'UnsupportedKeyFormatError']);
+const KEY_MISSING = new Set([
+  'KeyfileNotFoundError',
+  'KeyfileInvalidError',
+  'KeyfileMismatchError',
+  'RepoKeyNotFoundError',
+  'UnsupportedKeyFormatError',
+]);
 
 const SSH_REASON = /Host key verification failed|REMOTE HOST IDENTIFICATION HAS CHANGED|Permission denied \(|ssh: /;
 
@@ -56,7 +62,8 @@ export function describeBorgFailure(error: unknown, where: RepositoryLocation, s
       message: `${target} refused the ssh key. Add Borgitory's public key (GET /api/ssh/public-key) to the server's authorized_keys, or give a private key it accepts.`,
     };
   }
-  const sshLine = /ssh: .*/.exec(lines) ?? /Connection (refused|timed out|closed).*|Could not resolve hostname.*|No route to host.*/.exec(lines);
+  const sshLine =
+    /ssh: .*/.exec(lines) ?? /Connection (refused|timed out|closed).*|Could not resolve hostname.*|No route to host.*/.exec(lines);
   if (sshLine || error.msgid === 'ConnectionClosed' || error.msgid === 'ConnectionClosedWithHint') {
     return {
       status: 422,
@@ -81,7 +88,11 @@ export function describeBorgFailure(error: unknown, where: RepositoryLocation, s
         };
   }
   if (error.msgid && LOCKED.has(error.msgid)) {
-    return { status: 409, code: ErrorCode.REPOSITORY_BUSY, message: 'The repository is locked by another borg process; try again later or break the lock' };
+    return {
+      status: 409,
+      code: ErrorCode.REPOSITORY_BUSY,
+      message: 'The repository is locked by another borg process; try again later or break the lock',
+    };
   }
   if (error.msgid && KEY_MISSING.has(error.msgid)) {
     return {

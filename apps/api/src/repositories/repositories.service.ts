@@ -191,9 +191,7 @@ export class RepositoriesService {
 
   async info(id: number): Promise<RepositoryInfoDto> {
     const repository = await this.find(id);
-    const snapshot = await this.withBorg(this.connections.settingsOf(repository), (connection) =>
-      this.snapshot(connection),
-    );
+    const snapshot = await this.withBorg(this.connections.settingsOf(repository), (connection) => this.snapshot(connection));
     const stats = statsColumns(snapshot);
     await this.repositories.update({ id }, stats);
     const { info } = snapshot;
@@ -219,10 +217,12 @@ export class RepositoriesService {
     if (repository.encryption === 'none') {
       throw ApiError.conflict('This repository is not encrypted, so it has no key to export');
     }
-    const key = await this.withBorg(this.connections.settingsOf(repository), (connection) =>
-      this.borg.keyExport(connection),
-    );
-    const slug = repository.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || `repository-${id}`;
+    const key = await this.withBorg(this.connections.settingsOf(repository), (connection) => this.borg.keyExport(connection));
+    const slug =
+      repository.name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || `repository-${id}`;
     return { repository_id: id, encryption: repository.encryption, filename: `borgitory-${slug}.key`, key };
   }
 
@@ -260,7 +260,11 @@ export class RepositoriesService {
 
   private async assertIdle(id: number, action: string): Promise<void> {
     if (await this.jobs.hasActiveJob(id)) {
-      throw new ApiError(409, ErrorCode.REPOSITORY_BUSY, `A job is queued or running on this repository; it cannot be ${action} until the job ends or is cancelled`);
+      throw new ApiError(
+        409,
+        ErrorCode.REPOSITORY_BUSY,
+        `A job is queued or running on this repository; it cannot be ${action} until the job ends or is cancelled`,
+      );
     }
   }
 

@@ -31,9 +31,7 @@ export class RepositoryConnections {
       location,
       passphrase: repository.passphraseSecret ? this.secrets.decrypt(repository.passphraseSecret, PASSPHRASE_SECRET) : null,
       sshKeySource: repository.sshKeySource,
-      sshPrivateKey: repository.sshPrivateKeySecret
-        ? this.secrets.decrypt(repository.sshPrivateKeySecret, SSH_PRIVATE_KEY_SECRET)
-        : null,
+      sshPrivateKey: repository.sshPrivateKeySecret ? this.secrets.decrypt(repository.sshPrivateKeySecret, SSH_PRIVATE_KEY_SECRET) : null,
       hostKeyPolicy: repository.sshHostKeyPolicy,
     };
   }
@@ -60,9 +58,7 @@ export class RepositoryConnections {
       strictHostKeyChecking: settings.hostKeyPolicy === 'strict' ? ('yes' as const) : ('accept-new' as const),
     };
     if (settings.sshKeySource === 'custom' && settings.sshPrivateKey) {
-      return this.sshKeys.withPrivateKeyFile(settings.sshPrivateKey, (identityFile) =>
-        work({ ...base, ssh: { ...ssh, identityFile } }),
-      );
+      return this.sshKeys.withPrivateKeyFile(settings.sshPrivateKey, (identityFile) => work({ ...base, ssh: { ...ssh, identityFile } }));
     }
     return work({ ...base, ssh: { ...ssh, identityFile: await this.sshKeys.serverKeyFile() } });
   }

@@ -16,12 +16,20 @@ describe('checkRepositoryLocation', () => {
     expect(checkRepositoryLocation(input)).toEqual({ ok: true, location: expect.objectContaining(expected) });
   });
 
-  it.each(['', 'relative/path', 'ssh://host', 'ssh://host/', 'ssh://user:secret@host/repo', 'http://host/repo', 'SSH://host/repo', 'C:\\repo', 'ssh://host/a::b', 'nas:a::b'])(
-    'refuses %j as no location',
-    (input) => {
-      expect(checkRepositoryLocation(input)).toEqual({ ok: false, problem: expect.stringMatching(/^Must be an absolute path/) });
-    },
-  );
+  it.each([
+    '',
+    'relative/path',
+    'ssh://host',
+    'ssh://host/',
+    'ssh://user:secret@host/repo',
+    'http://host/repo',
+    'SSH://host/repo',
+    'C:\\repo',
+    'ssh://host/a::b',
+    'nas:a::b',
+  ])('refuses %j as no location', (input) => {
+    expect(checkRepositoryLocation(input)).toEqual({ ok: false, problem: expect.stringMatching(/^Must be an absolute path/) });
+  });
 
   it.each(['/repo\nrm', '/repo\0', 'ssh://backup@nas\t-E/repo', 'backup@nas:\u007f'])('refuses %j for its control characters', (input) => {
     expect(checkRepositoryLocation(input)).toEqual({ ok: false, problem: expect.stringContaining('control characters') });

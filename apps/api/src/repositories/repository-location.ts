@@ -28,7 +28,8 @@ export function checkRepositoryLocation(input: string): LocationCheck {
     if (normalised.includes('::')) return refused('A local path cannot contain "::" (borg reads what follows as an archive name)');
     return { ok: true, location: { location: normalised.length > 1 ? normalised.replace(/\/+$/, '') : normalised, remote: false } };
   }
-  if ((/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value) && !value.startsWith('ssh://')) || value.includes('\\')) return refused(`Must be ${FORMS}`);
+  if ((/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value) && !value.startsWith('ssh://')) || value.includes('\\'))
+    return refused(`Must be ${FORMS}`);
 
   const parsed = parseBorgLocation(value);
   if (!parsed?.remote || (value.startsWith('ssh://') && (parsed.form !== 'ssh' || parsed.path === '/'))) return refused(`Must be ${FORMS}`);

@@ -30,15 +30,22 @@ function schedule(overrides: Partial<ScheduleEntity> = {}): ScheduleEntity {
   });
 }
 
-const prune: PruneParameters = { pruning_policy_id: 1, policy_name: 'Keep 7', rules: { keepDaily: 7 }, compact_after: true, dry_run: false };
+const prune: PruneParameters = {
+  pruning_policy_id: 1,
+  policy_name: 'Keep 7',
+  rules: { keepDaily: 7 },
+  compact_after: true,
+  dry_run: false,
+};
 const check: CheckParameters = { check_policy_id: 3, policy_name: 'Quick', options: { repositoryOnly: true }, repair: false };
 
 describe('the plan of a scheduled run', () => {
   it('orders pre-hooks, backup, prune, compact, check, cloud sync and post-hooks', () => {
-    const plan = planScheduleRun(
-      schedule({ preHooks: [hook('stop app')], postHooks: [hook('start app', true), hook('notify')] }),
-      { prune, check, cloudSync: { cloud_sync_config_id: 9, config_name: 'Offsite' } },
-    );
+    const plan = planScheduleRun(schedule({ preHooks: [hook('stop app')], postHooks: [hook('start app', true), hook('notify')] }), {
+      prune,
+      check,
+      cloudSync: { cloud_sync_config_id: 9, config_name: 'Offsite' },
+    });
     expect(plan.steps.map((step) => `${step.type}${step.runOnFailure ? ' (on failure too)' : ''}`)).toEqual([
       'hook',
       'backup',

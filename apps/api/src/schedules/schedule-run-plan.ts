@@ -35,10 +35,12 @@ export function planScheduleRun(schedule: ScheduleEntity, { prune, check, cloudS
     one_file_system: schedule.oneFileSystem,
     comment: null,
   };
-  const hookStep = (phase: HookPhase) => (hook: ScheduleHook): JobStepPlan => {
-    const parameters: HookStepParameters = { ...hook, phase, schedule_id: schedule.id, schedule_name: schedule.name };
-    return { type: 'hook', parameters: { ...parameters }, runOnFailure: phase === 'post' && hook.run_on_failure };
-  };
+  const hookStep =
+    (phase: HookPhase) =>
+    (hook: ScheduleHook): JobStepPlan => {
+      const parameters: HookStepParameters = { ...hook, phase, schedule_id: schedule.id, schedule_name: schedule.name };
+      return { type: 'hook', parameters: { ...parameters }, runOnFailure: phase === 'post' && hook.run_on_failure };
+    };
   const steps: JobStepPlan[] = [...schedule.preHooks.map(hookStep('pre')), { type: 'backup' }];
   if (prune) {
     steps.push({ type: 'prune', parameters: { ...prune } });

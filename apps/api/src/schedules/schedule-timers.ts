@@ -23,7 +23,9 @@ export class ScheduleTimers {
       start: false,
       onTick: () => {
         const dueAt = new Date(Math.floor(Date.now() / 60_000) * 60_000);
-        onDue(dueAt).catch((error: unknown) => this.logger.error({ err: error, schedule_id: scheduleId }, `Schedule ${scheduleId} could not start its run`));
+        onDue(dueAt).catch((error: unknown) =>
+          this.logger.error({ err: error, schedule_id: scheduleId }, `Schedule ${scheduleId} could not start its run`),
+        );
       },
     });
     this.registry.addCronJob(timerName(scheduleId), job);

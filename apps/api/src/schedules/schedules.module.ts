@@ -73,7 +73,8 @@ export class SchedulesModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    for (const executor of [this.pruneExecutor, this.compactExecutor, this.checkExecutor, this.hookExecutor]) this.registry.register(executor);
+    for (const executor of [this.pruneExecutor, this.compactExecutor, this.checkExecutor, this.hookExecutor])
+      this.registry.register(executor);
     this.removals.onRemoved((repositoryId) => this.schedules.forgetRepository(repositoryId));
     this.cloudSyncUsers.register((configId) => this.schedules.namesUsingCloudSync(configId));
   }

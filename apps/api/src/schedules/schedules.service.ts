@@ -73,7 +73,9 @@ export class SchedulesService {
         });
       }
     }
-    const saved = await this.schedules.save(Object.assign(schedule, { enabled: !schedule.enabled, disabledReason: null, handledUntil: new Date() }));
+    const saved = await this.schedules.save(
+      Object.assign(schedule, { enabled: !schedule.enabled, disabledReason: null, handledUntil: new Date() }),
+    );
     return this.toDto(await this.runs.watch(saved));
   }
 
@@ -82,7 +84,9 @@ export class SchedulesService {
     const schedule = await this.find(id);
     const active = await this.runs.activeRun(id);
     if (active) {
-      throw ApiError.conflict(`Schedule "${schedule.name}" is already running (job ${active.id} is ${active.status})`, { job_id: active.id });
+      throw ApiError.conflict(`Schedule "${schedule.name}" is already running (job ${active.id} is ${active.status})`, {
+        job_id: active.id,
+      });
     }
     return this.runs.start(schedule, 'manual', 'Started by hand ("Run now")');
   }

@@ -69,8 +69,7 @@ export function openEvents(url: string, headers: Record<string, string>): Promis
       resolve({
         status: response.statusCode ?? 0,
         headers: response.headers,
-        nextChunk: () =>
-          chunks.length > 0 ? Promise.resolve(chunks.shift() as string | null) : new Promise((next) => (waiting = next)),
+        nextChunk: () => (chunks.length > 0 ? Promise.resolve(chunks.shift() as string | null) : new Promise((next) => (waiting = next))),
         close: () => request.destroy(),
       });
     });

@@ -24,7 +24,11 @@ export class SleepingExecutor implements JobExecutor {
 
   async run(context: JobContext): Promise<JobOutcome> {
     const start = Date.now();
-    const { duration_ms = 300, until_cancelled = false, tick_ms = 50 } = context.parameters as {
+    const {
+      duration_ms = 300,
+      until_cancelled = false,
+      tick_ms = 50,
+    } = context.parameters as {
       duration_ms?: number;
       until_cancelled?: boolean;
       tick_ms?: number;

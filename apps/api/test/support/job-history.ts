@@ -111,7 +111,8 @@ export function seedJobHistory(dataDir: string, options: SeedOptions): void {
         );
         const steps = scheduled ? SCHEDULED_STEPS : [type];
         steps.forEach((step, index) => insertStep.run(id, index + 1, step, status, sqliteTime(created), sqliteTime(finished)));
-        if (i % options.logEvery === 0) writeFileSync(join(logDir, `${id}.log`), `${sqliteTime(created)} INFO Step 1/${steps.length}: ${type} started\n`);
+        if (i % options.logEvery === 0)
+          writeFileSync(join(logDir, `${id}.log`), `${sqliteTime(created)} INFO Step 1/${steps.length}: ${type} started\n`);
       }
     })();
   } finally {

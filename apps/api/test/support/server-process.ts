@@ -34,7 +34,10 @@ export async function startServerProcess(dataDir: string, port: number, options:
   });
   if (onOutput) for (const stream of [server.stdout, server.stderr]) stream?.on('data', (chunk: Buffer) => onOutput(chunk.toString()));
   for (let attempt = 0; attempt < 200; attempt++) {
-    const healthy = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) return server;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -43,5 +46,7 @@ export async function startServerProcess(dataDir: string, port: number, options:
 }
 
 export function exited(server: ChildProcess): Promise<void> {
-  return new Promise((resolve) => (server.exitCode !== null || server.signalCode !== null ? resolve() : server.once('exit', () => resolve())));
+  return new Promise((resolve) =>
+    server.exitCode !== null || server.signalCode !== null ? resolve() : server.once('exit', () => resolve()),
+  );
 }

@@ -29,8 +29,7 @@ export const archiveKeys = {
     ['archives', repositoryId, 'list', { order, offset, limit }] as const,
   detail: (repositoryId: number, name: string) => ['archives', repositoryId, 'detail', name] as const,
   browseAll: (repositoryId: number, name: string) => ['archives', repositoryId, 'browse', name] as const,
-  browse: (repositoryId: number, name: string, params: BrowseParams) =>
-    ['archives', repositoryId, 'browse', name, params] as const,
+  browse: (repositoryId: number, name: string, params: BrowseParams) => ['archives', repositoryId, 'browse', name, params] as const,
   index: (repositoryId: number, name: string) => ['archives', repositoryId, 'index', name] as const,
   diff: (repositoryId: number, from: string, to: string, params: DiffParams) =>
     ['archives', repositoryId, 'diff', from, to, params] as const,

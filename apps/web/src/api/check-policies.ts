@@ -26,8 +26,7 @@ export const checkPolicyKeys = {
 export function useCheckPolicies(offset: number) {
   return useQuery({
     queryKey: checkPolicyKeys.list(offset),
-    queryFn: () =>
-      unwrapPage(api.GET('/api/check-policies', { params: { query: { limit: CHECK_POLICY_PAGE_SIZE, offset } } })),
+    queryFn: () => unwrapPage(api.GET('/api/check-policies', { params: { query: { limit: CHECK_POLICY_PAGE_SIZE, offset } } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -61,8 +60,7 @@ export function useCreateCheckPolicy() {
 export function useUpdateCheckPolicy(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CheckPolicyInput) =>
-      unwrap(api.PUT('/api/check-policies/{id}', { params: { path: { id } }, body: input })),
+    mutationFn: (input: CheckPolicyInput) => unwrap(api.PUT('/api/check-policies/{id}', { params: { path: { id } }, body: input })),
     onSuccess: (policy) => {
       queryClient.setQueryData(checkPolicyKeys.detail(id), policy);
       return queryClient.invalidateQueries({ queryKey: checkPolicyKeys.lists });

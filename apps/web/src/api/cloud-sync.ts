@@ -31,8 +31,7 @@ export function useCloudProviders() {
 export function useCloudSyncConfigs(offset: number) {
   return useQuery({
     queryKey: cloudSyncKeys.list(offset),
-    queryFn: () =>
-      unwrapPage(api.GET('/api/cloud-sync/configs', { params: { query: { limit: CLOUD_SYNC_PAGE_SIZE, offset } } })),
+    queryFn: () => unwrapPage(api.GET('/api/cloud-sync/configs', { params: { query: { limit: CLOUD_SYNC_PAGE_SIZE, offset } } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -41,10 +40,7 @@ export function useCloudSyncConfigs(offset: number) {
 export function useCloudSyncConfigOptions() {
   return useQuery({
     queryKey: cloudSyncKeys.options,
-    queryFn: () =>
-      unwrapPage(
-        api.GET('/api/cloud-sync/configs', { params: { query: { limit: CLOUD_SYNC_OPTIONS_LIMIT, offset: 0 } } }),
-      ),
+    queryFn: () => unwrapPage(api.GET('/api/cloud-sync/configs', { params: { query: { limit: CLOUD_SYNC_OPTIONS_LIMIT, offset: 0 } } })),
   });
 }
 
@@ -72,8 +68,7 @@ export function useCreateCloudSyncConfig() {
 export function useUpdateCloudSyncConfig(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CloudSyncConfigInput) =>
-      unwrap(api.PUT('/api/cloud-sync/configs/{id}', { params: { path: { id } }, body: input })),
+    mutationFn: (input: CloudSyncConfigInput) => unwrap(api.PUT('/api/cloud-sync/configs/{id}', { params: { path: { id } }, body: input })),
     onSuccess: (config) => refreshConfig(queryClient, config),
   });
 }

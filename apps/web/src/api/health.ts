@@ -27,9 +27,5 @@ export function useHealth() {
 function isHealth(value: unknown): value is Health {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Partial<Health>;
-  return (
-    typeof candidate.version === 'string' &&
-    typeof candidate.database?.ok === 'boolean' &&
-    typeof candidate.borg?.ok === 'boolean'
-  );
+  return typeof candidate.version === 'string' && typeof candidate.database?.ok === 'boolean' && typeof candidate.borg?.ok === 'boolean';
 }

@@ -75,10 +75,7 @@ export function useLiveJobLists(): void {
       }, LIST_REFRESH_MS),
     [queryClient],
   );
-  const refreshSchedules = useMemo(
-    () => throttle(() => void invalidateLastRun(queryClient), LIST_REFRESH_MS),
-    [queryClient],
-  );
+  const refreshSchedules = useMemo(() => throttle(() => void invalidateLastRun(queryClient), LIST_REFRESH_MS), [queryClient]);
   useEffect(
     () => () => {
       refresh.cancel();

@@ -24,24 +24,8 @@ type JsonAnswer<T> = { data?: { data: T }; error?: unknown; response: Response }
 
 export const JOB_PAGE_SIZE = 50;
 
-export const JOB_STATUSES: readonly JobStatus[] = [
-  'queued',
-  'running',
-  'completed',
-  'warning',
-  'failed',
-  'cancelled',
-  'interrupted',
-];
-export const JOB_TYPES: readonly JobType[] = [
-  'backup',
-  'prune',
-  'compact',
-  'check',
-  'delete_archive',
-  'restore',
-  'cloud_sync',
-];
+export const JOB_STATUSES: readonly JobStatus[] = ['queued', 'running', 'completed', 'warning', 'failed', 'cancelled', 'interrupted'];
+export const JOB_TYPES: readonly JobType[] = ['backup', 'prune', 'compact', 'check', 'delete_archive', 'restore', 'cloud_sync'];
 
 /** The list filters the API takes; an absent filter lists everything. */
 export interface JobFilters {

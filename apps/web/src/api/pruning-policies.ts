@@ -28,8 +28,7 @@ export const pruningPolicyKeys = {
 export function usePruningPolicies(offset: number) {
   return useQuery({
     queryKey: pruningPolicyKeys.list(offset),
-    queryFn: () =>
-      unwrapPage(api.GET('/api/pruning-policies', { params: { query: { limit: PRUNING_POLICY_PAGE_SIZE, offset } } })),
+    queryFn: () => unwrapPage(api.GET('/api/pruning-policies', { params: { query: { limit: PRUNING_POLICY_PAGE_SIZE, offset } } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -63,8 +62,7 @@ export function useCreatePruningPolicy() {
 export function useUpdatePruningPolicy(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: PruningPolicyInput) =>
-      unwrap(api.PUT('/api/pruning-policies/{id}', { params: { path: { id } }, body: input })),
+    mutationFn: (input: PruningPolicyInput) => unwrap(api.PUT('/api/pruning-policies/{id}', { params: { path: { id } }, body: input })),
     onSuccess: (policy) => {
       queryClient.setQueryData(pruningPolicyKeys.detail(id), policy);
       return queryClient.invalidateQueries({ queryKey: pruningPolicyKeys.lists });

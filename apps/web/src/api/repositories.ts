@@ -44,9 +44,7 @@ export function useRepositoryOptions() {
   return useQuery({
     queryKey: repositoryKeys.options,
     queryFn: async () => {
-      return unwrapPage(
-        api.GET('/api/repositories', { params: { query: { limit: REPOSITORY_OPTIONS_LIMIT, offset: 0 } } }),
-      );
+      return unwrapPage(api.GET('/api/repositories', { params: { query: { limit: REPOSITORY_OPTIONS_LIMIT, offset: 0 } } }));
     },
   });
 }
@@ -90,8 +88,7 @@ export function useCreateRepository() {
 export function useUpdateRepository(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: UpdateRepositoryInput) =>
-      unwrap(api.PUT('/api/repositories/{id}', { params: { path: { id } }, body: input })),
+    mutationFn: (input: UpdateRepositoryInput) => unwrap(api.PUT('/api/repositories/{id}', { params: { path: { id } }, body: input })),
     onSuccess: (repository) => {
       queryClient.setQueryData(repositoryKeys.detail(id), repository);
       return queryClient.invalidateQueries({ queryKey: repositoryKeys.lists });

@@ -46,10 +46,7 @@ export function useSchedule(id: number) {
 export function useScheduleRuns(id: number, offset: number) {
   return useQuery({
     queryKey: scheduleKeys.runs(id, offset),
-    queryFn: () =>
-      unwrapPage(
-        api.GET('/api/schedules/{id}/runs', { params: { path: { id }, query: { limit: JOB_PAGE_SIZE, offset } } }),
-      ),
+    queryFn: () => unwrapPage(api.GET('/api/schedules/{id}/runs', { params: { path: { id }, query: { limit: JOB_PAGE_SIZE, offset } } })),
     placeholderData: keepPreviousData,
   });
 }

@@ -52,12 +52,7 @@ export function App() {
     }
     return (
       <AuthCard title="Cannot reach the server" intro={<p>{errorMessage(status.error)}</p>}>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => void status.refetch()}
-          disabled={status.isFetching}
-        >
+        <button type="button" className="button button--primary" onClick={() => void status.refetch()} disabled={status.isFetching}>
           Try again
         </button>
       </AuthCard>

@@ -14,14 +14,7 @@ interface ChoiceGroupProps<T extends string> {
 }
 
 /** Radio cards under a legend, with the messages that refused the choice below them. */
-export function ChoiceGroup<T extends string>({
-  legend,
-  choices,
-  value,
-  onChange,
-  errors = [],
-  className,
-}: ChoiceGroupProps<T>) {
+export function ChoiceGroup<T extends string>({ legend, choices, value, onChange, errors = [], className }: ChoiceGroupProps<T>) {
   const id = useId();
   const invalid = errors.length > 0;
   return (

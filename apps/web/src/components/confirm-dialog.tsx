@@ -87,11 +87,7 @@ export function ConfirmDialog({
             <button type="button" className="button" onClick={onCancel} disabled={busy}>
               {dismissLabel}
             </button>
-            <button
-              type="submit"
-              className={`button ${danger ? 'button--danger' : 'button--primary'}`}
-              disabled={busy || confirmDisabled}
-            >
+            <button type="submit" className={`button ${danger ? 'button--danger' : 'button--primary'}`} disabled={busy || confirmDisabled}>
               {busy ? (busyLabel ?? confirmLabel) : confirmLabel}
             </button>
           </div>

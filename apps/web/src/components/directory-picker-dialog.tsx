@@ -133,12 +133,7 @@ function DirectoryBrowser({ titleId, title, startPath, chooseFiles, onChoose, on
           <ul className="picker__list" aria-label={`Entries of ${shown?.path ?? path}`}>
             {parent !== null && (
               <li className="picker__entry">
-                <button
-                  type="button"
-                  className="picker__open"
-                  onClick={() => go(parent)}
-                  aria-label="Parent directory (..)"
-                >
+                <button type="button" className="picker__open" onClick={() => go(parent)} aria-label="Parent directory (..)">
                   <EntryIcon type="parent" />
                   ..
                 </button>
@@ -173,17 +168,15 @@ function DirectoryBrowser({ titleId, title, startPath, chooseFiles, onChoose, on
                   )}
                 </li>
               ))}
-            {!listing.isError && shown?.entries.length === 0 && (
-              <li className="picker__note">This directory is empty.</li>
-            )}
+            {!listing.isError && shown?.entries.length === 0 && <li className="picker__note">This directory is empty.</li>}
           </ul>
         )}
       </div>
 
       {!listing.isError && shown?.truncated && (
         <p className="picker__note picker__note--truncated">
-          This directory holds more than {formatCount(shown.entries.length)} entries; only the first{' '}
-          {formatCount(shown.entries.length)} are listed. Type the path of an entry that is not shown in the field.
+          This directory holds more than {formatCount(shown.entries.length)} entries; only the first {formatCount(shown.entries.length)} are
+          listed. Type the path of an entry that is not shown in the field.
         </p>
       )}
 
@@ -191,12 +184,7 @@ function DirectoryBrowser({ titleId, title, startPath, chooseFiles, onChoose, on
         <button type="button" className="button" onClick={onClose}>
           Cancel
         </button>
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={!ready}
-          onClick={() => shown && onChoose(shown.path)}
-        >
+        <button type="button" className="button button--primary" disabled={!ready} onClick={() => shown && onChoose(shown.path)}>
           Choose this directory
         </button>
       </div>

@@ -40,15 +40,7 @@ export function ItemSelectField<T extends { id: number; name: string }>({
       name={name}
       value={value}
       onChange={(event) => onChange(event.target.value)}
-      hint={
-        query.isError ? (
-          <span className="field__load-error">{errorMessage(query.error)}</span>
-        ) : chosen ? (
-          describe(chosen)
-        ) : (
-          none
-        )
-      }
+      hint={query.isError ? <span className="field__load-error">{errorMessage(query.error)}</span> : chosen ? describe(chosen) : none}
       errors={errors}
     >
       <option value="">None</option>

@@ -44,14 +44,7 @@ interface FormActionsProps {
 }
 
 /** The submit button of a form, Cancel, and what the form is doing while it is sent. */
-export function FormActions({
-  submitLabel,
-  busyLabel = 'Saving…',
-  busy,
-  submitDisabled,
-  cancelPath,
-  busyStatus,
-}: FormActionsProps) {
+export function FormActions({ submitLabel, busyLabel = 'Saving…', busy, submitDisabled, cancelPath, busyStatus }: FormActionsProps) {
   return (
     <div className="form__actions">
       <button type="submit" className="button button--primary" disabled={submitDisabled}>

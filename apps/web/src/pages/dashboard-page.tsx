@@ -27,12 +27,7 @@ export function DashboardPage() {
       <section className="panel" aria-labelledby="health-heading">
         <div className="panel__header">
           <h2 id="health-heading">Server health</h2>
-          <button
-            type="button"
-            className="button"
-            onClick={() => void health.refetch()}
-            disabled={health.isFetching}
-          >
+          <button type="button" className="button" onClick={() => void health.refetch()} disabled={health.isFetching}>
             {health.isFetching ? 'Checking…' : 'Check again'}
           </button>
         </div>

@@ -28,10 +28,7 @@ export function SetupPage() {
   }
 
   return (
-    <AuthCard
-      title="Set up Borgitory"
-      intro={<p>Welcome! Create the account you will use to log in to Borgitory.</p>}
-    >
+    <AuthCard title="Set up Borgitory" intro={<p>Welcome! Create the account you will use to log in to Borgitory.</p>}>
       <form onSubmit={submit} noValidate>
         {setup.isError && !hasFieldErrors && (
           <p className="alert alert--error" role="alert">

@@ -47,7 +47,10 @@ export async function startSftpServer(): Promise<TestSftpServer> {
   mkdirSync(dir);
   const hostKey = join(home, 'host_key');
   execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', hostKey]);
-  const { child, port } = await serve(['serve', 'sftp', dir, '--addr', '127.0.0.1:0', '--user', USER, '--key', hostKey], /listening on 127\.0\.0\.1:(\d+)/);
+  const { child, port } = await serve(
+    ['serve', 'sftp', dir, '--addr', '127.0.0.1:0', '--user', USER, '--key', hostKey],
+    /listening on 127\.0\.0\.1:(\d+)/,
+  );
   return {
     port,
     dir,
@@ -61,7 +64,10 @@ export async function startSftpServer(): Promise<TestSftpServer> {
 /** `rclone serve webdav` on 127.0.0.1 with basic auth. */
 export async function startWebdavServer(): Promise<TestWebdavServer> {
   const dir = tempDir('webdav');
-  const { child, port } = await serve(['serve', 'webdav', dir, '--addr', '127.0.0.1:0', '--user', USER], /started on http:\/\/127\.0\.0\.1:(\d+)/);
+  const { child, port } = await serve(
+    ['serve', 'webdav', dir, '--addr', '127.0.0.1:0', '--user', USER],
+    /started on http:\/\/127\.0\.0\.1:(\d+)/,
+  );
   return { port, dir, url: `http://127.0.0.1:${port}/`, user: USER, password: PASSWORD, stop: () => stop(child, dir) };
 }
 
@@ -70,7 +76,13 @@ export async function startS3Server(buckets: string[], secretAccessKey = S3RVER_
   const dir = tempDir('s3');
   const accessKeyId = secretAccessKey === S3RVER_KEY ? S3RVER_KEY : `BORGITORY${randomBytes(6).toString('hex').toUpperCase()}`;
   S3rverAccounts.DUMMY_ACCOUNT.createKeyPair(accessKeyId, secretAccessKey);
-  const server = new S3rver({ address: '127.0.0.1', port: 0, directory: dir, silent: true, configureBuckets: buckets.map((name) => ({ name })) });
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    directory: dir,
+    silent: true,
+    configureBuckets: buckets.map((name) => ({ name })),
+  });
   const address = (await server.run()) as { port: number };
   return {
     port: address.port,
@@ -90,7 +102,10 @@ export async function startS3Server(buckets: string[], secretAccessKey = S3RVER_
  * process's argv) and waits for the line that names its port.
  */
 function serve(args: string[], listening: RegExp): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn('rclone', [...args, '--config', ''], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, RCLONE_PASS: PASSWORD } });
+  const child = spawn('rclone', [...args, '--config', ''], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, RCLONE_PASS: PASSWORD },
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => fail(new Error(`rclone ${args[1]} did not start: ${output}`)), 15_000);

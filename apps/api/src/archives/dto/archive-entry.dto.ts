@@ -58,7 +58,8 @@ export class SearchResultDto {
 export class DiffChangeDto {
   @ApiProperty({
     example: 'modified',
-    description: "borg's change type: added, removed, added directory, removed directory, added link, removed link, changed link, modified, mode, owner, ctime, mtime",
+    description:
+      "borg's change type: added, removed, added directory, removed directory, added link, removed link, changed link, modified, mode, owner, ctime, mtime",
   })
   type!: string;
 

@@ -93,7 +93,8 @@ export const MAX_RESTORE_PATHS = 1000;
 export class RestoreArchiveDto {
   @ApiProperty({
     type: [String],
-    description: 'Files and directories to restore, as the API writes them (surrogate escapes for non-UTF-8 bytes); "/" restores everything',
+    description:
+      'Files and directories to restore, as the API writes them (surrogate escapes for non-UTF-8 bytes); "/" restores everything',
     example: ['/home/user/documents'],
   })
   @IsArray()
@@ -120,4 +121,3 @@ export class RestoreArchiveDto {
   @IsBoolean()
   overwrite?: boolean;
 }
-

@@ -62,7 +62,8 @@ export class ArchiveIndexReader {
     if (sort !== 'name') return { rows: this.page(`${sort}:${order}`, directoryId, limit, offset), total };
     const directories = this.countDirectories.get(directoryId)?.n ?? 0;
     const rows = offset < directories ? this.page(`dirs:${order}`, directoryId, Math.min(limit, directories - offset), offset) : [];
-    if (rows.length < limit) rows.push(...this.page(`others:${order}`, directoryId, limit - rows.length, Math.max(0, offset - directories)));
+    if (rows.length < limit)
+      rows.push(...this.page(`others:${order}`, directoryId, limit - rows.length, Math.max(0, offset - directories)));
     return { rows, total };
   }
 
@@ -86,13 +87,15 @@ export class ArchiveIndexReader {
   /** Entries whose name contains `needle` (ASCII case-insensitive), in archive order. */
   search(needle: string, limit: number): IndexRow[] {
     const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    return this.db.prepare(`SELECT ${COLUMNS} FROM entries WHERE CAST(name AS TEXT) LIKE ? ESCAPE '\\' LIMIT ?`).all(pattern, limit) as IndexRow[];
+    return this.db
+      .prepare(`SELECT ${COLUMNS} FROM entries WHERE CAST(name AS TEXT) LIKE ? ESCAPE '\\' LIMIT ?`)
+      .all(pattern, limit) as IndexRow[];
   }
 
   /** The path components of a row, root first. */
   componentsOf(row: IndexRow): Buffer[] {
     const components = [row.name];
-    for (let parent = row.parent; parent !== 0; ) {
+    for (let parent = row.parent; parent !== 0;) {
       const above = this.byId.get(parent);
       if (!above) break;
       components.unshift(above.name);

@@ -22,7 +22,7 @@ describe('archive index', () => {
     return new ArchiveIndexReader(file);
   }
   const names = (reader: ArchiveIndexReader, path: string[]) => {
-    const id = path.length ? reader.find(path.map((p) => Buffer.from(p)))?.id ?? -1 : 0;
+    const id = path.length ? (reader.find(path.map((p) => Buffer.from(p)))?.id ?? -1) : 0;
     return reader.list(id, 'name', 'asc', 100, 0).rows.map((row) => `${row.kind}:${row.name.toString()}:${row.size}`);
   };
 

@@ -16,7 +16,9 @@ function IsExcludePattern() {
         // With `each`, borg's reason for the first refused pattern; the value given is the whole array.
         defaultMessage: (args) => {
           const patterns: unknown[] = Array.isArray(args?.value) ? args.value : [args?.value];
-          const reasons = patterns.map((pattern) => (typeof pattern === 'string' ? excludePatternProblem(pattern) : 'Each exclude pattern must be a string'));
+          const reasons = patterns.map((pattern) =>
+            typeof pattern === 'string' ? excludePatternProblem(pattern) : 'Each exclude pattern must be a string',
+          );
           return reasons.find((reason) => reason !== null) ?? 'Invalid exclude pattern';
         },
       },
@@ -58,7 +60,11 @@ export class BackupSourceDto {
   @Matches(COMPRESSION_SPEC, { message: 'compression must be none, lz4, zstd[,1-22], zlib[,0-9], lzma[,0-9] or auto,<one of those>' })
   compression?: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['*.tmp', '*.log'], description: 'borg exclude patterns (fm:, sh:, re:, pp:, pf: styles)' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['*.tmp', '*.log'],
+    description: 'borg exclude patterns (fm:, sh:, re:, pp:, pf: styles)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)

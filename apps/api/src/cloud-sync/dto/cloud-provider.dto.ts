@@ -16,7 +16,11 @@ export class ProviderFieldDto {
   @ApiProperty({ example: 'Bucket' })
   label!: string;
 
-  @ApiProperty({ enum: ['string', 'integer', 'boolean', 'select', 'password', 'text'], enumName: 'ProviderFieldType', description: 'text: several lines' })
+  @ApiProperty({
+    enum: ['string', 'integer', 'boolean', 'select', 'password', 'text'],
+    enumName: 'ProviderFieldType',
+    description: 'text: several lines',
+  })
   type!: string;
 
   @ApiProperty()

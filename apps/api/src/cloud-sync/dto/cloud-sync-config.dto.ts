@@ -19,33 +19,52 @@ export class CloudSyncConfigInputDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    example: { access_key_id: 'AKIAIOSFODNN7EXAMPLE', secret_access_key: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', bucket_name: 'my-backup-bucket', region: 'us-east-1' },
+    example: {
+      access_key_id: 'AKIAIOSFODNN7EXAMPLE',
+      secret_access_key: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      bucket_name: 'my-backup-bucket',
+      region: 'us-east-1',
+    },
     description: 'The fields GET /api/cloud-sync/providers lists for the provider',
   })
   @IsObject()
   provider_config!: Record<string, unknown>;
 
-  @ApiPropertyOptional({ example: 'borgitory-backups/', default: '', description: 'Below the bucket or folder; each repository gets a folder of its own under it' })
+  @ApiPropertyOptional({
+    example: 'borgitory-backups/',
+    default: '',
+    description: 'Below the bucket or folder; each repository gets a folder of its own under it',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1024)
-  @Matches(/^(?!.*(^|\/)\.\.?(\/|$))[^\0\n\r\\]*$/, { message: 'path_prefix cannot contain "." or ".." segments, backslashes or line breaks' })
+  @Matches(/^(?!.*(^|\/)\.\.?(\/|$))[^\0\n\r\\]*$/, {
+    message: 'path_prefix cannot contain "." or ".." segments, backslashes or line breaks',
+  })
   path_prefix?: string;
 
   @ApiPropertyOptional({
     enum: SYNC_MODES,
     enumName: 'CloudSyncMode',
     default: 'copy',
-    description: 'copy never deletes on the remote (an off-site copy a damaged or encrypted local repository cannot take with it); sync mirrors, deleting there what is gone here',
+    description:
+      'copy never deletes on the remote (an off-site copy a damaged or encrypted local repository cannot take with it); sync mirrors, deleting there what is gone here',
   })
   @IsOptional()
   @IsIn(SYNC_MODES)
   mode?: SyncMode;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: '10M', description: 'Bytes per second with a suffix B, K, M or G (rclone --bwlimit); null: no limit' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '10M',
+    description: 'Bytes per second with a suffix B, K, M or G (rclone --bwlimit); null: no limit',
+  })
   @IsOptional()
   @IsString()
-  @Matches(/^\d+(\.\d+)?[BKMG]?$/i, { message: 'bandwidth_limit is a number of bytes per second with an optional suffix B, K, M or G, e.g. 10M' })
+  @Matches(/^\d+(\.\d+)?[BKMG]?$/i, {
+    message: 'bandwidth_limit is a number of bytes per second with an optional suffix B, K, M or G, e.g. 10M',
+  })
   bandwidth_limit?: string | null;
 }
 

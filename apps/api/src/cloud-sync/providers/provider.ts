@@ -57,7 +57,9 @@ export interface CloudProvider {
 /** prefix/segments joined with single slashes, without a leading one unless the first part has it. */
 export function joinPath(...parts: string[]): string {
   const kept = parts.filter((part) => part !== '');
-  const joined = kept.map((part, index) => (index === 0 ? part.replace(/\/+$/, '') : part.replace(/^\/+|\/+$/g, ''))).filter((part, index) => part !== '' || index === 0);
+  const joined = kept
+    .map((part, index) => (index === 0 ? part.replace(/\/+$/, '') : part.replace(/^\/+|\/+$/g, '')))
+    .filter((part, index) => part !== '' || index === 0);
   return joined.join('/');
 }
 

@@ -6,7 +6,17 @@ export const WEBDAV_PROVIDER: CloudProvider = {
   description: 'Nextcloud, ownCloud, a NAS or any WebDAV server',
   presets: [],
   fields: [
-    { name: 'url', label: 'URL', type: 'string', required: true, secret: false, default: null, help: 'e.g. https://cloud.example.com/remote.php/dav/files/alice/', pattern: { regex: /^https?:\/\/\S+$/, message: 'url must start with http:// or https://' }, check: urlHostProblem },
+    {
+      name: 'url',
+      label: 'URL',
+      type: 'string',
+      required: true,
+      secret: false,
+      default: null,
+      help: 'e.g. https://cloud.example.com/remote.php/dav/files/alice/',
+      pattern: { regex: /^https?:\/\/\S+$/, message: 'url must start with http:// or https://' },
+      check: urlHostProblem,
+    },
     {
       name: 'vendor',
       label: 'Server',
@@ -23,7 +33,15 @@ export const WEBDAV_PROVIDER: CloudProvider = {
       ],
     },
     { name: 'user', label: 'User', type: 'string', required: false, secret: false, default: null, help: '' },
-    { name: 'password', label: 'Password', type: 'password', required: false, secret: true, default: null, help: 'An app password where the server offers them' },
+    {
+      name: 'password',
+      label: 'Password',
+      type: 'password',
+      required: false,
+      secret: true,
+      default: null,
+      help: 'An app password where the server offers them',
+    },
   ],
   async remote(values, pathPrefix, tools) {
     const options: Record<string, string> = { url: str(values, 'url'), vendor: str(values, 'vendor') || 'other' };

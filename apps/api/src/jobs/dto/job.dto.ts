@@ -32,7 +32,11 @@ export class JobProgressDto {
   @ApiPropertyOptional({ example: 'Checking segments 42%' })
   message?: string;
 
-  @ApiProperty({ type: Number, nullable: true, description: "Bytes per second: rclone's measured speed for a cloud sync, else original_size per second since the step started" })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: "Bytes per second: rclone's measured speed for a cloud sync, else original_size per second since the step started",
+  })
   rate_bytes_per_second!: number | null;
 
   @ApiProperty({ description: 'Seconds since the job started', example: 12.5 })

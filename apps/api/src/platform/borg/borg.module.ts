@@ -10,8 +10,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
     {
       provide: BorgRunner,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        new BorgRunner({ borgBin: config.borgBin, baseDir: join(config.dataDir, 'borg') }),
+      useFactory: (config: AppConfig) => new BorgRunner({ borgBin: config.borgBin, baseDir: join(config.dataDir, 'borg') }),
     },
   ],
   exports: [BorgRunner],

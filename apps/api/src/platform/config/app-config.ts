@@ -92,7 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     .map((host) => host.trim().toLowerCase())
     .filter(Boolean);
   for (const host of allowedHosts) {
-    if (!HOST_NAME.test(host)) problems.push(`BORGITORY_ALLOWED_HOSTS has an invalid host name "${host}" (a name such as nas.example, without port)`);
+    if (!HOST_NAME.test(host))
+      problems.push(`BORGITORY_ALLOWED_HOSTS has an invalid host name "${host}" (a name such as nas.example, without port)`);
   }
 
   const webDirSetting = text('BORGITORY_WEB_DIR', 'dist/apps/web');

@@ -52,7 +52,8 @@ export class DataDirectoryLock {
 
   release(): void {
     const holder = readHolder(this.file);
-    const mine = holder?.pid === this.holder.pid && holder.startedAt === this.holder.startedAt && holder.directory === this.holder.directory;
+    const mine =
+      holder?.pid === this.holder.pid && holder.startedAt === this.holder.startedAt && holder.directory === this.holder.directory;
     if (mine) rmSync(this.file, { force: true });
   }
 }

@@ -45,7 +45,9 @@ export class DataDirectory implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     if (this.modeChanges.length === 0) return;
-    const shown = this.modeChanges.slice(0, LOGGED_CHANGES).map(({ path, from, to }) => `${path || this.path} ${octal(from)} → ${octal(to)}`);
+    const shown = this.modeChanges
+      .slice(0, LOGGED_CHANGES)
+      .map(({ path, from, to }) => `${path || this.path} ${octal(from)} → ${octal(to)}`);
     const more = this.modeChanges.length - shown.length;
     this.logger.warn(
       `The group and others had access to ${this.modeChanges.length} entries of the data directory; they are now private to its owner: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`,

@@ -46,7 +46,9 @@ describe('DatabaseVersion and VersionedCache, on a real SQLite file', () => {
 
   it('answers from memory while nothing changed, and loads again after any write', async () => {
     const cache = new VersionedCache<string[]>(version, 8);
-    const load = jest.fn(async () => (await dataSource.query('SELECT name FROM items ORDER BY id')).map((row: { name: string }) => row.name));
+    const load = jest.fn(async () =>
+      (await dataSource.query('SELECT name FROM items ORDER BY id')).map((row: { name: string }) => row.name),
+    );
     await dataSource.query("INSERT INTO items (name) VALUES ('a')");
     expect(await cache.get('all', load)).toEqual(['a']);
     expect(await cache.get('all', load)).toEqual(['a']);

@@ -34,10 +34,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     response.status(status).json(body);
   }
 
-  private describe(
-    exception: unknown,
-    request: Request,
-  ): { status: number; body: ErrorBody; headers: Record<string, string> } {
+  private describe(exception: unknown, request: Request): { status: number; body: ErrorBody; headers: Record<string, string> } {
     if (exception instanceof ApiError) {
       return {
         status: exception.getStatus(),
@@ -54,8 +51,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const httpLike = exception as HttpLikeError | null;
     const expressStatus = httpLike?.status ?? httpLike?.statusCode;
     if (typeof expressStatus === 'number' && expressStatus >= 400 && expressStatus < 500) {
-      const message =
-        httpLike?.type === 'entity.parse.failed' ? 'Malformed JSON in request body' : expressMessage(expressStatus);
+      const message = httpLike?.type === 'entity.parse.failed' ? 'Malformed JSON in request body' : expressMessage(expressStatus);
       return { status: expressStatus, body: envelope(errorCodeForStatus(expressStatus), message), headers: {} };
     }
 

@@ -69,11 +69,15 @@ describe('takeTurns', () => {
     // own event loop): 20 connections ask again and again; after 0.5 s, 40 new connections open at once and ask too.
     const middleware = takeTurns();
     const server = http.createServer((req, res) => {
-      middleware(req as Request, res as unknown as Response, (() => {
-        const until = performance.now() + 4;
-        while (performance.now() < until);
-        res.end('ok');
-      }) as NextFunction);
+      middleware(
+        req as Request,
+        res as unknown as Response,
+        (() => {
+          const until = performance.now() + 4;
+          while (performance.now() < until);
+          res.end('ok');
+        }) as NextFunction,
+      );
     });
     server.keepAliveTimeout = 10_000;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -55,7 +55,5 @@ function addCommonErrors(document: OpenAPIObject): void {
 
 function operations(document: OpenAPIObject) {
   const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
-  return Object.values(document.paths).flatMap((item) =>
-    methods.flatMap((method) => (item[method] ? [item[method]] : [])),
-  );
+  return Object.values(document.paths).flatMap((item) => methods.flatMap((method) => (item[method] ? [item[method]] : [])));
 }

@@ -8,7 +8,8 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
     {
       provide: RcloneRunner,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new RcloneRunner({ rcloneBin: config.rcloneBin, networkTimeoutSeconds: config.rcloneTimeoutSeconds }),
+      useFactory: (config: AppConfig) =>
+        new RcloneRunner({ rcloneBin: config.rcloneBin, networkTimeoutSeconds: config.rcloneTimeoutSeconds }),
     },
   ],
   exports: [RcloneRunner],

@@ -35,7 +35,11 @@ export class CreateRepositoryDto {
   @Length(1, 1024)
   passphrase?: string;
 
-  @ApiPropertyOptional({ enum: ENCRYPTION_MODES, default: 'repokey-blake2', description: 'For new repositories; an import reads it from the repository' })
+  @ApiPropertyOptional({
+    enum: ENCRYPTION_MODES,
+    default: 'repokey-blake2',
+    description: 'For new repositories; an import reads it from the repository',
+  })
   @IsOptional()
   @IsIn(ENCRYPTION_MODES)
   encryption?: EncryptionMode;
@@ -57,7 +61,11 @@ export class CreateRepositoryDto {
   @MaxLength(64 * 1024)
   ssh_private_key?: string;
 
-  @ApiPropertyOptional({ enum: HOST_KEY_POLICIES, default: 'accept-new', description: 'strict: refuse hosts whose key is not already known' })
+  @ApiPropertyOptional({
+    enum: HOST_KEY_POLICIES,
+    default: 'accept-new',
+    description: 'strict: refuse hosts whose key is not already known',
+  })
   @IsOptional()
   @IsIn(HOST_KEY_POLICIES)
   ssh_host_key_policy?: (typeof HOST_KEY_POLICIES)[number];

@@ -20,7 +20,11 @@ export class RepositoryDto {
   @ApiProperty({ description: 'True for ssh repositories' })
   is_remote!: boolean;
 
-  @ApiProperty({ enum: ['server', 'custom'], nullable: true, description: "ssh repositories: Borgitory's own key or a private key given by the user" })
+  @ApiProperty({
+    enum: ['server', 'custom'],
+    nullable: true,
+    description: "ssh repositories: Borgitory's own key or a private key given by the user",
+  })
   ssh_key_source!: 'server' | 'custom' | null;
 
   @ApiProperty({ enum: HOST_KEY_POLICIES })

@@ -36,7 +36,10 @@ export class CheckExecutor implements JobExecutor {
     );
     const problems = outcome.warnings.filter((warning) => warning.level === 'ERROR' || warning.level === 'CRITICAL');
     if (problems.length && !parameters.repair) {
-      const shown = problems.slice(0, 3).map((problem) => problem.message).join('; ');
+      const shown = problems
+        .slice(0, 3)
+        .map((problem) => problem.message)
+        .join('; ');
       throw new JobFailure(ErrorCode.BORG_ERROR, `borg check found ${problems.length} problem(s): ${shown}`);
     }
     return {

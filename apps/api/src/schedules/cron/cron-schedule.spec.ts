@@ -34,19 +34,32 @@ describe('cron schedules', () => {
   });
 
   it('keeps 02:00 in its own zone whatever the server zone is', () => {
-    expect(runs('0 2 * * 1', 'America/New_York', '2026-11-26T00:00:00Z', 2)).toEqual(['2026-11-30T02:00:00.000-05:00', '2026-12-07T02:00:00.000-05:00']);
+    expect(runs('0 2 * * 1', 'America/New_York', '2026-11-26T00:00:00Z', 2)).toEqual([
+      '2026-11-30T02:00:00.000-05:00',
+      '2026-12-07T02:00:00.000-05:00',
+    ]);
   });
 
   it('refuses what is not a 5-field expression or not a zone, with the reason', () => {
     expect(parseCron('0 2 * *', 'UTC')).toMatchObject({ ok: false, field: 'cron_expression', reason: expect.stringContaining('has 4') });
-    expect(parseCron('0 0 2 * * *', 'UTC')).toMatchObject({ ok: false, field: 'cron_expression', reason: expect.stringContaining('has 6') });
+    expect(parseCron('0 0 2 * * *', 'UTC')).toMatchObject({
+      ok: false,
+      field: 'cron_expression',
+      reason: expect.stringContaining('has 6'),
+    });
     expect(parseCron('61 2 * * *', 'UTC')).toMatchObject({ ok: false, field: 'cron_expression' });
     expect(parseCron('0 2 * * *', 'Mars/Olympus')).toMatchObject({ ok: false, field: 'timezone' });
   });
 
   it('refuses an expression that never fires, saying which date does not exist', () => {
-    expect(parseCron('0 0 30 2 *', 'UTC')).toEqual({ ok: false, field: 'cron_expression', reason: 'never fires: 30 February does not exist' });
-    expect(parseCron('0 0 30,31 feb *', 'Europe/Berlin')).toMatchObject({ reason: 'never fires: 30 February and 31 February do not exist' });
+    expect(parseCron('0 0 30 2 *', 'UTC')).toEqual({
+      ok: false,
+      field: 'cron_expression',
+      reason: 'never fires: 30 February does not exist',
+    });
+    expect(parseCron('0 0 30,31 feb *', 'Europe/Berlin')).toMatchObject({
+      reason: 'never fires: 30 February and 31 February do not exist',
+    });
     expect(parseCron('0 0 31 4,6,9,11 *', 'UTC')).toMatchObject({
       ok: false,
       reason: 'never fires: 31 April, 31 June, 31 September and 31 November do not exist',

@@ -22,7 +22,8 @@ export function serverTimeZone(): string {
  * next run: "0 0 30 2 *" parses, but a timer for it cannot be set.
  */
 export function parseCron(expression: string, timeZone: string): CronCheck {
-  if (!IANAZone.isValidZone(timeZone)) return { ok: false, field: 'timezone', reason: `"${timeZone}" is not an IANA time zone (e.g. Europe/Berlin)` };
+  if (!IANAZone.isValidZone(timeZone))
+    return { ok: false, field: 'timezone', reason: `"${timeZone}" is not an IANA time zone (e.g. Europe/Berlin)` };
   const fields = expression.trim().split(/\s+/);
   if (fields.length !== CRON_FIELDS) {
     return {

@@ -11,7 +11,9 @@ const PREVIEW_RUNS = 5;
 @Controller('schedules')
 export class SchedulePreviewController {
   @Get('preview')
-  @ApiOperation({ summary: 'The next 5 runs of a cron expression in a time zone, and the schedule in words (for the form); 422 for one that never fires' })
+  @ApiOperation({
+    summary: 'The next 5 runs of a cron expression in a time zone, and the schedule in words (for the form); 422 for one that never fires',
+  })
   @ApiEnvelope(SchedulePreviewDto)
   @ApiErrors(400, 422)
   preview(@Query() query: SchedulePreviewQueryDto): SchedulePreviewDto {

@@ -25,6 +25,10 @@ export class SchedulePreviewDto {
   @ApiProperty({ example: 'At 02:00' })
   description!: string;
 
-  @ApiProperty({ type: [String], example: ['2026-11-27T02:00:00.000+01:00'], description: 'The next 5 runs, with the zone’s offset; fewer if 8 years hold fewer' })
+  @ApiProperty({
+    type: [String],
+    example: ['2026-11-27T02:00:00.000+01:00'],
+    description: 'The next 5 runs, with the zone’s offset; fewer if 8 years hold fewer',
+  })
   next_runs!: string[];
 }

@@ -41,7 +41,8 @@ function FitsShellSetting() {
       target: target.constructor,
       propertyName,
       validator: {
-        validate: (value: unknown, args) => !((args?.object as { shell?: unknown }).shell === true && Array.isArray(value) && value.length !== 1),
+        validate: (value: unknown, args) =>
+          !((args?.object as { shell?: unknown }).shell === true && Array.isArray(value) && value.length !== 1),
         defaultMessage: () => 'With shell, command is one element: the line for /bin/sh -c',
       },
     });

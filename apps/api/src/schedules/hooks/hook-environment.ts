@@ -28,7 +28,11 @@ export type RunFacts = Record<string, string | number | null | undefined>;
  * The complete environment of a hook: the server's basic variables (never the rest of its environment, which can
  * hold BORGITORY_SECRET_KEY), the hook's own env, and BORGITORY_* facts about the run. No passphrase is ever in it.
  */
-export function buildHookEnvironment(hookEnv: Record<string, string>, facts: RunFacts, base: NodeJS.ProcessEnv = process.env): Record<string, string> {
+export function buildHookEnvironment(
+  hookEnv: Record<string, string>,
+  facts: RunFacts,
+  base: NodeJS.ProcessEnv = process.env,
+): Record<string, string> {
   const env: Record<string, string> = {};
   for (const name of ENV_ALLOWLIST) {
     const value = base[name];

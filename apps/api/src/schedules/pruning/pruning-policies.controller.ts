@@ -5,7 +5,13 @@ import { Page } from '../../platform/http/envelope';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
 import { SuccessMessage } from '../../platform/http/success-message.decorator';
 import { ApiEnvelope, ApiErrors, ApiNoContent } from '../../platform/openapi/api-responses';
-import { PrunePreviewDto, PrunePreviewRequestDto, PruneRequestDto, PruningPolicyDto, PruningPolicyInputDto } from './dto/pruning-policy.dto';
+import {
+  PrunePreviewDto,
+  PrunePreviewRequestDto,
+  PruneRequestDto,
+  PruningPolicyDto,
+  PruningPolicyInputDto,
+} from './dto/pruning-policy.dto';
 import { PruningPoliciesService } from './pruning-policies.service';
 
 @ApiTags('pruning-policies')

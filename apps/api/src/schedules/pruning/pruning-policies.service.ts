@@ -117,7 +117,11 @@ export class PruningPoliciesService {
 
   private async assertIdle(repositoryId: number): Promise<void> {
     if (await this.jobs.hasActiveJob(repositoryId)) {
-      throw new ApiError(409, ErrorCode.REPOSITORY_BUSY, 'A job is queued or running on this repository; try the preview when it has finished');
+      throw new ApiError(
+        409,
+        ErrorCode.REPOSITORY_BUSY,
+        'A job is queued or running on this repository; try the preview when it has finished',
+      );
     }
   }
 }

@@ -12,7 +12,10 @@ interface ArchiveBreadcrumbsProps {
 /** Where the browser is in the archive: the root, then each folder on the way, each one a link but the last. */
 export function ArchiveBreadcrumbs({ repositoryId, archive, params }: ArchiveBreadcrumbsProps) {
   const components = pathComponents(params.path);
-  const crumbs = [{ label: 'Root', path: '/' }, ...components.map((name, i) => ({ label: displayPath(name), path: joinPath(components.slice(0, i + 1)) }))];
+  const crumbs = [
+    { label: 'Root', path: '/' },
+    ...components.map((name, i) => ({ label: displayPath(name), path: joinPath(components.slice(0, i + 1)) })),
+  ];
   return (
     <nav className="breadcrumbs" aria-label="Folder">
       <ol>

@@ -90,7 +90,8 @@ function ArchiveBrowser({ repository, archive }: { repository: Repository; archi
         <div className="archive-heading">
           <h1>{archive}</h1>
           <p className="page-intro">
-            {start ? <>Made {formatDateTime(start)}</> : 'An archive'} in <Link to={`/repositories/${repository.id}`}>{repository.name}</Link>.
+            {start ? <>Made {formatDateTime(start)}</> : 'An archive'} in{' '}
+            <Link to={`/repositories/${repository.id}`}>{repository.name}</Link>.
           </p>
         </div>
         <div className="toolbar" role="group" aria-label="Archive actions">

@@ -27,16 +27,13 @@ export function ArchiveDetailsPanel({ details }: { details: UseQueryResult<Archi
           <Fact term="Started">{formatDateTime(new Date(details.data.start))}</Fact>
           <Fact term="Duration">{orDash(details.data.duration_seconds, formatDuration)}</Fact>
           {(details.data.hostname || details.data.username) && (
-            <Fact term="Made by">
-              {[details.data.username, details.data.hostname].filter(Boolean).join(' on ')}
-            </Fact>
+            <Fact term="Made by">{[details.data.username, details.data.hostname].filter(Boolean).join(' on ')}</Fact>
           )}
           <Fact term="Files">{orDash(details.data.file_count, formatCount)}</Fact>
           <Fact term="Original size">{orDash(details.data.original_size, formatBytes)}</Fact>
           <Fact term="Compressed size">{orDash(details.data.compressed_size, formatBytes)}</Fact>
           <Fact term="Deduplicated size">
-            {orDash(details.data.deduplicated_size, formatBytes)}{' '}
-            <span className="muted">(what only this archive holds)</span>
+            {orDash(details.data.deduplicated_size, formatBytes)} <span className="muted">(what only this archive holds)</span>
           </Fact>
           {details.data.comment && <Fact term="Comment">{details.data.comment}</Fact>}
           {details.data.command_line.length > 0 && (

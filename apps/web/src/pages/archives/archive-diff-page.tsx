@@ -150,7 +150,9 @@ function ArchiveDiff({ repository, archive }: { repository: Repository; archive:
               {errorMessage(diff.error)}
             </p>
           ) : diff.data.meta.total === 0 ? (
-            <p className="diff-results__note">{contentOnly ? 'No file content changed between the two archives.' : 'Nothing changed between the two archives.'}</p>
+            <p className="diff-results__note">
+              {contentOnly ? 'No file content changed between the two archives.' : 'Nothing changed between the two archives.'}
+            </p>
           ) : (
             <DiffTable repositoryId={repository.id} from={from} to={to} entries={diff.data.items} stale={diff.isPlaceholderData} />
           )}
@@ -241,7 +243,9 @@ function describe(change: DiffChange): string {
       return `owner ${change.old_user ?? '?'}:${change.old_group ?? '?'} → ${change.new_user ?? '?'}:${change.new_group ?? '?'}`;
     case 'mtime':
     case 'ctime':
-      return change.old_time && change.new_time ? `${change.type} ${timeChange(change.old_time, change.new_time)}` : `${change.type} changed`;
+      return change.old_time && change.new_time
+        ? `${change.type} ${timeChange(change.old_time, change.new_time)}`
+        : `${change.type} changed`;
     default:
       return change.size !== undefined && change.size > 0 ? `${change.type}, ${formatBytes(change.size)}` : change.type;
   }

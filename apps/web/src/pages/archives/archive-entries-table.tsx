@@ -100,7 +100,10 @@ export function ArchiveEntriesTable({ repositoryId, archive, params, entries, se
                   )}
                   {TYPE_LABELS[entry.type] && <span className="badge badge--neutral entries-table__badge">{TYPE_LABELS[entry.type]}</span>}
                   {!entry.healthy && (
-                    <span className="badge badge--error entries-table__badge" title="borg check replaced lost parts of this file with zeros">
+                    <span
+                      className="badge badge--error entries-table__badge"
+                      title="borg check replaced lost parts of this file with zeros"
+                    >
                       damaged
                     </span>
                   )}
@@ -111,7 +114,9 @@ export function ArchiveEntriesTable({ repositoryId, archive, params, entries, se
                     </span>
                   )}
                 </th>
-                <td className="numeric">{entry.type === 'file' || entry.type === 'hardlink' || entry.type === 'directory' ? formatBytes(entry.size) : '—'}</td>
+                <td className="numeric">
+                  {entry.type === 'file' || entry.type === 'hardlink' || entry.type === 'directory' ? formatBytes(entry.size) : '—'}
+                </td>
                 <td className="nowrap">
                   {entry.mtime ? (
                     <time dateTime={entry.mtime} title={formatDateTime(new Date(entry.mtime))}>

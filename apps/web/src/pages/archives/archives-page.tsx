@@ -13,7 +13,9 @@ export function ArchivesPage() {
   return (
     <>
       <h1>Archives</h1>
-      <p className="page-intro">Each backup is an archive in its repository. Choose a repository to browse, compare, search and restore its archives.</p>
+      <p className="page-intro">
+        Each backup is an archive in its repository. Choose a repository to browse, compare, search and restore its archives.
+      </p>
 
       {repositories.isPending ? (
         <p className="panel" role="status">

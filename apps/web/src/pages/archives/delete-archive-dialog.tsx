@@ -50,14 +50,13 @@ export function DeleteArchiveDialog({ repositoryId, archive, onClose, onDeleted 
       {archive && (
         <>
           <p>
-            borg will delete the archive <code className="wrap">{archive.name}</code>. Files that no other archive holds
-            can no longer be restored. This cannot be undone.
+            borg will delete the archive <code className="wrap">{archive.name}</code>. Files that no other archive holds can no longer be
+            restored. This cannot be undone.
           </p>
           <p className="muted">The space is freed when the repository is next compacted.</p>
           {busyRepository && (
             <p>
-              <Link to={`/jobs?repository_id=${repositoryId}`}>See the repository’s jobs</Link>, and try again once
-              they have finished.
+              <Link to={`/jobs?repository_id=${repositoryId}`}>See the repository’s jobs</Link>, and try again once they have finished.
             </p>
           )}
         </>

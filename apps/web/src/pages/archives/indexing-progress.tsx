@@ -61,8 +61,8 @@ export function IndexingProgress({ repositoryId, archive, initial, onRetry }: In
         </div>
       )}
       <p className="muted archive-indexing__note">
-        The first time an archive is opened, Borgitory reads its list of files from borg so that it can be browsed and
-        searched quickly. The files appear here when it is done.
+        The first time an archive is opened, Borgitory reads its list of files from borg so that it can be browsed and searched quickly. The
+        files appear here when it is done.
       </p>
       {status.isError && <p className="alert alert--error">{errorMessage(status.error)}</p>}
     </div>

@@ -123,10 +123,7 @@ function RepositoryArchives({ repository }: { repository: Repository }) {
       ) : archives.data.meta.total === 0 ? (
         <div className="panel empty-state">
           <h2>No archives yet</h2>
-          <p>
-            Each backup of this repository makes an archive. If archives were made outside Borgitory, Refresh from borg
-            reads them.
-          </p>
+          <p>Each backup of this repository makes an archive. If archives were made outside Borgitory, Refresh from borg reads them.</p>
           <Link to={`/backups?repository_id=${repository.id}`} className="button button--primary">
             Back up now
           </Link>
@@ -157,8 +154,8 @@ function RepositoryArchives({ repository }: { repository: Repository }) {
         </div>
       )}
       <p className="page-footnote">
-        Sizes are borg’s: the deduplicated size is what only that archive holds, and changes as other archives come and
-        go. Deleting an archive frees its space when the repository is next compacted.
+        Sizes are borg’s: the deduplicated size is what only that archive holds, and changes as other archives come and go. Deleting an
+        archive frees its space when the repository is next compacted.
       </p>
 
       <DeleteArchiveDialog

@@ -40,8 +40,7 @@ export function RestoreDialog({ open, repositoryId, archive, folder, entries, on
   const depth = pathComponents(folder).length;
   const errors = fieldErrors(restore.error);
   const existing = conflictTargets(restore.error);
-  const alert =
-    restore.isError && existing === null && !errors['destination'] && !errors['paths'] ? errorMessage(restore.error) : null;
+  const alert = restore.isError && existing === null && !errors['destination'] && !errors['paths'] ? errorMessage(restore.error) : null;
   const target = destination.trim().replace(/\/+$/, '') || '…';
   const first = entries[0];
 

@@ -70,26 +70,14 @@ export interface BackupFormErrors {
   alert: string | null;
 }
 
-const FORM_FIELDS = [
-  'repository_id',
-  'archive_name',
-  'compression',
-  'exclude_patterns',
-  'comment',
-  'dry_run',
-  'one_file_system',
-];
+const FORM_FIELDS = ['repository_id', 'archive_name', 'compression', 'exclude_patterns', 'comment', 'dry_run', 'one_file_system'];
 const SOURCE_FIELDS = ['source_path', 'source_paths'];
 
 /**
  * Sorts a refused request into messages under the fields they concern. A
  * message stays only while its field still holds the value that was refused.
  */
-export function backupFormErrors(
-  error: unknown,
-  sent: ManualBackupInput | undefined,
-  values: BackupFormValues,
-): BackupFormErrors {
+export function backupFormErrors(error: unknown, sent: ManualBackupInput | undefined, values: BackupFormValues): BackupFormErrors {
   const result: BackupFormErrors = { fields: {}, rows: values.sources.map(() => []), sources: [], alert: null };
   if (!error) return result;
   const byField = fieldErrors(error);

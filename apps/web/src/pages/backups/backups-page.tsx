@@ -107,8 +107,8 @@ export function BackupsPage() {
           onChange={set('archiveName')}
           hint={
             <>
-              Leave it empty for the name shown. borg fills in placeholders such as <code>{'{hostname}'}</code>,{' '}
-              <code>{'{now}'}</code>, <code>{'{now:%Y-%m-%d}'}</code> and <code>{'{user}'}</code>.
+              Leave it empty for the name shown. borg fills in placeholders such as <code>{'{hostname}'}</code>, <code>{'{now}'}</code>,{' '}
+              <code>{'{now:%Y-%m-%d}'}</code> and <code>{'{user}'}</code>.
             </>
           }
           errors={errors.fields['archive_name']}
@@ -122,11 +122,7 @@ export function BackupsPage() {
           errors={errors.fields['compression']}
         />
 
-        <ExcludePatternsField
-          value={values.excludes}
-          onChange={set('excludes')}
-          errors={errors.fields['exclude_patterns']}
-        />
+        <ExcludePatternsField value={values.excludes} onChange={set('excludes')} errors={errors.fields['exclude_patterns']} />
 
         <BackupOptions
           dryRun={values.dryRun}

@@ -17,8 +17,8 @@ export const CUSTOM_COMPRESSION = 'custom';
 
 export const COMPRESSION_SYNTAX = (
   <>
-    <code>none</code>, <code>lz4</code>, <code>zstd[,1-22]</code>, <code>zlib[,0-9]</code>, <code>lzma[,0-9]</code>, or{' '}
-    <code>auto,</code> followed by one of those.
+    <code>none</code>, <code>lz4</code>, <code>zstd[,1-22]</code>, <code>zlib[,0-9]</code>, <code>lzma[,0-9]</code>, or <code>auto,</code>{' '}
+    followed by one of those.
   </>
 );
 

@@ -20,8 +20,7 @@ export function ExcludePatternsField({ value, onChange, errors }: ExcludePattern
       onChange={(event) => onChange(event.target.value)}
       hint={
         <>
-          One borg pattern per line, e.g. <code>*.tmp</code> or <code>sh:**/node_modules</code>. Paths and files that
-          match are left out.
+          One borg pattern per line, e.g. <code>*.tmp</code> or <code>sh:**/node_modules</code>. Paths and files that match are left out.
         </>
       }
       errors={errors}

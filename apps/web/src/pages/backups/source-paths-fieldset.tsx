@@ -22,14 +22,7 @@ interface SourcePathsFieldsetProps {
  * The directories and files to back up: one text field per path, each with a
  * Browse… button that opens the server's directories to choose from.
  */
-export function SourcePathsFieldset({
-  rows,
-  onChange,
-  onAdd,
-  onRemove,
-  rowErrors,
-  errors,
-}: SourcePathsFieldsetProps) {
+export function SourcePathsFieldset({ rows, onChange, onAdd, onRemove, rowErrors, errors }: SourcePathsFieldsetProps) {
   const id = useId();
   // The row whose Browse… button opened the picker, if any.
   const [browsing, setBrowsing] = useState<number | null>(null);

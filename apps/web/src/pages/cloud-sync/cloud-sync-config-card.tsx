@@ -42,12 +42,7 @@ export function CloudSyncConfigCard({ config, providerLabel, repositoryName, onD
           <button type="button" className="button button--small button--primary" onClick={() => setDialog('sync')}>
             Sync now…
           </button>
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => setDialog('verify')}
-            disabled={verify.isPending}
-          >
+          <button type="button" className="button button--small" onClick={() => setDialog('verify')} disabled={verify.isPending}>
             Verify…
           </button>
           <button
@@ -95,8 +90,7 @@ export function CloudSyncConfigCard({ config, providerLabel, repositoryName, onD
           onCancel={() => setDialog(null)}
         >
           <p>
-            rclone compares the repository with its copy file by file, by hash where both sides have one; nothing is
-            downloaded or changed.
+            rclone compares the repository with its copy file by file, by hash where both sides have one; nothing is downloaded or changed.
           </p>
         </ChooseRepositoryDialog>
       )}

@@ -43,9 +43,7 @@ export function newCloudSyncValues(): CloudSyncFormValues {
 
 /** The form's values for changing a configuration: its settings as text; its secrets empty (kept unless typed anew). */
 export function cloudSyncFormValues(config: CloudSyncConfig): CloudSyncFormValues {
-  const settings = Object.fromEntries(
-    Object.entries(config.provider_config).map(([name, value]) => [name, asFieldValue(value)]),
-  );
+  const settings = Object.fromEntries(Object.entries(config.provider_config).map(([name, value]) => [name, asFieldValue(value)]));
   return {
     name: config.name,
     provider: config.provider,

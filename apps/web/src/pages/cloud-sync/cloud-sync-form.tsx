@@ -1,11 +1,6 @@
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
-import {
-  useCloudProviders,
-  type CloudProvider,
-  type CloudSyncConfig,
-  type CloudSyncConfigInput,
-} from '../../api/cloud-sync';
+import { useCloudProviders, type CloudProvider, type CloudSyncConfig, type CloudSyncConfigInput } from '../../api/cloud-sync';
 import { errorMessage } from '../../api/errors';
 import { FormField } from '../../components/form-field';
 import { NameField } from '../../components/name-field';
@@ -71,9 +66,7 @@ function ConfigForm({
   const provider = providers.find((candidate) => candidate.name === values.provider);
   const input = provider ? cloudSyncInput(values, provider) : undefined;
   const shown = [...FIELDS, ...(provider?.fields.map((field) => `provider_config.${field.name}`) ?? [])];
-  const errors = input
-    ? saveErrors(save.error, { shown, sent: save.variables, current: input })
-    : { fields: {}, alert: null };
+  const errors = input ? saveErrors(save.error, { shown, sent: save.variables, current: input }) : { fields: {}, alert: null };
   // Secrets are kept only while the provider stays the same.
   const storedSecrets = saved && saved.provider === values.provider ? saved.secrets_set : [];
 
@@ -107,13 +100,7 @@ function ConfigForm({
         errors={missingProvider ? ['Choose where to copy to.'] : errors.fields['provider']}
       />
       {provider && (
-        <ProviderFields
-          provider={provider}
-          values={values}
-          onChange={setValues}
-          storedSecrets={storedSecrets}
-          errors={errors.fields}
-        />
+        <ProviderFields provider={provider} values={values} onChange={setValues} storedSecrets={storedSecrets} errors={errors.fields} />
       )}
       <fieldset className="fieldset">
         <legend>The copies</legend>

@@ -1,11 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import {
-  useCloudProviders,
-  useCloudSyncConfigs,
-  useDeleteCloudSyncConfig,
-  type CloudSyncConfig,
-} from '../../api/cloud-sync';
+import { useCloudProviders, useCloudSyncConfigs, useDeleteCloudSyncConfig, type CloudSyncConfig } from '../../api/cloud-sync';
 import { CLOUD_SYNC_PAGE_SIZE } from '../../api/cloud-sync-keys';
 import { useLiveJobLists } from '../../api/job-streams';
 import { useRepositoryNames } from '../../api/repositories';
@@ -45,9 +40,13 @@ export function CloudSyncPage() {
         query={configs}
         loading="Loading cloud sync configurations…"
         empty={
-          <EmptyState title="No cloud sync configurations yet" actionPath={NEW_CLOUD_SYNC_PATH} actionLabel="Create a cloud sync configuration">
-            A copy of a repository somewhere else survives what this server may not: a dead disk, a fire, a theft.
-            Say where to copy to, then sync repositories by hand or at the end of a schedule&rsquo;s runs.
+          <EmptyState
+            title="No cloud sync configurations yet"
+            actionPath={NEW_CLOUD_SYNC_PATH}
+            actionLabel="Create a cloud sync configuration"
+          >
+            A copy of a repository somewhere else survives what this server may not: a dead disk, a fire, a theft. Say where to copy to,
+            then sync repositories by hand or at the end of a schedule&rsquo;s runs.
           </EmptyState>
         }
         noun="configurations"
@@ -79,8 +78,8 @@ export function CloudSyncPage() {
       >
         {({ name }) => (
           <p>
-            The configuration <strong>{name}</strong> will be deleted. The copies already made stay where they are;
-            Borgitory just stops syncing to them. Schedules that sync with it must be changed first.
+            The configuration <strong>{name}</strong> will be deleted. The copies already made stay where they are; Borgitory just stops
+            syncing to them. Schedules that sync with it must be changed first.
           </p>
         )}
       </DeleteDialog>

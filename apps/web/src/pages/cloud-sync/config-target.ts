@@ -13,7 +13,9 @@ export function configTarget(config: CloudSyncConfig): string {
   const prefix = config.path_prefix;
   switch (config.provider) {
     case 's3': {
-      const endpoint = setting('endpoint').replace(/^https?:\/\//, '').replace(/\/+$/, '');
+      const endpoint = setting('endpoint')
+        .replace(/^https?:\/\//, '')
+        .replace(/\/+$/, '');
       return `s3://${joinPath(setting('bucket_name'), prefix)}${endpoint ? ` on ${endpoint}` : ''}`;
     }
     case 'sftp': {

@@ -24,9 +24,7 @@ function EditCloudSync({ config }: { config: CloudSyncConfig }) {
         <Link to={CLOUD_SYNC_PATH}>← Cloud Sync</Link>
       </p>
       <h1>Edit {config.name}</h1>
-      <p className="page-intro">
-        Secrets are never shown again: leave them empty to keep them. Syncs already queued use the new settings.
-      </p>
+      <p className="page-intro">Secrets are never shown again: leave them empty to keep them. Syncs already queued use the new settings.</p>
       <CloudSyncForm
         initial={cloudSyncFormValues(config)}
         save={update}

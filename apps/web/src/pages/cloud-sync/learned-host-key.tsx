@@ -12,10 +12,9 @@ export function LearnedHostKey({ hostKey }: { hostKey: string }) {
     <section className="alert alert--warning result learned-host-key" aria-labelledby={headingId}>
       <h3 id={headingId}>Host key stored: check that it is your server’s</h3>
       <p>
-        This was the first connection, so Borgitory stored the key the server showed, and will refuse any other from
-        now on. On the server, <code>ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub</code> prints the fingerprint of
-        its ed25519 key (and <code>cat</code> the key itself). If they differ, do not sync there: edit the
-        configuration and put the server’s own key in Host key.
+        This was the first connection, so Borgitory stored the key the server showed, and will refuse any other from now on. On the server,{' '}
+        <code>ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub</code> prints the fingerprint of its ed25519 key (and <code>cat</code> the
+        key itself). If they differ, do not sync there: edit the configuration and put the server’s own key in Host key.
       </p>
       <ul className="learned-host-key__keys">
         {lines.map((line) => (

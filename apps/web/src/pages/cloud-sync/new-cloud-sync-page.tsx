@@ -15,9 +15,7 @@ export function NewCloudSyncPage() {
         <Link to={CLOUD_SYNC_PATH}>← Cloud Sync</Link>
       </p>
       <h1>New cloud sync configuration</h1>
-      <p className="page-intro">
-        A place off this server to copy repositories to: a bucket, another server, a share or a disk.
-      </p>
+      <p className="page-intro">A place off this server to copy repositories to: a bucket, another server, a share or a disk.</p>
       <CloudSyncForm
         initial={newCloudSyncValues()}
         save={create}

@@ -19,26 +19,10 @@ interface ProviderFieldProps {
 }
 
 /** One field of a provider's form, drawn by its type: a checkbox, a select, several lines, a password, a number or text. */
-export function ProviderField({
-  field,
-  value,
-  onChange,
-  errors,
-  stored = false,
-  removing = false,
-  onRemovingChange,
-}: ProviderFieldProps) {
+export function ProviderField({ field, value, onChange, errors, stored = false, removing = false, onRemovingChange }: ProviderFieldProps) {
   const help = field.help ? <HelpText text={field.help} /> : undefined;
   if (field.type === 'boolean') {
-    return (
-      <CheckboxField
-        label={field.label}
-        checked={value === true}
-        onChange={onChange}
-        hint={help}
-        errors={errors}
-      />
-    );
+    return <CheckboxField label={field.label} checked={value === true} onChange={onChange} hint={help} errors={errors} />;
   }
   const text = typeof value === 'string' ? value : '';
   if (field.type === 'select') {
@@ -95,11 +79,7 @@ export function ProviderField({
   return (
     <div className="provider-secret">
       {input}
-      <CheckboxField
-        label={`Remove the stored ${field.label.toLowerCase()}`}
-        checked={removing}
-        onChange={onRemovingChange}
-      />
+      <CheckboxField label={`Remove the stored ${field.label.toLowerCase()}`} checked={removing} onChange={onRemovingChange} />
     </div>
   );
 }

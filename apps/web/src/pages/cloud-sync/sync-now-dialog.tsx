@@ -21,17 +21,14 @@ export function SyncNowDialog({ config, onClose }: SyncNowDialogProps) {
       busy={start.isPending}
       error={start.isError ? actionErrorMessage(start.error) : null}
       onConfirm={(repositoryId) =>
-        start.mutate(
-          { repository_id: repositoryId, cloud_sync_config_id: config.id },
-          { onSuccess: (job) => navigate(`/jobs/${job.id}`) },
-        )
+        start.mutate({ repository_id: repositoryId, cloud_sync_config_id: config.id }, { onSuccess: (job) => navigate(`/jobs/${job.id}`) })
       }
       onCancel={onClose}
     >
       <p>
         The repository is {config.mode === 'copy' ? 'copied' : 'mirrored'} into a folder of its own below{' '}
-        <code className="wrap">{configTarget(config)}</code>. The sync waits for any job running on the repository, so
-        that borg does not write while it copies.
+        <code className="wrap">{configTarget(config)}</code>. The sync waits for any job running on the repository, so that borg does not
+        write while it copies.
       </p>
     </ChooseRepositoryDialog>
   );

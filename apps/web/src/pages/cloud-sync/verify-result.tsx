@@ -35,14 +35,9 @@ export function VerifyResultPanel({ verify, repositoryName }: VerifyResultPanelP
     );
   }
   const result = verify.data;
-  const comparedBy =
-    result.compared_by === 'size' ? 'by size (the two sides share no hash)' : `by ${result.compared_by} hash`;
+  const comparedBy = result.compared_by === 'size' ? 'by size (the two sides share no hash)' : `by ${result.compared_by} hash`;
   return (
-    <section
-      className={`alert ${result.in_sync ? 'alert--success' : 'alert--warning'} result`}
-      role="status"
-      aria-label="Verify"
-    >
+    <section className={`alert ${result.in_sync ? 'alert--success' : 'alert--warning'} result`} role="status" aria-label="Verify">
       <h3>{result.in_sync ? `The copy of ${repository} matches` : `The copy of ${repository} differs`}</h3>
       <p>
         {formatCountOf(result.matching, 'file')} of the copy at <code className="wrap">{result.remote_path}</code>{' '}

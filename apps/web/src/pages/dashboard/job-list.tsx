@@ -27,9 +27,7 @@ export function JobList({ jobs, repositoryName, withSummary = false }: JobListPr
               <Link to={`/jobs/${job.id}`} className="job-list__link">
                 {jobTypeLabel(job.type)} #{job.id}
               </Link>
-              {job.repository_id !== null && (
-                <span className="job-list__repository">{repositoryName(job.repository_id)}</span>
-              )}
+              {job.repository_id !== null && <span className="job-list__repository">{repositoryName(job.repository_id)}</span>}
               {summary && <span className="job-list__summary">{summary}</span>}
             </span>
             <span className="job-list__time">

@@ -57,8 +57,7 @@ export function JobActions({ job }: { job: Job }) {
           <p>The job has not started yet; it is taken out of the queue and never runs.</p>
         ) : (
           <p>
-            borg is stopped{job.type === 'backup' ? ' and the archive is not completed' : ''}. You can run the job again
-            later with Retry.
+            borg is stopped{job.type === 'backup' ? ' and the archive is not completed' : ''}. You can run the job again later with Retry.
           </p>
         )}
       </ConfirmDialog>

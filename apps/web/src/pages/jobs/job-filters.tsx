@@ -43,9 +43,7 @@ export function JobFilters({ filters, repositories, onChange }: JobFiltersProps)
         label="Repository"
         name="repository"
         value={filters.repository_id === undefined ? '' : String(filters.repository_id)}
-        onChange={(event) =>
-          onChange({ ...filters, repository_id: event.target.value ? Number(event.target.value) : undefined })
-        }
+        onChange={(event) => onChange({ ...filters, repository_id: event.target.value ? Number(event.target.value) : undefined })}
       >
         <option value="">All repositories</option>
         {/* A repository in the address that is not among the choices still shows as chosen. */}

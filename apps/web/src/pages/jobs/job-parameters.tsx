@@ -71,9 +71,7 @@ function BackupFacts({ parameters }: { parameters: BackupParameters }) {
       <Fact term="Compression">
         <code>{parameters.compression}</code>
       </Fact>
-      <Fact term="Excludes">
-        {parameters.exclude_patterns.length > 0 ? <CodeList items={parameters.exclude_patterns} /> : 'none'}
-      </Fact>
+      <Fact term="Excludes">{parameters.exclude_patterns.length > 0 ? <CodeList items={parameters.exclude_patterns} /> : 'none'}</Fact>
       <Fact term="Options">{options.length > 0 ? options.join(', ') : 'none'}</Fact>
       {parameters.comment && <Fact term="Comment">{parameters.comment}</Fact>}
     </Facts>
@@ -121,11 +119,7 @@ function RestoreFacts({ parameters, repositoryId }: { parameters: RestoreParamet
         )}
       </Fact>
       <Fact term={parameters.paths.length === 1 ? 'Path' : 'Paths'}>
-        {parameters.paths.length > 0 ? (
-          <CodeList items={parameters.paths.map((path) => displayPath(`/${path}`))} />
-        ) : (
-          'The whole archive'
-        )}
+        {parameters.paths.length > 0 ? <CodeList items={parameters.paths.map((path) => displayPath(`/${path}`))} /> : 'The whole archive'}
       </Fact>
       <Fact term="Destination">
         <code className="wrap">{parameters.destination}</code>

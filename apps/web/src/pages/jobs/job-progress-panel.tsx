@@ -66,15 +66,9 @@ function RunningProgress({ progress, copying }: { progress: JobProgress | null; 
         <dl className="job-figures">
           {/* A copy's files are counted in its message ("3 of 12 files"). */}
           {files !== undefined && !copying && <Figure term="Files">{formatCount(files)}</Figure>}
-          {progress.original_size !== undefined && (
-            <Figure term="Original size">{formatBytes(progress.original_size)}</Figure>
-          )}
-          {progress.compressed_size !== undefined && (
-            <Figure term="Compressed">{formatBytes(progress.compressed_size)}</Figure>
-          )}
-          {progress.deduplicated_size !== undefined && (
-            <Figure term="Deduplicated">{formatBytes(progress.deduplicated_size)}</Figure>
-          )}
+          {progress.original_size !== undefined && <Figure term="Original size">{formatBytes(progress.original_size)}</Figure>}
+          {progress.compressed_size !== undefined && <Figure term="Compressed">{formatBytes(progress.compressed_size)}</Figure>}
+          {progress.deduplicated_size !== undefined && <Figure term="Deduplicated">{formatBytes(progress.deduplicated_size)}</Figure>}
           {copying && counted && <Figure term="Copied">{`${formatBytes(current)} of ${formatBytes(total)}`}</Figure>}
           <Figure term="Rate">
             {/* rclone says 0 until it has measured its first second. */}

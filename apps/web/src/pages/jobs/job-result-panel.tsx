@@ -48,9 +48,7 @@ function Outcome({ job, kind, hasArchive }: { job: Job; kind: string; hasArchive
     case 'completed':
       return (
         <p className="alert alert--success">
-          {job.type === 'backup' && !hasArchive
-            ? 'The dry run went through the files; no archive was written.'
-            : `${kind} completed.`}
+          {job.type === 'backup' && !hasArchive ? 'The dry run went through the files; no archive was written.' : `${kind} completed.`}
         </p>
       );
     case 'warning':

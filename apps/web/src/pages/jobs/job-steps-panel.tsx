@@ -68,12 +68,7 @@ function StepItem({ job, step }: { job: Job; step: JobStep }) {
       {pruned && (
         <details className="step-list__more">
           <summary>{pruneSummary(pruned.kept.length, pruned.pruned.length, pruned.dry_run)}</summary>
-          <PruneLists
-            kept={pruned.kept}
-            pruned={pruned.pruned}
-            repositoryId={job.repository_id}
-            prunedExist={pruned.dry_run}
-          />
+          <PruneLists kept={pruned.kept} pruned={pruned.pruned} repositoryId={job.repository_id} prunedExist={pruned.dry_run} />
         </details>
       )}
     </li>

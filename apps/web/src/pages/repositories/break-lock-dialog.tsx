@@ -29,12 +29,12 @@ export function BreakLockDialog({ repository, open, onClose, onBroken }: BreakLo
       }}
     >
       <p>
-        borg locks a repository while it works on it. When borg is interrupted (a crash, a reboot, a lost connection) the
-        lock can stay behind, and every later backup of <strong>{repository.name}</strong> waits for it in vain.
+        borg locks a repository while it works on it. When borg is interrupted (a crash, a reboot, a lost connection) the lock can stay
+        behind, and every later backup of <strong>{repository.name}</strong> waits for it in vain.
       </p>
       <p>
-        Only break a <strong>stale</strong> lock. If a backup or another borg process is still using the repository,
-        breaking its lock can damage the repository.
+        Only break a <strong>stale</strong> lock. If a backup or another borg process is still using the repository, breaking its lock can
+        damage the repository.
       </p>
     </ConfirmDialog>
   );

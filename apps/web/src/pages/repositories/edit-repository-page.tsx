@@ -1,11 +1,6 @@
 import { useId, useRef, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import {
-  useUpdateRepository,
-  type HostKeyPolicy,
-  type Repository,
-  type UpdateRepositoryInput,
-} from '../../api/repositories';
+import { useUpdateRepository, type HostKeyPolicy, type Repository, type UpdateRepositoryInput } from '../../api/repositories';
 import { FormField } from '../../components/form-field';
 import { FormActions, SaveForm } from '../../components/save-form';
 import { useFocusFirstProblem } from '../../util/focus-first-problem';
@@ -49,12 +44,7 @@ function EditRepositoryForm({ repository }: { repository: Repository }) {
   const ssh = isSshLocation(values.path);
   const hasCustomKey = repository.is_remote && repository.ssh_key_source === 'custom';
   const encrypted = repository.encryption !== 'none';
-  const shownFields = [
-    'name',
-    'path',
-    ...(encrypted ? ['passphrase'] : []),
-    ...(ssh ? ['ssh_private_key', 'ssh_host_key_policy'] : []),
-  ];
+  const shownFields = ['name', 'path', ...(encrypted ? ['passphrase'] : []), ...(ssh ? ['ssh_private_key', 'ssh_host_key_policy'] : [])];
   const errors = repositoryFormErrors(update.error, shownFields);
   const fieldErrors = stillRelevant(errors.fields, update.variables, changes(repository, values));
 
@@ -76,9 +66,7 @@ function EditRepositoryForm({ repository }: { repository: Repository }) {
         <Link to={detailsPath}>← {repository.name}</Link>
       </p>
       <h1>Edit {repository.name}</h1>
-      <p className="page-intro">
-        A new location, passphrase or ssh setting is checked with borg before it is saved.
-      </p>
+      <p className="page-intro">A new location, passphrase or ssh setting is checked with borg before it is saved.</p>
 
       <SaveForm ref={formRef} onSubmit={submit} busy={update.isPending} alert={errors.alert}>
         <NameAndLocationFields

@@ -28,8 +28,7 @@ export function EncryptionField({ value, onChange, errors }: EncryptionFieldProp
       </SelectField>
       {value === 'none' && (
         <p className="alert alert--warning">
-          <strong>Not encrypted.</strong> Anyone with access to the repository files can read the backups, and
-          changes to them go unnoticed.
+          <strong>Not encrypted.</strong> Anyone with access to the repository files can read the backups, and changes to them go unnoticed.
         </p>
       )}
     </>

@@ -20,8 +20,7 @@ export const ENCRYPTION_MODES: EncryptionMode[] = [
   {
     value: 'repokey',
     label: 'repokey — encrypted, key in the repository (SHA-256)',
-    description:
-      'Like repokey-blake2, with HMAC-SHA256: faster only on processors with SHA hardware acceleration.',
+    description: 'Like repokey-blake2, with HMAC-SHA256: faster only on processors with SHA hardware acceleration.',
   },
   {
     value: 'keyfile-blake2',
@@ -37,8 +36,7 @@ export const ENCRYPTION_MODES: EncryptionMode[] = [
   {
     value: 'authenticated-blake2',
     label: 'authenticated-blake2 — not encrypted, tampering detected',
-    description:
-      'The data is not encrypted, but changes to it are detected. The passphrase protects the authentication key.',
+    description: 'The data is not encrypted, but changes to it are detected. The passphrase protects the authentication key.',
   },
   {
     value: 'authenticated',

@@ -46,11 +46,7 @@ export function repositoryFormErrors(error: unknown, shownFields: readonly strin
  * The field messages whose field still holds the refused value: once the user
  * changes a field, the server's message about its old value is no longer shown.
  */
-export function stillRelevant(
-  fields: Record<string, string[]>,
-  sent: object | undefined,
-  current: object,
-): Record<string, string[]> {
+export function stillRelevant(fields: Record<string, string[]>, sent: object | undefined, current: object): Record<string, string[]> {
   if (!sent) return fields;
   const before = sent as Record<string, unknown>;
   const now = current as Record<string, unknown>;

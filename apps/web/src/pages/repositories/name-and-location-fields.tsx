@@ -37,7 +37,15 @@ export function NameAndLocationFields({
         className="mono"
         value={path}
         onChange={(event) => onPathChange(event.target.value)}
-        hint={locationIntro ? <>{locationIntro} {LOCATION_HINT}</> : LOCATION_HINT}
+        hint={
+          locationIntro ? (
+            <>
+              {locationIntro} {LOCATION_HINT}
+            </>
+          ) : (
+            LOCATION_HINT
+          )
+        }
         errors={errors['path']}
       />
     </>

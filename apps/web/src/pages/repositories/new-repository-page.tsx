@@ -1,12 +1,7 @@
 import { ApiRequestError } from '@borgitory/api-client';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import {
-  useCreateRepository,
-  type CreateRepositoryInput,
-  type Encryption,
-  type HostKeyPolicy,
-} from '../../api/repositories';
+import { useCreateRepository, type CreateRepositoryInput, type Encryption, type HostKeyPolicy } from '../../api/repositories';
 import { FormActions } from '../../components/save-form';
 import { TextAreaField } from '../../components/text-area-field';
 import { DEFAULT_ENCRYPTION } from './encryption';
@@ -95,9 +90,7 @@ export function NewRepositoryPage() {
         {errors.alert && (
           <div className="alert alert--error" role="alert" tabIndex={-1}>
             <p>
-              {alreadyExists
-                ? `There is already a repository (or other data) at ${create.variables?.path ?? values.path}.`
-                : errors.alert}
+              {alreadyExists ? `There is already a repository (or other data) at ${create.variables?.path ?? values.path}.` : errors.alert}
             </p>
             {alreadyExists && creating && (
               <button

@@ -25,8 +25,8 @@ export function RepositoriesPage() {
         loading="Loading repositories…"
         empty={
           <EmptyState title="No repositories yet" actionPath="/repositories/new" actionLabel="Add your first repository">
-            A repository is where Borg keeps your backups: a directory on this server or on another machine reached
-            over ssh. Create a new one, or import a repository you already have.
+            A repository is where Borg keeps your backups: a directory on this server or on another machine reached over ssh. Create a new
+            one, or import a repository you already have.
           </EmptyState>
         }
         noun="repositories"

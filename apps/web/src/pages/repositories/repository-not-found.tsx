@@ -5,8 +5,7 @@ export function RepositoryNotFound() {
     <>
       <h1>Repository not found</h1>
       <p className="page-intro">
-        There is no such repository; it may have been removed. Go back to the{' '}
-        <Link to="/repositories">list of repositories</Link>.
+        There is no such repository; it may have been removed. Go back to the <Link to="/repositories">list of repositories</Link>.
       </p>
     </>
   );

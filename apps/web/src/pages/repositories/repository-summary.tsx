@@ -19,7 +19,11 @@ export function RepositorySummary({ repository }: { repository: Repository }) {
       <Facts>
         <Fact term="Encryption">{repository.encryption}</Fact>
         <Fact term="Archives">
-          {repository.archives_count === null ? '—' : <Link to={`/repositories/${repository.id}/archives`}>{repository.archives_count}</Link>}
+          {repository.archives_count === null ? (
+            '—'
+          ) : (
+            <Link to={`/repositories/${repository.id}/archives`}>{repository.archives_count}</Link>
+          )}
         </Fact>
         <Fact term="Original size">{bytes(repository.original_size)}</Fact>
         <Fact term="Compressed size">{bytes(repository.compressed_size)}</Fact>

@@ -37,9 +37,7 @@ export function RepositoryTable({ repositories }: { repositories: Repository[] }
             </td>
             <td className="encryption-cell">{repository.encryption}</td>
             <td className="numeric">{repository.archives_count ?? '—'}</td>
-            <td className="numeric">
-              {repository.deduplicated_size === null ? '—' : formatBytes(repository.deduplicated_size)}
-            </td>
+            <td className="numeric">{repository.deduplicated_size === null ? '—' : formatBytes(repository.deduplicated_size)}</td>
             <td>
               <RelativeTime value={repository.last_archive_at} />
             </td>

@@ -27,8 +27,8 @@ export function SshPublicKey() {
     <div className="ssh-key">
       <label htmlFor={`${id}-key`}>Borgitory&rsquo;s public key</label>
       <p id={`${id}-hint`} className="field__hint">
-        Add this line to <code>~/.ssh/authorized_keys</code> of the ssh user on the backup server, so that
-        Borgitory can log in with its own key.
+        Add this line to <code>~/.ssh/authorized_keys</code> of the ssh user on the backup server, so that Borgitory can log in with its own
+        key.
       </p>
       {key.isPending ? (
         <p role="status">Loading the public key…</p>

@@ -16,8 +16,8 @@ export function DeletePolicyDialog({ kind, policy, remove, onClose }: DeletePoli
     <DeleteDialog item={policy} title={`Delete this ${kind}?`} confirmLabel="Delete policy" remove={remove} onClose={onClose}>
       {({ name }) => (
         <p>
-          The {kind} <strong>{name}</strong> will be deleted. No archive is touched, and jobs that ran with it keep the
-          settings they ran with.
+          The {kind} <strong>{name}</strong> will be deleted. No archive is touched, and jobs that ran with it keep the settings they ran
+          with.
         </p>
       )}
     </DeleteDialog>

@@ -25,10 +25,7 @@ interface SaveErrorsOptions<T extends object> {
  * speaks of an old value. Nested fields are named by their path, as the
  * server names them (`post_hooks.1.env`).
  */
-export function saveErrors<T extends object>(
-  error: unknown,
-  { shown, sent, current, dependsOn = {} }: SaveErrorsOptions<T>,
-): SaveErrors {
+export function saveErrors<T extends object>(error: unknown, { shown, sent, current, dependsOn = {} }: SaveErrorsOptions<T>): SaveErrors {
   if (!error) return { fields: {}, alert: null };
   const byField = fieldErrors(error);
   if (error instanceof ApiRequestError && error.code === 'CONFLICT' && typeof error.details?.['field'] === 'string') {
@@ -37,9 +34,7 @@ export function saveErrors<T extends object>(
   if (Object.keys(byField).length === 0) return { fields: {}, alert: errorMessage(error) };
 
   const unchanged = (field: string) =>
-    (dependsOn[field] ?? [field]).every(
-      (path) => JSON.stringify(valueAt(sent, path)) === JSON.stringify(valueAt(current, path)),
-    );
+    (dependsOn[field] ?? [field]).every((path) => JSON.stringify(valueAt(sent, path)) === JSON.stringify(valueAt(current, path)));
 
   const fields: Record<string, string[]> = {};
   const elsewhere: string[] = [];

@@ -34,7 +34,12 @@ export class PruningPolicyInputDto {
   @MaxLength(100)
   name!: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: '7d', description: 'Keep everything this recent: a number and H, d, w, m or y' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '7d',
+    description: 'Keep everything this recent: a number and H, d, w, m or y',
+  })
   @IsOptional()
   @IsString()
   @Matches(KEEP_WITHIN, { message: 'keep_within must be a number followed by H (hours), d, w, m or y, e.g. 7d' })
@@ -64,7 +69,12 @@ export class PruningPolicyInputDto {
   @KeepCountProperty('…of each of the last N years')
   keep_yearly?: number | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'documents-*', description: 'Only archives matching this shell pattern are pruned' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'documents-*',
+    description: 'Only archives matching this shell pattern are pruned',
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)

@@ -1,11 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import {
-  CHECK_POLICY_PAGE_SIZE,
-  useCheckPolicies,
-  useDeleteCheckPolicy,
-  type CheckPolicy,
-} from '../../../api/check-policies';
+import { CHECK_POLICY_PAGE_SIZE, useCheckPolicies, useDeleteCheckPolicy, type CheckPolicy } from '../../../api/check-policies';
 import { EmptyState } from '../../../components/empty-state';
 import { PageHeader } from '../../../components/page-header';
 import { PagedList } from '../../../components/paged-list';
@@ -43,8 +38,8 @@ export function CheckPoliciesPage() {
         loading="Loading check policies…"
         empty={
           <EmptyState title="No check policies yet" actionPath={NEW_POLICY_PATH} actionLabel="Create a check policy">
-            A check policy says what borg check looks at: a quick check of the repository that can stop after a time
-            limit, the archives, or everything down to every data chunk.
+            A check policy says what borg check looks at: a quick check of the repository that can stop after a time limit, the archives, or
+            everything down to every data chunk.
           </EmptyState>
         }
         noun="policies"

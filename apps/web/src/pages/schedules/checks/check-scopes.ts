@@ -60,8 +60,7 @@ export function checkDescription(policy: CheckSelection): string {
 function archivesPhrase(policy: CheckSelection): string {
   const count = policy.last ?? policy.first;
   const which = policy.last !== null ? 'newest' : 'oldest';
-  const archives =
-    count === null ? 'the archives' : count === 1 ? `the ${which} archive` : `the ${which} ${count} archives`;
+  const archives = count === null ? 'the archives' : count === 1 ? `the ${which} archive` : `the ${which} ${count} archives`;
   return policy.glob_archives ? `${archives} matching ${policy.glob_archives}` : archives;
 }
 

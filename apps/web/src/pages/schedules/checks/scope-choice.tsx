@@ -11,13 +11,6 @@ interface ScopeChoiceProps {
 /** What borg check looks at: a radio group of the three scopes. */
 export function ScopeChoice({ value, onChange, errors }: ScopeChoiceProps) {
   return (
-    <ChoiceGroup
-      legend="What to check"
-      className="scope-choice"
-      choices={CHECK_SCOPES}
-      value={value}
-      onChange={onChange}
-      errors={errors}
-    />
+    <ChoiceGroup legend="What to check" className="scope-choice" choices={CHECK_SCOPES} value={value} onChange={onChange} errors={errors} />
   );
 }

@@ -41,19 +41,16 @@ export function KeepRulesFieldset({ values, onChange, errors }: KeepRulesFieldse
   }
 
   return (
-    <fieldset
-      className={`fieldset keep-rules${groupInvalid ? ' keep-rules--invalid' : ''}`}
-      aria-describedby={`${id}-hint`}
-    >
+    <fieldset className={`fieldset keep-rules${groupInvalid ? ' keep-rules--invalid' : ''}`} aria-describedby={`${id}-hint`}>
       <legend>Keep</legend>
       <div id={`${id}-hint`} className="keep-rules__hint">
         <p>
           <strong>At least one rule is required:</strong> without one, borg prune would delete every archive.
         </p>
         <p>
-          <em>Daily 7</em> keeps the newest archive of each of the last 7 days that have one, and so on for the other
-          periods. <em>Last</em> keeps the newest archives, <em>Within</em> every archive younger than a period: a
-          number and H (hours), d, w, m or y, e.g. <code>7d</code>.
+          <em>Daily 7</em> keeps the newest archive of each of the last 7 days that have one, and so on for the other periods. <em>Last</em>{' '}
+          keeps the newest archives, <em>Within</em> every archive younger than a period: a number and H (hours), d, w, m or y, e.g.{' '}
+          <code>7d</code>.
         </p>
       </div>
       {groupInvalid && (

@@ -2,14 +2,7 @@ import type { PruneRules } from '../../../api/prune-job';
 import type { PruningPolicy, PruningPolicyInput } from '../../../api/pruning-policies';
 
 export type KeepCountField =
-  | 'keep_last'
-  | 'keep_secondly'
-  | 'keep_minutely'
-  | 'keep_hourly'
-  | 'keep_daily'
-  | 'keep_weekly'
-  | 'keep_monthly'
-  | 'keep_yearly';
+  'keep_last' | 'keep_secondly' | 'keep_minutely' | 'keep_hourly' | 'keep_daily' | 'keep_weekly' | 'keep_monthly' | 'keep_yearly';
 
 /** borg's count rules in its own order, with their label in the form and their words in a summary. */
 export const KEEP_COUNTS: readonly { field: KeepCountField; label: string; words: (count: number) => string }[] = [

@@ -22,15 +22,7 @@ interface PruneNowDialogProps {
 export function PruneNowDialog({ policy, repositoryId = '', offerPreview = true, onClose }: PruneNowDialogProps) {
   if (!policy) return null;
   // Made afresh for each opening, so nothing chosen last time is left over.
-  return (
-    <PruneNow
-      key={policy.id}
-      policy={policy}
-      initialRepositoryId={repositoryId}
-      offerPreview={offerPreview}
-      onClose={onClose}
-    />
-  );
+  return <PruneNow key={policy.id} policy={policy} initialRepositoryId={repositoryId} offerPreview={offerPreview} onClose={onClose} />;
 }
 
 interface PruneNowProps {
@@ -86,12 +78,9 @@ function PruneNow({ policy, initialRepositoryId, offerPreview, onClose }: PruneN
       {offerPreview && (
         <p className="muted">
           Not sure what goes?{' '}
-        <Link
-          to={`${pruningPolicyPath(policy.id, 'preview')}${repositoryId ? `?repository_id=${repositoryId}` : ''}`}
-          onClick={onClose}
-        >
-          Preview the policy
-        </Link>{' '}
+          <Link to={`${pruningPolicyPath(policy.id, 'preview')}${repositoryId ? `?repository_id=${repositoryId}` : ''}`} onClick={onClose}>
+            Preview the policy
+          </Link>{' '}
           first.
         </p>
       )}

@@ -85,8 +85,8 @@ function PrunePreview({ policy }: { policy: PruningPolicy }) {
             <p>{actionErrorMessage(preview.error)}</p>
             {preview.error instanceof ApiRequestError && preview.error.code === 'REPOSITORY_BUSY' && (
               <p>
-                <Link to={`/jobs?repository_id=${repositoryId}`}>See the repository&rsquo;s jobs</Link>, and preview
-                again once they have finished.
+                <Link to={`/jobs?repository_id=${repositoryId}`}>See the repository&rsquo;s jobs</Link>, and preview again once they have
+                finished.
               </p>
             )}
           </div>

@@ -12,13 +12,7 @@ interface PrunePreviewResultsProps {
 }
 
 /** The archives borg would keep, each with the rule that keeps it, beside those it would delete. */
-export function PrunePreviewResults({
-  preview,
-  repositoryId,
-  repositoryName,
-  globArchives,
-  onPrune,
-}: PrunePreviewResultsProps) {
+export function PrunePreviewResults({ preview, repositoryId, repositoryName, globArchives, onPrune }: PrunePreviewResultsProps) {
   const considered = preview.keep.length + preview.prune.length;
   return (
     <section className="panel" aria-labelledby="preview-heading">

@@ -1,11 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import {
-  PRUNING_POLICY_PAGE_SIZE,
-  useDeletePruningPolicy,
-  usePruningPolicies,
-  type PruningPolicy,
-} from '../../../api/pruning-policies';
+import { PRUNING_POLICY_PAGE_SIZE, useDeletePruningPolicy, usePruningPolicies, type PruningPolicy } from '../../../api/pruning-policies';
 import { EmptyState } from '../../../components/empty-state';
 import { PageHeader } from '../../../components/page-header';
 import { PagedList } from '../../../components/paged-list';
@@ -43,8 +38,8 @@ export function PruningPoliciesPage() {
         loading="Loading pruning policies…"
         empty={
           <EmptyState title="No pruning policies yet" actionPath={NEW_POLICY_PATH} actionLabel="Create a pruning policy">
-            A pruning policy says how many archives to keep per hour, day, week, month or year. borg prune deletes the
-            rest, so a repository does not grow for ever.
+            A pruning policy says how many archives to keep per hour, day, week, month or year. borg prune deletes the rest, so a repository
+            does not grow for ever.
           </EmptyState>
         }
         noun="policies"

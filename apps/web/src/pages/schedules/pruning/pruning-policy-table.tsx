@@ -42,11 +42,7 @@ export function PruningPolicyTable({ policies, onPrune, onDelete }: PruningPolic
             <td>{policy.glob_archives ? <code className="wrap">{policy.glob_archives}</code> : 'All'}</td>
             <td>{policy.compact_after ? 'Yes' : 'No'}</td>
             <td className="actions-cell">
-              <Link
-                to={pruningPolicyPath(policy.id, 'preview')}
-                className="button button--small"
-                aria-label={`Preview ${policy.name}`}
-              >
+              <Link to={pruningPolicyPath(policy.id, 'preview')} className="button button--small" aria-label={`Preview ${policy.name}`}>
                 Preview
               </Link>
               <button

@@ -9,14 +9,7 @@ import type { ScheduleFormValues } from './schedule-form-values';
 
 type BackupValues = Pick<
   ScheduleFormValues,
-  | 'repositoryId'
-  | 'sources'
-  | 'archiveName'
-  | 'archiveNameEdited'
-  | 'compression'
-  | 'customCompression'
-  | 'excludes'
-  | 'oneFileSystem'
+  'repositoryId' | 'sources' | 'archiveName' | 'archiveNameEdited' | 'compression' | 'customCompression' | 'excludes' | 'oneFileSystem'
 >;
 
 interface BackupFieldsetProps {
@@ -30,14 +23,7 @@ interface BackupFieldsetProps {
 }
 
 /** What each run backs up, into which repository, and how: the fields of "Back up now". */
-export function BackupFieldset({
-  values,
-  onChange,
-  errors,
-  repositoryErrors,
-  sourceRowErrors,
-  sourceErrors,
-}: BackupFieldsetProps) {
+export function BackupFieldset({ values, onChange, errors, repositoryErrors, sourceRowErrors, sourceErrors }: BackupFieldsetProps) {
   const nextKey = useRef(Math.max(0, ...values.sources.map((row) => row.key)) + 1);
 
   function setSource(index: number, path: string) {
@@ -65,8 +51,8 @@ export function BackupFieldset({
         onChange={(archiveName) => onChange({ archiveName, archiveNameEdited: true })}
         hint={
           <>
-            borg fills in placeholders such as <code>{'{now:%Y-%m-%dT%H:%M:%S}'}</code> and <code>{'{hostname}'}</code>,
-            so that each run&rsquo;s archive has a name of its own. <PruneMatchHint archiveName={values.archiveName} />
+            borg fills in placeholders such as <code>{'{now:%Y-%m-%dT%H:%M:%S}'}</code> and <code>{'{hostname}'}</code>, so that each
+            run&rsquo;s archive has a name of its own. <PruneMatchHint archiveName={values.archiveName} />
           </>
         }
         errors={errors['archive_name']}
@@ -78,11 +64,7 @@ export function BackupFieldset({
         onCustomChange={(customCompression) => onChange({ customCompression })}
         errors={errors['compression']}
       />
-      <ExcludePatternsField
-        value={values.excludes}
-        onChange={(excludes) => onChange({ excludes })}
-        errors={errors['exclude_patterns']}
-      />
+      <ExcludePatternsField value={values.excludes} onChange={(excludes) => onChange({ excludes })} errors={errors['exclude_patterns']} />
       <CheckboxField
         label="Stay on one file system"
         checked={values.oneFileSystem}
@@ -103,8 +85,8 @@ function PruneMatchHint({ archiveName }: { archiveName: string }) {
     </>
   ) : (
     <>
-      Start it with a prefix of its own, such as <code>docs-</code>, for a pruning policy&rsquo;s pattern (
-      <code>docs-*</code>) to pick this schedule&rsquo;s archives.
+      Start it with a prefix of its own, such as <code>docs-</code>, for a pruning policy&rsquo;s pattern (<code>docs-*</code>) to pick this
+      schedule&rsquo;s archives.
     </>
   );
 }

@@ -22,8 +22,8 @@ export function DeleteScheduleDialog({ schedule, onClose, onDeleted }: DeleteSch
     >
       {({ name }) => (
         <p>
-          The schedule <strong>{name}</strong> will be deleted and no longer runs. No archive is touched, and its past
-          runs stay in the job history.
+          The schedule <strong>{name}</strong> will be deleted and no longer runs. No archive is touched, and its past runs stay in the job
+          history.
         </p>
       )}
     </DeleteDialog>

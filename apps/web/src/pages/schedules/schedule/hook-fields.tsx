@@ -21,17 +21,7 @@ interface HookFieldsProps {
 }
 
 /** One hook: its name, the command (a shell line, or a program with its arguments one per line), and how it runs. */
-export function HookFields({
-  phase,
-  title,
-  hook,
-  onChange,
-  onMoveUp,
-  onMoveDown,
-  onRemove,
-  errors,
-  focusName,
-}: HookFieldsProps) {
+export function HookFields({ phase, title, hook, onChange, onMoveUp, onMoveDown, onRemove, errors, focusName }: HookFieldsProps) {
   const lower = title.toLowerCase();
   const nameRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -47,12 +37,7 @@ export function HookFields({
             <button type="button" className="button button--small" onClick={onMoveUp ?? undefined} disabled={!onMoveUp}>
               Move up<span className="visually-hidden"> {lower}</span>
             </button>
-            <button
-              type="button"
-              className="button button--small"
-              onClick={onMoveDown ?? undefined}
-              disabled={!onMoveDown}
-            >
+            <button type="button" className="button button--small" onClick={onMoveDown ?? undefined} disabled={!onMoveDown}>
               Move down<span className="visually-hidden"> {lower}</span>
             </button>
           </>

@@ -50,8 +50,7 @@ export function PoliciesFieldset({ values, onChange, errors }: PoliciesFieldsetP
         )}
         none={
           <>
-            Without one, no archive is ever deleted.{' '}
-            <NewItemLink to={`${PRUNING_POLICIES_PATH}/new`} what="a pruning policy" />
+            Without one, no archive is ever deleted. <NewItemLink to={`${PRUNING_POLICIES_PATH}/new`} what="a pruning policy" />
           </>
         }
         unknownName={(id) => `Pruning policy #${id}`}
@@ -66,8 +65,7 @@ export function PoliciesFieldset({ values, onChange, errors }: PoliciesFieldsetP
         describe={checkDescription}
         none={
           <>
-            Without one, borg check does not run.{' '}
-            <NewItemLink to={`${CHECK_POLICIES_PATH}/new`} what="a check policy" />
+            Without one, borg check does not run. <NewItemLink to={`${CHECK_POLICIES_PATH}/new`} what="a check policy" />
           </>
         }
         unknownName={(id) => `Check policy #${id}`}
@@ -81,15 +79,13 @@ export function PoliciesFieldset({ values, onChange, errors }: PoliciesFieldsetP
         query={useCloudSyncConfigOptions()}
         describe={(config) => (
           <>
-            Then copies the repository off-site, into its folder below{' '}
-            <code className="wrap">{configTarget(config)}</code> ({modeSummary(config.mode).toLowerCase()}). Only for
-            a repository on this server.
+            Then copies the repository off-site, into its folder below <code className="wrap">{configTarget(config)}</code> (
+            {modeSummary(config.mode).toLowerCase()}). Only for a repository on this server.
           </>
         )}
         none={
           <>
-            Without one, the repository is not copied off-site.{' '}
-            <NewItemLink to={NEW_CLOUD_SYNC_PATH} what="a cloud sync configuration" />
+            Without one, the repository is not copied off-site. <NewItemLink to={NEW_CLOUD_SYNC_PATH} what="a cloud sync configuration" />
           </>
         }
         unknownName={(id) => `Cloud sync configuration #${id}`}

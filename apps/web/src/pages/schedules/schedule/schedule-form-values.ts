@@ -121,8 +121,7 @@ export function scheduleInput(values: ScheduleFormValues): ScheduleInput {
     name: values.name.trim(),
     repository_id: Number(values.repositoryId),
     source_paths: sourcePaths(values),
-    compression:
-      values.compression === CUSTOM_COMPRESSION ? values.customCompression.trim() : values.compression,
+    compression: values.compression === CUSTOM_COMPRESSION ? values.customCompression.trim() : values.compression,
     exclude_patterns: values.excludes
       .split('\n')
       .map((line) => line.trim())

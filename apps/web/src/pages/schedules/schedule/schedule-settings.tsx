@@ -26,15 +26,9 @@ export function ScheduleWhenPanel({ schedule }: { schedule: Schedule }) {
         </Fact>
         <Fact term="Time zone">{schedule.timezone}</Fact>
         <Fact term="Next runs">
-          {schedule.enabled ? (
-            <NextRuns schedule={schedule} />
-          ) : (
-            'None: the schedule is disabled. It can still be run by hand.'
-          )}
+          {schedule.enabled ? <NextRuns schedule={schedule} /> : 'None: the schedule is disabled. It can still be run by hand.'}
         </Fact>
-        <Fact term="Catch up">
-          {schedule.catch_up ? 'Yes: a run missed while the server was down runs once when it is back' : 'No'}
-        </Fact>
+        <Fact term="Catch up">{schedule.catch_up ? 'Yes: a run missed while the server was down runs once when it is back' : 'No'}</Fact>
       </Facts>
     </section>
   );
@@ -74,9 +68,7 @@ export function ScheduleBackupPanel({ schedule, repositoryName }: { schedule: Sc
         <Fact term="Compression">
           <code>{schedule.compression}</code>
         </Fact>
-        <Fact term="Excludes">
-          {schedule.exclude_patterns.length > 0 ? <CodeList items={schedule.exclude_patterns} /> : 'none'}
-        </Fact>
+        <Fact term="Excludes">{schedule.exclude_patterns.length > 0 ? <CodeList items={schedule.exclude_patterns} /> : 'none'}</Fact>
         <Fact term="Options">{schedule.one_file_system ? 'Stay on one file system' : 'none'}</Fact>
       </Facts>
     </section>
@@ -102,8 +94,7 @@ export function SchedulePoliciesPanel({ schedule }: { schedule: Schedule }) {
             'None: no archive is deleted'
           ) : pruningPolicy ? (
             <>
-              <Link to={pruningPolicyPath(pruningPolicy.id, 'edit')}>{pruningPolicy.name}</Link>: keeps{' '}
-              {keepRulesSummary(pruningPolicy)}
+              <Link to={pruningPolicyPath(pruningPolicy.id, 'edit')}>{pruningPolicy.name}</Link>: keeps {keepRulesSummary(pruningPolicy)}
               {pruningPolicy.glob_archives && (
                 <>
                   {' '}

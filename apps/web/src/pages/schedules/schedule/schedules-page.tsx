@@ -42,8 +42,8 @@ export function SchedulesPage() {
         loading="Loading schedules…"
         empty={
           <EmptyState title="No schedules yet" actionPath={NEW_SCHEDULE_PATH} actionLabel="Create a schedule">
-            A schedule backs up directories of this server into a repository at the times you choose, every night for
-            instance, and can prune old archives, check the repository and run commands of your own before and after.
+            A schedule backs up directories of this server into a repository at the times you choose, every night for instance, and can
+            prune old archives, check the repository and run commands of your own before and after.
           </EmptyState>
         }
         noun="schedules"

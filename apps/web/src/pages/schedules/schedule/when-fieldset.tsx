@@ -64,8 +64,8 @@ export function WhenFieldset({ values, onChange, errors }: WhenFieldsetProps) {
           onChange={(event) => onChange({ customCron: event.target.value })}
           hint={
             <>
-              Five fields: minute, hour, day of the month, month, day of the week. <code>30 1 * * 1-5</code> is 01:30
-              from Monday to Friday; <code>*/30 * * * *</code> every half hour.
+              Five fields: minute, hour, day of the month, month, day of the week. <code>30 1 * * 1-5</code> is 01:30 from Monday to Friday;{' '}
+              <code>*/30 * * * *</code> every half hour.
             </>
           }
           errors={cronErrors}
@@ -82,8 +82,7 @@ export function WhenFieldset({ values, onChange, errors }: WhenFieldsetProps) {
         onChange={(event) => onChange({ timezone: event.target.value })}
         hint={
           <>
-            The times above are on this zone&rsquo;s clock, summer time included. Your browser is in{' '}
-            <code>{BROWSER_ZONE}</code>.
+            The times above are on this zone&rsquo;s clock, summer time included. Your browser is in <code>{BROWSER_ZONE}</code>.
           </>
         }
         errors={errors['timezone']}
