@@ -11,13 +11,12 @@ import { DATABASE_FILE } from '../src/platform/database/database-options';
 import { directoryIdentity } from '../src/platform/data-dir/data-directory';
 import { waitForFinish } from './support/job-client';
 import { signalGroup, waitUntil } from './support/job-executors';
-import { exited, startServerProcess } from './support/server-process';
+import { exited, spawnServer, startServerProcess } from './support/server-process';
 import { writeManyFiles } from './support/source-tree';
 import { ADMIN } from './support/test-app';
 
 jest.setTimeout(180_000);
 
-const SERVER = join(__dirname, '..', '..', '..', 'dist', 'apps', 'api', 'main.js');
 const SIGTERM_BIT = 1n << 14n; // signal 15 in /proc/PID/status's signal masks
 
 /** The process group a job's row records, once the server has written it. */
@@ -49,20 +48,8 @@ function sigtermPending(pid: number): boolean {
 
 /** Starts the server on a data directory and waits for it to exit on its own (it must refuse to start). */
 function startExpectingRefusal(dataDir: string, port: number): Promise<{ code: number | null; output: string; server: ChildProcess }> {
-  const server = spawn(process.execPath, [SERVER], {
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      BORGITORY_DATA_DIR: dataDir,
-      BORGITORY_WEB_DIR: 'none',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
   let output = '';
-  for (const stream of [server.stdout, server.stderr]) stream?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const server = spawnServer(dataDir, port, { onOutput: (text) => (output += text) });
   const timer = setTimeout(() => server.kill('SIGKILL'), 30_000);
   return new Promise((resolve) =>
     server.once('exit', (code) => {

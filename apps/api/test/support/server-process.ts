@@ -14,8 +14,8 @@ export interface ServerProcessOptions {
   env?: Record<string, string>;
 }
 
-/** The real server as its own process (built by `nx build api`, which the integration target depends on). */
-export async function startServerProcess(dataDir: string, port: number, options: ServerProcessOptions = {}): Promise<ChildProcess> {
+/** The built server started on a data directory and port, with only the environment it needs; it may still be booting. */
+export function spawnServer(dataDir: string, port: number, options: ServerProcessOptions = {}): ChildProcess {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npx nx build api\` first`);
   const { onOutput } = options;
   const server = spawn(process.execPath, [SERVER], {
@@ -33,6 +33,12 @@ export async function startServerProcess(dataDir: string, port: number, options:
     stdio: ['ignore', onOutput ? 'pipe' : 'ignore', onOutput ? 'pipe' : 'inherit'],
   });
   if (onOutput) for (const stream of [server.stdout, server.stderr]) stream?.on('data', (chunk: Buffer) => onOutput(chunk.toString()));
+  return server;
+}
+
+/** The real server as its own process (built by `nx build api`, which the integration target depends on), once healthy. */
+export async function startServerProcess(dataDir: string, port: number, options: ServerProcessOptions = {}): Promise<ChildProcess> {
+  const server = spawnServer(dataDir, port, options);
   for (let attempt = 0; attempt < 200; attempt++) {
     const healthy = await fetch(`http://127.0.0.1:${port}/api/health`).then(
       (r) => r.ok,

@@ -55,6 +55,18 @@ export interface CloudProvider {
 }
 
 /** prefix/segments joined with single slashes, without a leading one unless the first part has it. */
+/** The server of a provider reached by name or address (SFTP, SMB), refused when ssh or rclone could read it as more. */
+export const HOST_FIELD: ProviderField = {
+  name: 'host',
+  label: 'Host',
+  type: 'string',
+  required: true,
+  secret: false,
+  default: null,
+  help: 'Name or address of the server',
+  check: (value) => hostProblem(value, 'bare'),
+};
+
 export function joinPath(...parts: string[]): string {
   const kept = parts.filter((part) => part !== '');
   const joined = kept

@@ -1,5 +1,5 @@
-import { hostProblem, userProblem } from '@borgitory/remote-host';
-import { addLogin, CloudProvider, joinPath, str } from './provider';
+import { userProblem } from '@borgitory/remote-host';
+import { addLogin, CloudProvider, HOST_FIELD, joinPath, str } from './provider';
 
 /** An SSH server: password or private key, and a host key that is checked (known_hosts), never ignored. */
 export const SFTP_PROVIDER: CloudProvider = {
@@ -8,16 +8,7 @@ export const SFTP_PROVIDER: CloudProvider = {
   description: "A server you can reach over SSH: a NAS, a VPS, a friend's machine, a storage box",
   presets: [],
   fields: [
-    {
-      name: 'host',
-      label: 'Host',
-      type: 'string',
-      required: true,
-      secret: false,
-      default: null,
-      help: 'Name or address of the server',
-      check: (value) => hostProblem(value, 'bare'),
-    },
+    HOST_FIELD,
     { name: 'port', label: 'Port', type: 'integer', required: false, secret: false, default: 22, help: '' },
     { name: 'user', label: 'User', type: 'string', required: true, secret: false, default: null, help: '', check: userProblem },
     {

@@ -1,5 +1,4 @@
-import { hostProblem } from '@borgitory/remote-host';
-import { addLogin, CloudProvider, joinPath, str } from './provider';
+import { addLogin, CloudProvider, HOST_FIELD, joinPath, str } from './provider';
 
 export const SMB_PROVIDER: CloudProvider = {
   name: 'smb',
@@ -7,16 +6,7 @@ export const SMB_PROVIDER: CloudProvider = {
   description: 'A share on a Windows machine, a NAS or Samba',
   presets: [],
   fields: [
-    {
-      name: 'host',
-      label: 'Host',
-      type: 'string',
-      required: true,
-      secret: false,
-      default: null,
-      help: 'Name or address of the server',
-      check: (value) => hostProblem(value, 'bare'),
-    },
+    HOST_FIELD,
     { name: 'port', label: 'Port', type: 'integer', required: false, secret: false, default: 445, help: '' },
     {
       name: 'share',

@@ -20,12 +20,12 @@ export class EnvelopeExpressAdapter extends ExpressAdapter {
   private readonly pagesAsJson = new WeakMap<Page<unknown>, { message: string; json: Buffer; etag: string }>();
 
   override reply(response: Response, body: unknown, statusCode?: number): unknown {
-    const envelope = envelopeOf(response, body, statusCode);
-    if (!(body instanceof Page) || envelope === body) return super.reply(response, envelope, statusCode);
+    if (!(body instanceof Page) || passesThrough(response, body, statusCode))
+      return super.reply(response, envelopeOf(response, body, statusCode), statusCode);
     const message = successMessageOf(response) ?? DEFAULT_SUCCESS_MESSAGE;
     let serialized = this.pagesAsJson.get(body);
     if (serialized?.message !== message) {
-      const json = Buffer.from(JSON.stringify(envelope));
+      const json = Buffer.from(JSON.stringify(envelopeOf(response, body, statusCode)));
       serialized = { message, json, etag: weakEtag(json) };
       this.pagesAsJson.set(body, serialized);
     }
@@ -35,8 +35,13 @@ export class EnvelopeExpressAdapter extends ExpressAdapter {
   }
 }
 
+/** 204 answers and streams go out as they are. */
+function passesThrough(response: Response, body: unknown, statusCode?: number): boolean {
+  return (statusCode ?? response.statusCode) === 204 || body instanceof StreamableFile;
+}
+
 export function envelopeOf(response: Response, body: unknown, statusCode?: number): unknown {
-  if ((statusCode ?? response.statusCode) === 204 || body instanceof StreamableFile) return body;
+  if (passesThrough(response, body, statusCode)) return body;
   const message = successMessageOf(response) ?? DEFAULT_SUCCESS_MESSAGE;
   if (body instanceof Page) return { status: 'success', data: body.items, message, meta: body.meta } satisfies SuccessBody<unknown>;
   return { status: 'success', data: body ?? null, message } satisfies SuccessBody<unknown>;
