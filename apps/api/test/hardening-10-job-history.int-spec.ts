@@ -12,7 +12,7 @@ import { JobStore } from '../src/jobs/job-store';
 import { JobFilter, jobCountQuery, jobPageQuery } from '../src/jobs/job-list-query';
 import { MIGRATIONS } from '../src/migrations';
 import { DATABASE_FILE } from '../src/platform/database/database-options';
-import { SleepingExecutor, waitUntil } from './support/job-executors';
+import { asExecutor, SleepingExecutor, waitUntil } from './support/job-executors';
 import { seedJobHistory, sqliteTime } from './support/job-history';
 import { exited, startServerProcess } from './support/server-process';
 import { ADMIN, startTestApp, TestApp } from './support/test-app';
@@ -227,7 +227,9 @@ describe('item 10: a long job history stays fast and is trimmed', () => {
       add('activeRunning', 'queued', 500, null, daysAgo(800), { until_cancelled: true });
       add('activeQueued', 'queued', 500, null, daysAgo(799), { duration_ms: 100 });
       // The queue starts while the app boots: stand in for their executor before it does.
-      lookup = jest.spyOn(JobExecutorRegistry.prototype, 'get').mockImplementation((type) => (type === 'check' ? sleeper : undefined));
+      lookup = jest
+        .spyOn(JobExecutorRegistry.prototype, 'get')
+        .mockImplementation((type) => (type === 'check' ? asExecutor(sleeper) : undefined));
       const removeFinishedBefore = JobStore.prototype.removeFinishedBefore;
       removal = jest.spyOn(JobStore.prototype, 'removeFinishedBefore').mockImplementation(async function (this: JobStore, ...batch) {
         const started = performance.now();

@@ -4,7 +4,7 @@ import type { Agent } from 'supertest';
 import { JobExecutorRegistry } from '../src/jobs/job-executor-registry';
 import { JobSettings } from '../src/jobs/job-settings';
 import { JobsService } from '../src/jobs/jobs.service';
-import { OutcomeExecutor, SleepingExecutor } from './support/job-executors';
+import { enqueueStandIn, OutcomeExecutor, registerStandIn, SleepingExecutor } from './support/job-executors';
 import { waitForFinish } from './support/job-client';
 import { setupAdmin, startTestApp, TestApp } from './support/test-app';
 
@@ -25,14 +25,14 @@ describe('job logs', () => {
     agent = await setupAdmin(testApp);
     jobs = testApp.app.get(JobsService);
     const registry = testApp.app.get(JobExecutorRegistry);
-    registry.register(new OutcomeExecutor('compact'));
-    registry.register(new SleepingExecutor('check'));
+    registerStandIn(registry, new OutcomeExecutor('compact'));
+    registerStandIn(registry, new SleepingExecutor('check'));
   });
   afterAll(() => testApp.close());
 
   const logFile = (id: number) => join(testApp.dataDir, 'jobs', `${id}.log`);
   const finishedJob = async (parameters: Record<string, unknown>) => {
-    const job = await jobs.enqueue({ type: 'compact', repositoryId: 1, parameters });
+    const job = await enqueueStandIn(jobs, { type: 'compact', repositoryId: 1, parameters });
     return waitForFinish(agent, job.id);
   };
 
@@ -114,8 +114,8 @@ describe('job logs', () => {
   });
 
   it('has no lines for a job that has not logged yet', async () => {
-    const blocker = await jobs.enqueue({ type: 'check', repositoryId: 2, parameters: { until_cancelled: true } });
-    const waiting = await jobs.enqueue({ type: 'check', repositoryId: 2, parameters: {} });
+    const blocker = await enqueueStandIn(jobs, { type: 'check', repositoryId: 2, parameters: { until_cancelled: true } });
+    const waiting = await enqueueStandIn(jobs, { type: 'check', repositoryId: 2, parameters: {} });
     try {
       const page = (await agent.get(`/api/jobs/${waiting.id}/logs`).expect(200)).body.data;
       expect(page).toEqual({ lines: [], next_offset: 0, truncated: false, complete: false });

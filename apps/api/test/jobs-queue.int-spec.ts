@@ -3,7 +3,7 @@ import type { Agent } from 'supertest';
 import { DataSource } from 'typeorm';
 import { JobExecutorRegistry } from '../src/jobs/job-executor-registry';
 import { JobsService } from '../src/jobs/jobs.service';
-import { OutcomeExecutor, RunRecord, SleepingExecutor, waitUntil } from './support/job-executors';
+import { enqueueStandIn, OutcomeExecutor, registerStandIn, RunRecord, SleepingExecutor, waitUntil } from './support/job-executors';
 import { isAlive } from '@borgitory/borg-runner/testing';
 import { waitForFinish } from './support/job-client';
 import { setupAdmin, startTestApp, TestApp } from './support/test-app';
@@ -22,8 +22,8 @@ describe('the job queue', () => {
     jobs = testApp.app.get(JobsService);
     sleeper = new SleepingExecutor('check');
     const registry = testApp.app.get(JobExecutorRegistry);
-    registry.register(sleeper);
-    registry.register(new OutcomeExecutor('compact'));
+    registerStandIn(registry, sleeper);
+    registerStandIn(registry, new OutcomeExecutor('compact'));
   });
   afterAll(() => testApp.close());
 
@@ -33,14 +33,14 @@ describe('the job queue', () => {
   it('persists a job before it runs', async () => {
     const dataSource = testApp.app.get(DataSource);
     const seenByExecutor: unknown[] = [];
-    testApp.app.get(JobExecutorRegistry).register({
+    registerStandIn(testApp.app.get(JobExecutorRegistry), {
       type: 'cloud_sync',
       run: async (context) => {
         seenByExecutor.push(...(await dataSource.query('SELECT status, parameters FROM jobs WHERE id = ?', [context.jobId])));
         return { status: 'completed', result: null, warnings: [] };
       },
     });
-    const job = await jobs.enqueue({ type: 'cloud_sync', repositoryId: null, parameters: { target: 'offsite' } });
+    const job = await enqueueStandIn(jobs, { type: 'cloud_sync', repositoryId: null, parameters: { target: 'offsite' } });
     expect(job).toMatchObject({
       type: 'cloud_sync',
       status: 'queued',
@@ -60,9 +60,9 @@ describe('the job queue', () => {
   });
 
   it('runs one job per repository at a time, and different repositories in parallel', async () => {
-    const first = await jobs.enqueue({ type: 'check', repositoryId: 1, parameters: { duration_ms: 300 } });
-    const second = await jobs.enqueue({ type: 'check', repositoryId: 1, parameters: { duration_ms: 300 } });
-    const other = await jobs.enqueue({ type: 'check', repositoryId: 2, parameters: { duration_ms: 300 } });
+    const first = await enqueueStandIn(jobs, { type: 'check', repositoryId: 1, parameters: { duration_ms: 300 } });
+    const second = await enqueueStandIn(jobs, { type: 'check', repositoryId: 1, parameters: { duration_ms: 300 } });
+    const other = await enqueueStandIn(jobs, { type: 'check', repositoryId: 2, parameters: { duration_ms: 300 } });
     expect(await statusOf(second.id)).toBe('queued');
     for (const job of [first, second, other]) expect((await waitForFinish(agent, job.id)).status).toBe('completed');
 
@@ -74,7 +74,7 @@ describe('the job queue', () => {
   it('runs at most BORGITORY_MAX_CONCURRENT_JOBS jobs at once', async () => {
     const queued = [];
     for (const repositoryId of [11, 12, 13]) {
-      queued.push(await jobs.enqueue({ type: 'check', repositoryId, parameters: { duration_ms: 300 } }));
+      queued.push(await enqueueStandIn(jobs, { type: 'check', repositoryId, parameters: { duration_ms: 300 } }));
     }
     for (const job of queued) await waitForFinish(agent, job.id);
     const runs = queued.map((job) => runOf(job.id));
@@ -84,7 +84,7 @@ describe('the job queue', () => {
   });
 
   it('records a warning outcome with its warnings and result', async () => {
-    const job = await jobs.enqueue({ type: 'compact', repositoryId: 3, parameters: { outcome: 'warning' } });
+    const job = await enqueueStandIn(jobs, { type: 'compact', repositoryId: 3, parameters: { outcome: 'warning' } });
     const done = await waitForFinish(agent, job.id);
     expect(done).toMatchObject({
       status: 'warning',
@@ -98,7 +98,7 @@ describe('the job queue', () => {
   });
 
   it("fails a job with the JobFailure's code and message", async () => {
-    const job = await jobs.enqueue({ type: 'compact', repositoryId: 3, parameters: { outcome: 'failure' } });
+    const job = await enqueueStandIn(jobs, { type: 'compact', repositoryId: 3, parameters: { outcome: 'failure' } });
     const done = await waitForFinish(agent, job.id);
     const error = { code: 'BORG_ERROR', message: 'borg compact failed: the repository is damaged' };
     expect(done).toMatchObject({ status: 'failed', error, result: null });
@@ -108,7 +108,7 @@ describe('the job queue', () => {
   it('reports an unexpected error as INTERNAL_ERROR without its details, and logs it on the server', async () => {
     const logged = jest.spyOn(Logger.prototype, 'error');
     try {
-      const job = await jobs.enqueue({ type: 'compact', repositoryId: 3, parameters: { outcome: 'crash' } });
+      const job = await enqueueStandIn(jobs, { type: 'compact', repositoryId: 3, parameters: { outcome: 'crash' } });
       const done = await waitForFinish(agent, job.id);
       expect(done.status).toBe('failed');
       expect(done.error).toEqual({
@@ -131,7 +131,7 @@ describe('the job queue', () => {
   });
 
   it('runs the steps of a job in order, and a failing later step fails the job', async () => {
-    const job = await jobs.enqueue({
+    const job = await enqueueStandIn(jobs, {
       type: 'check',
       repositoryId: 4,
       parameters: { duration_ms: 50, outcome: 'failure' },
@@ -156,15 +156,15 @@ describe('the job queue', () => {
   });
 
   it('gives each step its own parameters and what the earlier steps did; steps that run on failure run after one', async () => {
-    const seen: Array<{ parameters: Record<string, unknown>; earlier: string[] }> = [];
-    testApp.app.get(JobExecutorRegistry).register({
+    const seen: Array<{ parameters: object; earlier: string[] }> = [];
+    registerStandIn(testApp.app.get(JobExecutorRegistry), {
       type: 'hook',
       run: async (context) => {
         seen.push({ parameters: context.parameters, earlier: context.earlierSteps.map((step) => `${step.type}:${step.status}`) });
         return { status: 'completed', result: null, warnings: [] };
       },
     });
-    const job = await jobs.enqueue({
+    const job = await enqueueStandIn(jobs, {
       type: 'compact',
       repositoryId: 8,
       parameters: { outcome: 'failure' },
@@ -204,8 +204,8 @@ describe('the job queue', () => {
 
   describe('cancel', () => {
     it('cancels a queued job without running it', async () => {
-      const blocker = await jobs.enqueue({ type: 'check', repositoryId: 5, parameters: { until_cancelled: true } });
-      const waiting = await jobs.enqueue({ type: 'check', repositoryId: 5, parameters: { duration_ms: 10 } });
+      const blocker = await enqueueStandIn(jobs, { type: 'check', repositoryId: 5, parameters: { until_cancelled: true } });
+      const waiting = await enqueueStandIn(jobs, { type: 'check', repositoryId: 5, parameters: { duration_ms: 10 } });
       expect(await jobs.hasActiveJob(5)).toBe(true);
       const cancelled = await agent.post(`/api/jobs/${waiting.id}/cancel`).expect(200);
       expect(cancelled.body).toMatchObject({
@@ -221,7 +221,7 @@ describe('the job queue', () => {
     });
 
     it('aborts a running job and ends its process group', async () => {
-      const job = await jobs.enqueue({ type: 'check', repositoryId: 6, parameters: { until_cancelled: true } });
+      const job = await enqueueStandIn(jobs, { type: 'check', repositoryId: 6, parameters: { until_cancelled: true } });
       await waitUntil(() => sleeper.pids.has(job.id));
       const pid = sleeper.pids.get(job.id) as number;
       expect(isAlive(pid)).toBe(true);
@@ -235,7 +235,7 @@ describe('the job queue', () => {
     });
 
     it('refuses to cancel a finished job with 409', async () => {
-      const job = await jobs.enqueue({ type: 'compact', repositoryId: 3, parameters: {} });
+      const job = await enqueueStandIn(jobs, { type: 'compact', repositoryId: 3, parameters: {} });
       await waitForFinish(agent, job.id);
       const refused = await agent.post(`/api/jobs/${job.id}/cancel`).expect(409);
       expect(refused.body.error).toEqual({
@@ -252,7 +252,7 @@ describe('the job queue', () => {
 
   describe('retry', () => {
     it('queues a new job with the same type, repository and parameters, linked to the original', async () => {
-      const failed = await jobs.enqueue({ type: 'compact', repositoryId: 7, parameters: { outcome: 'failure' } });
+      const failed = await enqueueStandIn(jobs, { type: 'compact', repositoryId: 7, parameters: { outcome: 'failure' } });
       await waitForFinish(agent, failed.id);
       const retried = await agent.post(`/api/jobs/${failed.id}/retry`).expect(201);
       expect(retried.body).toMatchObject({
@@ -271,7 +271,7 @@ describe('the job queue', () => {
     });
 
     it('refuses to retry a job that did not fail with 409', async () => {
-      const completed = await jobs.enqueue({ type: 'compact', repositoryId: 7, parameters: {} });
+      const completed = await enqueueStandIn(jobs, { type: 'compact', repositoryId: 7, parameters: {} });
       await waitForFinish(agent, completed.id);
       const refused = await agent.post(`/api/jobs/${completed.id}/retry`).expect(409);
       expect(refused.body.error.code).toBe('CONFLICT');

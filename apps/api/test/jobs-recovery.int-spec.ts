@@ -8,7 +8,16 @@ import { jobProcessMark } from '../src/jobs/process-groups';
 import { directoryIdentity } from '../src/platform/data-dir/data-directory';
 import { DATABASE_FILE } from '../src/platform/database/database-options';
 import { waitForFinish } from './support/job-client';
-import { RunRecord, signalGroup, SleepingExecutor, spawnNamed, waitUntil } from './support/job-executors';
+import {
+  asExecutor,
+  enqueueStandIn,
+  registerStandIn,
+  RunRecord,
+  signalGroup,
+  SleepingExecutor,
+  spawnNamed,
+  waitUntil,
+} from './support/job-executors';
 import { isAlive } from '@borgitory/borg-runner/testing';
 import { setupAdmin, startTestApp } from './support/test-app';
 
@@ -23,9 +32,9 @@ describe('jobs across a restart', () => {
     const testApp = await startTestApp();
     try {
       const sleeper = new SleepingExecutor('check');
-      testApp.app.get(JobExecutorRegistry).register(sleeper);
+      registerStandIn(testApp.app.get(JobExecutorRegistry), sleeper);
       const jobs = testApp.app.get(JobsService);
-      const job = await jobs.enqueue({ type: 'check', repositoryId: 1, parameters: { until_cancelled: true } });
+      const job = await enqueueStandIn(jobs, { type: 'check', repositoryId: 1, parameters: { until_cancelled: true } });
       await waitUntil(() => sleeper.pids.has(job.id));
       const pid = sleeper.pids.get(job.id) as number;
 
@@ -86,7 +95,9 @@ describe('jobs across a restart', () => {
     // The queue starts while the app boots, before a test could register anything:
     // stand in for an executor that a feature module registers in onModuleInit.
     const sleeper = new SleepingExecutor('check');
-    const lookup = jest.spyOn(JobExecutorRegistry.prototype, 'get').mockImplementation((type) => (type === 'check' ? sleeper : undefined));
+    const lookup = jest
+      .spyOn(JobExecutorRegistry.prototype, 'get')
+      .mockImplementation((type) => (type === 'check' ? asExecutor(sleeper) : undefined));
     const second = await startTestApp({ dataDir });
     try {
       expect(isAlive(borgPid)).toBe(false);

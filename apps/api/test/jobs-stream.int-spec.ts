@@ -6,7 +6,7 @@ import { JobEvents } from '../src/jobs/job-events';
 import { JobExecutorRegistry } from '../src/jobs/job-executor-registry';
 import { JobSettings } from '../src/jobs/job-settings';
 import { JobsService } from '../src/jobs/jobs.service';
-import { OutcomeExecutor, SleepingExecutor, waitUntil } from './support/job-executors';
+import { enqueueStandIn, OutcomeExecutor, registerStandIn, SleepingExecutor, waitUntil } from './support/job-executors';
 import { openEvents, readEvents, SseMessage, waitForFinish } from './support/job-client';
 
 import { ADMIN, startTestApp, TestApp } from './support/test-app';
@@ -29,8 +29,8 @@ describe('job progress over Server-Sent Events', () => {
     jobs = testApp.app.get(JobsService);
     events = testApp.app.get(JobEvents);
     const registry = testApp.app.get(JobExecutorRegistry);
-    registry.register(new SleepingExecutor('check'));
-    registry.register(new OutcomeExecutor('compact'));
+    registerStandIn(registry, new SleepingExecutor('check'));
+    registerStandIn(registry, new OutcomeExecutor('compact'));
   });
   afterAll(() => testApp.close());
 
@@ -47,7 +47,7 @@ describe('job progress over Server-Sent Events', () => {
 
   it('delivers status, progress, log and done, in order, for a job that runs', async () => {
     // Long enough that the stream opens while it runs, also on a machine busy with other test workers.
-    const job = await jobs.enqueue({ type: 'check', repositoryId: 1, parameters: { duration_ms: 2000, tick_ms: 20 } });
+    const job = await enqueueStandIn(jobs, { type: 'check', repositoryId: 1, parameters: { duration_ms: 2000, tick_ms: 20 } });
     const received = await readEvents(streamOf(job.id), headers);
 
     expect(received[0].event).toBe('status');
@@ -82,7 +82,7 @@ describe('job progress over Server-Sent Events', () => {
   });
 
   it('resumes the log from Last-Event-ID without repeating lines', async () => {
-    const job = await jobs.enqueue({ type: 'check', repositoryId: 2, parameters: { duration_ms: 800, tick_ms: 40 } });
+    const job = await enqueueStandIn(jobs, { type: 'check', repositoryId: 2, parameters: { duration_ms: 800, tick_ms: 40 } });
     let logsSeen = 0;
     const first = await readEvents(streamOf(job.id), headers, (event) => event.event === 'log' && ++logsSeen === 3);
     const lastId = first.filter((event) => event.event === 'log').at(-1)?.id as string;
@@ -96,7 +96,7 @@ describe('job progress over Server-Sent Events', () => {
   });
 
   it("sends a finished job's final state and closes", async () => {
-    const job = await jobs.enqueue({ type: 'compact', repositoryId: 3, parameters: { lines: 5 } });
+    const job = await enqueueStandIn(jobs, { type: 'compact', repositoryId: 3, parameters: { lines: 5 } });
     await waitForFinish(agent, job.id);
     const received = await readEvents(streamOf(job.id), headers);
     expect(received.map((event) => event.event)).toEqual(['status', ...Array(7).fill('log'), 'done']);
@@ -117,8 +117,8 @@ describe('job progress over Server-Sent Events', () => {
     });
     await waitUntil(() => events.listenerCount() > before);
     const ids = [
-      (await jobs.enqueue({ type: 'compact', repositoryId: 4, parameters: {} })).id,
-      (await jobs.enqueue({ type: 'compact', repositoryId: 5, parameters: {} })).id,
+      (await enqueueStandIn(jobs, { type: 'compact', repositoryId: 4, parameters: {} })).id,
+      (await enqueueStandIn(jobs, { type: 'compact', repositoryId: 5, parameters: {} })).id,
     ];
     const received = await collecting;
     expect(received.every((event) => event.event === 'status')).toBe(true);
@@ -148,7 +148,7 @@ describe('job progress over Server-Sent Events', () => {
 
   it('releases its listeners when the client goes away', async () => {
     await waitUntil(() => events.listenerCount() === 0);
-    const job = await jobs.enqueue({ type: 'check', repositoryId: 6, parameters: { until_cancelled: true } });
+    const job = await enqueueStandIn(jobs, { type: 'check', repositoryId: 6, parameters: { until_cancelled: true } });
     const one = await openEvents(streamOf(job.id), headers);
     const all = await openEvents(`${baseUrl}/api/jobs/stream`, headers);
     await waitUntil(() => events.listenerCount() === 2);

@@ -13,7 +13,8 @@ import { ErrorCode } from '../platform/http/error-code';
 import { RepositoriesService } from '../repositories/repositories.service';
 import { ArchiveCatalog } from './archive-catalog';
 import { toArchiveDetailsDto, toArchiveDto, toEntryDto, toIndexStatusDto, entryType } from './archive-dto.mapper';
-import { DeleteArchiveParameters, RestoreParameters } from './archive-jobs';
+import { DeleteArchiveParametersDto } from '../jobs/contract/delete-archive-job';
+import { RestoreParametersDto } from '../jobs/contract/restore-job';
 import { ArchivePath } from './archive-path';
 import { ArchiveSettings } from './archive-settings';
 import { ArchiveDetailsDto, ArchiveDto, ArchiveIndexStatusDto } from './dto/archive.dto';
@@ -80,8 +81,8 @@ export class ArchivesService {
   async delete(repositoryId: number, name: string): Promise<JobDto | null> {
     await this.catalog.find(repositoryId, name);
     await this.assertIdle(repositoryId);
-    const parameters: DeleteArchiveParameters = { archive_name: name };
-    const job = await this.jobs.enqueue({ type: 'delete_archive', repositoryId, parameters: { ...parameters } });
+    const parameters: DeleteArchiveParametersDto = { archive_name: name };
+    const job = await this.jobs.enqueue({ type: 'delete_archive', repositoryId, parameters });
     const finished = await this.jobs.waitUntilFinished(job.id, this.settings.deleteWaitMs);
     if (!finished) return job;
     if (finished.status === 'completed' || finished.status === 'warning') return null;
@@ -209,14 +210,14 @@ export class ArchivesService {
         });
       }
     }
-    const parameters: RestoreParameters = {
+    const parameters: RestoreParametersDto = {
       archive_name: name,
       paths: everything ? [] : paths.map((path) => path.toEscaped()),
       destination: input.destination,
       strip_components: strip,
       overwrite: input.overwrite ?? false,
     };
-    return this.jobs.enqueue({ type: 'restore', repositoryId, parameters: { ...parameters } });
+    return this.jobs.enqueue({ type: 'restore', repositoryId, parameters });
   }
 
   private async assertRepository(repositoryId: number): Promise<void> {

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { BorgRunner } from '@borgitory/borg-runner';
 import { forwardBorgEvent } from '../jobs/forward-borg-event';
+import { DeleteArchiveParametersDto, DeleteArchiveResultDto } from '../jobs/contract/delete-archive-job';
 import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../jobs/job-executor';
 import { RepositoriesService } from '../repositories/repositories.service';
 import { ArchiveCatalog } from './archive-catalog';
-import { DeleteArchiveParameters } from './archive-jobs';
 
 /** `borg delete REPO::ARCHIVE`; then the archive leaves the stored list and its index is deleted. */
 @Injectable()
-export class DeleteArchiveExecutor implements JobExecutor {
+export class DeleteArchiveExecutor implements JobExecutor<'delete_archive'> {
   readonly type = 'delete_archive' as const;
 
   constructor(
@@ -17,8 +17,8 @@ export class DeleteArchiveExecutor implements JobExecutor {
     private readonly catalog: ArchiveCatalog,
   ) {}
 
-  async run(context: JobContext): Promise<JobOutcome> {
-    const { archive_name: name } = context.parameters as unknown as DeleteArchiveParameters;
+  async run(context: JobContext<DeleteArchiveParametersDto>): Promise<JobOutcome<DeleteArchiveResultDto>> {
+    const { archive_name: name } = context.parameters;
     const repositoryId = context.repositoryId;
     if (repositoryId === null) throw new JobFailure('VALIDATION_ERROR', 'Deleting an archive needs a repository');
     context.log('info', `Running: borg delete REPOSITORY::${name}`);

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { BorgRunner } from '@borgitory/borg-runner';
 import { forwardBorgEvent } from '../jobs/forward-borg-event';
+import { RestoreParametersDto, RestoreResultDto } from '../jobs/contract/restore-job';
 import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../jobs/job-executor';
 import { ErrorCode } from '../platform/http/error-code';
 import { RepositoriesService } from '../repositories/repositories.service';
-import { RestoreParameters } from './archive-jobs';
 import { ArchivePath } from './archive-path';
 import { existingRestoreTargets } from './restore-targets';
 
 /** `borg extract` into a server directory, checking again that nothing would be overwritten unless allowed. */
 @Injectable()
-export class RestoreExecutor implements JobExecutor {
+export class RestoreExecutor implements JobExecutor<'restore'> {
   readonly type = 'restore' as const;
 
   constructor(
@@ -18,8 +18,8 @@ export class RestoreExecutor implements JobExecutor {
     private readonly repositories: RepositoriesService,
   ) {}
 
-  async run(context: JobContext): Promise<JobOutcome> {
-    const parameters = context.parameters as unknown as RestoreParameters;
+  async run(context: JobContext<RestoreParametersDto>): Promise<JobOutcome<RestoreResultDto>> {
+    const { parameters } = context;
     const repositoryId = context.repositoryId;
     if (repositoryId === null) throw new JobFailure(ErrorCode.VALIDATION_ERROR, 'A restore needs a repository');
     const paths = parameters.paths.map((path) => ArchivePath.fromEscaped(path));

@@ -2,15 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { BorgRunner } from '@borgitory/borg-runner';
 import { ArchiveCatalog } from '../archives/archive-catalog';
 import { forwardBorgEvent } from '../jobs/forward-borg-event';
+import { BackupParametersDto, BackupResultDto } from '../jobs/contract/backup-job';
 import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../jobs/job-executor';
 import { RepositoriesService } from '../repositories/repositories.service';
 import { ErrorCode } from '../platform/http/error-code';
-import { BackupParameters } from './backup-parameters';
 import { SourcePaths } from './source-paths';
 
 /** Runs `borg create` for a backup job: progress to the job, borg's log to the job log, stats as the result. */
 @Injectable()
-export class BackupExecutor implements JobExecutor {
+export class BackupExecutor implements JobExecutor<'backup'> {
   readonly type = 'backup' as const;
 
   constructor(
@@ -20,8 +20,8 @@ export class BackupExecutor implements JobExecutor {
     private readonly sources: SourcePaths,
   ) {}
 
-  async run(context: JobContext): Promise<JobOutcome> {
-    const parameters = context.parameters as unknown as BackupParameters;
+  async run(context: JobContext<BackupParametersDto>): Promise<JobOutcome<BackupResultDto>> {
+    const { parameters } = context;
     const repositoryId = context.repositoryId;
     if (repositoryId === null) throw new JobFailure('VALIDATION_ERROR', 'A backup needs a repository');
     // borg backs up what is there and only warns about a missing source; an empty archive that a prune then counts
@@ -68,7 +68,7 @@ export class BackupExecutor implements JobExecutor {
 }
 
 /** The borg command as a user would type it; it never holds a secret (those travel in the environment). */
-function describeCommand(parameters: BackupParameters): string {
+function describeCommand(parameters: BackupParametersDto): string {
   const words = ['borg', 'create', '--compression', parameters.compression];
   for (const pattern of parameters.exclude_patterns) words.push('--exclude', pattern);
   if (parameters.one_file_system) words.push('--one-file-system');

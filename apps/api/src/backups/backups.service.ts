@@ -3,7 +3,7 @@ import { JobDto } from '../jobs/dto/job.dto';
 import { JobsService } from '../jobs/jobs.service';
 import { ApiError } from '../platform/http/api-error';
 import { RepositoriesService } from '../repositories/repositories.service';
-import { BackupParameters } from './backup-parameters';
+import { BackupParametersDto } from '../jobs/contract/backup-job';
 import { BackupSourceDto, DEFAULT_ARCHIVE_NAME } from './dto/backup-source.dto';
 import { ManualBackupDto } from './dto/manual-backup.dto';
 import { SourcePaths } from './source-paths';
@@ -12,7 +12,7 @@ export const DEFAULT_COMPRESSION = 'lz4';
 
 /** A backup's parameters, and what is wrong with the request per field (empty when nothing is). */
 export interface BackupPlan {
-  parameters: BackupParameters;
+  parameters: BackupParametersDto;
   problems: Record<string, string[]>;
 }
 
@@ -36,13 +36,13 @@ export class BackupsService {
     return this.jobs.enqueue({
       type: 'backup',
       repositoryId: input.repository_id,
-      parameters: parameters as unknown as Record<string, unknown>,
+      parameters,
       trigger: 'manual',
     });
   }
 
   /** Checks the sources (they exist and can be read) and the repository, and fills in the defaults. */
-  async plan(input: BackupSourceDto, repositoryId: number, extra: Pick<BackupParameters, 'dry_run' | 'comment'>): Promise<BackupPlan> {
+  async plan(input: BackupSourceDto, repositoryId: number, extra: Pick<BackupParametersDto, 'dry_run' | 'comment'>): Promise<BackupPlan> {
     const problems: Record<string, string[]> = {};
     if (input.source_path !== undefined && input.source_paths !== undefined) {
       problems['source_paths'] = ['Give source_path or source_paths, not both'];

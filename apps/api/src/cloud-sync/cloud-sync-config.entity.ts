@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { JobStatus } from '../jobs/job-executor';
+import type { JobStatus } from '@borgitory/job-states';
 import type { ProviderName } from './providers/provider';
 
 export const SYNC_MODES = ['sync', 'copy'] as const;

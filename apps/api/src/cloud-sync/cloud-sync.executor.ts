@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RcloneError, RcloneEvent, RcloneRunner } from '@borgitory/rclone-runner';
+import { CloudSyncParametersDto, CloudSyncResultDto } from '../jobs/contract/cloud-sync-job';
 import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../jobs/job-executor';
 import { APP_CONFIG, AppConfig } from '../platform/config/app-config';
 import { ErrorCode } from '../platform/http/error-code';
@@ -10,12 +11,6 @@ import { joinPath } from './providers/provider';
 import { rcloneErrorCode, repositoryFolder } from './rclone-failure';
 import { StallWatchdog } from './stall-watchdog';
 
-/** What a cloud_sync job (or step) is given; the configuration is read as it is when the step runs. */
-export interface CloudSyncParameters {
-  cloud_sync_config_id: number;
-  config_name: string;
-}
-
 /**
  * `rclone sync` or `copy` of a repository's directory to its folder on the remote. It runs in the repository's job
  * queue, after a backup or prune has finished, so borg never writes meanwhile; a sync that makes no progress for
@@ -23,7 +18,7 @@ export interface CloudSyncParameters {
  * remembers how its last sync ended.
  */
 @Injectable()
-export class CloudSyncExecutor implements JobExecutor {
+export class CloudSyncExecutor implements JobExecutor<'cloud_sync'> {
   readonly type = 'cloud_sync' as const;
 
   constructor(
@@ -34,8 +29,8 @@ export class CloudSyncExecutor implements JobExecutor {
     private readonly repositories: RepositoriesService,
   ) {}
 
-  async run(context: JobContext): Promise<JobOutcome> {
-    const parameters = context.parameters as unknown as CloudSyncParameters;
+  async run(context: JobContext<CloudSyncParametersDto>): Promise<JobOutcome<CloudSyncResultDto>> {
+    const { parameters } = context;
     if (context.repositoryId === null) throw new JobFailure(ErrorCode.VALIDATION_ERROR, 'A cloud sync needs a repository');
     let status: 'completed' | 'warning' | 'failed' = 'failed';
     try {
@@ -47,7 +42,11 @@ export class CloudSyncExecutor implements JobExecutor {
     }
   }
 
-  private async sync(context: JobContext, parameters: CloudSyncParameters, repositoryId: number): Promise<JobOutcome> {
+  private async sync(
+    context: JobContext<CloudSyncParametersDto>,
+    parameters: CloudSyncParametersDto,
+    repositoryId: number,
+  ): Promise<JobOutcome<CloudSyncResultDto>> {
     const repository = await this.repositories.get(repositoryId);
     if (repository.is_remote)
       throw new JobFailure(

@@ -10,7 +10,7 @@ import { RepositoryDto } from '../repositories/dto/repository.dto';
 import { RepositoriesService } from '../repositories/repositories.service';
 import { CloudRemotes } from './cloud-remotes';
 import { CloudSyncConfigsService } from './cloud-sync-configs.service';
-import { CloudSyncParameters } from './cloud-sync.executor';
+import { CloudSyncParametersDto } from '../jobs/contract/cloud-sync-job';
 import { CloudSyncRequestDto, CloudVerifyResultDto, ConnectionTestDto, ConnectionTestStepDto } from './dto/cloud-sync-actions.dto';
 import { PROVIDERS } from './providers';
 import { rcloneErrorCode, repositoryFolder } from './rclone-failure';
@@ -90,8 +90,8 @@ export class CloudSyncService {
     const problems = await this.problems(input.repository_id, input.cloud_sync_config_id);
     if (Object.keys(problems).length > 0) throw ApiError.validation(`Invalid input data: ${Object.keys(problems).join(', ')}`, problems);
     const config = await this.configs.find(input.cloud_sync_config_id);
-    const parameters: CloudSyncParameters = { cloud_sync_config_id: config.id, config_name: config.name };
-    return this.jobs.enqueue({ type: 'cloud_sync', repositoryId: input.repository_id, parameters: { ...parameters } });
+    const parameters: CloudSyncParametersDto = { cloud_sync_config_id: config.id, config_name: config.name };
+    return this.jobs.enqueue({ type: 'cloud_sync', repositoryId: input.repository_id, parameters });
   }
 
   /** Why a repository cannot be copied with a configuration, per field (schedules ask too). */

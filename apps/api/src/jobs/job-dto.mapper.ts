@@ -8,9 +8,13 @@ export interface JobRecord {
   steps: JobStepEntity[];
 }
 
-/** `liveProgress` (newer than the row while a job runs) wins over the stored progress. */
+/**
+ * `liveProgress` (newer than the row while a job runs) wins over the stored progress. The tables keep a job's type
+ * and parameters in separate columns, so the type cannot vouch for the parameters here: they are what the service
+ * that enqueued a job of that type wrote (JobsService.enqueue takes them typed by the job type).
+ */
 export function toJobDto({ job, steps }: JobRecord, liveProgress: JobProgressDto | null = null): JobDto {
-  return {
+  const dto = {
     id: job.id,
     type: job.type,
     status: job.status,
@@ -29,6 +33,7 @@ export function toJobDto({ job, steps }: JobRecord, liveProgress: JobProgressDto
     log_truncated: job.logTruncated,
     steps: steps.map(toStepDto),
   };
+  return dto as JobDto;
 }
 
 export function toJobSummary(job: JobEntity): JobSummaryDto {
@@ -43,7 +48,7 @@ export function toJobSummary(job: JobEntity): JobSummaryDto {
 }
 
 function toStepDto(step: JobStepEntity): JobStepDto {
-  return {
+  const dto = {
     position: step.position,
     type: step.type,
     status: step.status,
@@ -54,6 +59,7 @@ function toStepDto(step: JobStepEntity): JobStepDto {
     result: step.result,
     error: toError(step.errorCode, step.errorMessage),
   };
+  return dto as JobStepDto;
 }
 
 function toError(code: string | null, message: string | null): JobErrorDto | null {

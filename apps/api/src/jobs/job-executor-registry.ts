@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { JobExecutor, JobStepType } from './job-executor';
+import { JobExecutor } from './job-executor';
+import { JobStepType } from '@borgitory/job-states';
 
 /** Feature modules register the executor for their job type in onModuleInit; a step runs the executor of its type. */
 @Injectable()

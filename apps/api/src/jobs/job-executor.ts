@@ -1,17 +1,5 @@
-import type { JobStepStatus } from './job-status';
-
-export const JOB_TYPES = ['backup', 'prune', 'compact', 'check', 'delete_archive', 'restore', 'cloud_sync'] as const;
-export type JobType = (typeof JOB_TYPES)[number];
-
-/** A job's steps are of its types, or a hook (a step of scheduled runs only). */
-export const JOB_STEP_TYPES = [...JOB_TYPES, 'hook'] as const;
-export type JobStepType = (typeof JOB_STEP_TYPES)[number];
-
-export const JOB_STATUSES = ['queued', 'running', 'completed', 'warning', 'failed', 'cancelled', 'interrupted'] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
-
-export const JOB_TRIGGERS = ['manual', 'schedule', 'retry'] as const;
-export type JobTrigger = (typeof JOB_TRIGGERS)[number];
+import type { JobStepStatus, JobStepType } from '@borgitory/job-states';
+import { AnyStepParameters, AnyStepResult, StepParameters, StepResult } from './contract/job-contracts';
 
 export type JobLogLevel = 'debug' | 'info' | 'warning' | 'error';
 
@@ -33,15 +21,15 @@ export interface JobProgress {
 export interface EarlierStep {
   readonly type: JobStepType;
   readonly status: JobStepStatus;
-  readonly result: Record<string, unknown> | null;
+  readonly result: AnyStepResult | null;
   readonly errorMessage: string | null;
 }
 
-export interface JobContext {
+export interface JobContext<Parameters = AnyStepParameters> {
   readonly jobId: number;
   readonly repositoryId: number | null;
   /** The step's own parameters, or the job's when the step has none; as enqueued (never secrets). */
-  readonly parameters: Record<string, unknown>;
+  readonly parameters: Parameters;
   /** The steps that ran before this one (not the skipped ones), in order. */
   readonly earlierSteps: readonly EarlierStep[];
   /** Aborted on cancel and on shutdown. */
@@ -54,16 +42,17 @@ export interface JobContext {
   processStarted(pid: number): void;
 }
 
-export interface JobOutcome {
+export interface JobOutcome<Result = AnyStepResult> {
   status: 'completed' | 'warning';
   /** Summary shown to users (e.g. archive stats). */
-  result: Record<string, unknown> | null;
+  result: Result | null;
   warnings: string[];
 }
 
-export interface JobExecutor {
-  readonly type: JobStepType;
-  run(context: JobContext): Promise<JobOutcome>;
+/** Runs the steps of one type, given that type's parameters and reporting that type's result. */
+export interface JobExecutor<T extends JobStepType = JobStepType> {
+  readonly type: T;
+  run(context: JobContext<StepParameters<T>>): Promise<JobOutcome<StepResult<T>>>;
 }
 
 /**
@@ -81,10 +70,19 @@ export class JobFailure extends Error {
 }
 
 /** One step of a job to enqueue. */
-export interface JobStepPlan {
+export type JobStepPlan = {
+  [T in JobStepType]: {
+    type: T;
+    /** Default: the job's parameters. Never secrets. */
+    parameters?: StepParameters<T>;
+    /** Runs even after an earlier step failed or the job was cancelled. */
+    runOnFailure?: boolean;
+  };
+}[JobStepType];
+
+/** A step as stored: its type and its parameters, which the type does not constrain once read back. */
+export interface StoredStepPlan {
   type: JobStepType;
-  /** Default: the job's parameters. Never secrets. */
-  parameters?: Record<string, unknown>;
-  /** Runs even after an earlier step failed or the job was cancelled. */
+  parameters?: AnyStepParameters;
   runOnFailure?: boolean;
 }

@@ -1,4 +1,4 @@
-import { JobStatus, JobType } from './job-executor';
+import { JobStatus, JobType } from '@borgitory/job-states';
 
 export interface JobFilter {
   status?: JobStatus;

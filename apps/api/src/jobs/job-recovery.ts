@@ -4,7 +4,7 @@ import { JobRecord } from './job-dto.mapper';
 import { JobLogs } from './job-logs';
 import { JobQueue } from './job-queue';
 import { JobSettings } from './job-settings';
-import { INTERRUPTED_MESSAGE } from './job-status';
+import { INTERRUPTED_MESSAGE } from './job-run';
 import { JobStore } from './job-store';
 import { ProcessGroups } from './process-groups';
 

@@ -1,6 +1,7 @@
 import { LoggerService } from '@nestjs/common';
 import { ApiError } from '../platform/http/api-error';
 import { ErrorCode } from '../platform/http/error-code';
+import { AnyStepResult } from './contract/job-contracts';
 import { EarlierStep, JobContext, JobFailure, JobLogLevel } from './job-executor';
 import { JobExecutorRegistry } from './job-executor-registry';
 import { JobEvents } from './job-events';
@@ -8,7 +9,6 @@ import { JobLogs } from './job-logs';
 import { JobLogWriter } from './job-log-writer';
 import { JobRecord, toJobDto } from './job-dto.mapper';
 import { JobSettings } from './job-settings';
-import { INTERRUPTED_MESSAGE } from './job-status';
 import { JobStepEntity } from './job-step.entity';
 import { JobStore } from './job-store';
 import { ProcessGroups } from './process-groups';
@@ -25,9 +25,11 @@ export interface JobRunTools {
 }
 
 type StepEnd =
-  | { status: 'completed' | 'warning'; result: Record<string, unknown> | null; warnings: string[] }
+  | { status: 'completed' | 'warning'; result: AnyStepResult | null; warnings: string[] }
   | { status: 'failed'; code: string; message: string }
   | { status: 'cancelled' | 'interrupted' };
+
+export const INTERRUPTED_MESSAGE = 'Borgitory stopped while this job was running';
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 

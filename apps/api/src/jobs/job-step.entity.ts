@@ -1,7 +1,7 @@
+import type { AnyStepParameters, AnyStepResult } from './contract/job-contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { JobStepType } from './job-executor';
+import { JobStepStatus, JobStepType } from '@borgitory/job-states';
 import { JobEntity } from './job.entity';
-import { JobStepStatus } from './job-status';
 
 /** A job runs its steps in order (a scheduled run: backup → prune → compact → check → sync). */
 @Entity('job_steps')
@@ -29,7 +29,7 @@ export class JobStepEntity {
 
   /** What this step is given; null: the job's parameters. Never secrets. */
   @Column({ type: 'simple-json', nullable: true })
-  parameters!: Record<string, unknown> | null;
+  parameters!: AnyStepParameters | null;
 
   /** Runs even after an earlier step failed or the job was cancelled (a post-hook that puts things back). */
   @Column({ name: 'run_on_failure', type: 'boolean', default: false })
@@ -42,7 +42,7 @@ export class JobStepEntity {
   finishedAt!: Date | null;
 
   @Column({ type: 'simple-json', nullable: true })
-  result!: Record<string, unknown> | null;
+  result!: AnyStepResult | null;
 
   @Column({ name: 'error_code', type: 'varchar', length: 64, nullable: true })
   errorCode!: string | null;

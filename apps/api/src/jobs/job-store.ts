@@ -2,22 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, ObjectLiteral, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { JobStatus, JobStepPlan, JobTrigger, JobType } from './job-executor';
+import { StoredStepPlan } from './job-executor';
+import { ACTIVE_STATUSES, FINISHED_STATUSES, JobStatus, JobTrigger, JobType } from '@borgitory/job-states';
+import { AnyStepParameters } from './contract/job-contracts';
 import { JobRecord } from './job-dto.mapper';
 import { JobFilter, jobCountQuery, jobPageQuery } from './job-list-query';
-import { FINISHED_STATUSES } from './job-status';
+
 import { JobStepEntity } from './job-step.entity';
 import { JobEntity } from './job.entity';
 
 export interface NewJob {
   type: JobType;
   repositoryId: number | null;
-  parameters: Record<string, unknown>;
+  parameters: AnyStepParameters;
   trigger: JobTrigger;
   retryOfId: number | null;
   scheduleId: number | null;
   /** In order. */
-  steps: JobStepPlan[];
+  steps: StoredStepPlan[];
 }
 
 export type JobPatch = Partial<Omit<JobEntity, 'id'>>;
@@ -101,12 +103,12 @@ export class JobStore {
   }
 
   async countActive(repositoryId: number): Promise<number> {
-    return this.jobs.countBy({ repositoryId, status: In(['queued', 'running']) });
+    return this.jobs.countBy({ repositoryId, status: In([...ACTIVE_STATUSES]) });
   }
 
   /** The oldest queued or running job of a schedule, if any. */
   async activeOfSchedule(scheduleId: number): Promise<JobEntity | null> {
-    return this.jobs.findOne({ where: { scheduleId, status: In(['queued', 'running']) }, order: { id: 'ASC' } });
+    return this.jobs.findOne({ where: { scheduleId, status: In([...ACTIVE_STATUSES]) }, order: { id: 'ASC' } });
   }
 
   /** The newest job of each schedule given (schedules without one are left out). */

@@ -4,7 +4,7 @@ import { JobDto } from './dto/job.dto';
 import { JobEvent, JobEvents } from './job-events';
 import { JobLogs } from './job-logs';
 import { JobSettings } from './job-settings';
-import { isFinished } from './job-status';
+import { isJobFinished } from '@borgitory/job-states';
 import { JobsService } from './jobs.service';
 import { SseConnection } from './sse-connection';
 
@@ -46,7 +46,7 @@ export class JobStreamsService implements OnApplicationShutdown {
     await sse.send('status', job);
     if (job.progress) await sse.send('progress', job.progress);
     let offset = await this.sendLogs(sse, id, parseOffset(lastEventId));
-    if (isFinished(job.status)) {
+    if (isJobFinished(job.status)) {
       await sse.send('done', job);
       return sse.end();
     }

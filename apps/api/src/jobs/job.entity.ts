@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { AnyStepParameters, AnyStepResult } from './contract/job-contracts';
 import type { JobProgressDto } from './dto/job.dto';
-import { JobStatus, JobTrigger, JobType } from './job-executor';
+import { JobStatus, JobTrigger, JobType } from '@borgitory/job-states';
 
 /**
  * One run of work on a repository. repository_id has no foreign key on
@@ -29,7 +30,7 @@ export class JobEntity {
 
   /** As enqueued; never secrets. */
   @Column({ type: 'simple-json' })
-  parameters!: Record<string, unknown>;
+  parameters!: AnyStepParameters;
 
   @Column({ type: 'varchar', length: 16 })
   trigger!: JobTrigger;
@@ -55,7 +56,7 @@ export class JobEntity {
   progress!: JobProgressDto | null;
 
   @Column({ type: 'simple-json', nullable: true })
-  result!: Record<string, unknown> | null;
+  result!: AnyStepResult | null;
 
   @Column({ type: 'simple-json' })
   warnings!: string[];

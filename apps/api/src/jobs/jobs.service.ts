@@ -5,22 +5,20 @@ import { ApiError } from '../platform/http/api-error';
 import { Page } from '../platform/http/envelope';
 import { JobLogPageDto } from './dto/job-log.dto';
 import { JobListQueryDto, JobLogQueryDto } from './dto/job-query.dto';
+import { StepParameters } from './contract/job-contracts';
 import { JobDto, JobSummaryDto } from './dto/job.dto';
 import { JobRecord, toJobDto, toJobSummary } from './job-dto.mapper';
 import { JobEvents } from './job-events';
-import { JobLogLevel, JobStepPlan, JobTrigger, JobType } from './job-executor';
+import { JobLogLevel, JobStepPlan } from './job-executor';
+import { isJobFinished, isJobRetryable, JobTrigger, JobType } from '@borgitory/job-states';
 import { JobLogs } from './job-logs';
 import { JobQueue } from './job-queue';
 import { JobRunner } from './job-runner';
 import { JobSettings } from './job-settings';
-import { isFinished, isRetryable } from './job-status';
-import { JobStore } from './job-store';
+import { JobStore, NewJob } from './job-store';
 
-export interface EnqueueRequest {
-  type: JobType;
+interface EnqueueOptions {
   repositoryId: number | null;
-  /** Shown in the API as they are: never secrets. */
-  parameters: Record<string, unknown>;
   trigger?: JobTrigger;
   retryOfId?: number | null;
   scheduleId?: number | null;
@@ -29,6 +27,9 @@ export interface EnqueueRequest {
   /** A line for the job's log before anything runs (why it was started). */
   note?: string;
 }
+
+/** A job to start: its type and that type's parameters (shown in the API as they are: never secrets). */
+export type EnqueueRequest = { [T in JobType]: EnqueueOptions & { type: T; parameters: StepParameters<T> } }[JobType];
 
 @Injectable()
 export class JobsService {
@@ -47,19 +48,25 @@ export class JobsService {
   }
 
   /** Persists the job, then schedules it; the answer is the job as it was saved (queued). */
-  async enqueue(request: EnqueueRequest): Promise<JobDto> {
-    const steps = request.steps ?? [{ type: request.type }];
-    if (!steps.some((step) => step.type === request.type)) throw new Error(`A ${request.type} job needs a ${request.type} step`);
-    const record = await this.store.create({
-      type: request.type,
-      repositoryId: request.repositoryId,
-      parameters: request.parameters,
-      trigger: request.trigger ?? 'manual',
-      retryOfId: request.retryOfId ?? null,
-      scheduleId: request.scheduleId ?? null,
-      steps,
-    });
-    if (request.note) this.runner.note(record, 'info', request.note);
+  enqueue(request: EnqueueRequest): Promise<JobDto> {
+    return this.add(
+      {
+        type: request.type,
+        repositoryId: request.repositoryId,
+        parameters: request.parameters,
+        trigger: request.trigger ?? 'manual',
+        retryOfId: request.retryOfId ?? null,
+        scheduleId: request.scheduleId ?? null,
+        steps: request.steps ?? [{ type: request.type }],
+      },
+      request.note,
+    );
+  }
+
+  private async add(input: NewJob, note?: string): Promise<JobDto> {
+    if (!input.steps.some((step) => step.type === input.type)) throw new Error(`A ${input.type} job needs a ${input.type} step`);
+    const record = await this.store.create(input);
+    if (note) this.runner.note(record, 'info', note);
     const job = toJobDto(record);
     this.events.publish(job.id, { type: 'status', job });
     this.queue.add({ id: job.id, repositoryId: job.repository_id });
@@ -104,7 +111,7 @@ export class JobsService {
       });
       const timer = setTimeout(() => finish(null), timeoutMs);
       this.get(id).then((job) => {
-        if (isFinished(job.status)) finish(job);
+        if (isJobFinished(job.status)) finish(job);
       }, reject);
     });
   }
@@ -117,7 +124,7 @@ export class JobsService {
   /** A queued job is cancelled without running; a running one is aborted, and the answer waits for it to settle. */
   async cancel(id: number): Promise<JobDto> {
     const record = await this.find(id);
-    if (isFinished(record.job.status)) {
+    if (isJobFinished(record.job.status)) {
       throw ApiError.conflict(`Job ${id} has already finished (${record.job.status}); only queued or running jobs can be cancelled`);
     }
     if (this.queue.isRunning(id)) {
@@ -149,10 +156,10 @@ export class JobsService {
   /** A new job with the same type, repository, parameters and steps, linked to the original. */
   async retry(id: number): Promise<JobDto> {
     const { job, steps } = await this.find(id);
-    if (!isRetryable(job.status)) {
+    if (!isJobRetryable(job.status)) {
       throw ApiError.conflict(`Only failed, cancelled or interrupted jobs can be retried; job ${id} is ${job.status}`);
     }
-    return this.enqueue({
+    return this.add({
       type: job.type,
       repositoryId: job.repositoryId,
       parameters: job.parameters,
@@ -170,7 +177,7 @@ export class JobsService {
       lines: chunk.lines,
       next_offset: chunk.nextOffset,
       truncated: job.logTruncated,
-      complete: isFinished(job.status) && chunk.nextOffset >= chunk.size,
+      complete: isJobFinished(job.status) && chunk.nextOffset >= chunk.size,
     };
   }
 

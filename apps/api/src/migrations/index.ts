@@ -9,6 +9,7 @@ import { CloudSyncConfigs1764250000000 } from './1764250000000-cloud-sync-config
 import { ScheduleDisabledReason1764260000000 } from './1764260000000-schedule-disabled-reason';
 import { JobHistory1764270000000 } from './1764270000000-job-history';
 import { ArchiveListOrder1764280000000 } from './1764280000000-archive-list-order';
+import { JobParametersSnakeCase1764290000000 } from './1764290000000-job-parameters-snake-case';
 
 /** Every migration, oldest first. The app runs the pending ones at start; the schema is never synchronised. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ScheduleDisabledReason1764260000000,
   JobHistory1764270000000,
   ArchiveListOrder1764280000000,
+  JobParametersSnakeCase1764290000000,
 ];

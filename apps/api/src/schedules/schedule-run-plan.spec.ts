@@ -1,6 +1,6 @@
-import { CheckParameters } from './checks/check-options';
+import { CheckParametersDto } from '../jobs/contract/check-job';
+import { PruneParametersDto } from '../jobs/contract/prune-job';
 import { ScheduleHook } from './hooks/schedule-hook';
-import { PruneParameters } from './pruning/prune-rules';
 import { planScheduleRun } from './schedule-run-plan';
 import { ScheduleEntity } from './schedule.entity';
 
@@ -30,14 +30,14 @@ function schedule(overrides: Partial<ScheduleEntity> = {}): ScheduleEntity {
   });
 }
 
-const prune: PruneParameters = {
+const prune: PruneParametersDto = {
   pruning_policy_id: 1,
   policy_name: 'Keep 7',
-  rules: { keepDaily: 7 },
+  rules: { keep_daily: 7 },
   compact_after: true,
   dry_run: false,
 };
-const check: CheckParameters = { check_policy_id: 3, policy_name: 'Quick', options: { repositoryOnly: true }, repair: false };
+const check: CheckParametersDto = { check_policy_id: 3, policy_name: 'Quick', options: { repository_only: true }, repair: false };
 
 describe('the plan of a scheduled run', () => {
   it('orders pre-hooks, backup, prune, compact, check, cloud sync and post-hooks', () => {

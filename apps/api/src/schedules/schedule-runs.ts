@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { JobDto } from '../jobs/dto/job.dto';
-import { JobTrigger } from '../jobs/job-executor';
+import { JobTrigger } from '@borgitory/job-states';
 import { JobsService } from '../jobs/jobs.service';
 import { CloudSyncConfigsService } from '../cloud-sync/cloud-sync-configs.service';
 import { CheckPoliciesService } from './checks/check-policies.service';

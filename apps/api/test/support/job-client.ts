@@ -1,11 +1,10 @@
 import { get, IncomingHttpHeaders } from 'node:http';
 import type { Agent } from 'supertest';
-
-const FINISHED = ['completed', 'warning', 'failed', 'cancelled', 'interrupted'];
+import { isJobFinished, JobStatus } from '@borgitory/job-states';
 
 export interface JobBody {
   id: number;
-  status: string;
+  status: JobStatus;
   started_at: string | null;
   finished_at: string | null;
   progress: Record<string, unknown> | null;
@@ -33,7 +32,7 @@ export async function waitForJob(agent: Agent, id: number, done: (job: JobBody) 
 
 /** Polls until the job has finished. */
 export function waitForFinish(agent: Agent, id: number, timeoutMs = 20_000): Promise<JobBody> {
-  return waitForJob(agent, id, (job) => FINISHED.includes(job.status), timeoutMs);
+  return waitForJob(agent, id, (job) => isJobFinished(job.status), timeoutMs);
 }
 
 export interface SseMessage {

@@ -1,5 +1,37 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { JobContext, JobExecutor, JobFailure, JobOutcome, JobType } from '../../src/jobs/job-executor';
+import { JobStepType, JobType } from '@borgitory/job-states';
+import { JobDto } from '../../src/jobs/dto/job.dto';
+import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../../src/jobs/job-executor';
+import { JobExecutorRegistry } from '../../src/jobs/job-executor-registry';
+import { EnqueueRequest, JobsService } from '../../src/jobs/jobs.service';
+
+/**
+ * A stand-in for a real executor, registered under a real type. It takes knobs of its own (duration_ms, outcome…)
+ * and reports figures of its own instead of its type's contract: the engine carries both without reading them.
+ */
+export interface StandInExecutor {
+  readonly type: JobStepType;
+  run(context: JobContext<object>): Promise<JobOutcome<object>>;
+}
+
+/** A job for stand-ins: any type, with knobs as its parameters and its steps'. */
+export type StandInRequest = Omit<EnqueueRequest, 'type' | 'parameters' | 'steps'> & {
+  type: JobType;
+  parameters: object;
+  steps?: Array<{ type: JobStepType; parameters?: object; runOnFailure?: boolean }>;
+};
+
+export function asExecutor(standIn: StandInExecutor): JobExecutor {
+  return standIn as JobExecutor;
+}
+
+export function registerStandIn(registry: JobExecutorRegistry, standIn: StandInExecutor): void {
+  registry.register(asExecutor(standIn));
+}
+
+export function enqueueStandIn(jobs: JobsService, request: StandInRequest): Promise<JobDto> {
+  return jobs.enqueue(request as EnqueueRequest);
+}
 
 export interface RunRecord {
   jobId: number;
@@ -16,13 +48,13 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * the group when the job is cancelled. Parameters: duration_ms (default 300),
  * or until_cancelled: true; tick_ms (default 50).
  */
-export class SleepingExecutor implements JobExecutor {
+export class SleepingExecutor implements StandInExecutor {
   readonly runs: RunRecord[] = [];
   readonly pids = new Map<number, number>();
 
   constructor(readonly type: JobType = 'check') {}
 
-  async run(context: JobContext): Promise<JobOutcome> {
+  async run(context: JobContext<object>): Promise<JobOutcome<object>> {
     const start = Date.now();
     const {
       duration_ms = 300,
@@ -67,10 +99,10 @@ export class SleepingExecutor implements JobExecutor {
  * Ends as `parameters.outcome` says: completed (default), warning, failure
  * (JobFailure), crash (a plain Error). Logs `parameters.lines` lines first.
  */
-export class OutcomeExecutor implements JobExecutor {
+export class OutcomeExecutor implements StandInExecutor {
   constructor(readonly type: JobType = 'compact') {}
 
-  async run(context: JobContext): Promise<JobOutcome> {
+  async run(context: JobContext<object>): Promise<JobOutcome<object>> {
     const { outcome = 'completed', lines = 0 } = context.parameters as { outcome?: string; lines?: number };
     for (let line = 1; line <= lines; line++) context.log(line % 10 === 0 ? 'warning' : 'info', `line ${line} of ${lines}`);
     switch (outcome) {

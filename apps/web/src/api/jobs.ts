@@ -1,4 +1,5 @@
 import { unwrap, unwrapPage, type Schemas } from '@borgitory/api-client';
+import type { JobStepType, JobType } from '@borgitory/job-states';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { archiveKeys } from './archive-keys';
 import { api } from './client';
@@ -8,9 +9,11 @@ import { repositoryKeys } from './repositories';
 /** A job as the API sends it: what it was asked to do, where it is, and how it ended. */
 export type Job = Schemas['JobDto'];
 export type JobStatus = Schemas['JobStatus'];
-export type JobType = Schemas['JobType'];
-export type JobStepType = Schemas['JobStepType'];
 export type JobStep = Schemas['JobStepDto'];
+/** A job of one type, with that type's parameters and result. */
+export type JobOf<T extends JobType> = Extract<Job, { type: T }>;
+/** A step of one type, with that type's parameters and result. */
+export type JobStepOf<T extends JobStepType> = Extract<JobStep, { type: T }>;
 export type JobStepStatus = Schemas['JobStepStatus'];
 export type JobProgress = Schemas['JobProgressDto'];
 export type JobLogLine = Schemas['JobLogLineDto'];
@@ -23,9 +26,6 @@ type JobLogPage = Schemas['JobLogPageDto'];
 type JsonAnswer<T> = { data?: { data: T }; error?: unknown; response: Response };
 
 export const JOB_PAGE_SIZE = 50;
-
-export const JOB_STATUSES: readonly JobStatus[] = ['queued', 'running', 'completed', 'warning', 'failed', 'cancelled', 'interrupted'];
-export const JOB_TYPES: readonly JobType[] = ['backup', 'prune', 'compact', 'check', 'delete_archive', 'restore', 'cloud_sync'];
 
 /** The list filters the API takes; an absent filter lists everything. */
 export interface JobFilters {
@@ -42,14 +42,13 @@ export const jobKeys = {
   log: (id: number) => ['jobs', 'log', id] as const,
 };
 
-/** Queued or running: the job can still change, and can be cancelled. */
-export function isJobActive(status: JobStatus): boolean {
-  return status === 'queued' || status === 'running';
-}
-
-/** Failed, cancelled or interrupted jobs can be run again. */
-export function isJobRetryable(status: JobStatus): boolean {
-  return status === 'failed' || status === 'cancelled' || status === 'interrupted';
+/** What a step was given: its own parameters, or the job's when it has none (the job's own step). */
+export function stepParameters(job: Job, step: JobStepOf<'prune'>): JobOf<'prune'>['parameters'] | null;
+export function stepParameters(job: Job, step: JobStepOf<'check'>): JobOf<'check'>['parameters'] | null;
+export function stepParameters(job: Job, step: JobStepOf<'cloud_sync'>): JobOf<'cloud_sync'>['parameters'] | null;
+export function stepParameters(job: Job, step: JobStep): JobStep['parameters'] | Job['parameters'] | null {
+  if (step.parameters !== null) return step.parameters;
+  return job.type === step.type ? job.parameters : null;
 }
 
 /** One page of jobs, newest first; the previous page stays on screen while the next one loads. */

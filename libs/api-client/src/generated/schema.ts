@@ -1088,107 +1088,9 @@ export interface components {
             fingerprint: string;
         };
         /** @enum {string} */
-        JobType: "backup" | "prune" | "compact" | "check" | "delete_archive" | "restore" | "cloud_sync";
-        /** @enum {string} */
         JobStatus: "queued" | "running" | "completed" | "warning" | "failed" | "cancelled" | "interrupted";
         /** @enum {string} */
-        JobTrigger: "manual" | "schedule" | "retry";
-        JobProgressDto: {
-            /** @description Files processed so far */
-            files?: number;
-            /** @description Bytes read so far, before compression and deduplication */
-            original_size?: number;
-            compressed_size?: number;
-            deduplicated_size?: number;
-            /** @example /home/user/documents/report.pdf */
-            current_path?: string;
-            /** @description Units done of total, for steps that count (check, prune; bytes for a cloud sync) */
-            current?: number;
-            total?: number;
-            /**
-             * @description current of total in percent (one decimal), when the step knows its total
-             * @example 42.5
-             */
-            percent?: number;
-            /** @example Checking segments 42% */
-            message?: string;
-            /** @description Bytes per second: rclone's measured speed for a cloud sync, else original_size per second since the step started */
-            rate_bytes_per_second: number | null;
-            /**
-             * @description Seconds since the job started
-             * @example 12.5
-             */
-            elapsed_seconds: number;
-        };
-        JobErrorDto: {
-            code: components["schemas"]["ErrorCode"];
-            /** @example The repository is locked by another borg process */
-            message: string;
-        };
-        /** @enum {string} */
-        JobStepType: "backup" | "prune" | "compact" | "check" | "delete_archive" | "restore" | "cloud_sync" | "hook";
-        /**
-         * @description skipped: an earlier step ended the job
-         * @enum {string}
-         */
-        JobStepStatus: "pending" | "running" | "completed" | "warning" | "failed" | "cancelled" | "interrupted" | "skipped";
-        JobStepDto: {
-            /**
-             * @description 1-based order of the step in its job
-             * @example 1
-             */
-            position: number;
-            type: components["schemas"]["JobStepType"];
-            /** @description skipped: an earlier step ended the job */
-            status: components["schemas"]["JobStepStatus"];
-            /** @description What this step was given (a hook's name and command, a prune's rules); null: the job's parameters */
-            parameters: {
-                [key: string]: unknown;
-            } | null;
-            /** @description Runs even after an earlier step failed or the job was cancelled */
-            run_on_failure: boolean;
-            /** Format: date-time */
-            started_at: string | null;
-            /** Format: date-time */
-            finished_at: string | null;
-            result: {
-                [key: string]: unknown;
-            } | null;
-            error: components["schemas"]["JobErrorDto"] | null;
-        };
-        JobDto: {
-            /** @example 12 */
-            id: number;
-            type: components["schemas"]["JobType"];
-            status: components["schemas"]["JobStatus"];
-            /** @description May name a repository that has since been deleted */
-            repository_id: number | null;
-            /** @description What the job was asked to do (never secrets) */
-            parameters: {
-                [key: string]: unknown;
-            };
-            trigger: components["schemas"]["JobTrigger"];
-            /** @description For retries: the job this one repeats */
-            retry_of_id: number | null;
-            /** @description The schedule this job is a run of (or a retry of one) */
-            schedule_id: number | null;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            started_at: string | null;
-            /** Format: date-time */
-            finished_at: string | null;
-            progress: components["schemas"]["JobProgressDto"] | null;
-            /** @description The result of the job's own step (e.g. archive stats) */
-            result: {
-                [key: string]: unknown;
-            } | null;
-            warnings: string[];
-            error: components["schemas"]["JobErrorDto"] | null;
-            /** @description The log reached its size cap and later lines were dropped */
-            log_truncated: boolean;
-            steps: components["schemas"]["JobStepDto"][];
-        };
+        JobType: "backup" | "prune" | "compact" | "check" | "delete_archive" | "restore" | "cloud_sync";
         /** @enum {string} */
         JobLogLevel: "debug" | "info" | "warning" | "error";
         JobLogLineDto: {
@@ -1580,6 +1482,11 @@ export interface components {
             ok: boolean;
             /** @example 120 */
             duration_ms: number;
+        };
+        JobErrorDto: {
+            code: components["schemas"]["ErrorCode"];
+            /** @example The repository is locked by another borg process */
+            message: string;
         };
         ConnectionTestDto: {
             /** @description rclone could write, read back, delete and list a small test object */
@@ -2009,6 +1916,634 @@ export interface components {
             /** @description Must be "repair" when repair is true */
             confirm?: string;
         };
+        /**
+         * @description skipped: an earlier step ended the job
+         * @enum {string}
+         */
+        JobStepStatus: "pending" | "running" | "completed" | "warning" | "failed" | "cancelled" | "interrupted" | "skipped";
+        BackupParametersDto: {
+            /**
+             * @example [
+             *       "/home/user/documents"
+             *     ]
+             */
+            source_paths: string[];
+            /**
+             * @description The name as given, placeholders and all
+             * @example documents-2026-12-05T03:00:00
+             */
+            archive_name: string;
+            /** @example lz4 */
+            compression: string;
+            /**
+             * @example [
+             *       "*.tmp"
+             *     ]
+             */
+            exclude_patterns: string[];
+            dry_run: boolean;
+            one_file_system: boolean;
+            comment: string | null;
+            /** @description Runs of a schedule: which one */
+            schedule_id?: number;
+            /** @description Runs of a schedule: its name when the run started */
+            schedule_name?: string;
+        };
+        BackupResultDto: {
+            /** @example documents-2026-12-05T03:00:00 */
+            archive_name: string;
+            /** @description borg's id of the archive (hex) */
+            archive_id: string;
+            files: number;
+            original_size: number;
+            compressed_size: number;
+            /** @description Bytes this archive added to the repository */
+            deduplicated_size: number;
+            duration_seconds: number;
+        };
+        BackupStepDto: {
+            /**
+             * @description 1-based order of the step in its job
+             * @example 1
+             */
+            position: number;
+            /** @description skipped: an earlier step ended the job */
+            status: components["schemas"]["JobStepStatus"];
+            /** @description Runs even after an earlier step failed or the job was cancelled */
+            run_on_failure: boolean;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            error: components["schemas"]["JobErrorDto"] | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "backup";
+            /** @description What this step was given (a hook's name and command, a prune's rules); null: the job's parameters */
+            parameters: components["schemas"]["BackupParametersDto"] | null;
+            /** @description What the step reported when it succeeded */
+            result: components["schemas"]["BackupResultDto"] | null;
+        };
+        PruneRulesDto: {
+            /** @example 7d */
+            keep_within?: string;
+            keep_last?: number;
+            keep_secondly?: number;
+            keep_minutely?: number;
+            keep_hourly?: number;
+            keep_daily?: number;
+            keep_weekly?: number;
+            keep_monthly?: number;
+            keep_yearly?: number;
+            /** @example documents-* */
+            glob_archives?: string;
+        };
+        PruneParametersDto: {
+            pruning_policy_id: number;
+            /** @example Keep 7 daily */
+            policy_name: string;
+            rules: components["schemas"]["PruneRulesDto"];
+            /** @description A compact step follows the prune */
+            compact_after: boolean;
+            dry_run: boolean;
+        };
+        PruneResultDto: {
+            dry_run: boolean;
+            kept: components["schemas"]["KeptArchiveDto"][];
+            pruned: string[];
+        };
+        PruneStepDto: {
+            /**
+             * @description 1-based order of the step in its job
+             * @example 1
+             */
+            position: number;
+            /** @description skipped: an earlier step ended the job */
+            status: components["schemas"]["JobStepStatus"];
+            /** @description Runs even after an earlier step failed or the job was cancelled */
+            run_on_failure: boolean;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            error: components["schemas"]["JobErrorDto"] | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "prune";
+            /** @description What this step was given (a hook's name and command, a prune's rules); null: the job's parameters */
+            parameters: components["schemas"]["PruneParametersDto"] | null;
+            /** @description What the step reported when it succeeded */
+            result: components["schemas"]["PruneResultDto"] | null;
+        };
+        CompactParametersDto: Record<string, never>;
+        CompactStepDto: {
+            /**
+             * @description 1-based order of the step in its job
+             * @example 1
+             */
+            position: number;
+            /** @description skipped: an earlier step ended the job */
+            status: components["schemas"]["JobStepStatus"];
+            /** @description Runs even after an earlier step failed or the job was cancelled */
+            run_on_failure: boolean;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            error: components["schemas"]["JobErrorDto"] | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "compact";
+            /** @description What this step was given (a hook's name and command, a prune's rules); null: the job's parameters */
+            parameters: components["schemas"]["CompactParametersDto"] | null;
+            /** @description Always null */
+            result: Record<string, never> | null;
+        };
+        CheckOptionsDto: {
+            repository_only?: boolean;
+            archives_only?: boolean;
+            verify_data?: boolean;
+            /** @description Seconds; partial repository checks only */
+            max_duration?: number;
+            /** @example documents-* */
+            glob_archives?: string;
+            /** @description Only the first N archives */
+            first?: number;
+            /** @description Only the last N archives */
+            last?: number;
+        };
+        CheckParametersDto: {
+            check_policy_id: number | null;
+            policy_name: string | null;
+            options: components["schemas"]["CheckOptionsDto"];
+            repair: boolean;
+        };
+        CheckResultDto: {
+            /** @description borg check ran with --repair */
+            repaired: boolean;
+            /** @description Problems borg reported (a check without repair that finds any fails) */
+            problems: number;
+        };
+        CheckStepDto: {
+            /**
+             * @description 1-based order of the step in its job
+             * @example 1
+             */
+            position: number;
+            /** @description skipped: an earlier step ended the job */
+            status: components["schemas"]["JobStepStatus"];
+            /** @description Runs even after an earlier step failed or the job was cancelled */
+            run_on_failure: boolean;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            error: components["schemas"]["JobErrorDto"] | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "check";
+            /** @description What this step was given (a hook's name and command, a prune's rules); null: the job's parameters */
+            parameters: components["schemas"]["CheckParametersDto"] | null;
+            /** @description What the step reported when it succeeded */
+            result: components["schemas"]["CheckResultDto"] | null;
+        };
+        DeleteArchiveParametersDto: {
+            archive_name: string;
+        };
+        DeleteArchiveResultDto: {
+            archive_name: string;
+        };
+        DeleteArchiveStepDto: {
+            /**
+             * @description 1-based order of the step in its job
+             * @example 1
+             */
+            position: number;
+            /** @description skipped: an earlier step ended the job */
+            status: components["schemas"]["JobStepStatus"];
+            /** @description Runs even after an earlier step failed or the job was cancelled */
+            run_on_failure: boolean;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            error: components["schemas"]["JobErrorDto"] | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "delete_archive";
+            /** @description What this step was given (a hook's name and command, a prune's rules); null: the job's parameters */
+            parameters: components["schemas"]["DeleteArchiveParametersDto"] | null;
+            /** @description What the step reported when it succeeded */
+            result: components["schemas"]["DeleteArchiveResultDto"] | null;
+        };
+        RestoreParametersDto: {
+            archive_name: string;
+            /** @description Archive paths without their leading slash (surrogate-escaped); none: the whole archive */
+            paths: string[];
+            /** @example /srv/restore */
+            destination: string;
+            strip_components: number;
+            overwrite: boolean;
+        };
+        RestoreResultDto: {
+            archive_name: string;
+            destination: string;
+            /** @description How many paths were asked for (0: the whole archive) */
+            path_count: number;
+        };
+        RestoreStepDto: {
+            /**
+             * @description 1-based order of the step in its job
+             * @example 1
+             */
+            position: number;
+            /** @description skipped: an earlier step ended the job */
+            status: components["schemas"]["JobStepStatus"];
+            /** @description Runs even after an earlier step failed or the job was cancelled */
+            run_on_failure: boolean;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            error: components["schemas"]["JobErrorDto"] | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "restore";
+            /** @description What this step was given (a hook's name and command, a prune's rules); null: the job's parameters */
+            parameters: components["schemas"]["RestoreParametersDto"] | null;
+            /** @description What the step reported when it succeeded */
+            result: components["schemas"]["RestoreResultDto"] | null;
+        };
+        CloudSyncParametersDto: {
+            cloud_sync_config_id: number;
+            config_name: string;
+        };
+        CloudSyncResultDto: {
+            config_name: string;
+            provider: components["schemas"]["CloudProviderName"];
+            mode: components["schemas"]["CloudSyncMode"];
+            /** @example s3://bucket/borg/documents */
+            remote_path: string;
+            bytes_transferred: number;
+            files_transferred: number;
+            files_checked: number;
+            files_deleted: number;
+            duration_seconds: number;
+        };
+        CloudSyncStepDto: {
+            /**
+             * @description 1-based order of the step in its job
+             * @example 1
+             */
+            position: number;
+            /** @description skipped: an earlier step ended the job */
+            status: components["schemas"]["JobStepStatus"];
+            /** @description Runs even after an earlier step failed or the job was cancelled */
+            run_on_failure: boolean;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            error: components["schemas"]["JobErrorDto"] | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "cloud_sync";
+            /** @description What this step was given (a hook's name and command, a prune's rules); null: the job's parameters */
+            parameters: components["schemas"]["CloudSyncParametersDto"] | null;
+            /** @description What the step reported when it succeeded */
+            result: components["schemas"]["CloudSyncResultDto"] | null;
+        };
+        /** @enum {string} */
+        HookPhase: "pre" | "post";
+        HookStepParametersDto: {
+            /** @example Dump the database */
+            name: string;
+            /**
+             * @example [
+             *       "pg_dump",
+             *       "--file=/var/backups/app.sql",
+             *       "app"
+             *     ]
+             */
+            command: string[];
+            shell: boolean;
+            /** @example 600 */
+            timeout_seconds: number;
+            critical: boolean;
+            run_on_failure: boolean;
+            env: {
+                [key: string]: string;
+            };
+            phase: components["schemas"]["HookPhase"];
+            schedule_id: number;
+            schedule_name: string;
+        };
+        HookResultDto: {
+            /** @description null: the hook did not exit by itself (killed, timed out, not started) */
+            exit_code: number | null;
+            duration_seconds: number;
+        };
+        HookStepDto: {
+            /**
+             * @description 1-based order of the step in its job
+             * @example 1
+             */
+            position: number;
+            /** @description skipped: an earlier step ended the job */
+            status: components["schemas"]["JobStepStatus"];
+            /** @description Runs even after an earlier step failed or the job was cancelled */
+            run_on_failure: boolean;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            error: components["schemas"]["JobErrorDto"] | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "hook";
+            /** @description What this step was given (a hook's name and command, a prune's rules); null: the job's parameters */
+            parameters: components["schemas"]["HookStepParametersDto"] | null;
+            /** @description What the step reported when it succeeded */
+            result: components["schemas"]["HookResultDto"] | null;
+        };
+        /** @enum {string} */
+        JobTrigger: "manual" | "schedule" | "retry";
+        JobProgressDto: {
+            /** @description Files processed so far */
+            files?: number;
+            /** @description Bytes read so far, before compression and deduplication */
+            original_size?: number;
+            compressed_size?: number;
+            deduplicated_size?: number;
+            /** @example /home/user/documents/report.pdf */
+            current_path?: string;
+            /** @description Units done of total, for steps that count (check, prune; bytes for a cloud sync) */
+            current?: number;
+            total?: number;
+            /**
+             * @description current of total in percent (one decimal), when the step knows its total
+             * @example 42.5
+             */
+            percent?: number;
+            /** @example Checking segments 42% */
+            message?: string;
+            /** @description Bytes per second: rclone's measured speed for a cloud sync, else original_size per second since the step started */
+            rate_bytes_per_second: number | null;
+            /**
+             * @description Seconds since the job started
+             * @example 12.5
+             */
+            elapsed_seconds: number;
+        };
+        BackupJobDto: {
+            /** @example 12 */
+            id: number;
+            status: components["schemas"]["JobStatus"];
+            /** @description May name a repository that has since been deleted */
+            repository_id: number | null;
+            trigger: components["schemas"]["JobTrigger"];
+            /** @description For retries: the job this one repeats */
+            retry_of_id: number | null;
+            /** @description The schedule this job is a run of (or a retry of one) */
+            schedule_id: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            progress: components["schemas"]["JobProgressDto"] | null;
+            warnings: string[];
+            error: components["schemas"]["JobErrorDto"] | null;
+            /** @description The log reached its size cap and later lines were dropped */
+            log_truncated: boolean;
+            steps: components["schemas"]["JobStepDto"][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "backup";
+            /** @description What the job was asked to do (never secrets) */
+            parameters: components["schemas"]["BackupParametersDto"];
+            /** @description What the job's own step reported when it succeeded (e.g. archive stats) */
+            result: components["schemas"]["BackupResultDto"] | null;
+        };
+        PruneJobDto: {
+            /** @example 12 */
+            id: number;
+            status: components["schemas"]["JobStatus"];
+            /** @description May name a repository that has since been deleted */
+            repository_id: number | null;
+            trigger: components["schemas"]["JobTrigger"];
+            /** @description For retries: the job this one repeats */
+            retry_of_id: number | null;
+            /** @description The schedule this job is a run of (or a retry of one) */
+            schedule_id: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            progress: components["schemas"]["JobProgressDto"] | null;
+            warnings: string[];
+            error: components["schemas"]["JobErrorDto"] | null;
+            /** @description The log reached its size cap and later lines were dropped */
+            log_truncated: boolean;
+            steps: components["schemas"]["JobStepDto"][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "prune";
+            /** @description What the job was asked to do (never secrets) */
+            parameters: components["schemas"]["PruneParametersDto"];
+            /** @description What the job's own step reported when it succeeded (e.g. archive stats) */
+            result: components["schemas"]["PruneResultDto"] | null;
+        };
+        CompactJobDto: {
+            /** @example 12 */
+            id: number;
+            status: components["schemas"]["JobStatus"];
+            /** @description May name a repository that has since been deleted */
+            repository_id: number | null;
+            trigger: components["schemas"]["JobTrigger"];
+            /** @description For retries: the job this one repeats */
+            retry_of_id: number | null;
+            /** @description The schedule this job is a run of (or a retry of one) */
+            schedule_id: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            progress: components["schemas"]["JobProgressDto"] | null;
+            warnings: string[];
+            error: components["schemas"]["JobErrorDto"] | null;
+            /** @description The log reached its size cap and later lines were dropped */
+            log_truncated: boolean;
+            steps: components["schemas"]["JobStepDto"][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "compact";
+            /** @description What the job was asked to do (never secrets) */
+            parameters: components["schemas"]["CompactParametersDto"];
+            /** @description Always null */
+            result: Record<string, never> | null;
+        };
+        CheckJobDto: {
+            /** @example 12 */
+            id: number;
+            status: components["schemas"]["JobStatus"];
+            /** @description May name a repository that has since been deleted */
+            repository_id: number | null;
+            trigger: components["schemas"]["JobTrigger"];
+            /** @description For retries: the job this one repeats */
+            retry_of_id: number | null;
+            /** @description The schedule this job is a run of (or a retry of one) */
+            schedule_id: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            progress: components["schemas"]["JobProgressDto"] | null;
+            warnings: string[];
+            error: components["schemas"]["JobErrorDto"] | null;
+            /** @description The log reached its size cap and later lines were dropped */
+            log_truncated: boolean;
+            steps: components["schemas"]["JobStepDto"][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "check";
+            /** @description What the job was asked to do (never secrets) */
+            parameters: components["schemas"]["CheckParametersDto"];
+            /** @description What the job's own step reported when it succeeded (e.g. archive stats) */
+            result: components["schemas"]["CheckResultDto"] | null;
+        };
+        DeleteArchiveJobDto: {
+            /** @example 12 */
+            id: number;
+            status: components["schemas"]["JobStatus"];
+            /** @description May name a repository that has since been deleted */
+            repository_id: number | null;
+            trigger: components["schemas"]["JobTrigger"];
+            /** @description For retries: the job this one repeats */
+            retry_of_id: number | null;
+            /** @description The schedule this job is a run of (or a retry of one) */
+            schedule_id: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            progress: components["schemas"]["JobProgressDto"] | null;
+            warnings: string[];
+            error: components["schemas"]["JobErrorDto"] | null;
+            /** @description The log reached its size cap and later lines were dropped */
+            log_truncated: boolean;
+            steps: components["schemas"]["JobStepDto"][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "delete_archive";
+            /** @description What the job was asked to do (never secrets) */
+            parameters: components["schemas"]["DeleteArchiveParametersDto"];
+            /** @description What the job's own step reported when it succeeded (e.g. archive stats) */
+            result: components["schemas"]["DeleteArchiveResultDto"] | null;
+        };
+        RestoreJobDto: {
+            /** @example 12 */
+            id: number;
+            status: components["schemas"]["JobStatus"];
+            /** @description May name a repository that has since been deleted */
+            repository_id: number | null;
+            trigger: components["schemas"]["JobTrigger"];
+            /** @description For retries: the job this one repeats */
+            retry_of_id: number | null;
+            /** @description The schedule this job is a run of (or a retry of one) */
+            schedule_id: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            progress: components["schemas"]["JobProgressDto"] | null;
+            warnings: string[];
+            error: components["schemas"]["JobErrorDto"] | null;
+            /** @description The log reached its size cap and later lines were dropped */
+            log_truncated: boolean;
+            steps: components["schemas"]["JobStepDto"][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "restore";
+            /** @description What the job was asked to do (never secrets) */
+            parameters: components["schemas"]["RestoreParametersDto"];
+            /** @description What the job's own step reported when it succeeded (e.g. archive stats) */
+            result: components["schemas"]["RestoreResultDto"] | null;
+        };
+        CloudSyncJobDto: {
+            /** @example 12 */
+            id: number;
+            status: components["schemas"]["JobStatus"];
+            /** @description May name a repository that has since been deleted */
+            repository_id: number | null;
+            trigger: components["schemas"]["JobTrigger"];
+            /** @description For retries: the job this one repeats */
+            retry_of_id: number | null;
+            /** @description The schedule this job is a run of (or a retry of one) */
+            schedule_id: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            progress: components["schemas"]["JobProgressDto"] | null;
+            warnings: string[];
+            error: components["schemas"]["JobErrorDto"] | null;
+            /** @description The log reached its size cap and later lines were dropped */
+            log_truncated: boolean;
+            steps: components["schemas"]["JobStepDto"][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "cloud_sync";
+            /** @description What the job was asked to do (never secrets) */
+            parameters: components["schemas"]["CloudSyncParametersDto"];
+            /** @description What the job's own step reported when it succeeded (e.g. archive stats) */
+            result: components["schemas"]["CloudSyncResultDto"] | null;
+        };
+        JobStepDto: components["schemas"]["BackupStepDto"] | components["schemas"]["PruneStepDto"] | components["schemas"]["CompactStepDto"] | components["schemas"]["CheckStepDto"] | components["schemas"]["DeleteArchiveStepDto"] | components["schemas"]["RestoreStepDto"] | components["schemas"]["CloudSyncStepDto"] | components["schemas"]["HookStepDto"];
+        JobDto: components["schemas"]["BackupJobDto"] | components["schemas"]["PruneJobDto"] | components["schemas"]["CompactJobDto"] | components["schemas"]["CheckJobDto"] | components["schemas"]["DeleteArchiveJobDto"] | components["schemas"]["RestoreJobDto"] | components["schemas"]["CloudSyncJobDto"];
     };
     responses: never;
     parameters: never;

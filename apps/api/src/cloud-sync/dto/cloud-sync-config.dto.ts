@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { JOB_STATUSES, JobStatus } from '../../jobs/job-executor';
+import { JOB_STATUSES, JobStatus } from '@borgitory/job-states';
 import { SYNC_MODES, SyncMode } from '../cloud-sync-config.entity';
 import { PROVIDER_NAMES, ProviderName } from '../providers/provider';
 

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
-import { JOB_STATUSES, JOB_TYPES, JobStatus, JobType } from '../job-executor';
+import { JOB_STATUSES, JOB_TYPES, JobStatus, JobType } from '@borgitory/job-states';
 
 export class JobListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: JOB_STATUSES, enumName: 'JobStatus' })

@@ -1,7 +1,20 @@
+import { Type } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import {
+  JOB_STATUSES,
+  JOB_STEP_STATUSES,
+  JOB_STEP_TYPES,
+  JOB_TRIGGERS,
+  JOB_TYPES,
+  JobStatus,
+  JobStepStatus,
+  JobStepType,
+  JobTrigger,
+  JobType,
+} from '@borgitory/job-states';
 import { ErrorCode } from '../../platform/http/error-code';
-import { JOB_STATUSES, JOB_STEP_TYPES, JOB_TRIGGERS, JOB_TYPES, JobStatus, JobStepType, JobTrigger, JobType } from '../job-executor';
-import { JOB_STEP_STATUSES, JobStepStatus } from '../job-status';
+import { SchemaUnion } from '../../platform/openapi/schema-union';
+import { JOB_CONTRACTS, StepParameters, StepResult } from '../contract/job-contracts';
 
 /** The latest progress of the running step; fields appear as the step reports them. */
 export class JobProgressDto {
@@ -51,23 +64,13 @@ export class JobErrorDto {
   message!: string;
 }
 
-export class JobStepDto {
+/** What every step has, whatever its type. */
+export class JobStepBaseDto {
   @ApiProperty({ example: 1, description: '1-based order of the step in its job' })
   position!: number;
 
-  @ApiProperty({ enum: JOB_STEP_TYPES, enumName: 'JobStepType' })
-  type!: JobStepType;
-
   @ApiProperty({ enum: JOB_STEP_STATUSES, enumName: 'JobStepStatus', description: 'skipped: an earlier step ended the job' })
   status!: JobStepStatus;
-
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    nullable: true,
-    description: "What this step was given (a hook's name and command, a prune's rules); null: the job's parameters",
-  })
-  parameters!: Record<string, unknown> | null;
 
   @ApiProperty({ description: 'Runs even after an earlier step failed or the job was cancelled' })
   run_on_failure!: boolean;
@@ -78,28 +81,38 @@ export class JobStepDto {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' })
   finished_at!: string | null;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
-  result!: Record<string, unknown> | null;
-
   @ApiProperty({ type: JobErrorDto, nullable: true })
   error!: JobErrorDto | null;
 }
 
-export class JobDto {
+/** A step of one type: what it was given (null: the job's parameters) and what it reported. */
+export type JobStepDtoOf<T extends JobStepType> = JobStepBaseDto & {
+  type: T;
+  parameters: StepParameters<T> | null;
+  result: StepResult<T> | null;
+};
+export type JobStepDto = { [T in JobStepType]: JobStepDtoOf<T> }[JobStepType];
+
+export const JobStepDto = new SchemaUnion(
+  'JobStepDto',
+  'type',
+  variants(JOB_STEP_TYPES, 'Step', JobStepBaseDto, {
+    parameters: "What this step was given (a hook's name and command, a prune's rules); null: the job's parameters",
+    result: 'What the step reported when it succeeded',
+    nullableParameters: true,
+  }),
+);
+
+/** What every job has, whatever its type. */
+export class JobBaseDto {
   @ApiProperty({ example: 12 })
   id!: number;
-
-  @ApiProperty({ enum: JOB_TYPES, enumName: 'JobType' })
-  type!: JobType;
 
   @ApiProperty({ enum: JOB_STATUSES, enumName: 'JobStatus' })
   status!: JobStatus;
 
   @ApiProperty({ type: Number, nullable: true, description: 'May name a repository that has since been deleted' })
   repository_id!: number | null;
-
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the job was asked to do (never secrets)' })
-  parameters!: Record<string, unknown>;
 
   @ApiProperty({ enum: JOB_TRIGGERS, enumName: 'JobTrigger' })
   trigger!: JobTrigger;
@@ -122,14 +135,6 @@ export class JobDto {
   @ApiProperty({ type: JobProgressDto, nullable: true })
   progress!: JobProgressDto | null;
 
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    nullable: true,
-    description: "The result of the job's own step (e.g. archive stats)",
-  })
-  result!: Record<string, unknown> | null;
-
   @ApiProperty({ type: [String] })
   warnings!: string[];
 
@@ -139,9 +144,54 @@ export class JobDto {
   @ApiProperty({ description: 'The log reached its size cap and later lines were dropped' })
   log_truncated!: boolean;
 
-  @ApiProperty({ type: [JobStepDto] })
+  @ApiProperty({ type: 'array', items: JobStepDto.ref })
   steps!: JobStepDto[];
 }
 
+/** A job of one type: what it was asked to do and what its own step reported. */
+export type JobDtoOf<T extends JobType> = JobBaseDto & {
+  type: T;
+  parameters: StepParameters<T>;
+  result: StepResult<T> | null;
+};
+export type JobDto = { [T in JobType]: JobDtoOf<T> }[JobType];
+
+/** A job, told apart by its `type`: each type has its own parameters and result. */
+export const JobDto = new SchemaUnion(
+  'JobDto',
+  'type',
+  variants(JOB_TYPES, 'Job', JobBaseDto, {
+    parameters: 'What the job was asked to do (never secrets)',
+    result: "What the job's own step reported when it succeeded (e.g. archive stats)",
+    nullableParameters: false,
+  }),
+);
+
 /** How a job went, in brief (a schedule's last run). */
-export class JobSummaryDto extends PickType(JobDto, ['id', 'status', 'created_at', 'started_at', 'finished_at', 'error'] as const) {}
+export class JobSummaryDto extends PickType(JobBaseDto, ['id', 'status', 'created_at', 'started_at', 'finished_at', 'error'] as const) {}
+
+interface VariantTexts {
+  parameters: string;
+  result: string;
+  nullableParameters: boolean;
+}
+
+/** One model per type (`BackupJobDto`, `HookStepDto`, …): the base with that type's parameters and result. */
+function variants(types: readonly JobStepType[], suffix: string, base: Type<object>, texts: VariantTexts): Record<string, Type<unknown>> {
+  return Object.fromEntries(
+    types.map((type) => {
+      const variant = class extends base {};
+      const name = type.replace(/(^|_)([a-z])/g, (_, __, letter: string) => letter.toUpperCase());
+      Object.defineProperty(variant, 'name', { value: `${name}${suffix}Dto` });
+      const { parameters, result } = JOB_CONTRACTS[type];
+      ApiProperty({ enum: [type] })(variant.prototype, 'type');
+      ApiProperty({ type: parameters, nullable: texts.nullableParameters, description: texts.parameters })(variant.prototype, 'parameters');
+      ApiProperty(
+        result
+          ? { type: result, nullable: true, description: texts.result }
+          : { type: 'object', additionalProperties: false, nullable: true, description: 'Always null' },
+      )(variant.prototype, 'result');
+      return [type, variant];
+    }),
+  );
+}

@@ -22,10 +22,11 @@ export async function generateApiContract(): Promise<ApiContract> {
   const app = await createApp(loadConfig({ BORGITORY_DATA_DIR: dataDir, BORGITORY_WEB_DIR: 'none', LOG_LEVEL: 'silent' }));
   try {
     const document = buildOpenApiDocument(app);
+    // Written before openapi-typescript reads the document: it adds its own notes to discriminated unions in place.
+    const spec = JSON.stringify(document, null, 2) + '\n';
     // Defaults are the server's business: a field with a default stays optional in request bodies.
-    const ast = await openapiTS(document as Parameters<typeof openapiTS>[0], { defaultNonNullable: false });
-    const schema = SCHEMA_HEADER + astToString(ast);
-    return { spec: JSON.stringify(document, null, 2) + '\n', schema };
+    const ast = await openapiTS(JSON.parse(spec) as Parameters<typeof openapiTS>[0], { defaultNonNullable: false });
+    return { spec, schema: SCHEMA_HEADER + astToString(ast) };
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { applyDecorators, Type } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { ErrorEnvelopeDto, PageMetaDto } from './envelope-schemas';
+import { SchemaUnion } from './schema-union';
 
 interface EnvelopeOptions {
   status?: 200 | 201 | 202;
@@ -24,8 +25,8 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 };
 
 /** Documents the success envelope `{status, data, message[, meta]}` around `model`. */
-export function ApiEnvelope(model: Type<unknown> | null, options: EnvelopeOptions = {}) {
-  const modelSchema = model ? { $ref: getSchemaPath(model) } : { nullable: true };
+export function ApiEnvelope(model: Type<unknown> | SchemaUnion | null, options: EnvelopeOptions = {}) {
+  const modelSchema = model instanceof SchemaUnion ? model.ref : model ? { $ref: getSchemaPath(model) } : { nullable: true };
   const list = options.isArray || options.paginated;
   const properties: Record<string, object> = {
     status: { type: 'string', enum: ['success'] },
@@ -34,7 +35,7 @@ export function ApiEnvelope(model: Type<unknown> | null, options: EnvelopeOption
   };
   if (options.paginated) properties['meta'] = { $ref: getSchemaPath(PageMetaDto) };
   return applyDecorators(
-    ApiExtraModels(...(model ? [model] : []), PageMetaDto),
+    ApiExtraModels(...(model && !(model instanceof SchemaUnion) ? [model] : []), PageMetaDto),
     ApiResponse({
       status: options.status ?? 200,
       description: options.description ?? 'Success',

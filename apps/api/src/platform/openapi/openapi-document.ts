@@ -3,6 +3,7 @@ import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@n
 import { SESSION_COOKIE } from '../../auth/session.middleware';
 import { PUBLIC_OPERATION_EXTENSION } from '../http/public.decorator';
 import { ErrorEnvelopeDto } from './envelope-schemas';
+import { SchemaUnion } from './schema-union';
 
 export const API_VERSION = '0.1.0';
 
@@ -24,7 +25,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, 'session')
     .addSecurityRequirements('session')
     .build();
-  const document = SwaggerModule.createDocument(app, config, { operationIdFactory: operationId });
+  const document = SwaggerModule.createDocument(app, config, { operationIdFactory: operationId, extraModels: SchemaUnion.allMembers() });
+  SchemaUnion.addTo(document);
   markPublicOperations(document);
   addCommonErrors(document);
   return document;
@@ -33,9 +35,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 /** Public operations need no session: say so with an empty security requirement. */
 function markPublicOperations(document: OpenAPIObject): void {
   for (const operation of operations(document)) {
-    const record = operation as unknown as Record<string, unknown>;
-    if (record[PUBLIC_OPERATION_EXTENSION]) {
-      delete record[PUBLIC_OPERATION_EXTENSION];
+    if (Reflect.get(operation, PUBLIC_OPERATION_EXTENSION)) {
+      Reflect.deleteProperty(operation, PUBLIC_OPERATION_EXTENSION);
       operation.security = [];
     }
   }

@@ -1,15 +1,8 @@
 import { BorgCheckScope } from '@borgitory/borg-runner';
+import { CheckOptionsDto } from '../../jobs/contract/check-job';
 import { describeBorgCommand } from '../borg-command';
 import { CheckPolicyDto, CheckPolicyInputDto } from './dto/check-policy.dto';
 import { CheckPolicyEntity } from './check-policy.entity';
-
-/** What a check job is given: a copy of the policy's scope as it was, so that a retry checks the same. */
-export interface CheckParameters {
-  check_policy_id: number | null;
-  policy_name: string | null;
-  options: BorgCheckScope;
-  repair: boolean;
-}
 
 /** What borg 1.2 refuses to combine, said per field before anything runs. */
 export function checkPolicyProblems(input: CheckPolicyInputDto): Record<string, string[]> {
@@ -25,20 +18,34 @@ export function checkPolicyProblems(input: CheckPolicyInputDto): Record<string, 
   return problems;
 }
 
-export function checkOptions(policy: CheckPolicyEntity | null): BorgCheckScope {
+/** The policy's scope as a check job carries it (no policy: everything). */
+export function checkOptions(policy: CheckPolicyEntity | null): CheckOptionsDto {
   if (!policy) return {};
-  const options: BorgCheckScope = {};
-  if (policy.scope === 'repository_only') options.repositoryOnly = true;
-  if (policy.scope === 'archives_only') options.archivesOnly = true;
-  if (policy.verifyData) options.verifyData = true;
-  if (policy.maxDuration !== null) options.maxDuration = policy.maxDuration;
-  if (policy.globArchives) options.globArchives = policy.globArchives;
+  const options: CheckOptionsDto = {};
+  if (policy.scope === 'repository_only') options.repository_only = true;
+  if (policy.scope === 'archives_only') options.archives_only = true;
+  if (policy.verifyData) options.verify_data = true;
+  if (policy.maxDuration !== null) options.max_duration = policy.maxDuration;
+  if (policy.globArchives) options.glob_archives = policy.globArchives;
   if (policy.firstArchives !== null) options.first = policy.firstArchives;
   if (policy.lastArchives !== null) options.last = policy.lastArchives;
   return options;
 }
 
-export function describeCheck(options: BorgCheckScope, repair: boolean): string {
+/** The scope in borg-runner's terms. */
+export function borgCheckScope(options: CheckOptionsDto): BorgCheckScope {
+  return {
+    repositoryOnly: options.repository_only,
+    archivesOnly: options.archives_only,
+    verifyData: options.verify_data,
+    maxDuration: options.max_duration,
+    globArchives: options.glob_archives,
+    first: options.first,
+    last: options.last,
+  };
+}
+
+export function describeCheck(options: CheckOptionsDto, repair: boolean): string {
   return describeBorgCommand(['borg', 'check', '--info'], { ...options, repair });
 }
 

@@ -8,7 +8,8 @@ import { Page } from '../../platform/http/envelope';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
 import { RepositoriesService } from '../../repositories/repositories.service';
 import { ScheduleEntity } from '../schedule.entity';
-import { CheckParameters, checkOptions, checkPolicyProblems, toCheckPolicyDto } from './check-options';
+import { CheckParametersDto } from '../../jobs/contract/check-job';
+import { checkOptions, checkPolicyProblems, toCheckPolicyDto } from './check-options';
 import { CheckPolicyEntity } from './check-policy.entity';
 import { CheckPolicyDto, CheckPolicyInputDto, CheckRequestDto } from './dto/check-policy.dto';
 
@@ -59,7 +60,7 @@ export class CheckPoliciesService {
     if (input.repair && input.confirm !== 'repair') {
       details['confirm'] = ['A repair can delete data borg cannot mend; send confirm: "repair" to run it'];
     }
-    let parameters: CheckParameters = { check_policy_id: null, policy_name: null, options: checkOptions(null), repair: false };
+    let parameters: CheckParametersDto = { check_policy_id: null, policy_name: null, options: checkOptions(null), repair: false };
     if (input.check_policy_id !== undefined) {
       const fromPolicy = await this.parametersFor(input.check_policy_id);
       if (fromPolicy) parameters = fromPolicy;
@@ -70,7 +71,7 @@ export class CheckPoliciesService {
   }
 
   /** What a check step is given: the policy's scope as it is now (never a repair); null when there is no such policy. */
-  async parametersFor(policyId: number): Promise<CheckParameters | null> {
+  async parametersFor(policyId: number): Promise<CheckParametersDto | null> {
     const policy = await this.policies.findOneBy({ id: policyId });
     if (!policy) return null;
     return { check_policy_id: policy.id, policy_name: policy.name, options: checkOptions(policy), repair: false };

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { BorgRunner } from '@borgitory/borg-runner';
 import { forwardBorgEvent } from '../../jobs/forward-borg-event';
+import { CheckParametersDto, CheckResultDto } from '../../jobs/contract/check-job';
 import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../../jobs/job-executor';
 import { ErrorCode } from '../../platform/http/error-code';
 import { RepositoriesService } from '../../repositories/repositories.service';
-import { CheckParameters, describeCheck } from './check-options';
+import { borgCheckScope, describeCheck } from './check-options';
 
 /**
  * `borg check` with the options the job was given. borg reports what it found as ERROR lines and exits 1: a
  * check that found problems fails, naming them, so that nobody mistakes it for a clean bill of health.
  */
 @Injectable()
-export class CheckExecutor implements JobExecutor {
+export class CheckExecutor implements JobExecutor<'check'> {
   readonly type = 'check' as const;
 
   constructor(
@@ -19,15 +20,15 @@ export class CheckExecutor implements JobExecutor {
     private readonly repositories: RepositoriesService,
   ) {}
 
-  async run(context: JobContext): Promise<JobOutcome> {
-    const parameters = context.parameters as unknown as CheckParameters;
+  async run(context: JobContext<CheckParametersDto>): Promise<JobOutcome<CheckResultDto>> {
+    const { parameters } = context;
     const repositoryId = context.repositoryId;
     if (repositoryId === null) throw new JobFailure(ErrorCode.VALIDATION_ERROR, 'A check needs a repository');
     if (parameters.policy_name) context.log('info', `Check policy "${parameters.policy_name}"`);
     context.log('info', describeCheck(parameters.options, parameters.repair));
     const outcome = await this.repositories.runBorg(repositoryId, (connection) =>
       this.borg.check(connection, {
-        ...parameters.options,
+        ...borgCheckScope(parameters.options),
         repair: parameters.repair,
         signal: context.signal,
         onSpawn: (pid) => context.processStarted(pid),

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import { HookResultDto, HookStepParametersDto } from '../../jobs/contract/hook-step';
 import { EarlierStep, JobContext, JobExecutor, JobFailure, JobOutcome } from '../../jobs/job-executor';
 import { ErrorCode } from '../../platform/http/error-code';
 import { RepositoriesService } from '../../repositories/repositories.service';
 import { buildHookEnvironment, RunFacts } from './hook-environment';
 import { HookExit, HookProcesses } from './hook-processes';
-import { hookLabel, HookStepParameters } from './hook-step';
+import { hookLabel } from './hook-step';
 
 /**
  * Runs one pre- or post-hook of a scheduled run. Its output goes to the job's log. A hook that fails (exit code not
  * 0, killed, timed out, not found) fails the step when it is critical and is a warning otherwise.
  */
 @Injectable()
-export class HookExecutor implements JobExecutor {
+export class HookExecutor implements JobExecutor<'hook'> {
   readonly type = 'hook' as const;
 
   constructor(
@@ -19,8 +20,8 @@ export class HookExecutor implements JobExecutor {
     private readonly repositories: RepositoriesService,
   ) {}
 
-  async run(context: JobContext): Promise<JobOutcome> {
-    const hook = context.parameters as unknown as HookStepParameters;
+  async run(context: JobContext<HookStepParametersDto>): Promise<JobOutcome<HookResultDto>> {
+    const hook = context.parameters;
     const label = hookLabel(hook);
     context.log('info', `${label}: ${describeCommand(hook)}`);
     const env = buildHookEnvironment(hook.env, await this.facts(context, hook));
@@ -49,10 +50,10 @@ export class HookExecutor implements JobExecutor {
   }
 
   /** BORGITORY_* variables: which run this is and, for post-hooks, how it went. Never a secret. */
-  private async facts(context: JobContext, hook: HookStepParameters): Promise<RunFacts> {
+  private async facts(context: JobContext<HookStepParametersDto>, hook: HookStepParametersDto): Promise<RunFacts> {
     const repository = context.repositoryId === null ? null : await this.repositories.get(context.repositoryId).catch(() => null);
     const backup = context.earlierSteps.find((step) => step.type === 'backup');
-    const archive = backup?.result?.['archive_name'];
+    const archive = backup?.result && 'archive_name' in backup.result ? backup.result.archive_name : null;
     return {
       JOB_ID: context.jobId,
       SCHEDULE_ID: hook.schedule_id,
@@ -62,7 +63,7 @@ export class HookExecutor implements JobExecutor {
       REPOSITORY_PATH: repository?.path,
       HOOK_NAME: hook.name,
       HOOK_PHASE: hook.phase,
-      ARCHIVE_NAME: typeof archive === 'string' ? archive : null,
+      ARCHIVE_NAME: archive,
       STATUS: hook.phase === 'pre' ? 'running' : runStatus(context.earlierSteps),
       ERROR: context.earlierSteps.find((step) => step.status === 'failed')?.errorMessage,
     };
@@ -89,7 +90,7 @@ function failureText(exit: Exclude<HookExit, { outcome: 'cancelled' }>, timeoutS
 }
 
 /** The command as a user would type it; values of env are not repeated here. */
-function describeCommand(hook: HookStepParameters): string {
+function describeCommand(hook: HookStepParametersDto): string {
   if (hook.shell) return `sh -c ${JSON.stringify(hook.command[0])}`;
   return hook.command.map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : JSON.stringify(word))).join(' ');
 }

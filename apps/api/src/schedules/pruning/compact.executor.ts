@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { BorgRunner } from '@borgitory/borg-runner';
 import { forwardBorgEvent } from '../../jobs/forward-borg-event';
+import { CompactParametersDto } from '../../jobs/contract/compact-job';
 import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../../jobs/job-executor';
 import { RepositoriesService } from '../../repositories/repositories.service';
 
 /** `borg compact`: gives back the space of deleted archives. Progress is borg's percentage. */
 @Injectable()
-export class CompactExecutor implements JobExecutor {
+export class CompactExecutor implements JobExecutor<'compact'> {
   readonly type = 'compact' as const;
 
   constructor(
@@ -14,7 +15,7 @@ export class CompactExecutor implements JobExecutor {
     private readonly repositories: RepositoriesService,
   ) {}
 
-  async run(context: JobContext): Promise<JobOutcome> {
+  async run(context: JobContext<CompactParametersDto>): Promise<JobOutcome<null>> {
     const repositoryId = context.repositoryId;
     if (repositoryId === null) throw new JobFailure('VALIDATION_ERROR', 'Compacting needs a repository');
     context.log('info', 'Running: borg compact REPOSITORY');

@@ -1,37 +1,44 @@
 import { BorgPruneRules } from '@borgitory/borg-runner';
+import { PruneRulesDto } from '../../jobs/contract/prune-job';
 import { describeBorgCommand } from '../borg-command';
 import { PruningPolicyDto } from './dto/pruning-policy.dto';
 import { PruningPolicyEntity } from './pruning-policy.entity';
 
-/** What a prune job is given: a copy of the policy as it was, so that a retry prunes by the same rules. */
-export interface PruneParameters {
-  pruning_policy_id: number;
-  policy_name: string;
-  rules: BorgPruneRules;
-  compact_after: boolean;
-  dry_run: boolean;
+/** The policy's rules that are set, as a prune job carries them. */
+export function pruneRules(policy: PruningPolicyEntity): PruneRulesDto {
+  const rules: PruneRulesDto = {
+    keep_within: policy.keepWithin || undefined,
+    keep_last: policy.keepLast ?? undefined,
+    keep_secondly: policy.keepSecondly ?? undefined,
+    keep_minutely: policy.keepMinutely ?? undefined,
+    keep_hourly: policy.keepHourly ?? undefined,
+    keep_daily: policy.keepDaily ?? undefined,
+    keep_weekly: policy.keepWeekly ?? undefined,
+    keep_monthly: policy.keepMonthly ?? undefined,
+    keep_yearly: policy.keepYearly ?? undefined,
+    glob_archives: policy.globArchives || undefined,
+  };
+  return Object.fromEntries(Object.entries(rules).filter(([, value]) => value !== undefined));
 }
 
-export function pruneRules(policy: PruningPolicyEntity): BorgPruneRules {
-  const rules: BorgPruneRules = {};
-  if (policy.keepWithin) rules.keepWithin = policy.keepWithin;
-  const counts: Array<[keyof BorgPruneRules, number | null]> = [
-    ['keepLast', policy.keepLast],
-    ['keepSecondly', policy.keepSecondly],
-    ['keepMinutely', policy.keepMinutely],
-    ['keepHourly', policy.keepHourly],
-    ['keepDaily', policy.keepDaily],
-    ['keepWeekly', policy.keepWeekly],
-    ['keepMonthly', policy.keepMonthly],
-    ['keepYearly', policy.keepYearly],
-  ];
-  for (const [key, value] of counts) if (value !== null) (rules as Record<string, unknown>)[key] = value;
-  if (policy.globArchives) rules.globArchives = policy.globArchives;
-  return rules;
+/** The rules in borg-runner's terms. */
+export function borgPruneRules(rules: PruneRulesDto): BorgPruneRules {
+  return {
+    keepWithin: rules.keep_within,
+    keepLast: rules.keep_last,
+    keepSecondly: rules.keep_secondly,
+    keepMinutely: rules.keep_minutely,
+    keepHourly: rules.keep_hourly,
+    keepDaily: rules.keep_daily,
+    keepWeekly: rules.keep_weekly,
+    keepMonthly: rules.keep_monthly,
+    keepYearly: rules.keep_yearly,
+    globArchives: rules.glob_archives,
+  };
 }
 
 /** The borg command as a user would type it. */
-export function describePrune(rules: BorgPruneRules, dryRun: boolean): string {
+export function describePrune(rules: PruneRulesDto, dryRun: boolean): string {
   return describeBorgCommand(['borg', 'prune', '--list', ...(dryRun ? ['--dry-run'] : [])], rules);
 }
 

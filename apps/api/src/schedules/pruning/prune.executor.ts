@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { BorgRunner } from '@borgitory/borg-runner';
 import { ArchiveCatalog } from '../../archives/archive-catalog';
 import { forwardBorgEvent } from '../../jobs/forward-borg-event';
+import { PruneParametersDto, PruneResultDto } from '../../jobs/contract/prune-job';
 import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../../jobs/job-executor';
 import { RepositoriesService } from '../../repositories/repositories.service';
-import { describePrune, PruneParameters } from './prune-rules';
+import { borgPruneRules, describePrune } from './prune-rules';
 
 /** `borg prune --list` by the rules the job was given; then the stored archive list is read again. */
 @Injectable()
-export class PruneExecutor implements JobExecutor {
+export class PruneExecutor implements JobExecutor<'prune'> {
   readonly type = 'prune' as const;
 
   constructor(
@@ -17,15 +18,15 @@ export class PruneExecutor implements JobExecutor {
     private readonly catalog: ArchiveCatalog,
   ) {}
 
-  async run(context: JobContext): Promise<JobOutcome> {
-    const parameters = context.parameters as unknown as PruneParameters;
+  async run(context: JobContext<PruneParametersDto>): Promise<JobOutcome<PruneResultDto>> {
+    const { parameters } = context;
     const repositoryId = context.repositoryId;
     if (repositoryId === null) throw new JobFailure('VALIDATION_ERROR', 'Pruning needs a repository');
     context.log('info', `Pruning policy "${parameters.policy_name}"`);
     context.log('info', describePrune(parameters.rules, parameters.dry_run));
     const outcome = await this.repositories.runBorg(repositoryId, (connection) =>
       this.borg.prune(connection, {
-        ...parameters.rules,
+        ...borgPruneRules(parameters.rules),
         dryRun: parameters.dry_run,
         signal: context.signal,
         onSpawn: (pid) => context.processStarted(pid),

@@ -11,7 +11,8 @@ import { PageQueryDto } from '../../platform/http/page-query.dto';
 import { RepositoriesService } from '../../repositories/repositories.service';
 import { ScheduleEntity } from '../schedule.entity';
 import { KEEP_COUNTS, PrunePreviewDto, PruneRequestDto, PruningPolicyDto, PruningPolicyInputDto } from './dto/pruning-policy.dto';
-import { PruneParameters, pruneRules, toPruningPolicyDto } from './prune-rules';
+import { PruneParametersDto } from '../../jobs/contract/prune-job';
+import { borgPruneRules, pruneRules, toPruningPolicyDto } from './prune-rules';
 import { PruningPolicyEntity } from './pruning-policy.entity';
 
 @Injectable()
@@ -63,7 +64,7 @@ export class PruningPoliciesService {
     }
     await this.assertIdle(repositoryId);
     const { result } = await this.repositories.runBorg(repositoryId, (connection) =>
-      this.borg.prune(connection, { ...pruneRules(policy), dryRun: true }),
+      this.borg.prune(connection, { ...borgPruneRules(pruneRules(policy)), dryRun: true }),
     );
     return { keep: result.kept.map((name) => ({ name, rule: result.rules[name] })), prune: result.pruned };
   }
@@ -80,13 +81,13 @@ export class PruningPoliciesService {
     return this.jobs.enqueue({
       type: 'prune',
       repositoryId,
-      parameters: { ...parameters },
+      parameters,
       steps: parameters.compact_after ? [{ type: 'prune' }, { type: 'compact' }] : [{ type: 'prune' }],
     });
   }
 
   /** What a prune step is given: the policy's rules as they are now; null when there is no such policy. */
-  async parametersFor(policyId: number, dryRun = false): Promise<PruneParameters | null> {
+  async parametersFor(policyId: number, dryRun = false): Promise<PruneParametersDto | null> {
     const policy = await this.policies.findOneBy({ id: policyId });
     if (!policy) return null;
     return {

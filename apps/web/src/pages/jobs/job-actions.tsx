@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../api/errors';
-import { isJobActive, isJobRetryable, useCancelJob, useRetryJob, type Job } from '../../api/jobs';
+import { isJobActive, isJobRetryable } from '@borgitory/job-states';
+import { useCancelJob, useRetryJob, type Job } from '../../api/jobs';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { jobTypeLabel } from '../../format/job-labels';
 

@@ -1,4 +1,5 @@
-import { JOB_STATUSES, JOB_TYPES, type JobFilters as Filters } from '../../api/jobs';
+import { JOB_STATUSES, JOB_TYPES } from '@borgitory/job-states';
+import { type JobFilters as Filters } from '../../api/jobs';
 import type { Repository } from '../../api/repositories';
 import { SelectField } from '../../components/select-field';
 import { jobStatusLabel, jobTypeLabel } from '../../format/job-labels';

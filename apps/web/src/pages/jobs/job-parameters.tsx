@@ -1,10 +1,7 @@
+import type { Schemas } from '@borgitory/api-client';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { backupParameters, type BackupParameters } from '../../api/backup-job';
-import { checkParameters, type CheckParameters } from '../../api/check-job';
-import { cloudSyncParameters } from '../../api/cloud-sync-job';
 import type { Job } from '../../api/jobs';
-import { pruneParameters, type PruneParameters } from '../../api/prune-job';
-import { restoreParameters, type RestoreParameters } from '../../api/restore-job';
 import { CodeList } from '../../components/code-list';
 import { Fact, Facts } from '../../components/facts';
 import { displayPath } from '../../format/archive-path';
@@ -19,46 +16,50 @@ import { PruneRulesWords } from './prune-rules-words';
  * check the policy it ran with, in words; for a cloud sync its configuration.
  */
 export function JobParameters({ job }: { job: Job }) {
-  const backup = backupParameters(job);
-  const restore = restoreParameters(job);
-  const prune = pruneParameters(job);
-  const check = checkParameters(job);
-  const cloudSync = cloudSyncParameters(job);
-  const entries = Object.entries(job.parameters);
-  if (!backup && !restore && !prune && !check && !cloudSync && entries.length === 0) return null;
+  const facts = parameterFacts(job);
+  if (!facts) return null;
   return (
     <section className="panel" aria-labelledby="parameters-heading">
       <div className="panel__header">
         <h2 id="parameters-heading">Parameters</h2>
       </div>
-      {backup ? (
-        <BackupFacts parameters={backup} />
-      ) : restore ? (
-        <RestoreFacts parameters={restore} repositoryId={job.repository_id} />
-      ) : prune ? (
-        <PruneFacts parameters={prune} />
-      ) : check ? (
-        <CheckFacts parameters={check} />
-      ) : cloudSync ? (
-        <Facts>
-          <Fact term="Configuration">
-            <Link to={cloudSyncEditPath(cloudSync.config_id)}>{cloudSync.config_name}</Link>
-          </Fact>
-        </Facts>
-      ) : (
-        <Facts>
-          {entries.map(([name, value]) => (
-            <Fact key={name} term={name}>
-              <code className="wrap">{typeof value === 'string' ? value : JSON.stringify(value)}</code>
-            </Fact>
-          ))}
-        </Facts>
-      )}
+      {facts}
     </section>
   );
 }
 
-function BackupFacts({ parameters }: { parameters: BackupParameters }) {
+function parameterFacts(job: Job): ReactNode {
+  switch (job.type) {
+    case 'backup':
+      return <BackupFacts parameters={job.parameters} />;
+    case 'restore':
+      return <RestoreFacts parameters={job.parameters} repositoryId={job.repository_id} />;
+    case 'prune':
+      return <PruneFacts parameters={job.parameters} />;
+    case 'check':
+      return <CheckFacts parameters={job.parameters} />;
+    case 'cloud_sync':
+      return (
+        <Facts>
+          <Fact term="Configuration">
+            <Link to={cloudSyncEditPath(job.parameters.cloud_sync_config_id)}>{job.parameters.config_name}</Link>
+          </Fact>
+        </Facts>
+      );
+    case 'delete_archive':
+      return (
+        <Facts>
+          <Fact term="Archive">
+            <code className="wrap">{job.parameters.archive_name}</code>
+          </Fact>
+        </Facts>
+      );
+    case 'compact':
+      return null;
+  }
+}
+
+function BackupFacts({ parameters }: { parameters: Schemas['BackupParametersDto'] }) {
   const options = [parameters.dry_run && 'Dry run', parameters.one_file_system && 'Stay on one file system'].filter(Boolean);
   return (
     <Facts>
@@ -78,7 +79,7 @@ function BackupFacts({ parameters }: { parameters: BackupParameters }) {
   );
 }
 
-function PruneFacts({ parameters }: { parameters: PruneParameters }) {
+function PruneFacts({ parameters }: { parameters: Schemas['PruneParametersDto'] }) {
   return (
     <Facts>
       <Fact term="Pruning policy">{parameters.policy_name}</Fact>
@@ -90,7 +91,7 @@ function PruneFacts({ parameters }: { parameters: PruneParameters }) {
   );
 }
 
-function CheckFacts({ parameters }: { parameters: CheckParameters }) {
+function CheckFacts({ parameters }: { parameters: Schemas['CheckParametersDto'] }) {
   return (
     <Facts>
       <Fact term="Check policy">{parameters.policy_name ?? 'None: the repository and every archive'}</Fact>
@@ -100,7 +101,7 @@ function CheckFacts({ parameters }: { parameters: CheckParameters }) {
   );
 }
 
-function RestoreFacts({ parameters, repositoryId }: { parameters: RestoreParameters; repositoryId: number | null }) {
+function RestoreFacts({ parameters, repositoryId }: { parameters: Schemas['RestoreParametersDto']; repositoryId: number | null }) {
   const options = [
     parameters.strip_components > 0
       ? `Leading ${parameters.strip_components === 1 ? 'folder' : `${parameters.strip_components} folders`} of each path dropped`

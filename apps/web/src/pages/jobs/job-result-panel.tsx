@@ -1,8 +1,5 @@
-import { backupResult, type BackupResult } from '../../api/backup-job';
-import { cloudSyncResult, type CloudSyncResult } from '../../api/cloud-sync-job';
+import type { Schemas } from '@borgitory/api-client';
 import type { Job } from '../../api/jobs';
-import { pruneResult } from '../../api/prune-job';
-import { restoreParameters } from '../../api/restore-job';
 import { Fact, Facts } from '../../components/facts';
 import { formatBytes } from '../../format/bytes';
 import { formatCount, formatCountOf } from '../../format/count';
@@ -12,10 +9,10 @@ import { PruneLists } from '../schedules/pruning/prune-lists';
 
 /** How a finished job ended: what it made, its warnings, or why it failed. */
 export function JobResultPanel({ job }: { job: Job }) {
-  const backup = backupResult(job);
-  const restore = restoreParameters(job);
-  const prune = job.type === 'prune' ? pruneResult(job.result) : null;
-  const cloudSync = job.type === 'cloud_sync' ? cloudSyncResult(job.result) : null;
+  const backup = job.type === 'backup' ? job.result : null;
+  const restore = job.type === 'restore' ? job.parameters : null;
+  const prune = job.type === 'prune' ? job.result : null;
+  const cloudSync = job.type === 'cloud_sync' ? job.result : null;
   const kind = jobTypeLabel(job.type);
   return (
     <section className="panel job-result" aria-labelledby="result-heading">
@@ -95,7 +92,7 @@ function Outcome({ job, kind, hasArchive }: { job: Job; kind: string; hasArchive
   }
 }
 
-function BackupFigures({ result }: { result: BackupResult }) {
+function BackupFigures({ result }: { result: Schemas['BackupResultDto'] }) {
   return (
     <div className="job-result__figures">
       <Facts>
@@ -114,7 +111,7 @@ function BackupFigures({ result }: { result: BackupResult }) {
   );
 }
 
-function CloudSyncFigures({ result }: { result: CloudSyncResult }) {
+function CloudSyncFigures({ result }: { result: Schemas['CloudSyncResultDto'] }) {
   return (
     <div className="job-result__figures">
       <Facts>

@@ -1,7 +1,4 @@
-import { checkParameters } from '../../api/check-job';
-import { hookStepParameters } from '../../api/hook-step';
-import type { Job, JobStep } from '../../api/jobs';
-import { pruneParameters, pruneResult } from '../../api/prune-job';
+import { stepParameters, type Job, type JobStep } from '../../api/jobs';
 import { HookCommand } from '../../components/hook-command';
 import { JobDuration } from '../../components/job-duration';
 import { JobStatusBadge } from '../../components/job-status-badge';
@@ -32,13 +29,13 @@ export function JobStepsPanel({ job }: { job: Job }) {
 }
 
 function StepItem({ job, step }: { job: Job; step: JobStep }) {
-  const hook = hookStepParameters(step);
+  const hook = step.type === 'hook' ? step.parameters : null;
   // A prune job's own rules and result are in its Parameters and Result panels already.
-  const pruneStep = step.type === 'prune' && job.type !== 'prune';
-  const prune = pruneStep ? pruneParameters(job, step) : null;
-  const pruned = pruneStep ? pruneResult(step.result) : null;
-  const check = step.type === 'check' ? checkParameters(job, step) : null;
-  const exitCode = step.result?.['exit_code'];
+  const pruneStep = step.type === 'prune' && job.type !== 'prune' ? step : null;
+  const prune = pruneStep && stepParameters(job, pruneStep);
+  const pruned = pruneStep?.result;
+  const check = step.type === 'check' ? stepParameters(job, step) : null;
+  const exitCode = step.type === 'hook' ? step.result?.exit_code : null;
   return (
     <li className="step-list__item">
       <div className="step-list__header">

@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from 'react-router-dom';
 import { useLiveJobLists } from '../../api/job-streams';
-import { JOB_PAGE_SIZE, JOB_STATUSES, JOB_TYPES, useJobs, type JobFilters as Filters } from '../../api/jobs';
+import { JOB_STATUSES, JOB_TYPES } from '@borgitory/job-states';
+import { JOB_PAGE_SIZE, useJobs, type JobFilters as Filters } from '../../api/jobs';
 import { useRepositoryNames, useRepositoryOptions } from '../../api/repositories';
 import { PageHeader } from '../../components/page-header';
 import { PagedList } from '../../components/paged-list';

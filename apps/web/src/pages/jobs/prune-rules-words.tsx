@@ -1,9 +1,9 @@
-import type { PruneParameters } from '../../api/prune-job';
+import type { Schemas } from '@borgitory/api-client';
 import { keepRulesOfPrune, keepRulesSummary } from '../schedules/pruning/keep-rules';
 
 /** "Keeps 7 daily · 4 weekly of the archives matching docs-*, then compacts." */
-export function PruneRulesWords({ parameters }: { parameters: PruneParameters }) {
-  const glob = parameters.rules.globArchives;
+export function PruneRulesWords({ parameters }: { parameters: Schemas['PruneParametersDto'] }) {
+  const glob = parameters.rules.glob_archives;
   return (
     <>
       Keeps {keepRulesSummary(keepRulesOfPrune(parameters.rules))}

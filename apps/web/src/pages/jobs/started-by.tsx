@@ -22,6 +22,6 @@ export function StartedBy({ job }: { job: Job }) {
 }
 
 function ScheduleLink({ job, id }: { job: Job; id: number }) {
-  const name = job.parameters['schedule_name'];
-  return <Link to={`/schedules/${id}`}>{typeof name === 'string' ? name : `#${id}`}</Link>;
+  const name = job.type === 'backup' ? job.parameters.schedule_name : undefined;
+  return <Link to={`/schedules/${id}`}>{name ?? `#${id}`}</Link>;
 }

@@ -1,4 +1,4 @@
-import type { CheckOptions } from '../../../api/check-job';
+import type { Schemas } from '@borgitory/api-client';
 import type { CheckPolicy, CheckScope } from '../../../api/check-policies';
 import { formatDuration } from '../../../format/duration';
 
@@ -24,13 +24,13 @@ export const CHECK_SCOPES: readonly { value: CheckScope; label: string; hint: st
 /** What a policy (or a check job's copy of it) has borg check look at. */
 export type CheckSelection = Pick<CheckPolicy, 'scope' | 'verify_data' | 'max_duration' | 'glob_archives' | 'first' | 'last'>;
 
-/** The selection of a check job, which carries it with borg-runner's names. */
-export function checkSelectionOfCheck(options: CheckOptions): CheckSelection {
+/** The selection of a check job, which leaves out what is not set. */
+export function checkSelectionOfCheck(options: Schemas['CheckOptionsDto']): CheckSelection {
   return {
-    scope: options.repositoryOnly ? 'repository_only' : options.archivesOnly ? 'archives_only' : 'full',
-    verify_data: options.verifyData === true,
-    max_duration: options.maxDuration ?? null,
-    glob_archives: options.globArchives ?? null,
+    scope: options.repository_only ? 'repository_only' : options.archives_only ? 'archives_only' : 'full',
+    verify_data: options.verify_data === true,
+    max_duration: options.max_duration ?? null,
+    glob_archives: options.glob_archives ?? null,
     first: options.first ?? null,
     last: options.last ?? null,
   };

@@ -1,4 +1,4 @@
-import type { PruneRules } from '../../../api/prune-job';
+import type { Schemas } from '@borgitory/api-client';
 import type { PruningPolicy, PruningPolicyInput } from '../../../api/pruning-policies';
 
 export type KeepCountField =
@@ -39,18 +39,18 @@ export function keepRulesSummary(policy: KeepRules): string {
   return keepRuleParts(policy).join(' · ');
 }
 
-/** The keep rules of a prune job, which carries them with borg-runner's names. */
-export function keepRulesOfPrune(rules: PruneRules): KeepRules {
+/** The keep rules of a prune job, which leaves out the rules that are not set. */
+export function keepRulesOfPrune(rules: Schemas['PruneRulesDto']): KeepRules {
   return {
-    keep_within: rules.keepWithin ?? null,
-    keep_last: rules.keepLast ?? null,
-    keep_secondly: rules.keepSecondly ?? null,
-    keep_minutely: rules.keepMinutely ?? null,
-    keep_hourly: rules.keepHourly ?? null,
-    keep_daily: rules.keepDaily ?? null,
-    keep_weekly: rules.keepWeekly ?? null,
-    keep_monthly: rules.keepMonthly ?? null,
-    keep_yearly: rules.keepYearly ?? null,
+    keep_within: rules.keep_within ?? null,
+    keep_last: rules.keep_last ?? null,
+    keep_secondly: rules.keep_secondly ?? null,
+    keep_minutely: rules.keep_minutely ?? null,
+    keep_hourly: rules.keep_hourly ?? null,
+    keep_daily: rules.keep_daily ?? null,
+    keep_weekly: rules.keep_weekly ?? null,
+    keep_monthly: rules.keep_monthly ?? null,
+    keep_yearly: rules.keep_yearly ?? null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { HookPhase } from '../../../api/hook-step';
+import type { Schemas } from '@borgitory/api-client';
 import { CheckboxField } from '../../../components/checkbox-field';
 import { FormField } from '../../../components/form-field';
 import { TextAreaField } from '../../../components/text-area-field';
@@ -7,7 +7,7 @@ import type { HookField } from './schedule-form-errors';
 import type { HookFormValues } from './hook-values';
 
 interface HookFieldsProps {
-  phase: HookPhase;
+  phase: Schemas['HookPhase'];
   /** "Pre-hook 2": the hook's legend, and the name its buttons are read with. */
   title: string;
   hook: HookFormValues;

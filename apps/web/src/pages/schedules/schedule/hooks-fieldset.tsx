@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import type { HookPhase } from '../../../api/hook-step';
+import type { Schemas } from '@borgitory/api-client';
 import { hookFieldPath, HOOK_FIELDS, type HookField } from './schedule-form-errors';
 import { emptyHook, parseEnv, type HookFormValues } from './hook-values';
 import { HookFields } from './hook-fields';
 
 interface HooksFieldsetProps {
-  phase: HookPhase;
+  phase: Schemas['HookPhase'];
   hooks: HookFormValues[];
   onChange: (hooks: HookFormValues[]) => void;
   /** Gives each new hook its key. */
