@@ -30,7 +30,8 @@ const timeFormat = new Intl.DateTimeFormat(undefined, {
   hour: '2-digit',
   minute: '2-digit',
   second: '2-digit',
-  hour12: false,
+  // Not `hour12: false`: US English then counts the first hour of the day as 24.
+  hourCycle: 'h23',
 });
 
 /** The local time of day with seconds, e.g. "18:00:05" (for log lines). */
