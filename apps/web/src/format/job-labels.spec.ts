@@ -1,4 +1,5 @@
-import type { JobStatus, JobStepStatus, JobStepType } from '../api/jobs';
+import type { JobStepType } from '@borgitory/job-states';
+import type { JobStatus, JobStepStatus } from '../api/jobs';
 import { jobStatusLabel, jobTypeLabel } from './job-labels';
 
 describe('jobTypeLabel', () => {
