@@ -2,9 +2,10 @@ import { rm } from 'node:fs/promises';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { BorgConnection, BorgRunner } from '@borgitory/borg-runner';
-import { QueryFailedError, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { JobsService } from '../jobs/jobs.service';
 import { DatabaseVersion } from '../platform/database/database-version';
+import { saveUnique } from '../platform/database/save-unique';
 import { LIST_CACHE_SIZE, VersionedCache } from '../platform/database/versioned-cache';
 import { ApiError } from '../platform/http/api-error';
 import { ErrorCode } from '../platform/http/error-code';
@@ -93,7 +94,7 @@ export class RepositoriesService {
       sshHostKeyPolicy: settings.hostKeyPolicy,
       ...statsColumns(snapshot),
     });
-    return toRepositoryDto(await this.saveUnique(entity));
+    return toRepositoryDto(await this.save(entity));
   }
 
   /** Name changes are saved as they are; connection changes only after borg opened the repository with them. */
@@ -135,7 +136,7 @@ export class RepositoriesService {
       sshKeySource: next.sshKeySource,
       sshHostKeyPolicy: next.hostKeyPolicy,
     });
-    return toRepositoryDto(await this.saveUnique(repository));
+    return toRepositoryDto(await this.save(repository));
   }
 
   /**
@@ -318,15 +319,8 @@ export class RepositoriesService {
   }
 
   /** The unique constraints are the last word when two requests race past assertUnique. */
-  private async saveUnique(entity: RepositoryEntity): Promise<RepositoryEntity> {
-    try {
-      return await this.repositories.save(entity);
-    } catch (error) {
-      if (error instanceof QueryFailedError && /UNIQUE constraint failed/.test(error.message)) {
-        throw ApiError.conflict('A repository with this name or path already exists');
-      }
-      throw error;
-    }
+  private save(entity: RepositoryEntity): Promise<RepositoryEntity> {
+    return saveUnique(this.repositories, entity, () => ApiError.conflict('A repository with this name or path already exists'));
   }
 }
 

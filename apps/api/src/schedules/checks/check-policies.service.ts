@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { JobDto } from '../../jobs/dto/job.dto';
 import { JobsService } from '../../jobs/jobs.service';
+import { saveNamed } from '../../platform/database/save-unique';
 import { ApiError } from '../../platform/http/api-error';
 import { Page } from '../../platform/http/envelope';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
@@ -82,15 +83,8 @@ export class CheckPoliciesService {
     return policy;
   }
 
-  private async save(policy: CheckPolicyEntity): Promise<CheckPolicyEntity> {
-    try {
-      return await this.policies.save(policy);
-    } catch (error) {
-      if (error instanceof QueryFailedError && /UNIQUE constraint failed: check_policies\.name/.test(error.message)) {
-        throw ApiError.conflict(`A check policy named "${policy.name}" already exists`, { field: 'name' });
-      }
-      throw error;
-    }
+  private save(policy: CheckPolicyEntity): Promise<CheckPolicyEntity> {
+    return saveNamed(this.policies, policy, 'check policy');
   }
 }
 

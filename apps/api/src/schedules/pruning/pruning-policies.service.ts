@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { BorgRunner } from '@borgitory/borg-runner';
-import { QueryFailedError, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { JobDto } from '../../jobs/dto/job.dto';
 import { JobsService } from '../../jobs/jobs.service';
+import { saveNamed } from '../../platform/database/save-unique';
 import { ApiError } from '../../platform/http/api-error';
 import { Page } from '../../platform/http/envelope';
 import { ErrorCode } from '../../platform/http/error-code';
@@ -104,15 +105,8 @@ export class PruningPoliciesService {
     return policy;
   }
 
-  private async save(policy: PruningPolicyEntity): Promise<PruningPolicyEntity> {
-    try {
-      return await this.policies.save(policy);
-    } catch (error) {
-      if (error instanceof QueryFailedError && /UNIQUE constraint failed: pruning_policies\.name/.test(error.message)) {
-        throw ApiError.conflict(`A pruning policy named "${policy.name}" already exists`, { field: 'name' });
-      }
-      throw error;
-    }
+  private save(policy: PruningPolicyEntity): Promise<PruningPolicyEntity> {
+    return saveNamed(this.policies, policy, 'pruning policy');
   }
 
   private async assertIdle(repositoryId: number): Promise<void> {
