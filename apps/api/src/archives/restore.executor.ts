@@ -3,7 +3,7 @@ import { BorgRunner } from '@borgitory/borg-runner';
 import { forwardBorgEvent } from '../jobs/forward-borg-event';
 import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../jobs/job-executor';
 import { ErrorCode } from '../platform/http/error-code';
-import { RepositoriesService } from '../repositories/repositories.service';
+import { RepositoryBorg } from '../repositories/repository-borg';
 import { RestoreParameters } from './archive-jobs';
 import { ArchivePath } from './archive-path';
 import { existingRestoreTargets } from './restore-targets';
@@ -15,7 +15,7 @@ export class RestoreExecutor implements JobExecutor {
 
   constructor(
     private readonly borg: BorgRunner,
-    private readonly repositories: RepositoriesService,
+    private readonly repositoryBorg: RepositoryBorg,
   ) {}
 
   async run(context: JobContext): Promise<JobOutcome> {
@@ -38,7 +38,7 @@ export class RestoreExecutor implements JobExecutor {
     }
     const shown = parameters.paths.length ? parameters.paths.map((path) => `/${path}`).join(', ') : 'everything';
     context.log('info', `Restoring ${shown} from ${parameters.archive_name} into ${parameters.destination}`);
-    const outcome = await this.repositories.runBorg(repositoryId, (connection) =>
+    const outcome = await this.repositoryBorg.run(repositoryId, (connection) =>
       this.borg.extractToDirectory(connection, parameters.archive_name, parameters.destination, {
         paths: parameters.paths,
         stripComponents: parameters.strip_components || undefined,

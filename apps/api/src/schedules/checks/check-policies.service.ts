@@ -7,7 +7,7 @@ import { saveNamed } from '../../platform/database/save-unique';
 import { ApiError } from '../../platform/http/api-error';
 import { Page } from '../../platform/http/envelope';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
-import { RepositoriesService } from '../../repositories/repositories.service';
+import { RepositoryPreconditions } from '../../repositories/repository-preconditions';
 import { ScheduleEntity } from '../schedule.entity';
 import { CheckParameters, checkOptions, checkPolicyProblems, toCheckPolicyDto } from './check-options';
 import { CheckPolicyEntity } from './check-policy.entity';
@@ -18,7 +18,7 @@ export class CheckPoliciesService {
   constructor(
     @InjectRepository(CheckPolicyEntity) private readonly policies: Repository<CheckPolicyEntity>,
     @InjectRepository(ScheduleEntity) private readonly schedules: Repository<ScheduleEntity>,
-    private readonly repositories: RepositoriesService,
+    private readonly preconditions: RepositoryPreconditions,
     private readonly jobs: JobsService,
   ) {}
 
@@ -55,7 +55,7 @@ export class CheckPoliciesService {
 
   /** A check job; a repair needs the caller to confirm it in words, as it can drop what it cannot mend. */
   async startCheck(repositoryId: number, input: CheckRequestDto): Promise<JobDto> {
-    if (!(await this.repositories.exists(repositoryId))) throw ApiError.notFound(`Repository ${repositoryId} does not exist`);
+    await this.preconditions.assertExists(repositoryId);
     const details: Record<string, string[]> = {};
     if (input.repair && input.confirm !== 'repair') {
       details['confirm'] = ['A repair can delete data borg cannot mend; send confirm: "repair" to run it'];

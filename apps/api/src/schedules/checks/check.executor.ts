@@ -3,7 +3,7 @@ import { BorgRunner } from '@borgitory/borg-runner';
 import { forwardBorgEvent } from '../../jobs/forward-borg-event';
 import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../../jobs/job-executor';
 import { ErrorCode } from '../../platform/http/error-code';
-import { RepositoriesService } from '../../repositories/repositories.service';
+import { RepositoryBorg } from '../../repositories/repository-borg';
 import { CheckParameters, describeCheck } from './check-options';
 
 /**
@@ -16,7 +16,7 @@ export class CheckExecutor implements JobExecutor {
 
   constructor(
     private readonly borg: BorgRunner,
-    private readonly repositories: RepositoriesService,
+    private readonly repositoryBorg: RepositoryBorg,
   ) {}
 
   async run(context: JobContext): Promise<JobOutcome> {
@@ -25,7 +25,7 @@ export class CheckExecutor implements JobExecutor {
     if (repositoryId === null) throw new JobFailure(ErrorCode.VALIDATION_ERROR, 'A check needs a repository');
     if (parameters.policy_name) context.log('info', `Check policy "${parameters.policy_name}"`);
     context.log('info', describeCheck(parameters.options, parameters.repair));
-    const outcome = await this.repositories.runBorg(repositoryId, (connection) =>
+    const outcome = await this.repositoryBorg.run(repositoryId, (connection) =>
       this.borg.check(connection, {
         ...parameters.options,
         repair: parameters.repair,

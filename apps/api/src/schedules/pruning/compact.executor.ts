@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BorgRunner } from '@borgitory/borg-runner';
 import { forwardBorgEvent } from '../../jobs/forward-borg-event';
 import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../../jobs/job-executor';
-import { RepositoriesService } from '../../repositories/repositories.service';
+import { RepositoryBorg } from '../../repositories/repository-borg';
 
 /** `borg compact`: gives back the space of deleted archives. Progress is borg's percentage. */
 @Injectable()
@@ -11,21 +11,21 @@ export class CompactExecutor implements JobExecutor {
 
   constructor(
     private readonly borg: BorgRunner,
-    private readonly repositories: RepositoriesService,
+    private readonly repositoryBorg: RepositoryBorg,
   ) {}
 
   async run(context: JobContext): Promise<JobOutcome> {
     const repositoryId = context.repositoryId;
     if (repositoryId === null) throw new JobFailure('VALIDATION_ERROR', 'Compacting needs a repository');
     context.log('info', 'Running: borg compact REPOSITORY');
-    const outcome = await this.repositories.runBorg(repositoryId, (connection) =>
+    const outcome = await this.repositoryBorg.run(repositoryId, (connection) =>
       this.borg.compact(connection, {
         signal: context.signal,
         onSpawn: (pid) => context.processStarted(pid),
         onEvent: (event) => forwardBorgEvent(event, context),
       }),
     );
-    await this.repositories.refreshStats(repositoryId);
+    await this.repositoryBorg.refreshStats(repositoryId);
     return {
       status: outcome.exitCode === 1 ? 'warning' : 'completed',
       warnings: outcome.warnings.map((warning) => warning.message),

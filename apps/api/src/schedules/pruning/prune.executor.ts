@@ -3,7 +3,7 @@ import { BorgRunner } from '@borgitory/borg-runner';
 import { ArchiveCatalog } from '../../archives/archive-catalog';
 import { forwardBorgEvent } from '../../jobs/forward-borg-event';
 import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../../jobs/job-executor';
-import { RepositoriesService } from '../../repositories/repositories.service';
+import { RepositoryBorg } from '../../repositories/repository-borg';
 import { describePrune, PruneParameters } from './prune-rules';
 
 /** `borg prune --list` by the rules the job was given; then the stored archive list is read again. */
@@ -13,7 +13,7 @@ export class PruneExecutor implements JobExecutor {
 
   constructor(
     private readonly borg: BorgRunner,
-    private readonly repositories: RepositoriesService,
+    private readonly repositoryBorg: RepositoryBorg,
     private readonly catalog: ArchiveCatalog,
   ) {}
 
@@ -23,7 +23,7 @@ export class PruneExecutor implements JobExecutor {
     if (repositoryId === null) throw new JobFailure('VALIDATION_ERROR', 'Pruning needs a repository');
     context.log('info', `Pruning policy "${parameters.policy_name}"`);
     context.log('info', describePrune(parameters.rules, parameters.dry_run));
-    const outcome = await this.repositories.runBorg(repositoryId, (connection) =>
+    const outcome = await this.repositoryBorg.run(repositoryId, (connection) =>
       this.borg.prune(connection, {
         ...parameters.rules,
         dryRun: parameters.dry_run,
@@ -34,7 +34,7 @@ export class PruneExecutor implements JobExecutor {
     );
     if (!parameters.dry_run) {
       await this.catalog.refresh(repositoryId);
-      await this.repositories.refreshStats(repositoryId);
+      await this.repositoryBorg.refreshStats(repositoryId);
     }
     const { kept, pruned, rules } = outcome.result;
     return {

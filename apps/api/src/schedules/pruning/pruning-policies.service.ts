@@ -7,9 +7,9 @@ import { JobsService } from '../../jobs/jobs.service';
 import { saveNamed } from '../../platform/database/save-unique';
 import { ApiError } from '../../platform/http/api-error';
 import { Page } from '../../platform/http/envelope';
-import { ErrorCode } from '../../platform/http/error-code';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
-import { RepositoriesService } from '../../repositories/repositories.service';
+import { RepositoryBorg } from '../../repositories/repository-borg';
+import { missingRepository, RepositoryPreconditions } from '../../repositories/repository-preconditions';
 import { ScheduleEntity } from '../schedule.entity';
 import { KEEP_COUNTS, PrunePreviewDto, PruneRequestDto, PruningPolicyDto, PruningPolicyInputDto } from './dto/pruning-policy.dto';
 import { PruneParameters, pruneRules, toPruningPolicyDto } from './prune-rules';
@@ -20,7 +20,8 @@ export class PruningPoliciesService {
   constructor(
     @InjectRepository(PruningPolicyEntity) private readonly policies: Repository<PruningPolicyEntity>,
     @InjectRepository(ScheduleEntity) private readonly schedules: Repository<ScheduleEntity>,
-    private readonly repositories: RepositoriesService,
+    private readonly preconditions: RepositoryPreconditions,
+    private readonly repositoryBorg: RepositoryBorg,
     private readonly jobs: JobsService,
     private readonly borg: BorgRunner,
   ) {}
@@ -59,11 +60,11 @@ export class PruningPoliciesService {
   /** `borg prune --dry-run --list` with the policy's rules: what would be kept (and by which rule) and pruned. */
   async preview(id: number, repositoryId: number): Promise<PrunePreviewDto> {
     const policy = await this.find(id);
-    if (!(await this.repositories.exists(repositoryId))) {
-      throw ApiError.validation('Invalid input data: repository_id', { repository_id: [`Repository ${repositoryId} does not exist`] });
+    if (!(await this.preconditions.exists(repositoryId))) {
+      throw ApiError.validation('Invalid input data: repository_id', { repository_id: [missingRepository(repositoryId)] });
     }
-    await this.assertIdle(repositoryId);
-    const { result } = await this.repositories.runBorg(repositoryId, (connection) =>
+    await this.preconditions.assertIdle(repositoryId, 'try the preview when it has finished');
+    const { result } = await this.repositoryBorg.run(repositoryId, (connection) =>
       this.borg.prune(connection, { ...pruneRules(policy), dryRun: true }),
     );
     return { keep: result.kept.map((name) => ({ name, rule: result.rules[name] })), prune: result.pruned };
@@ -71,7 +72,7 @@ export class PruningPoliciesService {
 
   /** A prune job on the repository, then borg compact as its second step when the policy says so. */
   async startPrune(repositoryId: number, input: PruneRequestDto): Promise<JobDto> {
-    if (!(await this.repositories.exists(repositoryId))) throw ApiError.notFound(`Repository ${repositoryId} does not exist`);
+    await this.preconditions.assertExists(repositoryId);
     const parameters = await this.parametersFor(input.pruning_policy_id, input.dry_run ?? false);
     if (!parameters) {
       throw ApiError.validation('Invalid input data: pruning_policy_id', {
@@ -107,16 +108,6 @@ export class PruningPoliciesService {
 
   private save(policy: PruningPolicyEntity): Promise<PruningPolicyEntity> {
     return saveNamed(this.policies, policy, 'pruning policy');
-  }
-
-  private async assertIdle(repositoryId: number): Promise<void> {
-    if (await this.jobs.hasActiveJob(repositoryId)) {
-      throw new ApiError(
-        409,
-        ErrorCode.REPOSITORY_BUSY,
-        'A job is queued or running on this repository; try the preview when it has finished',
-      );
-    }
   }
 }
 
