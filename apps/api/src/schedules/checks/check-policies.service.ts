@@ -3,54 +3,23 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { JobDto } from '../../jobs/dto/job.dto';
 import { JobsService } from '../../jobs/jobs.service';
-import { saveNamed } from '../../platform/database/save-unique';
 import { ApiError } from '../../platform/http/api-error';
-import { Page } from '../../platform/http/envelope';
-import { PageQueryDto } from '../../platform/http/page-query.dto';
 import { RepositoryPreconditions } from '../../repositories/repository-preconditions';
+import { PolicyService } from '../policies/policy.service';
 import { ScheduleEntity } from '../schedule.entity';
 import { CheckParameters, checkOptions, checkPolicyProblems, toCheckPolicyDto } from './check-options';
 import { CheckPolicyEntity } from './check-policy.entity';
 import { CheckPolicyDto, CheckPolicyInputDto, CheckRequestDto } from './dto/check-policy.dto';
 
 @Injectable()
-export class CheckPoliciesService {
+export class CheckPoliciesService extends PolicyService<CheckPolicyEntity, CheckPolicyDto, CheckPolicyInputDto> {
   constructor(
-    @InjectRepository(CheckPolicyEntity) private readonly policies: Repository<CheckPolicyEntity>,
-    @InjectRepository(ScheduleEntity) private readonly schedules: Repository<ScheduleEntity>,
+    @InjectRepository(CheckPolicyEntity) policies: Repository<CheckPolicyEntity>,
+    @InjectRepository(ScheduleEntity) schedules: Repository<ScheduleEntity>,
     private readonly preconditions: RepositoryPreconditions,
     private readonly jobs: JobsService,
-  ) {}
-
-  async list(query: PageQueryDto): Promise<Page<CheckPolicyDto>> {
-    const [rows, total] = await this.policies.findAndCount({ order: { name: 'ASC', id: 'ASC' }, take: query.limit, skip: query.offset });
-    return new Page(rows.map(toCheckPolicyDto), { total, limit: query.limit, offset: query.offset });
-  }
-
-  async get(id: number): Promise<CheckPolicyDto> {
-    return toCheckPolicyDto(await this.find(id));
-  }
-
-  async create(input: CheckPolicyInputDto): Promise<CheckPolicyDto> {
-    return toCheckPolicyDto(await this.save(this.policies.create(columns(input))));
-  }
-
-  async update(id: number, input: CheckPolicyInputDto): Promise<CheckPolicyDto> {
-    const policy = await this.find(id);
-    return toCheckPolicyDto(await this.save(Object.assign(policy, columns(input))));
-  }
-
-  /** Refused (409) while schedules use the policy: they would silently stop checking. */
-  async remove(id: number): Promise<void> {
-    const policy = await this.find(id);
-    const users = await this.schedules.find({ where: { checkPolicyId: id }, order: { name: 'ASC' } });
-    if (users.length > 0) {
-      const names = users.map((schedule) => `"${schedule.name}"`).join(', ');
-      throw ApiError.conflict(`The check policy "${policy.name}" is used by the schedule(s) ${names}; change them first`, {
-        schedule_ids: users.map((schedule) => schedule.id),
-      });
-    }
-    await this.policies.delete({ id });
+  ) {
+    super(policies, schedules, { kind: 'check', usedBy: (id) => ({ checkPolicyId: id }), toDto: toCheckPolicyDto, columns });
   }
 
   /** A check job; a repair needs the caller to confirm it in words, as it can drop what it cannot mend. */
@@ -75,16 +44,6 @@ export class CheckPoliciesService {
     const policy = await this.policies.findOneBy({ id: policyId });
     if (!policy) return null;
     return { check_policy_id: policy.id, policy_name: policy.name, options: checkOptions(policy), repair: false };
-  }
-
-  private async find(id: number): Promise<CheckPolicyEntity> {
-    const policy = await this.policies.findOneBy({ id });
-    if (!policy) throw ApiError.notFound(`Check policy ${id} does not exist`);
-    return policy;
-  }
-
-  private save(policy: CheckPolicyEntity): Promise<CheckPolicyEntity> {
-    return saveNamed(this.policies, policy, 'check policy');
   }
 }
 

@@ -4,57 +4,26 @@ import { BorgRunner } from '@borgitory/borg-runner';
 import { Repository } from 'typeorm';
 import { JobDto } from '../../jobs/dto/job.dto';
 import { JobsService } from '../../jobs/jobs.service';
-import { saveNamed } from '../../platform/database/save-unique';
 import { ApiError } from '../../platform/http/api-error';
-import { Page } from '../../platform/http/envelope';
-import { PageQueryDto } from '../../platform/http/page-query.dto';
 import { RepositoryBorg } from '../../repositories/repository-borg';
 import { missingRepository, RepositoryPreconditions } from '../../repositories/repository-preconditions';
+import { PolicyService } from '../policies/policy.service';
 import { ScheduleEntity } from '../schedule.entity';
 import { KEEP_COUNTS, PrunePreviewDto, PruneRequestDto, PruningPolicyDto, PruningPolicyInputDto } from './dto/pruning-policy.dto';
 import { PruneParameters, pruneRules, toPruningPolicyDto } from './prune-rules';
 import { PruningPolicyEntity } from './pruning-policy.entity';
 
 @Injectable()
-export class PruningPoliciesService {
+export class PruningPoliciesService extends PolicyService<PruningPolicyEntity, PruningPolicyDto, PruningPolicyInputDto> {
   constructor(
-    @InjectRepository(PruningPolicyEntity) private readonly policies: Repository<PruningPolicyEntity>,
-    @InjectRepository(ScheduleEntity) private readonly schedules: Repository<ScheduleEntity>,
+    @InjectRepository(PruningPolicyEntity) policies: Repository<PruningPolicyEntity>,
+    @InjectRepository(ScheduleEntity) schedules: Repository<ScheduleEntity>,
     private readonly preconditions: RepositoryPreconditions,
     private readonly repositoryBorg: RepositoryBorg,
     private readonly jobs: JobsService,
     private readonly borg: BorgRunner,
-  ) {}
-
-  async list(query: PageQueryDto): Promise<Page<PruningPolicyDto>> {
-    const [rows, total] = await this.policies.findAndCount({ order: { name: 'ASC', id: 'ASC' }, take: query.limit, skip: query.offset });
-    return new Page(rows.map(toPruningPolicyDto), { total, limit: query.limit, offset: query.offset });
-  }
-
-  async get(id: number): Promise<PruningPolicyDto> {
-    return toPruningPolicyDto(await this.find(id));
-  }
-
-  async create(input: PruningPolicyInputDto): Promise<PruningPolicyDto> {
-    return toPruningPolicyDto(await this.save(this.policies.create(columns(input))));
-  }
-
-  async update(id: number, input: PruningPolicyInputDto): Promise<PruningPolicyDto> {
-    const policy = await this.find(id);
-    return toPruningPolicyDto(await this.save(Object.assign(policy, columns(input))));
-  }
-
-  /** Refused (409) while schedules use the policy: they would silently stop pruning. */
-  async remove(id: number): Promise<void> {
-    const policy = await this.find(id);
-    const users = await this.schedules.find({ where: { pruningPolicyId: id }, order: { name: 'ASC' } });
-    if (users.length > 0) {
-      const names = users.map((schedule) => `"${schedule.name}"`).join(', ');
-      throw ApiError.conflict(`The pruning policy "${policy.name}" is used by the schedule(s) ${names}; change them first`, {
-        schedule_ids: users.map((schedule) => schedule.id),
-      });
-    }
-    await this.policies.delete({ id });
+  ) {
+    super(policies, schedules, { kind: 'pruning', usedBy: (id) => ({ pruningPolicyId: id }), toDto: toPruningPolicyDto, columns });
   }
 
   /** `borg prune --dry-run --list` with the policy's rules: what would be kept (and by which rule) and pruned. */
@@ -98,16 +67,6 @@ export class PruningPoliciesService {
       compact_after: policy.compactAfter && !dryRun,
       dry_run: dryRun,
     };
-  }
-
-  private async find(id: number): Promise<PruningPolicyEntity> {
-    const policy = await this.policies.findOneBy({ id });
-    if (!policy) throw ApiError.notFound(`Pruning policy ${id} does not exist`);
-    return policy;
-  }
-
-  private save(policy: PruningPolicyEntity): Promise<PruningPolicyEntity> {
-    return saveNamed(this.policies, policy, 'pruning policy');
   }
 }
 
