@@ -1,6 +1,6 @@
 // Archive browsing part of `npm run bench`: one archive of 1,000,000 small files, listed by plain `borg list` and
-// browsed through the API (first browse = index build; later browses = index queries). Plain Node ESM; the one
-// package it loads is the project's own better-sqlite3, to time the server's index queries without HTTP.
+// browsed through the API (first browse = index build; later browses = index queries). Plain Node ESM; it loads the
+// server's own index reader from the build (dist/apps/api/archive-index-reader.js) to time its queries without HTTP.
 //
 // See docs/benchmarks.md ("Archive browsing") for what the figures mean and the last recorded run.
 import { spawn, spawnSync } from 'node:child_process';
@@ -627,64 +627,49 @@ const LIMIT = 100;
 const browseUrl = (base, query) =>
   `${base}/browse?path=${encodeURIComponent(query.path)}&limit=${LIMIT}&offset=${query.offset}&sort=${query.sort}&order=${query.order}`;
 
-/** The server's index queries (apps/api/src/archives/index/archive-index-reader.ts), timed without HTTP. */
+/**
+ * The server's own index queries, timed without HTTP: ArchiveIndexReader from the build
+ * (dist/apps/api/archive-index-reader.js, an entry of its own in apps/api/webpack.config.js), called as
+ * ArchivesService.browse calls it. better-sqlite3 is loaded only to print the plans of the reader's page queries.
+ */
 function indexQueries(file, queries) {
-  let Database;
-  try {
-    Database = createRequire(join(root, 'package.json'))('better-sqlite3');
-  } catch (error) {
-    return { skipped: `better-sqlite3 could not be loaded: ${error.message}` };
-  }
+  const requireFromRoot = createRequire(join(root, 'package.json'));
+  const readerModule = join(root, 'dist', 'apps', 'api', 'archive-index-reader.js');
+  if (!existsSync(readerModule)) fail(`${readerModule} does not exist; run without --no-build`);
+  const { ArchiveIndexReader, pageSql } = requireFromRoot(readerModule);
+
+  const plans = {};
+  const Database = requireFromRoot('better-sqlite3');
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const COLUMNS = 'id, parent, name, kind, mode, size, mtime, healthy, link_target';
-    const child = db.prepare(`SELECT ${COLUMNS} FROM entries WHERE parent = ? AND name = ?`);
-    const countChildren = db.prepare('SELECT count(*) AS n FROM entries WHERE parent = ?');
-    const countDirectories = db.prepare("SELECT count(*) AS n FROM entries WHERE parent = ? AND kind = 'd'");
-    // By name: directories, then the rest, each in index order; by size or time: one query that SQLite sorts.
-    const listSql = (what, order) => {
-      const direction = order === 'desc' ? 'DESC' : 'ASC';
-      if (what === 'dirs')
-        return `SELECT ${COLUMNS} FROM entries WHERE parent = ? AND kind = 'd' ORDER BY name ${direction} LIMIT ? OFFSET ?`;
-      if (what === 'others')
-        return `SELECT ${COLUMNS} FROM entries WHERE parent = ? AND kind <> 'd' ORDER BY name ${direction} LIMIT ? OFFSET ?`;
-      return `SELECT ${COLUMNS} FROM entries WHERE parent = ? ORDER BY kind = 'd' DESC, ${what} ${direction}, name ${direction} LIMIT ? OFFSET ?`;
-    };
-    const pages = new Map();
-    const statement = (what, order) => {
-      const key = `${what}:${order}`;
-      if (!pages.has(key)) pages.set(key, db.prepare(listSql(what, order)));
-      return pages.get(key);
-    };
-    const list = (parent, sort, order, offset) => {
-      if (sort !== 'name') return statement(sort, order).all(parent, LIMIT, offset);
-      const directories = countDirectories.get(parent).n;
-      const rows = offset < directories ? statement('dirs', order).all(parent, Math.min(LIMIT, directories - offset), offset) : [];
-      if (rows.length < LIMIT) rows.push(...statement('others', order).all(parent, LIMIT - rows.length, Math.max(0, offset - directories)));
-      return rows;
-    };
-    const plans = {};
-    for (const [what, order] of [
+    for (const [part, order] of [
       ['dirs', 'asc'],
       ['others', 'asc'],
       ['size', 'desc'],
       ['mtime', 'desc'],
     ]) {
-      const plan = db.prepare(`EXPLAIN QUERY PLAN ${listSql(what, order)}`).all(1, LIMIT, 0);
-      plans[`${what === 'dirs' || what === 'others' ? `name asc (${what})` : `${what} ${order}`}`] = plan
-        .map((row) => row.detail)
-        .join('; ');
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${pageSql(part, order)}`).all(1, LIMIT, 0);
+      plans[part === 'dirs' || part === 'others' ? `name asc (${part})` : `${part} ${order}`] = plan.map((row) => row.detail).join('; ');
     }
+  } finally {
+    db.close();
+  }
+
+  const reader = new ArchiveIndexReader(file);
+  try {
     const run = (query) => {
       const started = now();
-      let parent = 0;
-      for (const component of query.path.split('/').filter(Boolean)) {
-        const row = child.get(parent, Buffer.from(component, 'utf8'));
+      const components = query.path
+        .split('/')
+        .filter(Boolean)
+        .map((component) => Buffer.from(component, 'utf8'));
+      let directoryId = 0;
+      if (components.length > 0) {
+        const row = reader.find(components);
         if (!row) fail(`index query: ${query.path} not found`);
-        parent = row.id;
+        directoryId = row.id;
       }
-      const rows = list(parent, query.sort, query.order, query.offset);
-      const total = countChildren.get(parent).n;
+      const { rows, total } = reader.list(directoryId, query.sort, query.order, LIMIT, query.offset);
       const elapsed = now() - started;
       if (total !== query.total) fail(`index query: ${query.path} has ${total} entries, expected ${query.total}`);
       return { ms: elapsed, rows: rows.length };
@@ -692,7 +677,7 @@ function indexQueries(file, queries) {
     const passes = [queries.map(run), queries.map(run)];
     return { passes, plans };
   } finally {
-    db.close();
+    reader.close();
   }
 }
 
@@ -942,34 +927,29 @@ export async function browseBench(options, work) {
         .join(', ')} (${statLine(httpBiggest)})`,
     ],
   ];
-  if (api.direct.skipped) rows.push(['server-side (index query)', `skipped: ${api.direct.skipped}`]);
-  else {
-    api.direct.passes.forEach((pass, p) => {
-      const times = pass.map((result) => result.ms);
-      rows.push([`server-side (index query), pass ${p + 1}`, statLine(stats(times))]);
-      rows.push([
-        '  by sort: name / size / mtime (median)',
-        ['name', 'size', 'mtime'].map((sort) => ms(bySort(times, sort).median)).join(' / '),
-      ]);
-      rows.push([
-        '  biggest directory (6 queries)',
-        times
-          .filter((_, i) => api.queries[i].biggest)
-          .map(ms)
-          .join(', '),
-      ]);
-    });
-  }
+  api.direct.passes.forEach((pass, p) => {
+    const times = pass.map((result) => result.ms);
+    rows.push([`server-side (index query), pass ${p + 1}`, statLine(stats(times))]);
+    rows.push([
+      '  by sort: name / size / mtime (median)',
+      ['name', 'size', 'mtime'].map((sort) => ms(bySort(times, sort).median)).join(' / '),
+    ]);
+    rows.push([
+      '  biggest directory (6 queries)',
+      times
+        .filter((_, i) => api.queries[i].biggest)
+        .map(ms)
+        .join(', '),
+    ]);
+  });
   console.log('');
   console.log(`Borgitory benchmark — browsing an archive of ${count(layout.files)} files`);
   console.log(table(rows));
   console.log(`  (load average: ${api.loadAtStart} before the first browse, ${loadAverage()} at the end; 2 cores are easily shared)`);
   const percents = api.progress.map((p) => p.percent);
   if (percents.every((p) => p === null)) console.log('  the index status gave no percent while building (expected_entries was null)');
-  if (!api.direct.skipped) {
-    console.log('  query plans (EXPLAIN QUERY PLAN of the list query):');
-    for (const [key, plan] of Object.entries(api.direct.plans)) console.log(`    ${key}: ${plan}`);
-  }
+  console.log('  query plans (EXPLAIN QUERY PLAN of the list query):');
+  for (const [key, plan] of Object.entries(api.direct.plans)) console.log(`    ${key}: ${plan}`);
   console.log('');
   if (profileLog) printProfile(profileLog);
   return { layout, repository, plain, api };

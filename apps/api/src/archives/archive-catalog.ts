@@ -5,7 +5,7 @@ import { BorgArchiveInfo, BorgRunner } from '@borgitory/borg-runner';
 import { In, Repository } from 'typeorm';
 import { ApiError } from '../platform/http/api-error';
 import { parseBorgTime } from '../repositories/borg-time';
-import { RepositoriesService } from '../repositories/repositories.service';
+import { RepositoryBorg } from '../repositories/repository-borg';
 import { ArchiveCatalogStateEntity } from './archive-catalog-state.entity';
 import { ARCHIVE_LIST_COLUMNS, ArchiveListRow } from './archive-dto.mapper';
 import { ArchiveEntity } from './archive.entity';
@@ -27,7 +27,7 @@ export class ArchiveCatalog {
     @InjectRepository(ArchiveEntity) private readonly archives: Repository<ArchiveEntity>,
     @InjectRepository(ArchiveCatalogStateEntity) private readonly states: Repository<ArchiveCatalogStateEntity>,
     private readonly borg: BorgRunner,
-    private readonly repositories: RepositoriesService,
+    private readonly repositoryBorg: RepositoryBorg,
     private readonly indexes: ArchiveIndexes,
   ) {}
 
@@ -133,7 +133,7 @@ export class ArchiveCatalog {
   }
 
   private async readFromBorg(repositoryId: number): Promise<void> {
-    const listed = await this.repositories.runBorg(repositoryId, async (connection) => {
+    const listed = await this.repositoryBorg.run(repositoryId, async (connection) => {
       const names = (await this.borg.listArchives(connection, { bypassLock: true })).result;
       const known = await this.archives.find({ where: { repositoryId }, select: ['id', 'name', 'borgId', 'repositoryId'] });
       const knownIds = new Set(known.map((archive) => `${archive.name}\0${archive.borgId}`));

@@ -5,7 +5,7 @@ import { lookup } from 'mime-types';
 import { bytesToEscapedString } from '@borgitory/api-client/byte-path';
 import { ApiError } from '../platform/http/api-error';
 import { ErrorCode } from '../platform/http/error-code';
-import { RepositoriesService } from '../repositories/repositories.service';
+import { RepositoryBorg } from '../repositories/repository-borg';
 import { ArchiveCatalog } from './archive-catalog';
 import { entryType, toIndexStatusDto } from './archive-dto.mapper';
 import { ArchivePath } from './archive-path';
@@ -35,7 +35,7 @@ export class ArchiveDownloads {
   constructor(
     private readonly catalog: ArchiveCatalog,
     private readonly indexes: ArchiveIndexes,
-    private readonly repositories: RepositoriesService,
+    private readonly repositoryBorg: RepositoryBorg,
     private readonly borg: BorgRunner,
   ) {}
 
@@ -52,7 +52,7 @@ export class ArchiveDownloads {
       throw new ApiError(503, ErrorCode.SERVICE_UNAVAILABLE, message, { index }, { 'Retry-After': String(RETRY_AFTER_SECONDS) });
     }
     const download = this.plan(archive.name, path, state.reader.find(path.components), path.isRoot);
-    await this.repositories.runBorg(repositoryId, (connection) => this.send(download.open(this.borg, connection), download, res));
+    await this.repositoryBorg.run(repositoryId, (connection) => this.send(download.open(this.borg, connection), download, res));
   }
 
   private plan(archiveName: string, path: ArchivePath, row: IndexRow | null, isRoot: boolean): Download {

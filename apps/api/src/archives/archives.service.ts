@@ -10,7 +10,8 @@ import { LIST_CACHE_SIZE, VersionedCache } from '../platform/database/versioned-
 import { ApiError } from '../platform/http/api-error';
 import { Page } from '../platform/http/envelope';
 import { ErrorCode } from '../platform/http/error-code';
-import { RepositoriesService } from '../repositories/repositories.service';
+import { RepositoryBorg } from '../repositories/repository-borg';
+import { RepositoryPreconditions } from '../repositories/repository-preconditions';
 import { ArchiveCatalog } from './archive-catalog';
 import { toArchiveDetailsDto, toArchiveDto, toEntryDto, toIndexStatusDto, entryType } from './archive-dto.mapper';
 import { DeleteArchiveParametersDto } from '../jobs/contract/delete-archive-job';
@@ -44,7 +45,8 @@ export class ArchivesService {
   constructor(
     private readonly catalog: ArchiveCatalog,
     private readonly indexes: ArchiveIndexes,
-    private readonly repositories: RepositoriesService,
+    private readonly repositoryBorg: RepositoryBorg,
+    private readonly preconditions: RepositoryPreconditions,
     private readonly jobs: JobsService,
     private readonly borg: BorgRunner,
     private readonly settings: ArchiveSettings,
@@ -61,7 +63,7 @@ export class ArchivesService {
   }
 
   private async readPage(repositoryId: number, query: ArchiveListQueryDto): Promise<Page<ArchiveDto>> {
-    await this.assertRepository(repositoryId);
+    await this.preconditions.assertExists(repositoryId);
     await this.catalog.ensureLoaded(repositoryId, query.refresh === 'true');
     const { rows, total } = await this.catalog.page(repositoryId, query.order, query.limit, query.offset);
     return new Page(rows.map(toArchiveDto), { total, limit: query.limit, offset: query.offset });
@@ -71,7 +73,7 @@ export class ArchivesService {
   async details(repositoryId: number, name: string): Promise<ArchiveDetailsDto> {
     let archive = await this.catalog.find(repositoryId, name);
     if (archive.infoLoadedAt === null || archive.deduplicatedSize === null) {
-      const info = await this.repositories.runBorg(repositoryId, (connection) => this.borg.archiveInfo(connection, name));
+      const info = await this.repositoryBorg.run(repositoryId, (connection) => this.borg.archiveInfo(connection, name));
       archive = await this.catalog.saveInfo(archive, info.result);
     }
     return toArchiveDetailsDto(archive);
@@ -80,7 +82,7 @@ export class ArchivesService {
   /** Deletes through the job queue (logged, one borg at a time); answers when done, or with the job after a bound. */
   async delete(repositoryId: number, name: string): Promise<JobDto | null> {
     await this.catalog.find(repositoryId, name);
-    await this.assertIdle(repositoryId);
+    await this.preconditions.assertIdle(repositoryId, 'try again when it has finished');
     const parameters: DeleteArchiveParametersDto = { archive_name: name };
     const job = await this.jobs.enqueue({ type: 'delete_archive', repositoryId, parameters });
     const finished = await this.jobs.waitUntilFinished(job.id, this.settings.deleteWaitMs);
@@ -129,7 +131,7 @@ export class ArchivesService {
 
   /** A name across the archives that have an index, newest archive first: every stored version of a file. */
   async search(repositoryId: number, query: ArchiveSearchQueryDto): Promise<SearchResultDto> {
-    await this.assertRepository(repositoryId);
+    await this.preconditions.assertExists(repositoryId);
     await this.catalog.ensureLoaded(repositoryId);
     const { indexed, unindexed } = await this.catalog.indexedNewestFirst(repositoryId);
     const hits: SearchHitDto[] = [];
@@ -162,7 +164,7 @@ export class ArchivesService {
     await this.catalog.find(repositoryId, name);
     await this.catalog.find(repositoryId, otherName);
     const { limit, offset } = query;
-    return this.repositories.runBorg(repositoryId, async (connection) => {
+    return this.repositoryBorg.run(repositoryId, async (connection) => {
       const entries: DiffEntryDto[] = [];
       let total = 0;
       const diff = this.borg.diff(connection, name, otherName, {
@@ -218,16 +220,6 @@ export class ArchivesService {
       overwrite: input.overwrite ?? false,
     };
     return this.jobs.enqueue({ type: 'restore', repositoryId, parameters });
-  }
-
-  private async assertRepository(repositoryId: number): Promise<void> {
-    if (!(await this.repositories.exists(repositoryId))) throw ApiError.notFound(`Repository ${repositoryId} does not exist`);
-  }
-
-  private async assertIdle(repositoryId: number): Promise<void> {
-    if (await this.jobs.hasActiveJob(repositoryId)) {
-      throw new ApiError(409, ErrorCode.REPOSITORY_BUSY, 'A job is queued or running on this repository; try again when it has finished');
-    }
   }
 }
 

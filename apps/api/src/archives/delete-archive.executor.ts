@@ -3,7 +3,7 @@ import { BorgRunner } from '@borgitory/borg-runner';
 import { forwardBorgEvent } from '../jobs/forward-borg-event';
 import { DeleteArchiveParametersDto, DeleteArchiveResultDto } from '../jobs/contract/delete-archive-job';
 import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../jobs/job-executor';
-import { RepositoriesService } from '../repositories/repositories.service';
+import { RepositoryBorg } from '../repositories/repository-borg';
 import { ArchiveCatalog } from './archive-catalog';
 
 /** `borg delete REPO::ARCHIVE`; then the archive leaves the stored list and its index is deleted. */
@@ -13,7 +13,7 @@ export class DeleteArchiveExecutor implements JobExecutor<'delete_archive'> {
 
   constructor(
     private readonly borg: BorgRunner,
-    private readonly repositories: RepositoriesService,
+    private readonly repositoryBorg: RepositoryBorg,
     private readonly catalog: ArchiveCatalog,
   ) {}
 
@@ -23,7 +23,7 @@ export class DeleteArchiveExecutor implements JobExecutor<'delete_archive'> {
     if (repositoryId === null) throw new JobFailure('VALIDATION_ERROR', 'Deleting an archive needs a repository');
     context.log('info', `Running: borg delete REPOSITORY::${name}`);
     const archive = await this.catalog.find(repositoryId, name);
-    const outcome = await this.repositories.runBorg(repositoryId, (connection) =>
+    const outcome = await this.repositoryBorg.run(repositoryId, (connection) =>
       this.borg.deleteArchive(connection, name, {
         signal: context.signal,
         onSpawn: (pid) => context.processStarted(pid),
@@ -31,7 +31,7 @@ export class DeleteArchiveExecutor implements JobExecutor<'delete_archive'> {
       }),
     );
     await this.catalog.removeArchive(archive);
-    await this.repositories.refreshStats(repositoryId);
+    await this.repositoryBorg.refreshStats(repositoryId);
     return {
       status: outcome.exitCode === 1 ? 'warning' : 'completed',
       warnings: outcome.warnings.map((warning) => warning.message),

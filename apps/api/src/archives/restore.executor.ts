@@ -4,7 +4,7 @@ import { forwardBorgEvent } from '../jobs/forward-borg-event';
 import { RestoreParametersDto, RestoreResultDto } from '../jobs/contract/restore-job';
 import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../jobs/job-executor';
 import { ErrorCode } from '../platform/http/error-code';
-import { RepositoriesService } from '../repositories/repositories.service';
+import { RepositoryBorg } from '../repositories/repository-borg';
 import { ArchivePath } from './archive-path';
 import { existingRestoreTargets } from './restore-targets';
 
@@ -15,7 +15,7 @@ export class RestoreExecutor implements JobExecutor<'restore'> {
 
   constructor(
     private readonly borg: BorgRunner,
-    private readonly repositories: RepositoriesService,
+    private readonly repositoryBorg: RepositoryBorg,
   ) {}
 
   async run(context: JobContext<RestoreParametersDto>): Promise<JobOutcome<RestoreResultDto>> {
@@ -38,7 +38,7 @@ export class RestoreExecutor implements JobExecutor<'restore'> {
     }
     const shown = parameters.paths.length ? parameters.paths.map((path) => `/${path}`).join(', ') : 'everything';
     context.log('info', `Restoring ${shown} from ${parameters.archive_name} into ${parameters.destination}`);
-    const outcome = await this.repositories.runBorg(repositoryId, (connection) =>
+    const outcome = await this.repositoryBorg.run(repositoryId, (connection) =>
       this.borg.extractToDirectory(connection, parameters.archive_name, parameters.destination, {
         paths: parameters.paths,
         stripComponents: parameters.strip_components || undefined,

@@ -4,7 +4,7 @@ import { ArchiveCatalog } from '../archives/archive-catalog';
 import { forwardBorgEvent } from '../jobs/forward-borg-event';
 import { BackupParametersDto, BackupResultDto } from '../jobs/contract/backup-job';
 import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../jobs/job-executor';
-import { RepositoriesService } from '../repositories/repositories.service';
+import { RepositoryBorg } from '../repositories/repository-borg';
 import { ErrorCode } from '../platform/http/error-code';
 import { SourcePaths } from './source-paths';
 
@@ -15,7 +15,7 @@ export class BackupExecutor implements JobExecutor<'backup'> {
 
   constructor(
     private readonly borg: BorgRunner,
-    private readonly repositories: RepositoriesService,
+    private readonly repositoryBorg: RepositoryBorg,
     private readonly catalog: ArchiveCatalog,
     private readonly sources: SourcePaths,
   ) {}
@@ -30,7 +30,7 @@ export class BackupExecutor implements JobExecutor<'backup'> {
     if (missing.length > 0) throw new JobFailure(ErrorCode.SOURCE_UNAVAILABLE, `Nothing was backed up: ${missing.join('; ')}`);
     context.log('info', describeCommand(parameters));
 
-    const outcome = await this.repositories.runBorg(repositoryId, (connection) =>
+    const outcome = await this.repositoryBorg.run(repositoryId, (connection) =>
       this.borg.create(connection, {
         archive: parameters.archive_name,
         paths: parameters.source_paths,
@@ -47,7 +47,7 @@ export class BackupExecutor implements JobExecutor<'backup'> {
 
     const archive = outcome.result?.archive;
     if (archive) await this.catalog.recordCreated(repositoryId, archive, parameters.comment ?? null);
-    if (!parameters.dry_run) await this.repositories.refreshStats(repositoryId);
+    if (!parameters.dry_run) await this.repositoryBorg.refreshStats(repositoryId);
     const warnings = outcome.exitCode === 1 ? outcome.warnings.map((warning) => warning.message) : [];
     return {
       status: outcome.exitCode === 1 ? 'warning' : 'completed',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JobDto } from '../jobs/dto/job.dto';
 import { JobsService } from '../jobs/jobs.service';
 import { ApiError } from '../platform/http/api-error';
-import { RepositoriesService } from '../repositories/repositories.service';
+import { missingRepository, RepositoryPreconditions } from '../repositories/repository-preconditions';
 import { BackupParametersDto } from '../jobs/contract/backup-job';
 import { BackupSourceDto, DEFAULT_ARCHIVE_NAME } from './dto/backup-source.dto';
 import { ManualBackupDto } from './dto/manual-backup.dto';
@@ -20,7 +20,7 @@ export interface BackupPlan {
 export class BackupsService {
   constructor(
     private readonly jobs: JobsService,
-    private readonly repositories: RepositoriesService,
+    private readonly preconditions: RepositoryPreconditions,
     private readonly sources: SourcePaths,
   ) {}
 
@@ -51,7 +51,7 @@ export class BackupsService {
     if (paths.length === 0 && !problems['source_paths']) problems['source_path'] = ['source_path or source_paths is required'];
     const unreadable = await this.sources.problems(paths);
     if (unreadable.length > 0) problems[input.source_paths ? 'source_paths' : 'source_path'] = unreadable;
-    if (!(await this.repositories.exists(repositoryId))) problems['repository_id'] = [`Repository ${repositoryId} does not exist`];
+    if (!(await this.preconditions.exists(repositoryId))) problems['repository_id'] = [missingRepository(repositoryId)];
     return {
       problems,
       parameters: {

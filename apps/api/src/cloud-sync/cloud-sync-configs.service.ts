@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
+import { saveNamed } from '../platform/database/save-unique';
 import { ApiError } from '../platform/http/api-error';
 import { Page } from '../platform/http/envelope';
 import { PageQueryDto } from '../platform/http/page-query.dto';
@@ -131,15 +132,8 @@ export class CloudSyncConfigsService {
     return config.secretsSealed ? (JSON.parse(this.secrets.decrypt(config.secretsSealed, CLOUD_SECRETS)) as Record<string, string>) : {};
   }
 
-  private async save(config: CloudSyncConfigEntity): Promise<CloudSyncConfigEntity> {
-    try {
-      return await this.configs.save(config);
-    } catch (error) {
-      if (error instanceof QueryFailedError && /UNIQUE constraint failed: cloud_sync_configs\.name/.test(error.message)) {
-        throw ApiError.conflict(`A cloud sync configuration named "${config.name}" already exists`, { field: 'name' });
-      }
-      throw error;
-    }
+  private save(config: CloudSyncConfigEntity): Promise<CloudSyncConfigEntity> {
+    return saveNamed(this.configs, config, 'cloud sync configuration');
   }
 }
 

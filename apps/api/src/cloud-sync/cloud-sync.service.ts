@@ -8,6 +8,7 @@ import { ApiError } from '../platform/http/api-error';
 import { ErrorCode } from '../platform/http/error-code';
 import { RepositoryDto } from '../repositories/dto/repository.dto';
 import { RepositoriesService } from '../repositories/repositories.service';
+import { missingRepository, RepositoryPreconditions } from '../repositories/repository-preconditions';
 import { CloudRemotes } from './cloud-remotes';
 import { CloudSyncConfigsService } from './cloud-sync-configs.service';
 import { CloudSyncParametersDto } from '../jobs/contract/cloud-sync-job';
@@ -27,6 +28,7 @@ export class CloudSyncService {
     private readonly remotes: CloudRemotes,
     private readonly rclone: RcloneRunner,
     private readonly repositories: RepositoriesService,
+    private readonly preconditions: RepositoryPreconditions,
     private readonly jobs: JobsService,
   ) {}
 
@@ -98,7 +100,7 @@ export class CloudSyncService {
   async problems(repositoryId: number, configId: number): Promise<Record<string, string[]>> {
     const problems: Record<string, string[]> = {};
     const repository = await this.repositories.get(repositoryId).catch(() => null);
-    if (!repository) problems['repository_id'] = [`Repository ${repositoryId} does not exist`];
+    if (!repository) problems['repository_id'] = [missingRepository(repositoryId)];
     else if (repository.is_remote) problems['repository_id'] = [localOnly(repository)];
     if (!(await this.configs.exists(configId))) problems['cloud_sync_config_id'] = [`Cloud sync configuration ${configId} does not exist`];
     return problems;
@@ -108,12 +110,9 @@ export class CloudSyncService {
   async verify(configId: number, repositoryId: number): Promise<CloudVerifyResultDto> {
     await this.configs.find(configId);
     const repository = await this.repositories.get(repositoryId).catch(() => null);
-    if (!repository)
-      throw ApiError.validation('Invalid input data: repository_id', { repository_id: [`Repository ${repositoryId} does not exist`] });
+    if (!repository) throw ApiError.validation('Invalid input data: repository_id', { repository_id: [missingRepository(repositoryId)] });
     if (repository.is_remote) throw ApiError.validation('Invalid input data: repository_id', { repository_id: [localOnly(repository)] });
-    if (await this.jobs.hasActiveJob(repositoryId)) {
-      throw new ApiError(409, ErrorCode.REPOSITORY_BUSY, 'A job is queued or running on this repository; verify when it has finished');
-    }
+    await this.preconditions.assertIdle(repositoryId, 'verify when it has finished');
     const { config, target, display } = await this.remotes.resolve(configId, repositoryFolder(repository));
     const watchdog = new StallWatchdog(this.appConfig.stallTimeoutSeconds);
     try {

@@ -57,7 +57,7 @@ export interface JobExecutor<T extends JobStepType = JobStepType> {
 
 /**
  * Thrown by an executor for a failure the user should read: code is an ErrorCode value, message is shown as is.
- * An ApiError thrown by a service an executor calls (RepositoriesService.runBorg, for one) counts the same.
+ * An ApiError thrown by a service an executor calls (RepositoryBorg.run, for one) counts the same.
  */
 export class JobFailure extends Error {
   constructor(

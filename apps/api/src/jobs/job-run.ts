@@ -138,7 +138,7 @@ export class JobRun {
       return { status: outcome.status, result: outcome.result ?? null, warnings: outcome.warnings ?? [] };
     } catch (error) {
       if (signal.aborted) return stopped(signal);
-      // An ApiError (borg's failures as RepositoriesService describes them) already says what went wrong in user terms.
+      // An ApiError (borg's failures as RepositoryBorg describes them) already says what went wrong in user terms.
       if (error instanceof JobFailure || error instanceof ApiError) return this.failed(this.knownCode(error.code), error.message);
       const errorId = `job-${this.record.job.id}`;
       this.tools.logger.error(

@@ -3,8 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobsModule } from '../jobs/jobs.module';
 import { RepositoriesController } from './repositories.controller';
 import { RepositoriesService } from './repositories.service';
+import { RepositoryBorg } from './repository-borg';
 import { RepositoryConnections } from './repository-connections';
 import { RepositoryEntity } from './repository.entity';
+import { RepositoryPreconditions } from './repository-preconditions';
 import { RepositoryRemovals } from './repository-removals';
 import { SshController } from './ssh/ssh.controller';
 import { SshKeygen } from './ssh/ssh-keygen';
@@ -13,7 +15,15 @@ import { SshKeysService } from './ssh/ssh-keys.service';
 @Module({
   imports: [TypeOrmModule.forFeature([RepositoryEntity]), JobsModule],
   controllers: [RepositoriesController, SshController],
-  providers: [RepositoriesService, RepositoryConnections, RepositoryRemovals, SshKeysService, SshKeygen],
-  exports: [RepositoriesService, RepositoryConnections, RepositoryRemovals],
+  providers: [
+    RepositoriesService,
+    RepositoryBorg,
+    RepositoryPreconditions,
+    RepositoryConnections,
+    RepositoryRemovals,
+    SshKeysService,
+    SshKeygen,
+  ],
+  exports: [RepositoriesService, RepositoryBorg, RepositoryPreconditions, RepositoryRemovals],
 })
 export class RepositoriesModule {}

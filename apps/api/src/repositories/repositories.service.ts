@@ -1,32 +1,30 @@
 import { rm } from 'node:fs/promises';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { BorgConnection, BorgRunner } from '@borgitory/borg-runner';
-import { QueryFailedError, Repository } from 'typeorm';
-import { JobsService } from '../jobs/jobs.service';
+import { BorgRunner } from '@borgitory/borg-runner';
+import { Repository } from 'typeorm';
 import { DatabaseVersion } from '../platform/database/database-version';
+import { saveUnique } from '../platform/database/save-unique';
 import { LIST_CACHE_SIZE, VersionedCache } from '../platform/database/versioned-cache';
 import { ApiError } from '../platform/http/api-error';
-import { ErrorCode } from '../platform/http/error-code';
 import { Page } from '../platform/http/envelope';
 import { PageQueryDto } from '../platform/http/page-query.dto';
 import { SecretsService } from '../platform/secrets/secrets.service';
-import { describeBorgFailure, failureAsApiError, FailureDescription, needsSshDiagnosis } from './borg-failure';
 import { parseBorgTime } from './borg-time';
 import { CreateRepositoryDto, UpdateRepositoryDto } from './dto/repository-input.dto';
 import { RepositoryDto } from './dto/repository.dto';
 import { RepositoryInfoDto, RepositoryKeyDto, RepositoryTestResultDto } from './dto/repository-results.dto';
 import { ConnectionSettings, PASSPHRASE_SECRET, RepositoryConnections, SSH_PRIVATE_KEY_SECRET } from './repository-connections';
+import { RepositoryBorg } from './repository-borg';
 import { toRepositoryDto } from './repository-dto.mapper';
 import { RepositoryEntity } from './repository.entity';
+import { RepositoryPreconditions } from './repository-preconditions';
 import { RepositoryRemovals } from './repository-removals';
 import { checkRepositoryLocation, RepositoryLocation } from './repository-location';
-import { RepositorySnapshot, statsColumns } from './repository-snapshot';
+import { statsColumns } from './repository-snapshot';
 import { SshKeysService } from './ssh/ssh-keys.service';
 
 const DEFAULT_ENCRYPTION = 'repokey-blake2';
-
-type Attempt<T> = { ok: true; value: T } | { ok: false; failure: FailureDescription };
 
 @Injectable()
 export class RepositoriesService {
@@ -35,10 +33,11 @@ export class RepositoriesService {
   constructor(
     @InjectRepository(RepositoryEntity) private readonly repositories: Repository<RepositoryEntity>,
     private readonly borg: BorgRunner,
+    private readonly repositoryBorg: RepositoryBorg,
+    private readonly preconditions: RepositoryPreconditions,
     private readonly connections: RepositoryConnections,
     private readonly secrets: SecretsService,
     private readonly sshKeys: SshKeysService,
-    private readonly jobs: JobsService,
     private readonly removals: RepositoryRemovals,
     version: DatabaseVersion,
   ) {
@@ -57,7 +56,7 @@ export class RepositoriesService {
   }
 
   async get(id: number): Promise<RepositoryDto> {
-    return toRepositoryDto(await this.find(id));
+    return toRepositoryDto(await this.preconditions.existing(id));
   }
 
   /** Inits (or imports) with borg first; the row is written only once borg has opened the repository. */
@@ -77,10 +76,10 @@ export class RepositoriesService {
       sshPrivateKey: input.ssh_private_key ?? null,
       hostKeyPolicy: input.ssh_host_key_policy ?? 'accept-new',
     };
-    const snapshot = await this.withBorg(settings, async (connection) => {
+    const snapshot = await this.repositoryBorg.runWith(settings, async (connection) => {
       if (initialize) await this.borg.init(connection, { encryption });
       else if (input.key_file) await this.borg.keyImport(connection, input.key_file);
-      return this.snapshot(connection);
+      return this.repositoryBorg.snapshot(connection);
     });
 
     const mode = snapshot.info.encryption.mode;
@@ -93,12 +92,12 @@ export class RepositoriesService {
       sshHostKeyPolicy: settings.hostKeyPolicy,
       ...statsColumns(snapshot),
     });
-    return toRepositoryDto(await this.saveUnique(entity));
+    return toRepositoryDto(await this.save(entity));
   }
 
   /** Name changes are saved as they are; connection changes only after borg opened the repository with them. */
   async update(id: number, input: UpdateRepositoryDto): Promise<RepositoryDto> {
-    const repository = await this.find(id);
+    const repository = await this.preconditions.existing(id);
     const location = input.path === undefined ? this.connections.locationOf(repository) : parseLocation(input.path);
     const current = this.connections.settingsOf(repository, location);
     if (input.passphrase !== undefined && repository.encryption === 'none') {
@@ -125,7 +124,7 @@ export class RepositoriesService {
       input.ssh_private_key !== undefined ||
       input.ssh_host_key_policy !== undefined;
     if (connectionChanged) {
-      const snapshot = await this.withBorg(next, (connection) => this.snapshot(connection));
+      const snapshot = await this.repositoryBorg.runWith(next, (connection) => this.repositoryBorg.snapshot(connection));
       Object.assign(repository, statsColumns(snapshot));
     }
     Object.assign(repository, {
@@ -135,7 +134,7 @@ export class RepositoriesService {
       sshKeySource: next.sshKeySource,
       sshHostKeyPolicy: next.hostKeyPolicy,
     });
-    return toRepositoryDto(await this.saveUnique(repository));
+    return toRepositoryDto(await this.save(repository));
   }
 
   /**
@@ -143,10 +142,10 @@ export class RepositoriesService {
    * deleted first, and with it the key file borg leaves behind for keyfile modes.
    */
   async remove(id: number, deleteData: boolean): Promise<void> {
-    const repository = await this.find(id);
-    await this.assertIdle(id, 'deleted');
+    const repository = await this.preconditions.existing(id);
+    await this.preconditions.assertIdle(id, 'it cannot be deleted until the job ends or is cancelled');
     if (deleteData) {
-      await this.withBorg(this.connections.settingsOf(repository), async (connection) => {
+      await this.repositoryBorg.runWith(this.connections.settingsOf(repository), async (connection) => {
         const keyFile = (await this.borg.infoWithoutLock(connection)).result.encryption.keyfile;
         await this.borg.deleteRepository(connection);
         if (keyFile) await rm(keyFile, { force: true });
@@ -158,8 +157,10 @@ export class RepositoriesService {
 
   /** Opens the repository without taking its lock; a failure is the answer, not an error status. */
   async test(id: number): Promise<RepositoryTestResultDto> {
-    const repository = await this.find(id);
-    const attempt = await this.attempt(this.connections.settingsOf(repository), (connection) => this.snapshot(connection));
+    const repository = await this.preconditions.existing(id);
+    const attempt = await this.repositoryBorg.attempt(this.connections.settingsOf(repository), (connection) =>
+      this.repositoryBorg.snapshot(connection),
+    );
     if (!attempt.ok) {
       return {
         ok: false,
@@ -190,8 +191,10 @@ export class RepositoriesService {
   }
 
   async info(id: number): Promise<RepositoryInfoDto> {
-    const repository = await this.find(id);
-    const snapshot = await this.withBorg(this.connections.settingsOf(repository), (connection) => this.snapshot(connection));
+    const repository = await this.preconditions.existing(id);
+    const snapshot = await this.repositoryBorg.runWith(this.connections.settingsOf(repository), (connection) =>
+      this.repositoryBorg.snapshot(connection),
+    );
     const stats = statsColumns(snapshot);
     await this.repositories.update({ id }, stats);
     const { info } = snapshot;
@@ -213,11 +216,11 @@ export class RepositoriesService {
   }
 
   async exportKey(id: number): Promise<RepositoryKeyDto> {
-    const repository = await this.find(id);
+    const repository = await this.preconditions.existing(id);
     if (repository.encryption === 'none') {
       throw ApiError.conflict('This repository is not encrypted, so it has no key to export');
     }
-    const key = await this.withBorg(this.connections.settingsOf(repository), (connection) => this.borg.keyExport(connection));
+    const key = await this.repositoryBorg.runWith(this.connections.settingsOf(repository), (connection) => this.borg.keyExport(connection));
     const slug =
       repository.name
         .toLowerCase()
@@ -228,69 +231,9 @@ export class RepositoriesService {
 
   /** Refused while one of our jobs uses the repository: that lock is not stale, and breaking it would corrupt the job's work. */
   async breakLock(id: number): Promise<void> {
-    const repository = await this.find(id);
-    await this.assertIdle(id, 'unlocked');
-    await this.withBorg(this.connections.settingsOf(repository), (connection) => this.borg.breakLock(connection));
-  }
-
-  /**
-   * For other modules (backups, jobs): runs borg on the repository; a failure
-   * is an ApiError whose code and message say what went wrong.
-   */
-  async runBorg<T>(id: number, work: (connection: BorgConnection) => Promise<T>): Promise<T> {
-    return this.withBorg(this.connections.settingsOf(await this.find(id)), work);
-  }
-
-  /** Reads borg's figures again (after a backup) so that the list stays current; failures only leave them as they were. */
-  async refreshStats(id: number): Promise<void> {
-    const repository = await this.find(id);
-    const attempt = await this.attempt(this.connections.settingsOf(repository), (connection) => this.snapshot(connection));
-    if (attempt.ok) await this.repositories.update({ id }, statsColumns(attempt.value));
-  }
-
-  async exists(id: number): Promise<boolean> {
-    return this.repositories.existsBy({ id });
-  }
-
-  private async find(id: number): Promise<RepositoryEntity> {
-    const repository = await this.repositories.findOneBy({ id });
-    if (!repository) throw ApiError.notFound(`Repository ${id} does not exist`);
-    return repository;
-  }
-
-  private async assertIdle(id: number, action: string): Promise<void> {
-    if (await this.jobs.hasActiveJob(id)) {
-      throw new ApiError(
-        409,
-        ErrorCode.REPOSITORY_BUSY,
-        `A job is queued or running on this repository; it cannot be ${action} until the job ends or is cancelled`,
-      );
-    }
-  }
-
-  private async snapshot(connection: BorgConnection): Promise<RepositorySnapshot> {
-    const info = (await this.borg.infoWithoutLock(connection)).result;
-    const archives = (await this.borg.listArchives(connection, { bypassLock: true })).result;
-    return { info, archives };
-  }
-
-  /** Runs borg with the settings; its failures become API errors that say what went wrong. */
-  private async withBorg<T>(settings: ConnectionSettings, work: (connection: BorgConnection) => Promise<T>): Promise<T> {
-    const attempt = await this.attempt(settings, work);
-    if (!attempt.ok) throw failureAsApiError(attempt.failure);
-    return attempt.value;
-  }
-
-  /** Describes a failure while the connection (and any key file) still exists, so that ssh can be asked why. */
-  private attempt<T>(settings: ConnectionSettings, work: (connection: BorgConnection) => Promise<T>): Promise<Attempt<T>> {
-    return this.connections.use(settings, async (connection): Promise<Attempt<T>> => {
-      try {
-        return { ok: true, value: await work(connection) };
-      } catch (error) {
-        const sshReport = needsSshDiagnosis(error, settings.location) ? await this.borg.probeSsh(connection) : [];
-        return { ok: false, failure: describeBorgFailure(error, settings.location, sshReport) };
-      }
-    });
+    const repository = await this.preconditions.existing(id);
+    await this.preconditions.assertIdle(id, 'it cannot be unlocked until the job ends or is cancelled');
+    await this.repositoryBorg.runWith(this.connections.settingsOf(repository), (connection) => this.borg.breakLock(connection));
   }
 
   private sealedSecrets(settings: ConnectionSettings): Pick<RepositoryEntity, 'passphraseSecret' | 'sshPrivateKeySecret'> {
@@ -318,15 +261,8 @@ export class RepositoriesService {
   }
 
   /** The unique constraints are the last word when two requests race past assertUnique. */
-  private async saveUnique(entity: RepositoryEntity): Promise<RepositoryEntity> {
-    try {
-      return await this.repositories.save(entity);
-    } catch (error) {
-      if (error instanceof QueryFailedError && /UNIQUE constraint failed/.test(error.message)) {
-        throw ApiError.conflict('A repository with this name or path already exists');
-      }
-      throw error;
-    }
+  private save(entity: RepositoryEntity): Promise<RepositoryEntity> {
+    return saveUnique(this.repositories, entity, () => ApiError.conflict('A repository with this name or path already exists'));
   }
 }
 

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { BackupsService } from '../backups/backups.service';
 import { CloudSyncService } from '../cloud-sync/cloud-sync.service';
 import { JobDto } from '../jobs/dto/job.dto';
 import { JobsService } from '../jobs/jobs.service';
+import { saveNamed } from '../platform/database/save-unique';
 import { ApiError } from '../platform/http/api-error';
 import { Page } from '../platform/http/envelope';
 import { PageQueryDto } from '../platform/http/page-query.dto';
@@ -161,14 +162,7 @@ export class SchedulesService {
     return schedule;
   }
 
-  private async save(schedule: ScheduleEntity): Promise<ScheduleEntity> {
-    try {
-      return await this.schedules.save(schedule);
-    } catch (error) {
-      if (error instanceof QueryFailedError && /UNIQUE constraint failed: schedules\.name/.test(error.message)) {
-        throw ApiError.conflict(`A schedule named "${schedule.name}" already exists`, { field: 'name' });
-      }
-      throw error;
-    }
+  private save(schedule: ScheduleEntity): Promise<ScheduleEntity> {
+    return saveNamed(this.schedules, schedule, 'schedule');
   }
 }

@@ -1,3 +1,4 @@
+import type { UseMutationResult } from '@tanstack/react-query';
 import type { ComponentPropsWithRef, ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 
@@ -62,4 +63,13 @@ export function FormActions({ submitLabel, busyLabel = 'Saving…', busy, submit
       )}
     </div>
   );
+}
+
+/** What a policy or schedule form is given by its New and Edit pages. */
+export interface EditFormProps<Values, Saved, Input> {
+  initial: Values;
+  save: UseMutationResult<Saved, Error, Input>;
+  submitLabel: string;
+  onSaved: (saved: Saved) => void;
+  cancelPath: string;
 }

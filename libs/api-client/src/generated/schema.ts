@@ -732,6 +732,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/pruning-policies/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What the policy would keep (and by which rule) and prune in a repository: borg prune --dry-run --list */
+        post: operations["pruningPoliciesPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/pruning-policies": {
         parameters: {
             query?: never;
@@ -764,23 +781,6 @@ export interface paths {
         post?: never;
         /** Delete a pruning policy */
         delete: operations["pruningPoliciesRemove"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/pruning-policies/{id}/preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** What the policy would keep (and by which rule) and prune in a repository: borg prune --dry-run --list */
-        post: operations["pruningPoliciesPreview"];
-        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1792,9 +1792,29 @@ export interface components {
              */
             catch_up?: boolean;
         };
+        KeptArchiveDto: {
+            name: string;
+            /**
+             * @description The rule that keeps it, as borg names it
+             * @example daily #1
+             */
+            rule: string;
+        };
+        PrunePreviewDto: {
+            keep: components["schemas"]["KeptArchiveDto"][];
+            /** @description Archives borg would delete */
+            prune: string[];
+        };
+        PrunePreviewRequestDto: {
+            repository_id: number;
+        };
         PruningPolicyDto: {
             id: number;
             name: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
             keep_within: string | null;
             keep_last: number | null;
             keep_secondly: number | null;
@@ -1806,10 +1826,6 @@ export interface components {
             keep_yearly: number | null;
             glob_archives: string | null;
             compact_after: boolean;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
         };
         PruningPolicyInputDto: {
             /** @example Keep 7 daily, 4 weekly, 6 monthly */
@@ -1846,22 +1862,6 @@ export interface components {
              */
             compact_after?: boolean;
         };
-        KeptArchiveDto: {
-            name: string;
-            /**
-             * @description The rule that keeps it, as borg names it
-             * @example daily #1
-             */
-            rule: string;
-        };
-        PrunePreviewDto: {
-            keep: components["schemas"]["KeptArchiveDto"][];
-            /** @description Archives borg would delete */
-            prune: string[];
-        };
-        PrunePreviewRequestDto: {
-            repository_id: number;
-        };
         PruneRequestDto: {
             pruning_policy_id: number;
             /**
@@ -1875,16 +1875,16 @@ export interface components {
         CheckPolicyDto: {
             id: number;
             name: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
             scope: components["schemas"]["CheckScope"];
             verify_data: boolean;
             max_duration: number | null;
             glob_archives: string | null;
             first: number | null;
             last: number | null;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
         };
         CheckPolicyInputDto: {
             /** @example Weekly full check */
@@ -6070,6 +6070,91 @@ export interface operations {
             };
         };
     };
+    pruningPoliciesPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrunePreviewRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["PrunePreviewDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
     pruningPoliciesList: {
         parameters: {
             query?: {
@@ -6377,91 +6462,6 @@ export interface operations {
             };
             /** @description Not found */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
-                };
-            };
-            /** @description Internal error; the message carries an error id found in the log */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
-                };
-            };
-        };
-    };
-    pruningPoliciesPreview: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PrunePreviewRequestDto"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "success";
-                        data: components["schemas"]["PrunePreviewDto"];
-                        message: string;
-                    };
-                };
-            };
-            /** @description Malformed request (bad JSON, query or path parameters) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
-                };
-            };
-            /** @description Authentication required */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
-                };
-            };
-            /** @description Conflict with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
-                };
-            };
-            /** @description Validation failed; details name each field */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -16,8 +16,23 @@ export interface IndexRow {
 export type IndexSort = 'name' | 'size' | 'mtime';
 export type IndexOrder = 'asc' | 'desc';
 
+/** What one query of a page reads: by name, the directories and the other entries apart; by size or time, all. */
+export type IndexPart = 'dirs' | 'others' | Exclude<IndexSort, 'name'>;
+
 const COLUMNS = 'id, parent, name, kind, mode, size, mtime, healthy, link_target';
 const SORT_COLUMNS: Record<IndexSort, string> = { name: 'name', size: 'size', mtime: 'mtime' };
+
+/**
+ * The query of one part of a directory's page (parameters: directory id, limit, offset). By name, directories and
+ * the rest are read in index order; by size or time, SQLite sorts the directory's rows.
+ */
+export function pageSql(part: IndexPart, order: IndexOrder): string {
+  const direction = order === 'desc' ? 'DESC' : 'ASC';
+  if (part === 'dirs') return `SELECT ${COLUMNS} FROM entries WHERE parent = ? AND kind = 'd' ORDER BY name ${direction} LIMIT ? OFFSET ?`;
+  if (part === 'others')
+    return `SELECT ${COLUMNS} FROM entries WHERE parent = ? AND kind <> 'd' ORDER BY name ${direction} LIMIT ? OFFSET ?`;
+  return `SELECT ${COLUMNS} FROM entries WHERE parent = ? ORDER BY kind = 'd' DESC, ${SORT_COLUMNS[part]} ${direction}, name ${direction} LIMIT ? OFFSET ?`;
+}
 
 /** Read-only queries on one archive's index file. Directories always come before other entries. */
 export class ArchiveIndexReader {
@@ -67,18 +82,11 @@ export class ArchiveIndexReader {
     return { rows, total };
   }
 
-  private page(key: string, directoryId: number, limit: number, offset: number): IndexRow[] {
+  private page(key: `${IndexPart}:${IndexOrder}`, directoryId: number, limit: number, offset: number): IndexRow[] {
     let statement = this.pages.get(key);
     if (!statement) {
-      const [what, order] = key.split(':') as [string, IndexOrder];
-      const direction = order === 'desc' ? 'DESC' : 'ASC';
-      const sql =
-        what === 'dirs'
-          ? `SELECT ${COLUMNS} FROM entries WHERE parent = ? AND kind = 'd' ORDER BY name ${direction} LIMIT ? OFFSET ?`
-          : what === 'others'
-            ? `SELECT ${COLUMNS} FROM entries WHERE parent = ? AND kind <> 'd' ORDER BY name ${direction} LIMIT ? OFFSET ?`
-            : `SELECT ${COLUMNS} FROM entries WHERE parent = ? ORDER BY kind = 'd' DESC, ${SORT_COLUMNS[what as IndexSort]} ${direction}, name ${direction} LIMIT ? OFFSET ?`;
-      statement = this.db.prepare(sql);
+      const [part, order] = key.split(':') as [IndexPart, IndexOrder];
+      statement = this.db.prepare(pageSql(part, order));
       this.pages.set(key, statement);
     }
     return statement.all(directoryId, limit, offset);

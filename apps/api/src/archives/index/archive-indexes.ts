@@ -8,7 +8,7 @@ import { In, IsNull, Not, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
 import { ApiError } from '../../platform/http/api-error';
 import { ErrorCode } from '../../platform/http/error-code';
-import { RepositoriesService } from '../../repositories/repositories.service';
+import { RepositoryBorg } from '../../repositories/repository-borg';
 import { ArchiveEntity } from '../archive.entity';
 import { ArchiveSettings } from '../archive-settings';
 import { ArchiveIndexReader } from './archive-index-reader';
@@ -51,7 +51,7 @@ export class ArchiveIndexes implements OnModuleInit, OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectRepository(ArchiveEntity) private readonly archives: Repository<ArchiveEntity>,
     private readonly borg: BorgRunner,
-    private readonly repositories: RepositoriesService,
+    private readonly repositoryBorg: RepositoryBorg,
     private readonly settings: ArchiveSettings,
   ) {
     this.root = join(config.dataDir, 'archive-indexes');
@@ -163,7 +163,7 @@ export class ArchiveIndexes implements OnModuleInit, OnModuleDestroy {
       build.writer = writer;
       const started = Date.now();
       try {
-        await this.repositories.runBorg(archive.repositoryId, async (connection) => {
+        await this.repositoryBorg.run(archive.repositoryId, async (connection) => {
           const entries = this.borg.listArchiveEntries(connection, archive.name, { bypassLock: true, signal: build.abort.signal });
           for await (const batch of entries) writer.add(batch);
         });

@@ -1,59 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { JobDto } from '../../jobs/dto/job.dto';
-import { Page } from '../../platform/http/envelope';
-import { PageQueryDto } from '../../platform/http/page-query.dto';
 import { SuccessMessage } from '../../platform/http/success-message.decorator';
-import { ApiEnvelope, ApiErrors, ApiNoContent } from '../../platform/openapi/api-responses';
+import { ApiEnvelope, ApiErrors } from '../../platform/openapi/api-responses';
+import { PolicyController } from '../policies/policy.controller';
 import { CheckPoliciesService } from './check-policies.service';
 import { CheckPolicyDto, CheckPolicyInputDto, CheckRequestDto } from './dto/check-policy.dto';
 
 @ApiTags('check-policies')
 @Controller('check-policies')
-export class CheckPoliciesController {
-  constructor(private readonly policies: CheckPoliciesService) {}
-
-  @Get()
-  @ApiOperation({ summary: 'List check policies' })
-  @ApiEnvelope(CheckPolicyDto, { paginated: true })
-  @ApiErrors(400)
-  list(@Query() query: PageQueryDto): Promise<Page<CheckPolicyDto>> {
-    return this.policies.list(query);
-  }
-
-  @Post()
-  @SuccessMessage('Check policy created')
-  @ApiOperation({ summary: 'Create a check policy' })
-  @ApiEnvelope(CheckPolicyDto, { status: 201 })
-  @ApiErrors(409, 422)
-  create(@Body() body: CheckPolicyInputDto): Promise<CheckPolicyDto> {
-    return this.policies.create(body);
-  }
-
-  @Get(':id')
-  @ApiOperation({ summary: 'One check policy' })
-  @ApiEnvelope(CheckPolicyDto)
-  @ApiErrors(400, 404)
-  get(@Param('id', ParseIntPipe) id: number): Promise<CheckPolicyDto> {
-    return this.policies.get(id);
-  }
-
-  @Put(':id')
-  @SuccessMessage('Check policy updated')
-  @ApiOperation({ summary: 'Replace a check policy' })
-  @ApiEnvelope(CheckPolicyDto)
-  @ApiErrors(400, 404, 409, 422)
-  update(@Param('id', ParseIntPipe) id: number, @Body() body: CheckPolicyInputDto): Promise<CheckPolicyDto> {
-    return this.policies.update(id, body);
-  }
-
-  @Delete(':id')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a check policy' })
-  @ApiNoContent()
-  @ApiErrors(400, 404)
-  remove(@Param('id', ParseIntPipe) id: number): Promise<void> {
-    return this.policies.remove(id);
+export class CheckPoliciesController extends PolicyController({ kind: 'check', dto: CheckPolicyDto, input: CheckPolicyInputDto }) {
+  constructor(policies: CheckPoliciesService) {
+    super(policies);
   }
 }
 

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { JobDto } from '../../jobs/dto/job.dto';
 import { JobsService } from '../../jobs/jobs.service';
 import { ApiError } from '../../platform/http/api-error';
-import { Page } from '../../platform/http/envelope';
-import { PageQueryDto } from '../../platform/http/page-query.dto';
-import { RepositoriesService } from '../../repositories/repositories.service';
+import { RepositoryPreconditions } from '../../repositories/repository-preconditions';
+import { PolicyService } from '../policies/policy.service';
 import { ScheduleEntity } from '../schedule.entity';
 import { CheckParametersDto } from '../../jobs/contract/check-job';
 import { checkOptions, checkPolicyProblems, toCheckPolicyDto } from './check-options';
@@ -14,48 +13,19 @@ import { CheckPolicyEntity } from './check-policy.entity';
 import { CheckPolicyDto, CheckPolicyInputDto, CheckRequestDto } from './dto/check-policy.dto';
 
 @Injectable()
-export class CheckPoliciesService {
+export class CheckPoliciesService extends PolicyService<CheckPolicyEntity, CheckPolicyDto, CheckPolicyInputDto> {
   constructor(
-    @InjectRepository(CheckPolicyEntity) private readonly policies: Repository<CheckPolicyEntity>,
-    @InjectRepository(ScheduleEntity) private readonly schedules: Repository<ScheduleEntity>,
-    private readonly repositories: RepositoriesService,
+    @InjectRepository(CheckPolicyEntity) policies: Repository<CheckPolicyEntity>,
+    @InjectRepository(ScheduleEntity) schedules: Repository<ScheduleEntity>,
+    private readonly preconditions: RepositoryPreconditions,
     private readonly jobs: JobsService,
-  ) {}
-
-  async list(query: PageQueryDto): Promise<Page<CheckPolicyDto>> {
-    const [rows, total] = await this.policies.findAndCount({ order: { name: 'ASC', id: 'ASC' }, take: query.limit, skip: query.offset });
-    return new Page(rows.map(toCheckPolicyDto), { total, limit: query.limit, offset: query.offset });
-  }
-
-  async get(id: number): Promise<CheckPolicyDto> {
-    return toCheckPolicyDto(await this.find(id));
-  }
-
-  async create(input: CheckPolicyInputDto): Promise<CheckPolicyDto> {
-    return toCheckPolicyDto(await this.save(this.policies.create(columns(input))));
-  }
-
-  async update(id: number, input: CheckPolicyInputDto): Promise<CheckPolicyDto> {
-    const policy = await this.find(id);
-    return toCheckPolicyDto(await this.save(Object.assign(policy, columns(input))));
-  }
-
-  /** Refused (409) while schedules use the policy: they would silently stop checking. */
-  async remove(id: number): Promise<void> {
-    const policy = await this.find(id);
-    const users = await this.schedules.find({ where: { checkPolicyId: id }, order: { name: 'ASC' } });
-    if (users.length > 0) {
-      const names = users.map((schedule) => `"${schedule.name}"`).join(', ');
-      throw ApiError.conflict(`The check policy "${policy.name}" is used by the schedule(s) ${names}; change them first`, {
-        schedule_ids: users.map((schedule) => schedule.id),
-      });
-    }
-    await this.policies.delete({ id });
+  ) {
+    super(policies, schedules, { kind: 'check', usedBy: (id) => ({ checkPolicyId: id }), toDto: toCheckPolicyDto, columns });
   }
 
   /** A check job; a repair needs the caller to confirm it in words, as it can drop what it cannot mend. */
   async startCheck(repositoryId: number, input: CheckRequestDto): Promise<JobDto> {
-    if (!(await this.repositories.exists(repositoryId))) throw ApiError.notFound(`Repository ${repositoryId} does not exist`);
+    await this.preconditions.assertExists(repositoryId);
     const details: Record<string, string[]> = {};
     if (input.repair && input.confirm !== 'repair') {
       details['confirm'] = ['A repair can delete data borg cannot mend; send confirm: "repair" to run it'];
@@ -75,23 +45,6 @@ export class CheckPoliciesService {
     const policy = await this.policies.findOneBy({ id: policyId });
     if (!policy) return null;
     return { check_policy_id: policy.id, policy_name: policy.name, options: checkOptions(policy), repair: false };
-  }
-
-  private async find(id: number): Promise<CheckPolicyEntity> {
-    const policy = await this.policies.findOneBy({ id });
-    if (!policy) throw ApiError.notFound(`Check policy ${id} does not exist`);
-    return policy;
-  }
-
-  private async save(policy: CheckPolicyEntity): Promise<CheckPolicyEntity> {
-    try {
-      return await this.policies.save(policy);
-    } catch (error) {
-      if (error instanceof QueryFailedError && /UNIQUE constraint failed: check_policies\.name/.test(error.message)) {
-        throw ApiError.conflict(`A check policy named "${policy.name}" already exists`, { field: 'name' });
-      }
-      throw error;
-    }
   }
 }
 

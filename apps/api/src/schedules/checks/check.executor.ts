@@ -4,7 +4,7 @@ import { forwardBorgEvent } from '../../jobs/forward-borg-event';
 import { CheckParametersDto, CheckResultDto } from '../../jobs/contract/check-job';
 import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../../jobs/job-executor';
 import { ErrorCode } from '../../platform/http/error-code';
-import { RepositoriesService } from '../../repositories/repositories.service';
+import { RepositoryBorg } from '../../repositories/repository-borg';
 import { borgCheckScope, describeCheck } from './check-options';
 
 /**
@@ -17,7 +17,7 @@ export class CheckExecutor implements JobExecutor<'check'> {
 
   constructor(
     private readonly borg: BorgRunner,
-    private readonly repositories: RepositoriesService,
+    private readonly repositoryBorg: RepositoryBorg,
   ) {}
 
   async run(context: JobContext<CheckParametersDto>): Promise<JobOutcome<CheckResultDto>> {
@@ -26,7 +26,7 @@ export class CheckExecutor implements JobExecutor<'check'> {
     if (repositoryId === null) throw new JobFailure(ErrorCode.VALIDATION_ERROR, 'A check needs a repository');
     if (parameters.policy_name) context.log('info', `Check policy "${parameters.policy_name}"`);
     context.log('info', describeCheck(parameters.options, parameters.repair));
-    const outcome = await this.repositories.runBorg(repositoryId, (connection) =>
+    const outcome = await this.repositoryBorg.run(repositoryId, (connection) =>
       this.borg.check(connection, {
         ...borgCheckScope(parameters.options),
         repair: parameters.repair,

@@ -3,7 +3,7 @@ import { BorgRunner } from '@borgitory/borg-runner';
 import { forwardBorgEvent } from '../../jobs/forward-borg-event';
 import { CompactParametersDto } from '../../jobs/contract/compact-job';
 import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../../jobs/job-executor';
-import { RepositoriesService } from '../../repositories/repositories.service';
+import { RepositoryBorg } from '../../repositories/repository-borg';
 
 /** `borg compact`: gives back the space of deleted archives. Progress is borg's percentage. */
 @Injectable()
@@ -12,21 +12,21 @@ export class CompactExecutor implements JobExecutor<'compact'> {
 
   constructor(
     private readonly borg: BorgRunner,
-    private readonly repositories: RepositoriesService,
+    private readonly repositoryBorg: RepositoryBorg,
   ) {}
 
   async run(context: JobContext<CompactParametersDto>): Promise<JobOutcome<null>> {
     const repositoryId = context.repositoryId;
     if (repositoryId === null) throw new JobFailure('VALIDATION_ERROR', 'Compacting needs a repository');
     context.log('info', 'Running: borg compact REPOSITORY');
-    const outcome = await this.repositories.runBorg(repositoryId, (connection) =>
+    const outcome = await this.repositoryBorg.run(repositoryId, (connection) =>
       this.borg.compact(connection, {
         signal: context.signal,
         onSpawn: (pid) => context.processStarted(pid),
         onEvent: (event) => forwardBorgEvent(event, context),
       }),
     );
-    await this.repositories.refreshStats(repositoryId);
+    await this.repositoryBorg.refreshStats(repositoryId);
     return {
       status: outcome.exitCode === 1 ? 'warning' : 'completed',
       warnings: outcome.warnings.map((warning) => warning.message),

@@ -4,7 +4,7 @@ import { ArchiveCatalog } from '../../archives/archive-catalog';
 import { forwardBorgEvent } from '../../jobs/forward-borg-event';
 import { PruneParametersDto, PruneResultDto } from '../../jobs/contract/prune-job';
 import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../../jobs/job-executor';
-import { RepositoriesService } from '../../repositories/repositories.service';
+import { RepositoryBorg } from '../../repositories/repository-borg';
 import { borgPruneRules, describePrune } from './prune-rules';
 
 /** `borg prune --list` by the rules the job was given; then the stored archive list is read again. */
@@ -14,7 +14,7 @@ export class PruneExecutor implements JobExecutor<'prune'> {
 
   constructor(
     private readonly borg: BorgRunner,
-    private readonly repositories: RepositoriesService,
+    private readonly repositoryBorg: RepositoryBorg,
     private readonly catalog: ArchiveCatalog,
   ) {}
 
@@ -24,7 +24,7 @@ export class PruneExecutor implements JobExecutor<'prune'> {
     if (repositoryId === null) throw new JobFailure('VALIDATION_ERROR', 'Pruning needs a repository');
     context.log('info', `Pruning policy "${parameters.policy_name}"`);
     context.log('info', describePrune(parameters.rules, parameters.dry_run));
-    const outcome = await this.repositories.runBorg(repositoryId, (connection) =>
+    const outcome = await this.repositoryBorg.run(repositoryId, (connection) =>
       this.borg.prune(connection, {
         ...borgPruneRules(parameters.rules),
         dryRun: parameters.dry_run,
@@ -35,7 +35,7 @@ export class PruneExecutor implements JobExecutor<'prune'> {
     );
     if (!parameters.dry_run) {
       await this.catalog.refresh(repositoryId);
-      await this.repositories.refreshStats(repositoryId);
+      await this.repositoryBorg.refreshStats(repositoryId);
     }
     const { kept, pruned, rules } = outcome.result;
     return {

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { BorgRunner } from '@borgitory/borg-runner';
-import { QueryFailedError, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { JobDto } from '../../jobs/dto/job.dto';
 import { JobsService } from '../../jobs/jobs.service';
 import { ApiError } from '../../platform/http/api-error';
-import { Page } from '../../platform/http/envelope';
-import { ErrorCode } from '../../platform/http/error-code';
-import { PageQueryDto } from '../../platform/http/page-query.dto';
-import { RepositoriesService } from '../../repositories/repositories.service';
+import { RepositoryBorg } from '../../repositories/repository-borg';
+import { missingRepository, RepositoryPreconditions } from '../../repositories/repository-preconditions';
+import { PolicyService } from '../policies/policy.service';
 import { ScheduleEntity } from '../schedule.entity';
 import { KEEP_COUNTS, PrunePreviewDto, PruneRequestDto, PruningPolicyDto, PruningPolicyInputDto } from './dto/pruning-policy.dto';
 import { PruneParametersDto } from '../../jobs/contract/prune-job';
@@ -16,54 +15,26 @@ import { borgPruneRules, pruneRules, toPruningPolicyDto } from './prune-rules';
 import { PruningPolicyEntity } from './pruning-policy.entity';
 
 @Injectable()
-export class PruningPoliciesService {
+export class PruningPoliciesService extends PolicyService<PruningPolicyEntity, PruningPolicyDto, PruningPolicyInputDto> {
   constructor(
-    @InjectRepository(PruningPolicyEntity) private readonly policies: Repository<PruningPolicyEntity>,
-    @InjectRepository(ScheduleEntity) private readonly schedules: Repository<ScheduleEntity>,
-    private readonly repositories: RepositoriesService,
+    @InjectRepository(PruningPolicyEntity) policies: Repository<PruningPolicyEntity>,
+    @InjectRepository(ScheduleEntity) schedules: Repository<ScheduleEntity>,
+    private readonly preconditions: RepositoryPreconditions,
+    private readonly repositoryBorg: RepositoryBorg,
     private readonly jobs: JobsService,
     private readonly borg: BorgRunner,
-  ) {}
-
-  async list(query: PageQueryDto): Promise<Page<PruningPolicyDto>> {
-    const [rows, total] = await this.policies.findAndCount({ order: { name: 'ASC', id: 'ASC' }, take: query.limit, skip: query.offset });
-    return new Page(rows.map(toPruningPolicyDto), { total, limit: query.limit, offset: query.offset });
-  }
-
-  async get(id: number): Promise<PruningPolicyDto> {
-    return toPruningPolicyDto(await this.find(id));
-  }
-
-  async create(input: PruningPolicyInputDto): Promise<PruningPolicyDto> {
-    return toPruningPolicyDto(await this.save(this.policies.create(columns(input))));
-  }
-
-  async update(id: number, input: PruningPolicyInputDto): Promise<PruningPolicyDto> {
-    const policy = await this.find(id);
-    return toPruningPolicyDto(await this.save(Object.assign(policy, columns(input))));
-  }
-
-  /** Refused (409) while schedules use the policy: they would silently stop pruning. */
-  async remove(id: number): Promise<void> {
-    const policy = await this.find(id);
-    const users = await this.schedules.find({ where: { pruningPolicyId: id }, order: { name: 'ASC' } });
-    if (users.length > 0) {
-      const names = users.map((schedule) => `"${schedule.name}"`).join(', ');
-      throw ApiError.conflict(`The pruning policy "${policy.name}" is used by the schedule(s) ${names}; change them first`, {
-        schedule_ids: users.map((schedule) => schedule.id),
-      });
-    }
-    await this.policies.delete({ id });
+  ) {
+    super(policies, schedules, { kind: 'pruning', usedBy: (id) => ({ pruningPolicyId: id }), toDto: toPruningPolicyDto, columns });
   }
 
   /** `borg prune --dry-run --list` with the policy's rules: what would be kept (and by which rule) and pruned. */
   async preview(id: number, repositoryId: number): Promise<PrunePreviewDto> {
     const policy = await this.find(id);
-    if (!(await this.repositories.exists(repositoryId))) {
-      throw ApiError.validation('Invalid input data: repository_id', { repository_id: [`Repository ${repositoryId} does not exist`] });
+    if (!(await this.preconditions.exists(repositoryId))) {
+      throw ApiError.validation('Invalid input data: repository_id', { repository_id: [missingRepository(repositoryId)] });
     }
-    await this.assertIdle(repositoryId);
-    const { result } = await this.repositories.runBorg(repositoryId, (connection) =>
+    await this.preconditions.assertIdle(repositoryId, 'try the preview when it has finished');
+    const { result } = await this.repositoryBorg.run(repositoryId, (connection) =>
       this.borg.prune(connection, { ...borgPruneRules(pruneRules(policy)), dryRun: true }),
     );
     return { keep: result.kept.map((name) => ({ name, rule: result.rules[name] })), prune: result.pruned };
@@ -71,7 +42,7 @@ export class PruningPoliciesService {
 
   /** A prune job on the repository, then borg compact as its second step when the policy says so. */
   async startPrune(repositoryId: number, input: PruneRequestDto): Promise<JobDto> {
-    if (!(await this.repositories.exists(repositoryId))) throw ApiError.notFound(`Repository ${repositoryId} does not exist`);
+    await this.preconditions.assertExists(repositoryId);
     const parameters = await this.parametersFor(input.pruning_policy_id, input.dry_run ?? false);
     if (!parameters) {
       throw ApiError.validation('Invalid input data: pruning_policy_id', {
@@ -97,33 +68,6 @@ export class PruningPoliciesService {
       compact_after: policy.compactAfter && !dryRun,
       dry_run: dryRun,
     };
-  }
-
-  private async find(id: number): Promise<PruningPolicyEntity> {
-    const policy = await this.policies.findOneBy({ id });
-    if (!policy) throw ApiError.notFound(`Pruning policy ${id} does not exist`);
-    return policy;
-  }
-
-  private async save(policy: PruningPolicyEntity): Promise<PruningPolicyEntity> {
-    try {
-      return await this.policies.save(policy);
-    } catch (error) {
-      if (error instanceof QueryFailedError && /UNIQUE constraint failed: pruning_policies\.name/.test(error.message)) {
-        throw ApiError.conflict(`A pruning policy named "${policy.name}" already exists`, { field: 'name' });
-      }
-      throw error;
-    }
-  }
-
-  private async assertIdle(repositoryId: number): Promise<void> {
-    if (await this.jobs.hasActiveJob(repositoryId)) {
-      throw new ApiError(
-        409,
-        ErrorCode.REPOSITORY_BUSY,
-        'A job is queued or running on this repository; try the preview when it has finished',
-      );
-    }
   }
 }
 

@@ -3,15 +3,6 @@ import { useRef, type FormEvent } from 'react';
 import { useFocusFirstProblem } from '../../util/focus-first-problem';
 import { saveErrors } from './save-errors';
 
-/** What a policy or schedule form is given by its New and Edit pages. */
-export interface EditFormProps<Values, Saved, Input> {
-  initial: Values;
-  save: UseMutationResult<Saved, Error, Input>;
-  submitLabel: string;
-  onSaved: (saved: Saved) => void;
-  cancelPath: string;
-}
-
 interface SaveFormOptions<Saved> {
   /** The names the form shows messages for (see saveErrors). */
   shown: readonly string[];

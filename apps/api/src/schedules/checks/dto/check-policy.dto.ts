@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PolicyDto, PolicyNameProperty } from '../../policies/policy.dto';
 import { CHECK_SCOPES, CheckScope } from '../check-policy.entity';
 
 const MAX_ARCHIVES = 100_000;
@@ -7,10 +8,7 @@ const MAX_DURATION = 7 * 24 * 3600;
 
 /** The body of POST and PUT: PUT replaces the whole policy. */
 export class CheckPolicyInputDto {
-  @ApiProperty({ example: 'Weekly full check', minLength: 1, maxLength: 100 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @PolicyNameProperty('Weekly full check')
   name!: string;
 
   @ApiProperty({ enum: CHECK_SCOPES, enumName: 'CheckScope', description: 'full: repository and archives' })
@@ -57,13 +55,7 @@ export class CheckPolicyInputDto {
   last?: number | null;
 }
 
-export class CheckPolicyDto {
-  @ApiProperty()
-  id!: number;
-
-  @ApiProperty()
-  name!: string;
-
+export class CheckPolicyDto extends PolicyDto {
   @ApiProperty({ enum: CHECK_SCOPES, enumName: 'CheckScope' })
   scope!: CheckScope;
 
@@ -81,12 +73,6 @@ export class CheckPolicyDto {
 
   @ApiProperty({ type: Number, nullable: true })
   last!: number | null;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  created_at!: string;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  updated_at!: string;
 }
 
 export class CheckRequestDto {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PolicyDto, PolicyNameProperty } from '../../policies/policy.dto';
 
 export const KEEP_COUNTS = [
   'keep_last',
@@ -28,10 +29,7 @@ function KeepCountProperty(description: string) {
 
 /** The body of POST and PUT: PUT replaces the whole policy. At least one keep rule is required. */
 export class PruningPolicyInputDto {
-  @ApiProperty({ example: 'Keep 7 daily, 4 weekly, 6 monthly', minLength: 1, maxLength: 100 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @PolicyNameProperty('Keep 7 daily, 4 weekly, 6 monthly')
   name!: string;
 
   @ApiPropertyOptional({
@@ -87,13 +85,7 @@ export class PruningPolicyInputDto {
   compact_after?: boolean;
 }
 
-export class PruningPolicyDto {
-  @ApiProperty()
-  id!: number;
-
-  @ApiProperty()
-  name!: string;
-
+export class PruningPolicyDto extends PolicyDto {
   @ApiProperty({ type: String, nullable: true })
   keep_within!: string | null;
 
@@ -126,12 +118,6 @@ export class PruningPolicyDto {
 
   @ApiProperty()
   compact_after!: boolean;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  created_at!: string;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  updated_at!: string;
 }
 
 export class PrunePreviewRequestDto {

@@ -2,9 +2,9 @@ import type { CheckPolicy, CheckPolicyInput } from '../../../api/check-policies'
 import { CheckboxField } from '../../../components/checkbox-field';
 import { FormField } from '../../../components/form-field';
 import { NameField } from '../../../components/name-field';
-import { FormActions, SaveForm } from '../../../components/save-form';
+import { FormActions, SaveForm, type EditFormProps } from '../../../components/save-form';
 import { useFormValues } from '../../../util/use-form-values';
-import { useSaveForm, type EditFormProps } from '../use-save-form';
+import { useSaveForm } from '../use-save-form';
 import { allowedFields, checkPolicyInput, type CheckPolicyFormValues } from './check-policy-values';
 import { ScopeChoice } from './scope-choice';
 

@@ -1,5 +1,5 @@
-import { Link, useNavigate } from 'react-router-dom';
 import { useCreateCheckPolicy } from '../../../api/check-policies';
+import { NewPolicyPage } from '../../../components/policy-form-pages';
 import { CheckPolicyForm } from './check-policy-form';
 import { EMPTY_CHECK_POLICY } from './check-policy-values';
 import { CHECK_POLICIES_PATH } from './paths';
@@ -7,22 +7,14 @@ import '../../repositories/repositories.css';
 import '../policies.css';
 
 export function NewCheckPolicyPage() {
-  const create = useCreateCheckPolicy();
-  const navigate = useNavigate();
   return (
-    <>
-      <p className="back-link">
-        <Link to={CHECK_POLICIES_PATH}>← Check policies</Link>
-      </p>
-      <h1>New check policy</h1>
-      <p className="page-intro">What borg check looks at in a repository, and how thoroughly.</p>
-      <CheckPolicyForm
-        initial={EMPTY_CHECK_POLICY}
-        save={create}
-        submitLabel="Create policy"
-        onSaved={() => navigate(CHECK_POLICIES_PATH)}
-        cancelPath={CHECK_POLICIES_PATH}
-      />
-    </>
+    <NewPolicyPage
+      kind="check"
+      intro="What borg check looks at in a repository, and how thoroughly."
+      listPath={CHECK_POLICIES_PATH}
+      Form={CheckPolicyForm}
+      initial={EMPTY_CHECK_POLICY}
+      useCreate={useCreateCheckPolicy}
+    />
   );
 }

@@ -1,5 +1,5 @@
-import { Link, useNavigate } from 'react-router-dom';
 import { useCreatePruningPolicy } from '../../../api/pruning-policies';
+import { NewPolicyPage } from '../../../components/policy-form-pages';
 import { EMPTY_PRUNING_POLICY } from './keep-rules';
 import { PRUNING_POLICIES_PATH } from './paths';
 import { PruningPolicyForm } from './pruning-policy-form';
@@ -7,22 +7,14 @@ import '../../repositories/repositories.css';
 import '../policies.css';
 
 export function NewPruningPolicyPage() {
-  const create = useCreatePruningPolicy();
-  const navigate = useNavigate();
   return (
-    <>
-      <p className="back-link">
-        <Link to={PRUNING_POLICIES_PATH}>← Pruning policies</Link>
-      </p>
-      <h1>New pruning policy</h1>
-      <p className="page-intro">Which archives borg prune keeps in a repository; it deletes the others.</p>
-      <PruningPolicyForm
-        initial={EMPTY_PRUNING_POLICY}
-        save={create}
-        submitLabel="Create policy"
-        onSaved={() => navigate(PRUNING_POLICIES_PATH)}
-        cancelPath={PRUNING_POLICIES_PATH}
-      />
-    </>
+    <NewPolicyPage
+      kind="pruning"
+      intro="Which archives borg prune keeps in a repository; it deletes the others."
+      listPath={PRUNING_POLICIES_PATH}
+      Form={PruningPolicyForm}
+      initial={EMPTY_PRUNING_POLICY}
+      useCreate={useCreatePruningPolicy}
+    />
   );
 }

@@ -2,9 +2,9 @@ import type { PruningPolicy, PruningPolicyInput } from '../../../api/pruning-pol
 import { CheckboxField } from '../../../components/checkbox-field';
 import { FormField } from '../../../components/form-field';
 import { NameField } from '../../../components/name-field';
-import { FormActions, SaveForm } from '../../../components/save-form';
+import { FormActions, SaveForm, type EditFormProps } from '../../../components/save-form';
 import { useFormValues } from '../../../util/use-form-values';
-import { useSaveForm, type EditFormProps } from '../use-save-form';
+import { useSaveForm } from '../use-save-form';
 import { KEEP_FIELDS, pruningPolicyInput, type PruningPolicyFormValues } from './keep-rules';
 import { KeepRulesFieldset } from './keep-rules-fieldset';
 

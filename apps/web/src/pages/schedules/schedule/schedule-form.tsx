@@ -1,10 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { Schedule, ScheduleInput } from '../../../api/schedules';
 import { NameField } from '../../../components/name-field';
-import { FormActions, SaveForm } from '../../../components/save-form';
+import { FormActions, SaveForm, type EditFormProps } from '../../../components/save-form';
 import { focusFirstProblem, useFocusFirstProblem } from '../../../util/focus-first-problem';
 import { useFormValues } from '../../../util/use-form-values';
-import type { EditFormProps } from '../use-save-form';
 import { BackupFieldset } from './backup-fieldset';
 import { parseEnv } from './hook-values';
 import { HooksFieldset } from './hooks-fieldset';

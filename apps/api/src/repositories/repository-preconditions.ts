@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { JobsService } from '../jobs/jobs.service';
+import { ApiError } from '../platform/http/api-error';
+import { ErrorCode } from '../platform/http/error-code';
+import { RepositoryEntity } from './repository.entity';
+
+/** What is said of a repository id that names none: a 404's message, or a field's in a 422. */
+export function missingRepository(id: number): string {
+  return `Repository ${id} does not exist`;
+}
+
+/** What must hold of repository N before something is done to it: that it exists, and that no job of ours uses it. */
+@Injectable()
+export class RepositoryPreconditions {
+  constructor(
+    @InjectRepository(RepositoryEntity) private readonly repositories: Repository<RepositoryEntity>,
+    private readonly jobs: JobsService,
+  ) {}
+
+  exists(id: number): Promise<boolean> {
+    return this.repositories.existsBy({ id });
+  }
+
+  async assertExists(id: number): Promise<void> {
+    if (!(await this.exists(id))) throw ApiError.notFound(missingRepository(id));
+  }
+
+  /** The row of repository N, for this module (the entity does not leave it); a 404 when there is none. */
+  async existing(id: number): Promise<RepositoryEntity> {
+    const repository = await this.repositories.findOneBy({ id });
+    if (!repository) throw ApiError.notFound(missingRepository(id));
+    return repository;
+  }
+
+  /**
+   * Refused (409 REPOSITORY_BUSY) while a job is queued or running on the repository: borg holds its lock, and
+   * what the caller wants would wait for it or break the job's work. `until` ends the message: what to do, and when.
+   */
+  async assertIdle(id: number, until: string): Promise<void> {
+    if (await this.jobs.hasActiveJob(id)) {
+      throw new ApiError(409, ErrorCode.REPOSITORY_BUSY, `A job is queued or running on this repository; ${until}`);
+    }
+  }
+}
