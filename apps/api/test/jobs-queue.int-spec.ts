@@ -97,7 +97,7 @@ describe('the job queue', () => {
     ]);
   });
 
-  it("fails a job with the JobFailure's code and message", async () => {
+  it("fails a job with the DomainError's code and message", async () => {
     const job = await enqueueStandIn(jobs, { type: 'compact', repositoryId: 3, parameters: { outcome: 'failure' } });
     const done = await waitForFinish(agent, job.id);
     const error = { code: 'BORG_ERROR', message: 'borg compact failed: the repository is damaged' };

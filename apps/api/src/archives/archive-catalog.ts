@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { BorgArchiveInfo, BorgRunner } from '@borgitory/borg-runner';
 import { In, Repository } from 'typeorm';
-import { ApiError } from '../platform/http/api-error';
+import { DomainError } from '../platform/errors/domain-error';
 import { parseBorgTime } from '../repositories/borg-time';
 import { RepositoryBorg } from '../repositories/repository-borg';
 import { ArchiveCatalogStateEntity } from './archive-catalog-state.entity';
@@ -54,7 +54,7 @@ export class ArchiveCatalog {
   async find(repositoryId: number, name: string): Promise<ArchiveEntity> {
     await this.ensureLoaded(repositoryId);
     const archive = await this.archives.findOneBy({ repositoryId, name });
-    if (!archive) throw ApiError.notFound(`Archive "${name}" does not exist in repository ${repositoryId}`);
+    if (!archive) throw DomainError.notFound(`Archive "${name}" does not exist in repository ${repositoryId}`);
     return archive;
   }
 

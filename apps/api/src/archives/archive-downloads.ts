@@ -3,8 +3,8 @@ import { BorgRunner, BorgStreamResult } from '@borgitory/borg-runner';
 import type { Response } from 'express';
 import { lookup } from 'mime-types';
 import { bytesToEscapedString } from '@borgitory/api-client/byte-path';
-import { ApiError } from '../platform/http/api-error';
-import { ErrorCode } from '../platform/http/error-code';
+import { DomainError } from '../platform/errors/domain-error';
+import { ErrorCode } from '../platform/errors/error-code';
 import { RepositoryBorg } from '../repositories/repository-borg';
 import { ArchiveCatalog } from './archive-catalog';
 import { entryType, toIndexStatusDto } from './archive-dto.mapper';
@@ -49,7 +49,7 @@ export class ArchiveDownloads {
     if (state.state !== 'ready') {
       const index = toIndexStatusDto(state, archive);
       const message = `Archive ${name} is being indexed (${index.entries} entries so far); try again in a few seconds`;
-      throw new ApiError(503, ErrorCode.SERVICE_UNAVAILABLE, message, { index }, { 'Retry-After': String(RETRY_AFTER_SECONDS) });
+      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, message, { index }, RETRY_AFTER_SECONDS);
     }
     const download = this.plan(archive.name, path, state.reader.find(path.components), path.isRoot);
     await this.repositoryBorg.run(repositoryId, (connection) => this.send(download.open(this.borg, connection), download, res));
@@ -67,7 +67,7 @@ export class ArchiveDownloads {
         open: (borg, connection) => borg.exportTar(connection, archiveName, { bypassLock: true }),
       };
     }
-    if (!row) throw ApiError.notFound(`${path.toDisplay()} does not exist in archive ${archiveName}`);
+    if (!row) throw DomainError.notFound(`${path.toDisplay()} does not exist in archive ${archiveName}`);
     const escaped = path.toEscaped();
     if (row.kind === 'd') {
       const stripComponents = path.components.length - 1;
@@ -79,7 +79,7 @@ export class ArchiveDownloads {
       };
     }
     if (row.kind !== '-') {
-      throw ApiError.badRequest(`${path.toDisplay()} is a ${entryType(row)}; only files and directories can be downloaded`);
+      throw DomainError.badRequest(`${path.toDisplay()} is a ${entryType(row)}; only files and directories can be downloaded`);
     }
     return {
       headers: {

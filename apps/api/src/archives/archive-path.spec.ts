@@ -1,4 +1,4 @@
-import { ApiError } from '../platform/http/api-error';
+import { DomainError } from '../platform/errors/domain-error';
 import { ArchivePath, rawQueryParameter } from './archive-path';
 
 describe('archive paths', () => {
@@ -16,7 +16,7 @@ describe('archive paths', () => {
     expect(ArchivePath.fromBytes(Buffer.from('/')).isRoot).toBe(true);
     expect(ArchivePath.fromBytes(Buffer.from('a..b/.c')).components.map(String)).toEqual(['a..b', '.c']);
     for (const bad of ['..', '/a/../b', './a', 'a/.', 'a\0b']) {
-      expect(() => ArchivePath.fromBytes(Buffer.from(bad))).toThrow(ApiError);
+      expect(() => ArchivePath.fromBytes(Buffer.from(bad))).toThrow(DomainError);
     }
   });
 
@@ -24,6 +24,6 @@ describe('archive paths', () => {
     const path = ArchivePath.fromEscaped('/dir/bad\udcffname');
     expect(path.name).toEqual(Buffer.concat([Buffer.from('bad'), Buffer.from([0xff]), Buffer.from('name')]));
     expect(path.toEscaped()).toBe('dir/bad\udcffname');
-    expect(() => ArchivePath.fromEscaped('\ud800')).toThrow(ApiError);
+    expect(() => ArchivePath.fromEscaped('\ud800')).toThrow(DomainError);
   });
 });

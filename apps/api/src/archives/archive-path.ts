@@ -1,5 +1,5 @@
 import { bytesToEscapedString, escapedStringToBytes, queryParameterBytes } from '@borgitory/api-client/byte-path';
-import { ApiError } from '../platform/http/api-error';
+import { DomainError } from '../platform/errors/domain-error';
 
 /**
  * A path inside an archive as its components (raw bytes), without a leading slash. Clients send it as a query
@@ -13,7 +13,7 @@ export class ArchivePath {
 
   /** From percent-decoded bytes: '/a/b', 'a/b/' and 'a//b' are the same path; '.' and '..' are refused. */
   static fromBytes(bytes: Buffer, parameter = 'path'): ArchivePath {
-    if (bytes.includes(0)) throw ApiError.badRequest(`${parameter} must not contain a NUL byte`);
+    if (bytes.includes(0)) throw DomainError.badRequest(`${parameter} must not contain a NUL byte`);
     const components: Buffer[] = [];
     let start = 0;
     for (let i = 0; i <= bytes.length; i++) {
@@ -22,7 +22,7 @@ export class ArchivePath {
       start = i + 1;
       if (component.length === 0) continue;
       if (component.equals(DOT) || component.equals(DOT_DOT)) {
-        throw ApiError.badRequest(`${parameter} must not contain "." or ".." components: paths are relative to the archive root`);
+        throw DomainError.badRequest(`${parameter} must not contain "." or ".." components: paths are relative to the archive root`);
       }
       components.push(Buffer.from(component));
     }
@@ -35,7 +35,7 @@ export class ArchivePath {
     try {
       bytes = Buffer.from(escapedStringToBytes(text));
     } catch {
-      throw ApiError.badRequest(`${parameter} holds a lone surrogate that stands for no byte`);
+      throw DomainError.badRequest(`${parameter} holds a lone surrogate that stands for no byte`);
     }
     return ArchivePath.fromBytes(bytes, parameter);
   }

@@ -7,9 +7,9 @@ import { JobDto } from '../jobs/dto/job.dto';
 import { JobsService } from '../jobs/jobs.service';
 import { DatabaseVersion } from '../platform/database/database-version';
 import { LIST_CACHE_SIZE, VersionedCache } from '../platform/database/versioned-cache';
-import { ApiError } from '../platform/http/api-error';
+import { DomainError } from '../platform/errors/domain-error';
 import { Page } from '../platform/http/envelope';
-import { ErrorCode } from '../platform/http/error-code';
+import { ErrorCode, isErrorCode } from '../platform/errors/error-code';
 import { RepositoryBorg } from '../repositories/repository-borg';
 import { RepositoryPreconditions } from '../repositories/repository-preconditions';
 import { ArchiveCatalog } from './archive-catalog';
@@ -31,12 +31,6 @@ import { ArchiveIndexes } from './index/archive-indexes';
 import { existingRestoreTargets } from './restore-targets';
 
 export type Indexing = { indexing: ArchiveIndexStatusDto };
-
-const FAILED_JOB_STATUS: Partial<Record<string, number>> = {
-  [ErrorCode.REPOSITORY_BUSY]: 409,
-  [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
-};
 
 @Injectable()
 export class ArchivesService {
@@ -89,12 +83,13 @@ export class ArchivesService {
     if (!finished) return job;
     if (finished.status === 'completed' || finished.status === 'warning') return null;
     if (finished.status === 'failed') {
-      const code = (finished.error?.code as ErrorCode | undefined) ?? ErrorCode.BORG_ERROR;
-      throw new ApiError(FAILED_JOB_STATUS[code] ?? 422, code, finished.error?.message ?? `Deleting archive ${name} failed`, {
+      const stored = finished.error?.code;
+      const code = stored !== undefined && isErrorCode(stored) ? stored : ErrorCode.BORG_ERROR;
+      throw new DomainError(code, finished.error?.message ?? `Deleting archive ${name} failed`, {
         job_id: finished.id,
       });
     }
-    throw ApiError.conflict(`Deleting archive ${name} was ${finished.status} (job ${finished.id})`, { job_id: finished.id });
+    throw DomainError.conflict(`Deleting archive ${name} was ${finished.status} (job ${finished.id})`, { job_id: finished.id });
   }
 
   async indexStatus(repositoryId: number, name: string): Promise<ArchiveIndexStatusDto> {
@@ -120,8 +115,9 @@ export class ArchivesService {
     let directoryId = 0;
     if (!path.isRoot) {
       const row = reader.find(path.components);
-      if (!row) throw ApiError.notFound(`${path.toDisplay()} does not exist in archive ${name}`);
-      if (row.kind !== 'd') throw ApiError.badRequest(`${path.toDisplay()} is a ${entryType(row)}, not a directory; download it instead`);
+      if (!row) throw DomainError.notFound(`${path.toDisplay()} does not exist in archive ${name}`);
+      if (row.kind !== 'd')
+        throw DomainError.badRequest(`${path.toDisplay()} is a ${entryType(row)}, not a directory; download it instead`);
       directoryId = row.id;
     }
     const { rows, total } = reader.list(directoryId, query.sort, query.order, query.limit, query.offset);
@@ -201,13 +197,13 @@ export class ArchivesService {
       }
     }
     if (pathProblems.length) details['paths'] = pathProblems;
-    if (Object.keys(details).length) throw ApiError.validation(`Invalid input data: ${Object.keys(details).join(', ')}`, details);
+    if (Object.keys(details).length) throw DomainError.validation(`Invalid input data: ${Object.keys(details).join(', ')}`, details);
 
     const selected = everything ? [ArchivePath.root] : paths;
     if (!input.overwrite) {
       const existing = existingRestoreTargets(input.destination, selected, strip);
       if (existing.length) {
-        throw ApiError.conflict(`Restoring would overwrite what exists at the destination; set overwrite to replace it`, {
+        throw DomainError.conflict(`Restoring would overwrite what exists at the destination; set overwrite to replace it`, {
           existing: existing.slice(0, 20).map((target) => bytesToEscapedString(target)),
         });
       }

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { BorgRunner } from '@borgitory/borg-runner';
 import { forwardBorgEvent } from '../jobs/forward-borg-event';
 import { DeleteArchiveParametersDto, DeleteArchiveResultDto } from '../jobs/contract/delete-archive-job';
-import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../jobs/job-executor';
+import { JobContext, JobExecutor, JobOutcome } from '../jobs/job-executor';
+import { DomainError } from '../platform/errors/domain-error';
+import { ErrorCode } from '../platform/errors/error-code';
 import { RepositoryBorg } from '../repositories/repository-borg';
 import { ArchiveCatalog } from './archive-catalog';
 
@@ -20,7 +22,7 @@ export class DeleteArchiveExecutor implements JobExecutor<'delete_archive'> {
   async run(context: JobContext<DeleteArchiveParametersDto>): Promise<JobOutcome<DeleteArchiveResultDto>> {
     const { archive_name: name } = context.parameters;
     const repositoryId = context.repositoryId;
-    if (repositoryId === null) throw new JobFailure('VALIDATION_ERROR', 'Deleting an archive needs a repository');
+    if (repositoryId === null) throw new DomainError(ErrorCode.VALIDATION_ERROR, 'Deleting an archive needs a repository');
     context.log('info', `Running: borg delete REPOSITORY::${name}`);
     const archive = await this.catalog.find(repositoryId, name);
     const outcome = await this.repositoryBorg.run(repositoryId, (connection) =>

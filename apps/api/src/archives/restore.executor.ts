@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { BorgRunner } from '@borgitory/borg-runner';
 import { forwardBorgEvent } from '../jobs/forward-borg-event';
 import { RestoreParametersDto, RestoreResultDto } from '../jobs/contract/restore-job';
-import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../jobs/job-executor';
-import { ErrorCode } from '../platform/http/error-code';
+import { JobContext, JobExecutor, JobOutcome } from '../jobs/job-executor';
+import { DomainError } from '../platform/errors/domain-error';
+import { ErrorCode } from '../platform/errors/error-code';
 import { RepositoryBorg } from '../repositories/repository-borg';
 import { ArchivePath } from './archive-path';
 import { existingRestoreTargets } from './restore-targets';
@@ -21,7 +22,7 @@ export class RestoreExecutor implements JobExecutor<'restore'> {
   async run(context: JobContext<RestoreParametersDto>): Promise<JobOutcome<RestoreResultDto>> {
     const { parameters } = context;
     const repositoryId = context.repositoryId;
-    if (repositoryId === null) throw new JobFailure(ErrorCode.VALIDATION_ERROR, 'A restore needs a repository');
+    if (repositoryId === null) throw new DomainError(ErrorCode.VALIDATION_ERROR, 'A restore needs a repository');
     const paths = parameters.paths.map((path) => ArchivePath.fromEscaped(path));
     if (!parameters.overwrite) {
       const existing = existingRestoreTargets(
@@ -30,7 +31,7 @@ export class RestoreExecutor implements JobExecutor<'restore'> {
         parameters.strip_components,
       );
       if (existing.length) {
-        throw new JobFailure(
+        throw new DomainError(
           ErrorCode.CONFLICT,
           `${existing.length} target(s) already exist, e.g. ${existing[0].toString()}; restore with overwrite to replace them`,
         );

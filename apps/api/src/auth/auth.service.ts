@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ApiError } from '../platform/http/api-error';
-import { ErrorCode } from '../platform/http/error-code';
+import { DomainError } from '../platform/errors/domain-error';
+import { ErrorCode } from '../platform/errors/error-code';
 import { AuthStatusDto } from './dto/auth-status.dto';
 import { CredentialsDto, LoginDto } from './dto/credentials.dto';
 import { UserDto } from './dto/user.dto';
@@ -42,17 +42,17 @@ export class AuthService {
   }
 
   async setup(credentials: CredentialsDto): Promise<Authenticated> {
-    if (await this.users.any()) throw ApiError.conflict('Setup is already complete; log in instead');
+    if (await this.users.any()) throw DomainError.conflict('Setup is already complete; log in instead');
     const weakness = this.passwords.weakness(credentials.password, credentials.username);
-    if (weakness) throw ApiError.validation('Invalid input data: password', { password: [weakness] });
+    if (weakness) throw DomainError.validation('Invalid input data: password', { password: [weakness] });
     const user = await this.users.createFirst(credentials.username, await this.hasher.hash(credentials.password));
-    if (!user) throw ApiError.conflict('Setup is already complete; log in instead');
+    if (!user) throw DomainError.conflict('Setup is already complete; log in instead');
     return { user: UserDto.from(user), deviceToken: this.devices.issue(user.id) };
   }
 
   async login(credentials: LoginDto, origin: LoginOrigin): Promise<Authenticated> {
     if (!(await this.users.any())) {
-      throw new ApiError(409, ErrorCode.SETUP_REQUIRED, 'No user exists yet; complete the first-run setup');
+      throw new DomainError(ErrorCode.SETUP_REQUIRED, 'No user exists yet; complete the first-run setup');
     }
     const user = await this.users.findByUsername(credentials.username);
     const attempt = this.throttle.begin({
@@ -62,19 +62,18 @@ export class AuthService {
     });
     if (!attempt.allowed) {
       const { retryAfterSeconds } = attempt;
-      throw new ApiError(
-        429,
+      throw new DomainError(
         ErrorCode.RATE_LIMITED,
         `Too many failed logins; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`,
         { retry_after_seconds: retryAfterSeconds },
-        { 'Retry-After': String(retryAfterSeconds) },
+        retryAfterSeconds,
       );
     }
     const valid = user
       ? await this.hasher.verify(user.passwordHash, credentials.password)
       : await this.hasher.verifyDecoy(credentials.password);
     // Nothing to record: the attempt has counted as a failure since it was let through.
-    if (!user || !valid) throw ApiError.unauthorized('Invalid username or password');
+    if (!user || !valid) throw DomainError.unauthorized('Invalid username or password');
     attempt.succeeded();
     return { user: UserDto.from(user), deviceToken: this.devices.issue(user.id) };
   }

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { ApiError } from '../platform/http/api-error';
+import { DomainError } from '../platform/errors/domain-error';
 import { IS_PUBLIC } from '../platform/http/public.decorator';
 import { AuthenticatedRequest } from './authenticated-request';
 import { UsersService } from './users.service';
@@ -19,7 +19,7 @@ export class SessionAuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request>();
     const userId = request.session?.userId;
     const user = userId === undefined ? null : await this.users.findById(userId);
-    if (!user) throw ApiError.unauthorized();
+    if (!user) throw DomainError.unauthorized();
     (request as AuthenticatedRequest).user = user;
     return true;
   }

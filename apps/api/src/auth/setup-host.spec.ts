@@ -1,5 +1,6 @@
-import { ErrorCode } from '../platform/http/error-code';
+import { ErrorCode } from '../platform/errors/error-code';
 import { hostnameOf, isSetupHostAllowed, setupHostRefused } from './setup-host';
+import { HTTP_STATUS } from '../platform/http/error-status';
 
 const allowed = (host: string | undefined, names: string[] = []) => isSetupHostAllowed(hostnameOf(host), names);
 
@@ -56,7 +57,7 @@ describe('isSetupHostAllowed', () => {
 describe('setupHostRefused', () => {
   it('says what to set', () => {
     const error = setupHostRefused('nas.example');
-    expect(error.getStatus()).toBe(403);
+    expect(HTTP_STATUS[error.code]).toBe(403);
     expect(error.code).toBe(ErrorCode.HOST_NOT_ALLOWED);
     expect(error.message).toContain('BORGITORY_ALLOWED_HOSTS=nas.example');
     expect(error.details).toEqual({ host: 'nas.example' });

@@ -1,6 +1,6 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import { ApiError } from '../platform/http/api-error';
-import { ErrorCode } from '../platform/http/error-code';
+import { DomainError } from '../platform/errors/domain-error';
+import { ErrorCode } from '../platform/errors/error-code';
 
 /** `name`, `name:port`, `192.0.2.1:port`, `[::1]:port` → the host part, lower case; null for anything else. */
 export function hostnameOf(host: string | undefined): string | null {
@@ -23,12 +23,12 @@ export function isSetupHostAllowed(hostname: string | null, allowedHosts: readon
 }
 
 /** The 403 that tells the person at the setup page what to set. */
-export function setupHostRefused(hostname: string | null): ApiError {
+export function setupHostRefused(hostname: string | null): DomainError {
   const message =
     hostname === null
       ? 'Setup refused: the request has no valid Host header.'
       : `Setup refused: this server was reached as "${hostname}", which is not an IP address, localhost or an allowed host name ` +
         `(a defence against DNS rebinding). If that is this server's name, set BORGITORY_ALLOWED_HOSTS=${hostname} ` +
         'and restart Borgitory, or open it by its IP address.';
-  return new ApiError(403, ErrorCode.HOST_NOT_ALLOWED, message, { host: hostname });
+  return new DomainError(ErrorCode.HOST_NOT_ALLOWED, message, { host: hostname });
 }

@@ -3,9 +3,10 @@ import { BorgRunner } from '@borgitory/borg-runner';
 import { ArchiveCatalog } from '../archives/archive-catalog';
 import { forwardBorgEvent } from '../jobs/forward-borg-event';
 import { BackupParametersDto, BackupResultDto } from '../jobs/contract/backup-job';
-import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../jobs/job-executor';
+import { JobContext, JobExecutor, JobOutcome } from '../jobs/job-executor';
+import { DomainError } from '../platform/errors/domain-error';
 import { RepositoryBorg } from '../repositories/repository-borg';
-import { ErrorCode } from '../platform/http/error-code';
+import { ErrorCode } from '../platform/errors/error-code';
 import { SourcePaths } from './source-paths';
 
 /** Runs `borg create` for a backup job: progress to the job, borg's log to the job log, stats as the result. */
@@ -23,11 +24,11 @@ export class BackupExecutor implements JobExecutor<'backup'> {
   async run(context: JobContext<BackupParametersDto>): Promise<JobOutcome<BackupResultDto>> {
     const { parameters } = context;
     const repositoryId = context.repositoryId;
-    if (repositoryId === null) throw new JobFailure('VALIDATION_ERROR', 'A backup needs a repository');
+    if (repositoryId === null) throw new DomainError(ErrorCode.VALIDATION_ERROR, 'A backup needs a repository');
     // borg backs up what is there and only warns about a missing source; an empty archive that a prune then counts
     // as a backup could push the real ones out, so a source that is gone (an unmounted disk) fails the backup.
     const missing = await this.sources.problems(parameters.source_paths);
-    if (missing.length > 0) throw new JobFailure(ErrorCode.SOURCE_UNAVAILABLE, `Nothing was backed up: ${missing.join('; ')}`);
+    if (missing.length > 0) throw new DomainError(ErrorCode.SOURCE_UNAVAILABLE, `Nothing was backed up: ${missing.join('; ')}`);
     context.log('info', describeCommand(parameters));
 
     const outcome = await this.repositoryBorg.run(repositoryId, (connection) =>

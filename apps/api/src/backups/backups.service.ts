@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JobDto } from '../jobs/dto/job.dto';
 import { JobsService } from '../jobs/jobs.service';
-import { ApiError } from '../platform/http/api-error';
+import { DomainError } from '../platform/errors/domain-error';
 import { missingRepository, RepositoryPreconditions } from '../repositories/repository-preconditions';
 import { BackupParametersDto } from '../jobs/contract/backup-job';
 import { BackupSourceDto, DEFAULT_ARCHIVE_NAME } from './dto/backup-source.dto';
@@ -31,7 +31,7 @@ export class BackupsService {
       comment: input.comment ?? null,
     });
     if (Object.keys(problems).length > 0) {
-      throw ApiError.validation(`Invalid input data: ${Object.keys(problems).join(', ')}`, problems);
+      throw DomainError.validation(`Invalid input data: ${Object.keys(problems).join(', ')}`, problems);
     }
     return this.jobs.enqueue({
       type: 'backup',

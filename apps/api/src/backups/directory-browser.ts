@@ -1,7 +1,7 @@
 import { opendir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import { ApiError } from '../platform/http/api-error';
+import { DomainError } from '../platform/errors/domain-error';
 import { DirectoryEntryDto, DirectoryListingDto } from './dto/directory-listing.dto';
 
 export const MAX_DIRECTORY_ENTRIES = 1000;
@@ -10,15 +10,15 @@ export const MAX_DIRECTORY_ENTRIES = 1000;
 @Injectable()
 export class DirectoryBrowser {
   async list(input = '/'): Promise<DirectoryListingDto> {
-    if (!isAbsolute(input)) throw ApiError.badRequest('path must be absolute', { path: ['Must start with /'] });
+    if (!isAbsolute(input)) throw DomainError.badRequest('path must be absolute', { path: ['Must start with /'] });
     const path = normalize(input).replace(/(.)\/+$/, '$1');
     try {
-      if (!(await stat(path)).isDirectory()) throw ApiError.badRequest(`${path} is not a directory`);
+      if (!(await stat(path)).isDirectory()) throw DomainError.badRequest(`${path} is not a directory`);
     } catch (error) {
-      if (error instanceof ApiError) throw error;
+      if (error instanceof DomainError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw ApiError.notFound(`${path} does not exist`);
-      throw ApiError.forbidden(`${path} cannot be read (${code})`);
+      if (code === 'ENOENT') throw DomainError.notFound(`${path} does not exist`);
+      throw DomainError.forbidden(`${path} cannot be read (${code})`);
     }
 
     const entries: DirectoryEntryDto[] = [];

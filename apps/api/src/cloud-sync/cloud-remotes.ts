@@ -4,8 +4,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { RcloneRunner, RcloneTarget } from '@borgitory/rclone-runner';
 import { RefusedDestinationError } from '@borgitory/remote-host';
 import { APP_CONFIG, AppConfig } from '../platform/config/app-config';
-import { ApiError } from '../platform/http/api-error';
-import { ErrorCode } from '../platform/http/error-code';
+import { DomainError } from '../platform/errors/domain-error';
+import { ErrorCode } from '../platform/errors/error-code';
 import { CloudSyncConfigEntity } from './cloud-sync-config.entity';
 import { CloudSyncConfigsService } from './cloud-sync-configs.service';
 import { HostKeyScanner } from './host-key-scanner';
@@ -43,7 +43,7 @@ export class CloudRemotes {
 
   async resolve(configId: number, folder: string | null): Promise<{ config: CloudSyncConfigEntity } & ResolvedTarget> {
     const found = await this.configs.withSecrets(configId);
-    if (!found) throw ApiError.notFound(`Cloud sync configuration ${configId} does not exist`);
+    if (!found) throw DomainError.notFound(`Cloud sync configuration ${configId} does not exist`);
     const { config, secrets } = found;
     const hostKeyLearned = config.provider === 'sftp' && !config.settings['host_key'] ? await this.learnHostKey(config) : null;
     const { remote, basePath } = await PROVIDERS[config.provider].remote({ ...config.settings, ...secrets }, config.pathPrefix, {
@@ -62,15 +62,11 @@ export class CloudRemotes {
       keys = await this.scanner.scan(host, port);
     } catch (error) {
       if (error instanceof RefusedDestinationError) {
-        throw ApiError.validation(`Invalid stored setting: provider_config.${error.problem.part}`, {
+        throw DomainError.validation(`Invalid stored setting: provider_config.${error.problem.part}`, {
           [`provider_config.${error.problem.part}`]: [error.message],
         });
       }
-      throw new ApiError(
-        422,
-        ErrorCode.SSH_CONNECTION_FAILED,
-        `Could not read the host key of ${host}:${port}: ${(error as Error).message}`,
-      );
+      throw new DomainError(ErrorCode.SSH_CONNECTION_FAILED, `Could not read the host key of ${host}:${port}: ${(error as Error).message}`);
     }
     const hostKey = keys.join('\n');
     await this.configs.learnHostKey(config, hostKey);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { saveNamed } from '../platform/database/save-unique';
-import { ApiError } from '../platform/http/api-error';
+import { DomainError } from '../platform/errors/domain-error';
 import { Page } from '../platform/http/envelope';
 import { PageQueryDto } from '../platform/http/page-query.dto';
 import { SecretsService } from '../platform/secrets/secrets.service';
@@ -55,7 +55,7 @@ export class CloudSyncConfigsService {
     const config = await this.find(id);
     const users = await this.users.of(id);
     if (users.length > 0) {
-      throw ApiError.conflict(`The cloud sync configuration "${config.name}" is used by ${users.join(', ')}; change them first`, {
+      throw DomainError.conflict(`The cloud sync configuration "${config.name}" is used by ${users.join(', ')}; change them first`, {
         used_by: users,
       });
     }
@@ -89,7 +89,7 @@ export class CloudSyncConfigsService {
 
   async find(id: number): Promise<CloudSyncConfigEntity> {
     const config = await this.configs.findOneBy({ id });
-    if (!config) throw ApiError.notFound(`Cloud sync configuration ${id} does not exist`);
+    if (!config) throw DomainError.notFound(`Cloud sync configuration ${id} does not exist`);
     return config;
   }
 
@@ -115,7 +115,7 @@ export class CloudSyncConfigsService {
   private columns(input: CloudSyncConfigInputDto, storedSecrets: Record<string, string>): Partial<CloudSyncConfigEntity> {
     const checked = checkProviderConfig(PROVIDERS[input.provider], input.provider_config, storedSecrets);
     if (Object.keys(checked.problems).length > 0) {
-      throw ApiError.validation(`Invalid input data: ${Object.keys(checked.problems).join(', ')}`, checked.problems);
+      throw DomainError.validation(`Invalid input data: ${Object.keys(checked.problems).join(', ')}`, checked.problems);
     }
     return {
       name: input.name,

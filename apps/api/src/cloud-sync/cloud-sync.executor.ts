@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RcloneError, RcloneEvent, RcloneRunner } from '@borgitory/rclone-runner';
 import { CloudSyncParametersDto, CloudSyncResultDto } from '../jobs/contract/cloud-sync-job';
-import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../jobs/job-executor';
+import { JobContext, JobExecutor, JobOutcome } from '../jobs/job-executor';
+import { DomainError } from '../platform/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../platform/config/app-config';
-import { ErrorCode } from '../platform/http/error-code';
+import { ErrorCode } from '../platform/errors/error-code';
 import { RepositoriesService } from '../repositories/repositories.service';
 import { CloudRemotes } from './cloud-remotes';
 import { CloudSyncConfigsService } from './cloud-sync-configs.service';
@@ -31,7 +32,7 @@ export class CloudSyncExecutor implements JobExecutor<'cloud_sync'> {
 
   async run(context: JobContext<CloudSyncParametersDto>): Promise<JobOutcome<CloudSyncResultDto>> {
     const { parameters } = context;
-    if (context.repositoryId === null) throw new JobFailure(ErrorCode.VALIDATION_ERROR, 'A cloud sync needs a repository');
+    if (context.repositoryId === null) throw new DomainError(ErrorCode.VALIDATION_ERROR, 'A cloud sync needs a repository');
     let status: 'completed' | 'warning' | 'failed' = 'failed';
     try {
       const outcome = await this.sync(context, parameters, context.repositoryId);
@@ -49,7 +50,7 @@ export class CloudSyncExecutor implements JobExecutor<'cloud_sync'> {
   ): Promise<JobOutcome<CloudSyncResultDto>> {
     const repository = await this.repositories.get(repositoryId);
     if (repository.is_remote)
-      throw new JobFailure(
+      throw new DomainError(
         ErrorCode.VALIDATION_ERROR,
         `Repository "${repository.name}" is on another machine; only local repositories can be copied off-site`,
       );
@@ -105,8 +106,8 @@ export class CloudSyncExecutor implements JobExecutor<'cloud_sync'> {
         },
       };
     } catch (error) {
-      if (watchdog.stalled) throw new JobFailure(ErrorCode.CLOUD_SYNC_STALLED, watchdog.message('sync'));
-      if (error instanceof RcloneError) throw new JobFailure(rcloneErrorCode(error), error.message);
+      if (watchdog.stalled) throw new DomainError(ErrorCode.CLOUD_SYNC_STALLED, watchdog.message('sync'));
+      if (error instanceof RcloneError) throw new DomainError(rcloneErrorCode(error), error.message);
       throw error;
     } finally {
       watchdog.stop();

@@ -4,8 +4,8 @@ import { RcloneError, RcloneRunner } from '@borgitory/rclone-runner';
 import { JobDto } from '../jobs/dto/job.dto';
 import { JobsService } from '../jobs/jobs.service';
 import { APP_CONFIG, AppConfig } from '../platform/config/app-config';
-import { ApiError } from '../platform/http/api-error';
-import { ErrorCode } from '../platform/http/error-code';
+import { DomainError } from '../platform/errors/domain-error';
+import { ErrorCode } from '../platform/errors/error-code';
 import { RepositoryDto } from '../repositories/dto/repository.dto';
 import { RepositoriesService } from '../repositories/repositories.service';
 import { missingRepository, RepositoryPreconditions } from '../repositories/repository-preconditions';
@@ -76,8 +76,7 @@ export class CloudSyncService {
       await step('write', () => this.rclone.putObject(target, name, TEST_CONTENT));
       await step('read', async () => {
         const back = await this.rclone.getObject(target, name);
-        if (back !== TEST_CONTENT)
-          throw new ApiError(422, ErrorCode.RCLONE_ERROR, 'The test object read back differs from what was written');
+        if (back !== TEST_CONTENT) throw new DomainError(ErrorCode.RCLONE_ERROR, 'The test object read back differs from what was written');
       });
       await step('delete', () => this.rclone.deleteObject(target, name));
       await step('list', async () => void (await this.rclone.list(target)));
@@ -90,7 +89,7 @@ export class CloudSyncService {
   /** A cloud_sync job: it waits in the repository's queue, so it never copies while borg writes. */
   async startSync(input: CloudSyncRequestDto): Promise<JobDto> {
     const problems = await this.problems(input.repository_id, input.cloud_sync_config_id);
-    if (Object.keys(problems).length > 0) throw ApiError.validation(`Invalid input data: ${Object.keys(problems).join(', ')}`, problems);
+    if (Object.keys(problems).length > 0) throw DomainError.validation(`Invalid input data: ${Object.keys(problems).join(', ')}`, problems);
     const config = await this.configs.find(input.cloud_sync_config_id);
     const parameters: CloudSyncParametersDto = { cloud_sync_config_id: config.id, config_name: config.name };
     return this.jobs.enqueue({ type: 'cloud_sync', repositoryId: input.repository_id, parameters });
@@ -110,8 +109,9 @@ export class CloudSyncService {
   async verify(configId: number, repositoryId: number): Promise<CloudVerifyResultDto> {
     await this.configs.find(configId);
     const repository = await this.repositories.get(repositoryId).catch(() => null);
-    if (!repository) throw ApiError.validation('Invalid input data: repository_id', { repository_id: [missingRepository(repositoryId)] });
-    if (repository.is_remote) throw ApiError.validation('Invalid input data: repository_id', { repository_id: [localOnly(repository)] });
+    if (!repository)
+      throw DomainError.validation('Invalid input data: repository_id', { repository_id: [missingRepository(repositoryId)] });
+    if (repository.is_remote) throw DomainError.validation('Invalid input data: repository_id', { repository_id: [localOnly(repository)] });
     await this.preconditions.assertIdle(repositoryId, 'verify when it has finished');
     const { config, target, display } = await this.remotes.resolve(configId, repositoryFolder(repository));
     const watchdog = new StallWatchdog(this.appConfig.stallTimeoutSeconds);
@@ -136,8 +136,8 @@ export class CloudSyncService {
         examples: check.examples,
       };
     } catch (error) {
-      if (watchdog.stalled) throw new ApiError(422, ErrorCode.CLOUD_SYNC_STALLED, watchdog.message('verification'));
-      if (error instanceof RcloneError) throw new ApiError(422, rcloneErrorCode(error), error.message);
+      if (watchdog.stalled) throw new DomainError(ErrorCode.CLOUD_SYNC_STALLED, watchdog.message('verification'));
+      if (error instanceof RcloneError) throw new DomainError(rcloneErrorCode(error), error.message);
       throw error;
     } finally {
       watchdog.stop();
@@ -155,6 +155,6 @@ function describeFailure(error: unknown): { code: string; message: string } {
     return { code: rcloneErrorCode(error), message: `The server did not answer in time: ${error.message}` };
   }
   if (error instanceof RcloneError) return { code: rcloneErrorCode(error), message: error.message };
-  if (error instanceof ApiError) return { code: error.code, message: error.message };
+  if (error instanceof DomainError) return { code: error.code, message: error.message };
   throw error;
 }

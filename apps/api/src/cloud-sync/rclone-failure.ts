@@ -1,5 +1,5 @@
 import { RcloneError } from '@borgitory/rclone-runner';
-import { ErrorCode } from '../platform/http/error-code';
+import { ErrorCode } from '../platform/errors/error-code';
 
 /**
  * The API's code for an rclone failure: a refused host key has its own, a remote rclone was not started for (a stored

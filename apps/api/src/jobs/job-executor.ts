@@ -55,20 +55,6 @@ export interface JobExecutor<T extends JobStepType = JobStepType> {
   run(context: JobContext<StepParameters<T>>): Promise<JobOutcome<StepResult<T>>>;
 }
 
-/**
- * Thrown by an executor for a failure the user should read: code is an ErrorCode value, message is shown as is.
- * An ApiError thrown by a service an executor calls (RepositoryBorg.run, for one) counts the same.
- */
-export class JobFailure extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'JobFailure';
-  }
-}
-
 /** One step of a job to enqueue. */
 export type JobStepPlan = {
   [T in JobStepType]: {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../platform/config/app-config';
-import { ApiError } from '../platform/http/api-error';
+import { DomainError } from '../platform/errors/domain-error';
 import { JobLogLineDto } from './dto/job-log.dto';
 import { parseLogLine } from './job-log-line';
 import { JobLogWriter, JobLogWriterOptions } from './job-log-writer';
@@ -49,7 +49,7 @@ export class JobLogs {
       const { size } = await handle.stat();
       if (offset > size) throw offsetPastEnd(offset, size);
       if (offset > 0 && !(await startsLine(handle, offset))) {
-        throw ApiError.badRequest('offset must be the start of a line: 0, a next_offset or an SSE event id');
+        throw DomainError.badRequest('offset must be the start of a line: 0, a next_offset or an SSE event id');
       }
       return { ...(await readLines(handle, offset, size, limit)), size };
     } finally {
@@ -86,8 +86,8 @@ export class JobLogs {
   }
 }
 
-function offsetPastEnd(offset: number, size: number): ApiError {
-  return ApiError.badRequest(`offset ${offset} is past the end of the log (${size} bytes)`);
+function offsetPastEnd(offset: number, size: number): DomainError {
+  return DomainError.badRequest(`offset ${offset} is past the end of the log (${size} bytes)`);
 }
 
 async function startsLine(handle: FileHandle, offset: number): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ErrorCode } from '../platform/http/error-code';
+import { ErrorCode } from '../platform/errors/error-code';
 import { JobRecord } from './job-dto.mapper';
 import { JobLogs } from './job-logs';
 import { JobQueue } from './job-queue';

@@ -1,8 +1,8 @@
 import { LoggerService } from '@nestjs/common';
-import { ApiError } from '../platform/http/api-error';
-import { ErrorCode } from '../platform/http/error-code';
+import { DomainError } from '../platform/errors/domain-error';
+import { ErrorCode } from '../platform/errors/error-code';
 import { AnyStepResult } from './contract/job-contracts';
-import { EarlierStep, JobContext, JobFailure, JobLogLevel } from './job-executor';
+import { EarlierStep, JobContext, JobLogLevel } from './job-executor';
 import { JobExecutorRegistry } from './job-executor-registry';
 import { JobEvents } from './job-events';
 import { JobLogs } from './job-logs';
@@ -26,12 +26,10 @@ export interface JobRunTools {
 
 type StepEnd =
   | { status: 'completed' | 'warning'; result: AnyStepResult | null; warnings: string[] }
-  | { status: 'failed'; code: string; message: string }
+  | { status: 'failed'; code: ErrorCode; message: string }
   | { status: 'cancelled' | 'interrupted' };
 
 export const INTERRUPTED_MESSAGE = 'Borgitory stopped while this job was running';
-
-const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 
 /** One execution of a job: its steps in order, until one fails or the job is stopped. */
 export class JobRun {
@@ -138,8 +136,8 @@ export class JobRun {
       return { status: outcome.status, result: outcome.result ?? null, warnings: outcome.warnings ?? [] };
     } catch (error) {
       if (signal.aborted) return stopped(signal);
-      // An ApiError (borg's failures as RepositoryBorg describes them) already says what went wrong in user terms.
-      if (error instanceof JobFailure || error instanceof ApiError) return this.failed(this.knownCode(error.code), error.message);
+      // A DomainError (borg's failures as RepositoryBorg describes them, for one) already says what went wrong in user terms.
+      if (error instanceof DomainError) return this.failed(error.code, error.message);
       const errorId = `job-${this.record.job.id}`;
       this.tools.logger.error(
         { err: error, job_id: this.record.job.id, error_id: errorId },
@@ -208,16 +206,9 @@ export class JobRun {
     };
   }
 
-  private failed(code: string, message: string): StepEnd {
+  private failed(code: ErrorCode, message: string): StepEnd {
     this.log.write('error', message);
     return { status: 'failed', code, message };
-  }
-
-  /** Clients may switch on error codes exhaustively, so an executor's unknown code is reported as internal. */
-  private knownCode(code: string): string {
-    if (KNOWN_CODES.has(code)) return code;
-    this.tools.logger.warn({ job_id: this.record.job.id }, `An executor failed with the unknown error code ${code}`);
-    return ErrorCode.INTERNAL_ERROR;
   }
 
   private publishStatus(): void {

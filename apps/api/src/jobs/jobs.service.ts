@@ -1,7 +1,7 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { DatabaseVersion } from '../platform/database/database-version';
 import { LIST_CACHE_SIZE, VersionedCache } from '../platform/database/versioned-cache';
-import { ApiError } from '../platform/http/api-error';
+import { DomainError } from '../platform/errors/domain-error';
 import { Page } from '../platform/http/envelope';
 import { JobLogPageDto } from './dto/job-log.dto';
 import { JobListQueryDto, JobLogQueryDto } from './dto/job-query.dto';
@@ -125,7 +125,7 @@ export class JobsService {
   async cancel(id: number): Promise<JobDto> {
     const record = await this.find(id);
     if (isJobFinished(record.job.status)) {
-      throw ApiError.conflict(`Job ${id} has already finished (${record.job.status}); only queued or running jobs can be cancelled`);
+      throw DomainError.conflict(`Job ${id} has already finished (${record.job.status}); only queued or running jobs can be cancelled`);
     }
     if (this.queue.isRunning(id)) {
       await this.queue.stop(id, 'cancel', this.settings.cancelWaitMs);
@@ -157,7 +157,7 @@ export class JobsService {
   async retry(id: number): Promise<JobDto> {
     const { job, steps } = await this.find(id);
     if (!isJobRetryable(job.status)) {
-      throw ApiError.conflict(`Only failed, cancelled or interrupted jobs can be retried; job ${id} is ${job.status}`);
+      throw DomainError.conflict(`Only failed, cancelled or interrupted jobs can be retried; job ${id} is ${job.status}`);
     }
     return this.add({
       type: job.type,
@@ -190,7 +190,7 @@ export class JobsService {
 
   private async find(id: number): Promise<JobRecord> {
     const record = await this.store.find(id);
-    if (!record) throw ApiError.notFound(`Job ${id} does not exist`);
+    if (!record) throw DomainError.notFound(`Job ${id} does not exist`);
     return record;
   }
 }

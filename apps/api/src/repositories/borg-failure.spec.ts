@@ -1,5 +1,6 @@
 import { BorgError } from '@borgitory/borg-runner';
-import { describeBorgFailure, needsSshDiagnosis } from './borg-failure';
+import { HTTP_STATUS } from '../platform/http/error-status';
+import { describeBorgFailure as describeCode, needsSshDiagnosis } from './borg-failure';
 import { RepositoryLocation } from './repository-location';
 
 const remote: RepositoryLocation = { location: 'ssh://backup@nas.local:2222/srv/repo', remote: true, host: 'nas.local', port: 2222 };
@@ -7,6 +8,12 @@ const local: RepositoryLocation = { location: '/srv/repo', remote: false };
 
 function borgError(msgid: string | null, stderrTail: string[] = [], kind: BorgError['kind'] = 'exit'): BorgError {
   return new BorgError({ message: stderrTail.at(-1) ?? 'borg failed', kind, exitCode: 2, msgid, stderrTail, command: ['info'] });
+}
+
+/** The description, with the HTTP status its code answers with: what a client ends up seeing. */
+function describeBorgFailure(...args: Parameters<typeof describeCode>) {
+  const failure = describeCode(...args);
+  return { ...failure, status: HTTP_STATUS[failure.code] };
 }
 
 const closed = () => borgError('ConnectionClosedWithHint', ['Connection closed by remote host. Is borg working on the server?']);

@@ -6,7 +6,7 @@ import { Repository } from 'typeorm';
 import { DatabaseVersion } from '../platform/database/database-version';
 import { saveUnique } from '../platform/database/save-unique';
 import { LIST_CACHE_SIZE, VersionedCache } from '../platform/database/versioned-cache';
-import { ApiError } from '../platform/http/api-error';
+import { DomainError } from '../platform/errors/domain-error';
 import { Page } from '../platform/http/envelope';
 import { PageQueryDto } from '../platform/http/page-query.dto';
 import { SecretsService } from '../platform/secrets/secrets.service';
@@ -101,7 +101,7 @@ export class RepositoriesService {
     const location = input.path === undefined ? this.connections.locationOf(repository) : parseLocation(input.path);
     const current = this.connections.settingsOf(repository, location);
     if (input.passphrase !== undefined && repository.encryption === 'none') {
-      throw ApiError.validation('Invalid input data: passphrase', {
+      throw DomainError.validation('Invalid input data: passphrase', {
         passphrase: ['This repository is not encrypted; it has no passphrase'],
       });
     }
@@ -218,7 +218,7 @@ export class RepositoriesService {
   async exportKey(id: number): Promise<RepositoryKeyDto> {
     const repository = await this.preconditions.existing(id);
     if (repository.encryption === 'none') {
-      throw ApiError.conflict('This repository is not encrypted, so it has no key to export');
+      throw DomainError.conflict('This repository is not encrypted, so it has no key to export');
     }
     const key = await this.repositoryBorg.runWith(this.connections.settingsOf(repository), (connection) => this.borg.keyExport(connection));
     const slug =
@@ -255,26 +255,26 @@ export class RepositoriesService {
       .getOne();
     if (!clash) return;
     if (name !== undefined && clash.name.toLowerCase() === name.toLowerCase()) {
-      throw ApiError.conflict(`A repository named "${clash.name}" already exists`, { field: 'name' });
+      throw DomainError.conflict(`A repository named "${clash.name}" already exists`, { field: 'name' });
     }
-    throw ApiError.conflict(`This path is already registered as repository "${clash.name}"`, { field: 'path' });
+    throw DomainError.conflict(`This path is already registered as repository "${clash.name}"`, { field: 'path' });
   }
 
   /** The unique constraints are the last word when two requests race past assertUnique. */
   private save(entity: RepositoryEntity): Promise<RepositoryEntity> {
-    return saveUnique(this.repositories, entity, () => ApiError.conflict('A repository with this name or path already exists'));
+    return saveUnique(this.repositories, entity, () => DomainError.conflict('A repository with this name or path already exists'));
   }
 }
 
 function parseLocation(path: string): RepositoryLocation {
   const checked = checkRepositoryLocation(path);
-  if (!checked.ok) throw ApiError.validation('Invalid input data: path', { path: [checked.problem] });
+  if (!checked.ok) throw DomainError.validation('Invalid input data: path', { path: [checked.problem] });
   return checked.location;
 }
 
 function assertPassphraseFits(encryption: string, passphrase: string | undefined): void {
   if (encryption !== 'none' && !passphrase) {
-    throw ApiError.validation('Invalid input data: passphrase', {
+    throw DomainError.validation('Invalid input data: passphrase', {
       passphrase: [`A passphrase is required for ${encryption} encryption`],
     });
   }
@@ -285,7 +285,7 @@ function assertSshFieldsFit(location: RepositoryLocation, privateKey: string | u
   const details: Record<string, string[]> = {};
   if (privateKey) details['ssh_private_key'] = ['Only ssh repositories use a private key'];
   if (policy) details['ssh_host_key_policy'] = ['Only ssh repositories have a host key policy'];
-  if (Object.keys(details).length > 0) throw ApiError.validation(`Invalid input data: ${Object.keys(details).join(', ')}`, details);
+  if (Object.keys(details).length > 0) throw DomainError.validation(`Invalid input data: ${Object.keys(details).join(', ')}`, details);
 }
 
 function nextKeySource(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { BorgConnection, BorgRunner } from '@borgitory/borg-runner';
 import { Repository } from 'typeorm';
-import { describeBorgFailure, failureAsApiError, FailureDescription, needsSshDiagnosis } from './borg-failure';
+import { describeBorgFailure, failureAsError, FailureDescription, needsSshDiagnosis } from './borg-failure';
 import { ConnectionSettings, RepositoryConnections } from './repository-connections';
 import { RepositoryEntity } from './repository.entity';
 import { RepositoryPreconditions } from './repository-preconditions';
@@ -23,7 +23,7 @@ export class RepositoryBorg {
     private readonly preconditions: RepositoryPreconditions,
   ) {}
 
-  /** Runs borg on repository N; a failure is an ApiError whose code and message say what went wrong. */
+  /** Runs borg on repository N; a failure is an DomainError whose code and message say what went wrong. */
   async run<T>(id: number, work: (connection: BorgConnection) => Promise<T>): Promise<T> {
     return this.runWith(this.connections.settingsOf(await this.preconditions.existing(id)), work);
   }
@@ -38,7 +38,7 @@ export class RepositoryBorg {
   /** As run, with settings that need not be stored yet (a repository being created, or its connection changed). */
   async runWith<T>(settings: ConnectionSettings, work: (connection: BorgConnection) => Promise<T>): Promise<T> {
     const attempt = await this.attempt(settings, work);
-    if (!attempt.ok) throw failureAsApiError(attempt.failure);
+    if (!attempt.ok) throw failureAsError(attempt.failure);
     return attempt.value;
   }
 

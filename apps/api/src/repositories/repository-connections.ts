@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BorgConnection } from '@borgitory/borg-runner';
-import { ApiError } from '../platform/http/api-error';
+import { DomainError } from '../platform/errors/domain-error';
 import { SecretsService } from '../platform/secrets/secrets.service';
 import { HostKeyPolicy, RepositoryEntity, SshKeySource } from './repository.entity';
 import { checkRepositoryLocation, RepositoryLocation } from './repository-location';
@@ -43,7 +43,7 @@ export class RepositoryConnections {
   locationOf(repository: RepositoryEntity): RepositoryLocation {
     const checked = checkRepositoryLocation(repository.path);
     if (checked.ok) return checked.location;
-    throw ApiError.validation(`Repository "${repository.name}" has a path Borgitory no longer accepts; change it`, {
+    throw DomainError.validation(`Repository "${repository.name}" has a path Borgitory no longer accepts; change it`, {
       path: [checked.problem],
     });
   }

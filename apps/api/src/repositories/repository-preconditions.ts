@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { JobsService } from '../jobs/jobs.service';
-import { ApiError } from '../platform/http/api-error';
-import { ErrorCode } from '../platform/http/error-code';
+import { DomainError } from '../platform/errors/domain-error';
+import { ErrorCode } from '../platform/errors/error-code';
 import { RepositoryEntity } from './repository.entity';
 
 /** What is said of a repository id that names none: a 404's message, or a field's in a 422. */
@@ -24,13 +24,13 @@ export class RepositoryPreconditions {
   }
 
   async assertExists(id: number): Promise<void> {
-    if (!(await this.exists(id))) throw ApiError.notFound(missingRepository(id));
+    if (!(await this.exists(id))) throw DomainError.notFound(missingRepository(id));
   }
 
   /** The row of repository N, for this module (the entity does not leave it); a 404 when there is none. */
   async existing(id: number): Promise<RepositoryEntity> {
     const repository = await this.repositories.findOneBy({ id });
-    if (!repository) throw ApiError.notFound(missingRepository(id));
+    if (!repository) throw DomainError.notFound(missingRepository(id));
     return repository;
   }
 
@@ -40,7 +40,7 @@ export class RepositoryPreconditions {
    */
   async assertIdle(id: number, until: string): Promise<void> {
     if (await this.jobs.hasActiveJob(id)) {
-      throw new ApiError(409, ErrorCode.REPOSITORY_BUSY, `A job is queued or running on this repository; ${until}`);
+      throw new DomainError(ErrorCode.REPOSITORY_BUSY, `A job is queued or running on this repository; ${until}`);
     }
   }
 }

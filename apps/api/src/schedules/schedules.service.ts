@@ -6,7 +6,7 @@ import { CloudSyncService } from '../cloud-sync/cloud-sync.service';
 import { JobDto } from '../jobs/dto/job.dto';
 import { JobsService } from '../jobs/jobs.service';
 import { saveNamed } from '../platform/database/save-unique';
-import { ApiError } from '../platform/http/api-error';
+import { DomainError } from '../platform/errors/domain-error';
 import { Page } from '../platform/http/envelope';
 import { PageQueryDto } from '../platform/http/page-query.dto';
 import { CheckPoliciesService } from './checks/check-policies.service';
@@ -69,7 +69,7 @@ export class SchedulesService {
       const cron = parseCron(schedule.cronExpression, schedule.timezone);
       if (!cron.ok) {
         const what = cron.field === 'timezone' ? 'time zone' : 'cron expression';
-        throw ApiError.validation(`Schedule "${schedule.name}" cannot be switched on until its ${what} is changed (${cron.reason})`, {
+        throw DomainError.validation(`Schedule "${schedule.name}" cannot be switched on until its ${what} is changed (${cron.reason})`, {
           [cron.field]: [cron.reason],
         });
       }
@@ -85,7 +85,7 @@ export class SchedulesService {
     const schedule = await this.find(id);
     const active = await this.runs.activeRun(id);
     if (active) {
-      throw ApiError.conflict(`Schedule "${schedule.name}" is already running (job ${active.id} is ${active.status})`, {
+      throw DomainError.conflict(`Schedule "${schedule.name}" is already running (job ${active.id} is ${active.status})`, {
         job_id: active.id,
       });
     }
@@ -132,7 +132,7 @@ export class SchedulesService {
       const said = [...(cloud['cloud_sync_config_id'] ?? []), ...(cloud['repository_id'] ?? [])];
       if (said.length > 0) problems['cloud_sync_config_id'] = said;
     }
-    if (Object.keys(problems).length > 0) throw ApiError.validation(`Invalid input data: ${Object.keys(problems).join(', ')}`, problems);
+    if (Object.keys(problems).length > 0) throw DomainError.validation(`Invalid input data: ${Object.keys(problems).join(', ')}`, problems);
     return {
       name: input.name,
       repositoryId: input.repository_id,
@@ -158,7 +158,7 @@ export class SchedulesService {
 
   private async find(id: number): Promise<ScheduleEntity> {
     const schedule = await this.schedules.findOneBy({ id });
-    if (!schedule) throw ApiError.notFound(`Schedule ${id} does not exist`);
+    if (!schedule) throw DomainError.notFound(`Schedule ${id} does not exist`);
     return schedule;
   }
 

@@ -1,7 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { JobStepType, JobType } from '@borgitory/job-states';
 import { JobDto } from '../../src/jobs/dto/job.dto';
-import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../../src/jobs/job-executor';
+import { JobContext, JobExecutor, JobOutcome } from '../../src/jobs/job-executor';
+import { DomainError } from '../../src/platform/errors/domain-error';
+import { ErrorCode } from '../../src/platform/errors/error-code';
 import { JobExecutorRegistry } from '../../src/jobs/job-executor-registry';
 import { EnqueueRequest, JobsService } from '../../src/jobs/jobs.service';
 
@@ -97,7 +99,7 @@ export class SleepingExecutor implements StandInExecutor {
 
 /**
  * Ends as `parameters.outcome` says: completed (default), warning, failure
- * (JobFailure), crash (a plain Error). Logs `parameters.lines` lines first.
+ * (DomainError), crash (a plain Error). Logs `parameters.lines` lines first.
  */
 export class OutcomeExecutor implements StandInExecutor {
   constructor(readonly type: JobType = 'compact') {}
@@ -110,7 +112,7 @@ export class OutcomeExecutor implements StandInExecutor {
         context.log('warning', 'file changed while we backed it up: /data/a.txt');
         return { status: 'warning', result: { pruned: 2 }, warnings: ['file changed while we backed it up: /data/a.txt'] };
       case 'failure':
-        throw new JobFailure('BORG_ERROR', 'borg compact failed: the repository is damaged');
+        throw new DomainError(ErrorCode.BORG_ERROR, 'borg compact failed: the repository is damaged');
       case 'crash':
         throw new Error('boom: an internal detail that no client may see');
       default:

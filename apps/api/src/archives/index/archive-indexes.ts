@@ -6,8 +6,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { BorgRunner } from '@borgitory/borg-runner';
 import { In, IsNull, Not, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
-import { ApiError } from '../../platform/http/api-error';
-import { ErrorCode } from '../../platform/http/error-code';
+import { DomainError } from '../../platform/errors/domain-error';
+import { ErrorCode } from '../../platform/errors/error-code';
 import { RepositoryBorg } from '../../repositories/repository-borg';
 import { ArchiveEntity } from '../archive.entity';
 import { ArchiveSettings } from '../archive-settings';
@@ -17,7 +17,7 @@ import { ArchiveIndexWriter } from './archive-index-writer';
 export type IndexState =
   | { state: 'ready'; reader: ArchiveIndexReader }
   | { state: 'building'; entries: number; expected: number | null }
-  | { state: 'failed'; error: ApiError }
+  | { state: 'failed'; error: DomainError }
   | { state: 'none' };
 
 interface Build {
@@ -41,7 +41,7 @@ export class ArchiveIndexes implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('ArchiveIndexes');
   private readonly root: string;
   private readonly builds = new Map<number, Build>();
-  private readonly failures = new Map<number, ApiError>();
+  private readonly failures = new Map<number, DomainError>();
   private readonly readers = new Map<number, ArchiveIndexReader>();
   private readonly lastUseWritten = new Map<number, number>();
   private waitingBuilds: Array<() => void> = [];
@@ -107,7 +107,7 @@ export class ArchiveIndexes implements OnModuleInit, OnModuleDestroy {
     const build = this.builds.get(archive.id);
     if (build && waitMs > 0) await Promise.race([build.done, delay(waitMs)]);
     const fresh = await this.archives.findOneBy({ id: archive.id });
-    if (!fresh) throw ApiError.notFound(`Archive ${archive.name} no longer exists`);
+    if (!fresh) throw DomainError.notFound(`Archive ${archive.name} no longer exists`);
     const after = this.state(fresh);
     if (after.state === 'failed') throw after.error;
     if (after.state === 'ready') this.touch(fresh);
@@ -123,7 +123,7 @@ export class ArchiveIndexes implements OnModuleInit, OnModuleDestroy {
     build.done = this.runBuild(archive, build)
       .catch((error: unknown) => {
         if (abort.signal.aborted) return;
-        this.failures.set(archive.id, error instanceof ApiError ? error : this.unexpected(error, archive));
+        this.failures.set(archive.id, error instanceof DomainError ? error : this.unexpected(error, archive));
       })
       .finally(() => this.builds.delete(archive.id));
   }
@@ -226,10 +226,10 @@ export class ArchiveIndexes implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  private unexpected(error: unknown, archive: ArchiveEntity): ApiError {
+  private unexpected(error: unknown, archive: ArchiveEntity): DomainError {
     const errorId = `index-${archive.id}-${Date.now()}`;
     this.logger.error({ err: error, archive_id: archive.id, error_id: errorId }, 'Indexing an archive failed unexpectedly');
-    return new ApiError(500, ErrorCode.INTERNAL_ERROR, `Indexing the archive failed (error id ${errorId}); the server log has the details`);
+    return new DomainError(ErrorCode.INTERNAL_ERROR, `Indexing the archive failed (error id ${errorId}); the server log has the details`);
   }
 
   private buildSlot(): Promise<void> {

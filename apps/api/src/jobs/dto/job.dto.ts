@@ -12,7 +12,7 @@ import {
   JobTrigger,
   JobType,
 } from '@borgitory/job-states';
-import { ErrorCode } from '../../platform/http/error-code';
+import { ErrorCode } from '../../platform/errors/error-code';
 import { SchemaUnion } from '../../platform/openapi/schema-union';
 import { JOB_CONTRACTS, StepParameters, StepResult } from '../contract/job-contracts';
 

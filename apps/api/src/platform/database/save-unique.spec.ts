@@ -1,5 +1,6 @@
 import { Column, DataSource, Entity, PrimaryGeneratedColumn, Repository } from 'typeorm';
-import { ApiError } from '../http/api-error';
+import { DomainError } from '../errors/domain-error';
+import { ErrorCode } from '../errors/error-code';
 import { saveNamed, saveUnique } from './save-unique';
 
 @Entity('things')
@@ -34,21 +35,21 @@ describe('saveUnique and saveNamed', () => {
 
   it('turns a taken name into a conflict on the field name', async () => {
     const error = await saveNamed(things, things.create({ name: 'taken', path: '/elsewhere' }), 'thing').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).getStatus()).toBe(409);
-    expect((error as ApiError).message).toBe('A thing named "taken" already exists');
-    expect((error as ApiError).details).toEqual({ field: 'name' });
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe(ErrorCode.CONFLICT);
+    expect((error as DomainError).message).toBe('A thing named "taken" already exists');
+    expect((error as DomainError).details).toEqual({ field: 'name' });
   });
 
   it('leaves a failure of another constraint as it is when a column is named', async () => {
     const error = await saveNamed(things, things.create({ name: 'other', path: '/taken' }), 'thing').catch((e: unknown) => e);
-    expect(error).not.toBeInstanceOf(ApiError);
+    expect(error).not.toBeInstanceOf(DomainError);
     expect((error as Error).message).toContain('UNIQUE constraint failed: things.path');
   });
 
   it('turns a failure of any unique constraint into the clash when no column is named', async () => {
-    const clash = () => ApiError.conflict('A thing with this name or path already exists');
+    const clash = () => DomainError.conflict('A thing with this name or path already exists');
     const error = await saveUnique(things, things.create({ name: 'other', path: '/taken' }), clash).catch((e: unknown) => e);
-    expect((error as ApiError).message).toBe('A thing with this name or path already exists');
+    expect((error as DomainError).message).toBe('A thing with this name or path already exists');
   });
 });

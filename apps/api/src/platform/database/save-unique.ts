@@ -1,5 +1,5 @@
 import { ObjectLiteral, QueryFailedError, Repository } from 'typeorm';
-import { ApiError } from '../http/api-error';
+import { DomainError } from '../errors/domain-error';
 
 /**
  * Saves a row; when a UNIQUE constraint refuses it (a taken name, or two
@@ -18,7 +18,7 @@ export async function saveUnique<T extends ObjectLiteral>(rows: Repository<T>, r
 
 /** Saves a row of a table whose names are unique: a taken name is a conflict on the field `name`. */
 export function saveNamed<T extends ObjectLiteral & { name: string }>(rows: Repository<T>, row: T, kind: string): Promise<T> {
-  const clash = () => ApiError.conflict(`A ${kind} named "${row.name}" already exists`, { field: 'name' });
+  const clash = () => DomainError.conflict(`A ${kind} named "${row.name}" already exists`, { field: 'name' });
   return saveUnique(rows, row, clash, `${rows.metadata.tableName}.name`);
 }
 

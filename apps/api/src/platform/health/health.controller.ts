@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiError } from '../http/api-error';
-import { ErrorCode } from '../http/error-code';
+import { DomainError } from '../errors/domain-error';
+import { ErrorCode } from '../errors/error-code';
 import { Public } from '../http/public.decorator';
 import { ApiEnvelope, ApiErrors } from '../openapi/api-responses';
 import { HealthDto } from './health.dto';
@@ -20,7 +20,7 @@ export class HealthController {
   async check(): Promise<HealthDto> {
     const health = await this.health.check();
     if (health.status !== 'ok') {
-      throw new ApiError(503, ErrorCode.SERVICE_UNAVAILABLE, 'Borgitory is not healthy', { ...health });
+      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'Borgitory is not healthy', { ...health });
     }
     return health;
   }

@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ApiError } from './api-error';
-import { ErrorCode, errorCodeForStatus } from './error-code';
+import { DomainError } from '../errors/domain-error';
+import { ErrorCode } from '../errors/error-code';
+import { errorCodeForStatus, HTTP_STATUS } from './error-status';
 import { ErrorBody } from './envelope';
 
 /** Body-parser and other express-level errors carry their status on the error object. */
@@ -35,11 +36,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   private describe(exception: unknown, request: Request): { status: number; body: ErrorBody; headers: Record<string, string> } {
-    if (exception instanceof ApiError) {
+    if (exception instanceof DomainError) {
+      const { retryAfterSeconds } = exception;
       return {
-        status: exception.getStatus(),
+        status: HTTP_STATUS[exception.code],
         body: envelope(exception.code, exception.message, exception.details),
-        headers: exception.headers,
+        headers: retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) },
       };
     }
     if (exception instanceof HttpException) {

@@ -1,4 +1,4 @@
-import { ErrorCode } from './error-code';
+import { ErrorCode } from '../errors/error-code';
 
 export interface SuccessBody<T> {
   status: 'success';

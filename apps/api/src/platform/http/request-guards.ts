@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
-import { ApiError } from './api-error';
-import { ErrorCode } from './error-code';
+import { DomainError } from '../errors/domain-error';
+import { ErrorCode } from '../errors/error-code';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -20,7 +20,7 @@ export function requireSameOrigin(allowedOrigins: string[]): RequestHandler {
     if (claimed === undefined) return next();
     const origin = originOf(claimed);
     if (origin !== null && (origin === ownOrigin(request) || allowedOrigins.includes(origin))) return next();
-    next(ApiError.forbidden('Cross-origin request refused'));
+    next(DomainError.forbidden('Cross-origin request refused'));
   };
 }
 
@@ -38,7 +38,7 @@ function originOf(url: string): string | null {
 export const requireJsonBody: RequestHandler = (request, _response, next) => {
   const hasBody = request.get('transfer-encoding') !== undefined || Number(request.get('content-length') ?? 0) > 0;
   if (MUTATING.has(request.method) && hasBody && !request.is('application/json')) {
-    return next(ApiError.badRequest('Request body must be JSON (Content-Type: application/json)'));
+    return next(DomainError.badRequest('Request body must be JSON (Content-Type: application/json)'));
   }
   next();
 };
@@ -73,14 +73,14 @@ function asUtf8(body: Buffer, encoding: string): Uint8Array {
 export const translateBodyParserErrors: ErrorRequestHandler = (error, _request, _response, next) => {
   switch (error?.type) {
     case 'entity.parse.failed':
-      return next(ApiError.badRequest('Malformed JSON in request body'));
+      return next(DomainError.badRequest('Malformed JSON in request body'));
     case 'entity.too.deep':
-      return next(ApiError.badRequest(`JSON body is nested more than ${MAX_JSON_DEPTH} levels deep`, { max_depth: MAX_JSON_DEPTH }));
+      return next(DomainError.badRequest(`JSON body is nested more than ${MAX_JSON_DEPTH} levels deep`, { max_depth: MAX_JSON_DEPTH }));
     case 'entity.too.large':
-      return next(new ApiError(413, ErrorCode.PAYLOAD_TOO_LARGE, 'Request body is too large'));
+      return next(new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, 'Request body is too large'));
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return next(ApiError.badRequest('Unsupported request body encoding'));
+      return next(DomainError.badRequest('Unsupported request body encoding'));
     default:
       return next(error);
   }

@@ -1,7 +1,8 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { ApiError } from './api-error';
+import { DomainError } from '../errors/domain-error';
 import { ApiValidationPipe } from './validation.pipe';
+import { HTTP_STATUS } from './error-status';
 
 class ListQuery {
   @IsOptional()
@@ -17,11 +18,11 @@ class CreateBody {
   name!: string;
 }
 
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
+async function rejection(promise: Promise<unknown>): Promise<DomainError> {
   try {
     await promise;
   } catch (error) {
-    return error as ApiError;
+    return error as DomainError;
   }
   throw new Error('expected a rejection');
 }
@@ -31,26 +32,26 @@ describe('ApiValidationPipe', () => {
 
   it('answers a bad query parameter with 400 naming it', async () => {
     const error = await rejection(pipe.transform({ limit: 'many' }, { type: 'query', metatype: ListQuery }));
-    expect(error.getStatus()).toBe(400);
+    expect(HTTP_STATUS[error.code]).toBe(400);
     expect(error.code).toBe('BAD_REQUEST');
     expect(Object.keys(error.details ?? {})).toEqual(['limit']);
   });
 
   it('answers an unknown query parameter with 400', async () => {
     const error = await rejection(pipe.transform({ sort: 'name' }, { type: 'query', metatype: ListQuery }));
-    expect(error.getStatus()).toBe(400);
+    expect(HTTP_STATUS[error.code]).toBe(400);
     expect(error.details).toEqual({ sort: ['Unknown field "sort"'] });
   });
 
   it('answers an invalid body with 422', async () => {
     const error = await rejection(pipe.transform({ name: 7 }, { type: 'body', metatype: CreateBody }));
-    expect(error.getStatus()).toBe(422);
+    expect(HTTP_STATUS[error.code]).toBe(422);
     expect(error.code).toBe('VALIDATION_ERROR');
   });
 
   it('treats a missing body as empty, so the missing fields are named', async () => {
     const error = await rejection(pipe.transform(undefined, { type: 'body', metatype: CreateBody }));
-    expect(error.getStatus()).toBe(422);
+    expect(HTTP_STATUS[error.code]).toBe(422);
     expect(Object.keys(error.details ?? {})).toEqual(['name']);
   });
 

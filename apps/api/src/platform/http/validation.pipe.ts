@@ -1,5 +1,5 @@
 import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
-import { ApiError } from './api-error';
+import { DomainError } from '../errors/domain-error';
 
 class InvalidInput extends Error {
   constructor(readonly details: Record<string, string[]>) {
@@ -28,7 +28,7 @@ export class ApiValidationPipe extends ValidationPipe {
     if (metadata.type === 'body' && validatesClass) {
       if (value === undefined || value === null) value = {};
       if (typeof value !== 'object' || Array.isArray(value)) {
-        throw ApiError.badRequest('Request body must be a JSON object');
+        throw DomainError.badRequest('Request body must be a JSON object');
       }
     }
     try {
@@ -37,8 +37,8 @@ export class ApiValidationPipe extends ValidationPipe {
       if (!(error instanceof InvalidInput)) throw error;
       const fields = Object.keys(error.details).join(', ');
       throw metadata.type === 'body'
-        ? ApiError.validation(`Invalid input data: ${fields}`, error.details)
-        : ApiError.badRequest(`Invalid ${metadata.type} parameters: ${fields}`, error.details);
+        ? DomainError.validation(`Invalid input data: ${fields}`, error.details)
+        : DomainError.badRequest(`Invalid ${metadata.type} parameters: ${fields}`, error.details);
     }
   }
 }

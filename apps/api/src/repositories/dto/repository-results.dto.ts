@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ErrorCode } from '../../platform/http/error-code';
+import { ErrorCode } from '../../platform/errors/error-code';
 
 export class RepositoryFailureDto {
   @ApiProperty({ enum: ErrorCode, enumName: 'ErrorCode' })

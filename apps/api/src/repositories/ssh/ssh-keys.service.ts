@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
-import { ApiError } from '../../platform/http/api-error';
+import { DomainError } from '../../platform/errors/domain-error';
 import { SshKeygen } from './ssh-keygen';
 
 export interface ServerPublicKey {
@@ -55,7 +55,7 @@ export class SshKeysService {
       try {
         await this.keygen.publicKeyOf(file);
       } catch {
-        throw ApiError.validation('Invalid input data: ssh_private_key', {
+        throw DomainError.validation('Invalid input data: ssh_private_key', {
           ssh_private_key: ['Not an unencrypted OpenSSH or PEM private key (keys with a passphrase are not supported)'],
         });
       }

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { BorgRunner } from '@borgitory/borg-runner';
 import { forwardBorgEvent } from '../../jobs/forward-borg-event';
 import { CheckParametersDto, CheckResultDto } from '../../jobs/contract/check-job';
-import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../../jobs/job-executor';
-import { ErrorCode } from '../../platform/http/error-code';
+import { JobContext, JobExecutor, JobOutcome } from '../../jobs/job-executor';
+import { DomainError } from '../../platform/errors/domain-error';
+import { ErrorCode } from '../../platform/errors/error-code';
 import { RepositoryBorg } from '../../repositories/repository-borg';
 import { borgCheckScope, describeCheck } from './check-options';
 
@@ -23,7 +24,7 @@ export class CheckExecutor implements JobExecutor<'check'> {
   async run(context: JobContext<CheckParametersDto>): Promise<JobOutcome<CheckResultDto>> {
     const { parameters } = context;
     const repositoryId = context.repositoryId;
-    if (repositoryId === null) throw new JobFailure(ErrorCode.VALIDATION_ERROR, 'A check needs a repository');
+    if (repositoryId === null) throw new DomainError(ErrorCode.VALIDATION_ERROR, 'A check needs a repository');
     if (parameters.policy_name) context.log('info', `Check policy "${parameters.policy_name}"`);
     context.log('info', describeCheck(parameters.options, parameters.repair));
     const outcome = await this.repositoryBorg.run(repositoryId, (connection) =>
@@ -41,7 +42,7 @@ export class CheckExecutor implements JobExecutor<'check'> {
         .slice(0, 3)
         .map((problem) => problem.message)
         .join('; ');
-      throw new JobFailure(ErrorCode.BORG_ERROR, `borg check found ${problems.length} problem(s): ${shown}`);
+      throw new DomainError(ErrorCode.BORG_ERROR, `borg check found ${problems.length} problem(s): ${shown}`);
     }
     return {
       status: outcome.exitCode === 1 ? 'warning' : 'completed',

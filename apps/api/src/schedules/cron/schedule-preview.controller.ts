@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiError } from '../../platform/http/api-error';
+import { DomainError } from '../../platform/errors/domain-error';
 import { ApiEnvelope, ApiErrors } from '../../platform/openapi/api-responses';
 import { describeCron, nextRuns, parseCron, serverTimeZone } from './cron-schedule';
 import { SchedulePreviewDto, SchedulePreviewQueryDto } from './schedule-preview.dto';
@@ -19,7 +19,7 @@ export class SchedulePreviewController {
   preview(@Query() query: SchedulePreviewQueryDto): SchedulePreviewDto {
     const timezone = query.timezone || serverTimeZone();
     const parsed = parseCron(query.cron_expression, timezone);
-    if (!parsed.ok) throw ApiError.validation(`Invalid input data: ${parsed.field}`, { [parsed.field]: [parsed.reason] });
+    if (!parsed.ok) throw DomainError.validation(`Invalid input data: ${parsed.field}`, { [parsed.field]: [parsed.reason] });
     return {
       cron_expression: query.cron_expression.trim(),
       timezone,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { HookResultDto, HookStepParametersDto } from '../../jobs/contract/hook-step';
-import { EarlierStep, JobContext, JobExecutor, JobFailure, JobOutcome } from '../../jobs/job-executor';
-import { ErrorCode } from '../../platform/http/error-code';
+import { EarlierStep, JobContext, JobExecutor, JobOutcome } from '../../jobs/job-executor';
+import { DomainError } from '../../platform/errors/domain-error';
+import { ErrorCode } from '../../platform/errors/error-code';
 import { RepositoriesService } from '../../repositories/repositories.service';
 import { buildHookEnvironment, RunFacts } from './hook-environment';
 import { HookExit, HookProcesses } from './hook-processes';
@@ -38,9 +39,9 @@ export class HookExecutor implements JobExecutor<'hook'> {
     if (exit.outcome === 'exited' && exit.code === 0) {
       return { status: 'completed', result: { exit_code: 0, duration_seconds: seconds }, warnings: [] };
     }
-    if (exit.outcome === 'cancelled') throw new JobFailure(ErrorCode.HOOK_FAILED, `${label} was stopped`);
+    if (exit.outcome === 'cancelled') throw new DomainError(ErrorCode.HOOK_FAILED, `${label} was stopped`);
     const problem = `${label} ${failureText(exit, hook.timeout_seconds)}`;
-    if (hook.critical) throw new JobFailure(ErrorCode.HOOK_FAILED, problem);
+    if (hook.critical) throw new DomainError(ErrorCode.HOOK_FAILED, problem);
     context.log('warning', `${problem}; it is not critical, so the run goes on`);
     return {
       status: 'warning',

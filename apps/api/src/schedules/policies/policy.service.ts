@@ -1,6 +1,6 @@
 import { DeepPartial, FindOptionsOrder, FindOptionsWhere, Repository } from 'typeorm';
 import { saveNamed } from '../../platform/database/save-unique';
-import { ApiError } from '../../platform/http/api-error';
+import { DomainError } from '../../platform/errors/domain-error';
 import { Page } from '../../platform/http/envelope';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
 import { ScheduleEntity } from '../schedule.entity';
@@ -64,7 +64,7 @@ export abstract class PolicyService<Entity extends PolicyRow, Dto, Input> implem
     const users = await this.schedules.find({ where: this.shape.usedBy(id), order: { name: 'ASC' } });
     if (users.length > 0) {
       const names = users.map((schedule) => `"${schedule.name}"`).join(', ');
-      throw ApiError.conflict(`The ${this.shape.kind} policy "${policy.name}" is used by the schedule(s) ${names}; change them first`, {
+      throw DomainError.conflict(`The ${this.shape.kind} policy "${policy.name}" is used by the schedule(s) ${names}; change them first`, {
         schedule_ids: users.map((schedule) => schedule.id),
       });
     }
@@ -73,7 +73,7 @@ export abstract class PolicyService<Entity extends PolicyRow, Dto, Input> implem
 
   protected async find(id: number): Promise<Entity> {
     const policy = await this.policies.findOneBy({ id } as FindOptionsWhere<Entity>);
-    if (!policy) throw ApiError.notFound(`${capitalised(this.shape.kind)} policy ${id} does not exist`);
+    if (!policy) throw DomainError.notFound(`${capitalised(this.shape.kind)} policy ${id} does not exist`);
     return policy;
   }
 

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { BorgRunner } from '@borgitory/borg-runner';
 import { forwardBorgEvent } from '../../jobs/forward-borg-event';
 import { CompactParametersDto } from '../../jobs/contract/compact-job';
-import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../../jobs/job-executor';
+import { JobContext, JobExecutor, JobOutcome } from '../../jobs/job-executor';
+import { DomainError } from '../../platform/errors/domain-error';
+import { ErrorCode } from '../../platform/errors/error-code';
 import { RepositoryBorg } from '../../repositories/repository-borg';
 
 /** `borg compact`: gives back the space of deleted archives. Progress is borg's percentage. */
@@ -17,7 +19,7 @@ export class CompactExecutor implements JobExecutor<'compact'> {
 
   async run(context: JobContext<CompactParametersDto>): Promise<JobOutcome<null>> {
     const repositoryId = context.repositoryId;
-    if (repositoryId === null) throw new JobFailure('VALIDATION_ERROR', 'Compacting needs a repository');
+    if (repositoryId === null) throw new DomainError(ErrorCode.VALIDATION_ERROR, 'Compacting needs a repository');
     context.log('info', 'Running: borg compact REPOSITORY');
     const outcome = await this.repositoryBorg.run(repositoryId, (connection) =>
       this.borg.compact(connection, {

@@ -3,7 +3,9 @@ import { BorgRunner } from '@borgitory/borg-runner';
 import { ArchiveCatalog } from '../../archives/archive-catalog';
 import { forwardBorgEvent } from '../../jobs/forward-borg-event';
 import { PruneParametersDto, PruneResultDto } from '../../jobs/contract/prune-job';
-import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../../jobs/job-executor';
+import { JobContext, JobExecutor, JobOutcome } from '../../jobs/job-executor';
+import { DomainError } from '../../platform/errors/domain-error';
+import { ErrorCode } from '../../platform/errors/error-code';
 import { RepositoryBorg } from '../../repositories/repository-borg';
 import { borgPruneRules, describePrune } from './prune-rules';
 
@@ -21,7 +23,7 @@ export class PruneExecutor implements JobExecutor<'prune'> {
   async run(context: JobContext<PruneParametersDto>): Promise<JobOutcome<PruneResultDto>> {
     const { parameters } = context;
     const repositoryId = context.repositoryId;
-    if (repositoryId === null) throw new JobFailure('VALIDATION_ERROR', 'Pruning needs a repository');
+    if (repositoryId === null) throw new DomainError(ErrorCode.VALIDATION_ERROR, 'Pruning needs a repository');
     context.log('info', `Pruning policy "${parameters.policy_name}"`);
     context.log('info', describePrune(parameters.rules, parameters.dry_run));
     const outcome = await this.repositoryBorg.run(repositoryId, (connection) =>

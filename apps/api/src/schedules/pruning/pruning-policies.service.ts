@@ -4,7 +4,7 @@ import { BorgRunner } from '@borgitory/borg-runner';
 import { Repository } from 'typeorm';
 import { JobDto } from '../../jobs/dto/job.dto';
 import { JobsService } from '../../jobs/jobs.service';
-import { ApiError } from '../../platform/http/api-error';
+import { DomainError } from '../../platform/errors/domain-error';
 import { RepositoryBorg } from '../../repositories/repository-borg';
 import { missingRepository, RepositoryPreconditions } from '../../repositories/repository-preconditions';
 import { PolicyService } from '../policies/policy.service';
@@ -31,7 +31,7 @@ export class PruningPoliciesService extends PolicyService<PruningPolicyEntity, P
   async preview(id: number, repositoryId: number): Promise<PrunePreviewDto> {
     const policy = await this.find(id);
     if (!(await this.preconditions.exists(repositoryId))) {
-      throw ApiError.validation('Invalid input data: repository_id', { repository_id: [missingRepository(repositoryId)] });
+      throw DomainError.validation('Invalid input data: repository_id', { repository_id: [missingRepository(repositoryId)] });
     }
     await this.preconditions.assertIdle(repositoryId, 'try the preview when it has finished');
     const { result } = await this.repositoryBorg.run(repositoryId, (connection) =>
@@ -45,7 +45,7 @@ export class PruningPoliciesService extends PolicyService<PruningPolicyEntity, P
     await this.preconditions.assertExists(repositoryId);
     const parameters = await this.parametersFor(input.pruning_policy_id, input.dry_run ?? false);
     if (!parameters) {
-      throw ApiError.validation('Invalid input data: pruning_policy_id', {
+      throw DomainError.validation('Invalid input data: pruning_policy_id', {
         pruning_policy_id: [`Pruning policy ${input.pruning_policy_id} does not exist`],
       });
     }
@@ -75,7 +75,7 @@ export class PruningPoliciesService extends PolicyService<PruningPolicyEntity, P
 function columns(input: PruningPolicyInputDto): Partial<PruningPolicyEntity> {
   const hasRule = Boolean(input.keep_within) || KEEP_COUNTS.some((key) => typeof input[key] === 'number');
   if (!hasRule) {
-    throw ApiError.validation('Invalid input data: a pruning policy needs at least one keep rule', {
+    throw DomainError.validation('Invalid input data: a pruning policy needs at least one keep rule', {
       keep: ['Give keep_within or at least one keep_* count; without a rule borg prune would delete every archive'],
     });
   }

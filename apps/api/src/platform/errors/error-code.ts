@@ -30,30 +30,9 @@ export enum ErrorCode {
   INTERNAL_ERROR = 'INTERNAL_ERROR',
 }
 
-/** The code used when an error carries only an HTTP status. */
-export function errorCodeForStatus(status: number): ErrorCode {
-  switch (status) {
-    case 400:
-      return ErrorCode.BAD_REQUEST;
-    case 401:
-      return ErrorCode.UNAUTHORIZED;
-    case 403:
-      return ErrorCode.FORBIDDEN;
-    case 404:
-      return ErrorCode.NOT_FOUND;
-    case 405:
-      return ErrorCode.METHOD_NOT_ALLOWED;
-    case 409:
-      return ErrorCode.CONFLICT;
-    case 413:
-      return ErrorCode.PAYLOAD_TOO_LARGE;
-    case 422:
-      return ErrorCode.VALIDATION_ERROR;
-    case 429:
-      return ErrorCode.RATE_LIMITED;
-    case 503:
-      return ErrorCode.SERVICE_UNAVAILABLE;
-    default:
-      return status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST;
-  }
+const CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));
+
+/** Whether a stored code (a job's error_code column) is one of ours. */
+export function isErrorCode(value: string): value is ErrorCode {
+  return CODES.has(value);
 }
