@@ -4,11 +4,15 @@ import { ArchiveCatalog } from '../archives/archive-catalog';
 import { forwardBorgEvent } from '../jobs/forward-borg-event';
 import { JobContext, JobExecutor, JobFailure, JobOutcome } from '../jobs/job-executor';
 import { RepositoriesService } from '../repositories/repositories.service';
+import { RepositoryStatistics } from '../repositories/repository-statistics';
 import { ErrorCode } from '../platform/http/error-code';
 import { BackupParameters } from './backup-parameters';
 import { SourcePaths } from './source-paths';
 
-/** Runs `borg create` for a backup job: progress to the job, borg's log to the job log, stats as the result. */
+/**
+ * Runs `borg create` for a backup job: progress to the job, borg's log to the job log, stats as the result. The job
+ * is complete when borg is: the archive and the repository's figures come from create's own `--json` output.
+ */
 @Injectable()
 export class BackupExecutor implements JobExecutor {
   readonly type = 'backup' as const;
@@ -17,6 +21,7 @@ export class BackupExecutor implements JobExecutor {
     private readonly borg: BorgRunner,
     private readonly repositories: RepositoriesService,
     private readonly catalog: ArchiveCatalog,
+    private readonly statistics: RepositoryStatistics,
     private readonly sources: SourcePaths,
   ) {}
 
@@ -46,8 +51,10 @@ export class BackupExecutor implements JobExecutor {
     );
 
     const archive = outcome.result?.archive;
-    if (archive) await this.catalog.recordCreated(repositoryId, archive, parameters.comment ?? null);
-    if (!parameters.dry_run) await this.repositories.refreshStats(repositoryId);
+    if (outcome.result) {
+      await this.catalog.recordCreated(repositoryId, outcome.result.archive, parameters.comment ?? null);
+      await this.statistics.recordBackup(repositoryId, outcome.result);
+    }
     const warnings = outcome.exitCode === 1 ? outcome.warnings.map((warning) => warning.message) : [];
     return {
       status: outcome.exitCode === 1 ? 'warning' : 'completed',

@@ -10,7 +10,7 @@ import { JobRecord, toJobDto, toJobSummary } from './job-dto.mapper';
 import { JobEvents } from './job-events';
 import { JobLogLevel, JobStepPlan, JobTrigger, JobType } from './job-executor';
 import { JobLogs } from './job-logs';
-import { JobQueue } from './job-queue';
+import { IdleTask, JobQueue } from './job-queue';
 import { JobRunner } from './job-runner';
 import { JobSettings } from './job-settings';
 import { isFinished, isRetryable } from './job-status';
@@ -107,6 +107,11 @@ export class JobsService {
         if (isFinished(job.status)) finish(job);
       }, reject);
     });
+  }
+
+  /** Low-priority work that must not overlap the repository's jobs (JobQueue.runWhenIdle). */
+  runWhenIdle(repositoryId: number, task: IdleTask): void {
+    this.queue.runWhenIdle(repositoryId, task);
   }
 
   /** Queued or running: the repository must not be deleted meanwhile. */

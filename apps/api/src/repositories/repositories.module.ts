@@ -6,6 +6,7 @@ import { RepositoriesService } from './repositories.service';
 import { RepositoryConnections } from './repository-connections';
 import { RepositoryEntity } from './repository.entity';
 import { RepositoryRemovals } from './repository-removals';
+import { RepositoryStatistics } from './repository-statistics';
 import { SshController } from './ssh/ssh.controller';
 import { SshKeygen } from './ssh/ssh-keygen';
 import { SshKeysService } from './ssh/ssh-keys.service';
@@ -13,7 +14,7 @@ import { SshKeysService } from './ssh/ssh-keys.service';
 @Module({
   imports: [TypeOrmModule.forFeature([RepositoryEntity]), JobsModule],
   controllers: [RepositoriesController, SshController],
-  providers: [RepositoriesService, RepositoryConnections, RepositoryRemovals, SshKeysService, SshKeygen],
-  exports: [RepositoriesService, RepositoryConnections, RepositoryRemovals],
+  providers: [RepositoriesService, RepositoryConnections, RepositoryRemovals, RepositoryStatistics, SshKeysService, SshKeygen],
+  exports: [RepositoriesService, RepositoryConnections, RepositoryRemovals, RepositoryStatistics],
 })
 export class RepositoriesModule {}

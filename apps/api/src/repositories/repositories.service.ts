@@ -21,7 +21,7 @@ import { toRepositoryDto } from './repository-dto.mapper';
 import { RepositoryEntity } from './repository.entity';
 import { RepositoryRemovals } from './repository-removals';
 import { checkRepositoryLocation, RepositoryLocation } from './repository-location';
-import { RepositorySnapshot, statsColumns } from './repository-snapshot';
+import { readSnapshot, RepositorySnapshot, statsColumns } from './repository-snapshot';
 import { SshKeysService } from './ssh/ssh-keys.service';
 
 const DEFAULT_ENCRYPTION = 'repokey-blake2';
@@ -268,10 +268,8 @@ export class RepositoriesService {
     }
   }
 
-  private async snapshot(connection: BorgConnection): Promise<RepositorySnapshot> {
-    const info = (await this.borg.infoWithoutLock(connection)).result;
-    const archives = (await this.borg.listArchives(connection, { bypassLock: true })).result;
-    return { info, archives };
+  private snapshot(connection: BorgConnection): Promise<RepositorySnapshot> {
+    return readSnapshot(this.borg, connection);
   }
 
   /** Runs borg with the settings; its failures become API errors that say what went wrong. */
