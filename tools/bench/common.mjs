@@ -71,6 +71,25 @@ export function procMemory(pid) {
   return rss === null && hwm === null ? null : { rss, hwm, anon: field('RssAnon') };
 }
 
+/** The pids of a live process's children (all its threads'), or [] once it is gone. */
+export function childPids(pid) {
+  let tasks;
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return [];
+  }
+  const children = [];
+  for (const task of tasks) {
+    try {
+      children.push(...readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return children;
+}
+
 export const loadAverage = () =>
   os
     .loadavg()
@@ -284,6 +303,9 @@ export function followStream(server, path, cookie) {
   let lastProgress = null;
   let buffer = '';
   let done = false;
+  let doneAt = null;
+  let resolveDone;
+  const doneReceived = new Promise((resolve) => (resolveDone = resolve));
   let resolveEnded;
   const ended = new Promise((resolve) => (resolveEnded = resolve));
   const request = http.get(
@@ -312,7 +334,11 @@ export function followStream(server, path, cookie) {
           if (!type) continue; // keep-alive comments
           counts[type] = (counts[type] ?? 0) + 1;
           if (type === 'progress') lastProgress = block;
-          if (type === 'done') done = true;
+          if (type === 'done' && !done) {
+            done = true;
+            doneAt = now();
+            resolveDone();
+          }
         }
       });
       response.on('end', resolveEnded);
@@ -331,6 +357,12 @@ export function followStream(server, path, cookie) {
     get done() {
       return done;
     },
+    /** performance.now() when the `done` event arrived, or null. */
+    get doneAt() {
+      return doneAt;
+    },
+    /** Resolves when the `done` event arrives (never, if it does not). */
+    doneReceived,
     /** The data of the last `progress` event, or null. */
     get progress() {
       const data = lastProgress?.match(/^data: ?(.*)$/m)?.[1];

@@ -1,23 +1,25 @@
 // `npm run bench`: its parts run one after the other, each with its own server on a fresh data directory:
-//   backup    one large backup through plain borg and through the API, with wall times and server memory (here);
+//   backup    interleaved pairs of one large backup through plain borg and through the API, with wall times, their
+//             ratio (each pair's, the best and the median) and server memory (here);
 //   browse    browsing an archive of 1,000,000 files (browse.mjs);
 //   job-list  listing 200,000 jobs with and without filters (job-list.mjs);
 //   load      requests/s and latency of busy routes under 100 connections, idle and during a backup (load.mjs).
 // Prints figures; it is not a test. Plain Node ESM (browse.mjs and job-list.mjs also load the project's
 // better-sqlite3, load.mjs autocannon and better-sqlite3).
 //
-//   npm run bench -- [--only PART[,PART]] [--no-backup] [--no-browse] [--no-job-list] [--no-load] [--files N]
+//   npm run bench -- [--only PART[,PART]] [--no-backup] [--no-browse] [--no-job-list] [--no-load] [--files N] [--rounds N]
 //                    [--browse-files N] [--fresh-repo] [--load-files N] [--load-seconds N] [--load-connections N]
 //                    [--cache-dir DIR] [--profile-server] [--no-build] [--keep]
 //
 // See docs/benchmarks.md for what the figures mean and the last recorded runs.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import {
   BenchFailure,
   borgVersion,
+  childPids,
   count,
   fail,
   FILES_PER_DIRECTORY,
@@ -52,7 +54,7 @@ import { DEFAULT_LOAD_CONNECTIONS, DEFAULT_LOAD_FILES, DEFAULT_LOAD_SECONDS, loa
 const PARTS = ['backup', 'browse', 'job-list', 'load'];
 
 const USAGE =
-  'Usage: npm run bench -- [--only PART[,PART]] [--no-backup] [--no-browse] [--no-job-list] [--no-load] [--files N] ' +
+  'Usage: npm run bench -- [--only PART[,PART]] [--no-backup] [--no-browse] [--no-job-list] [--no-load] [--files N] [--rounds N] ' +
   '[--browse-files N] [--fresh-repo] [--load-files N] [--load-seconds N] [--load-connections N] [--cache-dir DIR] ' +
   `[--profile-server] [--no-build] [--keep]   (parts: ${PARTS.join(', ')})`;
 
@@ -60,6 +62,7 @@ function parseArgs(argv) {
   const options = {
     parts: new Set(PARTS),
     files: 200_000,
+    rounds: 3,
     browseFiles: DEFAULT_BROWSE_FILES,
     freshRepo: false,
     loadFiles: DEFAULT_LOAD_FILES,
@@ -98,6 +101,9 @@ function parseArgs(argv) {
     } else if (name === '--files') {
       [raw, i] = value(arg, i);
       options.files = whole('--files', raw, 1);
+    } else if (name === '--rounds') {
+      [raw, i] = value(arg, i);
+      options.rounds = whole('--rounds', raw, 1);
     } else if (name === '--browse-files') {
       [raw, i] = value(arg, i);
       options.browseFiles = whole('--browse-files', raw, MIN_BROWSE_FILES);
@@ -231,19 +237,26 @@ async function apiBackup(work, source) {
         expected: 201,
       }));
       stream = followStream(server, `/api/jobs/${job.id}/stream`, cookie);
+      // The end is when the SSE `done` event arrives (the job's row is saved before it is sent); polling every
+      // 250 ms stays as the fallback, should the stream fail.
       const finished = new Set(['completed', 'warning', 'failed', 'cancelled', 'interrupted']);
-      while (!finished.has(job.status)) {
+      let polledAt = now();
+      while (!stream.done && !finished.has(job.status)) {
         if (server.exited !== null) fail(`the server exited (${server.exited}) during the backup:\n${server.tail()}`);
-        await sleep(250);
+        await Promise.race([stream.doneReceived, sleep(250)]);
+        if (stream.done) break;
         ({ data: job } = await server.request('GET', `/api/jobs/${job.id}`, { cookie }));
+        polledAt = now();
       }
-      wallMs = now() - started;
+      wallMs = (stream.doneAt ?? polledAt) - started;
     } finally {
       clearInterval(sampler);
     }
     const after = procMemory(server.pid);
     samples.push(after.rss);
     anonSamples.push(after.anon);
+    ({ data: job } = await server.request('GET', `/api/jobs/${job.id}`, { cookie }));
+    const { data: stored } = await server.request('GET', `/api/repositories/${repository.id}`, { cookie });
     await stream.close();
 
     if (job.status !== 'completed' && job.status !== 'warning') {
@@ -251,10 +264,16 @@ async function apiBackup(work, source) {
       const lines = (logPage?.lines ?? []).slice(-20).map((line) => `  ${line.level}: ${line.message}`);
       fail(`the API backup ended "${job.status}": ${JSON.stringify(job.error)}\n${lines.join('\n')}`);
     }
+    // Whatever the server still runs after the job (borg reading the repository's statistics) ends before the next
+    // timed backup starts, so that it does not slow that one down.
+    const backgroundMs = await waitForNoChildren(server.pid, 120_000);
+    const { data: refreshed } = await server.request('GET', `/api/repositories/${repository.id}`, { cookie });
     return {
       job,
       wallMs,
       warmMs,
+      backgroundMs,
+      repository: { atDone: stored, afterBackground: refreshed },
       memory: {
         beforeKib: before.rss,
         hwmBeforeKib: before.hwm,
@@ -269,111 +288,159 @@ async function apiBackup(work, source) {
         trajectoryKib: [0, 0.25, 0.5, 0.75, 1].map(at),
       },
       sse: { counts: stream.counts, done: stream.done },
-      server,
     };
-  } catch (error) {
-    await server.stop();
-    throw error;
+  } finally {
+    const exit = await server.stop();
+    // Nest re-raises SIGTERM after its shutdown hooks, so "SIGTERM" is the normal way out.
+    if (exit !== 0 && exit !== 'SIGTERM') log(`the server exited with ${exit}`);
   }
+}
+
+/** How long until the process has had no child for 200 ms (polled every 50 ms); fails after timeoutMs. */
+async function waitForNoChildren(pid, timeoutMs) {
+  const started = now();
+  let quietSince = null;
+  while (now() - started < timeoutMs) {
+    if (childPids(pid).length > 0) quietSince = null;
+    else {
+      quietSince ??= now();
+      if (now() - quietSince >= 200) return quietSince - started;
+    }
+    await sleep(50);
+  }
+  fail(`the server still had child processes ${seconds(timeoutMs)} after the backup: ${childPids(pid).join(', ')}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Report
 
-/** The backup part: plain borg create, then the same backup through the API. */
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const ratio = (value) => `${value.toFixed(3)}×`;
+const repositoryStats = (repository) =>
+  `archives_count ${repository.archives_count}, original_size ${repository.original_size === null ? 'null' : count(repository.original_size)}, ` +
+  `deduplicated_size ${repository.deduplicated_size === null ? 'null' : count(repository.deduplicated_size)}, stats_updated_at ${repository.stats_updated_at}`;
+
+/**
+ * The backup part: `--rounds` interleaved pairs, each a plain `borg create` and then the same backup through the
+ * API, each into a new repository (a fresh server and data directory for the API). The pairs' ratios API / plain
+ * are printed one by one, then the best and the median; memory and SSE figures are those of the first pair.
+ */
 async function backupBench(options, work) {
-  let server = null;
-  try {
-    const source = join(work, 'source');
-    log(`Generating ${count(options.files)} files…`);
-    const generationStarted = now();
-    const bytes = generate(source, options.files);
-    const generationMs = now() - generationStarted;
-    log(`Generated ${count(options.files)} files (${count(bytes)} bytes) in ${seconds(generationMs)}`);
-    // Write the new files out before timing anything, so that the first borg run (which fsyncs its repository)
-    // does not also pay for flushing the data set.
-    const syncStarted = now();
-    if (onPath('sync')) runChecked('sync', []);
-    const syncMs = now() - syncStarted;
-    log(`Flushed to disk (sync) in ${seconds(syncMs)}`);
+  const source = join(work, 'source');
+  log(`Generating ${count(options.files)} files…`);
+  const generationStarted = now();
+  const bytes = generate(source, options.files);
+  const generationMs = now() - generationStarted;
+  log(`Generated ${count(options.files)} files (${count(bytes)} bytes) in ${seconds(generationMs)}`);
+  // Write the new files out before timing anything, so that the first borg run (which fsyncs its repository)
+  // does not also pay for flushing the data set.
+  const syncStarted = now();
+  if (onPath('sync')) runChecked('sync', []);
+  const syncMs = now() - syncStarted;
+  log(`Flushed to disk (sync) in ${seconds(syncMs)}`);
 
-    log('Plain borg create (baseline)…');
-    const plain = await plainBackup(work, source);
+  const pairs = [];
+  for (let round = 1; round <= options.rounds; round++) {
+    const roundWork = join(work, `round-${round}`);
+    mkdirSync(roundWork);
+    log(`Pair ${round}/${options.rounds}: plain borg create (baseline)…`);
+    const plain = await plainBackup(roundWork, source);
     log(`Plain borg create took ${seconds(plain.wallMs)} (after reading the data set into the page cache: ${seconds(plain.warmMs)})`);
-
-    log('Backup through the API…');
-    const api = await apiBackup(work, source);
-    server = api.server;
-    log(`API backup took ${seconds(api.wallMs)} (after reading the data set into the page cache: ${seconds(api.warmMs)})`);
-
-    const { memory, sse, job } = api;
-    // VmHWM is the process's peak since it started (start-up and the login's argon2 hash included), so it only
-    // speaks for the backup when it rose while the backup ran; otherwise the backup's peak is the sampled one.
-    const hwmRose = memory.hwmEndKib !== null && memory.hwmEndKib > (memory.hwmBeforeKib ?? 0);
-    const peakKib = hwmRose ? Math.max(memory.sampledPeakKib, memory.hwmEndKib) : memory.sampledPeakKib;
-    const progress = sse.counts.progress ?? 0;
-    const result = job.result ?? {};
-
-    console.log('');
-    console.log(`Borgitory benchmark — ${count(options.files)} files`);
-    console.log(
-      table([
-        ['files', count(options.files)],
-        ['data set', `${count(bytes)} bytes in ${Math.ceil(options.files / FILES_PER_DIRECTORY)} directories`],
-        ['generation time', `${seconds(generationMs)} (then sync: ${seconds(syncMs)})`],
-        ['plain borg create (wall, warm cache)', seconds(plain.wallMs)],
-        ['API backup (wall, warm cache, POST → job finished)', seconds(api.wallMs)],
-        ['ratio API / plain', `${(api.wallMs / plain.wallMs).toFixed(2)}×`],
-        ['server RSS before backup', mib(memory.beforeKib)],
-        [
-          'server RSS peak during backup',
-          `${mib(peakKib)} (max of ${memory.samples} samples: ${mib(memory.sampledPeakKib)}; ` +
-            `VmHWM ${mib(memory.hwmBeforeKib)} before → ${mib(memory.hwmEndKib)} after, ` +
-            (hwmRose ? 'rose during the backup)' : 'set before the backup by start-up/login, so not counted)'),
-        ],
-        ['server RSS after backup', mib(memory.afterKib)],
-        ['server RSS growth (peak − before)', signedMib(peakKib - memory.beforeKib)],
-        ['server RSS growth (after − before)', signedMib(memory.afterKib - memory.beforeKib)],
-        ['server RSS at 0/25/50/75/100 % of the backup', memory.trajectoryKib.map(mib).join(' → ')],
-        [
-          'server RssAnon before / peak / after',
-          `${mib(memory.anonBeforeKib)} / ${mib(memory.anonPeakKib)} / ${mib(memory.anonAfterKib)} ` +
-            `(growth ${signedMib(memory.anonPeakKib - memory.anonBeforeKib)}; heap and stacks, without mapped files)`,
-        ],
-        ['SSE progress events', `${count(progress)} (${(progress / (api.wallMs / 1000)).toFixed(2)}/s over the backup wall time)`],
-        [
-          'SSE events by type',
-          Object.entries(sse.counts)
-            .map(([type, n]) => `${type} ${n}`)
-            .join(', ') || 'none',
-        ],
-        ['borg peak RSS (plain run)', `${mib(plain.peakKib)} (${plain.method})`],
-      ]),
+    log(`Pair ${round}/${options.rounds}: backup through the API…`);
+    const api = await apiBackup(roundWork, source);
+    log(
+      `API backup took ${seconds(api.wallMs)} (after reading the data set into the page cache: ${seconds(api.warmMs)}); ` +
+        `the server's borg children ended ${seconds(api.backgroundMs)} after the job`,
     );
-    console.log(`  (load average at the end: ${loadAverage()}; other work on the machine slows both backups)`);
-    console.log('');
-    console.log(`Job ${job.id}: ${job.status}; result: ${JSON.stringify(result)}`);
-    console.log(`Plain archive (borg info): ${count(plain.stats.files)} files, original size ${count(plain.stats.original_size)} bytes`);
-    if (result.files === options.files && plain.stats.files === options.files) {
+    const pair = { round, plain, api, ratio: api.wallMs / plain.wallMs, load: loadAverage() };
+    log(`Pair ${round}: ratio API / plain ${ratio(pair.ratio)} (load average ${pair.load})`);
+    pairs.push(pair);
+    if (!options.keep) rmSync(roundWork, { recursive: true, force: true });
+  }
+
+  const { plain, api } = pairs[0];
+  const { memory, sse, job } = api;
+  // VmHWM is the process's peak since it started (start-up and the login's argon2 hash included), so it only
+  // speaks for the backup when it rose while the backup ran; otherwise the backup's peak is the sampled one.
+  const hwmRose = memory.hwmEndKib !== null && memory.hwmEndKib > (memory.hwmBeforeKib ?? 0);
+  const peakKib = hwmRose ? Math.max(memory.sampledPeakKib, memory.hwmEndKib) : memory.sampledPeakKib;
+  const progress = sse.counts.progress ?? 0;
+  const result = job.result ?? {};
+  const ratios = pairs.map((pair) => pair.ratio);
+
+  console.log('');
+  console.log(`Borgitory benchmark — ${count(options.files)} files, ${pairs.length} interleaved pairs`);
+  console.log(
+    table([
+      ['files', count(options.files)],
+      ['data set', `${count(bytes)} bytes in ${Math.ceil(options.files / FILES_PER_DIRECTORY)} directories`],
+      ['generation time', `${seconds(generationMs)} (then sync: ${seconds(syncMs)})`],
+      ...pairs.map((pair) => [
+        `pair ${pair.round}: plain / API (wall, warm cache)`,
+        `${seconds(pair.plain.wallMs)} / ${seconds(pair.api.wallMs)} → ${ratio(pair.ratio)} (load average ${pair.load})`,
+      ]),
+      ['ratio API / plain, best pair', ratio(Math.min(...ratios))],
+      ['ratio API / plain, median', ratio(median(ratios))],
+      ['API: POST → job finished (SSE done), median', seconds(median(pairs.map((pair) => pair.api.wallMs)))],
+      ['plain borg create, median', seconds(median(pairs.map((pair) => pair.plain.wallMs)))],
+      ["server's borg children after the job (median)", `ended ${seconds(median(pairs.map((pair) => pair.api.backgroundMs)))} after it`],
+      ['repository when the job finished (pair 1)', repositoryStats(api.repository.atDone)],
+      ['repository once the server was idle (pair 1)', repositoryStats(api.repository.afterBackground)],
+      ['server RSS before backup (pair 1)', mib(memory.beforeKib)],
+      [
+        'server RSS peak during backup',
+        `${mib(peakKib)} (max of ${memory.samples} samples: ${mib(memory.sampledPeakKib)}; ` +
+          `VmHWM ${mib(memory.hwmBeforeKib)} before → ${mib(memory.hwmEndKib)} after, ` +
+          (hwmRose ? 'rose during the backup)' : 'set before the backup by start-up/login, so not counted)'),
+      ],
+      ['server RSS after backup', mib(memory.afterKib)],
+      ['server RSS growth (peak − before)', signedMib(peakKib - memory.beforeKib)],
+      ['server RSS growth (after − before)', signedMib(memory.afterKib - memory.beforeKib)],
+      ['server RSS at 0/25/50/75/100 % of the backup', memory.trajectoryKib.map(mib).join(' → ')],
+      [
+        'server RssAnon before / peak / after',
+        `${mib(memory.anonBeforeKib)} / ${mib(memory.anonPeakKib)} / ${mib(memory.anonAfterKib)} ` +
+          `(growth ${signedMib(memory.anonPeakKib - memory.anonBeforeKib)}; heap and stacks, without mapped files)`,
+      ],
+      ['SSE progress events', `${count(progress)} (${(progress / (api.wallMs / 1000)).toFixed(2)}/s over the backup wall time)`],
+      [
+        'SSE events by type',
+        Object.entries(sse.counts)
+          .map(([type, n]) => `${type} ${n}`)
+          .join(', ') || 'none',
+      ],
+      ['borg peak RSS (plain run, pair 1)', `${mib(plain.peakKib)} (${plain.method})`],
+    ]),
+  );
+  console.log(`  (load average at the end: ${loadAverage()}; other work on the machine slows both backups)`);
+  console.log('');
+  console.log(`Job of pair 1: ${job.status}; result: ${JSON.stringify(result)}`);
+  console.log(
+    `Plain archive of pair 1 (borg info): ${count(plain.stats.files)} files, original size ${count(plain.stats.original_size)} bytes`,
+  );
+  const allFiles = pairs.every((pair) => pair.api.job.result?.files === options.files && pair.plain.stats.files === options.files);
+  if (allFiles) {
+    console.log(
+      `Every archive holds the ${count(options.files)} files of the data set (${count(bytes)} bytes of file data). ` +
+        "borg's original size also counts metadata chunks it wrote during the run (item metadata goes out " +
+        '8 MiB at a time), so it exceeds the file data on large archives and differs slightly between the two.',
+    );
+  } else {
+    for (const pair of pairs) {
       console.log(
-        `Both archives hold the ${count(options.files)} files of the data set (${count(bytes)} bytes of file data). ` +
-          "borg's original size also counts metadata chunks it wrote during the run (item metadata goes out " +
-          '8 MiB at a time), so it exceeds the file data on large archives and differs slightly between the two.',
+        `NOTE: pair ${pair.round}: data set ${count(options.files)} files, plain ${pair.plain.stats.files}, API ${pair.api.job.result?.files}.`,
       );
-    } else {
-      console.log(`NOTE: the file counts differ: data set ${count(options.files)}, plain ${plain.stats.files}, API ${result.files}.`);
-    }
-    if (!sse.done) console.log('NOTE: the SSE stream did not deliver a `done` event.');
-    if (job.warnings?.length) console.log(`Warnings: ${job.warnings.join('; ')}`);
-    console.log('');
-  } finally {
-    if (server) {
-      log('Stopping the server (SIGTERM)…');
-      const exit = await server.stop();
-      // Nest re-raises SIGTERM after its shutdown hooks, so "SIGTERM" is the normal way out.
-      if (exit !== 0 && exit !== 'SIGTERM') log(`the server exited with ${exit}`);
     }
   }
+  for (const pair of pairs) {
+    if (!pair.api.sse.done) console.log(`NOTE: pair ${pair.round}: the SSE stream did not deliver a \`done\` event.`);
+    if (pair.api.job.warnings?.length) console.log(`Warnings (pair ${pair.round}): ${pair.api.job.warnings.join('; ')}`);
+  }
+  console.log('');
 }
 
 async function main() {

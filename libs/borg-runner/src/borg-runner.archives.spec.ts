@@ -63,6 +63,11 @@ describe('BorgRunner on real borg: archives', () => {
     expect(info.stats.deduplicatedSize).toBeGreaterThan(0);
     expect(info.duration).toBeGreaterThanOrEqual(0);
     expect(Date.parse(info.end)).toBeGreaterThanOrEqual(Date.parse(info.start));
+
+    // create's repository part is what `borg info REPO` says right after it, cache stats included.
+    const { result: repository } = await fx.runner.info(conn);
+    expect(outcome.result?.repository).toEqual(repository);
+    expect(repository.stats?.totalSize).toBeGreaterThan(0);
   });
 
   it('create with a dangling path exits 1 with the warning', async () => {

@@ -292,7 +292,9 @@ describe('BorgRunner with a fake borg', () => {
   });
 
   it('puts positionals after "--" so paths cannot pass for options', async () => {
-    const runner = runnerFor('for a in "$@"; do echo "$a"; done > "$BORG_BASE_DIR/argv.txt"\necho \'{"archive": {"name": "x"}}\'');
+    const runner = runnerFor(
+      'for a in "$@"; do echo "$a"; done > "$BORG_BASE_DIR/argv.txt"\necho \'{"archive": {"name": "x"}, "repository": {"id": "r", "location": "/r"}, "encryption": {"mode": "none"}}\'',
+    );
     await runner.create(
       { location: '/r', passphrase: 'secret-pw' },
       {
@@ -322,7 +324,7 @@ describe('BorgRunner with a fake borg', () => {
 
   it('joins every option to its value ("--opt=value"), so a value that starts with "-" stays a value', async () => {
     const runner = runnerFor(
-      'for a in "$@"; do echo "$a"; done > "$BORG_BASE_DIR/argv.txt"\necho \'{"archive": {"name": "x"}, "archives": []}\'',
+      'for a in "$@"; do echo "$a"; done > "$BORG_BASE_DIR/argv.txt"\necho \'{"archive": {"name": "x"}, "archives": [], "repository": {"id": "r", "location": "/r"}, "encryption": {"mode": "none"}}\'',
     );
     const argv = () => readFileSync(join(dir, 'argv.txt'), 'utf8').split('\n').filter(Boolean);
     await runner.create(

@@ -95,6 +95,8 @@ describe('archive info', () => {
     for (const key of ['hostname', 'username', 'comment', 'chunker_params']) delete created[key];
     const stats = parseCreateStats({ archive: created, cache, encryption: { mode: 'repokey' }, repository });
     expect(stats.archive).toMatchObject({ name: 'a1', hostname: '', username: '', comment: '', stats: { nfiles: 2 } });
+    expect(stats.repository).toEqual(parseRepositoryInfo({ cache, encryption: { mode: 'repokey' }, repository }));
+    expect(stats.repository.stats).toMatchObject({ totalSize: 8, uniqueCompressedSize: 907 });
   });
 });
 

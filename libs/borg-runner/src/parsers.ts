@@ -147,7 +147,7 @@ export function parseSingleArchiveInfo(doc: Json): BorgArchiveInfo {
 
 /** `borg create --json` → BorgCreateStats. */
 export function parseCreateStats(doc: Json): BorgCreateStats {
-  return { archive: parseArchiveInfo(doc['archive']) };
+  return { archive: parseArchiveInfo(doc['archive']), repository: parseRepositoryInfo(doc) };
 }
 
 const PRUNE_PREFIX = /^(Would prune|Pruning archive \(\d+\/\d+\)|Keeping archive \(rule: [^)]*\)|Keeping checkpoint archive):/;

@@ -193,6 +193,8 @@ export interface BorgArchiveInfo {
 /** From `borg create --json`. Its archive lacks hostname, username and comment: those come back as ''. */
 export interface BorgCreateStats {
   archive: BorgArchiveInfo;
+  /** The repository once the archive is in it: what `borg info --json REPO` would print next (the same cache stats). */
+  repository: BorgRepositoryInfo;
 }
 
 /** The rules of `borg prune`: each set one becomes its --keep-… option. */

@@ -6,10 +6,14 @@ import { BackupParametersDto, BackupResultDto } from '../jobs/contract/backup-jo
 import { JobContext, JobExecutor, JobOutcome } from '../jobs/job-executor';
 import { DomainError } from '../platform/errors/domain-error';
 import { RepositoryBorg } from '../repositories/repository-borg';
+import { RepositoryStatistics } from '../repositories/repository-statistics';
 import { ErrorCode } from '../platform/errors/error-code';
 import { SourcePaths } from './source-paths';
 
-/** Runs `borg create` for a backup job: progress to the job, borg's log to the job log, stats as the result. */
+/**
+ * Runs `borg create` for a backup job: progress to the job, borg's log to the job log, stats as the result. The job
+ * is complete when borg is: the archive and the repository's figures come from create's own `--json` output.
+ */
 @Injectable()
 export class BackupExecutor implements JobExecutor<'backup'> {
   readonly type = 'backup' as const;
@@ -18,6 +22,7 @@ export class BackupExecutor implements JobExecutor<'backup'> {
     private readonly borg: BorgRunner,
     private readonly repositoryBorg: RepositoryBorg,
     private readonly catalog: ArchiveCatalog,
+    private readonly statistics: RepositoryStatistics,
     private readonly sources: SourcePaths,
   ) {}
 
@@ -47,8 +52,10 @@ export class BackupExecutor implements JobExecutor<'backup'> {
     );
 
     const archive = outcome.result?.archive;
-    if (archive) await this.catalog.recordCreated(repositoryId, archive, parameters.comment ?? null);
-    if (!parameters.dry_run) await this.repositoryBorg.refreshStats(repositoryId);
+    if (outcome.result) {
+      await this.catalog.recordCreated(repositoryId, outcome.result.archive, parameters.comment ?? null);
+      await this.statistics.recordBackup(repositoryId, outcome.result);
+    }
     const warnings = outcome.exitCode === 1 ? outcome.warnings.map((warning) => warning.message) : [];
     return {
       status: outcome.exitCode === 1 ? 'warning' : 'completed',

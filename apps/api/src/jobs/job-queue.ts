@@ -14,17 +14,28 @@ interface RunningJob {
   settled: Promise<void>;
 }
 
+/** Work on a repository that must not overlap its jobs; see JobQueue.runWhenIdle. */
+export type IdleTask = (signal: AbortSignal) => Promise<void>;
+
+interface RunningIdleTask {
+  controller: AbortController;
+  settled: Promise<void>;
+}
+
 /**
  * First come, first served, with two limits: one running job per repository
  * (borg locks it; the next one waits rather than fails) and
  * maxConcurrentJobs in all. Jobs without a repository count only against the
  * second. The queue starts once crash recovery has put back what was queued.
+ * Below the jobs, each repository may have one idle task (runWhenIdle) waiting and one running.
  */
 @Injectable()
 export class JobQueue implements BeforeApplicationShutdown {
   private readonly logger = new Logger('JobQueue');
   private readonly waiting: QueuedJob[] = [];
   private readonly running = new Map<number, RunningJob>();
+  private readonly idleWaiting = new Map<number, IdleTask>();
+  private readonly idleRunning = new Map<number, RunningIdleTask>();
   private readonly shutdown = new AbortController();
   private started = false;
   private stopping = false;
@@ -38,6 +49,18 @@ export class JobQueue implements BeforeApplicationShutdown {
   add(job: QueuedJob): void {
     if (this.running.has(job.id) || this.waiting.some((waiting) => waiting.id === job.id)) return;
     this.waiting.push(job);
+    if (job.repositoryId !== null) this.idleRunning.get(job.repositoryId)?.controller.abort();
+    this.pump();
+  }
+
+  /**
+   * Low-priority work on a repository that must not overlap its jobs (borg reading its statistics): it starts
+   * once no job of the repository is running or waiting. A job that arrives meanwhile aborts it and starts when it
+   * has ended; the task then runs again after that job. A newer task replaces one still waiting. Idle tasks do
+   * not count against maxConcurrentJobs; the task logs its own failures (a rejection is only logged here).
+   */
+  runWhenIdle(repositoryId: number, task: IdleTask): void {
+    this.idleWaiting.set(repositoryId, task);
     this.pump();
   }
 
@@ -51,6 +74,7 @@ export class JobQueue implements BeforeApplicationShutdown {
     const index = this.waiting.findIndex((job) => job.id === id);
     if (index < 0) return false;
     this.waiting.splice(index, 1);
+    this.pump(); // an idle task may have been waiting for it
     return true;
   }
 
@@ -66,13 +90,13 @@ export class JobQueue implements BeforeApplicationShutdown {
     await settleWithin(job.settled, waitMs);
   }
 
-  /** Runs before the database closes: running jobs are aborted and recorded as interrupted, not cancelled. */
+  /** Runs before the database closes: running jobs are aborted and recorded as interrupted, not cancelled; idle tasks are aborted. */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     this.shutdown.abort('shutdown' satisfies StopReason);
-    const jobs = [...this.running.values()];
-    for (const job of jobs) job.controller.abort('shutdown' satisfies StopReason);
-    const settled = await settleWithin(Promise.all(jobs.map((job) => job.settled)), this.settings.shutdownWaitMs);
+    const work = [...this.running.values(), ...this.idleRunning.values()];
+    for (const each of work) each.controller.abort('shutdown' satisfies StopReason);
+    const settled = await settleWithin(Promise.all(work.map((each) => each.settled)), this.settings.shutdownWaitMs);
     if (!settled) this.logger.warn(`Jobs still running after ${this.settings.shutdownWaitMs} ms; crash recovery will finish them off`);
   }
 
@@ -88,9 +112,15 @@ export class JobQueue implements BeforeApplicationShutdown {
       this.waiting.splice(index, 1);
       this.launch(job);
     }
+    for (const [repositoryId, task] of this.idleWaiting) {
+      if (this.repositoryBusy(repositoryId) || this.waiting.some((job) => job.repositoryId === repositoryId)) continue;
+      this.idleWaiting.delete(repositoryId);
+      this.launchIdle(repositoryId, task);
+    }
   }
 
   private repositoryBusy(repositoryId: number): boolean {
+    if (this.idleRunning.has(repositoryId)) return true;
     for (const job of this.running.values()) if (job.repositoryId === repositoryId) return true;
     return false;
   }
@@ -105,6 +135,20 @@ export class JobQueue implements BeforeApplicationShutdown {
         this.pump();
       });
     this.running.set(job.id, { repositoryId: job.repositoryId, controller, settled });
+  }
+
+  private launchIdle(repositoryId: number, task: IdleTask): void {
+    const controller = new AbortController();
+    const settled = Promise.resolve()
+      .then(() => task(controller.signal))
+      .catch((error: unknown) => this.logger.error({ err: error, repository_id: repositoryId }, 'Background work on a repository failed'))
+      .finally(() => {
+        this.idleRunning.delete(repositoryId);
+        // Aborted for a job: it runs again after the job, unless a newer task took its place.
+        if (controller.signal.aborted && !this.stopping && !this.idleWaiting.has(repositoryId)) this.idleWaiting.set(repositoryId, task);
+        this.pump();
+      });
+    this.idleRunning.set(repositoryId, { controller, settled });
   }
 }
 

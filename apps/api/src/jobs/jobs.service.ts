@@ -12,7 +12,7 @@ import { JobEvents } from './job-events';
 import { JobLogLevel, JobStepPlan } from './job-executor';
 import { isJobFinished, isJobRetryable, JobTrigger, JobType } from '@borgitory/job-states';
 import { JobLogs } from './job-logs';
-import { JobQueue } from './job-queue';
+import { IdleTask, JobQueue } from './job-queue';
 import { JobRunner } from './job-runner';
 import { JobSettings } from './job-settings';
 import { JobStore, NewJob } from './job-store';
@@ -114,6 +114,11 @@ export class JobsService {
         if (isJobFinished(job.status)) finish(job);
       }, reject);
     });
+  }
+
+  /** Low-priority work that must not overlap the repository's jobs (JobQueue.runWhenIdle). */
+  runWhenIdle(repositoryId: number, task: IdleTask): void {
+    this.queue.runWhenIdle(repositoryId, task);
   }
 
   /** Queued or running: the repository must not be deleted meanwhile. */

@@ -8,6 +8,7 @@ import { RepositoryConnections } from './repository-connections';
 import { RepositoryEntity } from './repository.entity';
 import { RepositoryPreconditions } from './repository-preconditions';
 import { RepositoryRemovals } from './repository-removals';
+import { RepositoryStatistics } from './repository-statistics';
 import { SshController } from './ssh/ssh.controller';
 import { SshKeygen } from './ssh/ssh-keygen';
 import { SshKeysService } from './ssh/ssh-keys.service';
@@ -21,9 +22,10 @@ import { SshKeysService } from './ssh/ssh-keys.service';
     RepositoryPreconditions,
     RepositoryConnections,
     RepositoryRemovals,
+    RepositoryStatistics,
     SshKeysService,
     SshKeygen,
   ],
-  exports: [RepositoriesService, RepositoryBorg, RepositoryPreconditions, RepositoryRemovals],
+  exports: [RepositoriesService, RepositoryBorg, RepositoryPreconditions, RepositoryRemovals, RepositoryStatistics],
 })
 export class RepositoriesModule {}

@@ -6,7 +6,7 @@ import { describeBorgFailure, failureAsError, FailureDescription, needsSshDiagno
 import { ConnectionSettings, RepositoryConnections } from './repository-connections';
 import { RepositoryEntity } from './repository.entity';
 import { RepositoryPreconditions } from './repository-preconditions';
-import { RepositorySnapshot, statsColumns } from './repository-snapshot';
+import { readSnapshot, RepositorySnapshot, statsColumns } from './repository-snapshot';
 
 export type Attempt<T> = { ok: true; value: T } | { ok: false; failure: FailureDescription };
 
@@ -55,9 +55,7 @@ export class RepositoryBorg {
   }
 
   /** The repository's info and archive list, read without taking its lock. */
-  async snapshot(connection: BorgConnection): Promise<RepositorySnapshot> {
-    const info = (await this.borg.infoWithoutLock(connection)).result;
-    const archives = (await this.borg.listArchives(connection, { bypassLock: true })).result;
-    return { info, archives };
+  snapshot(connection: BorgConnection): Promise<RepositorySnapshot> {
+    return readSnapshot(this.borg, connection);
   }
 }

@@ -1,4 +1,11 @@
-import { BorgArchiveSummary, BorgRepositoryInfo } from '@borgitory/borg-runner';
+import {
+  BorgArchiveSummary,
+  BorgCallOptions,
+  BorgConnection,
+  BorgCreateStats,
+  BorgRepositoryInfo,
+  BorgRunner,
+} from '@borgitory/borg-runner';
 import { parseBorgTime } from './borg-time';
 import { RepositoryEntity } from './repository.entity';
 
@@ -6,6 +13,13 @@ import { RepositoryEntity } from './repository.entity';
 export interface RepositorySnapshot {
   info: BorgRepositoryInfo;
   archives: BorgArchiveSummary[];
+}
+
+/** `borg info` and `borg list` of the repository, without its lock: neither waits for nor blocks a running backup. */
+export async function readSnapshot(borg: BorgRunner, connection: BorgConnection, options?: BorgCallOptions): Promise<RepositorySnapshot> {
+  const info = (await borg.infoWithoutLock(connection, options)).result;
+  const archives = (await borg.listArchives(connection, { ...options, bypassLock: true })).result;
+  return { info, archives };
 }
 
 type StatsColumns = Pick<
@@ -24,6 +38,23 @@ export function statsColumns({ info, archives }: RepositorySnapshot, now = new D
     compressedSize: info.stats?.totalCompressedSize ?? 0,
     deduplicatedSize: info.stats?.uniqueCompressedSize ?? 0,
     lastArchiveAt: newest,
+    statsUpdatedAt: now,
+  };
+}
+
+/**
+ * The columns after a backup, from `borg create --json` alone: its cache stats are the ones `borg info` prints, and
+ * the archive is one more (when the count was known) and the newest unless one started later.
+ */
+export function statsAfterBackup(current: StatsColumns, created: BorgCreateStats, now = new Date()): StatsColumns {
+  const started = parseBorgTime(created.archive.start);
+  const stats = created.repository.stats;
+  return {
+    archivesCount: current.archivesCount === null ? null : current.archivesCount + 1,
+    originalSize: stats ? stats.totalSize : current.originalSize,
+    compressedSize: stats ? stats.totalCompressedSize : current.compressedSize,
+    deduplicatedSize: stats ? stats.uniqueCompressedSize : current.deduplicatedSize,
+    lastArchiveAt: current.lastArchiveAt !== null && current.lastArchiveAt > started ? current.lastArchiveAt : started,
     statsUpdatedAt: now,
   };
 }
