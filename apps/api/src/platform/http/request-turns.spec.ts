@@ -17,7 +17,13 @@ function turnCounter() {
 
 const request = (destroyed = false) => ({ socket: { destroyed } }) as unknown as Request;
 const response = {} as Response;
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** Lets `count` event-loop turns pass: counted in turns, not time, so that a busy machine cannot cut it short. */
+const settle = (count = 10) =>
+  new Promise<void>((resolve) => {
+    let left = count;
+    const step = () => (--left === 0 ? resolve() : setImmediate(step));
+    setImmediate(step);
+  });
 
 describe('takeTurns', () => {
   it('starts a request at once while nobody waits and the turn has time left', () => {
