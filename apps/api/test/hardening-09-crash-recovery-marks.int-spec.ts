@@ -6,7 +6,7 @@ import { freePort, isAlive } from '@borgitory/borg-runner/testing';
 import { markOf } from '@borgitory/process-group';
 import Database from 'better-sqlite3';
 import request from 'supertest';
-import { jobProcessMark } from '../src/jobs/process-groups';
+import { jobProcessMark } from '../src/jobs/engine/process-groups';
 import { DATABASE_FILE } from '../src/platform/database/database-options';
 import { directoryIdentity } from '../src/platform/data-dir/data-directory';
 import { waitForFinish } from './support/job-client';

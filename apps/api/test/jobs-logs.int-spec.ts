@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Agent } from 'supertest';
-import { JobExecutorRegistry } from '../src/jobs/job-executor-registry';
-import { JobSettings } from '../src/jobs/job-settings';
+import { JobExecutorRegistry } from '../src/jobs/engine/job-executor-registry';
+import { JobSettings } from '../src/jobs/engine/job-settings';
 import { JobsService } from '../src/jobs/jobs.service';
 import { enqueueStandIn, OutcomeExecutor, registerStandIn, SleepingExecutor } from './support/job-executors';
 import { waitForFinish } from './support/job-client';

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Agent } from 'supertest';
 import { DataSource } from 'typeorm';
-import { JobExecutorRegistry } from '../src/jobs/job-executor-registry';
+import { JobExecutorRegistry } from '../src/jobs/engine/job-executor-registry';
 import { JobsService } from '../src/jobs/jobs.service';
 import { enqueueStandIn, OutcomeExecutor, registerStandIn, RunRecord, SleepingExecutor, waitUntil } from './support/job-executors';
 import { isAlive } from '@borgitory/borg-runner/testing';

@@ -6,3 +6,5 @@ export { borgKeysDir, isRemoteLocation, locationProblem, parseBorgLocation, type
 export { buildBorgRsh, shlexQuote } from './borg-rsh';
 export { ENV_ALLOWLIST } from './borg-env';
 export { probeSsh, sshDestination } from './ssh-probe';
+export { parseBorgTime } from './borg-time';
+export { describeBorgCommand } from './borg-command';

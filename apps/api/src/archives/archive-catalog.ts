@@ -1,11 +1,10 @@
 import { hostname, userInfo } from 'node:os';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { BorgArchiveInfo, BorgRunner } from '@borgitory/borg-runner';
+import { BorgArchiveInfo, BorgRunner, parseBorgTime } from '@borgitory/borg-runner';
 import { In, Repository } from 'typeorm';
 import { DomainError } from '../platform/errors/domain-error';
-import { parseBorgTime } from '../repositories/borg-time';
-import { RepositoryBorg } from '../repositories/repository-borg';
+import { RepositoryBorg } from '../repositories/borg/repository-borg';
 import { ArchiveCatalogStateEntity } from './archive-catalog-state.entity';
 import { ARCHIVE_LIST_COLUMNS, ArchiveListRow } from './archive-dto.mapper';
 import { ArchiveEntity } from './archive.entity';

@@ -5,7 +5,7 @@ import { lookup } from 'mime-types';
 import { bytesToEscapedString } from '@borgitory/api-client/byte-path';
 import { DomainError } from '../platform/errors/domain-error';
 import { ErrorCode } from '../platform/errors/error-code';
-import { RepositoryBorg } from '../repositories/repository-borg';
+import { RepositoryBorg } from '../repositories/borg/repository-borg';
 import { ArchiveCatalog } from './archive-catalog';
 import { entryType, toIndexStatusDto } from './archive-dto.mapper';
 import { ArchivePath } from './archive-path';

@@ -10,7 +10,7 @@ import { LIST_CACHE_SIZE, VersionedCache } from '../platform/database/versioned-
 import { DomainError } from '../platform/errors/domain-error';
 import { Page } from '../platform/http/envelope';
 import { ErrorCode, isErrorCode } from '../platform/errors/error-code';
-import { RepositoryBorg } from '../repositories/repository-borg';
+import { RepositoryBorg } from '../repositories/borg/repository-borg';
 import { RepositoryPreconditions } from '../repositories/repository-preconditions';
 import { ArchiveCatalog } from './archive-catalog';
 import { toArchiveDetailsDto, toArchiveDto, toEntryDto, toIndexStatusDto, entryType } from './archive-dto.mapper';

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { BorgRunner } from '@borgitory/borg-runner';
 import { ArchiveCatalog } from '../archives/archive-catalog';
-import { forwardBorgEvent } from '../jobs/forward-borg-event';
+import { forwardBorgEvent } from '../jobs/engine/forward-borg-event';
 import { BackupParametersDto, BackupResultDto } from '../jobs/contract/backup-job';
-import { JobContext, JobExecutor, JobOutcome } from '../jobs/job-executor';
+import { JobContext, JobExecutor, JobOutcome } from '../jobs/engine/job-executor';
 import { DomainError } from '../platform/errors/domain-error';
-import { RepositoryBorg } from '../repositories/repository-borg';
-import { RepositoryStatistics } from '../repositories/repository-statistics';
+import { RepositoryBorg } from '../repositories/borg/repository-borg';
+import { RepositoryStatistics } from '../repositories/borg/repository-statistics';
 import { ErrorCode } from '../platform/errors/error-code';
 import { SourcePaths } from './source-paths';
 

@@ -1,6 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ArchivesModule } from '../archives/archives.module';
-import { JobExecutorRegistry } from '../jobs/job-executor-registry';
+import { JobExecutorRegistry } from '../jobs/engine/job-executor-registry';
 import { JobsModule } from '../jobs/jobs.module';
 import { RepositoriesModule } from '../repositories/repositories.module';
 import { BackupExecutor } from './backup.executor';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RcloneError, RcloneEvent, RcloneRunner } from '@borgitory/rclone-runner';
 import { CloudSyncParametersDto, CloudSyncResultDto } from '../jobs/contract/cloud-sync-job';
-import { JobContext, JobExecutor, JobOutcome } from '../jobs/job-executor';
+import { JobContext, JobExecutor, JobOutcome } from '../jobs/engine/job-executor';
 import { DomainError } from '../platform/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../platform/config/app-config';
 import { ErrorCode } from '../platform/errors/error-code';

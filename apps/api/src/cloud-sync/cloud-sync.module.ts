@@ -1,6 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { JobExecutorRegistry } from '../jobs/job-executor-registry';
+import { JobExecutorRegistry } from '../jobs/engine/job-executor-registry';
 import { JobsModule } from '../jobs/jobs.module';
 import { RepositoriesModule } from '../repositories/repositories.module';
 import { CloudRemotes } from './cloud-remotes';

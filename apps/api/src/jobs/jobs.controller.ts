@@ -7,7 +7,7 @@ import { ApiEnvelope, ApiErrors } from '../platform/openapi/api-responses';
 import { JobLogPageDto } from './dto/job-log.dto';
 import { JobListQueryDto, JobLogQueryDto } from './dto/job-query.dto';
 import { JobDto } from './dto/job.dto';
-import { JobStreamsService } from './job-streams.service';
+import { JobStreamsService } from './streams/job-streams.service';
 import { ApiEnvelopeOrText, ApiEventStream, ApiJsonErrors } from './jobs-openapi';
 import { JobsService } from './jobs.service';
 

@@ -1,20 +1,20 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { JobEvents } from './job-events';
-import { JobExecutorRegistry } from './job-executor-registry';
-import { JobLogs } from './job-logs';
-import { JobQueue } from './job-queue';
-import { JobRecovery } from './job-recovery';
-import { JobRetention } from './job-retention';
-import { JobRunner } from './job-runner';
-import { JobSettings } from './job-settings';
-import { JobStepEntity } from './job-step.entity';
-import { JobStore } from './job-store';
-import { JobStreamsService } from './job-streams.service';
-import { JobEntity } from './job.entity';
+import { JobEvents } from './streams/job-events';
+import { JobExecutorRegistry } from './engine/job-executor-registry';
+import { JobLogs } from './logs/job-logs';
+import { JobQueue } from './engine/job-queue';
+import { JobRecovery } from './engine/job-recovery';
+import { JobRetention } from './store/job-retention';
+import { JobRunner } from './engine/job-runner';
+import { JobSettings } from './engine/job-settings';
+import { JobStepEntity } from './store/job-step.entity';
+import { JobStore } from './store/job-store';
+import { JobStreamsService } from './streams/job-streams.service';
+import { JobEntity } from './store/job.entity';
 import { JobsController } from './jobs.controller';
 import { JobsService } from './jobs.service';
-import { ProcessGroups } from './process-groups';
+import { ProcessGroups } from './engine/process-groups';
 
 @Module({
   imports: [TypeOrmModule.forFeature([JobEntity, JobStepEntity])],

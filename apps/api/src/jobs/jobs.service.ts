@@ -7,15 +7,15 @@ import { JobLogPageDto } from './dto/job-log.dto';
 import { JobListQueryDto, JobLogQueryDto } from './dto/job-query.dto';
 import { StepParameters } from './contract/job-contracts';
 import { JobDto, JobSummaryDto } from './dto/job.dto';
-import { JobRecord, toJobDto, toJobSummary } from './job-dto.mapper';
-import { JobEvents } from './job-events';
-import { JobLogLevel, JobStepPlan } from './job-executor';
+import { JobRecord, toJobDto, toJobSummary } from './store/job-dto.mapper';
+import { JobEvents } from './streams/job-events';
+import { JobLogLevel, JobStepPlan } from './engine/job-executor';
 import { isJobFinished, isJobRetryable, JobTrigger, JobType } from '@borgitory/job-states';
-import { JobLogs } from './job-logs';
-import { IdleTask, JobQueue } from './job-queue';
-import { JobRunner } from './job-runner';
-import { JobSettings } from './job-settings';
-import { JobStore, NewJob } from './job-store';
+import { JobLogs } from './logs/job-logs';
+import { IdleTask, JobQueue } from './engine/job-queue';
+import { JobRunner } from './engine/job-runner';
+import { JobSettings } from './engine/job-settings';
+import { JobStore, NewJob } from './store/job-store';
 
 interface EnqueueOptions {
   repositoryId: number | null;

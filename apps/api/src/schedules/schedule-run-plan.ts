@@ -3,7 +3,7 @@ import { CheckParametersDto } from '../jobs/contract/check-job';
 import { CloudSyncParametersDto } from '../jobs/contract/cloud-sync-job';
 import { HookPhase, HookStepParametersDto } from '../jobs/contract/hook-step';
 import { PruneParametersDto } from '../jobs/contract/prune-job';
-import { JobStepPlan } from '../jobs/job-executor';
+import { JobStepPlan } from '../jobs/engine/job-executor';
 import { ScheduleHook } from './hooks/schedule-hook';
 import { ScheduleEntity } from './schedule.entity';
 

@@ -5,7 +5,7 @@ import { ArchivesModule } from '../archives/archives.module';
 import { BackupsModule } from '../backups/backups.module';
 import { CloudSyncConfigUsers } from '../cloud-sync/cloud-sync-config-users';
 import { CloudSyncModule } from '../cloud-sync/cloud-sync.module';
-import { JobExecutorRegistry } from '../jobs/job-executor-registry';
+import { JobExecutorRegistry } from '../jobs/engine/job-executor-registry';
 import { JobsModule } from '../jobs/jobs.module';
 import { RepositoriesModule } from '../repositories/repositories.module';
 import { RepositoryRemovals } from '../repositories/repository-removals';

@@ -1,10 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { JobStepType, JobType } from '@borgitory/job-states';
 import { JobDto } from '../../src/jobs/dto/job.dto';
-import { JobContext, JobExecutor, JobOutcome } from '../../src/jobs/job-executor';
+import { JobContext, JobExecutor, JobOutcome } from '../../src/jobs/engine/job-executor';
 import { DomainError } from '../../src/platform/errors/domain-error';
 import { ErrorCode } from '../../src/platform/errors/error-code';
-import { JobExecutorRegistry } from '../../src/jobs/job-executor-registry';
+import { JobExecutorRegistry } from '../../src/jobs/engine/job-executor-registry';
 import { EnqueueRequest, JobsService } from '../../src/jobs/jobs.service';
 
 /**

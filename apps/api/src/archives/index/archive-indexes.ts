@@ -8,7 +8,7 @@ import { In, IsNull, Not, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ErrorCode } from '../../platform/errors/error-code';
-import { RepositoryBorg } from '../../repositories/repository-borg';
+import { RepositoryBorg } from '../../repositories/borg/repository-borg';
 import { ArchiveEntity } from '../archive.entity';
 import { ArchiveSettings } from '../archive-settings';
 import { ArchiveIndexReader } from './archive-index-reader';

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { JobLogLevel } from '../job-executor';
+import { JobLogLevel } from '../engine/job-executor';
 
 export const JOB_LOG_LEVELS: readonly JobLogLevel[] = ['debug', 'info', 'warning', 'error'];
 

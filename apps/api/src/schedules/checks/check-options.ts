@@ -1,6 +1,5 @@
-import { BorgCheckScope } from '@borgitory/borg-runner';
+import { BorgCheckScope, describeBorgCommand } from '@borgitory/borg-runner';
 import { CheckOptionsDto } from '../../jobs/contract/check-job';
-import { describeBorgCommand } from '../borg-command';
 import { CheckPolicyDto, CheckPolicyInputDto } from './dto/check-policy.dto';
 import { CheckPolicyEntity } from './check-policy.entity';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HookResultDto, HookStepParametersDto } from '../../jobs/contract/hook-step';
-import { EarlierStep, JobContext, JobExecutor, JobOutcome } from '../../jobs/job-executor';
+import { EarlierStep, JobContext, JobExecutor, JobOutcome } from '../../jobs/engine/job-executor';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ErrorCode } from '../../platform/errors/error-code';
 import { RepositoriesService } from '../../repositories/repositories.service';

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { BorgRunner } from '@borgitory/borg-runner';
-import { forwardBorgEvent } from '../../jobs/forward-borg-event';
+import { forwardBorgEvent } from '../../jobs/engine/forward-borg-event';
 import { CompactParametersDto } from '../../jobs/contract/compact-job';
-import { JobContext, JobExecutor, JobOutcome } from '../../jobs/job-executor';
+import { JobContext, JobExecutor, JobOutcome } from '../../jobs/engine/job-executor';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ErrorCode } from '../../platform/errors/error-code';
-import { RepositoryBorg } from '../../repositories/repository-borg';
+import { RepositoryBorg } from '../../repositories/borg/repository-borg';
 
 /** `borg compact`: gives back the space of deleted archives. Progress is borg's percentage. */
 @Injectable()

@@ -1,6 +1,5 @@
-import { BorgPruneRules } from '@borgitory/borg-runner';
+import { BorgPruneRules, describeBorgCommand } from '@borgitory/borg-runner';
 import { PruneRulesDto } from '../../jobs/contract/prune-job';
-import { describeBorgCommand } from '../borg-command';
 import { PruningPolicyDto } from './dto/pruning-policy.dto';
 import { PruningPolicyEntity } from './pruning-policy.entity';
 

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { BorgRunner } from '@borgitory/borg-runner';
 import { ArchiveCatalog } from '../../archives/archive-catalog';
-import { forwardBorgEvent } from '../../jobs/forward-borg-event';
+import { forwardBorgEvent } from '../../jobs/engine/forward-borg-event';
 import { PruneParametersDto, PruneResultDto } from '../../jobs/contract/prune-job';
-import { JobContext, JobExecutor, JobOutcome } from '../../jobs/job-executor';
+import { JobContext, JobExecutor, JobOutcome } from '../../jobs/engine/job-executor';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ErrorCode } from '../../platform/errors/error-code';
-import { RepositoryBorg } from '../../repositories/repository-borg';
+import { RepositoryBorg } from '../../repositories/borg/repository-borg';
 import { borgPruneRules, describePrune } from './prune-rules';
 
 /** `borg prune --list` by the rules the job was given; then the stored archive list is read again. */

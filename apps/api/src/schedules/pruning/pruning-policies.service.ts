@@ -5,7 +5,7 @@ import { Repository } from 'typeorm';
 import { JobDto } from '../../jobs/dto/job.dto';
 import { JobsService } from '../../jobs/jobs.service';
 import { DomainError } from '../../platform/errors/domain-error';
-import { RepositoryBorg } from '../../repositories/repository-borg';
+import { RepositoryBorg } from '../../repositories/borg/repository-borg';
 import { missingRepository, RepositoryPreconditions } from '../../repositories/repository-preconditions';
 import { PolicyService } from '../policies/policy.service';
 import { ScheduleEntity } from '../schedule.entity';

@@ -1,0 +1,166 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
+import { JobRunner, StopReason } from './job-runner';
+import { JobSettings } from './job-settings';
+
+export interface QueuedJob {
+  id: number;
+  repositoryId: number | null;
+}
+
+interface RunningJob {
+  repositoryId: number | null;
+  controller: AbortController;
+  settled: Promise<void>;
+}
+
+/** Work on a repository that must not overlap its jobs; see JobQueue.runWhenIdle. */
+export type IdleTask = (signal: AbortSignal) => Promise<void>;
+
+interface RunningIdleTask {
+  controller: AbortController;
+  settled: Promise<void>;
+}
+
+/**
+ * First come, first served, with two limits: one running job per repository
+ * (borg locks it; the next one waits rather than fails) and
+ * maxConcurrentJobs in all. Jobs without a repository count only against the
+ * second. The queue starts once crash recovery has put back what was queued.
+ * Below the jobs, each repository may have one idle task (runWhenIdle) waiting and one running.
+ */
+@Injectable()
+export class JobQueue implements BeforeApplicationShutdown {
+  private readonly logger = new Logger('JobQueue');
+  private readonly waiting: QueuedJob[] = [];
+  private readonly running = new Map<number, RunningJob>();
+  private readonly idleWaiting = new Map<number, IdleTask>();
+  private readonly idleRunning = new Map<number, RunningIdleTask>();
+  private readonly shutdown = new AbortController();
+  private started = false;
+  private stopping = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly runner: JobRunner,
+    private readonly settings: JobSettings,
+  ) {}
+
+  add(job: QueuedJob): void {
+    if (this.running.has(job.id) || this.waiting.some((waiting) => waiting.id === job.id)) return;
+    this.waiting.push(job);
+    if (job.repositoryId !== null) this.idleRunning.get(job.repositoryId)?.controller.abort();
+    this.pump();
+  }
+
+  /**
+   * Low-priority work on a repository that must not overlap its jobs (borg reading its statistics): it starts
+   * once no job of the repository is running or waiting. A job that arrives meanwhile aborts it and starts when it
+   * has ended; the task then runs again after that job. A newer task replaces one still waiting. Idle tasks do
+   * not count against maxConcurrentJobs; the task logs its own failures (a rejection is only logged here).
+   */
+  runWhenIdle(repositoryId: number, task: IdleTask): void {
+    this.idleWaiting.set(repositoryId, task);
+    this.pump();
+  }
+
+  start(): void {
+    this.started = true;
+    this.pump();
+  }
+
+  /** Takes a job out of the queue before it started; false when it is not waiting. */
+  withdraw(id: number): boolean {
+    const index = this.waiting.findIndex((job) => job.id === id);
+    if (index < 0) return false;
+    this.waiting.splice(index, 1);
+    this.pump(); // an idle task may have been waiting for it
+    return true;
+  }
+
+  isRunning(id: number): boolean {
+    return this.running.has(id);
+  }
+
+  /** Aborts a running job and waits, at most waitMs, for the runner to settle it. */
+  async stop(id: number, reason: StopReason, waitMs: number): Promise<void> {
+    const job = this.running.get(id);
+    if (!job) return;
+    job.controller.abort(reason);
+    await settleWithin(job.settled, waitMs);
+  }
+
+  /** Runs before the database closes: running jobs are aborted and recorded as interrupted, not cancelled; idle tasks are aborted. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    this.shutdown.abort('shutdown' satisfies StopReason);
+    const work = [...this.running.values(), ...this.idleRunning.values()];
+    for (const each of work) each.controller.abort('shutdown' satisfies StopReason);
+    const settled = await settleWithin(Promise.all(work.map((each) => each.settled)), this.settings.shutdownWaitMs);
+    if (!settled) this.logger.warn(`Jobs still running after ${this.settings.shutdownWaitMs} ms; crash recovery will finish them off`);
+  }
+
+  private pump(): void {
+    if (!this.started || this.stopping) return;
+    let index = 0;
+    while (index < this.waiting.length && this.running.size < this.config.maxConcurrentJobs) {
+      const job = this.waiting[index];
+      if (job.repositoryId !== null && this.repositoryBusy(job.repositoryId)) {
+        index++;
+        continue;
+      }
+      this.waiting.splice(index, 1);
+      this.launch(job);
+    }
+    for (const [repositoryId, task] of this.idleWaiting) {
+      if (this.repositoryBusy(repositoryId) || this.waiting.some((job) => job.repositoryId === repositoryId)) continue;
+      this.idleWaiting.delete(repositoryId);
+      this.launchIdle(repositoryId, task);
+    }
+  }
+
+  private repositoryBusy(repositoryId: number): boolean {
+    if (this.idleRunning.has(repositoryId)) return true;
+    for (const job of this.running.values()) if (job.repositoryId === repositoryId) return true;
+    return false;
+  }
+
+  private launch(job: QueuedJob): void {
+    const controller = new AbortController();
+    const settled = this.runner
+      .run(job.id, controller.signal, this.shutdown.signal)
+      .catch((error: unknown) => this.logger.error({ err: error, job_id: job.id }, `Job ${job.id} could not be run`))
+      .finally(() => {
+        this.running.delete(job.id);
+        this.pump();
+      });
+    this.running.set(job.id, { repositoryId: job.repositoryId, controller, settled });
+  }
+
+  private launchIdle(repositoryId: number, task: IdleTask): void {
+    const controller = new AbortController();
+    const settled = Promise.resolve()
+      .then(() => task(controller.signal))
+      .catch((error: unknown) => this.logger.error({ err: error, repository_id: repositoryId }, 'Background work on a repository failed'))
+      .finally(() => {
+        this.idleRunning.delete(repositoryId);
+        // Aborted for a job: it runs again after the job, unless a newer task took its place.
+        if (controller.signal.aborted && !this.stopping && !this.idleWaiting.has(repositoryId)) this.idleWaiting.set(repositoryId, task);
+        this.pump();
+      });
+    this.idleRunning.set(repositoryId, { controller, settled });
+  }
+}
+
+/** true when the promise settled in time. */
+async function settleWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, ObjectLiteral, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { StoredStepPlan } from '../engine/job-executor';
+import { ACTIVE_STATUSES, FINISHED_STATUSES, JobStatus, JobTrigger, JobType } from '@borgitory/job-states';
+import { AnyStepParameters } from '../contract/job-contracts';
+import { JobRecord } from './job-dto.mapper';
+import { JobFilter, jobCountQuery, jobPageQuery } from './job-list-query';
+
+import { JobStepEntity } from './job-step.entity';
+import { JobEntity } from './job.entity';
+
+export interface NewJob {
+  type: JobType;
+  repositoryId: number | null;
+  parameters: AnyStepParameters;
+  trigger: JobTrigger;
+  retryOfId: number | null;
+  scheduleId: number | null;
+  /** In order. */
+  steps: StoredStepPlan[];
+}
+
+export type JobPatch = Partial<Omit<JobEntity, 'id'>>;
+export type StepPatch = Partial<Omit<JobStepEntity, 'id' | 'job'>>;
+
+/** The jobs and job_steps tables. Patches go to the row and to the entity in hand, so both stay the same. */
+@Injectable()
+export class JobStore {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(JobEntity) private readonly jobs: Repository<JobEntity>,
+    @InjectRepository(JobStepEntity) private readonly steps: Repository<JobStepEntity>,
+  ) {}
+
+  create(input: NewJob, now = new Date()): Promise<JobRecord> {
+    return this.dataSource.transaction(async (manager) => {
+      const job = await manager.save(
+        manager.create(JobEntity, {
+          type: input.type,
+          status: 'queued',
+          repositoryId: input.repositoryId,
+          parameters: input.parameters,
+          trigger: input.trigger,
+          retryOfId: input.retryOfId,
+          scheduleId: input.scheduleId,
+          createdAt: now,
+          startedAt: null,
+          finishedAt: null,
+          progress: null,
+          result: null,
+          warnings: [],
+          errorCode: null,
+          errorMessage: null,
+          logTruncated: false,
+          processGroupId: null,
+        }),
+      );
+      const steps = await manager.save(
+        input.steps.map((step, index) =>
+          manager.create(JobStepEntity, {
+            jobId: job.id,
+            position: index + 1,
+            type: step.type,
+            status: 'pending',
+            parameters: step.parameters ?? null,
+            runOnFailure: step.runOnFailure ?? false,
+            startedAt: null,
+            finishedAt: null,
+            result: null,
+            errorCode: null,
+            errorMessage: null,
+          }),
+        ),
+      );
+      return { job, steps };
+    });
+  }
+
+  async find(id: number): Promise<JobRecord | null> {
+    const job = await this.jobs.findOneBy({ id });
+    if (!job) return null;
+    return { job, steps: await this.steps.find({ where: { jobId: id }, order: { position: 'ASC' } }) };
+  }
+
+  /** Newest first. */
+  async list(filter: JobFilter, limit: number, offset: number): Promise<{ records: JobRecord[]; total: number }> {
+    const page = jobPageQuery(filter, limit, offset);
+    const count = jobCountQuery(filter);
+    const ids = ((await this.dataSource.query(page.sql, page.parameters)) as Array<{ id: number }>).map((row) => row.id);
+    const [{ total }] = (await this.dataSource.query(count.sql, count.parameters)) as Array<{ total: number }>;
+    if (ids.length === 0) return { records: [], total };
+    const rows = await this.dataSource.query('SELECT * FROM jobs WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]);
+    const byId = new Map(hydrate(this.jobs, rows).map((job) => [job.id, job]));
+    const jobs = ids.map((id) => byId.get(id)).filter((job): job is JobEntity => job !== undefined);
+    return { records: await this.withSteps(jobs), total };
+  }
+
+  /** Oldest first: the order they were enqueued in. */
+  async withStatus(status: JobStatus): Promise<JobRecord[]> {
+    return this.withSteps(await this.jobs.find({ where: { status }, order: { id: 'ASC' } }));
+  }
+
+  async countActive(repositoryId: number): Promise<number> {
+    return this.jobs.countBy({ repositoryId, status: In([...ACTIVE_STATUSES]) });
+  }
+
+  /** The oldest queued or running job of a schedule, if any. */
+  async activeOfSchedule(scheduleId: number): Promise<JobEntity | null> {
+    return this.jobs.findOne({ where: { scheduleId, status: In([...ACTIVE_STATUSES]) }, order: { id: 'ASC' } });
+  }
+
+  /** The newest job of each schedule given (schedules without one are left out). */
+  async latestOfSchedules(scheduleIds: number[]): Promise<JobEntity[]> {
+    if (scheduleIds.length === 0) return [];
+    const newest = this.jobs
+      .createQueryBuilder('latest')
+      .select('MAX(latest.id)')
+      .where('latest.schedule_id IN (:...ids)', { ids: scheduleIds })
+      .groupBy('latest.schedule_id');
+    return this.jobs.createQueryBuilder('job').where(`job.id IN (${newest.getQuery()})`).setParameters(newest.getParameters()).getMany();
+  }
+
+  /**
+   * The newest job (in the lists' order) of every repository and every schedule. Each distinct id is found by one
+   * seek in its index (a loose index scan), so this costs the number of repositories and schedules, not of jobs.
+   */
+  async newestOfEachRepositoryAndSchedule(): Promise<number[]> {
+    const columns = ['repository_id', 'schedule_id'] as const;
+    const newest = await Promise.all(columns.map((column) => this.dataSource.query(newestOfEach(column))));
+    return newest.flat().map((row: { id: number }) => row.id);
+  }
+
+  /**
+   * Deletes up to `limit` finished jobs created before `cutoff`, except those in `keep`, with their steps (the
+   * foreign key cascades; triggers keep job_counts right). Returns the ids deleted.
+   */
+  removeFinishedBefore(cutoff: Date, keep: number[], limit: number): Promise<number[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `SELECT id FROM jobs WHERE status IN (${FINISHED_STATUSES.map(() => '?').join(', ')}) AND created_at < ?
+         AND id NOT IN (SELECT value FROM json_each(?)) LIMIT ?`,
+        [...FINISHED_STATUSES, sqliteTime(cutoff), JSON.stringify(keep), limit],
+      )) as Array<{ id: number }>;
+      const ids = rows.map((row) => row.id);
+      if (ids.length > 0) await manager.query('DELETE FROM jobs WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]);
+      return ids;
+    });
+  }
+
+  async updateJob(job: JobEntity, patch: JobPatch): Promise<void> {
+    Object.assign(job, patch);
+    await this.jobs.update({ id: job.id }, patch as QueryDeepPartialEntity<JobEntity>);
+  }
+
+  async updateStep(step: JobStepEntity, patch: StepPatch): Promise<void> {
+    Object.assign(step, patch);
+    await this.steps.update({ id: step.id }, patch as QueryDeepPartialEntity<JobStepEntity>);
+  }
+
+  private async withSteps(jobs: JobEntity[]): Promise<JobRecord[]> {
+    if (jobs.length === 0) return [];
+    const rows = await this.dataSource.query(
+      'SELECT * FROM job_steps WHERE job_id IN (SELECT value FROM json_each(?)) ORDER BY job_id, position',
+      [JSON.stringify(jobs.map((job) => job.id))],
+    );
+    const byJob = new Map<number, JobStepEntity[]>(jobs.map((job) => [job.id, []]));
+    for (const step of hydrate(this.steps, rows)) byJob.get(step.jobId)?.push(step);
+    return jobs.map((job) => ({ job, steps: byJob.get(job.id) ?? [] }));
+  }
+}
+
+/**
+ * Entities from rows of their table, converted column by column as TypeORM converts them (dates, JSON, booleans),
+ * without its query builder, which costs several times as much for a page of jobs and their steps.
+ */
+function hydrate<T extends ObjectLiteral>(repository: Repository<T>, rows: Array<Record<string, unknown>>): T[] {
+  const { metadata } = repository;
+  const { driver } = repository.manager.connection;
+  return rows.map((row) => {
+    const entity = metadata.create() as T;
+    for (const column of metadata.columns) column.setEntityValue(entity, driver.prepareHydratedValue(row[column.databaseName], column));
+    return entity;
+  });
+}
+
+/** The newest job of each distinct value of an indexed column, by a recursive walk over the values. */
+function newestOfEach(column: 'repository_id' | 'schedule_id'): string {
+  return `WITH RECURSIVE value(v) AS (
+      SELECT MIN(${column}) FROM jobs
+      UNION ALL SELECT (SELECT MIN(${column}) FROM jobs WHERE ${column} > value.v) FROM value WHERE value.v IS NOT NULL
+    )
+    SELECT (SELECT id FROM jobs WHERE ${column} = value.v ORDER BY created_at DESC, id DESC LIMIT 1) AS id FROM value WHERE value.v IS NOT NULL`;
+}
+
+/** Datetimes as TypeORM stores them in SQLite: UTC, with milliseconds. */
+function sqliteTime(date: Date): string {
+  return date.toISOString().replace('T', ' ').slice(0, 23);
+}
