@@ -32,5 +32,8 @@ export default defineConfig(() => ({
     outDir: '../../dist/apps/web',
     emptyOutDir: true,
     reportCompressedSize: true,
+    // Pages are split into chunks of their own (see src/app/pages.ts), the styles are not: one small file keeps
+    // the cascade in the order the stylesheets are written, and a page never waits for its own styles.
+    cssCodeSplit: false,
   },
 }));

@@ -165,7 +165,8 @@ export function freePort() {
  * (a file never makes the server wait for the bench to read a pipe).
  */
 export class Server {
-  constructor(work, port, { dataName = 'data', nodeArgs = [], logLevel = 'warn', logFile = null } = {}) {
+  /** `webDir`: the built SPA to serve (BORGITORY_WEB_DIR); by default none. */
+  constructor(work, port, { dataName = 'data', nodeArgs = [], logLevel = 'warn', logFile = null, webDir = 'none' } = {}) {
     this.port = port;
     this.base = `http://127.0.0.1:${port}`;
     this.output = [];
@@ -181,7 +182,7 @@ export class Server {
           PORT: String(port),
           HOST: '127.0.0.1',
           BORGITORY_DATA_DIR: join(work, dataName),
-          BORGITORY_WEB_DIR: 'none',
+          BORGITORY_WEB_DIR: webDir,
           LOG_LEVEL: logLevel,
         },
         stdio: logFd === null ? ['ignore', 'pipe', 'pipe'] : ['ignore', logFd, logFd],

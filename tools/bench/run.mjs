@@ -3,11 +3,12 @@
 //             ratio (each pair's, the best and the median) and server memory (here);
 //   browse    browsing an archive of 1,000,000 files (browse.mjs);
 //   job-list  listing 200,000 jobs with and without filters (job-list.mjs);
-//   load      requests/s and latency of busy routes under 100 connections, idle and during a backup (load.mjs).
+//   load      requests/s and latency of busy routes under 100 connections, idle and during a backup (load.mjs);
+//   bundle    the JavaScript a browser fetches to show the dashboard, in chromium (bundle.mjs).
 // Prints figures; it is not a test. Plain Node ESM (browse.mjs and job-list.mjs also load the project's
-// better-sqlite3, load.mjs autocannon and better-sqlite3).
+// better-sqlite3, load.mjs autocannon and better-sqlite3, bundle.mjs playwright-core).
 //
-//   npm run bench -- [--only PART[,PART]] [--no-backup] [--no-browse] [--no-job-list] [--no-load] [--files N] [--rounds N]
+//   npm run bench -- [--only PART[,PART]] [--no-backup] [--no-browse] [--no-job-list] [--no-load] [--no-bundle] [--files N] [--rounds N]
 //                    [--browse-files N] [--fresh-repo] [--load-files N] [--load-seconds N] [--load-connections N]
 //                    [--cache-dir DIR] [--profile-server] [--no-build] [--keep]
 //
@@ -44,6 +45,7 @@ import {
   warmCache,
 } from './common.mjs';
 import { browseBench, DEFAULT_BROWSE_FILES, MIN_BROWSE_FILES } from './browse.mjs';
+import { bundleBench } from './bundle.mjs';
 import { jobListBench } from './job-list.mjs';
 import { DEFAULT_LOAD_CONNECTIONS, DEFAULT_LOAD_FILES, DEFAULT_LOAD_SECONDS, loadBench } from './load.mjs';
 
@@ -51,10 +53,10 @@ import { DEFAULT_LOAD_CONNECTIONS, DEFAULT_LOAD_FILES, DEFAULT_LOAD_SECONDS, loa
 // Arguments
 
 /** In the order they run. */
-const PARTS = ['backup', 'browse', 'job-list', 'load'];
+const PARTS = ['backup', 'browse', 'job-list', 'load', 'bundle'];
 
 const USAGE =
-  'Usage: npm run bench -- [--only PART[,PART]] [--no-backup] [--no-browse] [--no-job-list] [--no-load] [--files N] [--rounds N] ' +
+  'Usage: npm run bench -- [--only PART[,PART]] [--no-backup] [--no-browse] [--no-job-list] [--no-load] [--no-bundle] [--files N] [--rounds N] ' +
   '[--browse-files N] [--fresh-repo] [--load-files N] [--load-seconds N] [--load-connections N] [--cache-dir DIR] ' +
   `[--profile-server] [--no-build] [--keep]   (parts: ${PARTS.join(', ')})`;
 
@@ -447,10 +449,15 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   const nxEnv = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
 
-  if (!onPath('borg')) fail('borg is not on PATH; the benchmark needs it');
+  const onlyBundle = options.parts.size === 1 && options.parts.has('bundle');
+  if (!onlyBundle && !onPath('borg')) fail('borg is not on PATH; the benchmark needs it');
   if (options.build) {
     log('Building the API (nx build api)…');
     runChecked(join(root, 'node_modules', '.bin', 'nx'), ['build', 'api', '--output-style=static'], { cwd: root, env: nxEnv });
+    if (options.parts.has('bundle')) {
+      log('Building the SPA (nx build web)…');
+      runChecked(join(root, 'node_modules', '.bin', 'nx'), ['build', 'web', '--output-style=static'], { cwd: root, env: nxEnv });
+    }
   }
   const serverEntry = join(root, 'dist', 'apps', 'api', 'main.js');
   if (!existsSync(serverEntry)) fail(`${serverEntry} does not exist; run without --no-build`);
@@ -466,7 +473,13 @@ async function main() {
     process.exit(130);
   });
   try {
-    const benches = { backup: backupBench, browse: browseBench, 'job-list': (_options, work) => jobListBench(work), load: loadBench };
+    const benches = {
+      backup: backupBench,
+      browse: browseBench,
+      'job-list': (_options, work) => jobListBench(work),
+      load: loadBench,
+      bundle: bundleBench,
+    };
     for (const part of options.parts) await benches[part](options, work);
   } finally {
     if (options.keep) log(`Kept ${work}`);

@@ -1,4 +1,5 @@
-import { Link, NavLink, Outlet } from 'react-router-dom';
+import type { ReactNode } from 'react';
+import { Link, NavLink } from 'react-router-dom';
 import { useLogout, type User } from '../api/auth';
 import { errorMessage } from '../api/errors';
 import { BrandMark } from '../components/brand-mark';
@@ -14,12 +15,24 @@ export const NAV_ITEMS = [
   { to: '/cloud-sync', label: 'Cloud Sync' },
 ] as const;
 
+interface AppLayoutProps {
+  user: User;
+  /** Whether the page of the address is still loading (the previous page is shown meanwhile). */
+  loading: boolean;
+  /** The page. */
+  children: ReactNode;
+}
+
 /** The frame around every page once logged in: product name, user, log out, navigation. */
-export function AppLayout({ user }: { user: User }) {
+export function AppLayout({ user, loading, children }: AppLayoutProps) {
   const logout = useLogout();
 
   return (
     <div className="app">
+      {/* Present from the start, so that screen readers announce what appears in it. */}
+      <div className="app__loading" role="status">
+        {loading && <span className="app__loading-bar">Loading the page…</span>}
+      </div>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -55,7 +68,7 @@ export function AppLayout({ user }: { user: User }) {
         </ul>
       </nav>
       <main id="main" className="app__main" tabIndex={-1}>
-        <Outlet />
+        {children}
       </main>
     </div>
   );
