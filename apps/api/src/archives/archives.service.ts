@@ -1,5 +1,3 @@
-import { accessSync, constants, statSync } from 'node:fs';
-import { isAbsolute } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { bytesToEscapedString } from '@borgitory/api-client/byte-path';
 import { BorgDiffChange, BorgRunner } from '@borgitory/borg-runner';
@@ -29,6 +27,7 @@ import {
 } from './dto/archive-queries.dto';
 import { ArchiveIndexes } from './index/archive-indexes';
 import { existingRestoreTargets } from './restore-targets';
+import { ServerFiles } from '../platform/files/server-files';
 
 export type Indexing = { indexing: ArchiveIndexStatusDto };
 
@@ -44,6 +43,7 @@ export class ArchivesService {
     private readonly jobs: JobsService,
     private readonly borg: BorgRunner,
     private readonly settings: ArchiveSettings,
+    private readonly files: ServerFiles,
     version: DatabaseVersion,
   ) {
     this.pages = new VersionedCache(version, LIST_CACHE_SIZE);
@@ -183,7 +183,7 @@ export class ArchivesService {
     const details: Record<string, string[]> = {};
     const paths = input.paths.map((path) => ArchivePath.fromEscaped(path, 'paths'));
     const everything = paths.some((path) => path.isRoot);
-    const destinationProblem = writableDirectoryProblem(input.destination);
+    const destinationProblem = await this.files.writableDirectoryProblem(input.destination);
     if (destinationProblem) details['destination'] = [destinationProblem];
 
     const strip = input.strip_components ?? 0;
@@ -201,7 +201,7 @@ export class ArchivesService {
 
     const selected = everything ? [ArchivePath.root] : paths;
     if (!input.overwrite) {
-      const existing = existingRestoreTargets(input.destination, selected, strip);
+      const existing = await existingRestoreTargets(this.files, input.destination, selected, strip);
       if (existing.length) {
         throw DomainError.conflict(`Restoring would overwrite what exists at the destination; set overwrite to replace it`, {
           existing: existing.slice(0, 20).map((target) => bytesToEscapedString(target)),
@@ -216,18 +216,6 @@ export class ArchivesService {
       overwrite: input.overwrite ?? false,
     };
     return this.jobs.enqueue({ type: 'restore', repositoryId, parameters });
-  }
-}
-
-function writableDirectoryProblem(destination: string): string | null {
-  if (!isAbsolute(destination)) return 'must be an absolute path';
-  try {
-    if (!statSync(destination).isDirectory()) return `${destination} is not a directory`;
-    accessSync(destination, constants.W_OK);
-    return null;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? `${destination} does not exist` : `${destination} is not writable by the server`;
   }
 }
 

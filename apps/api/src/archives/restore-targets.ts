@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { ServerFiles } from '../platform/files/server-files';
 import { ArchivePath } from './archive-path';
 
 /** Where each restored path lands under the destination once stripComponents leading components are dropped. */
@@ -10,9 +10,20 @@ export function restoreTargets(destination: string, paths: ArchivePath[], stripC
 }
 
 /** Targets that already exist; a target that is the destination itself counts when the destination is not empty. */
-export function existingRestoreTargets(destination: string, paths: ArchivePath[], stripComponents: number): Buffer[] {
+export async function existingRestoreTargets(
+  files: ServerFiles,
+  destination: string,
+  paths: ArchivePath[],
+  stripComponents: number,
+): Promise<Buffer[]> {
   const destinationBytes = Buffer.from(destination);
-  return restoreTargets(destination, paths, stripComponents).filter((target) =>
-    target.equals(destinationBytes) ? readdirSync(destination).length > 0 : existsSync(target),
+  const targets = restoreTargets(destination, paths, stripComponents);
+  const taken = await Promise.all(
+    targets.map((target) => (target.equals(destinationBytes) ? hasEntries(files, destination) : files.exists(target))),
   );
+  return targets.filter((_, index) => taken[index]);
+}
+
+async function hasEntries(files: ServerFiles, directory: string): Promise<boolean> {
+  return !(await files.isEmptyDirectory(directory));
 }

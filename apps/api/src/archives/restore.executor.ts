@@ -8,6 +8,7 @@ import { ErrorCode } from '../platform/errors/error-code';
 import { RepositoryBorg } from '../repositories/borg/repository-borg';
 import { ArchivePath } from './archive-path';
 import { existingRestoreTargets } from './restore-targets';
+import { ServerFiles } from '../platform/files/server-files';
 
 /** `borg extract` into a server directory, checking again that nothing would be overwritten unless allowed. */
 @Injectable()
@@ -17,6 +18,7 @@ export class RestoreExecutor implements JobExecutor<'restore'> {
   constructor(
     private readonly borg: BorgRunner,
     private readonly repositoryBorg: RepositoryBorg,
+    private readonly files: ServerFiles,
   ) {}
 
   async run(context: JobContext<RestoreParametersDto>): Promise<JobOutcome<RestoreResultDto>> {
@@ -25,7 +27,8 @@ export class RestoreExecutor implements JobExecutor<'restore'> {
     if (repositoryId === null) throw new DomainError(ErrorCode.VALIDATION_ERROR, 'A restore needs a repository');
     const paths = parameters.paths.map((path) => ArchivePath.fromEscaped(path));
     if (!parameters.overwrite) {
-      const existing = existingRestoreTargets(
+      const existing = await existingRestoreTargets(
+        this.files,
         parameters.destination,
         paths.length ? paths : [ArchivePath.root],
         parameters.strip_components,

@@ -1,4 +1,3 @@
-import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { RcloneRunner, RcloneTarget } from '@borgitory/rclone-runner';
@@ -11,6 +10,7 @@ import { CloudSyncConfigsService } from './cloud-sync-configs.service';
 import { HostKeyScanner } from './host-key-scanner';
 import { joinPath } from './providers/provider';
 import { PROVIDERS } from './providers';
+import { ServerFiles } from '../platform/files/server-files';
 
 export interface ResolvedTarget {
   target: RcloneTarget;
@@ -37,6 +37,7 @@ export class CloudRemotes {
     private readonly configs: CloudSyncConfigsService,
     private readonly rclone: RcloneRunner,
     private readonly scanner: HostKeyScanner,
+    private readonly files: ServerFiles,
   ) {
     this.dir = join(appConfig.dataDir, 'cloud-sync');
   }
@@ -77,10 +78,9 @@ export class CloudRemotes {
     return hostKey;
   }
 
-  private writeKnownHosts(configId: number, lines: string[]): string {
-    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+  private async writeKnownHosts(configId: number, lines: string[]): Promise<string> {
     const path = join(this.dir, `known_hosts-${configId}`);
-    writeFileSync(path, lines.join('\n') + '\n', { mode: 0o600 });
+    await this.files.writePrivate(path, lines.join('\n') + '\n');
     return path;
   }
 }

@@ -5,6 +5,7 @@ import { BorgModule } from './borg/borg.module';
 import { RcloneModule } from './rclone/rclone.module';
 import { DatabaseModule } from './database/database.module';
 import { DataDirectory } from './data-dir/data-directory';
+import { FilesModule } from './files/files.module';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
@@ -21,7 +22,7 @@ export class PlatformModule {
     const dataDirectoryProvider = { provide: DataDirectory, useValue: dataDirectory };
     return {
       module: PlatformModule,
-      imports: [LoggerModule, DatabaseModule, SecretsModule, BorgModule, RcloneModule],
+      imports: [LoggerModule, DatabaseModule, SecretsModule, BorgModule, RcloneModule, FilesModule],
       controllers: [HealthController],
       providers: [
         configProvider,

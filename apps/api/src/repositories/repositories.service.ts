@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { BorgRunner, parseBorgTime } from '@borgitory/borg-runner';
@@ -22,6 +21,7 @@ import { RepositoryRemovals } from './repository-removals';
 import { checkRepositoryLocation, RepositoryLocation } from './repository-location';
 import { statsColumns } from './borg/repository-snapshot';
 import { SshKeysService } from './ssh/ssh-keys.service';
+import { ServerFiles } from '../platform/files/server-files';
 
 const DEFAULT_ENCRYPTION = 'repokey-blake2';
 
@@ -38,6 +38,7 @@ export class RepositoriesService {
     private readonly secrets: SecretsService,
     private readonly sshKeys: SshKeysService,
     private readonly removals: RepositoryRemovals,
+    private readonly files: ServerFiles,
     version: DatabaseVersion,
   ) {
     this.pages = new VersionedCache(version, LIST_CACHE_SIZE);
@@ -147,7 +148,7 @@ export class RepositoriesService {
       await this.repositoryBorg.runWith(this.connections.settingsOf(repository), async (connection) => {
         const keyFile = (await this.borg.infoWithoutLock(connection)).result.encryption.keyfile;
         await this.borg.deleteRepository(connection);
-        if (keyFile) await rm(keyFile, { force: true });
+        if (keyFile) await this.files.remove(keyFile);
       });
     }
     await this.repositories.delete({ id });

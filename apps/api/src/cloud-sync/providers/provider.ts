@@ -39,7 +39,7 @@ export type ProviderValues = Record<string, string | number | boolean>;
 export interface RemoteTools {
   obscure(secret: string): Promise<string>;
   /** Writes the known_hosts file for these host key lines and returns its path. */
-  knownHostsFile(lines: string[]): string;
+  knownHostsFile(lines: string[]): Promise<string>;
 }
 
 export interface CloudProvider {

@@ -44,7 +44,9 @@ export const SFTP_PROVIDER: CloudProvider = {
     const options: Record<string, string> = {
       host: str(values, 'host'),
       port: String(values['port'] ?? 22),
-      known_hosts_file: tools.knownHostsFile(knownHostsLines(str(values, 'host'), Number(values['port'] ?? 22), str(values, 'host_key'))),
+      known_hosts_file: await tools.knownHostsFile(
+        knownHostsLines(str(values, 'host'), Number(values['port'] ?? 22), str(values, 'host_key')),
+      ),
     };
     const secrets = await addLogin(values, options, tools);
     if (key) {

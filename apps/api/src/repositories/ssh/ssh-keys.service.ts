@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
 import { DomainError } from '../../platform/errors/domain-error';
+import { ServerFiles } from '../../platform/files/server-files';
 import { SshKeygen } from './ssh-keygen';
 
 export interface ServerPublicKey {
@@ -26,6 +25,7 @@ export class SshKeysService {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly keygen: SshKeygen,
+    private readonly files: ServerFiles,
   ) {
     this.dir = join(config.dataDir, 'ssh');
   }
@@ -45,7 +45,7 @@ export class SshKeysService {
 
   async serverPublicKey(): Promise<ServerPublicKey> {
     const file = await this.serverKeyFile();
-    const publicKey = (await readFile(`${file}.pub`, 'utf8')).trim();
+    const publicKey = (await this.files.readText(`${file}.pub`)).trim();
     return { publicKey, fingerprint: await this.keygen.fingerprintOf(`${file}.pub`) };
   }
 
@@ -64,21 +64,19 @@ export class SshKeysService {
 
   /** Writes the key to a 0600 file for the duration of `use`, then removes it. */
   async withPrivateKeyFile<T>(privateKey: string, use: (file: string) => Promise<T>): Promise<T> {
-    const tempDir = join(this.dir, 'tmp');
-    await mkdir(tempDir, { recursive: true, mode: 0o700 });
-    const file = join(tempDir, `key-${randomUUID()}`);
-    await writeFile(file, privateKey.endsWith('\n') ? privateKey : `${privateKey}\n`, { mode: 0o600 });
+    const file = join(this.dir, 'tmp', `key-${randomUUID()}`);
+    await this.files.writePrivate(file, privateKey.endsWith('\n') ? privateKey : `${privateKey}\n`);
     try {
       return await use(file);
     } finally {
-      await rm(file, { force: true });
+      await this.files.remove(file);
     }
   }
 
   private async ensureServerKey(): Promise<string> {
-    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    await this.files.makePrivateDirectory(this.dir);
     const file = join(this.dir, 'id_ed25519');
-    if (!existsSync(file)) await this.keygen.generateEd25519(file, `borgitory@${hostname()}`);
+    if (!(await this.files.exists(file))) await this.keygen.generateEd25519(file, `borgitory@${hostname()}`);
     return file;
   }
 }
