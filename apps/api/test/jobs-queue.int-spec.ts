@@ -60,7 +60,8 @@ describe('the job queue', () => {
   });
 
   it('runs one job per repository at a time, and different repositories in parallel', async () => {
-    const first = await enqueueStandIn(jobs, { type: 'check', repositoryId: 1, parameters: { duration_ms: 300 } });
+    // Long enough that the second is still waiting when it is looked at, even on a busy machine.
+    const first = await enqueueStandIn(jobs, { type: 'check', repositoryId: 1, parameters: { duration_ms: 2000 } });
     const second = await enqueueStandIn(jobs, { type: 'check', repositoryId: 1, parameters: { duration_ms: 300 } });
     const other = await enqueueStandIn(jobs, { type: 'check', repositoryId: 2, parameters: { duration_ms: 300 } });
     expect(await statusOf(second.id)).toBe('queued');
