@@ -11,7 +11,7 @@ import { BackupsPage } from '../pages/backups/backups-page';
 import { CloudSyncPage } from '../pages/cloud-sync/cloud-sync-page';
 import { EditCloudSyncPage } from '../pages/cloud-sync/edit-cloud-sync-page';
 import { NewCloudSyncPage } from '../pages/cloud-sync/new-cloud-sync-page';
-import { DashboardPage } from '../pages/dashboard-page';
+import { DashboardPage } from '../pages/dashboard/dashboard-page';
 import { JobPage } from '../pages/jobs/job-page';
 import { JobsPage } from '../pages/jobs/jobs-page';
 import { LoginPage } from '../pages/login-page';

@@ -7,7 +7,7 @@ import type { Repository } from '../../api/repositories';
 import { PageHeader } from '../../components/page-header';
 import { Pagination } from '../../components/pagination';
 import { parseOffset } from '../../util/offset-param';
-import { RepositoryLoader } from '../repositories/repository-loader';
+import { RepositoryLoader } from '../../components/repositories/repository-loader';
 import { ArchiveSearch } from './archive-search';
 import { ArchiveTable } from './archive-table';
 import { DeleteArchiveDialog } from './delete-archive-dialog';

@@ -1,8 +1,8 @@
 import { errorMessage, fieldErrors } from '../../api/errors';
 import { DEFAULT_COMPRESSION, type ManualBackupInput } from '../../api/backups';
-import { CUSTOM_COMPRESSION } from './compression';
-import { placeSourceMessages } from './source-messages';
-import type { SourceRow } from './source-paths-fieldset';
+import { CUSTOM_COMPRESSION } from '../../components/backup-settings/compression';
+import { placeSourceMessages } from '../../components/backup-settings/source-messages';
+import type { SourceRow } from '../../components/backup-settings/source-paths-fieldset';
 
 export interface BackupFormValues {
   repositoryId: string;

@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/page-header';
 import { PagedList } from '../../components/paged-list';
 import { useOffsetParam } from '../../util/offset-param';
 import { CloudSyncConfigCard } from './cloud-sync-config-card';
-import { CLOUD_SYNC_PATH, NEW_CLOUD_SYNC_PATH } from './paths';
+import { CLOUD_SYNC_PATH, NEW_CLOUD_SYNC_PATH } from '../../paths/page-paths';
 import '../repositories/repositories.css';
 import '../archives/archives.css';
 import './cloud-sync.css';

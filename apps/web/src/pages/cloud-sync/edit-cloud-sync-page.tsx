@@ -3,7 +3,7 @@ import { useCloudSyncConfig, useUpdateCloudSyncConfig, type CloudSyncConfig } fr
 import { ItemLoader } from '../../components/item-loader';
 import { CloudSyncForm } from './cloud-sync-form';
 import { cloudSyncFormValues } from './cloud-sync-form-values';
-import { CLOUD_SYNC_PATH } from './paths';
+import { CLOUD_SYNC_PATH } from '../../paths/page-paths';
 import '../repositories/repositories.css';
 import './cloud-sync.css';
 

@@ -5,7 +5,7 @@ import { formatBytes } from '../../format/bytes';
 import { formatCount, formatCountOf } from '../../format/count';
 import { formatDuration } from '../../format/duration';
 import { jobTypeLabel } from '../../format/job-labels';
-import { PruneLists } from '../schedules/pruning/prune-lists';
+import { PruneLists } from '../../components/policies/prune-lists';
 
 /** How a finished job ended: what it made, its warnings, or why it failed. */
 export function JobResultPanel({ job }: { job: Job }) {

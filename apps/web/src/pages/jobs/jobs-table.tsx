@@ -2,7 +2,7 @@ import { Link } from 'react-router-dom';
 import type { Job } from '../../api/jobs';
 import { PanelTable } from '../../components/panel-table';
 import { jobTypeLabel } from '../../format/job-labels';
-import { JobOutcomeCells } from './job-outcome-cells';
+import { JobOutcomeCells } from '../../components/jobs/job-outcome-cells';
 
 interface JobsTableProps {
   jobs: Job[];

@@ -3,12 +3,12 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useUpdateRepository, type HostKeyPolicy, type Repository, type UpdateRepositoryInput } from '../../api/repositories';
 import { FormField } from '../../components/form-field';
 import { FormActions, SaveForm } from '../../components/save-form';
-import { useFocusFirstProblem } from '../../util/focus-first-problem';
-import { useFormValues } from '../../util/use-form-values';
+import { useFocusFirstProblem } from '../../forms/focus-first-problem';
+import { useFormValues } from '../../forms/use-form-values';
 import { repositoryFormErrors, stillRelevant } from './form-errors';
 import { isSshLocation } from './location';
 import { NameAndLocationFields } from './name-and-location-fields';
-import { RepositoryLoader } from './repository-loader';
+import { RepositoryLoader } from '../../components/repositories/repository-loader';
 import { SshFieldset } from './ssh-fieldset';
 import './repositories.css';
 

@@ -5,7 +5,7 @@ import { BreakLockDialog } from './break-lock-dialog';
 import { DeleteRepositoryDialog } from './delete-repository-dialog';
 import { RepositoryInfoPanel } from './repository-info-panel';
 import { RepositoryKeyPanel } from './repository-key-panel';
-import { RepositoryLoader } from './repository-loader';
+import { RepositoryLoader } from '../../components/repositories/repository-loader';
 import { RepositorySummary } from './repository-summary';
 import { SshBadge } from './ssh-badge';
 import { TestResultPanel } from './test-result-panel';

@@ -1,7 +1,7 @@
 import { usePruningPolicy, useUpdatePruningPolicy } from '../../../api/pruning-policies';
-import { EditPolicyPage } from '../../../components/policy-form-pages';
-import { pruningPolicyFormValues } from './keep-rules';
-import { PRUNING_POLICIES_PATH } from './paths';
+import { EditPolicyPage } from '../../../components/policies/policy-form-pages';
+import { pruningPolicyFormValues } from '../../../components/policies/keep-rules';
+import { PRUNING_POLICIES_PATH } from '../../../paths/page-paths';
 import { PruningPolicyForm } from './pruning-policy-form';
 import '../../repositories/repositories.css';
 import '../policies.css';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { Field, type FieldControlProps } from '../../../components/field';
-import { KEEP_COUNTS, type KeepCountField, type PruningPolicyFormValues } from './keep-rules';
+import { KEEP_COUNTS, type KeepCountField, type PruningPolicyFormValues } from '../../../components/policies/keep-rules';
 
 type KeepField = 'keep_within' | KeepCountField;
 

@@ -1,7 +1,7 @@
 import { useCreatePruningPolicy } from '../../../api/pruning-policies';
-import { NewPolicyPage } from '../../../components/policy-form-pages';
-import { EMPTY_PRUNING_POLICY } from './keep-rules';
-import { PRUNING_POLICIES_PATH } from './paths';
+import { NewPolicyPage } from '../../../components/policies/policy-form-pages';
+import { EMPTY_PRUNING_POLICY } from '../../../components/policies/keep-rules';
+import { PRUNING_POLICIES_PATH } from '../../../paths/page-paths';
 import { PruningPolicyForm } from './pruning-policy-form';
 import '../../repositories/repositories.css';
 import '../policies.css';

@@ -3,9 +3,9 @@ import { CheckboxField } from '../../../components/checkbox-field';
 import { FormField } from '../../../components/form-field';
 import { NameField } from '../../../components/name-field';
 import { FormActions, SaveForm, type EditFormProps } from '../../../components/save-form';
-import { useFormValues } from '../../../util/use-form-values';
-import { useSaveForm } from '../use-save-form';
-import { KEEP_FIELDS, pruningPolicyInput, type PruningPolicyFormValues } from './keep-rules';
+import { useFormValues } from '../../../forms/use-form-values';
+import { useSaveForm } from '../../../forms/use-save-form';
+import { KEEP_FIELDS, pruningPolicyInput, type PruningPolicyFormValues } from '../../../components/policies/keep-rules';
 import { KeepRulesFieldset } from './keep-rules-fieldset';
 
 const SHOWN_FIELDS = ['name', 'keep', ...KEEP_FIELDS, 'glob_archives'];

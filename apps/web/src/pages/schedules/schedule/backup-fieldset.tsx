@@ -1,10 +1,10 @@
 import { useRef } from 'react';
 import { CheckboxField } from '../../../components/checkbox-field';
-import { RepositorySelectField } from '../../../components/repository-select-field';
-import { ArchiveNameField } from '../../backups/archive-name-field';
-import { CompressionField } from '../../backups/compression-field';
-import { ExcludePatternsField } from '../../backups/exclude-patterns-field';
-import { SourcePathsFieldset } from '../../backups/source-paths-fieldset';
+import { RepositorySelectField } from '../../../components/repositories/repository-select-field';
+import { ArchiveNameField } from '../../../components/backup-settings/archive-name-field';
+import { CompressionField } from '../../../components/backup-settings/compression-field';
+import { ExcludePatternsField } from '../../../components/backup-settings/exclude-patterns-field';
+import { SourcePathsFieldset } from '../../../components/backup-settings/source-paths-fieldset';
 import type { ScheduleFormValues } from './schedule-form-values';
 
 type BackupValues = Pick<

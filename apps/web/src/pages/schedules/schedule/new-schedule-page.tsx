@@ -1,6 +1,6 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { useCreateSchedule } from '../../../api/schedules';
-import { SCHEDULES_PATH } from './paths';
+import { SCHEDULES_PATH } from '../../../paths/page-paths';
 import { ScheduleForm } from './schedule-form';
 import { newScheduleValues } from './schedule-form-values';
 import '../../repositories/repositories.css';

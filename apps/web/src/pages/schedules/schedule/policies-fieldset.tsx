@@ -3,13 +3,11 @@ import { useCheckPolicyOptions } from '../../../api/check-policies';
 import { useCloudSyncConfigOptions } from '../../../api/cloud-sync';
 import { usePruningPolicyOptions } from '../../../api/pruning-policies';
 import { ItemSelectField } from '../../../components/item-select-field';
-import { configTarget } from '../../cloud-sync/config-target';
-import { modeSummary } from '../../cloud-sync/modes';
-import { NEW_CLOUD_SYNC_PATH } from '../../cloud-sync/paths';
-import { checkDescription } from '../checks/check-scopes';
-import { CHECK_POLICIES_PATH } from '../checks/paths';
-import { keepRulesSummary } from '../pruning/keep-rules';
-import { PRUNING_POLICIES_PATH } from '../pruning/paths';
+import { configTarget } from '../../../components/cloud-sync/config-target';
+import { modeSummary } from '../../../components/cloud-sync/modes';
+import { CHECK_POLICIES_PATH, NEW_CLOUD_SYNC_PATH, PRUNING_POLICIES_PATH } from '../../../paths/page-paths';
+import { checkDescription } from '../../../components/policies/check-scopes';
+import { keepRulesSummary } from '../../../components/policies/keep-rules';
 import type { ScheduleFormValues } from './schedule-form-values';
 
 type AfterValues = Pick<ScheduleFormValues, 'pruningPolicyId' | 'checkPolicyId' | 'cloudSyncConfigId'>;

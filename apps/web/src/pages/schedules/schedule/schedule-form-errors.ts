@@ -1,7 +1,7 @@
 import type { ScheduleInput } from '../../../api/schedules';
-import { placeSourceMessages } from '../../backups/source-messages';
-import type { SourceRow } from '../../backups/source-paths-fieldset';
-import { saveErrors } from '../save-errors';
+import { placeSourceMessages } from '../../../components/backup-settings/source-messages';
+import type { SourceRow } from '../../../components/backup-settings/source-paths-fieldset';
+import { saveErrors } from '../../../forms/save-errors';
 
 /** The request fields the form shows a message at. */
 const FIELDS = [

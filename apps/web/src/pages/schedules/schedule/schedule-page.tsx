@@ -6,7 +6,7 @@ import type { Schedule } from '../../../api/schedules';
 import { DeleteScheduleDialog } from './delete-schedule-dialog';
 import { DisabledReason } from './disabled-reason';
 import { EnableSwitch } from './enable-switch';
-import { SCHEDULES_PATH, scheduleEditPath } from './paths';
+import { SCHEDULES_PATH, scheduleEditPath } from '../../../paths/page-paths';
 import { RunNowError } from './run-now-error';
 import { ScheduleHooksPanel } from './schedule-hooks-panel';
 import { ScheduleLoader } from './schedule-loader';

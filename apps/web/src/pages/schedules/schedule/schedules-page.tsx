@@ -9,7 +9,7 @@ import { PagedList } from '../../../components/paged-list';
 import { useOffsetParam } from '../../../util/offset-param';
 import { SchedulesTabs } from '../schedules-tabs';
 import { DeleteScheduleDialog } from './delete-schedule-dialog';
-import { NEW_SCHEDULE_PATH, SCHEDULES_PATH } from './paths';
+import { NEW_SCHEDULE_PATH, SCHEDULES_PATH } from '../../../paths/page-paths';
 import { RunNowError } from './run-now-error';
 import { ScheduleTable } from './schedule-table';
 import { useRunNow } from './use-run-now';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { Link } from 'react-router-dom';
-import { archiveHref } from '../../archives/browse-location';
+import { archiveHref } from '../../paths/browse-location';
 import './prune-lists.css';
 
 interface PruneListsProps {

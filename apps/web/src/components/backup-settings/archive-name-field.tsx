@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { DEFAULT_ARCHIVE_NAME } from '../../api/backups';
-import { FormField } from '../../components/form-field';
+import { FormField } from '../form-field';
 
 interface ArchiveNameFieldProps {
   value: string;

@@ -1,4 +1,4 @@
-import { errorMessage, fieldErrors } from '../../api/errors';
+import { errorMessage, fieldErrors } from '../api/errors';
 
 /**
  * Why an action (preview, prune, check) was refused, in words. A 422 names

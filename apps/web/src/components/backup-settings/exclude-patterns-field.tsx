@@ -1,4 +1,4 @@
-import { TextAreaField } from '../../components/text-area-field';
+import { TextAreaField } from '../text-area-field';
 
 interface ExcludePatternsFieldProps {
   /** One pattern per line. */

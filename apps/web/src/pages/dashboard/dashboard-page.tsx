@@ -1,11 +1,11 @@
 import { Link } from 'react-router-dom';
-import { errorMessage } from '../api/errors';
-import { useHealth, type Health } from '../api/health';
-import { useLiveJobLists } from '../api/job-streams';
-import { useRepositoryNames } from '../api/repositories';
-import { PageHeader } from '../components/page-header';
-import { RecentJobsPanel } from './dashboard/recent-jobs-panel';
-import { RunningJobsPanel } from './dashboard/running-jobs-panel';
+import { errorMessage } from '../../api/errors';
+import { useHealth, type Health } from '../../api/health';
+import { useLiveJobLists } from '../../api/job-streams';
+import { useRepositoryNames } from '../../api/repositories';
+import { PageHeader } from '../../components/page-header';
+import { RecentJobsPanel } from './recent-jobs-panel';
+import { RunningJobsPanel } from './running-jobs-panel';
 import './dashboard-page.css';
 
 export function DashboardPage() {

@@ -1,5 +1,5 @@
 import type { Schemas } from '@borgitory/api-client';
-import type { PruningPolicy, PruningPolicyInput } from '../../../api/pruning-policies';
+import type { PruningPolicy, PruningPolicyInput } from '../../api/pruning-policies';
 
 export type KeepCountField =
   'keep_last' | 'keep_secondly' | 'keep_minutely' | 'keep_hourly' | 'keep_daily' | 'keep_weekly' | 'keep_monthly' | 'keep_yearly';

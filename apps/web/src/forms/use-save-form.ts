@@ -1,6 +1,6 @@
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useRef, type FormEvent } from 'react';
-import { useFocusFirstProblem } from '../../util/focus-first-problem';
+import { useFocusFirstProblem } from './focus-first-problem';
 import { saveErrors } from './save-errors';
 
 interface SaveFormOptions<Saved> {

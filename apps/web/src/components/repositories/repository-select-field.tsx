@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
-import { errorMessage } from '../api/errors';
-import { useRepositoryOptions } from '../api/repositories';
-import { SelectField } from './select-field';
+import { errorMessage } from '../../api/errors';
+import { useRepositoryOptions } from '../../api/repositories';
+import { SelectField } from '../select-field';
 
 interface RepositorySelectFieldProps {
   /** The chosen repository's id, or '' for none. */

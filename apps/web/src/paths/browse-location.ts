@@ -1,7 +1,7 @@
 import { bytesToEscapedString, encodeEscapedPathForUrl, queryParameterBytes } from '@borgitory/api-client/byte-path';
-import type { BrowseParams, BrowseSort, SortOrder } from '../../api/archive-keys';
-import { encodePathSegment } from '../../api/archive-urls';
-import { normaliseArchivePath } from '../../format/archive-path';
+import type { BrowseParams, BrowseSort, SortOrder } from '../api/archive-keys';
+import { encodePathSegment } from '../api/archive-urls';
+import { normaliseArchivePath } from '../format/archive-path';
 
 /**
  * Where the archive browser is, kept in the address:

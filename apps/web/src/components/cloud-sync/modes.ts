@@ -1,5 +1,5 @@
 import type { CloudSyncMode } from '../../api/cloud-sync';
-import type { Choice } from '../../components/choice-cards';
+import type { Choice } from '../choice-cards';
 
 /** The two ways of copying, as the form offers them. */
 export const MODE_CHOICES: readonly Choice<CloudSyncMode>[] = [

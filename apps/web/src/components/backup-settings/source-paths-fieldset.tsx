@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { DirectoryPickerDialog } from '../../components/directory-picker-dialog';
+import { DirectoryPickerDialog } from '../directory-picker-dialog';
 
 export interface SourceRow {
   /** Stable across edits, for React. */

@@ -1,6 +1,6 @@
 import type { Schemas } from '@borgitory/api-client';
-import type { CheckPolicy, CheckScope } from '../../../api/check-policies';
-import { formatDuration } from '../../../format/duration';
+import type { CheckPolicy, CheckScope } from '../../api/check-policies';
+import { formatDuration } from '../../format/duration';
 
 /** borg check's three scopes, as the form offers them. */
 export const CHECK_SCOPES: readonly { value: CheckScope; label: string; hint: string }[] = [

@@ -1,5 +1,5 @@
 import { ApiRequestError } from '@borgitory/api-client';
-import { errorMessage, fieldErrors } from '../../api/errors';
+import { errorMessage, fieldErrors } from '../api/errors';
 
 export interface SaveErrors {
   /** Messages to show at the fields (or group of fields) they name. */

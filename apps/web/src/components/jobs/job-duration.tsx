@@ -1,6 +1,6 @@
-import type { Job } from '../api/jobs';
-import { formatDuration, secondsBetween } from '../format/duration';
-import { useNow } from '../util/use-now';
+import type { Job } from '../../api/jobs';
+import { formatDuration, secondsBetween } from '../../format/duration';
+import { useNow } from '../../util/use-now';
 
 /** How long a job ran; a running job's duration counts up in whole seconds. "—" before it starts. */
 export function JobDuration({ job }: { job: Pick<Job, 'started_at' | 'finished_at'> }) {

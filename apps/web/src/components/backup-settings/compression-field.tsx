@@ -1,5 +1,5 @@
-import { FormField } from '../../components/form-field';
-import { SelectField } from '../../components/select-field';
+import { FormField } from '../form-field';
+import { SelectField } from '../select-field';
 import { COMPRESSION_PRESETS, COMPRESSION_SYNTAX, CUSTOM_COMPRESSION, compressionHint } from './compression';
 
 interface CompressionFieldProps {

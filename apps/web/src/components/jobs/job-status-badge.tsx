@@ -1,5 +1,5 @@
-import type { JobStatus, JobStepStatus } from '../api/jobs';
-import { jobStatusLabel } from '../format/job-labels';
+import type { JobStatus, JobStepStatus } from '../../api/jobs';
+import { jobStatusLabel } from '../../format/job-labels';
 import './job-status-badge.css';
 
 const TONES: Record<JobStatus | JobStepStatus, string> = {
