@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { DirectoryPickerDialog } from '../directory-picker-dialog';
+import './source-paths.css';
 
 export interface SourceRow {
   /** Stable across edits, for React. */

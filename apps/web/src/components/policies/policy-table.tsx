@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { PanelTable } from '../panel-table';
 import { ActionsHeader, DeleteButton, EditLink } from '../row-actions';
+import './policy-table.css';
 
 interface PolicyTableProps<Policy extends { id: number; name: string }> {
   /** "Pruning policies": the table's caption. */

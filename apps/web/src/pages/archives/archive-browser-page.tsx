@@ -19,7 +19,6 @@ import { archiveHref, browseSearch, parseBrowseSearch } from '../../paths/browse
 import { IndexingProgress } from './indexing-progress';
 import { RestoreDialog } from './restore-dialog';
 import { useArchiveName } from './use-archive-name';
-import '../repositories/repositories.css';
 import './archives.css';
 import './archive-browser.css';
 

@@ -14,7 +14,6 @@ import { RepositoryLoader } from '../../components/repositories/repository-loade
 import { ArchiveNotFound } from './archive-not-found';
 import { archiveHref, browseHref } from '../../paths/browse-location';
 import { useArchiveName } from './use-archive-name';
-import '../repositories/repositories.css';
 import './archives.css';
 import './archive-diff.css';
 

@@ -11,7 +11,6 @@ import { RepositoryLoader } from '../../components/repositories/repository-loade
 import { ArchiveSearch } from './archive-search';
 import { ArchiveTable } from './archive-table';
 import { DeleteArchiveDialog } from './delete-archive-dialog';
-import '../repositories/repositories.css';
 import './archives.css';
 
 export function RepositoryArchivesPage() {

@@ -4,7 +4,6 @@ import { ItemLoader } from '../../components/item-loader';
 import { CloudSyncForm } from './cloud-sync-form';
 import { cloudSyncFormValues } from './cloud-sync-form-values';
 import { CLOUD_SYNC_PATH } from '../../paths/page-paths';
-import '../repositories/repositories.css';
 import './cloud-sync.css';
 
 export function EditCloudSyncPage() {

@@ -3,7 +3,6 @@ import { useCreateCloudSyncConfig } from '../../api/cloud-sync';
 import { CloudSyncForm } from './cloud-sync-form';
 import { newCloudSyncValues } from './cloud-sync-form-values';
 import { CLOUD_SYNC_PATH } from '../../paths/page-paths';
-import '../repositories/repositories.css';
 import './cloud-sync.css';
 
 export function NewCloudSyncPage() {

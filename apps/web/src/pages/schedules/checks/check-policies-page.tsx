@@ -4,8 +4,6 @@ import { SchedulesTabs } from '../schedules-tabs';
 import { CheckNowDialog } from './check-now-dialog';
 import { CheckPolicyTable } from './check-policy-table';
 import { CHECK_POLICIES_PATH } from '../../../paths/page-paths';
-import '../../repositories/repositories.css';
-import '../../archives/archives.css';
 import '../policies.css';
 
 /** The check policies, with check now, edit and delete for each. */

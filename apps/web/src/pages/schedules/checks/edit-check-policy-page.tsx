@@ -3,7 +3,6 @@ import { EditPolicyPage } from '../../../components/policies/policy-form-pages';
 import { CheckPolicyForm } from './check-policy-form';
 import { checkPolicyFormValues } from './check-policy-values';
 import { CHECK_POLICIES_PATH } from '../../../paths/page-paths';
-import '../../repositories/repositories.css';
 import '../policies.css';
 
 export function EditCheckPolicyPage() {

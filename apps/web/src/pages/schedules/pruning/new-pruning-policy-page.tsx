@@ -3,7 +3,6 @@ import { NewPolicyPage } from '../../../components/policies/policy-form-pages';
 import { EMPTY_PRUNING_POLICY } from '../../../components/policies/keep-rules';
 import { PRUNING_POLICIES_PATH } from '../../../paths/page-paths';
 import { PruningPolicyForm } from './pruning-policy-form';
-import '../../repositories/repositories.css';
 import '../policies.css';
 
 export function NewPruningPolicyPage() {

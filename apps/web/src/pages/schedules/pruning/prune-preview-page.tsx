@@ -10,7 +10,6 @@ import { keepRulesSummary } from '../../../components/policies/keep-rules';
 import { PRUNING_POLICIES_PATH } from '../../../paths/page-paths';
 import { PruneNowDialog } from './prune-now-dialog';
 import { PrunePreviewResults } from './prune-preview-results';
-import '../../repositories/repositories.css';
 import '../policies.css';
 
 export function PrunePreviewPage() {

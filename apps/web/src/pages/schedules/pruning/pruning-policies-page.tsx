@@ -4,8 +4,6 @@ import { SchedulesTabs } from '../schedules-tabs';
 import { PRUNING_POLICIES_PATH } from '../../../paths/page-paths';
 import { PruneNowDialog } from './prune-now-dialog';
 import { PruningPolicyTable } from './pruning-policy-table';
-import '../../repositories/repositories.css';
-import '../../archives/archives.css';
 import '../policies.css';
 
 /** The pruning policies, with preview, prune now, edit and delete for each. */

@@ -4,8 +4,6 @@ import { schedulePath } from '../../../paths/page-paths';
 import { ScheduleForm } from './schedule-form';
 import { scheduleFormValues } from './schedule-form-values';
 import { ScheduleLoader } from './schedule-loader';
-import '../../repositories/repositories.css';
-import '../../backups/backups.css';
 import '../policies.css';
 import './schedules.css';
 

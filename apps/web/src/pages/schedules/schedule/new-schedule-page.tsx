@@ -3,8 +3,6 @@ import { useCreateSchedule } from '../../../api/schedules';
 import { SCHEDULES_PATH } from '../../../paths/page-paths';
 import { ScheduleForm } from './schedule-form';
 import { newScheduleValues } from './schedule-form-values';
-import '../../repositories/repositories.css';
-import '../../backups/backups.css';
 import '../policies.css';
 import './schedules.css';
 

@@ -13,9 +13,6 @@ import { ScheduleLoader } from './schedule-loader';
 import { ScheduleRunsPanel } from './schedule-runs-panel';
 import { ScheduleBackupPanel, SchedulePoliciesPanel, ScheduleWhenPanel } from './schedule-settings';
 import { useRunNow } from './use-run-now';
-import '../../repositories/repositories.css';
-import '../../archives/archives.css';
-import '../../jobs/jobs.css';
 import './schedules.css';
 
 export function SchedulePage() {

@@ -13,8 +13,6 @@ import { NEW_SCHEDULE_PATH, SCHEDULES_PATH } from '../../../paths/page-paths';
 import { RunNowError } from './run-now-error';
 import { ScheduleTable } from './schedule-table';
 import { useRunNow } from './use-run-now';
-import '../../repositories/repositories.css';
-import '../../archives/archives.css';
 import './schedules.css';
 
 /** The schedules, with their next and last runs, a switch each, and run now, edit and delete. Runs are followed live. */
