@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { Field, type FieldControlProps } from '../../../components/field';
-import { KEEP_COUNTS, type KeepCountField, type PruningPolicyFormValues } from '../../../components/policies/keep-rules';
+import { KEEP_COUNTS, type KeepCountField } from '../../../components/policies/keep-rules';
+import type { PruningPolicyFormValues } from './pruning-policy-values';
 
 type KeepField = 'keep_within' | KeepCountField;
 

@@ -1,6 +1,6 @@
 import { useCreatePruningPolicy } from '../../../api/pruning-policies';
 import { NewPolicyPage } from '../../../components/policies/policy-form-pages';
-import { EMPTY_PRUNING_POLICY } from '../../../components/policies/keep-rules';
+import { EMPTY_PRUNING_POLICY } from './pruning-policy-values';
 import { PRUNING_POLICIES_PATH } from '../../../paths/page-paths';
 import { PruningPolicyForm } from './pruning-policy-form';
 import '../policies.css';
