@@ -1,10 +1,10 @@
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useRef, type FormEvent } from 'react';
 import { useFocusFirstProblem } from './focus-first-problem';
-import { saveErrors } from './save-errors';
+import { formErrors } from './form-errors';
 
 interface SaveFormOptions<Saved> {
-  /** The names the form shows messages for (see saveErrors). */
+  /** The names the form shows messages for (see formErrors). */
   shown: readonly string[];
   /** For a message about more than its own field, the request fields it is about. */
   dependsOn?: Record<string, readonly string[]>;
@@ -13,7 +13,7 @@ interface SaveFormOptions<Saved> {
 
 /**
  * Ties a form to its save: submitting sends `input`; a refusal is sorted into
- * messages by field and an alert (saveErrors), and its first problem is focused.
+ * messages by field and an alert (formErrors), and its first problem is focused.
  */
 export function useSaveForm<Saved, Input extends object>(
   save: UseMutationResult<Saved, Error, Input>,
@@ -21,7 +21,7 @@ export function useSaveForm<Saved, Input extends object>(
   { shown, dependsOn, onSaved }: SaveFormOptions<Saved>,
 ) {
   const formRef = useRef<HTMLFormElement>(null);
-  const errors = saveErrors(save.error, { shown, sent: save.variables, current: input, dependsOn });
+  const errors = formErrors(save.error, { shown, sent: save.variables, current: input, dependsOn });
 
   useFocusFirstProblem(formRef, save.error);
 

@@ -98,7 +98,7 @@ export function BackupsPage() {
           onChange={setSource}
           onAdd={addSource}
           onRemove={removeSource}
-          rowErrors={errors.rows}
+          rowErrors={errors.sourceRows}
           errors={sourceErrors}
         />
 

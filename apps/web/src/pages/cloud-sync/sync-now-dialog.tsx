@@ -1,6 +1,6 @@
 import { useNavigate } from 'react-router-dom';
 import { useStartCloudSync, type CloudSyncConfig } from '../../api/cloud-sync';
-import { actionErrorMessage } from '../../forms/action-error';
+import { actionErrorMessage } from '../../forms/form-errors';
 import { ChooseRepositoryDialog } from './choose-repository-dialog';
 import { configTarget } from '../../components/cloud-sync/config-target';
 

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router-dom';
 import { useStartCheck, type CheckPolicy } from '../../../api/check-policies';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { RepositorySelectField } from '../../../components/repositories/repository-select-field';
-import { actionErrorMessage } from '../../../forms/action-error';
+import { actionErrorMessage } from '../../../forms/form-errors';
 import { checkDescription } from '../../../components/policies/check-scopes';
 
 interface CheckNowDialogProps {

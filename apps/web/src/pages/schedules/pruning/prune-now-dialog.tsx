@@ -4,7 +4,7 @@ import { useStartPrune, type PruningPolicy } from '../../../api/pruning-policies
 import { CheckboxField } from '../../../components/checkbox-field';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { RepositorySelectField } from '../../../components/repositories/repository-select-field';
-import { actionErrorMessage } from '../../../forms/action-error';
+import { actionErrorMessage } from '../../../forms/form-errors';
 import { keepRulesSummary } from '../../../components/policies/keep-rules';
 import { pruningPolicyPath } from '../../../paths/page-paths';
 

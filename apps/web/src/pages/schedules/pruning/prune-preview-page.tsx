@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { usePrunePreview, usePruningPolicy, type PruningPolicy } from '../../../api/pruning-policies';
 import { useRepositoryNames } from '../../../api/repositories';
 import { RepositorySelectField } from '../../../components/repositories/repository-select-field';
-import { actionErrorMessage } from '../../../forms/action-error';
+import { actionErrorMessage } from '../../../forms/form-errors';
 import { ItemLoader } from '../../../components/item-loader';
 import { keepRulesSummary } from '../../../components/policies/keep-rules';
 import { PRUNING_POLICIES_PATH } from '../../../paths/page-paths';

@@ -5,6 +5,7 @@ import { ArchiveNameField } from '../../../components/backup-settings/archive-na
 import { CompressionField } from '../../../components/backup-settings/compression-field';
 import { ExcludePatternsField } from '../../../components/backup-settings/exclude-patterns-field';
 import { SourcePathsFieldset } from '../../../components/backup-settings/source-paths-fieldset';
+import type { FieldErrors } from '../../../forms/form-errors';
 import type { ScheduleFormValues } from './schedule-form-values';
 
 type BackupValues = Pick<
@@ -16,7 +17,7 @@ interface BackupFieldsetProps {
   values: BackupValues;
   onChange: (patch: Partial<BackupValues>) => void;
   /** Messages by request field. */
-  errors: Record<string, string[]>;
+  errors: FieldErrors;
   repositoryErrors?: string[];
   sourceRowErrors: string[][];
   sourceErrors: string[];

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Schemas } from '@borgitory/api-client';
+import type { FieldErrors } from '../../../forms/form-errors';
 import { hookFieldPath, HOOK_FIELDS, type HookField } from './schedule-form-errors';
 import { emptyHook, parseEnv, type HookFormValues } from './hook-values';
 import { HookFields } from './hook-fields';
@@ -11,7 +12,7 @@ interface HooksFieldsetProps {
   /** Gives each new hook its key. */
   newKey: () => number;
   /** The form's messages by request field (`pre_hooks.0.command`). */
-  errors: Record<string, string[]>;
+  errors: FieldErrors;
   /** Whether the form was submitted, so that problems the browser finds (env lines without "=") are shown. */
   submitted: boolean;
 }

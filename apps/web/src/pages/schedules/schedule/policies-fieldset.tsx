@@ -5,6 +5,7 @@ import { usePruningPolicyOptions } from '../../../api/pruning-policies';
 import { ItemSelectField } from '../../../components/item-select-field';
 import { configTarget } from '../../../components/cloud-sync/config-target';
 import { modeSummary } from '../../../components/cloud-sync/modes';
+import type { FieldErrors } from '../../../forms/form-errors';
 import { CHECK_POLICIES_PATH, NEW_CLOUD_SYNC_PATH, PRUNING_POLICIES_PATH } from '../../../paths/page-paths';
 import { checkDescription } from '../../../components/policies/check-scopes';
 import { keepRulesSummary } from '../../../components/policies/keep-rules';
@@ -15,7 +16,7 @@ type AfterValues = Pick<ScheduleFormValues, 'pruningPolicyId' | 'checkPolicyId' 
 interface PoliciesFieldsetProps {
   values: AfterValues;
   onChange: (patch: Partial<AfterValues>) => void;
-  errors: Record<string, string[]>;
+  errors: FieldErrors;
 }
 
 /**
