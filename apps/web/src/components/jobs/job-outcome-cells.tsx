@@ -1,7 +1,7 @@
 import type { Job } from '../../api/jobs';
+import { RelativeTime } from '../relative-time';
 import { JobDuration } from './job-duration';
 import { JobStatusBadge } from './job-status-badge';
-import { RelativeTime } from '../relative-time';
 import { jobSummary } from './job-summary';
 import './job-outcome-cells.css';
 

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { JobStatus } from '../../api/jobs';
-import { JobStatusBadge } from './job-status-badge';
 import { RelativeTime } from '../relative-time';
+import { JobStatusBadge } from './job-status-badge';
 import './last-job.css';
 
 interface LastJobProps {

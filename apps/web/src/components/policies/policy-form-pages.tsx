@@ -2,8 +2,8 @@ import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ItemLoader } from '../item-loader';
-import { policiesTitle } from './policies-title';
 import type { EditFormProps } from '../save-form';
+import { policiesTitle } from './policies-title';
 
 interface PolicyFormPageProps<Values, Policy, Input> {
   /** "pruning", "check": the policy is called a "<kind> policy". */

@@ -4,10 +4,10 @@ import { useState, type ComponentType, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { POLICY_PAGE_SIZE } from '../../api/policy-queries';
 import { useOffsetParam } from '../../util/offset-param';
-import { DeletePolicyDialog } from './delete-policy-dialog';
 import { EmptyState } from '../empty-state';
 import { PageHeader } from '../page-header';
 import { PagedList } from '../paged-list';
+import { DeletePolicyDialog } from './delete-policy-dialog';
 import { policiesTitle } from './policies-title';
 
 /** What a policy's table is given: the page's policies, and what to do when one is run now or deleted. */

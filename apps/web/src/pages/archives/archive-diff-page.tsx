@@ -4,15 +4,15 @@ import { DIFF_PAGE_SIZE, useArchiveDiff, useArchiveOptions, type Archive, type D
 import { errorMessage } from '../../api/errors';
 import type { Repository } from '../../api/repositories';
 import { Pagination } from '../../components/pagination';
+import { RepositoryLoader } from '../../components/repositories/repository-loader';
 import { SelectField } from '../../components/select-field';
 import { displayPath, parentPath } from '../../format/archive-path';
 import { formatBytes } from '../../format/bytes';
 import { formatCountOf } from '../../format/count';
 import { formatShortDateTime } from '../../format/date-time';
-import { parseOffset } from '../../util/offset-param';
-import { RepositoryLoader } from '../../components/repositories/repository-loader';
-import { ArchiveNotFound } from './archive-not-found';
 import { archiveHref, browseHref } from '../../paths/browse-location';
+import { parseOffset } from '../../util/offset-param';
+import { ArchiveNotFound } from './archive-not-found';
 import { useArchiveName } from './use-archive-name';
 import './archives.css';
 import './archive-diff.css';

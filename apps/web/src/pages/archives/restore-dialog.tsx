@@ -5,8 +5,8 @@ import { useRestoreArchive, type ArchiveEntry } from '../../api/archives';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DirectoryPickerDialog } from '../../components/directory-picker-dialog';
 import { Field } from '../../components/field';
-import { formErrors } from '../../forms/form-errors';
 import { displayPath, pathComponents } from '../../format/archive-path';
+import { formErrors } from '../../forms/form-errors';
 
 interface RestoreDialogProps {
   open: boolean;

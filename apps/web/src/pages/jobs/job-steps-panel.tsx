@@ -2,9 +2,9 @@ import { stepParameters, type Job, type JobStep } from '../../api/jobs';
 import { HookCommand } from '../../components/hook-command';
 import { JobDuration } from '../../components/jobs/job-duration';
 import { JobStatusBadge } from '../../components/jobs/job-status-badge';
-import { formatCountOf } from '../../format/count';
 import { checkDescription, checkSelectionOfCheck } from '../../components/policies/check-scopes';
 import { PruneLists } from '../../components/policies/prune-lists';
+import { formatCountOf } from '../../format/count';
 import { PruneRulesWords } from './prune-rules-words';
 import { stepLabel } from './step-label';
 

@@ -2,13 +2,13 @@ import { useId, useRef, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useUpdateRepository, type HostKeyPolicy, type Repository, type UpdateRepositoryInput } from '../../api/repositories';
 import { FormField } from '../../components/form-field';
+import { RepositoryLoader } from '../../components/repositories/repository-loader';
 import { FormActions, SaveForm } from '../../components/save-form';
 import { useFocusFirstProblem } from '../../forms/focus-first-problem';
 import { useFormValues } from '../../forms/use-form-values';
-import { repositoryFormErrors } from './repository-form-errors';
 import { isSshLocation } from './location';
 import { NameAndLocationFields } from './name-and-location-fields';
-import { RepositoryLoader } from '../../components/repositories/repository-loader';
+import { repositoryFormErrors } from './repository-form-errors';
 import { SshFieldset } from './ssh-fieldset';
 import './repositories.css';
 

@@ -1,6 +1,6 @@
 import type { CheckPolicy } from '../../../api/check-policies';
-import { PolicyTable } from '../../../components/policies/policy-table';
 import { archiveSelectionWords, scopeLabel, timeLimitWords } from '../../../components/policies/check-scopes';
+import { PolicyTable } from '../../../components/policies/policy-table';
 import { checkPolicyEditPath } from '../../../paths/page-paths';
 
 interface CheckPolicyTableProps {

@@ -1,8 +1,8 @@
 import { useCheckPolicy, useUpdateCheckPolicy } from '../../../api/check-policies';
 import { EditPolicyPage } from '../../../components/policies/policy-form-pages';
+import { CHECK_POLICIES_PATH } from '../../../paths/page-paths';
 import { CheckPolicyForm } from './check-policy-form';
 import { checkPolicyFormValues } from './check-policy-values';
-import { CHECK_POLICIES_PATH } from '../../../paths/page-paths';
 import '../policies.css';
 
 export function EditCheckPolicyPage() {

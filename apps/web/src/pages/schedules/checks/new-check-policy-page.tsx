@@ -1,8 +1,8 @@
 import { useCreateCheckPolicy } from '../../../api/check-policies';
 import { NewPolicyPage } from '../../../components/policies/policy-form-pages';
+import { CHECK_POLICIES_PATH } from '../../../paths/page-paths';
 import { CheckPolicyForm } from './check-policy-form';
 import { EMPTY_CHECK_POLICY } from './check-policy-values';
-import { CHECK_POLICIES_PATH } from '../../../paths/page-paths';
 import '../policies.css';
 
 export function NewCheckPolicyPage() {

@@ -1,8 +1,8 @@
 import { useCreatePruningPolicy } from '../../../api/pruning-policies';
 import { NewPolicyPage } from '../../../components/policies/policy-form-pages';
-import { EMPTY_PRUNING_POLICY } from './pruning-policy-values';
 import { PRUNING_POLICIES_PATH } from '../../../paths/page-paths';
 import { PruningPolicyForm } from './pruning-policy-form';
+import { EMPTY_PRUNING_POLICY } from './pruning-policy-values';
 import '../policies.css';
 
 export function NewPruningPolicyPage() {

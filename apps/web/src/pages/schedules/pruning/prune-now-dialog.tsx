@@ -3,9 +3,9 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useStartPrune, type PruningPolicy } from '../../../api/pruning-policies';
 import { CheckboxField } from '../../../components/checkbox-field';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { keepRulesSummary } from '../../../components/policies/keep-rules';
 import { RepositorySelectField } from '../../../components/repositories/repository-select-field';
 import { actionErrorMessage } from '../../../forms/form-errors';
-import { keepRulesSummary } from '../../../components/policies/keep-rules';
 import { pruningPolicyPath } from '../../../paths/page-paths';
 
 interface PruneNowDialogProps {

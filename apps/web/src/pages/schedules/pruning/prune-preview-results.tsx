@@ -1,6 +1,6 @@
 import type { PrunePreview } from '../../../api/pruning-policies';
-import { formatCountOf } from '../../../format/count';
 import { PruneLists } from '../../../components/policies/prune-lists';
+import { formatCountOf } from '../../../format/count';
 
 interface PrunePreviewResultsProps {
   preview: PrunePreview;

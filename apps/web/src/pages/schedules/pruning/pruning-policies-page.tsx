@@ -1,7 +1,7 @@
 import { useDeletePruningPolicy, usePruningPolicies } from '../../../api/pruning-policies';
 import { PolicyListPage } from '../../../components/policies/policy-list-page';
-import { SchedulesTabs } from '../schedules-tabs';
 import { PRUNING_POLICIES_PATH } from '../../../paths/page-paths';
+import { SchedulesTabs } from '../schedules-tabs';
 import { PruneNowDialog } from './prune-now-dialog';
 import { PruningPolicyTable } from './pruning-policy-table';
 import '../policies.css';

@@ -6,8 +6,8 @@ import { KEEP_FIELDS } from '../../../components/policies/keep-rules';
 import { FormActions, SaveForm, type EditFormProps } from '../../../components/save-form';
 import { useFormValues } from '../../../forms/use-form-values';
 import { useSaveForm } from '../../../forms/use-save-form';
-import { pruningPolicyInput, type PruningPolicyFormValues } from './pruning-policy-values';
 import { KeepRulesFieldset } from './keep-rules-fieldset';
+import { pruningPolicyInput, type PruningPolicyFormValues } from './pruning-policy-values';
 
 const SHOWN_FIELDS = ['name', 'keep', ...KEEP_FIELDS, 'glob_archives'];
 

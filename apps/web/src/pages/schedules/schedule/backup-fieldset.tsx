@@ -1,10 +1,10 @@
 import { useRef } from 'react';
-import { CheckboxField } from '../../../components/checkbox-field';
-import { RepositorySelectField } from '../../../components/repositories/repository-select-field';
 import { ArchiveNameField } from '../../../components/backup-settings/archive-name-field';
 import { CompressionField } from '../../../components/backup-settings/compression-field';
 import { ExcludePatternsField } from '../../../components/backup-settings/exclude-patterns-field';
 import { SourcePathsFieldset } from '../../../components/backup-settings/source-paths-fieldset';
+import { CheckboxField } from '../../../components/checkbox-field';
+import { RepositorySelectField } from '../../../components/repositories/repository-select-field';
 import type { FieldErrors } from '../../../forms/form-errors';
 import type { ScheduleFormValues } from './schedule-form-values';
 

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { Schemas } from '@borgitory/api-client';
 import type { FieldErrors } from '../../../forms/form-errors';
-import { hookFieldPath, HOOK_FIELDS, type HookField } from './schedule-form-errors';
-import { emptyHook, parseEnv, type HookFormValues } from './hook-values';
 import { HookFields } from './hook-fields';
+import { emptyHook, parseEnv, type HookFormValues } from './hook-values';
+import { hookFieldPath, HOOK_FIELDS, type HookField } from './schedule-form-errors';
 
 interface HooksFieldsetProps {
   phase: Schemas['HookPhase'];

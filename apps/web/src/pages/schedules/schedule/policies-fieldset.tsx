@@ -2,13 +2,13 @@ import { Link } from 'react-router-dom';
 import { useCheckPolicyOptions } from '../../../api/check-policies';
 import { useCloudSyncConfigOptions } from '../../../api/cloud-sync';
 import { usePruningPolicyOptions } from '../../../api/pruning-policies';
-import { ItemSelectField } from '../../../components/item-select-field';
 import { configTarget } from '../../../components/cloud-sync/config-target';
 import { modeSummary } from '../../../components/cloud-sync/modes';
-import type { FieldErrors } from '../../../forms/form-errors';
-import { CHECK_POLICIES_PATH, NEW_CLOUD_SYNC_PATH, PRUNING_POLICIES_PATH } from '../../../paths/page-paths';
+import { ItemSelectField } from '../../../components/item-select-field';
 import { checkDescription } from '../../../components/policies/check-scopes';
 import { keepRulesSummary } from '../../../components/policies/keep-rules';
+import type { FieldErrors } from '../../../forms/form-errors';
+import { CHECK_POLICIES_PATH, NEW_CLOUD_SYNC_PATH, PRUNING_POLICIES_PATH } from '../../../paths/page-paths';
 import type { ScheduleFormValues } from './schedule-form-values';
 
 type AfterValues = Pick<ScheduleFormValues, 'pruningPolicyId' | 'checkPolicyId' | 'cloudSyncConfigId'>;
