@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
-const RULE = '@nx/enforce-module-boundaries';
 
 interface LintMessage {
   ruleId: string | null;
@@ -10,20 +9,30 @@ interface LintMessage {
 }
 
 /**
- * Lints `code` with the workspace's real ESLint config as if it were the file
- * at `path`, and returns the module-boundary complaints. (The CLI, because
+ * Lints `code` with the real ESLint config found from `cwd` as if it were the
+ * file at `path`, and returns the complaints of `rule`. (The CLI, because
  * ESLint loads its flat config with a dynamic import that jest cannot run.)
  */
-async function boundaryErrors(path: string, code: string): Promise<string[]> {
+async function lintErrors(cwd: string, rule: string, path: string, code: string): Promise<string[]> {
   const eslint = spawnSync(join(root, 'node_modules', '.bin', 'eslint'), ['--stdin', '--stdin-filename', path, '--format', 'json'], {
-    cwd: root,
+    cwd,
     input: code,
     encoding: 'utf8',
     env: { ...process.env, NX_DAEMON: 'false' },
   });
   if (eslint.status === 2 || !eslint.stdout) throw new Error(`eslint failed: ${eslint.stderr}`);
   const [result] = JSON.parse(eslint.stdout) as { messages: LintMessage[] }[];
-  return result.messages.filter((message) => message.ruleId === RULE).map((message) => message.message);
+  return result.messages.filter((message) => message.ruleId === rule).map((message) => message.message);
+}
+
+/** The workspace's module-boundary complaints, with the root config. */
+function boundaryErrors(path: string, code: string): Promise<string[]> {
+  return lintErrors(root, '@nx/enforce-module-boundaries', path, code);
+}
+
+/** The web app's complaints about imports between page folders, with apps/web's config (`path` relative to apps/web). */
+function pageImportErrors(path: string, code: string): Promise<string[]> {
+  return lintErrors(join(root, 'apps', 'web'), 'import/no-restricted-paths', path, code);
 }
 
 describe('module boundaries (apps/api and libs/*-runner: scope:api; apps/web: scope:web; apps/web-e2e: scope:e2e; libs/api-client: scope:shared)', () => {
@@ -79,6 +88,54 @@ describe('module boundaries (apps/api and libs/*-runner: scope:api; apps/web: sc
     const errors = await boundaryErrors(
       'apps/web-e2e/src/boundary-probe.ts',
       "import { startSftpServer } from '@borgitory/rclone-runner/testing';\nexport const probe = startSftpServer;\n",
+    );
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('web page folders (apps/web/src/pages/<feature>: one feature each; app/ declares the routes)', () => {
+  it('forbids a page folder from importing another one', async () => {
+    const errors = await pageImportErrors(
+      'src/pages/jobs/boundary-probe.ts',
+      "import { SchedulesPage } from '../schedules/schedule/schedules-page';\nexport const probe = SchedulesPage;\n",
+    );
+    expect(errors).toEqual([expect.stringContaining('A page folder may not import another one.')]);
+  });
+
+  it('counts a page at the top of pages/ as a feature of its own', async () => {
+    const errors = await pageImportErrors(
+      'src/pages/login-page.tsx',
+      "import { JobsPage } from './jobs/jobs-page';\nexport const probe = JobsPage;\n",
+    );
+    expect(errors).toEqual([expect.stringContaining('A page folder may not import another one.')]);
+  });
+
+  it('forbids shared code from importing a page', async () => {
+    const errors = await pageImportErrors(
+      'src/components/boundary-probe.ts',
+      "import { JobsPage } from '../pages/jobs/jobs-page';\nexport const probe = JobsPage;\n",
+    );
+    expect(errors).toEqual([expect.stringContaining('Shared code may not import a page.')]);
+  });
+
+  it('lets a page folder use its own subfolders and the shared pieces', async () => {
+    const errors = await pageImportErrors(
+      'src/pages/schedules/checks/boundary-probe.ts',
+      [
+        "import { SchedulesPage } from '../schedule/schedules-page';",
+        "import { jobSummary } from '../../../components/jobs/job-summary';",
+        "import { formErrors } from '../../../forms/form-errors';",
+        'export const probe = [SchedulesPage, jobSummary, formErrors];',
+        '',
+      ].join('\n'),
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it('lets app/ import the pages of its routes', async () => {
+    const errors = await pageImportErrors(
+      'src/app/boundary-probe.ts',
+      "import { JobsPage } from '../pages/jobs/jobs-page';\nexport const probe = JobsPage;\n",
     );
     expect(errors).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 // The shared styles first, so that the components' own stylesheets come after them and can refine them.
-import './styles.css';
+import './styles/index.css';
 import { createQueryClient } from './api/query-client';
 import { App } from './app/app';
 import { preloadLinkTargets } from './app/preload-link-targets';

@@ -11,7 +11,7 @@ export const LoginPage = lazyPage(() => import('../pages/login-page').then((m) =
 export type PageRoute = { index: true; Component: LazyPage } | { path: string; Component?: LazyPage; children?: PageRoute[] };
 
 export const PAGE_ROUTES: PageRoute[] = [
-  { index: true, Component: lazyPage(() => import('../pages/dashboard-page').then((m) => m.DashboardPage)) },
+  { index: true, Component: lazyPage(() => import('../pages/dashboard/dashboard-page').then((m) => m.DashboardPage)) },
   {
     path: 'repositories',
     children: [

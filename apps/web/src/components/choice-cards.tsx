@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import './choice-cards.css';
 
 export interface Choice<T extends string> {
   value: T;

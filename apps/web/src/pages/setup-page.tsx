@@ -1,8 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useSetup } from '../api/auth';
-import { errorMessage, fieldErrors } from '../api/errors';
 import { AuthCard } from '../components/auth-card';
 import { FormField } from '../components/form-field';
+import { formErrors } from '../forms/form-errors';
 
 /** First run: there is no user yet, so the first one is created here and logged in. */
 export function SetupPage() {
@@ -13,8 +13,7 @@ export function SetupPage() {
   const [mismatch, setMismatch] = useState(false);
   const confirmRef = useRef<HTMLInputElement>(null);
 
-  const serverErrors = fieldErrors(setup.error);
-  const hasFieldErrors = Boolean(serverErrors['username'] || serverErrors['password']);
+  const errors = formErrors(setup.error, { shown: ['username', 'password'] });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -30,9 +29,9 @@ export function SetupPage() {
   return (
     <AuthCard title="Set up Borgitory" intro={<p>Welcome! Create the account you will use to log in to Borgitory.</p>}>
       <form onSubmit={submit} noValidate>
-        {setup.isError && !hasFieldErrors && (
+        {errors.alert && (
           <p className="alert alert--error" role="alert">
-            {errorMessage(setup.error)}
+            {errors.alert}
           </p>
         )}
         <FormField
@@ -45,7 +44,7 @@ export function SetupPage() {
           value={username}
           onChange={(event) => setUsername(event.target.value)}
           hint="Letters, digits and . _ @ - (up to 64 characters)."
-          errors={serverErrors['username']}
+          errors={errors.fields['username']}
         />
         <FormField
           label="Password"
@@ -56,7 +55,7 @@ export function SetupPage() {
           value={password}
           onChange={(event) => setPassword(event.target.value)}
           hint="At least 12 characters, and hard to guess: a few unrelated words, or random characters."
-          errors={serverErrors['password']}
+          errors={errors.fields['password']}
         />
         <FormField
           ref={confirmRef}

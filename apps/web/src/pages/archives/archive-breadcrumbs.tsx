@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { BrowseParams } from '../../api/archive-keys';
 import { displayPath, joinPath, pathComponents } from '../../format/archive-path';
-import { browseHref } from './browse-location';
+import { browseHref } from '../../paths/browse-location';
 
 interface ArchiveBreadcrumbsProps {
   repositoryId: number;

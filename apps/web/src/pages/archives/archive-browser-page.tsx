@@ -7,19 +7,18 @@ import { archiveKeys, BROWSE_PAGE_SIZE, useArchiveDetails, useArchiveListing, ty
 import { errorMessage } from '../../api/errors';
 import type { Repository } from '../../api/repositories';
 import { Pagination } from '../../components/pagination';
+import { RepositoryLoader } from '../../components/repositories/repository-loader';
 import { displayPath } from '../../format/archive-path';
 import { formatCountOf } from '../../format/count';
 import { formatDateTime } from '../../format/date-time';
-import { RepositoryLoader } from '../repositories/repository-loader';
+import { archiveHref, browseSearch, parseBrowseSearch } from '../../paths/browse-location';
 import { ArchiveBreadcrumbs } from './archive-breadcrumbs';
 import { ArchiveDetailsPanel } from './archive-details-panel';
 import { ArchiveEntriesTable } from './archive-entries-table';
 import { ArchiveNotFound } from './archive-not-found';
-import { archiveHref, browseSearch, parseBrowseSearch } from './browse-location';
 import { IndexingProgress } from './indexing-progress';
 import { RestoreDialog } from './restore-dialog';
 import { useArchiveName } from './use-archive-name';
-import '../repositories/repositories.css';
 import './archives.css';
 import './archive-browser.css';
 

@@ -4,17 +4,16 @@ import { DIFF_PAGE_SIZE, useArchiveDiff, useArchiveOptions, type Archive, type D
 import { errorMessage } from '../../api/errors';
 import type { Repository } from '../../api/repositories';
 import { Pagination } from '../../components/pagination';
+import { RepositoryLoader } from '../../components/repositories/repository-loader';
 import { SelectField } from '../../components/select-field';
 import { displayPath, parentPath } from '../../format/archive-path';
 import { formatBytes } from '../../format/bytes';
 import { formatCountOf } from '../../format/count';
 import { formatShortDateTime } from '../../format/date-time';
+import { archiveHref, browseHref } from '../../paths/browse-location';
 import { parseOffset } from '../../util/offset-param';
-import { RepositoryLoader } from '../repositories/repository-loader';
 import { ArchiveNotFound } from './archive-not-found';
-import { archiveHref, browseHref } from './browse-location';
 import { useArchiveName } from './use-archive-name';
-import '../repositories/repositories.css';
 import './archives.css';
 import './archive-diff.css';
 

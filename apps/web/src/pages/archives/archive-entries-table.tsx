@@ -7,7 +7,7 @@ import type { ArchiveEntry, ArchiveEntryType } from '../../api/archives';
 import { displayPath } from '../../format/archive-path';
 import { formatBytes } from '../../format/bytes';
 import { formatDateTime, formatShortDateTime } from '../../format/date-time';
-import { browseHref, defaultOrder } from './browse-location';
+import { browseHref, defaultOrder } from '../../paths/browse-location';
 import { EntryIcon } from './entry-icon';
 import { SortHeader } from './sort-header';
 

@@ -6,7 +6,7 @@ import { displayPath, parentPath } from '../../format/archive-path';
 import { formatBytes } from '../../format/bytes';
 import { formatCount, formatCountOf } from '../../format/count';
 import { formatDate, formatDateTime, formatShortDateTime, formatTimeOfDay } from '../../format/date-time';
-import { browseHref } from './browse-location';
+import { browseHref } from '../../paths/browse-location';
 import { EntryIcon } from './entry-icon';
 
 interface ArchiveSearchProps {

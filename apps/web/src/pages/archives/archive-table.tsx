@@ -6,7 +6,7 @@ import { formatBytes } from '../../format/bytes';
 import { formatCount } from '../../format/count';
 import { formatDate, formatDateTime, formatTimeOfDay } from '../../format/date-time';
 import { formatDuration } from '../../format/duration';
-import { archiveHref } from './browse-location';
+import { archiveHref } from '../../paths/browse-location';
 import { SortHeader } from './sort-header';
 
 interface ArchiveTableProps {

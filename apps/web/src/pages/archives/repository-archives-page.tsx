@@ -6,12 +6,11 @@ import type { Job } from '../../api/jobs';
 import type { Repository } from '../../api/repositories';
 import { PageHeader } from '../../components/page-header';
 import { Pagination } from '../../components/pagination';
+import { RepositoryLoader } from '../../components/repositories/repository-loader';
 import { parseOffset } from '../../util/offset-param';
-import { RepositoryLoader } from '../repositories/repository-loader';
 import { ArchiveSearch } from './archive-search';
 import { ArchiveTable } from './archive-table';
 import { DeleteArchiveDialog } from './delete-archive-dialog';
-import '../repositories/repositories.css';
 import './archives.css';
 
 export function RepositoryArchivesPage() {

@@ -2,11 +2,11 @@ import { ApiRequestError } from '@borgitory/api-client';
 import { useId, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useRestoreArchive, type ArchiveEntry } from '../../api/archives';
-import { errorMessage, fieldErrors } from '../../api/errors';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DirectoryPickerDialog } from '../../components/directory-picker-dialog';
 import { Field } from '../../components/field';
 import { displayPath, pathComponents } from '../../format/archive-path';
+import { formErrors } from '../../forms/form-errors';
 
 interface RestoreDialogProps {
   open: boolean;
@@ -38,9 +38,9 @@ export function RestoreDialog({ open, repositoryId, archive, folder, entries, on
   const [picking, setPicking] = useState(false);
 
   const depth = pathComponents(folder).length;
-  const errors = fieldErrors(restore.error);
   const existing = conflictTargets(restore.error);
-  const alert = restore.isError && existing === null && !errors['destination'] && !errors['paths'] ? errorMessage(restore.error) : null;
+  // A conflict lists what is in the way (shown below the fields), not a field's problem.
+  const { fields: errors, alert } = formErrors(existing === null ? restore.error : null, { shown: ['destination', 'paths'] });
   const target = destination.trim().replace(/\/+$/, '') || '…';
   const first = entries[0];
 

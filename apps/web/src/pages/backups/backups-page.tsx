@@ -2,17 +2,17 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useStartBackup } from '../../api/backups';
 import { useRepositoryOptions } from '../../api/repositories';
+import { ArchiveNameField } from '../../components/backup-settings/archive-name-field';
+import { CompressionField } from '../../components/backup-settings/compression-field';
+import { ExcludePatternsField } from '../../components/backup-settings/exclude-patterns-field';
+import { SourcePathsFieldset } from '../../components/backup-settings/source-paths-fieldset';
 import { FormField } from '../../components/form-field';
-import { RepositorySelectField } from '../../components/repository-select-field';
+import { RepositorySelectField } from '../../components/repositories/repository-select-field';
 import { FormActions, SaveForm } from '../../components/save-form';
-import { focusFirstProblem, useFocusFirstProblem } from '../../util/focus-first-problem';
-import { useFormValues } from '../../util/use-form-values';
-import { ArchiveNameField } from './archive-name-field';
+import { focusFirstProblem, useFocusFirstProblem } from '../../forms/focus-first-problem';
+import { useFormValues } from '../../forms/use-form-values';
 import { backupFormErrors, initialValues, sourcePaths, toInput, type BackupFormValues } from './backup-form';
 import { BackupOptions } from './backup-options';
-import { CompressionField } from './compression-field';
-import { ExcludePatternsField } from './exclude-patterns-field';
-import { SourcePathsFieldset } from './source-paths-fieldset';
 import './backups.css';
 
 /** "Back up now": one backup of chosen paths into a repository, followed on its job page. */
@@ -98,7 +98,7 @@ export function BackupsPage() {
           onChange={setSource}
           onAdd={addSource}
           onRemove={removeSource}
-          rowErrors={errors.rows}
+          rowErrors={errors.sourceRows}
           errors={sourceErrors}
         />
 

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { RepositorySelectField } from '../../components/repository-select-field';
+import { RepositorySelectField } from '../../components/repositories/repository-select-field';
 
 interface ChooseRepositoryDialogProps {
   title: string;

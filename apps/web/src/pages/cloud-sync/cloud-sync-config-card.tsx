@@ -1,13 +1,13 @@
 import { useId, useState } from 'react';
 import { useTestCloudSyncConfig, useVerifyCloudSync, type CloudSyncConfig } from '../../api/cloud-sync';
+import { configTarget } from '../../components/cloud-sync/config-target';
+import { modeSummary } from '../../components/cloud-sync/modes';
 import { Fact, Facts } from '../../components/facts';
-import { LastJob } from '../../components/last-job';
+import { LastJob } from '../../components/jobs/last-job';
 import { DeleteButton, EditLink } from '../../components/row-actions';
+import { cloudSyncEditPath } from '../../paths/page-paths';
 import { ChooseRepositoryDialog } from './choose-repository-dialog';
-import { configTarget } from './config-target';
 import { ConnectionTestResult } from './connection-test-result';
-import { modeSummary } from './modes';
-import { cloudSyncEditPath } from './paths';
 import { SyncNowDialog } from './sync-now-dialog';
 import { VerifyResultPanel } from './verify-result';
 

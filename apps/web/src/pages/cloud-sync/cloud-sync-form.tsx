@@ -5,9 +5,9 @@ import { errorMessage } from '../../api/errors';
 import { FormField } from '../../components/form-field';
 import { NameField } from '../../components/name-field';
 import { FormActions, SaveForm } from '../../components/save-form';
-import { focusFirstProblem, useFocusFirstProblem } from '../../util/focus-first-problem';
-import { useFormValues } from '../../util/use-form-values';
-import { saveErrors } from '../schedules/save-errors';
+import { focusFirstProblem, useFocusFirstProblem } from '../../forms/focus-first-problem';
+import { formErrors, NO_FORM_ERRORS } from '../../forms/form-errors';
+import { useFormValues } from '../../forms/use-form-values';
 import { cloudSyncInput, type CloudSyncFormValues } from './cloud-sync-form-values';
 import { ModeChoice } from './mode-choice';
 import { ProviderChoice } from './provider-choice';
@@ -66,7 +66,7 @@ function ConfigForm({
   const provider = providers.find((candidate) => candidate.name === values.provider);
   const input = provider ? cloudSyncInput(values, provider) : undefined;
   const shown = [...FIELDS, ...(provider?.fields.map((field) => `provider_config.${field.name}`) ?? [])];
-  const errors = input ? saveErrors(save.error, { shown, sent: save.variables, current: input }) : { fields: {}, alert: null };
+  const errors = input ? formErrors(save.error, { shown, sent: save.variables, current: input }) : NO_FORM_ERRORS;
   // Secrets are kept only while the provider stays the same.
   const storedSecrets = saved && saved.provider === values.provider ? saved.secrets_set : [];
 

@@ -8,11 +8,9 @@ import { DeleteDialog } from '../../components/delete-dialog';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { PagedList } from '../../components/paged-list';
+import { CLOUD_SYNC_PATH, NEW_CLOUD_SYNC_PATH } from '../../paths/page-paths';
 import { useOffsetParam } from '../../util/offset-param';
 import { CloudSyncConfigCard } from './cloud-sync-config-card';
-import { CLOUD_SYNC_PATH, NEW_CLOUD_SYNC_PATH } from './paths';
-import '../repositories/repositories.css';
-import '../archives/archives.css';
 import './cloud-sync.css';
 
 /** The cloud sync configurations, each with sync now, verify, test, edit and delete; last syncs are followed live. */

@@ -1,10 +1,9 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { useCloudSyncConfig, useUpdateCloudSyncConfig, type CloudSyncConfig } from '../../api/cloud-sync';
 import { ItemLoader } from '../../components/item-loader';
+import { CLOUD_SYNC_PATH } from '../../paths/page-paths';
 import { CloudSyncForm } from './cloud-sync-form';
 import { cloudSyncFormValues } from './cloud-sync-form-values';
-import { CLOUD_SYNC_PATH } from './paths';
-import '../repositories/repositories.css';
 import './cloud-sync.css';
 
 export function EditCloudSyncPage() {

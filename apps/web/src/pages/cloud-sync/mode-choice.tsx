@@ -1,6 +1,6 @@
 import type { CloudSyncMode } from '../../api/cloud-sync';
 import { ChoiceGroup } from '../../components/choice-group';
-import { MODE_CHOICES } from './modes';
+import { MODE_CHOICES } from '../../components/cloud-sync/modes';
 
 interface ModeChoiceProps {
   value: CloudSyncMode;

@@ -1,9 +1,8 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { useCreateCloudSyncConfig } from '../../api/cloud-sync';
+import { CLOUD_SYNC_PATH } from '../../paths/page-paths';
 import { CloudSyncForm } from './cloud-sync-form';
 import { newCloudSyncValues } from './cloud-sync-form-values';
-import { CLOUD_SYNC_PATH } from './paths';
-import '../repositories/repositories.css';
 import './cloud-sync.css';
 
 export function NewCloudSyncPage() {

@@ -1,5 +1,6 @@
 import type { CloudProvider } from '../../api/cloud-sync';
 import { SelectField } from '../../components/select-field';
+import type { FieldErrors } from '../../forms/form-errors';
 import { fieldValue, withPreset, type CloudSyncFormValues, type FieldValue } from './cloud-sync-form-values';
 import { ProviderField } from './provider-field';
 
@@ -10,7 +11,7 @@ interface ProviderFieldsProps {
   /** Secret fields the server holds a value of. */
   storedSecrets: readonly string[];
   /** Messages by request field (`provider_config.host`). */
-  errors: Record<string, string[]>;
+  errors: FieldErrors;
 }
 
 /** The chosen provider's form, drawn from the fields the server describes, with its presets (if any) first. */

@@ -1,8 +1,8 @@
 import { useNavigate } from 'react-router-dom';
 import { useStartCloudSync, type CloudSyncConfig } from '../../api/cloud-sync';
-import { actionErrorMessage } from '../schedules/action-error';
+import { configTarget } from '../../components/cloud-sync/config-target';
+import { actionErrorMessage } from '../../forms/form-errors';
 import { ChooseRepositoryDialog } from './choose-repository-dialog';
-import { configTarget } from './config-target';
 
 interface SyncNowDialogProps {
   config: CloudSyncConfig;

@@ -1,7 +1,7 @@
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { VerifyResult } from '../../api/cloud-sync';
 import { formatCountOf } from '../../format/count';
-import { actionErrorMessage } from '../schedules/action-error';
+import { actionErrorMessage } from '../../forms/form-errors';
 
 const PROBLEMS: Record<string, string> = {
   differs: 'differs',

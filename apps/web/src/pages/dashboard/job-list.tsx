@@ -1,9 +1,9 @@
 import { Link } from 'react-router-dom';
 import type { Job } from '../../api/jobs';
-import { JobStatusBadge } from '../../components/job-status-badge';
+import { JobStatusBadge } from '../../components/jobs/job-status-badge';
+import { jobSummary } from '../../components/jobs/job-summary';
 import { RelativeTime } from '../../components/relative-time';
 import { jobTypeLabel } from '../../format/job-labels';
-import { jobSummary } from '../jobs/job-summary';
 import './job-list.css';
 
 interface JobListProps {

@@ -1,8 +1,8 @@
 import { Link } from 'react-router-dom';
 import type { Job } from '../../api/jobs';
 import { Fact, Facts } from '../../components/facts';
-import { JobDuration } from '../../components/job-duration';
-import { JobStatusBadge } from '../../components/job-status-badge';
+import { JobDuration } from '../../components/jobs/job-duration';
+import { JobStatusBadge } from '../../components/jobs/job-status-badge';
 import { RelativeTime } from '../../components/relative-time';
 import { jobTypeLabel } from '../../format/job-labels';
 import { StartedBy } from './started-by';

@@ -6,7 +6,7 @@ import { useJobStream } from '../../api/job-streams';
 import { isJobActive } from '@borgitory/job-states';
 import { jobLogTextUrl, useJob, useJobLog, type Job } from '../../api/jobs';
 import { useRepositoryNames } from '../../api/repositories';
-import { JobStatusBadge } from '../../components/job-status-badge';
+import { JobStatusBadge } from '../../components/jobs/job-status-badge';
 import { LogViewer } from '../../components/log-viewer';
 import { RelativeTime } from '../../components/relative-time';
 import { jobTypeLabel } from '../../format/job-labels';

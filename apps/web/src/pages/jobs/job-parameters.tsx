@@ -4,10 +4,10 @@ import { Link } from 'react-router-dom';
 import type { Job } from '../../api/jobs';
 import { CodeList } from '../../components/code-list';
 import { Fact, Facts } from '../../components/facts';
+import { checkDescription, checkSelectionOfCheck } from '../../components/policies/check-scopes';
 import { displayPath } from '../../format/archive-path';
-import { archiveHref } from '../archives/browse-location';
-import { cloudSyncEditPath } from '../cloud-sync/paths';
-import { checkDescription, checkSelectionOfCheck } from '../schedules/checks/check-scopes';
+import { archiveHref } from '../../paths/browse-location';
+import { cloudSyncEditPath } from '../../paths/page-paths';
 import { PruneRulesWords } from './prune-rules-words';
 
 /**

@@ -1,11 +1,11 @@
 import type { Schemas } from '@borgitory/api-client';
 import type { Job } from '../../api/jobs';
 import { Fact, Facts } from '../../components/facts';
+import { PruneLists } from '../../components/policies/prune-lists';
 import { formatBytes } from '../../format/bytes';
 import { formatCount, formatCountOf } from '../../format/count';
 import { formatDuration } from '../../format/duration';
 import { jobTypeLabel } from '../../format/job-labels';
-import { PruneLists } from '../schedules/pruning/prune-lists';
 
 /** How a finished job ended: what it made, its warnings, or why it failed. */
 export function JobResultPanel({ job }: { job: Job }) {

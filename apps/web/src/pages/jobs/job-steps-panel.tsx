@@ -1,10 +1,10 @@
 import { stepParameters, type Job, type JobStep } from '../../api/jobs';
 import { HookCommand } from '../../components/hook-command';
-import { JobDuration } from '../../components/job-duration';
-import { JobStatusBadge } from '../../components/job-status-badge';
+import { JobDuration } from '../../components/jobs/job-duration';
+import { JobStatusBadge } from '../../components/jobs/job-status-badge';
+import { checkDescription, checkSelectionOfCheck } from '../../components/policies/check-scopes';
+import { PruneLists } from '../../components/policies/prune-lists';
 import { formatCountOf } from '../../format/count';
-import { checkDescription, checkSelectionOfCheck } from '../schedules/checks/check-scopes';
-import { PruneLists } from '../schedules/pruning/prune-lists';
 import { PruneRulesWords } from './prune-rules-words';
 import { stepLabel } from './step-label';
 

@@ -1,5 +1,5 @@
 import type { Schemas } from '@borgitory/api-client';
-import { keepRulesOfPrune, keepRulesSummary } from '../schedules/pruning/keep-rules';
+import { keepRulesOfPrune, keepRulesSummary } from '../../components/policies/keep-rules';
 
 /** "Keeps 7 daily · 4 weekly of the archives matching docs-*, then compacts." */
 export function PruneRulesWords({ parameters }: { parameters: Schemas['PruneParametersDto'] }) {

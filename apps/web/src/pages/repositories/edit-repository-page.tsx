@@ -2,13 +2,13 @@ import { useId, useRef, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useUpdateRepository, type HostKeyPolicy, type Repository, type UpdateRepositoryInput } from '../../api/repositories';
 import { FormField } from '../../components/form-field';
+import { RepositoryLoader } from '../../components/repositories/repository-loader';
 import { FormActions, SaveForm } from '../../components/save-form';
-import { useFocusFirstProblem } from '../../util/focus-first-problem';
-import { useFormValues } from '../../util/use-form-values';
-import { repositoryFormErrors, stillRelevant } from './form-errors';
+import { useFocusFirstProblem } from '../../forms/focus-first-problem';
+import { useFormValues } from '../../forms/use-form-values';
 import { isSshLocation } from './location';
 import { NameAndLocationFields } from './name-and-location-fields';
-import { RepositoryLoader } from './repository-loader';
+import { repositoryFormErrors } from './repository-form-errors';
 import { SshFieldset } from './ssh-fieldset';
 import './repositories.css';
 
@@ -45,8 +45,7 @@ function EditRepositoryForm({ repository }: { repository: Repository }) {
   const hasCustomKey = repository.is_remote && repository.ssh_key_source === 'custom';
   const encrypted = repository.encryption !== 'none';
   const shownFields = ['name', 'path', ...(encrypted ? ['passphrase'] : []), ...(ssh ? ['ssh_private_key', 'ssh_host_key_policy'] : [])];
-  const errors = repositoryFormErrors(update.error, shownFields);
-  const fieldErrors = stillRelevant(errors.fields, update.variables, changes(repository, values));
+  const errors = repositoryFormErrors(update.error, shownFields, update.variables, changes(repository, values));
 
   useFocusFirstProblem(formRef, update.error);
 
@@ -74,7 +73,7 @@ function EditRepositoryForm({ repository }: { repository: Repository }) {
           path={values.path}
           onNameChange={set('name')}
           onPathChange={set('path')}
-          errors={fieldErrors}
+          errors={errors.fields}
           locationIntro="Where the repository is now, if it was moved."
         />
         {encrypted && (
@@ -86,7 +85,7 @@ function EditRepositoryForm({ repository }: { repository: Repository }) {
             value={values.passphrase}
             onChange={(event) => set('passphrase')(event.target.value)}
             hint="Leave it empty to keep the stored passphrase. Enter a new one only if the repository's passphrase was changed with borg; this does not change the repository itself."
-            errors={fieldErrors['passphrase']}
+            errors={errors.fields['passphrase']}
           />
         )}
         {ssh && (
@@ -101,7 +100,7 @@ function EditRepositoryForm({ repository }: { repository: Repository }) {
             }
             policy={values.sshHostKeyPolicy}
             onPolicyChange={set('sshHostKeyPolicy')}
-            errors={fieldErrors}
+            errors={errors.fields}
           >
             {hasCustomKey && (
               <div className="choice">

@@ -4,15 +4,15 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useCreateRepository, type CreateRepositoryInput, type Encryption, type HostKeyPolicy } from '../../api/repositories';
 import { FormActions } from '../../components/save-form';
 import { TextAreaField } from '../../components/text-area-field';
+import { useFocusFirstProblem } from '../../forms/focus-first-problem';
+import { useFormValues } from '../../forms/use-form-values';
 import { DEFAULT_ENCRYPTION } from './encryption';
 import { EncryptionField } from './encryption-field';
-import { repositoryFormErrors, stillRelevant } from './form-errors';
-import { useFocusFirstProblem } from '../../util/focus-first-problem';
-import { useFormValues } from '../../util/use-form-values';
 import { isSshLocation } from './location';
-import { NameAndLocationFields } from './name-and-location-fields';
 import { ModeChoice, type RepositoryMode } from './mode-choice';
+import { NameAndLocationFields } from './name-and-location-fields';
 import { PassphraseFields } from './passphrase-fields';
+import { repositoryFormErrors } from './repository-form-errors';
 import { SshFieldset } from './ssh-fieldset';
 import './repositories.css';
 
@@ -59,8 +59,7 @@ export function NewRepositoryPage() {
     ...(asksPassphrase ? ['passphrase'] : []),
     ...(ssh ? ['ssh_private_key', 'ssh_host_key_policy'] : []),
   ];
-  const errors = repositoryFormErrors(create.error, shownFields);
-  const fieldErrors = stillRelevant(errors.fields, create.variables, toInput(values));
+  const errors = repositoryFormErrors(create.error, shownFields, create.variables, toInput(values));
   const alreadyExists = create.error instanceof ApiRequestError && create.error.code === 'REPOSITORY_ALREADY_EXISTS';
 
   useFocusFirstProblem(formRef, create.error);
@@ -113,11 +112,11 @@ export function NewRepositoryPage() {
             path={values.path}
             onNameChange={set('name')}
             onPathChange={set('path')}
-            errors={fieldErrors}
+            errors={errors.fields}
             nameHint="How the repository is called in Borgitory."
           />
           {creating ? (
-            <EncryptionField value={values.encryption} onChange={set('encryption')} errors={fieldErrors['encryption']} />
+            <EncryptionField value={values.encryption} onChange={set('encryption')} errors={errors.fields['encryption']} />
           ) : (
             <TextAreaField
               label="Key file (optional)"
@@ -128,7 +127,7 @@ export function NewRepositoryPage() {
               value={values.keyFile}
               onChange={(event) => set('keyFile')(event.target.value)}
               hint="Only needed for a keyfile repository made elsewhere: paste the text of its exported key (borg key export). Repokey repositories carry their key inside."
-              errors={fieldErrors['key_file']}
+              errors={errors.fields['key_file']}
             />
           )}
           {asksPassphrase && (
@@ -142,7 +141,7 @@ export function NewRepositoryPage() {
                 setMismatch(false);
               }}
               mismatch={mismatch}
-              errors={fieldErrors['passphrase']}
+              errors={errors.fields['passphrase']}
               confirmRef={confirmRef}
             />
           )}
@@ -153,7 +152,7 @@ export function NewRepositoryPage() {
               privateKeyHint="Optional. An unencrypted OpenSSH or PEM private key the server accepts. Leave it empty to use Borgitory's key above."
               policy={values.sshHostKeyPolicy}
               onPolicyChange={set('sshHostKeyPolicy')}
-              errors={fieldErrors}
+              errors={errors.fields}
             />
           )}
           <FormActions

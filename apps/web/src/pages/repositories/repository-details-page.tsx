@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useRepositoryInfo, useTestRepository, type Repository } from '../../api/repositories';
+import { RepositoryLoader } from '../../components/repositories/repository-loader';
 import { BreakLockDialog } from './break-lock-dialog';
 import { DeleteRepositoryDialog } from './delete-repository-dialog';
 import { RepositoryInfoPanel } from './repository-info-panel';
 import { RepositoryKeyPanel } from './repository-key-panel';
-import { RepositoryLoader } from './repository-loader';
 import { RepositorySummary } from './repository-summary';
 import { SshBadge } from './ssh-badge';
 import { TestResultPanel } from './test-result-panel';

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { HostKeyPolicy } from '../../api/repositories';
 import { SelectField } from '../../components/select-field';
 import { TextAreaField } from '../../components/text-area-field';
+import type { FieldErrors } from '../../forms/form-errors';
 import { SshPublicKey } from './ssh-public-key';
 
 interface SshFieldsetProps {
@@ -12,7 +13,7 @@ interface SshFieldsetProps {
   privateKeyDisabled?: boolean;
   policy: HostKeyPolicy;
   onPolicyChange: (value: HostKeyPolicy) => void;
-  errors: Record<string, string[]>;
+  errors: FieldErrors;
   /** Extra controls about the key, shown above the private key box. */
   children?: ReactNode;
 }

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useStartCheck, type CheckPolicy } from '../../../api/check-policies';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { RepositorySelectField } from '../../../components/repository-select-field';
-import { actionErrorMessage } from '../action-error';
-import { checkDescription } from './check-scopes';
+import { checkDescription } from '../../../components/policies/check-scopes';
+import { RepositorySelectField } from '../../../components/repositories/repository-select-field';
+import { actionErrorMessage } from '../../../forms/form-errors';
 
 interface CheckNowDialogProps {
   /** The policy to check with; the dialog is open while there is one. */

@@ -1,11 +1,9 @@
 import { useCheckPolicies, useDeleteCheckPolicy } from '../../../api/check-policies';
-import { PolicyListPage } from '../../../components/policy-list-page';
+import { PolicyListPage } from '../../../components/policies/policy-list-page';
+import { CHECK_POLICIES_PATH } from '../../../paths/page-paths';
 import { SchedulesTabs } from '../schedules-tabs';
 import { CheckNowDialog } from './check-now-dialog';
 import { CheckPolicyTable } from './check-policy-table';
-import { CHECK_POLICIES_PATH } from './paths';
-import '../../repositories/repositories.css';
-import '../../archives/archives.css';
 import '../policies.css';
 
 /** The check policies, with check now, edit and delete for each. */

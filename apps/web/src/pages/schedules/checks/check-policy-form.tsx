@@ -3,8 +3,8 @@ import { CheckboxField } from '../../../components/checkbox-field';
 import { FormField } from '../../../components/form-field';
 import { NameField } from '../../../components/name-field';
 import { FormActions, SaveForm, type EditFormProps } from '../../../components/save-form';
-import { useFormValues } from '../../../util/use-form-values';
-import { useSaveForm } from '../use-save-form';
+import { useFormValues } from '../../../forms/use-form-values';
+import { useSaveForm } from '../../../forms/use-save-form';
 import { allowedFields, checkPolicyInput, type CheckPolicyFormValues } from './check-policy-values';
 import { ScopeChoice } from './scope-choice';
 

@@ -1,7 +1,7 @@
 import type { CheckPolicy } from '../../../api/check-policies';
-import { PolicyTable } from '../../../components/policy-table';
-import { archiveSelectionWords, scopeLabel, timeLimitWords } from './check-scopes';
-import { checkPolicyEditPath } from './paths';
+import { archiveSelectionWords, scopeLabel, timeLimitWords } from '../../../components/policies/check-scopes';
+import { PolicyTable } from '../../../components/policies/policy-table';
+import { checkPolicyEditPath } from '../../../paths/page-paths';
 
 interface CheckPolicyTableProps {
   policies: CheckPolicy[];

@@ -1,9 +1,8 @@
 import { useCheckPolicy, useUpdateCheckPolicy } from '../../../api/check-policies';
-import { EditPolicyPage } from '../../../components/policy-form-pages';
+import { EditPolicyPage } from '../../../components/policies/policy-form-pages';
+import { CHECK_POLICIES_PATH } from '../../../paths/page-paths';
 import { CheckPolicyForm } from './check-policy-form';
 import { checkPolicyFormValues } from './check-policy-values';
-import { CHECK_POLICIES_PATH } from './paths';
-import '../../repositories/repositories.css';
 import '../policies.css';
 
 export function EditCheckPolicyPage() {

@@ -1,9 +1,8 @@
 import { useCreateCheckPolicy } from '../../../api/check-policies';
-import { NewPolicyPage } from '../../../components/policy-form-pages';
+import { NewPolicyPage } from '../../../components/policies/policy-form-pages';
+import { CHECK_POLICIES_PATH } from '../../../paths/page-paths';
 import { CheckPolicyForm } from './check-policy-form';
 import { EMPTY_CHECK_POLICY } from './check-policy-values';
-import { CHECK_POLICIES_PATH } from './paths';
-import '../../repositories/repositories.css';
 import '../policies.css';
 
 export function NewCheckPolicyPage() {

@@ -1,6 +1,6 @@
 import type { CheckScope } from '../../../api/check-policies';
 import { ChoiceGroup } from '../../../components/choice-group';
-import { CHECK_SCOPES } from './check-scopes';
+import { CHECK_SCOPES } from '../../../components/policies/check-scopes';
 
 interface ScopeChoiceProps {
   value: CheckScope;

@@ -1,9 +1,8 @@
 import { usePruningPolicy, useUpdatePruningPolicy } from '../../../api/pruning-policies';
-import { EditPolicyPage } from '../../../components/policy-form-pages';
-import { pruningPolicyFormValues } from './keep-rules';
-import { PRUNING_POLICIES_PATH } from './paths';
+import { EditPolicyPage } from '../../../components/policies/policy-form-pages';
+import { PRUNING_POLICIES_PATH } from '../../../paths/page-paths';
 import { PruningPolicyForm } from './pruning-policy-form';
-import '../../repositories/repositories.css';
+import { pruningPolicyFormValues } from './pruning-policy-values';
 import '../policies.css';
 
 export function EditPruningPolicyPage() {

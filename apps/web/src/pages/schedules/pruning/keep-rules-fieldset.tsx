@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import { Field, type FieldControlProps } from '../../../components/field';
-import { KEEP_COUNTS, type KeepCountField, type PruningPolicyFormValues } from './keep-rules';
+import { KEEP_COUNTS, type KeepCountField } from '../../../components/policies/keep-rules';
+import type { FieldErrors } from '../../../forms/form-errors';
+import type { PruningPolicyFormValues } from './pruning-policy-values';
 
 type KeepField = 'keep_within' | KeepCountField;
 
@@ -8,7 +10,7 @@ interface KeepRulesFieldsetProps {
   values: PruningPolicyFormValues;
   onChange: (field: KeepField, value: string) => void;
   /** Messages by field, and under `keep` those about the rules as a whole. */
-  errors: Record<string, string[]>;
+  errors: FieldErrors;
 }
 
 /**

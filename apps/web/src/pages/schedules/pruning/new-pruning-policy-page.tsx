@@ -1,9 +1,8 @@
 import { useCreatePruningPolicy } from '../../../api/pruning-policies';
-import { NewPolicyPage } from '../../../components/policy-form-pages';
-import { EMPTY_PRUNING_POLICY } from './keep-rules';
-import { PRUNING_POLICIES_PATH } from './paths';
+import { NewPolicyPage } from '../../../components/policies/policy-form-pages';
+import { PRUNING_POLICIES_PATH } from '../../../paths/page-paths';
 import { PruningPolicyForm } from './pruning-policy-form';
-import '../../repositories/repositories.css';
+import { EMPTY_PRUNING_POLICY } from './pruning-policy-values';
 import '../policies.css';
 
 export function NewPruningPolicyPage() {

@@ -3,10 +3,10 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useStartPrune, type PruningPolicy } from '../../../api/pruning-policies';
 import { CheckboxField } from '../../../components/checkbox-field';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { RepositorySelectField } from '../../../components/repository-select-field';
-import { actionErrorMessage } from '../action-error';
-import { keepRulesSummary } from './keep-rules';
-import { pruningPolicyPath } from './paths';
+import { keepRulesSummary } from '../../../components/policies/keep-rules';
+import { RepositorySelectField } from '../../../components/repositories/repository-select-field';
+import { actionErrorMessage } from '../../../forms/form-errors';
+import { pruningPolicyPath } from '../../../paths/page-paths';
 
 interface PruneNowDialogProps {
   /** The policy to prune with; the dialog is open while there is one. */

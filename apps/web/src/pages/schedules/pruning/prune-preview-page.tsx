@@ -3,14 +3,13 @@ import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { usePrunePreview, usePruningPolicy, type PruningPolicy } from '../../../api/pruning-policies';
 import { useRepositoryNames } from '../../../api/repositories';
-import { RepositorySelectField } from '../../../components/repository-select-field';
-import { actionErrorMessage } from '../action-error';
 import { ItemLoader } from '../../../components/item-loader';
-import { keepRulesSummary } from './keep-rules';
-import { PRUNING_POLICIES_PATH } from './paths';
+import { keepRulesSummary } from '../../../components/policies/keep-rules';
+import { RepositorySelectField } from '../../../components/repositories/repository-select-field';
+import { actionErrorMessage } from '../../../forms/form-errors';
+import { PRUNING_POLICIES_PATH } from '../../../paths/page-paths';
 import { PruneNowDialog } from './prune-now-dialog';
 import { PrunePreviewResults } from './prune-preview-results';
-import '../../repositories/repositories.css';
 import '../policies.css';
 
 export function PrunePreviewPage() {

@@ -1,6 +1,6 @@
 import type { PrunePreview } from '../../../api/pruning-policies';
+import { PruneLists } from '../../../components/policies/prune-lists';
 import { formatCountOf } from '../../../format/count';
-import { PruneLists } from './prune-lists';
 
 interface PrunePreviewResultsProps {
   preview: PrunePreview;

@@ -1,11 +1,9 @@
 import { useDeletePruningPolicy, usePruningPolicies } from '../../../api/pruning-policies';
-import { PolicyListPage } from '../../../components/policy-list-page';
+import { PolicyListPage } from '../../../components/policies/policy-list-page';
+import { PRUNING_POLICIES_PATH } from '../../../paths/page-paths';
 import { SchedulesTabs } from '../schedules-tabs';
-import { PRUNING_POLICIES_PATH } from './paths';
 import { PruneNowDialog } from './prune-now-dialog';
 import { PruningPolicyTable } from './pruning-policy-table';
-import '../../repositories/repositories.css';
-import '../../archives/archives.css';
 import '../policies.css';
 
 /** The pruning policies, with preview, prune now, edit and delete for each. */

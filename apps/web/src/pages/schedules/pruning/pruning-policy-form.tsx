@@ -2,11 +2,12 @@ import type { PruningPolicy, PruningPolicyInput } from '../../../api/pruning-pol
 import { CheckboxField } from '../../../components/checkbox-field';
 import { FormField } from '../../../components/form-field';
 import { NameField } from '../../../components/name-field';
+import { KEEP_FIELDS } from '../../../components/policies/keep-rules';
 import { FormActions, SaveForm, type EditFormProps } from '../../../components/save-form';
-import { useFormValues } from '../../../util/use-form-values';
-import { useSaveForm } from '../use-save-form';
-import { KEEP_FIELDS, pruningPolicyInput, type PruningPolicyFormValues } from './keep-rules';
+import { useFormValues } from '../../../forms/use-form-values';
+import { useSaveForm } from '../../../forms/use-save-form';
 import { KeepRulesFieldset } from './keep-rules-fieldset';
+import { pruningPolicyInput, type PruningPolicyFormValues } from './pruning-policy-values';
 
 const SHOWN_FIELDS = ['name', 'keep', ...KEEP_FIELDS, 'glob_archives'];
 

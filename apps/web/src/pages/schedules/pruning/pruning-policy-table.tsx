@@ -1,8 +1,8 @@
 import { Link } from 'react-router-dom';
 import type { PruningPolicy } from '../../../api/pruning-policies';
-import { PolicyTable } from '../../../components/policy-table';
-import { keepRuleParts } from './keep-rules';
-import { pruningPolicyPath } from './paths';
+import { keepRuleParts } from '../../../components/policies/keep-rules';
+import { PolicyTable } from '../../../components/policies/policy-table';
+import { pruningPolicyPath } from '../../../paths/page-paths';
 
 interface PruningPolicyTableProps {
   policies: PruningPolicy[];

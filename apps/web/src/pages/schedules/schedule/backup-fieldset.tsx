@@ -1,10 +1,11 @@
 import { useRef } from 'react';
+import { ArchiveNameField } from '../../../components/backup-settings/archive-name-field';
+import { CompressionField } from '../../../components/backup-settings/compression-field';
+import { ExcludePatternsField } from '../../../components/backup-settings/exclude-patterns-field';
+import { SourcePathsFieldset } from '../../../components/backup-settings/source-paths-fieldset';
 import { CheckboxField } from '../../../components/checkbox-field';
-import { RepositorySelectField } from '../../../components/repository-select-field';
-import { ArchiveNameField } from '../../backups/archive-name-field';
-import { CompressionField } from '../../backups/compression-field';
-import { ExcludePatternsField } from '../../backups/exclude-patterns-field';
-import { SourcePathsFieldset } from '../../backups/source-paths-fieldset';
+import { RepositorySelectField } from '../../../components/repositories/repository-select-field';
+import type { FieldErrors } from '../../../forms/form-errors';
 import type { ScheduleFormValues } from './schedule-form-values';
 
 type BackupValues = Pick<
@@ -16,7 +17,7 @@ interface BackupFieldsetProps {
   values: BackupValues;
   onChange: (patch: Partial<BackupValues>) => void;
   /** Messages by request field. */
-  errors: Record<string, string[]>;
+  errors: FieldErrors;
   repositoryErrors?: string[];
   sourceRowErrors: string[][];
   sourceErrors: string[];

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useSchedulePreview } from '../../../api/schedules';
-import { actionErrorMessage } from '../action-error';
+import { actionErrorMessage } from '../../../forms/form-errors';
 import { RunTime } from './run-time';
 
 interface CronPreviewProps {

@@ -1,11 +1,9 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { useUpdateSchedule, type Schedule } from '../../../api/schedules';
-import { schedulePath } from './paths';
+import { schedulePath } from '../../../paths/page-paths';
 import { ScheduleForm } from './schedule-form';
 import { scheduleFormValues } from './schedule-form-values';
 import { ScheduleLoader } from './schedule-loader';
-import '../../repositories/repositories.css';
-import '../../backups/backups.css';
 import '../policies.css';
 import './schedules.css';
 

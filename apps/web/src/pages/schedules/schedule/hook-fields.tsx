@@ -3,8 +3,8 @@ import type { Schemas } from '@borgitory/api-client';
 import { CheckboxField } from '../../../components/checkbox-field';
 import { FormField } from '../../../components/form-field';
 import { TextAreaField } from '../../../components/text-area-field';
-import type { HookField } from './schedule-form-errors';
 import type { HookFormValues } from './hook-values';
+import type { HookField } from './schedule-form-errors';
 
 interface HookFieldsProps {
   phase: Schemas['HookPhase'];

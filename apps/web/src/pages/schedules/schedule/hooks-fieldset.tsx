@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { Schemas } from '@borgitory/api-client';
-import { hookFieldPath, HOOK_FIELDS, type HookField } from './schedule-form-errors';
-import { emptyHook, parseEnv, type HookFormValues } from './hook-values';
+import type { FieldErrors } from '../../../forms/form-errors';
 import { HookFields } from './hook-fields';
+import { emptyHook, parseEnv, type HookFormValues } from './hook-values';
+import { hookFieldPath, HOOK_FIELDS, type HookField } from './schedule-form-errors';
 
 interface HooksFieldsetProps {
   phase: Schemas['HookPhase'];
@@ -11,7 +12,7 @@ interface HooksFieldsetProps {
   /** Gives each new hook its key. */
   newKey: () => number;
   /** The form's messages by request field (`pre_hooks.0.command`). */
-  errors: Record<string, string[]>;
+  errors: FieldErrors;
   /** Whether the form was submitted, so that problems the browser finds (env lines without "=") are shown. */
   submitted: boolean;
 }

@@ -1,10 +1,8 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { useCreateSchedule } from '../../../api/schedules';
-import { SCHEDULES_PATH } from './paths';
+import { SCHEDULES_PATH } from '../../../paths/page-paths';
 import { ScheduleForm } from './schedule-form';
 import { newScheduleValues } from './schedule-form-values';
-import '../../repositories/repositories.css';
-import '../../backups/backups.css';
 import '../policies.css';
 import './schedules.css';
 

@@ -2,14 +2,13 @@ import { Link } from 'react-router-dom';
 import { useCheckPolicyOptions } from '../../../api/check-policies';
 import { useCloudSyncConfigOptions } from '../../../api/cloud-sync';
 import { usePruningPolicyOptions } from '../../../api/pruning-policies';
+import { configTarget } from '../../../components/cloud-sync/config-target';
+import { modeSummary } from '../../../components/cloud-sync/modes';
 import { ItemSelectField } from '../../../components/item-select-field';
-import { configTarget } from '../../cloud-sync/config-target';
-import { modeSummary } from '../../cloud-sync/modes';
-import { NEW_CLOUD_SYNC_PATH } from '../../cloud-sync/paths';
-import { checkDescription } from '../checks/check-scopes';
-import { CHECK_POLICIES_PATH } from '../checks/paths';
-import { keepRulesSummary } from '../pruning/keep-rules';
-import { PRUNING_POLICIES_PATH } from '../pruning/paths';
+import { checkDescription } from '../../../components/policies/check-scopes';
+import { keepRulesSummary } from '../../../components/policies/keep-rules';
+import type { FieldErrors } from '../../../forms/form-errors';
+import { CHECK_POLICIES_PATH, NEW_CLOUD_SYNC_PATH, PRUNING_POLICIES_PATH } from '../../../paths/page-paths';
 import type { ScheduleFormValues } from './schedule-form-values';
 
 type AfterValues = Pick<ScheduleFormValues, 'pruningPolicyId' | 'checkPolicyId' | 'cloudSyncConfigId'>;
@@ -17,7 +16,7 @@ type AfterValues = Pick<ScheduleFormValues, 'pruningPolicyId' | 'checkPolicyId' 
 interface PoliciesFieldsetProps {
   values: AfterValues;
   onChange: (patch: Partial<AfterValues>) => void;
-  errors: Record<string, string[]>;
+  errors: FieldErrors;
 }
 
 /**

@@ -1,7 +1,12 @@
 import type { ScheduleInput } from '../../../api/schedules';
-import { placeSourceMessages } from '../../backups/source-messages';
-import type { SourceRow } from '../../backups/source-paths-fieldset';
-import { saveErrors } from '../save-errors';
+import {
+  placeSourceErrors,
+  SOURCE_DEPENDS_ON,
+  SOURCE_FIELDS,
+  type SourcedFormErrors,
+} from '../../../components/backup-settings/source-messages';
+import type { SourceRow } from '../../../components/backup-settings/source-paths-fieldset';
+import { formErrors } from '../../../forms/form-errors';
 
 /** The request fields the form shows a message at. */
 const FIELDS = [
@@ -21,47 +26,33 @@ const FIELDS = [
   'pre_hooks',
   'post_hooks',
 ];
-const SOURCE_FIELDS = ['source_path', 'source_paths'];
 /** The fields of one hook the form shows a message at, as `pre_hooks.0.<field>`. */
 export const HOOK_FIELDS = ['name', 'command', 'timeout_seconds', 'critical', 'run_on_failure', 'env'] as const;
 export type HookField = (typeof HOOK_FIELDS)[number];
 
-export interface ScheduleFormErrors {
-  /** Messages by request field, hook fields by their path (`post_hooks.1.env`). */
-  fields: Record<string, string[]>;
-  /** Messages about one source path, by row index. */
-  sourceRows: string[][];
-  /** Messages about the source paths as a whole. */
-  sources: string[];
-  /** Everything else, for the alert at the top of the form. */
-  alert: string | null;
-}
-
 /**
  * Sorts a refused save into messages at the fields they concern, hook fields
- * included; a message goes once its field no longer holds the refused value.
+ * and source paths included; a message goes once its field no longer holds
+ * the refused value.
  */
 export function scheduleFormErrors(
   error: unknown,
   sent: ScheduleInput | undefined,
   current: ScheduleInput,
   sources: SourceRow[],
-): ScheduleFormErrors {
+): SourcedFormErrors {
   // Up to the longer of the lists sent and shown: a message about a hook removed since is dropped, not moved to the alert.
   const hookFields = (list: 'pre_hooks' | 'post_hooks') => {
     const count = Math.max(sent?.[list]?.length ?? 0, current[list]?.length ?? 0);
     return Array.from({ length: count }, (_, index) => HOOK_FIELDS.map((field) => hookFieldPath(list, index, field))).flat();
   };
-  const { fields, alert } = saveErrors(error, {
+  const errors = formErrors(error, {
     shown: [...FIELDS, ...SOURCE_FIELDS, ...hookFields('pre_hooks'), ...hookFields('post_hooks')],
     sent,
     current,
-    dependsOn: { source_path: ['source_paths'] },
+    dependsOn: SOURCE_DEPENDS_ON,
   });
-  const sourceMessages = SOURCE_FIELDS.flatMap((field) => fields[field] ?? []);
-  const placed = placeSourceMessages(sourceMessages, sources);
-  for (const field of SOURCE_FIELDS) delete fields[field];
-  return { fields, sourceRows: placed.rows, sources: placed.group, alert };
+  return placeSourceErrors(errors, sources);
 }
 
 /** A hook field's path as the server names it in its messages. */

@@ -1,6 +1,6 @@
 import { DEFAULT_ARCHIVE_NAME, DEFAULT_COMPRESSION } from '../../../api/backups';
 import type { Schedule, ScheduleHook } from '../../../api/schedules';
-import { CUSTOM_COMPRESSION } from '../../backups/compression';
+import { CUSTOM_COMPRESSION } from '../../../components/backup-settings/compression';
 import { CUSTOM_CRON, DEFAULT_CRON } from './cron-presets';
 import { emptyHook } from './hook-values';
 import {

@@ -1,7 +1,7 @@
 import { DEFAULT_ARCHIVE_NAME, DEFAULT_COMPRESSION } from '../../../api/backups';
 import type { Schedule, ScheduleInput } from '../../../api/schedules';
-import { COMPRESSION_PRESETS, CUSTOM_COMPRESSION } from '../../backups/compression';
-import type { SourceRow } from '../../backups/source-paths-fieldset';
+import { COMPRESSION_PRESETS, CUSTOM_COMPRESSION } from '../../../components/backup-settings/compression';
+import type { SourceRow } from '../../../components/backup-settings/source-paths-fieldset';
 import { CUSTOM_CRON, DEFAULT_CRON, cronChoiceOf } from './cron-presets';
 import { hookFormValues, postHookInput, preHookInput, type HookFormValues } from './hook-values';
 

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../../api/errors';
 import { useSchedule, type Schedule } from '../../../api/schedules';
-import { SCHEDULES_PATH } from './paths';
+import { SCHEDULES_PATH } from '../../../paths/page-paths';
 import { useScheduleId } from './use-schedule-id';
 
 /** Loads the schedule of the address and renders its page, or says why it cannot. */

@@ -3,19 +3,16 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useLiveJobLists } from '../../../api/job-streams';
 import { useRepositoryNames } from '../../../api/repositories';
 import type { Schedule } from '../../../api/schedules';
+import { SCHEDULES_PATH, scheduleEditPath } from '../../../paths/page-paths';
 import { DeleteScheduleDialog } from './delete-schedule-dialog';
 import { DisabledReason } from './disabled-reason';
 import { EnableSwitch } from './enable-switch';
-import { SCHEDULES_PATH, scheduleEditPath } from './paths';
 import { RunNowError } from './run-now-error';
 import { ScheduleHooksPanel } from './schedule-hooks-panel';
 import { ScheduleLoader } from './schedule-loader';
 import { ScheduleRunsPanel } from './schedule-runs-panel';
 import { ScheduleBackupPanel, SchedulePoliciesPanel, ScheduleWhenPanel } from './schedule-settings';
 import { useRunNow } from './use-run-now';
-import '../../repositories/repositories.css';
-import '../../archives/archives.css';
-import '../../jobs/jobs.css';
 import './schedules.css';
 
 export function SchedulePage() {

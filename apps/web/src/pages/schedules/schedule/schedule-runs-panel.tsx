@@ -3,8 +3,8 @@ import { Link } from 'react-router-dom';
 import { errorMessage } from '../../../api/errors';
 import { JOB_PAGE_SIZE, type Job } from '../../../api/jobs';
 import { useScheduleRuns } from '../../../api/schedules';
+import { JobOutcomeCells } from '../../../components/jobs/job-outcome-cells';
 import { Pagination } from '../../../components/pagination';
-import { JobOutcomeCells } from '../../jobs/job-outcome-cells';
 
 /** The schedule's runs, newest first, 50 to a page: how each was started, how it went and what it made. */
 export function ScheduleRunsPanel({ scheduleId, scheduleName }: { scheduleId: number; scheduleName: string }) {

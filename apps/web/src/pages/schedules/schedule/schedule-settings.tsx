@@ -3,14 +3,12 @@ import { useCheckPolicyOptions } from '../../../api/check-policies';
 import { useCloudSyncConfigOptions } from '../../../api/cloud-sync';
 import { usePruningPolicyOptions } from '../../../api/pruning-policies';
 import { useSchedulePreview, type Schedule } from '../../../api/schedules';
+import { configTarget } from '../../../components/cloud-sync/config-target';
 import { CodeList } from '../../../components/code-list';
 import { Fact, Facts } from '../../../components/facts';
-import { configTarget } from '../../cloud-sync/config-target';
-import { cloudSyncEditPath } from '../../cloud-sync/paths';
-import { checkDescription } from '../checks/check-scopes';
-import { checkPolicyEditPath } from '../checks/paths';
-import { keepRulesSummary } from '../pruning/keep-rules';
-import { pruningPolicyPath } from '../pruning/paths';
+import { checkDescription } from '../../../components/policies/check-scopes';
+import { keepRulesSummary } from '../../../components/policies/keep-rules';
+import { checkPolicyEditPath, cloudSyncEditPath, pruningPolicyPath } from '../../../paths/page-paths';
 import { RunTime } from './run-time';
 
 /** When the schedule runs, in words, with its next five runs on its zone's clock. */

@@ -1,11 +1,11 @@
 import { Link } from 'react-router-dom';
 import type { Schedule } from '../../../api/schedules';
-import { LastJob } from '../../../components/last-job';
+import { LastJob } from '../../../components/jobs/last-job';
 import { PanelTable } from '../../../components/panel-table';
 import { ActionsHeader, DeleteButton, EditLink } from '../../../components/row-actions';
+import { scheduleEditPath, schedulePath } from '../../../paths/page-paths';
 import { DisabledReason } from './disabled-reason';
 import { EnableSwitch } from './enable-switch';
-import { scheduleEditPath, schedulePath } from './paths';
 import { RunTime } from './run-time';
 
 interface ScheduleTableProps {

@@ -6,15 +6,13 @@ import { SCHEDULE_PAGE_SIZE, useSchedules, type Schedule } from '../../../api/sc
 import { EmptyState } from '../../../components/empty-state';
 import { PageHeader } from '../../../components/page-header';
 import { PagedList } from '../../../components/paged-list';
+import { NEW_SCHEDULE_PATH, SCHEDULES_PATH } from '../../../paths/page-paths';
 import { useOffsetParam } from '../../../util/offset-param';
 import { SchedulesTabs } from '../schedules-tabs';
 import { DeleteScheduleDialog } from './delete-schedule-dialog';
-import { NEW_SCHEDULE_PATH, SCHEDULES_PATH } from './paths';
 import { RunNowError } from './run-now-error';
 import { ScheduleTable } from './schedule-table';
 import { useRunNow } from './use-run-now';
-import '../../repositories/repositories.css';
-import '../../archives/archives.css';
 import './schedules.css';
 
 /** The schedules, with their next and last runs, a switch each, and run now, edit and delete. Runs are followed live. */

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { CheckboxField } from '../../../components/checkbox-field';
 import { FormField } from '../../../components/form-field';
 import { SelectField } from '../../../components/select-field';
+import type { FieldErrors } from '../../../forms/form-errors';
 import { useDebouncedValue } from '../../../util/use-debounced-value';
 import { CRON_PRESETS, CUSTOM_CRON } from './cron-presets';
 import { CronPreview } from './cron-preview';
@@ -17,7 +18,7 @@ type WhenValues = Pick<ScheduleFormValues, 'cronChoice' | 'customCron' | 'timezo
 interface WhenFieldsetProps {
   values: WhenValues;
   onChange: (patch: Partial<WhenValues>) => void;
-  errors: Record<string, string[]>;
+  errors: FieldErrors;
 }
 
 /** When the schedule runs: a preset or a cron expression, in a time zone, with a live preview of the next runs. */
