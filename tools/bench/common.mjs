@@ -71,6 +71,28 @@ export function procMemory(pid) {
   return rss === null && hwm === null ? null : { rss, hwm, anon: field('RssAnon') };
 }
 
+let clockTicks = null;
+
+/**
+ * CPU seconds (user + system) from /proc/<pid>/stat: the process's own, and its children's that it has waited for
+ * (cutime + cstime, which count a child only once it has ended); null once the process is gone.
+ */
+export function procCpu(pid = 'self') {
+  let stat;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+  clockTicks ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+  // After "pid (comm) ": field 3 (state) is index 0, so utime (field 14) is index 11.
+  const fields = stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .map(Number);
+  return { own: (fields[11] + fields[12]) / clockTicks, children: (fields[13] + fields[14]) / clockTicks };
+}
+
 /** The pids of a live process's children (all its threads'), or [] once it is gone. */
 export function childPids(pid) {
   let tasks;

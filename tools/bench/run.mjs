@@ -33,6 +33,7 @@ import {
   mib,
   now,
   onPath,
+  procCpu,
   procMemory,
   root,
   runChecked,
@@ -158,6 +159,7 @@ async function plainBackup(work, source) {
   const useTime = onPath('/usr/bin/time');
   const [command, args] = useTime ? ['/usr/bin/time', ['-v', 'borg', ...borgArgs]] : ['borg', borgArgs];
 
+  const cpuBefore = procCpu();
   const started = now();
   const child = track(spawn(command, args, { env, stdio: ['ignore', 'inherit', 'pipe'] }));
   let stderr = '';
@@ -175,6 +177,8 @@ async function plainBackup(work, source) {
     child.on('close', (code, signal) => resolve(code ?? signal));
   });
   const wallMs = now() - started;
+  // borg's CPU (and GNU time's, a few ms): this process's waited-for children, nothing else ran meanwhile.
+  const cpuSeconds = procCpu().children - cpuBefore.children;
   if (poller) clearInterval(poller);
 
   let peakKib = polledHwm;
@@ -195,7 +199,7 @@ async function plainBackup(work, source) {
   const info = spawnSync('borg', ['info', '--json', `${repo}::plain`], { env, encoding: 'utf8' });
   if (info.status !== 0) fail(`borg info on the plain archive failed (exit ${info.status}): ${info.stderr}`);
   const stats = JSON.parse(info.stdout).archives[0].stats;
-  return { wallMs, peakKib, method, warmMs, stats: { files: stats.nfiles, original_size: stats.original_size } };
+  return { wallMs, cpuSeconds, peakKib, method, warmMs, stats: { files: stats.nfiles, original_size: stats.original_size } };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -231,7 +235,9 @@ async function apiBackup(work, source) {
     let job;
     let stream;
     let wallMs;
+    let cpuSeconds;
     try {
+      const cpuBefore = procCpu(server.pid);
       const started = now();
       ({ data: job } = await server.request('POST', '/api/backups/manual', {
         body: { repository_id: repository.id, source_path: source, compression: 'lz4' },
@@ -251,6 +257,9 @@ async function apiBackup(work, source) {
         polledAt = now();
       }
       wallMs = (stream.doneAt ?? polledAt) - started;
+      // The server's own CPU and that of the children it has waited for (borg create): what the backup cost.
+      const cpuAfter = procCpu(server.pid);
+      cpuSeconds = cpuAfter.own - cpuBefore.own + (cpuAfter.children - cpuBefore.children);
     } finally {
       clearInterval(sampler);
     }
@@ -273,6 +282,7 @@ async function apiBackup(work, source) {
     return {
       job,
       wallMs,
+      cpuSeconds,
       warmMs,
       backgroundMs,
       repository: { atDone: stored, afterBackground: refreshed },
@@ -358,8 +368,11 @@ async function backupBench(options, work) {
       `API backup took ${seconds(api.wallMs)} (after reading the data set into the page cache: ${seconds(api.warmMs)}); ` +
         `the server's borg children ended ${seconds(api.backgroundMs)} after the job`,
     );
-    const pair = { round, plain, api, ratio: api.wallMs / plain.wallMs, load: loadAverage() };
-    log(`Pair ${round}: ratio API / plain ${ratio(pair.ratio)} (load average ${pair.load})`);
+    const pair = { round, plain, api, ratio: api.wallMs / plain.wallMs, cpuRatio: api.cpuSeconds / plain.cpuSeconds, load: loadAverage() };
+    log(
+      `Pair ${round}: ratio API / plain ${ratio(pair.ratio)}; CPU ${plain.cpuSeconds.toFixed(2)} s / ${api.cpuSeconds.toFixed(2)} s → ` +
+        `${ratio(pair.cpuRatio)} (load average ${pair.load})`,
+    );
     pairs.push(pair);
     if (!options.keep) rmSync(roundWork, { recursive: true, force: true });
   }
@@ -387,6 +400,11 @@ async function backupBench(options, work) {
       ]),
       ['ratio API / plain, best pair', ratio(Math.min(...ratios))],
       ['ratio API / plain, median', ratio(median(ratios))],
+      ...pairs.map((pair) => [
+        `pair ${pair.round}: CPU plain / API (user + sys)`,
+        `${pair.plain.cpuSeconds.toFixed(2)} s / ${pair.api.cpuSeconds.toFixed(2)} s → ${ratio(pair.cpuRatio)}`,
+      ]),
+      ['CPU ratio API / plain, median', ratio(median(pairs.map((pair) => pair.cpuRatio)))],
       ['API: POST → job finished (SSE done), median', seconds(median(pairs.map((pair) => pair.api.wallMs)))],
       ['plain borg create, median', seconds(median(pairs.map((pair) => pair.plain.wallMs)))],
       ["server's borg children after the job (median)", `ended ${seconds(median(pairs.map((pair) => pair.api.backgroundMs)))} after it`],
