@@ -112,6 +112,40 @@ export function childPids(pid) {
   return children;
 }
 
+/**
+ * Polls a process's children every intervalMs; stop() gives each child seen: its command line and when it was
+ * first and last seen (performance.now()), so within intervalMs of its start and end.
+ */
+export function watchChildren(pid, intervalMs = 10) {
+  const seen = new Map();
+  const commandOf = (child) => {
+    try {
+      return readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0').join(' ');
+    } catch {
+      return ''; // ended meanwhile
+    }
+  };
+  const poll = () => {
+    const at = now();
+    for (const child of childPids(pid)) {
+      const known = seen.get(child);
+      // Read again each time: a child seen between fork and exec still has its parent's command line.
+      const command = commandOf(child);
+      if (known) Object.assign(known, { last: at }, command ? { command } : {});
+      else seen.set(child, { command, first: at, last: at });
+    }
+  };
+  poll();
+  const timer = setInterval(poll, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      poll();
+      return [...seen.values()];
+    },
+  };
+}
+
 export const loadAverage = () =>
   os
     .loadavg()

@@ -44,6 +44,7 @@ import {
   table,
   track,
   warmCache,
+  watchChildren,
 } from './common.mjs';
 import { browseBench, DEFAULT_BROWSE_FILES, MIN_BROWSE_FILES } from './browse.mjs';
 import { bundleBench } from './bundle.mjs';
@@ -236,8 +237,10 @@ async function apiBackup(work, source) {
     let stream;
     let wallMs;
     let cpuSeconds;
+    let around;
     try {
       const cpuBefore = procCpu(server.pid);
+      const children = watchChildren(server.pid);
       const started = now();
       ({ data: job } = await server.request('POST', '/api/backups/manual', {
         body: { repository_id: repository.id, source_path: source, compression: 'lz4' },
@@ -256,7 +259,12 @@ async function apiBackup(work, source) {
         ({ data: job } = await server.request('GET', `/api/jobs/${job.id}`, { cookie }));
         polledAt = now();
       }
-      wallMs = (stream.doneAt ?? polledAt) - started;
+      const ended = stream.doneAt ?? polledAt;
+      wallMs = ended - started;
+      // What the API adds around borg create (its process as the server's child, seen every 10 ms).
+      const create = children.stop().find((child) => / create /.test(child.command));
+      if (!create) fail("no borg create was seen among the server's children");
+      around = { beforeCreateMs: create.first - started, afterCreateMs: ended - create.last };
       // The server's own CPU and that of the children it has waited for (borg create): what the backup cost.
       const cpuAfter = procCpu(server.pid);
       cpuSeconds = cpuAfter.own - cpuBefore.own + (cpuAfter.children - cpuBefore.children);
@@ -283,6 +291,7 @@ async function apiBackup(work, source) {
       job,
       wallMs,
       cpuSeconds,
+      around,
       warmMs,
       backgroundMs,
       repository: { atDone: stored, afterBackground: refreshed },
@@ -332,6 +341,7 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 const ratio = (value) => `${value.toFixed(3)}×`;
+const milliseconds = (ms) => `${Math.round(ms)} ms`;
 const repositoryStats = (repository) =>
   `archives_count ${repository.archives_count}, original_size ${repository.original_size === null ? 'null' : count(repository.original_size)}, ` +
   `deduplicated_size ${repository.deduplicated_size === null ? 'null' : count(repository.deduplicated_size)}, stats_updated_at ${repository.stats_updated_at}`;
@@ -365,7 +375,8 @@ async function backupBench(options, work) {
     log(`Pair ${round}/${options.rounds}: backup through the API…`);
     const api = await apiBackup(roundWork, source);
     log(
-      `API backup took ${seconds(api.wallMs)} (after reading the data set into the page cache: ${seconds(api.warmMs)}); ` +
+      `API backup took ${seconds(api.wallMs)} (after reading the data set into the page cache: ${seconds(api.warmMs)}): ` +
+        `${milliseconds(api.around.beforeCreateMs)} before borg create and ${milliseconds(api.around.afterCreateMs)} after it; ` +
         `the server's borg children ended ${seconds(api.backgroundMs)} after the job`,
     );
     const pair = { round, plain, api, ratio: api.wallMs / plain.wallMs, cpuRatio: api.cpuSeconds / plain.cpuSeconds, load: loadAverage() };
@@ -407,6 +418,8 @@ async function backupBench(options, work) {
       ['CPU ratio API / plain, median', ratio(median(pairs.map((pair) => pair.cpuRatio)))],
       ['API: POST → job finished (SSE done), median', seconds(median(pairs.map((pair) => pair.api.wallMs)))],
       ['plain borg create, median', seconds(median(pairs.map((pair) => pair.plain.wallMs)))],
+      ['API: POST → borg create started, median', milliseconds(median(pairs.map((pair) => pair.api.around.beforeCreateMs)))],
+      ['API: borg create ended → job finished, median', milliseconds(median(pairs.map((pair) => pair.api.around.afterCreateMs)))],
       ["server's borg children after the job (median)", `ended ${seconds(median(pairs.map((pair) => pair.api.backgroundMs)))} after it`],
       ['repository when the job finished (pair 1)', repositoryStats(api.repository.atDone)],
       ['repository once the server was idle (pair 1)', repositoryStats(api.repository.afterBackground)],

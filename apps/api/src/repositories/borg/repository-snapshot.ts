@@ -15,7 +15,10 @@ export interface RepositorySnapshot {
   archives: BorgArchiveSummary[];
 }
 
-/** `borg info` and `borg list` of the repository, without its lock: neither waits for nor blocks a running backup. */
+/**
+ * `borg info` and `borg list` of the repository without its lock. `borg info` still opens borg's cache of the
+ * repository, which `borg create` holds: beside a backup it can fail, and a backup beside it can too.
+ */
 export async function readSnapshot(borg: BorgRunner, connection: BorgConnection, options?: BorgCallOptions): Promise<RepositorySnapshot> {
   const info = (await borg.infoWithoutLock(connection, options)).result;
   const archives = (await borg.listArchives(connection, { ...options, bypassLock: true })).result;
