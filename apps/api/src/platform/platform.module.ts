@@ -5,6 +5,7 @@ import { BorgModule } from './borg/borg.module';
 import { RcloneModule } from './rclone/rclone.module';
 import { DatabaseModule } from './database/database.module';
 import { DataDirectory } from './data-dir/data-directory';
+import { EventsModule } from './events/events.module';
 import { FilesModule } from './files/files.module';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
@@ -22,7 +23,7 @@ export class PlatformModule {
     const dataDirectoryProvider = { provide: DataDirectory, useValue: dataDirectory };
     return {
       module: PlatformModule,
-      imports: [LoggerModule, DatabaseModule, SecretsModule, BorgModule, RcloneModule, FilesModule],
+      imports: [LoggerModule, DatabaseModule, SecretsModule, BorgModule, RcloneModule, FilesModule, EventsModule],
       controllers: [HealthController],
       providers: [
         configProvider,

@@ -19,7 +19,20 @@ describe('loadConfig', () => {
       allowedOrigins: [],
       allowedHosts: [],
       trustProxy: false,
+      publicUrl: 'http://localhost:8000',
+      appriseBin: 'apprise',
+      monitorIntervalSeconds: 60,
+      archiveRefreshMinutes: 15,
+      lowSpacePercent: 10,
+      notificationRetrySeconds: 30,
     });
+  });
+
+  it('links to the address people open, without a trailing slash', () => {
+    expect(loadConfig({ HOST: '127.0.0.1', PORT: '9000' }).publicUrl).toBe('http://127.0.0.1:9000');
+    expect(loadConfig({ HOST: '::' }).publicUrl).toBe('http://localhost:8000');
+    expect(loadConfig({ BORGITORY_PUBLIC_URL: 'https://backup.example.org/' }).publicUrl).toBe('https://backup.example.org');
+    expect(() => loadConfig({ BORGITORY_PUBLIC_URL: 'javascript:alert(1)' })).toThrow(/BORGITORY_PUBLIC_URL/);
   });
 
   it('reads every setting from the environment', () => {

@@ -32,6 +32,17 @@ export interface AppConfig {
    */
   trustProxy: false | number | string;
   logLevel: string;
+  /** The address people open Borgitory at, for links in notifications (BORGITORY_PUBLIC_URL; by default this server's own). */
+  publicUrl: string;
+  appriseBin: string;
+  /** How often repositories are checked for overdue backups and low space (at start, then every this many seconds). */
+  monitorIntervalSeconds: number;
+  /** How often the archive lists of repositories are read again from borg, to see archives other machines made. */
+  archiveRefreshMinutes: number;
+  /** A local repository whose file system has less than this percent of its size free fires repository.low_space (0: never). */
+  lowSpacePercent: number;
+  /** The wait before a failed notification is sent again; each later wait is four times longer. */
+  notificationRetrySeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -124,10 +135,27 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     allowedHosts,
     trustProxy: trustProxy ?? false,
     logLevel,
+    publicUrl: '',
+    appriseBin: text('APPRISE_BIN', 'apprise'),
+    monitorIntervalSeconds: integer('BORGITORY_MONITOR_INTERVAL_SECONDS', 60, 1, 86_400),
+    archiveRefreshMinutes: integer('BORGITORY_ARCHIVE_REFRESH_MINUTES', 15, 1, 10_080),
+    lowSpacePercent: integer('BORGITORY_LOW_SPACE_PERCENT', 10, 0, 99),
+    notificationRetrySeconds: integer('BORGITORY_NOTIFICATION_RETRY_SECONDS', 30, 1, 3600),
   };
 
+  const publicUrl = text('BORGITORY_PUBLIC_URL', `http://${ownHost(config.host)}:${config.port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\//.test(publicUrl) || !URL.canParse(publicUrl)) {
+    problems.push(`BORGITORY_PUBLIC_URL must be an http:// or https:// address (got "${publicUrl}")`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return Object.freeze(config);
+  return Object.freeze({ ...config, publicUrl });
+}
+
+/** The host in links to this server when it listens on every address. */
+function ownHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return 'localhost';
+  return isIP(host) === 6 ? `[${host}]` : host;
 }
 
 /** The Express "trust proxy" value for a setting, or null when it is not one Borgitory accepts. */
