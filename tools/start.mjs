@@ -5,9 +5,9 @@ import { ensureNodeVersion, ensureNpmPackages, ensureSystemPackages, howToInstal
 
 ensureNodeVersion();
 ensureNpmPackages();
-const missing = ensureSystemPackages({ borg: 'borgbackup', rclone: 'rclone' });
+const missing = ensureSystemPackages({ borg: 'borgbackup', rclone: 'rclone', apprise: 'apprise' });
 if (missing.length > 0) {
-  log(`Missing, so backups (borg) or cloud sync (rclone) cannot run until installed:\n  ${howToInstall(missing)}`);
+  log(`Missing, so backups (borg), cloud sync (rclone) or notifications (apprise) cannot run until installed:\n  ${howToInstall(missing)}`);
 }
 
 log('Building the API and the web app…');

@@ -8,6 +8,7 @@ ensureNpmPackages();
 const missing = ensureSystemPackages({
   borg: 'borgbackup',
   rclone: 'rclone',
+  apprise: 'apprise',
   '/usr/sbin/sshd': 'openssh-server',
   ssh: 'openssh-client',
   chromium: 'chromium',
