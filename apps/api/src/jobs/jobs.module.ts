@@ -33,6 +33,6 @@ import { ProcessGroups } from './engine/process-groups';
     ProcessGroups,
     JobSettings,
   ],
-  exports: [JobsService, JobExecutorRegistry],
+  exports: [JobsService, JobExecutorRegistry, JobEvents],
 })
 export class JobsModule {}

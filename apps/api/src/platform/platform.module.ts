@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { APP_CONFIG, AppConfig } from './config/app-config';
+import { AppriseModule } from './apprise/apprise.module';
 import { BorgModule } from './borg/borg.module';
 import { RcloneModule } from './rclone/rclone.module';
 import { DatabaseModule } from './database/database.module';
@@ -23,7 +24,7 @@ export class PlatformModule {
     const dataDirectoryProvider = { provide: DataDirectory, useValue: dataDirectory };
     return {
       module: PlatformModule,
-      imports: [LoggerModule, DatabaseModule, SecretsModule, BorgModule, RcloneModule, FilesModule, EventsModule],
+      imports: [AppriseModule, LoggerModule, DatabaseModule, SecretsModule, BorgModule, RcloneModule, FilesModule, EventsModule],
       controllers: [HealthController],
       providers: [
         configProvider,

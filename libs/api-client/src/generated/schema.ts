@@ -857,6 +857,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The events channels can subscribe to, and the placeholders of message templates */
+        get: operations["notificationsCatalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Common Apprise services as form fields, and how their Apprise URL is made from them */
+        get: operations["notificationsProviders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List notification channels (secrets never shown) */
+        get: operations["notificationsList"];
+        put?: never;
+        /** Create a notification channel */
+        post: operations["notificationsCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/channels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One notification channel */
+        get: operations["notificationsGet"];
+        /** Replace a channel; secrets left out of config keep their stored values */
+        put: operations["notificationsUpdate"];
+        post?: never;
+        /** Delete a channel; its deliveries stay in the log */
+        delete: operations["notificationsRemove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/channels/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test message now; whether it arrived is in the answer, and in the delivery log */
+        post: operations["notificationsTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log, newest first: every event sent to a channel, with each attempt */
+        get: operations["notificationsDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/deliveries/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed or suppressed delivery again, with a new round of attempts */
+        post: operations["notificationsResend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1915,6 +2037,231 @@ export interface components {
             repair?: boolean;
             /** @description Must be "repair" when repair is true */
             confirm?: string;
+        };
+        /** @enum {string} */
+        EventName: "backup.completed" | "backup.warning" | "backup.failed" | "job.failed" | "check.failed" | "prune.failed" | "cloud_sync.failed" | "schedule.skipped" | "repository.overdue" | "repository.recovered" | "repository.unreachable" | "repository.low_space";
+        NotificationEventDto: {
+            name: components["schemas"]["EventName"];
+            /** @example A backup failed */
+            description: string;
+        };
+        TemplatePlaceholderDto: {
+            /** @example repository */
+            name: string;
+            /** @example The repository’s name */
+            description: string;
+        };
+        NotificationCatalogDto: {
+            events: components["schemas"]["NotificationEventDto"][];
+            /** @description What a template may use, written {name} */
+            placeholders: components["schemas"]["TemplatePlaceholderDto"][];
+            /**
+             * @description The title used when a channel has none
+             * @example {title}: {repository}
+             */
+            default_title: string;
+            /**
+             * @description The body used when a channel has none
+             * @example {summary}
+             *     {error}
+             *     {job_url}
+             */
+            default_body: string;
+        };
+        /** @enum {string} */
+        NotificationServiceFieldType: "string" | "integer" | "password" | "select";
+        NotificationServiceFieldOptionDto: {
+            /** @example ntfys */
+            value: string;
+            /** @example HTTPS */
+            label: string;
+        };
+        NotificationServiceFieldDto: {
+            /** @example webhook_id */
+            name: string;
+            /** @example Webhook ID */
+            label: string;
+            type: components["schemas"]["NotificationServiceFieldType"];
+            required: boolean;
+            default: string | null;
+            /** @example The number in the webhook address, after /webhooks/ */
+            help: string;
+            /** @description For select */
+            options?: components["schemas"]["NotificationServiceFieldOptionDto"][];
+        };
+        NotificationServiceDto: {
+            /** @example discord */
+            name: string;
+            /** @example Discord */
+            label: string;
+            /** @example A channel’s webhook (Server Settings → Integrations → Webhooks) */
+            description: string;
+            /**
+             * @description How the Apprise URL is made from the fields: {field} is the value, percent-encoded as a URL component; [ … ] is left out when a field inside it is empty
+             * @example discord://{webhook_id}/{webhook_token}
+             */
+            url_template: string;
+            fields: components["schemas"]["NotificationServiceFieldDto"][];
+            /** @example https://github.com/caronc/apprise/wiki/Notify_discord */
+            docs_url: string;
+        };
+        /** @enum {string} */
+        NotificationChannelType: "apprise" | "webhook";
+        MessageTemplateViewDto: {
+            /** @description null: the default */
+            title: string | null;
+            /** @description null: the default */
+            body: string | null;
+        };
+        NotificationChannelDto: {
+            /** @example 1 */
+            id: number;
+            /** @example Family Discord */
+            name: string;
+            type: components["schemas"]["NotificationChannelType"];
+            /**
+             * @description The config fields that are not secret
+             * @example {}
+             */
+            config: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Secret config fields that have a value (never shown)
+             * @example [
+             *       "url"
+             *     ]
+             */
+            secrets_set: string[];
+            /**
+             * @description Where deliveries go, with secrets masked
+             * @example discord://****\/****
+             */
+            target: string;
+            events: components["schemas"]["EventName"][];
+            repository_ids: number[] | null;
+            enabled: boolean;
+            template: components["schemas"]["MessageTemplateViewDto"];
+            /** @example 60 */
+            throttle_minutes: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        MessageTemplateDto: {
+            /**
+             * @description null or left out: the default title. Placeholders are listed by GET /api/notifications/events
+             * @example {title} on {repository}
+             */
+            title?: string | null;
+            /**
+             * @description null or left out: the default body
+             * @example {summary}
+             *     {error}
+             *     {job_url}
+             */
+            body?: string | null;
+        };
+        NotificationChannelInputDto: {
+            /** @example Family Discord */
+            name: string;
+            /** @example apprise */
+            type: components["schemas"]["NotificationChannelType"];
+            /**
+             * @description apprise: { "url": an Apprise URL } (secret). webhook: { "url": an http(s) address, "secret": the HMAC-SHA256 signing key (secret, 16 characters or more) }. Secrets are write-only.
+             * @example {
+             *       "url": "discord://webhook_id/webhook_token"
+             *     }
+             */
+            config: {
+                [key: string]: unknown;
+            };
+            /**
+             * @example [
+             *       "backup.failed",
+             *       "repository.overdue"
+             *     ]
+             */
+            events: components["schemas"]["EventName"][];
+            /**
+             * @description Only events about these repositories; null: all
+             * @example null
+             */
+            repository_ids: number[] | null;
+            /** @default true */
+            enabled?: boolean;
+            /** @description Title and body of the message (Apprise; webhooks send JSON) */
+            template?: components["schemas"]["MessageTemplateDto"];
+            /**
+             * @description A failure like one this channel got less than this many minutes ago (same event, repository, schedule and error code) is logged as suppressed instead of sent; 0 sends every one
+             * @default 60
+             */
+            throttle_minutes?: number;
+        };
+        /** @enum {string} */
+        DeliveryEventName: "backup.completed" | "backup.warning" | "backup.failed" | "job.failed" | "check.failed" | "prune.failed" | "cloud_sync.failed" | "schedule.skipped" | "repository.overdue" | "repository.recovered" | "repository.unreachable" | "repository.low_space" | "test";
+        /**
+         * @description pending: waiting to be sent (again); suppressed: throttled
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "delivered" | "failed" | "suppressed";
+        DeliveryAttemptDto: {
+            /** Format: date-time */
+            attempted_at: string;
+            ok: boolean;
+            /**
+             * @description What a webhook receiver answered
+             * @example 500
+             */
+            http_status: number | null;
+            /**
+             * @description Why it failed
+             * @example The receiver answered HTTP 500
+             */
+            reason: string | null;
+            /** @example 120 */
+            duration_ms: number;
+        };
+        NotificationDeliveryDto: {
+            /** @example 7 */
+            id: number;
+            /**
+             * Format: uuid
+             * @description The webhook body’s id and X-Borgitory-Delivery
+             */
+            uuid: string;
+            /** @example 1 */
+            channel_id: number;
+            /**
+             * @description null when the channel was deleted
+             * @example Family Discord
+             */
+            channel_name: string | null;
+            event: components["schemas"]["DeliveryEventName"];
+            /** @example The backup of "Documents" failed: Repository 1 does not exist */
+            summary: string;
+            /** @description pending: waiting to be sent (again); suppressed: throttled */
+            status: components["schemas"]["DeliveryStatus"];
+            /** @description Why it failed or was suppressed */
+            reason: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            next_attempt_at: string | null;
+            /** Format: date-time */
+            delivered_at: string | null;
+            /** @description Every attempt, oldest first */
+            attempts: components["schemas"]["DeliveryAttemptDto"][];
+        };
+        ChannelTestResultDto: {
+            /** @description Whether the service or receiver accepted the test message */
+            delivered: boolean;
+            http_status: number | null;
+            /** @example Connection refused */
+            reason: string | null;
+            /** @description The test’s entry in the delivery log */
+            delivery: components["schemas"]["NotificationDeliveryDto"];
         };
         /**
          * @description skipped: an earlier step ended the job
@@ -6939,6 +7286,611 @@ export interface operations {
             };
             /** @description Validation failed; details name each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    notificationsCatalog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["NotificationCatalogDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    notificationsProviders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["NotificationServiceDto"][];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    notificationsList: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["NotificationChannelDto"][];
+                        message: string;
+                        meta: components["schemas"]["PageMetaDto"];
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    notificationsCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationChannelInputDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["NotificationChannelDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    notificationsGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["NotificationChannelDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    notificationsUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationChannelInputDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["NotificationChannelDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    notificationsRemove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    notificationsTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["ChannelTestResultDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    notificationsDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                channel_id?: number;
+                event?: components["schemas"]["DeliveryEventName"];
+                status?: components["schemas"]["DeliveryStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["NotificationDeliveryDto"][];
+                        message: string;
+                        meta: components["schemas"]["PageMetaDto"];
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    notificationsResend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["NotificationDeliveryDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -10,6 +10,7 @@ import { JobFilter, jobCountQuery, jobPageQuery } from './job-list-query';
 
 import { JobStepEntity } from './job-step.entity';
 import { JobEntity } from './job.entity';
+import { sqliteTime } from '../../platform/database/sqlite-time';
 
 export interface NewJob {
   type: JobType;
@@ -192,9 +193,4 @@ function newestOfEach(column: 'repository_id' | 'schedule_id'): string {
       UNION ALL SELECT (SELECT MIN(${column}) FROM jobs WHERE ${column} > value.v) FROM value WHERE value.v IS NOT NULL
     )
     SELECT (SELECT id FROM jobs WHERE ${column} = value.v ORDER BY created_at DESC, id DESC LIMIT 1) AS id FROM value WHERE value.v IS NOT NULL`;
-}
-
-/** Datetimes as TypeORM stores them in SQLite: UTC, with milliseconds. */
-function sqliteTime(date: Date): string {
-  return date.toISOString().replace('T', ' ').slice(0, 23);
 }

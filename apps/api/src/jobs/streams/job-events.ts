@@ -10,6 +10,7 @@ export type JobEvent =
   | { type: 'done'; job: JobDto };
 
 const ALL_JOBS = 'all';
+const FINISHED_JOBS = 'finished';
 const channel = (jobId: number) => `job:${jobId}`;
 
 /**
@@ -28,6 +29,7 @@ export class JobEvents {
     if (event.type === 'done') this.latestProgress.delete(jobId);
     this.bus.emit(channel(jobId), event);
     if (event.type === 'status') this.bus.emit(ALL_JOBS, event);
+    if (event.type === 'done') this.bus.emit(FINISHED_JOBS, event);
   }
 
   /** Events of one job; returns the unsubscribe function. */
@@ -38,6 +40,13 @@ export class JobEvents {
   /** Status events of every job. */
   subscribeAll(listener: (event: JobEvent) => void): () => void {
     return this.listen(ALL_JOBS, listener);
+  }
+
+  /** Every job as it finishes, once. */
+  subscribeFinished(listener: (job: JobDto) => void): () => void {
+    return this.listen(FINISHED_JOBS, (event) => {
+      if (event.type === 'done') listener(event.job);
+    });
   }
 
   progressOf(jobId: number): JobProgressDto | null {

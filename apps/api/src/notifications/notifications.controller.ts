@@ -1,0 +1,104 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Page } from '../platform/http/envelope';
+import { PageQueryDto } from '../platform/http/page-query.dto';
+import { SuccessMessage } from '../platform/http/success-message.decorator';
+import { ApiEnvelope, ApiErrors, ApiNoContent } from '../platform/openapi/api-responses';
+import { NotificationChannelsService } from './channels/notification-channels.service';
+import { NotificationCatalogDto, NotificationServiceDto } from './dto/notification-catalog.dto';
+import { NotificationChannelDto, NotificationChannelInputDto } from './dto/notification-channel.dto';
+import { ChannelTestResultDto, DeliveryQueryDto, NotificationDeliveryDto } from './dto/notification-delivery.dto';
+import { NotificationsService } from './notifications.service';
+
+@ApiTags('notifications')
+@Controller('notifications')
+export class NotificationsController {
+  constructor(
+    private readonly channels: NotificationChannelsService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  @Get('events')
+  @ApiOperation({ summary: 'The events channels can subscribe to, and the placeholders of message templates' })
+  @ApiEnvelope(NotificationCatalogDto)
+  catalog(): NotificationCatalogDto {
+    return this.notifications.catalog();
+  }
+
+  @Get('providers')
+  @ApiOperation({ summary: 'Common Apprise services as form fields, and how their Apprise URL is made from them' })
+  @ApiEnvelope(NotificationServiceDto, { isArray: true })
+  providers(): NotificationServiceDto[] {
+    return this.notifications.services();
+  }
+
+  @Get('channels')
+  @ApiOperation({ summary: 'List notification channels (secrets never shown)' })
+  @ApiEnvelope(NotificationChannelDto, { paginated: true })
+  @ApiErrors(400)
+  list(@Query() query: PageQueryDto): Promise<Page<NotificationChannelDto>> {
+    return this.channels.list(query);
+  }
+
+  @Post('channels')
+  @SuccessMessage('Notification channel created')
+  @ApiOperation({ summary: 'Create a notification channel' })
+  @ApiEnvelope(NotificationChannelDto, { status: 201 })
+  @ApiErrors(409, 422)
+  create(@Body() body: NotificationChannelInputDto): Promise<NotificationChannelDto> {
+    return this.channels.create(body);
+  }
+
+  @Get('channels/:id')
+  @ApiOperation({ summary: 'One notification channel' })
+  @ApiEnvelope(NotificationChannelDto)
+  @ApiErrors(400, 404)
+  get(@Param('id', ParseIntPipe) id: number): Promise<NotificationChannelDto> {
+    return this.channels.get(id);
+  }
+
+  @Put('channels/:id')
+  @SuccessMessage('Notification channel updated')
+  @ApiOperation({ summary: 'Replace a channel; secrets left out of config keep their stored values' })
+  @ApiEnvelope(NotificationChannelDto)
+  @ApiErrors(400, 404, 409, 422)
+  update(@Param('id', ParseIntPipe) id: number, @Body() body: NotificationChannelInputDto): Promise<NotificationChannelDto> {
+    return this.channels.update(id, body);
+  }
+
+  @Delete('channels/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a channel; its deliveries stay in the log' })
+  @ApiNoContent()
+  @ApiErrors(400, 404)
+  remove(@Param('id', ParseIntPipe) id: number): Promise<void> {
+    return this.channels.remove(id);
+  }
+
+  @Post('channels/:id/test')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send a test message now; whether it arrived is in the answer, and in the delivery log' })
+  @ApiEnvelope(ChannelTestResultDto)
+  @ApiErrors(400, 404)
+  test(@Param('id', ParseIntPipe) id: number): Promise<ChannelTestResultDto> {
+    return this.notifications.test(id);
+  }
+
+  @Get('deliveries')
+  @ApiOperation({ summary: 'The delivery log, newest first: every event sent to a channel, with each attempt' })
+  @ApiEnvelope(NotificationDeliveryDto, { paginated: true })
+  @ApiErrors(400)
+  deliveries(@Query() query: DeliveryQueryDto): Promise<Page<NotificationDeliveryDto>> {
+    return this.notifications.deliveries(query);
+  }
+
+  @Post('deliveries/:id/resend')
+  @HttpCode(202)
+  @SuccessMessage('Delivery queued again')
+  @ApiOperation({ summary: 'Send a failed or suppressed delivery again, with a new round of attempts' })
+  @ApiEnvelope(NotificationDeliveryDto, { status: 202 })
+  @ApiErrors(400, 404, 409)
+  resend(@Param('id', ParseIntPipe) id: number): Promise<NotificationDeliveryDto> {
+    return this.notifications.resend(id);
+  }
+}
