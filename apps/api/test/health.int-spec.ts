@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startTestApp } from './support/test-app';
 
 describe('GET /api/health', () => {
-  it('is public and reports the database and the real borg and rclone binaries', async () => {
+  it('is public and reports the database and the real borg, rclone and apprise binaries', async () => {
     const testApp = await startTestApp();
     try {
       const response = await testApp.http().get('/api/health').expect(200);
@@ -17,6 +17,7 @@ describe('GET /api/health', () => {
           database: { ok: true },
           borg: { ok: true, version: expect.stringMatching(/^1\.\d+\.\d+/) },
           rclone: { ok: true, version: expect.stringMatching(/^1\.\d+\.\d+/) },
+          apprise: { ok: true, version: expect.stringMatching(/^1\.\d+\.\d+/) },
         },
       });
     } finally {
@@ -40,11 +41,15 @@ describe('GET /api/health', () => {
     }
   });
 
-  it('stays healthy without rclone, and says it is missing', async () => {
-    const testApp = await startTestApp({ env: { RCLONE_BIN: '/nonexistent/rclone' } });
+  it('stays healthy without rclone or apprise, and says they are missing', async () => {
+    const testApp = await startTestApp({ env: { RCLONE_BIN: '/nonexistent/rclone', APPRISE_BIN: '/nonexistent/apprise' } });
     try {
       const response = await testApp.http().get('/api/health').expect(200);
-      expect(response.body.data).toMatchObject({ status: 'ok', rclone: { ok: false, error: expect.stringContaining('rclone') } });
+      expect(response.body.data).toMatchObject({
+        status: 'ok',
+        rclone: { ok: false, error: expect.stringContaining('rclone') },
+        apprise: { ok: false, error: expect.stringContaining('apprise is not installed') },
+      });
     } finally {
       await testApp.close();
     }

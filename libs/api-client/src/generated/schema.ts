@@ -1023,6 +1023,8 @@ export interface components {
             borg: components["schemas"]["HealthCheckDto"];
             /** @description Only cloud sync needs rclone: without it the server is still healthy */
             rclone: components["schemas"]["HealthCheckDto"];
+            /** @description Only notifications through Apprise need it: without it the server is still healthy */
+            apprise: components["schemas"]["HealthCheckDto"];
         };
         PageMetaDto: {
             /** @example 120 */

@@ -26,4 +26,7 @@ export class HealthDto {
 
   @ApiProperty({ type: HealthCheckDto, description: 'Only cloud sync needs rclone: without it the server is still healthy' })
   rclone!: HealthCheckDto;
+
+  @ApiProperty({ type: HealthCheckDto, description: 'Only notifications through Apprise need it: without it the server is still healthy' })
+  apprise!: HealthCheckDto;
 }

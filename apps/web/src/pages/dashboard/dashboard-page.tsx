@@ -71,6 +71,7 @@ function HealthReport({ health }: { health: Health }) {
       </div>
       <ToolRow name="Borg" check={health.borg} failure="borg could not be run" />
       <ToolRow name="rclone" check={health.rclone} failure="rclone could not be run: cloud sync needs it" />
+      <ToolRow name="Apprise" check={health.apprise} failure="apprise could not be run: notifications other than webhooks need it" />
     </dl>
   );
 }
