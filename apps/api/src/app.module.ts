@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import { BackupsModule } from './backups/backups.module';
 import { CloudSyncModule } from './cloud-sync/cloud-sync.module';
 import { JobsModule } from './jobs/jobs.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
 import { AppConfig } from './platform/config/app-config';
 import { DataDirectory } from './platform/data-dir/data-directory';
 import { PlatformModule } from './platform/platform.module';
@@ -24,6 +25,7 @@ export class AppModule {
         ArchivesModule,
         CloudSyncModule,
         SchedulesModule,
+        MonitoringModule,
       ],
     };
   }

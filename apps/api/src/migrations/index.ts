@@ -10,6 +10,7 @@ import { ScheduleDisabledReason1764260000000 } from './1764260000000-schedule-di
 import { JobHistory1764270000000 } from './1764270000000-job-history';
 import { ArchiveListOrder1764280000000 } from './1764280000000-archive-list-order';
 import { JobParametersSnakeCase1764290000000 } from './1764290000000-job-parameters-snake-case';
+import { RepositoryMonitoring1764310000000 } from './1764310000000-repository-monitoring';
 
 /** Every migration, oldest first. The app runs the pending ones at start; the schema is never synchronised. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   JobHistory1764270000000,
   ArchiveListOrder1764280000000,
   JobParametersSnakeCase1764290000000,
+  RepositoryMonitoring1764310000000,
 ];
