@@ -5,6 +5,7 @@ import { BackupsModule } from './backups/backups.module';
 import { CloudSyncModule } from './cloud-sync/cloud-sync.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
 import { AppConfig } from './platform/config/app-config';
 import { DataDirectory } from './platform/data-dir/data-directory';
 import { PlatformModule } from './platform/platform.module';
@@ -26,6 +27,7 @@ export class AppModule {
         CloudSyncModule,
         SchedulesModule,
         NotificationsModule,
+        MonitoringModule,
       ],
     };
   }

@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Agent } from 'supertest';
+import { BorgitoryEvent } from '../src/platform/events/borgitory-event';
+import { EventStream } from '../src/platform/events/event-stream';
 import { borgCli } from './support/borg-cli';
 import { JobBody, waitForFinish } from './support/job-client';
 import { waitUntil } from './support/job-executors';
@@ -16,9 +18,11 @@ describe('schedules fire on their own', () => {
   let testApp: TestApp;
   let agent: Agent;
   let cliBase: string;
+  const published: BorgitoryEvent[] = [];
 
   beforeAll(async () => {
     testApp = await startTestApp();
+    testApp.app.get(EventStream).subscribe((event) => published.push(event));
     agent = await setupAdmin(testApp);
     cliBase = join(testApp.work, 'cli');
   });
@@ -82,6 +86,15 @@ describe('schedules fire on their own', () => {
       `Skipped the run of schedule "overlapping" (due at ${new Date(secondMinute * 60_000).toISOString()}): job ${slowRun.id}, an earlier run, is still running`,
     );
     expect(await runsOf(overlapping.id)).toHaveLength(1);
+    const skipped = published.filter((event) => event.event === 'schedule.skipped');
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0].data).toMatchObject({
+      summary: `Schedule "overlapping" skipped its run due at ${new Date(secondMinute * 60_000).toISOString()} on repository "slow": its previous run (job ${slowRun.id}) is still running`,
+      repository: { id: slow.id, name: 'slow' },
+      schedule: { id: overlapping.id, name: 'overlapping' },
+      job: { id: slowRun.id, type: 'backup', status: 'running', url: `http://localhost:8000/jobs/${slowRun.id}` },
+      error: null,
+    });
     await new Promise((resolve) => setTimeout(resolve, 3000));
     expect(await runsOf(backup.id)).toHaveLength(1);
 

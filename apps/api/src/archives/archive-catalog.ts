@@ -1,10 +1,11 @@
 import { hostname, userInfo } from 'node:os';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { BorgArchiveInfo, BorgRunner, parseBorgTime } from '@borgitory/borg-runner';
+import { BorgArchiveInfo, BorgCallOptions, BorgRunner, parseBorgTime } from '@borgitory/borg-runner';
 import { In, Repository } from 'typeorm';
 import { DomainError } from '../platform/errors/domain-error';
 import { RepositoryBorg } from '../repositories/borg/repository-borg';
+import { RepositoryMonitorStates } from '../repositories/monitoring/repository-monitor-states';
 import { ArchiveCatalogStateEntity } from './archive-catalog-state.entity';
 import { ARCHIVE_LIST_COLUMNS, ArchiveListRow } from './archive-dto.mapper';
 import { ArchiveEntity } from './archive.entity';
@@ -13,7 +14,8 @@ import { ArchiveIndexes } from './index/archive-indexes';
 /**
  * The stored archive list of each repository. It is read from borg when first needed, on request, and after jobs
  * that remove archives; a backup adds its archive directly from `borg create --json`. Reading it lists the
- * archive names (cheap, from borg's manifest) and fetches the metadata of new archives only.
+ * archive names (cheap, from borg's manifest) and fetches the metadata of new archives only. Whenever the list
+ * changes, the repository's newest archive is written to it (newest_archive_at), and the monitor checks it again.
  */
 @Injectable()
 export class ArchiveCatalog {
@@ -28,24 +30,56 @@ export class ArchiveCatalog {
     private readonly borg: BorgRunner,
     private readonly repositoryBorg: RepositoryBorg,
     private readonly indexes: ArchiveIndexes,
+    private readonly monitorStates: RepositoryMonitorStates,
   ) {}
 
   /** Reads the list from borg unless it was read before; a refresh that is under way is awaited. */
   async ensureLoaded(repositoryId: number, force = false): Promise<void> {
     const running = this.refreshing.get(repositoryId);
-    if (running) return running;
-    if (!force && (this.loaded.has(repositoryId) || (await this.states.existsBy({ repositoryId })))) {
+    if (running) {
+      await running;
+      // A background refresh that yielded to a job read nothing.
+      if (this.loaded.has(repositoryId)) return;
+    }
+    if (!force && (await this.hasList(repositoryId))) {
       this.loaded.add(repositoryId);
       return;
     }
     return this.refresh(repositoryId);
   }
 
+  /** Whether the list was ever read from borg (and is kept here since). */
+  async hasList(repositoryId: number): Promise<boolean> {
+    if (this.loaded.has(repositoryId)) return true;
+    if (!(await this.states.existsBy({ repositoryId }))) return false;
+    this.loaded.add(repositoryId);
+    return true;
+  }
+
   /** One refresh per repository at a time; callers that come meanwhile share it. */
   refresh(repositoryId: number): Promise<void> {
+    return this.refreshing.get(repositoryId) ?? this.startRefresh(repositoryId, this.readFromBorg(repositoryId));
+  }
+
+  /**
+   * A refresh in the background that yields to jobs (an idle task of the repository's queue): the signal stops borg,
+   * and the stored list then stays as it was. Resolves to false when it was stopped so.
+   */
+  async refreshUnlessAborted(repositoryId: number, signal: AbortSignal): Promise<boolean> {
     const running = this.refreshing.get(repositoryId);
-    if (running) return running;
-    const refresh = this.readFromBorg(repositoryId).finally(() => this.refreshing.delete(repositoryId));
+    if (running) {
+      await running;
+      return true;
+    }
+    const refresh = this.readFromBorg(repositoryId, { signal }).catch((error: unknown) => {
+      if (!signal.aborted) throw error;
+    });
+    await this.startRefresh(repositoryId, refresh);
+    return !signal.aborted;
+  }
+
+  private startRefresh(repositoryId: number, reading: Promise<void>): Promise<void> {
+    const refresh = reading.finally(() => this.refreshing.delete(repositoryId));
     this.refreshing.set(repositoryId, refresh);
     return refresh;
   }
@@ -97,7 +131,9 @@ export class ArchiveCatalog {
       this.logger.warn({ err: error, repository_id: repositoryId }, 'Could not store a new archive; the list will be read from borg');
       this.loaded.delete(repositoryId);
       await this.states.delete({ repositoryId });
+      return;
     }
+    await this.noteNewest(repositoryId);
   }
 
   private async insertCreated(repositoryId: number, info: BorgArchiveInfo, comment: string | null): Promise<void> {
@@ -122,6 +158,7 @@ export class ArchiveCatalog {
     await this.indexes.drop(archive);
     await this.archives.delete({ id: archive.id });
     await this.archives.update({ repositoryId: archive.repositoryId }, { deduplicatedSize: null, infoLoadedAt: null });
+    await this.noteNewest(archive.repositoryId);
   }
 
   async forgetRepository(repositoryId: number): Promise<void> {
@@ -131,15 +168,17 @@ export class ArchiveCatalog {
     await this.states.delete({ repositoryId });
   }
 
-  private async readFromBorg(repositoryId: number): Promise<void> {
+  private async readFromBorg(repositoryId: number, options: BorgCallOptions = {}): Promise<void> {
     const listed = await this.repositoryBorg.run(repositoryId, async (connection) => {
-      const names = (await this.borg.listArchives(connection, { bypassLock: true })).result;
+      const names = (await this.borg.listArchives(connection, { ...options, bypassLock: true })).result;
       const known = await this.archives.find({ where: { repositoryId }, select: ['id', 'name', 'borgId', 'repositoryId'] });
       const knownIds = new Set(known.map((archive) => `${archive.name}\0${archive.borgId}`));
       const firstNew = names.findIndex((archive) => !knownIds.has(`${archive.name}\0${archive.id}`));
       // borg lists oldest first: the details of everything from the first new archive on come in one call.
       const details =
-        firstNew === -1 ? [] : (await this.borg.listArchiveDetails(connection, { bypassLock: true, last: names.length - firstNew })).result;
+        firstNew === -1
+          ? []
+          : (await this.borg.listArchiveDetails(connection, { ...options, bypassLock: true, last: names.length - firstNew })).result;
       return { names, known, details };
     });
 
@@ -167,6 +206,17 @@ export class ArchiveCatalog {
     }
     await this.states.save({ repositoryId, refreshedAt: new Date() });
     this.loaded.add(repositoryId);
+    await this.noteNewest(repositoryId);
+  }
+
+  /** The newest archive by the index on (repository_id, started_at, id): one row read. */
+  private async noteNewest(repositoryId: number): Promise<void> {
+    const newest = await this.archives.findOne({
+      select: ['id', 'startedAt'],
+      where: { repositoryId },
+      order: { startedAt: 'DESC', id: 'DESC' },
+    });
+    await this.monitorStates.recordNewestArchive(repositoryId, newest?.startedAt ?? null);
   }
 }
 

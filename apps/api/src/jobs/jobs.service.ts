@@ -117,8 +117,8 @@ export class JobsService {
   }
 
   /** Low-priority work that must not overlap the repository's jobs (JobQueue.runWhenIdle). */
-  runWhenIdle(repositoryId: number, task: IdleTask): void {
-    this.queue.runWhenIdle(repositoryId, task);
+  runWhenIdle(repositoryId: number, task: IdleTask, kind?: string): void {
+    this.queue.runWhenIdle(repositoryId, task, kind);
   }
 
   /** Queued or running: the repository must not be deleted meanwhile. */

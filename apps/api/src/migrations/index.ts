@@ -11,6 +11,7 @@ import { JobHistory1764270000000 } from './1764270000000-job-history';
 import { ArchiveListOrder1764280000000 } from './1764280000000-archive-list-order';
 import { JobParametersSnakeCase1764290000000 } from './1764290000000-job-parameters-snake-case';
 import { Notifications1764300000000 } from './1764300000000-notifications';
+import { RepositoryMonitoring1764310000000 } from './1764310000000-repository-monitoring';
 
 /** Every migration, oldest first. The app runs the pending ones at start; the schema is never synchronised. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ArchiveListOrder1764280000000,
   JobParametersSnakeCase1764290000000,
   Notifications1764300000000,
+  RepositoryMonitoring1764310000000,
 ];

@@ -9,6 +9,8 @@ import { RepositoryEntity } from './repository.entity';
 import { RepositoryPreconditions } from './repository-preconditions';
 import { RepositoryRemovals } from './repository-removals';
 import { RepositoryStatistics } from './borg/repository-statistics';
+import { ExpectationChanges } from './monitoring/expectation-changes';
+import { RepositoryMonitorStates } from './monitoring/repository-monitor-states';
 import { SshController } from './ssh/ssh.controller';
 import { SshKeygen } from './ssh/ssh-keygen';
 import { SshKeysService } from './ssh/ssh-keys.service';
@@ -23,9 +25,19 @@ import { SshKeysService } from './ssh/ssh-keys.service';
     RepositoryConnections,
     RepositoryRemovals,
     RepositoryStatistics,
+    ExpectationChanges,
+    RepositoryMonitorStates,
     SshKeysService,
     SshKeygen,
   ],
-  exports: [RepositoriesService, RepositoryBorg, RepositoryPreconditions, RepositoryRemovals, RepositoryStatistics],
+  exports: [
+    RepositoriesService,
+    RepositoryBorg,
+    RepositoryPreconditions,
+    RepositoryRemovals,
+    RepositoryStatistics,
+    ExpectationChanges,
+    RepositoryMonitorStates,
+  ],
 })
 export class RepositoriesModule {}

@@ -22,6 +22,7 @@ import { checkRepositoryLocation, RepositoryLocation } from './repository-locati
 import { statsColumns } from './borg/repository-snapshot';
 import { SshKeysService } from './ssh/ssh-keys.service';
 import { ServerFiles } from '../platform/files/server-files';
+import { ExpectationChanges } from './monitoring/expectation-changes';
 
 const DEFAULT_ENCRYPTION = 'repokey-blake2';
 
@@ -39,6 +40,7 @@ export class RepositoriesService {
     private readonly sshKeys: SshKeysService,
     private readonly removals: RepositoryRemovals,
     private readonly files: ServerFiles,
+    private readonly expectations: ExpectationChanges,
     version: DatabaseVersion,
   ) {
     this.pages = new VersionedCache(version, LIST_CACHE_SIZE);
@@ -90,9 +92,10 @@ export class RepositoriesService {
       ...this.sealedSecrets({ ...settings, passphrase: mode === 'none' ? null : settings.passphrase }),
       sshKeySource: settings.sshKeySource,
       sshHostKeyPolicy: settings.hostKeyPolicy,
+      maxAgeHours: input.max_age_hours ?? null,
       ...statsColumns(snapshot),
     });
-    return toRepositoryDto(await this.save(entity));
+    return this.checkedAgain(await this.save(entity));
   }
 
   /** Name changes are saved as they are; connection changes only after borg opened the repository with them. */
@@ -133,8 +136,9 @@ export class RepositoriesService {
       ...this.sealedSecrets(next),
       sshKeySource: next.sshKeySource,
       sshHostKeyPolicy: next.hostKeyPolicy,
+      maxAgeHours: input.max_age_hours === undefined ? repository.maxAgeHours : input.max_age_hours,
     });
-    return toRepositoryDto(await this.save(repository));
+    return this.checkedAgain(await this.save(repository));
   }
 
   /**
@@ -234,6 +238,12 @@ export class RepositoriesService {
     const repository = await this.preconditions.existing(id);
     await this.preconditions.assertIdle(id, 'it cannot be unlocked until the job ends or is cancelled');
     await this.repositoryBorg.runWith(this.connections.settingsOf(repository), (connection) => this.borg.breakLock(connection));
+  }
+
+  /** The answer after a save shows the monitor's verdict on the repository as it is now. */
+  private async checkedAgain(saved: RepositoryEntity): Promise<RepositoryDto> {
+    await this.expectations.changed(saved.id);
+    return toRepositoryDto(await this.preconditions.existing(saved.id));
   }
 
   private sealedSecrets(settings: ConnectionSettings): Pick<RepositoryEntity, 'passphraseSecret' | 'sshPrivateKeySecret'> {

@@ -18,7 +18,19 @@ export function toRepositoryDto(repository: RepositoryEntity): RepositoryDto {
     deduplicated_size: repository.deduplicatedSize,
     last_archive_at: repository.lastArchiveAt?.toISOString() ?? null,
     stats_updated_at: repository.statsUpdatedAt?.toISOString() ?? null,
+    max_age_hours: repository.maxAgeHours,
+    newest_archive_at: iso(repository.newestArchiveAt),
+    overdue: repository.overdueSince !== null,
+    overdue_since: iso(repository.overdueSince),
+    archive_expected_by: iso(repository.archiveExpectedBy),
+    expectation: repository.expectation,
+    unreachable_since: iso(repository.unreachableSince),
+    low_space_since: iso(repository.lowSpaceSince),
     created_at: repository.createdAt.toISOString(),
     updated_at: repository.updatedAt.toISOString(),
   };
+}
+
+function iso(time: Date | null): string | null {
+  return time?.toISOString() ?? null;
 }

@@ -51,6 +51,35 @@ export class RepositoryEntity {
   @Column({ name: 'stats_updated_at', type: 'datetime', nullable: true })
   statsUpdatedAt!: Date | null;
 
+  /** An archive is expected at least this often (hours); null: only the schedules say what is expected. */
+  @Column({ name: 'max_age_hours', type: 'integer', nullable: true })
+  maxAgeHours!: number | null;
+
+  /** The start of the newest archive in the stored archive list (archives), kept here by the archive catalog. */
+  @Column({ name: 'newest_archive_at', type: 'datetime', nullable: true })
+  newestArchiveAt!: Date | null;
+
+  /**
+   * The state the repository monitor found at its last check (monitoring/): when the unmet expectation was due (null
+   * while none is), by when a newer archive is expected, and that expectation in words.
+   */
+  @Column({ name: 'overdue_since', type: 'datetime', nullable: true })
+  overdueSince!: Date | null;
+
+  @Column({ name: 'archive_expected_by', type: 'datetime', nullable: true })
+  archiveExpectedBy!: Date | null;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  expectation!: string | null;
+
+  /** Since when reading its archive list fails; null while it can be read. */
+  @Column({ name: 'unreachable_since', type: 'datetime', nullable: true })
+  unreachableSince!: Date | null;
+
+  /** Since when the file system holding it (local repositories) is below the low-space threshold. */
+  @Column({ name: 'low_space_since', type: 'datetime', nullable: true })
+  lowSpaceSince!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime' })
   createdAt!: Date;
 

@@ -1,10 +1,13 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { JobDto } from '../jobs/dto/job.dto';
 import { JobTrigger } from '@borgitory/job-states';
 import { JobsService } from '../jobs/jobs.service';
 import { CloudSyncConfigsService } from '../cloud-sync/cloud-sync-configs.service';
+import { APP_CONFIG, AppConfig } from '../platform/config/app-config';
+import { EventStream } from '../platform/events/event-stream';
+import { RepositoriesService } from '../repositories/repositories.service';
 import { CheckPoliciesService } from './checks/check-policies.service';
 import { nextRuns, parseCron } from './cron/cron-schedule';
 import { PruningPoliciesService } from './pruning/pruning-policies.service';
@@ -27,6 +30,9 @@ export class ScheduleRuns implements OnApplicationBootstrap {
     private readonly checks: CheckPoliciesService,
     private readonly cloudSyncConfigs: CloudSyncConfigsService,
     private readonly timers: ScheduleTimers,
+    private readonly repositories: RepositoriesService,
+    private readonly events: EventStream,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -102,7 +108,8 @@ export class ScheduleRuns implements OnApplicationBootstrap {
 
   /**
    * A run came due, or (missed) came due while the server was down. A schedule whose previous run is still queued or
-   * running does not get a second one: the skip is written to that run's log and to the server log.
+   * running does not get a second one: the skip is written to that run's log and to the server log, and published as
+   * schedule.skipped.
    */
   async due(scheduleId: number, dueAt: Date, missed = false): Promise<JobDto | null> {
     const schedule = await this.schedules.findOneBy({ id: scheduleId });
@@ -114,11 +121,24 @@ export class ScheduleRuns implements OnApplicationBootstrap {
       const message = `Skipped ${which}: job ${active.id}, an earlier run, is still ${active.status}`;
       this.logger.warn({ schedule_id: scheduleId, job_id: active.id }, message);
       await this.jobs.note(active.id, 'warning', message);
+      await this.publishSkipped(schedule, active, dueAt);
       return null;
     }
     const job = await this.start(schedule, 'schedule', missed ? `Catching up ${which}` : `Started for ${which}`);
     this.logger.log({ schedule_id: scheduleId, job_id: job.id }, `Started job ${job.id} for ${which}`);
     return job;
+  }
+
+  private async publishSkipped(schedule: ScheduleEntity, running: JobDto, dueAt: Date): Promise<void> {
+    const repository = await this.repositories.get(schedule.repositoryId);
+    this.events.publish('schedule.skipped', {
+      summary: `Schedule "${schedule.name}" skipped its run due at ${dueAt.toISOString()} on repository "${repository.name}": its previous run (job ${running.id}) is still ${running.status}`,
+      repository: { id: repository.id, name: repository.name },
+      schedule: { id: schedule.id, name: schedule.name },
+      job: { id: running.id, type: running.type, status: running.status, url: `${this.config.publicUrl}/jobs/${running.id}` },
+      error: null,
+      figures: { due_at: dueAt.toISOString(), running_job_id: running.id, running_since: running.started_at ?? running.created_at },
+    });
   }
 
   /** updated_at is given as it is, or TypeORM would set it: it says when a user last changed the schedule. */

@@ -87,6 +87,14 @@ export class ScheduleEntity {
   @Column({ name: 'handled_until', type: 'datetime' })
   handledUntil!: Date;
 
+  /**
+   * When the schedule was created, switched on, or given other times: only runs due after it say that an archive is
+   * expected (the repository monitor). Set on every row (the migration took updated_at for older ones); nullable only
+   * because SQLite adds no NOT NULL column without a default.
+   */
+  @Column({ name: 'active_since', type: 'datetime', nullable: true })
+  activeSince!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime' })
   createdAt!: Date;
 

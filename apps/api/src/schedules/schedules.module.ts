@@ -21,6 +21,7 @@ import { PruneExecutor } from './pruning/prune.executor';
 import { PruningPoliciesController, RepositoryPruneController } from './pruning/pruning-policies.controller';
 import { PruningPoliciesService } from './pruning/pruning-policies.service';
 import { PruningPolicyEntity } from './pruning/pruning-policy.entity';
+import { EnabledSchedules } from './enabled-schedules';
 import { ScheduleRuns } from './schedule-runs';
 import { ScheduleTimers } from './schedule-timers';
 import { ScheduleEntity } from './schedule.entity';
@@ -58,7 +59,9 @@ import { SchedulesService } from './schedules.service';
     CompactExecutor,
     CheckPoliciesService,
     CheckExecutor,
+    EnabledSchedules,
   ],
+  exports: [EnabledSchedules],
 })
 export class SchedulesModule implements OnModuleInit {
   constructor(

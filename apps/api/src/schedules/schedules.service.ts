@@ -5,6 +5,7 @@ import { BackupsService } from '../backups/backups.service';
 import { CloudSyncService } from '../cloud-sync/cloud-sync.service';
 import { JobDto } from '../jobs/dto/job.dto';
 import { JobsService } from '../jobs/jobs.service';
+import { ExpectationChanges } from '../repositories/monitoring/expectation-changes';
 import { saveNamed } from '../platform/database/save-unique';
 import { DomainError } from '../platform/errors/domain-error';
 import { Page } from '../platform/http/envelope';
@@ -28,6 +29,7 @@ export class SchedulesService {
     private readonly cloudSync: CloudSyncService,
     private readonly jobs: JobsService,
     private readonly runs: ScheduleRuns,
+    private readonly expectations: ExpectationChanges,
   ) {}
 
   async list(query: PageQueryDto): Promise<Page<ScheduleDto>> {
@@ -46,20 +48,30 @@ export class SchedulesService {
   }
 
   async create(input: ScheduleInputDto): Promise<ScheduleDto> {
-    const schedule = await this.save(this.schedules.create(await this.columns(input)));
-    return this.toDto(await this.runs.watch(schedule));
+    const schedule = await this.save(this.schedules.create({ ...(await this.columns(input)), activeSince: new Date() }));
+    return this.saved(schedule);
   }
 
+  /** Runs due before a change of times, or before the schedule was switched on, no longer say an archive is expected. */
   async update(id: number, input: ScheduleInputDto): Promise<ScheduleDto> {
     const schedule = await this.find(id);
-    const saved = await this.save(Object.assign(schedule, await this.columns(input)));
-    return this.toDto(await this.runs.watch(saved));
+    const repositoryBefore = schedule.repositoryId;
+    const columns = await this.columns(input);
+    const restarted =
+      (columns.enabled && !schedule.enabled) ||
+      columns.cronExpression !== schedule.cronExpression ||
+      columns.timezone !== schedule.timezone ||
+      columns.repositoryId !== schedule.repositoryId;
+    const saved = await this.save(Object.assign(schedule, columns, restarted ? { activeSince: new Date() } : {}));
+    if (repositoryBefore !== saved.repositoryId) await this.expectations.changed(repositoryBefore);
+    return this.saved(saved);
   }
 
   async remove(id: number): Promise<void> {
-    await this.find(id);
+    const schedule = await this.find(id);
     await this.schedules.delete({ id });
     this.runs.unwatch(id);
+    await this.expectations.changed(schedule.repositoryId);
   }
 
   /** Enables a disabled schedule and disables an enabled one; its timer follows at once. One that cannot run stays off (422). */
@@ -74,10 +86,16 @@ export class SchedulesService {
         });
       }
     }
+    const now = new Date();
     const saved = await this.schedules.save(
-      Object.assign(schedule, { enabled: !schedule.enabled, disabledReason: null, handledUntil: new Date() }),
+      Object.assign(schedule, {
+        enabled: !schedule.enabled,
+        disabledReason: null,
+        handledUntil: now,
+        activeSince: schedule.enabled ? schedule.activeSince : now,
+      }),
     );
-    return this.toDto(await this.runs.watch(saved));
+    return this.saved(saved);
   }
 
   /** A run now, enabled or not; refused while an earlier run is queued or running. */
@@ -108,6 +126,13 @@ export class SchedulesService {
   async namesUsingCloudSync(configId: number): Promise<string[]> {
     const users = await this.schedules.find({ where: { cloudSyncConfigId: configId }, order: { name: 'ASC' } });
     return users.map((schedule) => `schedule "${schedule.name}"`);
+  }
+
+  /** Its timer follows the saved schedule at once, and its repository's expectation is worked out again. */
+  private async saved(schedule: ScheduleEntity): Promise<ScheduleDto> {
+    const watched = await this.runs.watch(schedule);
+    await this.expectations.changed(schedule.repositoryId);
+    return this.toDto(watched);
   }
 
   private async toDto(schedule: ScheduleEntity): Promise<ScheduleDto> {

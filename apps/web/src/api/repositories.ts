@@ -39,13 +39,21 @@ export function useRepositories(offset: number) {
   });
 }
 
+const readRepositoryOptions = () =>
+  unwrapPage(api.GET('/api/repositories', { params: { query: { limit: REPOSITORY_OPTIONS_LIMIT, offset: 0 } } }));
+
 /** The repositories to choose from in a select (and to name them in job lists), by name. */
 export function useRepositoryOptions() {
+  return useQuery({ queryKey: repositoryKeys.options, queryFn: readRepositoryOptions });
+}
+
+/** The repositories that are overdue as of the server's last check (it checks every minute), read again every minute. */
+export function useOverdueRepositories() {
   return useQuery({
     queryKey: repositoryKeys.options,
-    queryFn: async () => {
-      return unwrapPage(api.GET('/api/repositories', { params: { query: { limit: REPOSITORY_OPTIONS_LIMIT, offset: 0 } } }));
-    },
+    queryFn: readRepositoryOptions,
+    refetchInterval: 60_000,
+    select: (page) => page.items.filter((repository) => repository.overdue),
   });
 }
 

@@ -1103,6 +1103,40 @@ export interface components {
              * @description When the figures above were read from borg
              */
             stats_updated_at: string | null;
+            /** @description An archive is expected at least this often (hours); null: none set */
+            max_age_hours: number | null;
+            /**
+             * Format: date-time
+             * @description Start of the newest archive in the stored archive list; null when it has none (or was never read)
+             */
+            newest_archive_at: string | null;
+            /** @description The newest archive is older than expected (by max_age_hours or an enabled schedule), as of the last check */
+            overdue: boolean;
+            /**
+             * Format: date-time
+             * @description When the unmet expectation was due; null while not overdue
+             */
+            overdue_since: string | null;
+            /**
+             * Format: date-time
+             * @description By when a newer archive is expected (in the past while overdue); null when nothing is expected
+             */
+            archive_expected_by: string | null;
+            /**
+             * @description What is expected, in words; null when nothing is
+             * @example An archive at least every 26 hours; one after each run of schedule "Nightly" (At 02:00), within 1 hour
+             */
+            expectation: string | null;
+            /**
+             * Format: date-time
+             * @description Since when its archive list cannot be read; null while it can
+             */
+            unreachable_since: string | null;
+            /**
+             * Format: date-time
+             * @description Local repositories: since when their file system is low on space; null while it is not
+             */
+            low_space_since: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -1142,6 +1176,11 @@ export interface components {
              * @enum {string}
              */
             ssh_host_key_policy?: "accept-new" | "strict";
+            /**
+             * @description An archive is expected at least this often: the repository is overdue when its newest archive is older (its enabled schedules add expectations of their own). null: none.
+             * @example 26
+             */
+            max_age_hours?: number | null;
         };
         UpdateRepositoryDto: {
             /** @example Updated Repo Name */
@@ -1156,6 +1195,11 @@ export interface components {
             ssh_private_key?: string | null;
             /** @enum {string} */
             ssh_host_key_policy?: "accept-new" | "strict";
+            /**
+             * @description An archive is expected at least this often: the repository is overdue when its newest archive is older (its enabled schedules add expectations of their own). null: none.
+             * @example 26
+             */
+            max_age_hours?: number | null;
         };
         RepositoryFailureDto: {
             code: components["schemas"]["ErrorCode"];

@@ -117,6 +117,21 @@ describe('JobQueue idle tasks', () => {
     expect(older.task).not.toHaveBeenCalled();
   });
 
+  it('keeps tasks of other kinds beside a waiting one and runs them one at a time', async () => {
+    queue.add({ id: 1, repositoryId: 7 });
+    const statistics = idleTask('statistics');
+    const archives = idleTask('archives');
+    queue.runWhenIdle(7, statistics.task);
+    queue.runWhenIdle(7, archives.task, 'archive-list');
+    await settle();
+    jobs.get(1)?.resolve();
+    await settle();
+    expect(log).toEqual(['job 1 start', 'job 1 end', 'statistics start']);
+    statistics.finish();
+    await settle();
+    expect(log.slice(-2)).toEqual(['statistics end', 'archives start']);
+  });
+
   it('starts when the queued job it waited for is withdrawn', async () => {
     queue.add({ id: 1, repositoryId: 1 });
     queue.add({ id: 2, repositoryId: 2 });

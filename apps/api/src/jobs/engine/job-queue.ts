@@ -17,6 +17,11 @@ interface RunningJob {
 /** Work on a repository that must not overlap its jobs; see JobQueue.runWhenIdle. */
 export type IdleTask = (signal: AbortSignal) => Promise<void>;
 
+interface WaitingIdleTask {
+  repositoryId: number;
+  task: IdleTask;
+}
+
 interface RunningIdleTask {
   controller: AbortController;
   settled: Promise<void>;
@@ -34,7 +39,8 @@ export class JobQueue implements BeforeApplicationShutdown {
   private readonly logger = new Logger('JobQueue');
   private readonly waiting: QueuedJob[] = [];
   private readonly running = new Map<number, RunningJob>();
-  private readonly idleWaiting = new Map<number, IdleTask>();
+  /** By repository and kind of task ("12 statistics"). */
+  private readonly idleWaiting = new Map<string, WaitingIdleTask>();
   private readonly idleRunning = new Map<number, RunningIdleTask>();
   private readonly shutdown = new AbortController();
   private started = false;
@@ -56,11 +62,12 @@ export class JobQueue implements BeforeApplicationShutdown {
   /**
    * Low-priority work on a repository that must not overlap its jobs (borg reading its statistics): it starts
    * once no job of the repository is running or waiting. A job that arrives meanwhile aborts it and starts when it
-   * has ended; the task then runs again after that job. A newer task replaces one still waiting. Idle tasks do
-   * not count against maxConcurrentJobs; the task logs its own failures (a rejection is only logged here).
+   * has ended; the task then runs again after that job. A newer task of the same kind replaces one still waiting;
+   * tasks of other kinds wait beside it and run one after the other. Idle tasks do not count against
+   * maxConcurrentJobs; the task logs its own failures (a rejection is only logged here).
    */
-  runWhenIdle(repositoryId: number, task: IdleTask): void {
-    this.idleWaiting.set(repositoryId, task);
+  runWhenIdle(repositoryId: number, task: IdleTask, kind = 'statistics'): void {
+    this.idleWaiting.set(`${repositoryId} ${kind}`, { repositoryId, task });
     this.pump();
   }
 
@@ -112,10 +119,11 @@ export class JobQueue implements BeforeApplicationShutdown {
       this.waiting.splice(index, 1);
       this.launch(job);
     }
-    for (const [repositoryId, task] of this.idleWaiting) {
+    for (const [key, idle] of this.idleWaiting) {
+      const { repositoryId } = idle;
       if (this.repositoryBusy(repositoryId) || this.waiting.some((job) => job.repositoryId === repositoryId)) continue;
-      this.idleWaiting.delete(repositoryId);
-      this.launchIdle(repositoryId, task);
+      this.idleWaiting.delete(key);
+      this.launchIdle(key, idle);
     }
   }
 
@@ -137,7 +145,8 @@ export class JobQueue implements BeforeApplicationShutdown {
     this.running.set(job.id, { repositoryId: job.repositoryId, controller, settled });
   }
 
-  private launchIdle(repositoryId: number, task: IdleTask): void {
+  private launchIdle(key: string, idle: WaitingIdleTask): void {
+    const { repositoryId, task } = idle;
     const controller = new AbortController();
     const settled = Promise.resolve()
       .then(() => task(controller.signal))
@@ -145,7 +154,7 @@ export class JobQueue implements BeforeApplicationShutdown {
       .finally(() => {
         this.idleRunning.delete(repositoryId);
         // Aborted for a job: it runs again after the job, unless a newer task took its place.
-        if (controller.signal.aborted && !this.stopping && !this.idleWaiting.has(repositoryId)) this.idleWaiting.set(repositoryId, task);
+        if (controller.signal.aborted && !this.stopping && !this.idleWaiting.has(key)) this.idleWaiting.set(key, idle);
         this.pump();
       });
     this.idleRunning.set(repositoryId, { controller, settled });

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, MaxLength, ValidateIf } from 'class-validator';
 
 export const ENCRYPTION_MODES = [
   'none',
@@ -12,6 +12,12 @@ export const ENCRYPTION_MODES = [
 ] as const;
 export type EncryptionMode = (typeof ENCRYPTION_MODES)[number];
 export const HOST_KEY_POLICIES = ['accept-new', 'strict'] as const;
+
+export const MAX_AGE_HOURS_LIMIT = 8760;
+
+const MAX_AGE_DESCRIPTION =
+  'An archive is expected at least this often: the repository is overdue when its newest archive is older ' +
+  '(its enabled schedules add expectations of their own). null: none.';
 
 const PATH_DESCRIPTION =
   'An absolute local path, ssh://user@host:port/path, or user@host:path. For ssh, Borgitory uses its own key ' +
@@ -69,6 +75,20 @@ export class CreateRepositoryDto {
   @IsOptional()
   @IsIn(HOST_KEY_POLICIES)
   ssh_host_key_policy?: (typeof HOST_KEY_POLICIES)[number];
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    maximum: MAX_AGE_HOURS_LIMIT,
+    example: 26,
+    description: MAX_AGE_DESCRIPTION,
+  })
+  @ValidateIf((dto: CreateRepositoryDto) => dto.max_age_hours !== null && dto.max_age_hours !== undefined)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_AGE_HOURS_LIMIT)
+  max_age_hours?: number | null;
 }
 
 /** Every field optional; a changed path, passphrase or ssh setting is verified with borg before it is saved. */
@@ -102,6 +122,20 @@ export class UpdateRepositoryDto {
   @IsOptional()
   @IsIn(HOST_KEY_POLICIES)
   ssh_host_key_policy?: (typeof HOST_KEY_POLICIES)[number];
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    maximum: MAX_AGE_HOURS_LIMIT,
+    example: 26,
+    description: MAX_AGE_DESCRIPTION,
+  })
+  @ValidateIf((dto: UpdateRepositoryDto) => dto.max_age_hours !== null && dto.max_age_hours !== undefined)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_AGE_HOURS_LIMIT)
+  max_age_hours?: number | null;
 }
 
 export class DeleteRepositoryQueryDto {

@@ -48,6 +48,60 @@ export class RepositoryDto {
   @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'When the figures above were read from borg' })
   stats_updated_at!: string | null;
 
+  @ApiProperty({ type: 'integer', nullable: true, description: 'An archive is expected at least this often (hours); null: none set' })
+  max_age_hours!: number | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description: 'Start of the newest archive in the stored archive list; null when it has none (or was never read)',
+  })
+  newest_archive_at!: string | null;
+
+  @ApiProperty({ description: 'The newest archive is older than expected (by max_age_hours or an enabled schedule), as of the last check' })
+  overdue!: boolean;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description: 'When the unmet expectation was due; null while not overdue',
+  })
+  overdue_since!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description: 'By when a newer archive is expected (in the past while overdue); null when nothing is expected',
+  })
+  archive_expected_by!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'An archive at least every 26 hours; one after each run of schedule "Nightly" (At 02:00), within 1 hour',
+    description: 'What is expected, in words; null when nothing is',
+  })
+  expectation!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description: 'Since when its archive list cannot be read; null while it can',
+  })
+  unreachable_since!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description: 'Local repositories: since when their file system is low on space; null while it is not',
+  })
+  low_space_since!: string | null;
+
   @ApiProperty({ format: 'date-time' })
   created_at!: string;
 

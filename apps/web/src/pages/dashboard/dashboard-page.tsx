@@ -4,6 +4,7 @@ import { useHealth, type Health } from '../../api/health';
 import { useLiveJobLists } from '../../api/job-streams';
 import { useRepositoryNames } from '../../api/repositories';
 import { PageHeader } from '../../components/page-header';
+import { OverdueRepositories } from './overdue-repositories';
 import { RecentJobsPanel } from './recent-jobs-panel';
 import { RunningJobsPanel } from './running-jobs-panel';
 import './dashboard-page.css';
@@ -21,6 +22,7 @@ export function DashboardPage() {
         </Link>
       </PageHeader>
 
+      <OverdueRepositories />
       <RunningJobsPanel repositoryName={repositoryName} />
       <RecentJobsPanel repositoryName={repositoryName} />
 

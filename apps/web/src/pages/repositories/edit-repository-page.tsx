@@ -7,6 +7,8 @@ import { FormActions, SaveForm } from '../../components/save-form';
 import { useFocusFirstProblem } from '../../forms/focus-first-problem';
 import { useFormValues } from '../../forms/use-form-values';
 import { isSshLocation } from './location';
+import { MaxAgeField } from './max-age-field';
+import { maxAgeChange, maxAgeText } from './max-age-values';
 import { NameAndLocationFields } from './name-and-location-fields';
 import { repositoryFormErrors } from './repository-form-errors';
 import { SshFieldset } from './ssh-fieldset';
@@ -23,9 +25,10 @@ interface Values {
   sshPrivateKey: string;
   useServerKey: boolean;
   sshHostKeyPolicy: HostKeyPolicy;
+  maxAgeHours: string;
 }
 
-/** Rename, move, or change the passphrase or ssh settings; borg checks connection changes before they are saved. */
+/** Rename, move, change the passphrase or ssh settings, or what is expected; borg checks connection changes before they are saved. */
 function EditRepositoryForm({ repository }: { repository: Repository }) {
   const update = useUpdateRepository(repository.id);
   const navigate = useNavigate();
@@ -38,13 +41,20 @@ function EditRepositoryForm({ repository }: { repository: Repository }) {
     sshPrivateKey: '',
     useServerKey: false,
     sshHostKeyPolicy: repository.ssh_host_key_policy,
+    maxAgeHours: maxAgeText(repository.max_age_hours),
   });
 
   const detailsPath = `/repositories/${repository.id}`;
   const ssh = isSshLocation(values.path);
   const hasCustomKey = repository.is_remote && repository.ssh_key_source === 'custom';
   const encrypted = repository.encryption !== 'none';
-  const shownFields = ['name', 'path', ...(encrypted ? ['passphrase'] : []), ...(ssh ? ['ssh_private_key', 'ssh_host_key_policy'] : [])];
+  const shownFields = [
+    'name',
+    'path',
+    ...(encrypted ? ['passphrase'] : []),
+    ...(ssh ? ['ssh_private_key', 'ssh_host_key_policy'] : []),
+    'max_age_hours',
+  ];
   const errors = repositoryFormErrors(update.error, shownFields, update.variables, changes(repository, values));
 
   useFocusFirstProblem(formRef, update.error);
@@ -115,6 +125,7 @@ function EditRepositoryForm({ repository }: { repository: Repository }) {
             )}
           </SshFieldset>
         )}
+        <MaxAgeField value={values.maxAgeHours} onChange={set('maxAgeHours')} errors={errors.fields['max_age_hours']} />
         <FormActions
           submitLabel="Save changes"
           busy={update.isPending}
@@ -132,6 +143,8 @@ function changes(repository: Repository, values: Values): UpdateRepositoryInput 
   if (values.name.trim() !== repository.name) input.name = values.name;
   if (values.path.trim() !== repository.path) input.path = values.path.trim();
   if (values.passphrase) input.passphrase = values.passphrase;
+  const maxAge = maxAgeChange(repository.max_age_hours, values.maxAgeHours);
+  if (maxAge !== undefined) input.max_age_hours = maxAge;
   if (isSshLocation(values.path)) {
     if (values.useServerKey) input.ssh_private_key = null;
     else if (values.sshPrivateKey.trim()) input.ssh_private_key = values.sshPrivateKey;

@@ -9,6 +9,8 @@ import { useFormValues } from '../../forms/use-form-values';
 import { DEFAULT_ENCRYPTION } from './encryption';
 import { EncryptionField } from './encryption-field';
 import { isSshLocation } from './location';
+import { MaxAgeField } from './max-age-field';
+import { maxAgeHours } from './max-age-values';
 import { ModeChoice, type RepositoryMode } from './mode-choice';
 import { NameAndLocationFields } from './name-and-location-fields';
 import { PassphraseFields } from './passphrase-fields';
@@ -26,6 +28,7 @@ interface Values {
   keyFile: string;
   sshPrivateKey: string;
   sshHostKeyPolicy: HostKeyPolicy;
+  maxAgeHours: string;
 }
 
 const INITIAL: Values = {
@@ -38,6 +41,7 @@ const INITIAL: Values = {
   keyFile: '',
   sshPrivateKey: '',
   sshHostKeyPolicy: 'accept-new',
+  maxAgeHours: '',
 };
 
 /** Create a new repository (borg init) or import an existing one. */
@@ -58,6 +62,7 @@ export function NewRepositoryPage() {
     ...(creating ? ['encryption'] : ['key_file']),
     ...(asksPassphrase ? ['passphrase'] : []),
     ...(ssh ? ['ssh_private_key', 'ssh_host_key_policy'] : []),
+    'max_age_hours',
   ];
   const errors = repositoryFormErrors(create.error, shownFields, create.variables, toInput(values));
   const alreadyExists = create.error instanceof ApiRequestError && create.error.code === 'REPOSITORY_ALREADY_EXISTS';
@@ -155,6 +160,7 @@ export function NewRepositoryPage() {
               errors={errors.fields}
             />
           )}
+          <MaxAgeField value={values.maxAgeHours} onChange={set('maxAgeHours')} errors={errors.fields['max_age_hours']} />
           <FormActions
             submitLabel={creating ? 'Create repository' : 'Import repository'}
             busyLabel={creating ? 'Creating repository…' : 'Importing repository…'}
@@ -171,7 +177,12 @@ export function NewRepositoryPage() {
 /** The request body: only what applies to the chosen mode and location. */
 function toInput(values: Values): CreateRepositoryInput {
   const creating = values.mode === 'create';
-  const input: CreateRepositoryInput = { name: values.name, path: values.path.trim(), initialize: creating };
+  const input: CreateRepositoryInput = {
+    name: values.name,
+    path: values.path.trim(),
+    initialize: creating,
+    max_age_hours: maxAgeHours(values.maxAgeHours),
+  };
   if (creating) input.encryption = values.encryption;
   if ((!creating || values.encryption !== 'none') && values.passphrase) input.passphrase = values.passphrase;
   if (!creating && values.keyFile.trim()) input.key_file = values.keyFile;

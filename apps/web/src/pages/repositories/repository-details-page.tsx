@@ -4,6 +4,7 @@ import { useRepositoryInfo, useTestRepository, type Repository } from '../../api
 import { RepositoryLoader } from '../../components/repositories/repository-loader';
 import { BreakLockDialog } from './break-lock-dialog';
 import { DeleteRepositoryDialog } from './delete-repository-dialog';
+import { RepositoryExpectationPanel } from './repository-expectation-panel';
 import { RepositoryInfoPanel } from './repository-info-panel';
 import { RepositoryKeyPanel } from './repository-key-panel';
 import { RepositorySummary } from './repository-summary';
@@ -75,6 +76,7 @@ function RepositoryDetails({ repository }: { repository: Repository }) {
       )}
       <TestResultPanel test={test} />
       <RepositoryInfoPanel info={info} />
+      <RepositoryExpectationPanel repository={repository} />
       <RepositorySummary repository={repository} />
       {repository.encryption !== 'none' && <RepositoryKeyPanel repository={repository} />}
 

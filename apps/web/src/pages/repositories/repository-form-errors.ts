@@ -9,6 +9,7 @@ const FIELD_LABELS: Record<string, string> = {
   key_file: 'Key file',
   ssh_private_key: 'Private key',
   ssh_host_key_policy: 'Host key policy',
+  max_age_hours: 'Maximum age of the newest archive',
 };
 
 /**

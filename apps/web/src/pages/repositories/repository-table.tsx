@@ -40,6 +40,12 @@ export function RepositoryTable({ repositories }: { repositories: Repository[] }
             <td className="numeric">{repository.deduplicated_size === null ? '—' : formatBytes(repository.deduplicated_size)}</td>
             <td>
               <RelativeTime value={repository.last_archive_at} />
+              {repository.overdue && (
+                <>
+                  {' '}
+                  <span className="badge badge--error">Overdue</span>
+                </>
+              )}
             </td>
           </tr>
         ))}
