@@ -101,7 +101,7 @@ describe('RcloneRunner', () => {
   it('obscures a password as rclone reveals it, without it in argv', async () => {
     const obscured = await rclone.obscure('correct horse');
     expect(obscured).not.toContain('correct horse');
-    expect(execFileSync('rclone', ['reveal', obscured, '--config', ''], { encoding: 'utf8' }).trim()).toBe('correct horse');
+    expect(execFileSync('rclone', ['reveal', '--config', '', '--', obscured], { encoding: 'utf8' }).trim()).toBe('correct horse');
     expect(await rclone.version()).toMatch(/^1\.\d+/);
   });
 
