@@ -1,10 +1,18 @@
-import { eventGroups, eventsInWords } from './event-words';
+import { eventGroups, eventsInWords, SUBSCRIBABLE_EVENTS } from './event-words';
 
 describe('eventsInWords', () => {
-  it('says every event, none, or lists them', () => {
-    expect(eventsInWords(['backup.failed', 'repository.overdue'], 12)).toBe('Backup failed, Backups overdue');
-    expect(eventsInWords(['backup.failed'], 1)).toBe('Every event');
-    expect(eventsInWords([], 12)).toBe('None (tests only)');
+  const all = SUBSCRIBABLE_EVENTS;
+
+  it('says every event, every event but a few, none, or lists them', () => {
+    expect(eventsInWords(['backup.failed', 'repository.overdue'], all)).toBe('Backup failed, Backups overdue');
+    expect(eventsInWords(all, all)).toBe('Every event');
+    expect(eventsInWords(['backup.failed', 'backup.completed'], ['backup.completed', 'backup.failed'])).toBe('Every event');
+    expect(eventsInWords(all.slice(1), all)).toBe('Every event but Backup completed');
+    expect(eventsInWords([], all)).toBe('None (tests only)');
+  });
+
+  it('lists the events when as many are left out as are chosen', () => {
+    expect(eventsInWords(['backup.failed'], ['backup.completed', 'backup.failed'])).toBe('Backup failed');
   });
 });
 

@@ -18,12 +18,16 @@ export const EVENT_LABELS: Record<DeliveryEventName, string> = {
 };
 
 export const DELIVERY_EVENTS = Object.keys(EVENT_LABELS) as DeliveryEventName[];
+/** The events a channel can subscribe to (all but `test`). */
+export const SUBSCRIBABLE_EVENTS = DELIVERY_EVENTS.filter((event): event is EventName => event !== 'test');
 
-/** Events subscribed to, in words: "Every event", "None", or their labels. */
-export function eventsInWords(events: readonly EventName[], all: number): string {
+/** Events subscribed to, in words: "Every event", every event but a few, "None", or their labels. */
+export function eventsInWords(events: readonly EventName[], all: readonly EventName[]): string {
   if (events.length === 0) return 'None (tests only)';
-  if (events.length >= all) return 'Every event';
-  return events.map((event) => EVENT_LABELS[event]).join(', ');
+  const missing = all.filter((event) => !events.includes(event));
+  if (missing.length === 0) return 'Every event';
+  const labels = (names: readonly EventName[]) => names.map((event) => EVENT_LABELS[event]).join(', ');
+  return missing.length <= 3 && missing.length < events.length ? `Every event but ${labels(missing)}` : labels(events);
 }
 
 type CatalogEvent = NotificationCatalog['events'][number];
