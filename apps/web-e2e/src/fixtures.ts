@@ -84,8 +84,8 @@ export async function jobStatus(page: Page, id: number): Promise<string> {
 
 /**
  * Leaves the server as the other specs expect it: no job queued or running,
- * no schedule, none of the repositories createRepository made, no policy and
- * no cloud sync configuration.
+ * no schedule, none of the repositories createRepository made, no policy, no
+ * cloud sync configuration and no notification channel.
  */
 export async function cleanUp(page: Page) {
   for (const status of ['queued', 'running']) {
@@ -103,9 +103,13 @@ export async function cleanUp(page: Page) {
   await deleteAll(page, 'pruning-policies');
   await deleteAll(page, 'check-policies');
   await deleteAll(page, 'cloud-sync/configs');
+  await deleteAll(page, 'notifications/channels');
 }
 
-async function deleteAll(page: Page, collection: 'schedules' | 'pruning-policies' | 'check-policies' | 'cloud-sync/configs') {
+async function deleteAll(
+  page: Page,
+  collection: 'schedules' | 'pruning-policies' | 'check-policies' | 'cloud-sync/configs' | 'notifications/channels',
+) {
   const list = await page.request.get(`/api/${collection}?limit=200`);
   for (const item of ((await list.json()) as { data: { id: number }[] }).data) {
     const response = await page.request.delete(`/api/${collection}/${item.id}`);

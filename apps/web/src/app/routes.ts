@@ -106,6 +106,15 @@ export const PAGE_ROUTES: PageRoute[] = [
       { path: ':id/edit', Component: lazyPage(() => import('../pages/cloud-sync/edit-cloud-sync-page').then((m) => m.EditCloudSyncPage)) },
     ],
   },
+  {
+    path: 'notifications',
+    children: [
+      { index: true, Component: lazyPage(() => import('../pages/notifications/channels-page').then((m) => m.ChannelsPage)) },
+      { path: 'new', Component: lazyPage(() => import('../pages/notifications/new-channel-page').then((m) => m.NewChannelPage)) },
+      { path: ':id/edit', Component: lazyPage(() => import('../pages/notifications/edit-channel-page').then((m) => m.EditChannelPage)) },
+      { path: 'deliveries', Component: lazyPage(() => import('../pages/notifications/deliveries-page').then((m) => m.DeliveriesPage)) },
+    ],
+  },
   { path: '*', Component: lazyPage(() => import('../pages/not-found-page').then((m) => m.NotFoundPage)) },
 ];
 

@@ -13,6 +13,7 @@ export const NAV_ITEMS = [
   { to: '/schedules', label: 'Schedules' },
   { to: '/jobs', label: 'Jobs' },
   { to: '/cloud-sync', label: 'Cloud Sync' },
+  { to: '/notifications', label: 'Notifications' },
 ] as const;
 
 interface AppLayoutProps {

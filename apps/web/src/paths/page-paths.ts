@@ -29,3 +29,16 @@ export const CHECK_POLICIES_PATH = '/schedules/check-policies';
 export function checkPolicyEditPath(id: number): string {
   return `${CHECK_POLICIES_PATH}/${id}/edit`;
 }
+
+export const NOTIFICATIONS_PATH = '/notifications';
+export const NEW_CHANNEL_PATH = `${NOTIFICATIONS_PATH}/new`;
+export const DELIVERIES_PATH = `${NOTIFICATIONS_PATH}/deliveries`;
+
+export function channelEditPath(id: number): string {
+  return `${NOTIFICATIONS_PATH}/${id}/edit`;
+}
+
+/** The delivery log of one channel. */
+export function channelDeliveriesPath(id: number): string {
+  return `${DELIVERIES_PATH}?channel_id=${id}`;
+}

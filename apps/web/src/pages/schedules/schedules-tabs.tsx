@@ -1,5 +1,4 @@
-import { NavLink } from 'react-router-dom';
-import './schedules-tabs.css';
+import { SectionTabs } from '../../components/section-tabs';
 
 const TABS = [
   { to: '/schedules', label: 'Schedules', end: true },
@@ -9,17 +8,5 @@ const TABS = [
 
 /** The sections under "Schedules": the schedules themselves and the policies they run. */
 export function SchedulesTabs() {
-  return (
-    <nav className="section-tabs" aria-label="Schedules and policies">
-      <ul>
-        {TABS.map((tab) => (
-          <li key={tab.to}>
-            <NavLink to={tab.to} end={tab.end}>
-              {tab.label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SectionTabs label="Schedules and policies" tabs={TABS} />;
 }
