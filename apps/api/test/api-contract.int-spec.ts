@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
+// Each check builds the document and the client in a process of its own: slow on a busy machine.
+jest.setTimeout(150_000);
+
 const root = join(__dirname, '..', '..', '..');
 const SPEC_FILE = 'libs/api-client/openapi.json';
 

@@ -2,6 +2,7 @@ import { ChildProcess } from 'node:child_process';
 import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startHttpReceiver, type TestHttpReceiver } from '@borgitory/apprise-runner/testing';
 import { freePort, writeTree } from '@borgitory/borg-runner/testing';
 import request from 'supertest';
 import { borgCli } from './support/borg-cli';
@@ -90,6 +91,22 @@ describe('repository monitoring', () => {
     return path;
   }
 
+  /** A webhook channel for these events, to a receiver the caller stops. */
+  async function subscribe(events: string[]): Promise<TestHttpReceiver> {
+    const receiver = await startHttpReceiver();
+    await agent
+      .post('/api/notifications/channels')
+      .send({
+        name: events.join(' '),
+        type: 'webhook',
+        events,
+        repository_ids: null,
+        config: { url: `http://127.0.0.1:${receiver.port}/`, secret: 'x'.repeat(32) },
+      })
+      .expect(201);
+    return receiver;
+  }
+
   async function importRepository(name: string, path: string, maxAgeHours: number): Promise<number> {
     const created = await agent.post('/api/repositories').send({ name, path, initialize: false, max_age_hours: maxAgeHours }).expect(201);
     expect(created.body.data.max_age_hours).toBe(maxAgeHours);
@@ -103,6 +120,7 @@ describe('repository monitoring', () => {
     await start(log, { BORGITORY_MONITOR_INTERVAL_SECONDS: '1' });
     await agent.post('/api/auth/setup').send(ADMIN).expect(201);
 
+    const receiver = await subscribe(['repository.overdue', 'repository.recovered']);
     const id = await importRepository('Stale', path, 2);
     await waitUntil(() => log.named('repository.overdue').length > 0, 10_000);
     expect(log.named('repository.overdue')[0].msg).toBe(
@@ -139,6 +157,15 @@ describe('repository monitoring', () => {
     await sleep(1500);
     expect(log.named('repository.overdue')).toHaveLength(1);
     expect(log.named('repository.recovered')).toHaveLength(1);
+
+    // A channel subscribed to both got each exactly once.
+    await receiver.request(1);
+    await sleep(500);
+    expect(receiver.received.map((delivery) => JSON.parse(delivery.body))).toMatchObject([
+      { event: 'repository.overdue', data: { repository: { id, name: 'Stale' }, figures: { max_age_hours: 2 } } },
+      { event: 'repository.recovered', data: { repository: { id, name: 'Stale' } } },
+    ]);
+    await receiver.stop();
 
     // Clearing the expectation clears nothing else; max_age_hours is validated.
     await agent.put(`/api/repositories/${id}`).send({ max_age_hours: 0 }).expect(422);

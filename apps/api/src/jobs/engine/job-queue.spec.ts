@@ -132,6 +132,19 @@ describe('JobQueue idle tasks', () => {
     expect(log.slice(-2)).toEqual(['statistics end', 'archives start']);
   });
 
+  it('runs at most maxConcurrentJobs idle tasks at once, in the order they came', async () => {
+    const tasks = [7, 8, 9, 10].map((repositoryId) => ({ repositoryId, ...idleTask(`repository ${repositoryId}`) }));
+    for (const { repositoryId, task } of tasks) queue.runWhenIdle(repositoryId, task);
+    await settle();
+    expect(log).toEqual(['repository 7 start', 'repository 8 start']);
+    tasks[1].finish();
+    await settle();
+    expect(log.slice(2)).toEqual(['repository 8 end', 'repository 9 start']);
+    tasks[0].finish();
+    await settle();
+    expect(log.slice(4)).toEqual(['repository 7 end', 'repository 10 start']);
+  });
+
   it('starts when the queued job it waited for is withdrawn', async () => {
     queue.add({ id: 1, repositoryId: 1 });
     queue.add({ id: 2, repositoryId: 2 });

@@ -32,7 +32,8 @@ interface RunningIdleTask {
  * (borg locks it; the next one waits rather than fails) and
  * maxConcurrentJobs in all. Jobs without a repository count only against the
  * second. The queue starts once crash recovery has put back what was queued.
- * Below the jobs, each repository may have one idle task (runWhenIdle) waiting and one running.
+ * Below the jobs, each repository may have one idle task (runWhenIdle) of each kind waiting and one running, and
+ * at most maxConcurrentJobs idle tasks run in all (the monitor reads every repository's archive list at once).
  */
 @Injectable()
 export class JobQueue implements BeforeApplicationShutdown {
@@ -63,8 +64,9 @@ export class JobQueue implements BeforeApplicationShutdown {
    * Low-priority work on a repository that must not overlap its jobs (borg reading its statistics): it starts
    * once no job of the repository is running or waiting. A job that arrives meanwhile aborts it and starts when it
    * has ended; the task then runs again after that job. A newer task of the same kind replaces one still waiting;
-   * tasks of other kinds wait beside it and run one after the other. Idle tasks do not count against
-   * maxConcurrentJobs; the task logs its own failures (a rejection is only logged here).
+   * tasks of other kinds wait beside it and run one after the other. Idle tasks do not count against the jobs'
+   * maxConcurrentJobs but have a limit of the same size of their own, first come first served; the task logs its own
+   * failures (a rejection is only logged here).
    */
   runWhenIdle(repositoryId: number, task: IdleTask, kind = 'statistics'): void {
     this.idleWaiting.set(`${repositoryId} ${kind}`, { repositoryId, task });
@@ -120,6 +122,7 @@ export class JobQueue implements BeforeApplicationShutdown {
       this.launch(job);
     }
     for (const [key, idle] of this.idleWaiting) {
+      if (this.idleRunning.size >= this.config.maxConcurrentJobs) break;
       const { repositoryId } = idle;
       if (this.repositoryBusy(repositoryId) || this.waiting.some((job) => job.repositoryId === repositoryId)) continue;
       this.idleWaiting.delete(key);

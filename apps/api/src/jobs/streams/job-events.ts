@@ -53,8 +53,12 @@ export class JobEvents {
     return this.latestProgress.get(jobId) ?? null;
   }
 
+  /** Listeners that follow jobs as they run (SSE clients); the server's own subscribers to finished jobs are not counted. */
   listenerCount(): number {
-    return this.bus.eventNames().reduce((sum, name) => sum + this.bus.listenerCount(name), 0);
+    return this.bus
+      .eventNames()
+      .filter((name) => name !== FINISHED_JOBS)
+      .reduce((sum, name) => sum + this.bus.listenerCount(name), 0);
   }
 
   /** A failing listener (a client that went away mid-write) must not break the job that published. */
