@@ -62,7 +62,7 @@ function Legend({ items, archive }: { items: LegendItem[]; archive?: HistoryPoin
   );
 }
 
-/** One uPlot chart, redrawn when its data, its width or the colour scheme change. */
+/** One uPlot chart, made again when its data or the colour scheme change, and resized with its element. */
 function Plot({
   series,
   kind,
@@ -75,12 +75,11 @@ function Plot({
   onHover: (index: number | null) => void;
 }) {
   const container = useRef<HTMLDivElement>(null);
-  const width = useWidth(container);
   const scheme = useColorScheme();
 
   useEffect(() => {
     const element = container.current;
-    if (!element || width === 0) return;
+    if (!element) return;
     const colors = chartColors(element);
     const axis: uPlot.Axis = {
       stroke: colors.text,
@@ -89,11 +88,12 @@ function Plot({
       font: '12px system-ui, sans-serif',
     };
     const sizeAxis: uPlot.Axis = { ...axis, size: 64, values: (_, ticks) => ticks.map((tick) => formatBytes(tick)) };
+    const dots = { show: series.times.length <= 60 };
     const lines: uPlot.Series[] =
       kind === 'sizes'
         ? [
-            { label: 'Original', stroke: colors.original, width: 2, points: { show: series.times.length <= 60 } },
-            { label: 'Compressed', stroke: colors.compressed, width: 2, dash: [6, 3], points: { show: series.times.length <= 60 } },
+            { label: 'Original', stroke: colors.original, width: 2, points: dots },
+            { label: 'Compressed', stroke: colors.compressed, width: 2, dash: [6, 3], points: dots },
           ]
         : [
             {
@@ -107,7 +107,7 @@ function Plot({
     const data: uPlot.AlignedData = kind === 'sizes' ? [series.times, series.original, series.compressed] : [series.times, series.added];
     const plot = new uPlot(
       {
-        width,
+        width: element.clientWidth,
         height,
         legend: { show: false },
         cursor: { sync: { key: CURSOR_SYNC }, points: { show: kind === 'sizes' } },
@@ -121,8 +121,17 @@ function Plot({
       data,
       element,
     );
-    return () => plot.destroy();
-  }, [series, kind, height, width, scheme, onHover]);
+    // The chart follows its element's width (a narrower window, a page laid out again).
+    const observer = new ResizeObserver(([entry]) => {
+      const width = Math.floor(entry.contentRect.width);
+      if (width > 0 && width !== plot.width) plot.setSize({ width, height });
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      plot.destroy();
+    };
+  }, [series, kind, height, scheme, onHover]);
 
   return <div ref={container} className="storage-chart__plot" aria-hidden="true" />;
 }
@@ -138,17 +147,4 @@ function chartColors(element: HTMLElement) {
     compressed: read('--chart-compressed'),
     added: read('--chart-added'),
   };
-}
-
-/** The element's width, kept up to date. */
-function useWidth(element: React.RefObject<HTMLElement | null>): number {
-  const [width, setWidth] = useState(0);
-  useEffect(() => {
-    const target = element.current;
-    if (!target) return;
-    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry.contentRect.width)));
-    observer.observe(target);
-    return () => observer.disconnect();
-  }, [element]);
-  return width;
 }
