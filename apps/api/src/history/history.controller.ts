@@ -11,8 +11,8 @@ import { RepositoryHistory } from './repository-history';
 @Controller('repositories/:id')
 export class HistoryController {
   constructor(
-    private readonly history: RepositoryHistory,
-    private readonly calendar: BackupCalendar,
+    private readonly repositoryHistory: RepositoryHistory,
+    private readonly backupCalendar: BackupCalendar,
   ) {}
 
   @Get('history')
@@ -22,15 +22,15 @@ export class HistoryController {
   })
   @ApiEnvelope(RepositoryHistoryDto)
   @ApiErrors(400, 404)
-  getHistory(@Param('id', ParseIntPipe) id: number, @Query() query: HistoryQueryDto): Promise<RepositoryHistoryDto> {
-    return this.history.of(id, query);
+  series(@Param('id', ParseIntPipe) id: number, @Query() query: HistoryQueryDto): Promise<RepositoryHistoryDto> {
+    return this.repositoryHistory.of(id, query);
   }
 
   @Get('calendar')
   @ApiOperation({ summary: 'The last days (90 by default), each with its archives, failed backups, and whether a backup was missing' })
   @ApiEnvelope(BackupCalendarDto)
   @ApiErrors(400, 404)
-  getCalendar(@Param('id', ParseIntPipe) id: number, @Query() query: CalendarQueryDto): Promise<BackupCalendarDto> {
-    return this.calendar.of(id, query.days, query.time_zone);
+  calendar(@Param('id', ParseIntPipe) id: number, @Query() query: CalendarQueryDto): Promise<BackupCalendarDto> {
+    return this.backupCalendar.of(id, query.days, query.time_zone);
   }
 }

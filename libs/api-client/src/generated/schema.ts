@@ -987,7 +987,7 @@ export interface paths {
             cookie?: never;
         };
         /** Storage over time: each archive’s sizes (original, compressed, the space it added), file count and duration, oldest first, with the archive count and how far reading the figures of imported archives has come */
-        get: operations["historyGetHistory"];
+        get: operations["historySeries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1004,7 +1004,7 @@ export interface paths {
             cookie?: never;
         };
         /** The last days (90 by default), each with its archives, failed backups, and whether a backup was missing */
-        get: operations["historyGetCalendar"];
+        get: operations["historyCalendar"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8083,7 +8083,7 @@ export interface operations {
             };
         };
     };
-    historyGetHistory: {
+    historySeries: {
         parameters: {
             query?: {
                 /** @description Only archives started at or after this time */
@@ -8140,15 +8140,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description Validation failed; details name each field */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
-                };
-            };
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
@@ -8160,7 +8151,7 @@ export interface operations {
             };
         };
     };
-    historyGetCalendar: {
+    historyCalendar: {
         parameters: {
             query?: {
                 /** @description How many days, today included */
@@ -8210,15 +8201,6 @@ export interface operations {
             };
             /** @description Not found */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
-                };
-            };
-            /** @description Validation failed; details name each field */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
