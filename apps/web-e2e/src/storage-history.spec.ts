@@ -138,3 +138,33 @@ test('a repository page charts storage over time for 24 archives and shows 90 da
     await dark.close();
   });
 });
+
+test('a second backup of the same sources shows how far along it is and the time left, as an estimate', async ({ page }) => {
+  test.setTimeout(300_000);
+  const source = join(workDir, 'many-files');
+  for (let i = 0; i < 30_000; i++) {
+    const dir = join(source, `d${Math.floor(i / 500)}`);
+    if (i % 500 === 0) mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `f${i}.txt`), `file ${i} ${'x'.repeat(i % 300)}\n`);
+  }
+  const id = await createRepository(page, 'Estimates', join(workDir, 'estimates'));
+  const backUp = async () => {
+    const started = await page.request.post('/api/backups/manual', { data: { repository_id: id, source_path: source } });
+    expect(started.status(), await started.text()).toBe(201);
+    return ((await started.json()) as { data: { id: number } }).data.id;
+  };
+  const status = async (jobId: number) =>
+    ((await (await page.request.get(`/api/jobs/${jobId}`)).json()) as { data: { status: string } }).data.status;
+  const first = await backUp();
+  await expect.poll(() => status(first), { timeout: 240_000 }).toBe('completed');
+
+  const second = await backUp();
+  await page.goto(`/jobs/${second}`);
+  const progress = region(page, 'Progress');
+  await expect(progress.getByRole('progressbar', { name: 'Progress (estimate)' })).toBeVisible({ timeout: 60_000 });
+  await expect(progress).toContainText(/~\d+ %/);
+  await expect(progress).toContainText('estimate');
+  await expect(progress).toContainText(/About .* left|Time left: not known yet/);
+  await page.screenshot({ path: screenshotPath('job-progress-estimate'), fullPage: true });
+  await expect.poll(() => status(second), { timeout: 120_000 }).toBe('completed');
+});
