@@ -3,6 +3,7 @@ import { ArchivesModule } from './archives/archives.module';
 import { AuthModule } from './auth/auth.module';
 import { BackupsModule } from './backups/backups.module';
 import { CloudSyncModule } from './cloud-sync/cloud-sync.module';
+import { HistoryModule } from './history/history.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
@@ -28,6 +29,7 @@ export class AppModule {
         SchedulesModule,
         NotificationsModule,
         MonitoringModule,
+        HistoryModule,
       ],
     };
   }

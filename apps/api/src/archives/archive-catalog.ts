@@ -2,14 +2,16 @@ import { hostname, userInfo } from 'node:os';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { BorgArchiveInfo, BorgCallOptions, BorgRunner, parseBorgTime } from '@borgitory/borg-runner';
-import { In, Repository } from 'typeorm';
+import { In, LessThan, MoreThanOrEqual, Repository } from 'typeorm';
 import { DomainError } from '../platform/errors/domain-error';
 import { RepositoryBorg } from '../repositories/borg/repository-borg';
 import { RepositoryMonitorStates } from '../repositories/monitoring/repository-monitor-states';
 import { ArchiveCatalogStateEntity } from './archive-catalog-state.entity';
 import { ARCHIVE_LIST_COLUMNS, ArchiveListRow } from './archive-dto.mapper';
 import { ArchiveEntity } from './archive.entity';
+import { infoColumns } from './archive-info-columns';
 import { ArchiveIndexes } from './index/archive-indexes';
+import { ArchiveStatisticsBackfill } from './statistics/archive-statistics-backfill';
 
 /**
  * The stored archive list of each repository. It is read from borg when first needed, on request, and after jobs
@@ -31,6 +33,7 @@ export class ArchiveCatalog {
     private readonly repositoryBorg: RepositoryBorg,
     private readonly indexes: ArchiveIndexes,
     private readonly monitorStates: RepositoryMonitorStates,
+    private readonly backfill: ArchiveStatisticsBackfill,
   ) {}
 
   /** Reads the list from borg unless it was read before; a refresh that is under way is awaited. */
@@ -114,19 +117,20 @@ export class ArchiveCatalog {
     return { indexed, unindexed: all.length - indexed.length };
   }
 
-  /** Stores `borg info` of the archive (sizes, command line). */
+  /** Stores `borg info` of the archive (sizes, command line); the space it added is kept from the first reading. */
   async saveInfo(archive: ArchiveEntity, info: BorgArchiveInfo): Promise<ArchiveEntity> {
-    Object.assign(archive, infoColumns(info), { infoLoadedAt: new Date() });
+    Object.assign(archive, infoColumns(info), { addedSize: archive.addedSize ?? info.stats.deduplicatedSize, infoLoadedAt: new Date() });
     return this.archives.save(archive);
   }
 
   /**
-   * Adds the archive a backup just made, from what `borg create --json` reported (it lacks host, user and comment).
-   * The archive exists whatever happens here: if it cannot be stored, the next listing reads the list from borg.
+   * Adds the archive a backup just made, from what `borg create --json` reported (it lacks host, user and comment),
+   * with the sources it was made of (backupSourcesKey). The archive exists whatever happens here: if it cannot be
+   * stored, the next listing reads the list from borg.
    */
-  async recordCreated(repositoryId: number, info: BorgArchiveInfo, comment: string | null): Promise<void> {
+  async recordCreated(repositoryId: number, info: BorgArchiveInfo, comment: string | null, sources: string | null): Promise<void> {
     try {
-      await this.insertCreated(repositoryId, info, comment);
+      await this.insertCreated(repositoryId, info, comment, sources);
     } catch (error) {
       this.logger.warn({ err: error, repository_id: repositoryId }, 'Could not store a new archive; the list will be read from borg');
       this.loaded.delete(repositoryId);
@@ -136,7 +140,7 @@ export class ArchiveCatalog {
     await this.noteNewest(repositoryId);
   }
 
-  private async insertCreated(repositoryId: number, info: BorgArchiveInfo, comment: string | null): Promise<void> {
+  private async insertCreated(repositoryId: number, info: BorgArchiveInfo, comment: string | null, sources: string | null): Promise<void> {
     const row = this.archives.create({
       repositoryId,
       name: info.name,
@@ -145,6 +149,8 @@ export class ArchiveCatalog {
       username: userInfo().username,
       comment: comment ?? '',
       ...infoColumns(info),
+      addedSize: info.stats.deduplicatedSize,
+      backupSources: sources,
       infoLoadedAt: new Date(),
       indexEntries: null,
       indexBytes: null,
@@ -207,6 +213,55 @@ export class ArchiveCatalog {
     await this.states.save({ repositoryId, refreshedAt: new Date() });
     this.loaded.add(repositoryId);
     await this.noteNewest(repositoryId);
+    if (added.length) this.backfill.schedule(repositoryId);
+  }
+
+  /**
+   * The newest archive made here of the same sources (backupSourcesKey) whose figures are known, for a backup's
+   * estimate; it looks at the repository's 50 newest archives only.
+   */
+  async newestOfSources(repositoryId: number, sources: string): Promise<{ files: number; originalSize: number } | null> {
+    const recent = await this.archives.find({
+      select: ['id', 'backupSources', 'fileCount', 'originalSize'],
+      where: { repositoryId },
+      order: { startedAt: 'DESC', id: 'DESC' },
+      take: 50,
+    });
+    for (const archive of recent) {
+      if (archive.backupSources === sources && archive.fileCount !== null && archive.originalSize !== null) {
+        return { files: archive.fileCount, originalSize: archive.originalSize };
+      }
+    }
+    return null;
+  }
+
+  /** The newest `limit` archives started at or after `since` (all when null), oldest first, and how many matched. */
+  async history(repositoryId: number, since: Date | null, limit: number): Promise<{ rows: ArchiveEntity[]; matched: number }> {
+    const where = { repositoryId, ...(since ? { startedAt: MoreThanOrEqual(since) } : {}) };
+    const [rows, matched] = await this.archives.findAndCount({
+      select: ['id', 'name', 'startedAt', 'originalSize', 'compressedSize', 'addedSize', 'fileCount', 'durationSeconds'],
+      where,
+      order: { startedAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
+    return { rows: rows.reverse(), matched };
+  }
+
+  count(repositoryId: number): Promise<number> {
+    return this.archives.countBy({ repositoryId });
+  }
+
+  /** Start times of the archives started at or after `since`, and of the newest one before it: for a calendar. */
+  async startTimesFrom(repositoryId: number, since: Date): Promise<{ times: Date[]; before: Date | null }> {
+    const [rows, before] = await Promise.all([
+      this.archives.find({ select: ['id', 'startedAt'], where: { repositoryId, startedAt: MoreThanOrEqual(since) } }),
+      this.archives.findOne({
+        select: ['id', 'startedAt'],
+        where: { repositoryId, startedAt: LessThan(since) },
+        order: { startedAt: 'DESC', id: 'DESC' },
+      }),
+    ]);
+    return { times: rows.map((row) => row.startedAt), before: before?.startedAt ?? null };
   }
 
   /** The newest archive by the index on (repository_id, started_at, id): one row read. */
@@ -218,19 +273,4 @@ export class ArchiveCatalog {
     });
     await this.monitorStates.recordNewestArchive(repositoryId, newest?.startedAt ?? null);
   }
-}
-
-function infoColumns(info: BorgArchiveInfo): Partial<ArchiveEntity> {
-  return {
-    borgId: info.id,
-    startedAt: parseBorgTime(info.start),
-    endedAt: info.end ? parseBorgTime(info.end) : null,
-    commandLine: info.commandLine,
-    fileCount: info.stats.nfiles,
-    originalSize: info.stats.originalSize,
-    compressedSize: info.stats.compressedSize,
-    deduplicatedSize: info.stats.deduplicatedSize,
-    durationSeconds: info.duration,
-    ...(info.hostname ? { hostname: info.hostname, username: info.username, comment: info.comment } : {}),
-  };
 }

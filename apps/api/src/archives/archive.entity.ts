@@ -52,6 +52,14 @@ export class ArchiveEntity {
   @Column({ name: 'deduplicated_size', type: 'integer', nullable: true })
   deduplicatedSize!: number | null;
 
+  /** The space the archive added: its deduplicated size when it was made, or when `borg info` first read it; kept when others go. */
+  @Column({ name: 'added_size', type: 'integer', nullable: true })
+  addedSize!: number | null;
+
+  /** The sources and exclusions of the backup that made it here (backupSourcesKey); null for archives made elsewhere. */
+  @Column({ name: 'backup_sources', type: 'text', nullable: true })
+  backupSources!: string | null;
+
   @Column({ name: 'duration_seconds', type: 'float', nullable: true })
   durationSeconds!: number | null;
 

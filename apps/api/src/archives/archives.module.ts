@@ -14,12 +14,22 @@ import { ArchivesService } from './archives.service';
 import { DeleteArchiveExecutor } from './delete-archive.executor';
 import { ArchiveIndexes } from './index/archive-indexes';
 import { RestoreExecutor } from './restore.executor';
+import { ArchiveStatisticsBackfill } from './statistics/archive-statistics-backfill';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ArchiveEntity, ArchiveCatalogStateEntity]), JobsModule, RepositoriesModule],
   controllers: [ArchivesController],
-  providers: [ArchivesService, ArchiveCatalog, ArchiveIndexes, ArchiveDownloads, ArchiveSettings, DeleteArchiveExecutor, RestoreExecutor],
-  exports: [ArchiveCatalog, ArchiveSettings],
+  providers: [
+    ArchivesService,
+    ArchiveCatalog,
+    ArchiveIndexes,
+    ArchiveDownloads,
+    ArchiveSettings,
+    DeleteArchiveExecutor,
+    RestoreExecutor,
+    ArchiveStatisticsBackfill,
+  ],
+  exports: [ArchiveCatalog, ArchiveSettings, ArchiveStatisticsBackfill],
 })
 export class ArchivesModule implements OnModuleInit {
   constructor(

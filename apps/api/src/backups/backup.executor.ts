@@ -8,6 +8,7 @@ import { DomainError } from '../platform/errors/domain-error';
 import { RepositoryBorg } from '../repositories/borg/repository-borg';
 import { RepositoryStatistics } from '../repositories/borg/repository-statistics';
 import { ErrorCode } from '../platform/errors/error-code';
+import { backupSourcesKey, estimateProgress } from './backup-estimate';
 import { SourcePaths } from './source-paths';
 
 /**
@@ -35,6 +36,8 @@ export class BackupExecutor implements JobExecutor<'backup'> {
     const missing = await this.sources.problems(parameters.source_paths);
     if (missing.length > 0) throw new DomainError(ErrorCode.SOURCE_UNAVAILABLE, `Nothing was backed up: ${missing.join('; ')}`);
     context.log('info', describeCommand(parameters));
+    const sources = backupSourcesKey(parameters.source_paths, parameters.exclude_patterns);
+    const estimate = await this.estimateFor(repositoryId, sources, context);
 
     const outcome = await this.repositoryBorg.run(repositoryId, (connection) =>
       this.borg.create(connection, {
@@ -47,13 +50,21 @@ export class BackupExecutor implements JobExecutor<'backup'> {
         oneFileSystem: parameters.one_file_system,
         signal: context.signal,
         onSpawn: (pid) => context.processStarted(pid),
-        onEvent: (event) => forwardBorgEvent(event, context),
+        onEvent: (event) => {
+          forwardBorgEvent(event, context);
+          if (event.type === 'archive_progress' && !event.finished) estimate?.(event.nfiles, event.originalSize);
+        },
       }),
     );
 
     const archive = outcome.result?.archive;
     if (outcome.result) {
-      await this.catalog.recordCreated(repositoryId, outcome.result.archive, parameters.comment ?? null);
+      await this.catalog.recordCreated(
+        repositoryId,
+        outcome.result.archive,
+        parameters.comment ?? null,
+        parameters.dry_run ? null : sources,
+      );
       await this.statistics.recordBackup(repositoryId, outcome.result);
     }
     const warnings = outcome.exitCode === 1 ? outcome.warnings.map((warning) => warning.message) : [];
@@ -71,6 +82,24 @@ export class BackupExecutor implements JobExecutor<'backup'> {
             duration_seconds: archive.duration,
           }
         : null,
+    };
+  }
+
+  /**
+   * With a previous archive of the same sources, a function that adds the estimate to the progress (percent,
+   * eta_seconds, estimated) from borg's running figures; null without one, and the progress has no end.
+   */
+  private async estimateFor(
+    repositoryId: number,
+    sources: string,
+    context: JobContext<BackupParametersDto>,
+  ): Promise<((files: number, originalSize: number) => void) | null> {
+    const basis = await this.catalog.newestOfSources(repositoryId, sources);
+    if (!basis) return null;
+    const startedAt = Date.now();
+    return (files, originalSize) => {
+      const estimate = estimateProgress(basis, { files, originalSize, elapsedSeconds: (Date.now() - startedAt) / 1000 });
+      if (estimate) context.progress({ ...estimate, estimated: true });
     };
   }
 }

@@ -141,6 +141,11 @@ export class JobsService {
     return toJobDto(record);
   }
 
+  /** When the repository's backups that failed or were interrupted since then were created. */
+  backupFailuresSince(repositoryId: number, since: Date): Promise<Date[]> {
+    return this.store.backupFailuresSince(repositoryId, since);
+  }
+
   /** The oldest queued or running job of a schedule, or null when it has none. */
   async activeOfSchedule(scheduleId: number): Promise<JobDto | null> {
     const job = await this.store.activeOfSchedule(scheduleId);

@@ -4,6 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { archiveKeys } from './archive-keys';
 import { api } from './client';
 import { cloudSyncKeys } from './cloud-sync-keys';
+import { historyKeys } from './history-keys';
 import { repositoryKeys } from './repositories';
 
 /** A job as the API sends it: what it was asked to do, where it is, and how it ended. */
@@ -143,6 +144,7 @@ export function invalidateAfterJob(queryClient: ReturnType<typeof useQueryClient
     queryClient.invalidateQueries({ queryKey: jobKeys.lists }),
     queryClient.invalidateQueries({ queryKey: repositoryKeys.all }),
     queryClient.invalidateQueries({ queryKey: archiveKeys.all }),
+    queryClient.invalidateQueries({ queryKey: historyKeys.all }),
     queryClient.invalidateQueries({ queryKey: cloudSyncKeys.all }),
   ]);
 }

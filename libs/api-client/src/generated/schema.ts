@@ -979,6 +979,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/repositories/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Storage over time: each archive’s sizes (original, compressed, the space it added), file count and duration, oldest first, with the archive count and how far reading the figures of imported archives has come */
+        get: operations["historySeries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/repositories/{id}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The last days (90 by default), each with its archives, failed backups, and whether a backup was missing */
+        get: operations["historyCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2309,6 +2343,88 @@ export interface components {
             /** @description The test’s entry in the delivery log */
             delivery: components["schemas"]["NotificationDeliveryDto"];
         };
+        HistoryBackfillDto: {
+            /**
+             * @description Archives whose figures are stored
+             * @example 18
+             */
+            done: number;
+            /**
+             * @description Archives of the repository
+             * @example 24
+             */
+            total: number;
+        };
+        ArchiveHistoryPointDto: {
+            /**
+             * Format: date-time
+             * @description When the archive was started
+             */
+            time: string;
+            /** @example docs-2026-11-03 */
+            name: string;
+            /** @description Bytes of the files backed up; null until read (see backfill) */
+            original_size: number | null;
+            /** @description The same after compression */
+            compressed_size: number | null;
+            /** @description The space the archive added to the repository: borg's deduplicated size when the archive was made here, or, for archives read later with borg info, what only that archive holds */
+            deduplicated_size: number | null;
+            file_count: number | null;
+            /** @description borg's duration of the backup, in seconds */
+            duration_seconds: number | null;
+        };
+        RepositoryHistoryDto: {
+            /**
+             * @description Archives of the repository (all of them, whatever since and limit are)
+             * @example 24
+             */
+            archive_count: number;
+            /** @description Figures of archives no backup here reported (an imported repository, archives made elsewhere) are read in the background, one borg info at a time; done < total while that goes on */
+            backfill: components["schemas"]["HistoryBackfillDto"];
+            /** @description Oldest first: the newest `limit` archives started at or after `since` */
+            points: components["schemas"]["ArchiveHistoryPointDto"][];
+            /** @description More archives matched than limit: the oldest of them are left out */
+            truncated: boolean;
+        };
+        /**
+         * @description completed: an archive was made; failed: none was, and a backup failed; missing: neither, although one was expected (an enabled schedule had a run due, or the newest archive grew older than max_age_hours); none: nothing was expected
+         * @enum {string}
+         */
+        CalendarDayState: "completed" | "failed" | "missing" | "none";
+        CalendarDayDto: {
+            /**
+             * @description The day, in the calendar’s time zone
+             * @example 2026-11-03
+             */
+            date: string;
+            /** @description completed: an archive was made; failed: none was, and a backup failed; missing: neither, although one was expected (an enabled schedule had a run due, or the newest archive grew older than max_age_hours); none: nothing was expected */
+            state: components["schemas"]["CalendarDayState"];
+            /**
+             * @description Archives started that day, whoever made them
+             * @example 1
+             */
+            archives: number;
+            /**
+             * @description Backup jobs that failed or were interrupted that day
+             * @example 0
+             */
+            failed: number;
+            /** @description A backup was expected that day */
+            expected: boolean;
+        };
+        CalendarTotalsDto: {
+            completed: number;
+            failed: number;
+            missing: number;
+        };
+        BackupCalendarDto: {
+            /** @example Europe/Berlin */
+            time_zone: string;
+            /** @description Oldest first; today last */
+            days: components["schemas"]["CalendarDayDto"][];
+            /** @description How many days are in each state */
+            totals: components["schemas"]["CalendarTotalsDto"];
+        };
         /**
          * @description skipped: an earlier step ended the job
          * @enum {string}
@@ -2690,12 +2806,24 @@ export interface components {
             current?: number;
             total?: number;
             /**
-             * @description current of total in percent (one decimal), when the step knows its total
+             * @description current of total in percent (one decimal) when the step knows its total; for a backup, an estimate (see estimated)
              * @example 42.5
              */
             percent?: number;
             /** @example Checking segments 42% */
             message?: string;
+            /**
+             * @description What the step is doing, in words, for steps whose figures say little (prune, compact, check)
+             * @example Checking the archives
+             */
+            phase?: string;
+            /**
+             * @description Seconds left, estimated (a backup of the same sources as an earlier archive); null while too little is known or once past what that archive held
+             * @example 95
+             */
+            eta_seconds?: number | null;
+            /** @description percent and eta_seconds are an estimate from the previous archive of the same sources, not a count */
+            estimated?: boolean;
             /** @description Bytes per second: rclone's measured speed for a cloud sync, else original_size per second since the step started */
             rate_bytes_per_second: number | null;
             /**
@@ -7937,6 +8065,142 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    historySeries: {
+        parameters: {
+            query?: {
+                /** @description Only archives started at or after this time */
+                since?: string;
+                /** @description At most this many archives, the newest */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["RepositoryHistoryDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    historyCalendar: {
+        parameters: {
+            query?: {
+                /** @description How many days, today included */
+                days?: number;
+                /** @description IANA time zone the days are counted in; default the server's */
+                time_zone?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["BackupCalendarDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

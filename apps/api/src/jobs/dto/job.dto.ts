@@ -39,11 +39,34 @@ export class JobProgressDto {
   @ApiPropertyOptional()
   total?: number;
 
-  @ApiPropertyOptional({ description: 'current of total in percent (one decimal), when the step knows its total', example: 42.5 })
+  @ApiPropertyOptional({
+    description: 'current of total in percent (one decimal) when the step knows its total; for a backup, an estimate (see estimated)',
+    example: 42.5,
+  })
   percent?: number;
 
   @ApiPropertyOptional({ example: 'Checking segments 42%' })
   message?: string;
+
+  @ApiPropertyOptional({
+    description: 'What the step is doing, in words, for steps whose figures say little (prune, compact, check)',
+    example: 'Checking the archives',
+  })
+  phase?: string;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description:
+      'Seconds left, estimated (a backup of the same sources as an earlier archive); null while too little is known or once past what that archive held',
+    example: 95,
+  })
+  eta_seconds?: number | null;
+
+  @ApiPropertyOptional({
+    description: 'percent and eta_seconds are an estimate from the previous archive of the same sources, not a count',
+  })
+  estimated?: boolean;
 
   @ApiProperty({
     type: Number,

@@ -13,6 +13,13 @@ export interface JobProgress {
   current?: number;
   total?: number;
   message?: string;
+  /** What the step is doing, in words, for steps whose figures say little (prune, compact, check). */
+  phase?: string;
+  /** Set by a step that knows its end better than current/total would (a backup's estimate). */
+  percent?: number;
+  eta_seconds?: number | null;
+  /** percent and eta_seconds are estimated (from the previous archive of the same sources), not counted. */
+  estimated?: boolean;
   /** When the step measures it itself; otherwise it is worked out from original_size. */
   rate_bytes_per_second?: number;
 }

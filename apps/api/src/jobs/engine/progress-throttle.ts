@@ -10,6 +10,10 @@ const FIELDS = [
   'current',
   'total',
   'message',
+  'phase',
+  'percent',
+  'eta_seconds',
+  'estimated',
   'rate_bytes_per_second',
 ] as const satisfies readonly (keyof JobProgress)[];
 
@@ -75,7 +79,8 @@ export class ProgressThrottle {
     const { current, total } = this.state;
     return {
       ...this.state,
-      ...(current !== undefined && total ? { percent: Math.floor((current / total) * 1000) / 10 } : {}),
+      // A percentage the step gave (an estimate) wins over one counted from borg's progress lines of other phases.
+      ...(current !== undefined && total && this.state.percent === undefined ? { percent: Math.floor((current / total) * 1000) / 10 } : {}),
       rate_bytes_per_second:
         this.state.rate_bytes_per_second ?? (bytes !== undefined && stepSeconds > 0 ? Math.round(bytes / stepSeconds) : null),
       elapsed_seconds: Math.round((now - this.options.jobStartedAt) / 100) / 10,

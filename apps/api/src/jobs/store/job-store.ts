@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, ObjectLiteral, Repository } from 'typeorm';
+import { DataSource, In, MoreThanOrEqual, ObjectLiteral, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { StoredStepPlan } from '../engine/job-executor';
 import { ACTIVE_STATUSES, FINISHED_STATUSES, JobStatus, JobTrigger, JobType } from '@borgitory/job-states';
@@ -105,6 +105,15 @@ export class JobStore {
 
   async countActive(repositoryId: number): Promise<number> {
     return this.jobs.countBy({ repositoryId, status: In([...ACTIVE_STATUSES]) });
+  }
+
+  /** When the repository's backups that failed or were interrupted since then were created (idx_jobs_list_repository covers it). */
+  async backupFailuresSince(repositoryId: number, since: Date): Promise<Date[]> {
+    const rows = await this.jobs.find({
+      select: ['id', 'createdAt'],
+      where: { repositoryId, createdAt: MoreThanOrEqual(since), type: 'backup', status: In(['failed', 'interrupted']) },
+    });
+    return rows.map((row) => row.createdAt);
   }
 
   /** The oldest queued or running job of a schedule, if any. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BorgRunner } from '@borgitory/borg-runner';
-import { forwardBorgEvent } from '../../jobs/engine/forward-borg-event';
+import { FIRST_PHASE, forwardPhasedBorgEvent } from '../../jobs/engine/borg-phase';
 import { CheckParametersDto, CheckResultDto } from '../../jobs/contract/check-job';
 import { JobContext, JobExecutor, JobOutcome } from '../../jobs/engine/job-executor';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -27,13 +27,14 @@ export class CheckExecutor implements JobExecutor<'check'> {
     if (repositoryId === null) throw new DomainError(ErrorCode.VALIDATION_ERROR, 'A check needs a repository');
     if (parameters.policy_name) context.log('info', `Check policy "${parameters.policy_name}"`);
     context.log('info', describeCheck(parameters.options, parameters.repair));
+    context.progress({ phase: FIRST_PHASE.check });
     const outcome = await this.repositoryBorg.run(repositoryId, (connection) =>
       this.borg.check(connection, {
         ...borgCheckScope(parameters.options),
         repair: parameters.repair,
         signal: context.signal,
         onSpawn: (pid) => context.processStarted(pid),
-        onEvent: (event) => forwardBorgEvent(event, context),
+        onEvent: (event) => forwardPhasedBorgEvent('check', event, context),
       }),
     );
     const problems = outcome.warnings.filter((warning) => warning.level === 'ERROR' || warning.level === 'CRITICAL');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BorgRunner } from '@borgitory/borg-runner';
-import { forwardBorgEvent } from '../../jobs/engine/forward-borg-event';
+import { AFTER_BORG_PHASES, FIRST_PHASE, forwardPhasedBorgEvent } from '../../jobs/engine/borg-phase';
 import { CompactParametersDto } from '../../jobs/contract/compact-job';
 import { JobContext, JobExecutor, JobOutcome } from '../../jobs/engine/job-executor';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -21,13 +21,15 @@ export class CompactExecutor implements JobExecutor<'compact'> {
     const repositoryId = context.repositoryId;
     if (repositoryId === null) throw new DomainError(ErrorCode.VALIDATION_ERROR, 'Compacting needs a repository');
     context.log('info', 'Running: borg compact REPOSITORY');
+    context.progress({ phase: FIRST_PHASE.compact });
     const outcome = await this.repositoryBorg.run(repositoryId, (connection) =>
       this.borg.compact(connection, {
         signal: context.signal,
         onSpawn: (pid) => context.processStarted(pid),
-        onEvent: (event) => forwardBorgEvent(event, context),
+        onEvent: (event) => forwardPhasedBorgEvent('compact', event, context),
       }),
     );
+    context.progress({ phase: AFTER_BORG_PHASES.figures });
     await this.repositoryBorg.refreshStats(repositoryId);
     return {
       status: outcome.exitCode === 1 ? 'warning' : 'completed',

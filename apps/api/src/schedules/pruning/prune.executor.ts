@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BorgRunner } from '@borgitory/borg-runner';
 import { ArchiveCatalog } from '../../archives/archive-catalog';
-import { forwardBorgEvent } from '../../jobs/engine/forward-borg-event';
+import { AFTER_BORG_PHASES, FIRST_PHASE, forwardPhasedBorgEvent } from '../../jobs/engine/borg-phase';
 import { PruneParametersDto, PruneResultDto } from '../../jobs/contract/prune-job';
 import { JobContext, JobExecutor, JobOutcome } from '../../jobs/engine/job-executor';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -26,17 +26,20 @@ export class PruneExecutor implements JobExecutor<'prune'> {
     if (repositoryId === null) throw new DomainError(ErrorCode.VALIDATION_ERROR, 'Pruning needs a repository');
     context.log('info', `Pruning policy "${parameters.policy_name}"`);
     context.log('info', describePrune(parameters.rules, parameters.dry_run));
+    context.progress({ phase: FIRST_PHASE.prune });
     const outcome = await this.repositoryBorg.run(repositoryId, (connection) =>
       this.borg.prune(connection, {
         ...borgPruneRules(parameters.rules),
         dryRun: parameters.dry_run,
         signal: context.signal,
         onSpawn: (pid) => context.processStarted(pid),
-        onEvent: (event) => forwardBorgEvent(event, context),
+        onEvent: (event) => forwardPhasedBorgEvent('prune', event, context),
       }),
     );
     if (!parameters.dry_run) {
+      context.progress({ phase: AFTER_BORG_PHASES.archiveList });
       await this.catalog.refresh(repositoryId);
+      context.progress({ phase: AFTER_BORG_PHASES.figures });
       await this.repositoryBorg.refreshStats(repositoryId);
     }
     const { kept, pruned, rules } = outcome.result;

@@ -5,9 +5,10 @@ import { formatDuration } from '../../format/duration';
 import { stepLabel } from './step-label';
 
 /**
- * A queued or running job's progress. A backup has no total, so it shows a
- * moving bar and borg's running figures; steps that count (check, prune) show
- * how far they are, a cloud sync in bytes copied; a running hook is named.
+ * A queued or running job's progress. A backup shows borg's running figures, and how far along it is by an
+ * estimate when an earlier archive of the same sources tells its size, else a moving bar; prune, compact and
+ * check say which step they are in, and how far where they count; a cloud sync shows bytes copied; a running hook
+ * is named.
  */
 export function JobProgressPanel({ job }: { job: Job }) {
   const progress = job.status === 'running' ? job.progress : null;
@@ -42,13 +43,21 @@ function RunningProgress({ progress, copying }: { progress: JobProgress | null; 
   const current = progress?.current;
   const total = progress?.total;
   const percent = progress?.percent;
-  const counted = current !== undefined && total !== undefined && percent !== undefined;
+  const estimated = progress?.estimated === true && percent !== undefined;
+  const counted = !estimated && current !== undefined && total !== undefined && percent !== undefined;
   const files = progress?.files;
   // A backup's figures say more than borg's last message, which may be from before the files were read.
   const message = counted || copying || files === undefined ? progress?.message : undefined;
   return (
     <>
-      {counted ? (
+      {progress?.phase && (
+        <p className="job-progress__phase" role="status">
+          <span className="job-progress__phase-label">Step</span> {progress.phase}
+        </p>
+      )}
+      {estimated ? (
+        <EstimatedProgress percent={percent} etaSeconds={progress?.eta_seconds ?? null} />
+      ) : counted ? (
         <div className="job-progress__counted">
           <progress className="progress-meter" value={current} max={total} aria-label="Progress" />
           <span className="job-progress__percent">{Math.floor(percent)} %</span>
@@ -70,12 +79,15 @@ function RunningProgress({ progress, copying }: { progress: JobProgress | null; 
           {progress.compressed_size !== undefined && <Figure term="Compressed">{formatBytes(progress.compressed_size)}</Figure>}
           {progress.deduplicated_size !== undefined && <Figure term="Deduplicated">{formatBytes(progress.deduplicated_size)}</Figure>}
           {copying && counted && <Figure term="Copied">{`${formatBytes(current)} of ${formatBytes(total)}`}</Figure>}
-          <Figure term="Rate">
-            {/* rclone says 0 until it has measured its first second. */}
-            {progress.rate_bytes_per_second === null || (copying && progress.rate_bytes_per_second === 0)
-              ? '—'
-              : `${formatBytes(progress.rate_bytes_per_second)}/s`}
-          </Figure>
+          {/* Steps that read no bytes (prune, compact, check) have no rate to show. */}
+          {(copying || progress.original_size !== undefined) && (
+            <Figure term="Rate">
+              {/* rclone says 0 until it has measured its first second. */}
+              {progress.rate_bytes_per_second === null || (copying && progress.rate_bytes_per_second === 0)
+                ? '—'
+                : `${formatBytes(progress.rate_bytes_per_second)}/s`}
+            </Figure>
+          )}
           <Figure term="Elapsed">{formatDuration(progress.elapsed_seconds)}</Figure>
         </dl>
       )}
@@ -85,6 +97,34 @@ function RunningProgress({ progress, copying }: { progress: JobProgress | null; 
           <code title={absolute(progress.current_path)}>{absolute(progress.current_path)}</code>
         </p>
       )}
+    </>
+  );
+}
+
+/**
+ * A backup measured against the previous archive of the same sources: how far along it is and the time left, both
+ * said to be estimates (the sources may have grown or shrunk since).
+ */
+function EstimatedProgress({ percent, etaSeconds }: { percent: number; etaSeconds: number | null }) {
+  const left = etaSeconds === null ? 'Time left: not known yet' : `About ${formatDuration(etaSeconds)} left`;
+  return (
+    <>
+      <div className="job-progress__counted">
+        <progress
+          className="progress-meter"
+          value={percent}
+          max={100}
+          aria-label="Progress (estimate)"
+          aria-valuetext={`About ${Math.floor(percent)} %, estimated. ${left}`}
+        />
+        <span className="job-progress__percent">~{Math.floor(percent)} %</span>
+      </div>
+      <p className="job-progress__estimate">
+        {left}{' '}
+        <span className="badge badge--neutral" title="Estimated from the previous archive of the same sources">
+          estimate
+        </span>
+      </p>
     </>
   );
 }

@@ -4,6 +4,8 @@ import { useRepositoryInfo, useTestRepository, type Repository } from '../../api
 import { RepositoryLoader } from '../../components/repositories/repository-loader';
 import { BreakLockDialog } from './break-lock-dialog';
 import { DeleteRepositoryDialog } from './delete-repository-dialog';
+import { BackupCalendarPanel } from './history/backup-calendar-panel';
+import { StorageHistoryPanel } from './history/storage-history-panel';
 import { RepositoryExpectationPanel } from './repository-expectation-panel';
 import { RepositoryInfoPanel } from './repository-info-panel';
 import { RepositoryKeyPanel } from './repository-key-panel';
@@ -78,6 +80,8 @@ function RepositoryDetails({ repository }: { repository: Repository }) {
       <RepositoryInfoPanel info={info} />
       <RepositoryExpectationPanel repository={repository} />
       <RepositorySummary repository={repository} />
+      <StorageHistoryPanel repositoryId={repository.id} />
+      <BackupCalendarPanel repositoryId={repository.id} />
       {repository.encryption !== 'none' && <RepositoryKeyPanel repository={repository} />}
 
       <BreakLockDialog
