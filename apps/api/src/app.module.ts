@@ -6,6 +6,7 @@ import { CloudSyncModule } from './cloud-sync/cloud-sync.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
+import { OverviewModule } from './overview/overview.module';
 import { AppConfig } from './platform/config/app-config';
 import { DataDirectory } from './platform/data-dir/data-directory';
 import { PlatformModule } from './platform/platform.module';
@@ -28,6 +29,7 @@ export class AppModule {
         SchedulesModule,
         NotificationsModule,
         MonitoringModule,
+        OverviewModule,
       ],
     };
   }

@@ -114,6 +114,18 @@ export class ArchiveCatalog {
     return { indexed, unindexed: all.length - indexed.length };
   }
 
+  /**
+   * How many archives the stored list of each repository holds, for the repositories whose list was read (the others
+   * are left out). Counted from idx_archives_repository_name alone.
+   */
+  async countsByRepository(): Promise<Map<number, number>> {
+    const rows = (await this.archives.query(
+      `SELECT repository_id AS repositoryId, (SELECT COUNT(*) FROM archives WHERE archives.repository_id = archive_catalogs.repository_id) AS archives
+       FROM archive_catalogs`,
+    )) as Array<{ repositoryId: number; archives: number }>;
+    return new Map(rows.map((row) => [row.repositoryId, row.archives]));
+  }
+
   /** Stores `borg info` of the archive (sizes, command line). */
   async saveInfo(archive: ArchiveEntity, info: BorgArchiveInfo): Promise<ArchiveEntity> {
     Object.assign(archive, infoColumns(info), { infoLoadedAt: new Date() });
