@@ -47,6 +47,11 @@ export class JobSummaries {
     return (await this.store.withStatus('running')).map((record) => toJobDto(record, this.events.progressOf(record.job.id)));
   }
 
+  /** The same jobs with the progress they report now. */
+  withLiveProgress(jobs: JobDto[]): JobDto[] {
+    return jobs.map((job) => ({ ...job, progress: this.events.progressOf(job.id) ?? job.progress }));
+  }
+
   /** How many jobs the history holds of each type and status. */
   countsByTypeAndStatus(): Promise<Array<{ type: JobType; status: JobStatus; jobs: number }>> {
     return this.store.countsByTypeAndStatus();

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { ArchiveCatalog } from '../archives/archive-catalog';
 import { JobSummaries, UnacknowledgedJobs } from '../jobs/job-summaries';
+import { DatabaseVersion } from '../platform/database/database-version';
 import { RepositorySummaries, RepositorySummary } from '../repositories/monitoring/repository-summaries';
 import { NextRun, ScheduleNextRuns } from '../schedules/schedule-next-runs';
 import { JobBriefDto } from '../jobs/dto/job-brief.dto';
 import { OverviewDto, OverviewTotalsDto, RepositoryOverviewDto } from './dto/overview.dto';
 import { assessHealth, compareByHealth } from './repository-health';
+
+/** However quiet the database, the answer is read again after this long. */
+const KEEP_AT_MOST_MS = 60_000;
 
 /** What the overview is made of, each read once for all repositories. */
 export interface OverviewFacts {
@@ -23,23 +27,35 @@ export interface OverviewFacts {
  */
 @Injectable()
 export class OverviewService {
+  /**
+   * The last answer, kept while the database is unchanged and no next run it shows has come (the dashboard polls it):
+   * nothing else in it changes without a write. The running jobs' progress is taken afresh each time.
+   */
+  private kept: { version: string; until: number; overview: OverviewDto } | null = null;
+
   constructor(
     private readonly repositories: RepositorySummaries,
     private readonly catalog: ArchiveCatalog,
     private readonly jobs: JobSummaries,
     private readonly nextRuns: ScheduleNextRuns,
+    private readonly version: DatabaseVersion,
   ) {}
 
   async overview(now = new Date()): Promise<OverviewDto> {
+    const version = this.version.current();
+    const kept = this.kept?.version === version && now.getTime() < this.kept.until ? this.kept.overview : null;
+    const overview = kept ?? (await this.read(now, version));
+    return { ...overview, running_jobs: this.jobs.withLiveProgress(overview.running_jobs), generated_at: now.toISOString() };
+  }
+
+  private async read(now: Date, version: string): Promise<OverviewDto> {
     const [facts, running, counts] = await Promise.all([this.facts(now), this.jobs.running(), this.jobs.countsByTypeAndStatus()]);
     const repositories = this.repositoryOverviews(facts);
     const queued = counts.filter((count) => count.status === 'queued').reduce((sum, count) => sum + count.jobs, 0);
-    return {
-      repositories,
-      totals: totalsOf(repositories, running.length, queued),
-      running_jobs: running,
-      generated_at: now.toISOString(),
-    };
+    const overview = { repositories, totals: totalsOf(repositories, running.length, queued), running_jobs: running, generated_at: '' };
+    const nextRun = Math.min(...[...facts.nextRuns.values()].map((run) => run.at.getTime()));
+    this.kept = { version, until: Math.min(nextRun, now.getTime() + KEEP_AT_MOST_MS), overview };
+    return overview;
   }
 
   /** Every repository with its verdict, worst first. */

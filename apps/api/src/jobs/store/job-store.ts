@@ -162,12 +162,13 @@ export class JobStore {
 
   /**
    * Per repository: its unacknowledged failed and warning jobs, counted, and the newest of them. Read from the partial
-   * index idx_jobs_unacknowledged, which holds nothing else.
+   * index idx_jobs_unacknowledged, which holds nothing else (named: without statistics SQLite would rather walk every
+   * failed job by idx_jobs_list_status).
    */
   unacknowledgedByRepository(): Promise<UnacknowledgedCounts[]> {
     return this.dataSource.query(
       `SELECT repository_id AS repositoryId, SUM(status = 'failed') AS failed, SUM(status = 'warning') AS warning, MAX(id) AS newestId
-       FROM jobs WHERE ${UNACKNOWLEDGED} AND repository_id IS NOT NULL GROUP BY repository_id`,
+       FROM jobs INDEXED BY idx_jobs_unacknowledged WHERE ${UNACKNOWLEDGED} AND repository_id IS NOT NULL GROUP BY repository_id`,
     );
   }
 
