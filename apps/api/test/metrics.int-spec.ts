@@ -7,6 +7,13 @@ import { setupAdmin, startTestApp, TestApp } from './support/test-app';
 
 jest.setTimeout(120_000);
 
+interface OverviewEntry {
+  id: number;
+  health: string;
+  archives_count: number | null;
+  last_backup: { id: number; duration_seconds: number; finished_at: string } | null;
+}
+
 const TOKEN = 'metrics-token-0123456789abcdef-canary';
 const UNAUTHORIZED = { status: 'error', error: { code: 'UNAUTHORIZED', message: 'Authentication required' } };
 
@@ -65,7 +72,7 @@ describe('GET /metrics', () => {
     // from just before and after it that agree.
     let families: PrometheusFamily[] = [];
     let repository: Record<string, unknown> = {};
-    let overview: Record<string, any> = {};
+    let overview: { repositories: OverviewEntry[] } = { repositories: [] };
     for (let attempt = 0; ; attempt++) {
       const before = (await agent.get(`/api/repositories/${repositoryId}`).expect(200)).body.data;
       families = await scrape();
@@ -74,7 +81,8 @@ describe('GET /metrics', () => {
       if (JSON.stringify(before) === JSON.stringify(repository)) break;
       if (attempt === 20) throw new Error('the repository kept changing');
     }
-    const entry = overview.repositories.find((each: { id: number }) => each.id === repositoryId);
+    const entry = overview.repositories.find((each) => each.id === repositoryId);
+    if (!entry?.last_backup) throw new Error('the overview has no last backup of the repository');
     const labels = { repository_id: String(repositoryId), repository: 'Photos "2026"' };
 
     expect(value(families, 'borgitory_repository_archives', labels)).toBe(1);
