@@ -221,8 +221,8 @@ export function freePort() {
  * (a file never makes the server wait for the bench to read a pipe).
  */
 export class Server {
-  /** `webDir`: the built SPA to serve (BORGITORY_WEB_DIR); by default none. */
-  constructor(work, port, { dataName = 'data', nodeArgs = [], logLevel = 'warn', logFile = null, webDir = 'none' } = {}) {
+  /** `webDir`: the built SPA to serve (BORGITORY_WEB_DIR); by default none. `env`: more of the server's environment. */
+  constructor(work, port, { dataName = 'data', nodeArgs = [], logLevel = 'warn', logFile = null, webDir = 'none', env = {} } = {}) {
     this.port = port;
     this.base = `http://127.0.0.1:${port}`;
     this.output = [];
@@ -240,6 +240,7 @@ export class Server {
           BORGITORY_DATA_DIR: join(work, dataName),
           BORGITORY_WEB_DIR: webDir,
           LOG_LEVEL: logLevel,
+          ...env,
         },
         stdio: logFd === null ? ['ignore', 'pipe', 'pipe'] : ['ignore', logFd, logFd],
       }),

@@ -3,12 +3,13 @@
 //             ratio (each pair's, the best and the median) and server memory (here);
 //   browse    browsing an archive of 1,000,000 files (browse.mjs);
 //   job-list  listing 200,000 jobs with and without filters (job-list.mjs);
+//   overview  the dashboard's GET /api/overview and GET /metrics with 50 repositories and 10,000 archives (overview.mjs);
 //   load      requests/s and latency of busy routes under 100 connections, idle and during a backup (load.mjs);
 //   bundle    the JavaScript a browser fetches to show the dashboard, in chromium (bundle.mjs).
-// Prints figures; it is not a test. Plain Node ESM (browse.mjs and job-list.mjs also load the project's
+// Prints figures; it is not a test. Plain Node ESM (browse.mjs, job-list.mjs and overview.mjs also load the project's
 // better-sqlite3, load.mjs autocannon and better-sqlite3, bundle.mjs playwright-core).
 //
-//   npm run bench -- [--only PART[,PART]] [--no-backup] [--no-browse] [--no-job-list] [--no-load] [--no-bundle] [--files N] [--rounds N]
+//   npm run bench -- [--only PART[,PART]] [--no-backup] [--no-browse] [--no-job-list] [--no-overview] [--no-load] [--no-bundle] [--files N] [--rounds N]
 //                    [--browse-files N] [--fresh-repo] [--load-files N] [--load-seconds N] [--load-connections N]
 //                    [--cache-dir DIR] [--profile-server] [--no-build] [--keep]
 //
@@ -49,16 +50,17 @@ import {
 import { browseBench, DEFAULT_BROWSE_FILES, MIN_BROWSE_FILES } from './browse.mjs';
 import { bundleBench } from './bundle.mjs';
 import { jobListBench } from './job-list.mjs';
+import { overviewBench } from './overview.mjs';
 import { DEFAULT_LOAD_CONNECTIONS, DEFAULT_LOAD_FILES, DEFAULT_LOAD_SECONDS, loadBench } from './load.mjs';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Arguments
 
 /** In the order they run. */
-const PARTS = ['backup', 'browse', 'job-list', 'load', 'bundle'];
+const PARTS = ['backup', 'browse', 'job-list', 'overview', 'load', 'bundle'];
 
 const USAGE =
-  'Usage: npm run bench -- [--only PART[,PART]] [--no-backup] [--no-browse] [--no-job-list] [--no-load] [--no-bundle] [--files N] [--rounds N] ' +
+  'Usage: npm run bench -- [--only PART[,PART]] [--no-backup] [--no-browse] [--no-job-list] [--no-overview] [--no-load] [--no-bundle] [--files N] [--rounds N] ' +
   '[--browse-files N] [--fresh-repo] [--load-files N] [--load-seconds N] [--load-connections N] [--cache-dir DIR] ' +
   `[--profile-server] [--no-build] [--keep]   (parts: ${PARTS.join(', ')})`;
 
@@ -508,6 +510,7 @@ async function main() {
       backup: backupBench,
       browse: browseBench,
       'job-list': (_options, work) => jobListBench(work),
+      overview: (_options, work) => overviewBench(work),
       load: loadBench,
       bundle: bundleBench,
     };

@@ -7,6 +7,7 @@ import { HistoryModule } from './history/history.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
+import { OverviewModule } from './overview/overview.module';
 import { AppConfig } from './platform/config/app-config';
 import { DataDirectory } from './platform/data-dir/data-directory';
 import { PlatformModule } from './platform/platform.module';
@@ -30,6 +31,7 @@ export class AppModule {
         NotificationsModule,
         MonitoringModule,
         HistoryModule,
+        OverviewModule,
       ],
     };
   }

@@ -25,12 +25,13 @@ test('a repository past its maximum age shows as overdue on its page and at the 
   const id = await createRepository(page, name, path);
   const threeDaysAgo = new Date(Date.now() - 3 * DAY_MS).toISOString().slice(0, 10);
   await writeArchives(page, { id, path }, source, [{ name: 'notes-old', day: threeDaysAgo }], join(workDir, 'borg-cli'));
-  const overdueAlert = page.getByRole('region', { name: 'A repository is overdue' });
+  const repositoryCard = page.getByRole('article', { name, exact: true });
+  const overdueBadge = repositoryCard.getByText('Overdue', { exact: true });
 
-  await test.step('nothing is expected yet: no alert on the dashboard', async () => {
+  await test.step('nothing is expected yet: not overdue on the dashboard', async () => {
     await page.goto('/');
-    await expect(region(page, 'Recent jobs')).toBeVisible();
-    await expect(overdueAlert).toHaveCount(0);
+    await expect(repositoryCard).toContainText('nothing expected');
+    await expect(overdueBadge).toHaveCount(0);
   });
 
   await test.step('the edit form sets a maximum age, and the page says the repository is overdue', async () => {
@@ -49,12 +50,13 @@ test('a repository past its maximum age shows as overdue on its page and at the 
 
   await test.step('the dashboard lists it first, with a link to it', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
-    await expect(overdueAlert).toBeVisible();
-    await expect(overdueAlert).toContainText(/Old laptop: overdue since .*, newest archive \d days ago/);
-    await expect(overdueAlert.getByRole('link', { name })).toHaveAttribute('href', `/repositories/${id}`);
+    await expect(page.getByRole('region', { name: 'Repositories', exact: true }).getByRole('article').first()).toHaveAccessibleName(name);
+    await expect(overdueBadge).toBeVisible();
+    await expect(repositoryCard).toContainText(/Newest archive \d days ago — expected every 24 h/);
+    await expect(repositoryCard.getByRole('link', { name })).toHaveAttribute('href', `/repositories/${id}`);
     await page.screenshot({ path: screenshotPath('dashboard-overdue'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
-    await expect(overdueAlert).toBeVisible();
+    await expect(overdueBadge).toBeVisible();
     await page.screenshot({ path: screenshotPath('dashboard-overdue-narrow'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 720 });
   });
@@ -66,18 +68,18 @@ test('a repository past its maximum age shows as overdue on its page and at the 
     await expect(region(darkPage, 'Backup expectation')).toContainText('Overdue since');
     await darkPage.screenshot({ path: screenshotPath('repository-overdue-dark'), fullPage: true });
     await darkPage.goto('/');
-    await expect(darkPage.getByRole('region', { name: 'A repository is overdue' })).toBeVisible();
+    await expect(darkPage.getByRole('article', { name, exact: true }).getByText('Overdue', { exact: true })).toBeVisible();
     await darkPage.screenshot({ path: screenshotPath('dashboard-overdue-dark'), fullPage: true });
     await dark.close();
   });
 
-  await test.step('without a maximum age nothing is expected, and the alert is gone', async () => {
+  await test.step('without a maximum age nothing is expected, and it is no longer overdue', async () => {
     await page.goto(`/repositories/${id}/edit`);
     await field(page, 'Maximum age of the newest archive (hours)').fill('');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect(region(page, 'Backup expectation')).toContainText('Nothing. Set a maximum age, or enable a schedule');
     await page.goto('/');
-    await expect(region(page, 'Recent jobs')).toBeVisible();
-    await expect(overdueAlert).toHaveCount(0);
+    await expect(repositoryCard).toContainText('nothing expected');
+    await expect(overdueBadge).toHaveCount(0);
   });
 });

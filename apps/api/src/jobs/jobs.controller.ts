@@ -1,9 +1,10 @@
-import { Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Page } from '../platform/http/envelope';
 import { SuccessMessage } from '../platform/http/success-message.decorator';
 import { ApiEnvelope, ApiErrors } from '../platform/openapi/api-responses';
+import { AcknowledgedJobsDto, AcknowledgeJobsDto } from './dto/job-acknowledge.dto';
 import { JobLogPageDto } from './dto/job-log.dto';
 import { JobListQueryDto, JobLogQueryDto } from './dto/job-query.dto';
 import { JobDto } from './dto/job.dto';
@@ -66,6 +67,26 @@ export class JobsController {
   @ApiErrors(400, 404, 409)
   retry(@Param('id', ParseIntPipe) id: number): Promise<JobDto> {
     return this.jobs.retry(id);
+  }
+
+  @Post('acknowledge')
+  @HttpCode(200)
+  @SuccessMessage('Failures acknowledged')
+  @ApiOperation({ summary: "Acknowledge every failed or warning job not acknowledged yet (or one repository's, with repository_id)" })
+  @ApiEnvelope(AcknowledgedJobsDto)
+  @ApiErrors(400, 422)
+  acknowledgeAll(@Body() body: AcknowledgeJobsDto): Promise<AcknowledgedJobsDto> {
+    return this.jobs.acknowledgeAll(body.repository_id);
+  }
+
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  @SuccessMessage('Job acknowledged')
+  @ApiOperation({ summary: 'Acknowledge a failed or warning job: it no longer counts as a problem on the dashboard' })
+  @ApiEnvelope(JobDto)
+  @ApiErrors(400, 404, 409)
+  acknowledge(@Param('id', ParseIntPipe) id: number): Promise<JobDto> {
+    return this.jobs.acknowledge(id);
   }
 
   @Get(':id/logs')

@@ -14,6 +14,7 @@ import { JobStreamsService } from './streams/job-streams.service';
 import { JobEntity } from './store/job.entity';
 import { JobsController } from './jobs.controller';
 import { JobsService } from './jobs.service';
+import { JobSummaries } from './job-summaries';
 import { ProcessGroups } from './engine/process-groups';
 
 @Module({
@@ -32,7 +33,8 @@ import { ProcessGroups } from './engine/process-groups';
     JobRetention,
     ProcessGroups,
     JobSettings,
+    JobSummaries,
   ],
-  exports: [JobsService, JobExecutorRegistry, JobEvents],
+  exports: [JobsService, JobExecutorRegistry, JobEvents, JobSummaries],
 })
 export class JobsModule {}

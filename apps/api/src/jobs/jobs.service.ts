@@ -3,6 +3,7 @@ import { DatabaseVersion } from '../platform/database/database-version';
 import { LIST_CACHE_SIZE, VersionedCache } from '../platform/database/versioned-cache';
 import { DomainError } from '../platform/errors/domain-error';
 import { Page } from '../platform/http/envelope';
+import { AcknowledgedJobsDto } from './dto/job-acknowledge.dto';
 import { JobLogPageDto } from './dto/job-log.dto';
 import { JobListQueryDto, JobLogQueryDto } from './dto/job-query.dto';
 import { StepParameters } from './contract/job-contracts';
@@ -10,12 +11,14 @@ import { JobDto, JobSummaryDto } from './dto/job.dto';
 import { JobRecord, toJobDto, toJobSummary } from './store/job-dto.mapper';
 import { JobEvents } from './streams/job-events';
 import { JobLogLevel, JobStepPlan } from './engine/job-executor';
-import { isJobFinished, isJobRetryable, JobTrigger, JobType } from '@borgitory/job-states';
+import { isJobFinished, isJobRetryable, JobStatus, JobTrigger, JobType } from '@borgitory/job-states';
 import { JobLogs } from './logs/job-logs';
 import { IdleTask, JobQueue } from './engine/job-queue';
 import { JobRunner } from './engine/job-runner';
 import { JobSettings } from './engine/job-settings';
 import { JobStore, NewJob } from './store/job-store';
+
+const isAcknowledgeable = (status: JobStatus): boolean => status === 'failed' || status === 'warning';
 
 interface EnqueueOptions {
   repositoryId: number | null;
@@ -144,6 +147,21 @@ export class JobsService {
   /** When the repository's backups that failed or were interrupted since then were created. */
   backupFailuresSince(repositoryId: number, since: Date): Promise<Date[]> {
     return this.store.backupFailuresSince(repositoryId, since);
+  }
+
+  /** A finished failed or warning job no longer counts as a problem on the dashboard; acknowledging it again changes nothing. */
+  async acknowledge(id: number): Promise<JobDto> {
+    const record = await this.find(id);
+    if (!isAcknowledgeable(record.job.status)) {
+      throw DomainError.conflict(`Only failed or warning jobs can be acknowledged; job ${id} is ${record.job.status}`);
+    }
+    await this.store.acknowledge(id, new Date());
+    return this.get(id);
+  }
+
+  /** Acknowledges every failed or warning job not acknowledged yet, or those of one repository; answers how many. */
+  async acknowledgeAll(repositoryId?: number): Promise<AcknowledgedJobsDto> {
+    return { acknowledged: await this.store.acknowledgeAll(new Date(), repositoryId) };
   }
 
   /** The oldest queued or running job of a schedule, or null when it has none. */

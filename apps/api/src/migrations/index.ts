@@ -12,6 +12,7 @@ import { ArchiveListOrder1764280000000 } from './1764280000000-archive-list-orde
 import { JobParametersSnakeCase1764290000000 } from './1764290000000-job-parameters-snake-case';
 import { Notifications1764300000000 } from './1764300000000-notifications';
 import { RepositoryMonitoring1764310000000 } from './1764310000000-repository-monitoring';
+import { JobAcknowledgements1764320000000 } from './1764320000000-job-acknowledgements';
 import { ArchiveStatistics1764330000000 } from './1764330000000-archive-statistics';
 
 /** Every migration, oldest first. The app runs the pending ones at start; the schema is never synchronised. */
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   JobParametersSnakeCase1764290000000,
   Notifications1764300000000,
   RepositoryMonitoring1764310000000,
+  JobAcknowledgements1764320000000,
   ArchiveStatistics1764330000000,
 ];

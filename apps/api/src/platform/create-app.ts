@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
@@ -17,6 +18,8 @@ import { buildOpenApiDocument } from './openapi/openapi-document';
 import { serveWebApp } from './web/serve-web-app';
 
 export const API_PREFIX = 'api';
+/** Prometheus' default path, outside the API: GET only, so no CSRF check is needed, but a session or the metrics token. */
+export const METRICS_PATH = 'metrics';
 const JSON_BODY_LIMIT = '1mb';
 
 /**
@@ -44,7 +47,7 @@ async function buildApp(config: AppConfig, dataDirectory: DataDirectory): Promis
   app.flushLogs();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  app.setGlobalPrefix(API_PREFIX);
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: METRICS_PATH, method: RequestMethod.GET }] });
   app.enableShutdownHooks();
 
   app.use(takeTurns());
@@ -54,6 +57,7 @@ async function buildApp(config: AppConfig, dataDirectory: DataDirectory): Promis
   app.use(`/${API_PREFIX}`, express.json({ limit: JSON_BODY_LIMIT, verify: refuseDeepJson }), translateBodyParserErrors);
   app.use(`/${API_PREFIX}`, requireSameOrigin(config.allowedOrigins), requireJsonBody);
   app.use(`/${API_PREFIX}`, app.get(SessionMiddleware).handler);
+  app.use(`/${METRICS_PATH}`, app.get(SessionMiddleware).handler);
 
   serveApiDocs(app, buildOpenApiDocument(app));
   serveWebApp(app, config.webDir);

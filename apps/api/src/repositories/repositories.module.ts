@@ -11,6 +11,7 @@ import { RepositoryRemovals } from './repository-removals';
 import { RepositoryStatistics } from './borg/repository-statistics';
 import { ExpectationChanges } from './monitoring/expectation-changes';
 import { RepositoryMonitorStates } from './monitoring/repository-monitor-states';
+import { RepositorySummaries } from './monitoring/repository-summaries';
 import { SshController } from './ssh/ssh.controller';
 import { SshKeygen } from './ssh/ssh-keygen';
 import { SshKeysService } from './ssh/ssh-keys.service';
@@ -27,6 +28,7 @@ import { SshKeysService } from './ssh/ssh-keys.service';
     RepositoryStatistics,
     ExpectationChanges,
     RepositoryMonitorStates,
+    RepositorySummaries,
     SshKeysService,
     SshKeygen,
   ],
@@ -38,6 +40,7 @@ import { SshKeysService } from './ssh/ssh-keys.service';
     RepositoryStatistics,
     ExpectationChanges,
     RepositoryMonitorStates,
+    RepositorySummaries,
   ],
 })
 export class RepositoriesModule {}

@@ -22,6 +22,7 @@ import { PruningPoliciesController, RepositoryPruneController } from './pruning/
 import { PruningPoliciesService } from './pruning/pruning-policies.service';
 import { PruningPolicyEntity } from './pruning/pruning-policy.entity';
 import { EnabledSchedules } from './enabled-schedules';
+import { ScheduleNextRuns } from './schedule-next-runs';
 import { ScheduleRuns } from './schedule-runs';
 import { ScheduleTimers } from './schedule-timers';
 import { ScheduleEntity } from './schedule.entity';
@@ -60,8 +61,9 @@ import { SchedulesService } from './schedules.service';
     CheckPoliciesService,
     CheckExecutor,
     EnabledSchedules,
+    ScheduleNextRuns,
   ],
-  exports: [EnabledSchedules],
+  exports: [EnabledSchedules, ScheduleNextRuns],
 })
 export class SchedulesModule implements OnModuleInit {
   constructor(

@@ -26,6 +26,7 @@ export const repositoryKeys = {
   list: (offset: number) => ['repositories', 'list', { offset, limit: REPOSITORY_PAGE_SIZE }] as const,
   options: ['repositories', 'list', { offset: 0, limit: REPOSITORY_OPTIONS_LIMIT }] as const,
   detail: (id: number) => ['repositories', 'detail', id] as const,
+  overview: ['repositories', 'overview'] as const,
 };
 
 /** One page of repositories, by name; the previous page stays on screen while the next one loads. */
@@ -45,16 +46,6 @@ const readRepositoryOptions = () =>
 /** The repositories to choose from in a select (and to name them in job lists), by name. */
 export function useRepositoryOptions() {
   return useQuery({ queryKey: repositoryKeys.options, queryFn: readRepositoryOptions });
-}
-
-/** The repositories that are overdue as of the server's last check (it checks every minute), read again every minute. */
-export function useOverdueRepositories() {
-  return useQuery({
-    queryKey: repositoryKeys.options,
-    queryFn: readRepositoryOptions,
-    refetchInterval: 60_000,
-    select: (page) => page.items.filter((repository) => repository.overdue),
-  });
 }
 
 /**

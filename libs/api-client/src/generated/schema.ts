@@ -313,6 +313,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/jobs/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge every failed or warning job not acknowledged yet (or one repository's, with repository_id) */
+        post: operations["jobsAcknowledgeAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge a failed or warning job: it no longer counts as a problem on the dashboard */
+        post: operations["jobsAcknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs/{id}/logs": {
         parameters: {
             query?: never;
@@ -1013,6 +1047,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every repository's health in one answer, worst first, with the totals and the running jobs (stored data only, no borg) */
+        get: operations["overviewGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics in the text format: repositories, jobs, the process
+         * @description A session, or `Authorization: Bearer <BORGITORY_METRICS_TOKEN>`. See docs/configuration.md, "Monitoring with Prometheus".
+         */
+        get: operations["metricsScrape"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1293,6 +1364,17 @@ export interface components {
         JobStatus: "queued" | "running" | "completed" | "warning" | "failed" | "cancelled" | "interrupted";
         /** @enum {string} */
         JobType: "backup" | "prune" | "compact" | "check" | "delete_archive" | "restore" | "cloud_sync";
+        AcknowledgedJobsDto: {
+            /**
+             * @description How many failed or warning jobs were acknowledged now
+             * @example 3
+             */
+            acknowledged: number;
+        };
+        AcknowledgeJobsDto: {
+            /** @description Only this repository's jobs; all repositories when left out */
+            repository_id?: number;
+        };
         /** @enum {string} */
         JobLogLevel: "debug" | "info" | "warning" | "error";
         JobLogLineDto: {
@@ -2426,6 +2508,126 @@ export interface components {
             totals: components["schemas"]["CalendarTotalsDto"];
         };
         /**
+         * @description failed: a failed job not acknowledged, or its archive list could not be read; overdue: no archive as recent as expected; warning: a job with warnings not acknowledged, low space, or no archive yet; healthy: none of these
+         * @enum {string}
+         */
+        RepositoryHealth: "failed" | "overdue" | "warning" | "healthy";
+        JobBriefDto: {
+            /** @example 42 */
+            id: number;
+            type: components["schemas"]["JobType"];
+            status: components["schemas"]["JobStatus"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            /**
+             * @description From start to finish, in seconds; null until it has finished
+             * @example 12.5
+             */
+            duration_seconds: number | null;
+            error: components["schemas"]["JobErrorDto"] | null;
+        };
+        NextRunDto: {
+            /** Format: date-time */
+            at: string;
+            /** @example 3 */
+            schedule_id: number;
+            /** @example Nightly */
+            schedule_name: string;
+        };
+        UnacknowledgedFailuresDto: {
+            /**
+             * @description Failed and warning jobs of the repository nobody has acknowledged
+             * @example 2
+             */
+            count: number;
+            /** @example 1 */
+            failed: number;
+            /** @example 1 */
+            warning: number;
+            /** @description The newest of them */
+            newest: components["schemas"]["JobBriefDto"] | null;
+        };
+        RepositoryOverviewDto: {
+            /** @example 1 */
+            id: number;
+            /** @example Documents */
+            name: string;
+            /** @description failed: a failed job not acknowledged, or its archive list could not be read; overdue: no archive as recent as expected; warning: a job with warnings not acknowledged, low space, or no archive yet; healthy: none of these */
+            health: components["schemas"]["RepositoryHealth"];
+            /** @description Every finding behind the verdict, worst first, in words; empty when healthy */
+            health_reasons: string[];
+            /**
+             * Format: date-time
+             * @description Start of the newest archive in the stored list
+             */
+            newest_archive_at: string | null;
+            /** @description The newest finished backup job (a scheduled run is one too) */
+            last_backup: components["schemas"]["JobBriefDto"] | null;
+            /** @description As of the repository monitor’s last check */
+            overdue: boolean;
+            /** Format: date-time */
+            overdue_since: string | null;
+            /**
+             * Format: date-time
+             * @description By when a newer archive is expected
+             */
+            archive_expected_by: string | null;
+            /** @description What is expected, in words; null when nothing is */
+            expectation: string | null;
+            max_age_hours: number | null;
+            /** Format: date-time */
+            unreachable_since: string | null;
+            /** Format: date-time */
+            low_space_since: string | null;
+            /** @description The earliest next run of its enabled schedules */
+            next_run: components["schemas"]["NextRunDto"] | null;
+            /** @description Archives in the stored list (or from borg’s last answer, before the list is read) */
+            archives_count: number | null;
+            /** @description Bytes of all archives before compression and deduplication */
+            original_size: number | null;
+            compressed_size: number | null;
+            /** @description Bytes the repository really uses */
+            deduplicated_size: number | null;
+            /**
+             * Format: date-time
+             * @description When the sizes were last read from borg
+             */
+            stats_updated_at: string | null;
+            unacknowledged_failures: components["schemas"]["UnacknowledgedFailuresDto"];
+        };
+        OverviewTotalsDto: {
+            repositories: number;
+            /** @description Repositories whose health is failed */
+            failed: number;
+            overdue: number;
+            warning: number;
+            healthy: number;
+            /** @description Archives of all repositories (those whose count is known) */
+            archives: number;
+            /** @description Bytes of all archives before compression and deduplication */
+            original_size: number;
+            /** @description Bytes all repositories really use */
+            deduplicated_size: number;
+            /** @description Failed and warning jobs nobody has acknowledged */
+            unacknowledged_failures: number;
+            running_jobs: number;
+            /** @description Jobs waiting for their turn */
+            queued_jobs: number;
+        };
+        OverviewDto: {
+            /** @description Worst first: failed, overdue, warning, healthy; by name within each */
+            repositories: components["schemas"]["RepositoryOverviewDto"][];
+            totals: components["schemas"]["OverviewTotalsDto"];
+            /** @description Oldest first, with their latest progress */
+            running_jobs: components["schemas"]["JobDto"][];
+            /** Format: date-time */
+            generated_at: string;
+        };
+        /**
          * @description skipped: an earlier step ended the job
          * @enum {string}
          */
@@ -2854,6 +3056,11 @@ export interface components {
             error: components["schemas"]["JobErrorDto"] | null;
             /** @description The log reached its size cap and later lines were dropped */
             log_truncated: boolean;
+            /**
+             * Format: date-time
+             * @description When someone acknowledged this failed or warning job; until then it counts on the dashboard (GET /api/overview)
+             */
+            acknowledged_at: string | null;
             steps: components["schemas"]["JobStepDto"][];
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -2887,6 +3094,11 @@ export interface components {
             error: components["schemas"]["JobErrorDto"] | null;
             /** @description The log reached its size cap and later lines were dropped */
             log_truncated: boolean;
+            /**
+             * Format: date-time
+             * @description When someone acknowledged this failed or warning job; until then it counts on the dashboard (GET /api/overview)
+             */
+            acknowledged_at: string | null;
             steps: components["schemas"]["JobStepDto"][];
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -2920,6 +3132,11 @@ export interface components {
             error: components["schemas"]["JobErrorDto"] | null;
             /** @description The log reached its size cap and later lines were dropped */
             log_truncated: boolean;
+            /**
+             * Format: date-time
+             * @description When someone acknowledged this failed or warning job; until then it counts on the dashboard (GET /api/overview)
+             */
+            acknowledged_at: string | null;
             steps: components["schemas"]["JobStepDto"][];
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -2953,6 +3170,11 @@ export interface components {
             error: components["schemas"]["JobErrorDto"] | null;
             /** @description The log reached its size cap and later lines were dropped */
             log_truncated: boolean;
+            /**
+             * Format: date-time
+             * @description When someone acknowledged this failed or warning job; until then it counts on the dashboard (GET /api/overview)
+             */
+            acknowledged_at: string | null;
             steps: components["schemas"]["JobStepDto"][];
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -2986,6 +3208,11 @@ export interface components {
             error: components["schemas"]["JobErrorDto"] | null;
             /** @description The log reached its size cap and later lines were dropped */
             log_truncated: boolean;
+            /**
+             * Format: date-time
+             * @description When someone acknowledged this failed or warning job; until then it counts on the dashboard (GET /api/overview)
+             */
+            acknowledged_at: string | null;
             steps: components["schemas"]["JobStepDto"][];
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -3019,6 +3246,11 @@ export interface components {
             error: components["schemas"]["JobErrorDto"] | null;
             /** @description The log reached its size cap and later lines were dropped */
             log_truncated: boolean;
+            /**
+             * Format: date-time
+             * @description When someone acknowledged this failed or warning job; until then it counts on the dashboard (GET /api/overview)
+             */
+            acknowledged_at: string | null;
             steps: components["schemas"]["JobStepDto"][];
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -3052,6 +3284,11 @@ export interface components {
             error: components["schemas"]["JobErrorDto"] | null;
             /** @description The log reached its size cap and later lines were dropped */
             log_truncated: boolean;
+            /**
+             * Format: date-time
+             * @description When someone acknowledged this failed or warning job; until then it counts on the dashboard (GET /api/overview)
+             */
+            acknowledged_at: string | null;
             steps: components["schemas"]["JobStepDto"][];
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -4302,6 +4539,143 @@ export interface operations {
         responses: {
             /** @description Success */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["JobDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    jobsAcknowledgeAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcknowledgeJobsDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["AcknowledgedJobsDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    jobsAcknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8201,6 +8575,87 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    overviewGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["OverviewDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    metricsScrape: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text format 0.0.4 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Authentication required */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

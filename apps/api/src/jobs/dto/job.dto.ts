@@ -167,6 +167,14 @@ export class JobBaseDto {
   @ApiProperty({ description: 'The log reached its size cap and later lines were dropped' })
   log_truncated!: boolean;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description: 'When someone acknowledged this failed or warning job; until then it counts on the dashboard (GET /api/overview)',
+  })
+  acknowledged_at!: string | null;
+
   @ApiProperty({ type: 'array', items: JobStepDto.ref })
   steps!: JobStepDto[];
 }

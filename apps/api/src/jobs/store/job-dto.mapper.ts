@@ -1,3 +1,4 @@
+import { JobBriefDto } from '../dto/job-brief.dto';
 import { JobDto, JobErrorDto, JobProgressDto, JobStepDto, JobSummaryDto } from '../dto/job.dto';
 import { JobStepEntity } from './job-step.entity';
 import { JobEntity } from './job.entity';
@@ -31,6 +32,7 @@ export function toJobDto({ job, steps }: JobRecord, liveProgress: JobProgressDto
     warnings: job.warnings,
     error: toError(job.errorCode, job.errorMessage),
     log_truncated: job.logTruncated,
+    acknowledged_at: job.acknowledgedAt?.toISOString() ?? null,
     steps: steps.map(toStepDto),
   };
   return dto as JobDto;
@@ -43,6 +45,19 @@ export function toJobSummary(job: JobEntity): JobSummaryDto {
     created_at: job.createdAt.toISOString(),
     started_at: job.startedAt?.toISOString() ?? null,
     finished_at: job.finishedAt?.toISOString() ?? null,
+    error: toError(job.errorCode, job.errorMessage),
+  };
+}
+
+export function toJobBrief(job: JobEntity): JobBriefDto {
+  return {
+    id: job.id,
+    type: job.type,
+    status: job.status,
+    created_at: job.createdAt.toISOString(),
+    started_at: job.startedAt?.toISOString() ?? null,
+    finished_at: job.finishedAt?.toISOString() ?? null,
+    duration_seconds: job.startedAt && job.finishedAt ? (job.finishedAt.getTime() - job.startedAt.getTime()) / 1000 : null,
     error: toError(job.errorCode, job.errorMessage),
   };
 }

@@ -23,6 +23,16 @@ export interface NewJob {
   steps: StoredStepPlan[];
 }
 
+/** The failed and warning jobs nobody has acknowledged yet: the condition of idx_jobs_unacknowledged. */
+const UNACKNOWLEDGED = "acknowledged_at IS NULL AND status IN ('failed', 'warning')";
+
+export interface UnacknowledgedCounts {
+  repositoryId: number;
+  failed: number;
+  warning: number;
+  newestId: number;
+}
+
 export type JobPatch = Partial<Omit<JobEntity, 'id'>>;
 export type StepPatch = Partial<Omit<JobStepEntity, 'id' | 'job'>>;
 
@@ -56,6 +66,7 @@ export class JobStore {
           errorMessage: null,
           logTruncated: false,
           processGroupId: null,
+          acknowledgedAt: null,
         }),
       );
       const steps = await manager.save(
@@ -140,6 +151,61 @@ export class JobStore {
     const columns = ['repository_id', 'schedule_id'] as const;
     const newest = await Promise.all(columns.map((column) => this.dataSource.query(newestOfEach(column))));
     return newest.flat().map((row: { id: number }) => row.id);
+  }
+
+  /** Marks a failed or warning job acknowledged (once: a second call keeps the first time). */
+  async acknowledge(id: number, at: Date): Promise<void> {
+    await this.dataSource.query(`UPDATE jobs SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL`, [sqliteTime(at), id]);
+  }
+
+  /** Acknowledges every unacknowledged failed or warning job (of one repository); returns how many. */
+  async acknowledgeAll(at: Date, repositoryId?: number): Promise<number> {
+    const repository = repositoryId === undefined ? '' : 'AND repository_id = ?';
+    const parameters = repositoryId === undefined ? [] : [repositoryId];
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE jobs SET acknowledged_at = ? WHERE ${UNACKNOWLEDGED} ${repository}`, [sqliteTime(at), ...parameters]);
+      const [{ changed }] = (await manager.query('SELECT changes() AS changed')) as Array<{ changed: number }>;
+      return changed;
+    });
+  }
+
+  /**
+   * Per repository: its unacknowledged failed and warning jobs, counted, and the newest of them. Read from the partial
+   * index idx_jobs_unacknowledged, which holds nothing else (named: without statistics SQLite would rather walk every
+   * failed job by idx_jobs_list_status).
+   */
+  unacknowledgedByRepository(): Promise<UnacknowledgedCounts[]> {
+    return this.dataSource.query(
+      `SELECT repository_id AS repositoryId, SUM(status = 'failed') AS failed, SUM(status = 'warning') AS warning, MAX(id) AS newestId
+       FROM jobs INDEXED BY idx_jobs_unacknowledged WHERE ${UNACKNOWLEDGED} AND repository_id IS NOT NULL GROUP BY repository_id`,
+    );
+  }
+
+  /**
+   * The newest finished backup of each repository given, by one seek per repository in idx_jobs_list_repository
+   * (which holds type and status: rows are read only for the answer).
+   */
+  async newestFinishedBackups(repositoryIds: number[]): Promise<number[]> {
+    if (repositoryIds.length === 0) return [];
+    const rows = (await this.dataSource.query(
+      `SELECT (SELECT id FROM jobs WHERE repository_id = ids.value AND type = 'backup'
+                 AND status IN (${FINISHED_STATUSES.map(() => '?').join(', ')}) ORDER BY created_at DESC, id DESC LIMIT 1) AS id
+       FROM json_each(?) AS ids`,
+      [...FINISHED_STATUSES, JSON.stringify(repositoryIds)],
+    )) as Array<{ id: number | null }>;
+    return rows.flatMap((row) => (row.id === null ? [] : [row.id]));
+  }
+
+  /** Jobs without their steps, in no particular order. */
+  async withoutSteps(ids: number[]): Promise<JobEntity[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.dataSource.query('SELECT * FROM jobs WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]);
+    return hydrate(this.jobs, rows);
+  }
+
+  /** How many jobs the history holds of each type and status (job_counts, kept by triggers). */
+  countsByTypeAndStatus(): Promise<Array<{ type: JobType; status: JobStatus; jobs: number }>> {
+    return this.dataSource.query('SELECT type, status, SUM(jobs) AS jobs FROM job_counts GROUP BY type, status');
   }
 
   /**

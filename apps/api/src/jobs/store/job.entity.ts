@@ -15,6 +15,7 @@ import { JobStatus, JobTrigger, JobType } from '@borgitory/job-states';
 @Index('idx_jobs_list_type', ['type', 'createdAt', 'id', 'status', 'repositoryId', 'scheduleId'])
 @Index('idx_jobs_list_repository', ['repositoryId', 'createdAt', 'id', 'status', 'type', 'scheduleId'])
 @Index('idx_jobs_list_schedule', ['scheduleId', 'createdAt', 'id', 'status', 'type', 'repositoryId'])
+@Index('idx_jobs_unacknowledged', ['repositoryId', 'status'], { where: "acknowledged_at IS NULL AND status IN ('failed', 'warning')" })
 export class JobEntity {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -69,6 +70,10 @@ export class JobEntity {
 
   @Column({ name: 'log_truncated', type: 'boolean', default: false })
   logTruncated!: boolean;
+
+  /** When someone acknowledged a failed or warning job; until then it stays on the dashboard. */
+  @Column({ name: 'acknowledged_at', type: 'datetime', nullable: true })
+  acknowledgedAt!: Date | null;
 
   /** The process group of the borg (or rclone) child while a step runs, for crash recovery. */
   @Column({ name: 'process_group_id', type: 'integer', nullable: true })

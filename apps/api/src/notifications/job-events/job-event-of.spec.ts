@@ -45,6 +45,7 @@ function backup(status: JobDto['status'], steps: Step[]): JobDto {
     warnings: status === 'warning' ? ['file vanished'] : [],
     error: status === 'failed' ? { code: 'BORG_ERROR', message: 'borg said no' } : null,
     log_truncated: false,
+    acknowledged_at: null,
     steps: stepsOf(steps),
     parameters: {
       source_paths: ['/data'],

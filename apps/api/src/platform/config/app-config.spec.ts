@@ -25,7 +25,19 @@ describe('loadConfig', () => {
       archiveRefreshMinutes: 15,
       lowSpacePercent: 10,
       notificationRetrySeconds: 30,
+      metricsToken: null,
     });
+  });
+
+  it('takes a metrics token of 32 characters or more, without spaces', () => {
+    const token = 'f3a9c1d2e4b5a6978877665544332211';
+    expect(loadConfig({ BORGITORY_METRICS_TOKEN: ` ${token}\n` }).metricsToken).toBe(token);
+    expect(loadConfig({ BORGITORY_METRICS_TOKEN: '' }).metricsToken).toBeNull();
+    for (const weak of [token.slice(1), `${token.slice(0, 16)} ${token.slice(16)}`]) {
+      expect(() => loadConfig({ BORGITORY_METRICS_TOKEN: weak })).toThrow(
+        'BORGITORY_METRICS_TOKEN must be at least 32 characters without spaces',
+      );
+    }
   });
 
   it('links to the address people open, without a trailing slash', () => {

@@ -43,6 +43,8 @@ export interface AppConfig {
   lowSpacePercent: number;
   /** The wait before a failed notification is sent again; each later wait is four times longer. */
   notificationRetrySeconds: number;
+  /** A bearer token that may read GET /metrics without a session (BORGITORY_METRICS_TOKEN); null: sessions only. */
+  metricsToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -83,6 +85,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
   const secretKey = env.BORGITORY_SECRET_KEY ?? null;
   if (secretKey !== null && secretKey.length < 32) {
     problems.push('BORGITORY_SECRET_KEY must be at least 32 characters (e.g. `openssl rand -base64 32`)');
+  }
+
+  const metricsToken = env.BORGITORY_METRICS_TOKEN?.trim() || null;
+  if (metricsToken !== null && (metricsToken.length < 32 || /\s/.test(metricsToken))) {
+    problems.push('BORGITORY_METRICS_TOKEN must be at least 32 characters without spaces (e.g. `openssl rand -hex 32`)');
   }
 
   const logLevel = text('LOG_LEVEL', 'info');
@@ -141,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     archiveRefreshMinutes: integer('BORGITORY_ARCHIVE_REFRESH_MINUTES', 15, 1, 10_080),
     lowSpacePercent: integer('BORGITORY_LOW_SPACE_PERCENT', 10, 0, 99),
     notificationRetrySeconds: integer('BORGITORY_NOTIFICATION_RETRY_SECONDS', 30, 1, 3600),
+    metricsToken,
   };
 
   const publicUrl = text('BORGITORY_PUBLIC_URL', `http://${ownHost(config.host)}:${config.port}`).replace(/\/+$/, '');

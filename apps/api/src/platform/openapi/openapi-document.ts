@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { METRICS_TOKEN_SCHEME } from '../../auth/metrics-token';
 import { SESSION_COOKIE } from '../../auth/session.middleware';
 import { PUBLIC_OPERATION_EXTENSION } from '../http/public.decorator';
 import { ErrorEnvelopeDto } from './envelope-schemas';
@@ -23,6 +24,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion(API_VERSION)
     .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, 'session')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'BORGITORY_METRICS_TOKEN, for GET /metrics only' }, METRICS_TOKEN_SCHEME)
     .addSecurityRequirements('session')
     .build();
   const document = SwaggerModule.createDocument(app, config, { operationIdFactory: operationId, extraModels: SchemaUnion.allMembers() });

@@ -4,8 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 
-/** Paths the SPA never answers: they belong to the API and its documentation. */
-const SERVER_PATHS = /^\/(api|docs|redoc|openapi\.json)(\/|$)/;
+/** Paths the SPA never answers: they belong to the API, its documentation and the Prometheus metrics. */
+const SERVER_PATHS = /^\/(api|docs|redoc|openapi\.json|metrics)(\/|$)/;
 /**
  * A static file that express.static did not find is a 404, not a client-side
  * route. Only asset extensions count: archive names in routes contain dots.

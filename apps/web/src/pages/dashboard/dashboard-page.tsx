@@ -4,8 +4,8 @@ import { useHealth, type Health } from '../../api/health';
 import { useLiveJobLists } from '../../api/job-streams';
 import { useRepositoryNames } from '../../api/repositories';
 import { PageHeader } from '../../components/page-header';
-import { OverdueRepositories } from './overdue-repositories';
 import { RecentJobsPanel } from './recent-jobs-panel';
+import { RepositoryOverview } from './repository-overview';
 import { RunningJobsPanel } from './running-jobs-panel';
 import './dashboard-page.css';
 
@@ -16,13 +16,13 @@ export function DashboardPage() {
 
   return (
     <>
-      <PageHeader title="Dashboard" intro="An overview of your Borgitory server.">
+      <PageHeader title="Dashboard" intro="Are your backups healthy? Every repository, worst first.">
         <Link to="/backups" className="button button--primary">
           Back up now
         </Link>
       </PageHeader>
 
-      <OverdueRepositories />
+      <RepositoryOverview />
       <RunningJobsPanel repositoryName={repositoryName} />
       <RecentJobsPanel repositoryName={repositoryName} />
 
