@@ -140,7 +140,7 @@ function seed(dataDir, work) {
 }
 
 /** GETs over one kept-alive connection; every duration in ms, after WARM_UP untimed calls. `before` runs before each, untimed. */
-async function timeGets(server, path, headers, before = () => {}) {
+async function timeGets(server, path, headers, before = null) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   let bytes = 0;
   const get = () =>
@@ -158,7 +158,7 @@ async function timeGets(server, path, headers, before = () => {}) {
     });
   const times = [];
   for (let round = -WARM_UP; round < ROUNDS; round++) {
-    before();
+    before?.();
     const ms = await get();
     if (round >= 0) times.push(ms);
   }
