@@ -21,6 +21,7 @@ interface RepositoryOverview {
   next_run: { at: string; schedule_id: number; schedule_name: string } | null;
   archives_count: number | null;
   original_size: number | null;
+  size_trend: number[];
   deduplicated_size: number | null;
   unacknowledged_failures: { count: number; failed: number; warning: number; newest: { id: number; status: string } | null };
 }
@@ -126,6 +127,10 @@ describe('overview and acknowledged failures', () => {
     expect(byName.get('Healthy A')?.health_reasons).toEqual([]);
     expect(byName.get('Old')).toMatchObject({ last_backup: null, health_reasons: ['No archive as recent as expected'] });
     expect(byName.get('Empty')).toMatchObject({ newest_archive_at: null, health_reasons: ['It has no archive yet'] });
+    const history = (await agent.get(`/api/repositories/${ids['Healthy A']}/history`).expect(200)).body.data;
+    expect(history.points).toHaveLength(1);
+    expect(byName.get('Healthy A')?.size_trend).toEqual(history.points.map((point: { original_size: number }) => point.original_size));
+    expect(byName.get('Empty')?.size_trend).toEqual([]);
 
     const schedules = (await agent.get('/api/schedules').expect(200)).body.data;
     expect(byName.get('Healthy A')?.next_run).toEqual({

@@ -138,6 +138,26 @@ export class ArchiveCatalog {
     return counts;
   }
 
+  /**
+   * The original size of each repository's newest archives that have one (at most `limit`, oldest first), for the
+   * dashboard's sparklines: per repository a backward walk of the (repository_id, started_at, id) index.
+   */
+  async recentOriginalSizes(limit: number): Promise<Map<number, number[]>> {
+    const rows = (await this.archives.query(
+      `SELECT a.repository_id AS repositoryId, a.original_size AS size
+       FROM archive_catalogs c
+       JOIN archives a ON a.id IN (
+         SELECT id FROM archives
+         WHERE repository_id = c.repository_id AND original_size IS NOT NULL
+         ORDER BY started_at DESC, id DESC LIMIT ?)
+       ORDER BY a.repository_id, a.started_at, a.id`,
+      [limit],
+    )) as Array<{ repositoryId: number; size: number }>;
+    const sizes = new Map<number, number[]>();
+    for (const row of rows) sizes.set(row.repositoryId, [...(sizes.get(row.repositoryId) ?? []), row.size]);
+    return sizes;
+  }
+
   /** Stores `borg info` of the archive (sizes, command line); the space it added is kept from the first reading. */
   async saveInfo(archive: ArchiveEntity, info: BorgArchiveInfo): Promise<ArchiveEntity> {
     Object.assign(archive, infoColumns(info), { addedSize: archive.addedSize ?? info.stats.deduplicatedSize, infoLoadedAt: new Date() });

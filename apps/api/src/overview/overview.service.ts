@@ -8,6 +8,9 @@ import { JobBriefDto } from '../jobs/dto/job-brief.dto';
 import { OverviewDto, OverviewTotalsDto, RepositoryOverviewDto } from './dto/overview.dto';
 import { assessHealth, compareByHealth } from './repository-health';
 
+/** How many of its newest archives a repository's size trend shows. */
+const SIZE_TREND_ARCHIVES = 30;
+
 /** However quiet the database, the answer is read again after this long. */
 const KEEP_AT_MOST_MS = 60_000;
 
@@ -18,6 +21,7 @@ export interface OverviewFacts {
   lastBackups: Map<number, JobBriefDto>;
   unacknowledged: Map<number, UnacknowledgedJobs>;
   nextRuns: Map<number, NextRun>;
+  sizeTrends: Map<number, number[]>;
 }
 
 /**
@@ -65,13 +69,14 @@ export class OverviewService {
 
   async facts(now = new Date()): Promise<OverviewFacts> {
     const repositories = await this.repositories.all();
-    const [archiveCounts, lastBackups, unacknowledged, nextRuns] = await Promise.all([
+    const [archiveCounts, lastBackups, unacknowledged, nextRuns, sizeTrends] = await Promise.all([
       this.catalog.countsByRepository(),
       this.jobs.lastBackups(repositories.map((repository) => repository.id)),
       this.jobs.unacknowledged(),
       this.nextRuns.byRepository(now),
+      this.catalog.recentOriginalSizes(SIZE_TREND_ARCHIVES),
     ]);
-    return { repositories, archiveCounts, lastBackups, unacknowledged, nextRuns };
+    return { repositories, archiveCounts, lastBackups, unacknowledged, nextRuns, sizeTrends };
   }
 }
 
@@ -105,6 +110,7 @@ function toOverview(repository: RepositorySummary, facts: OverviewFacts): Reposi
     original_size: repository.originalSize,
     compressed_size: repository.compressedSize,
     deduplicated_size: repository.deduplicatedSize,
+    size_trend: facts.sizeTrends.get(repository.id) ?? [],
     stats_updated_at: iso(repository.statsUpdatedAt),
     unacknowledged_failures: {
       count: (unacknowledged?.failed ?? 0) + (unacknowledged?.warning ?? 0),

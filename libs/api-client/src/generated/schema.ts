@@ -2589,6 +2589,15 @@ export interface components {
             archives_count: number | null;
             /** @description Bytes of all archives before compression and deduplication */
             original_size: number | null;
+            /**
+             * @description The original size of each of the newest archives (up to 30, oldest first) whose figures are known
+             * @example [
+             *       1200000,
+             *       1250000,
+             *       1310000
+             *     ]
+             */
+            size_trend: number[];
             compressed_size: number | null;
             /** @description Bytes the repository really uses */
             deduplicated_size: number | null;

@@ -87,6 +87,13 @@ export class RepositoryOverviewDto {
   @ApiProperty({ type: Number, nullable: true, description: 'Bytes of all archives before compression and deduplication' })
   original_size!: number | null;
 
+  @ApiProperty({
+    type: [Number],
+    example: [1_200_000, 1_250_000, 1_310_000],
+    description: 'The original size of each of the newest archives (up to 30, oldest first) whose figures are known',
+  })
+  size_trend!: number[];
+
   @ApiProperty({ type: Number, nullable: true })
   compressed_size!: number | null;
 

@@ -1,12 +1,9 @@
-import { useRepositoryHistory } from '../../api/history';
 import { formatBytes } from '../../format/bytes';
 import { sparklinePath } from '../../format/sparkline';
 
-/** How many archives a sparkline draws, the newest. */
-const SPARKLINE_ARCHIVES = 30;
-
 interface SizeSparklineProps {
-  repositoryId: number;
+  /** Original sizes of the newest archives, oldest first. */
+  sizes: number[];
   width?: number;
   height?: number;
 }
@@ -15,9 +12,7 @@ interface SizeSparklineProps {
  * The original size of a repository's newest archives as a small line, for a card or a list (an SVG path: no chart
  * library). Screen readers get the first and last size in words; nothing shows until there are two archives.
  */
-export function SizeSparkline({ repositoryId, width = 120, height = 28 }: SizeSparklineProps) {
-  const history = useRepositoryHistory(repositoryId, SPARKLINE_ARCHIVES);
-  const sizes = (history.data?.points ?? []).flatMap((point) => (point.original_size === null ? [] : [point.original_size]));
+export function SizeSparkline({ sizes, width = 120, height = 28 }: SizeSparklineProps) {
   if (sizes.length < 2) return null;
   const label = `Size of the last ${sizes.length} archives: from ${formatBytes(sizes[0])} to ${formatBytes(sizes[sizes.length - 1])}`;
   return (

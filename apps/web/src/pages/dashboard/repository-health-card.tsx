@@ -7,6 +7,7 @@ import { formatBytes } from '../../format/bytes';
 import { formatCount } from '../../format/count';
 import { expectedEvery } from '../../format/expectation';
 import { jobTypeLabel } from '../../format/job-labels';
+import { SizeSparkline } from '../../components/repositories/size-sparkline';
 
 const HEALTH_LABELS: Record<RepositoryHealth, string> = {
   failed: 'Failed',
@@ -84,7 +85,7 @@ export function RepositoryHealthCard({ repository }: { repository: RepositoryOve
           </dd>
         </div>
       </dl>
-      {/* The size over time (a sparkline from the statistics history) belongs below the figures. */}
+      <SizeSparkline sizes={repository.size_trend} width={160} height={28} />
     </article>
   );
 }
