@@ -83,6 +83,7 @@ test('back up a directory chosen in the picker and follow the job to its end', a
   await test.step('the form offers the repository and a picker for the source', async () => {
     await page.goto('/backups');
     await expect(page.getByRole('heading', { level: 1, name: 'Backups' })).toBeVisible();
+    await expect(page).toHaveTitle('Backups · Borgitory');
     await field(page, 'Repository').selectOption({ label: repository });
     await expect(field(page, 'Archive name')).toHaveAttribute('placeholder', '{hostname}-{now:%Y-%m-%dT%H:%M:%S}');
     await expect(field(page, 'Compression')).toHaveValue('lz4');
@@ -176,6 +177,7 @@ test('back up a directory chosen in the picker and follow the job to its end', a
   await test.step('the jobs list shows it as completed', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).click();
     await expect(page).toHaveURL('/jobs');
+    await expect(page).toHaveTitle('Jobs · Borgitory');
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: `#${jobId}`, exact: true }) });
     await expect(row).toContainText('Backup');
     await expect(row).toContainText(repository);

@@ -17,6 +17,7 @@ import { PassphraseFields } from './passphrase-fields';
 import { repositoryFormErrors } from './repository-form-errors';
 import { SshFieldset } from './ssh-fieldset';
 import './repositories.css';
+import { useDocumentTitle } from '../../util/use-document-title';
 
 interface Values {
   mode: RepositoryMode;
@@ -82,6 +83,7 @@ export function NewRepositoryPage() {
     });
   }
 
+  useDocumentTitle('New repository');
   return (
     <>
       <p className="back-link">
