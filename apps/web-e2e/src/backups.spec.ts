@@ -108,7 +108,13 @@ test('back up a directory chosen in the picker and follow the job to its end', a
     await page.getByRole('button', { name: 'Back up now' }).click();
     await expect(page).toHaveURL(/\/jobs\/\d+$/);
     jobId = Number(new URL(page.url()).pathname.split('/').pop());
-    await expect(page.getByRole('heading', { level: 1, name: `Backup #${jobId} · ${repository}` })).toBeVisible();
+    const heading = page.getByRole('heading', { level: 1, name: `Backup #${jobId} · ${repository}` });
+    await expect(heading).toBeVisible();
+    await expect(page).toHaveTitle(`Backup #${jobId} · ${repository} · Borgitory`);
+    // The button sat at the foot of a long form: the job opens at its top, its title and Cancel in view.
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await expect(heading).toBeInViewport();
+    await expect(page.getByRole('button', { name: 'Cancel' })).toBeInViewport();
   });
 
   await test.step('while borg runs, the progress figures rise', async () => {
