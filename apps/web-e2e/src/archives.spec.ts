@@ -90,7 +90,7 @@ test('browse an archive, download files, restore a folder, compare, search and d
     await expect(rows.nth(2)).toContainText(FIRST);
     await expect(archiveRow(page, FIRST)).toContainText(`made by the ${FIRST} test`);
     // The figures come from the backup.
-    await expect(archiveRow(page, SECOND)).toContainText(/\d+(\.\d)? KB/);
+    await expect(archiveRow(page, SECOND)).toContainText(/\d+(\.\d)? kB/);
     await page.screenshot({ path: screenshotPath('archives-list'), fullPage: true });
   });
 

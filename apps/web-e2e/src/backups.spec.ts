@@ -138,13 +138,20 @@ test('back up a directory chosen in the picker and follow the job to its end', a
     // The *.tmp files were left out: only the documents and the readme.
     await expect(result).toContainText(new RegExp(`Files\\s*${(SMALL_FILES + 1).toLocaleString('en')}(?!\\d)`));
     await expect(result).toContainText(/Deduplicated size\s*\d+\.\d MB/);
+    // Which duration is which: borg's own beside the job's, each labelled.
+    await expect(result).toContainText(/Time in borg create\s*[\d.]+ s \(borg’s own figure/);
+    await expect(region(page, 'Details')).toContainText(/Job duration\s*\d+ s \(start to finish/);
     await expect(region(page, 'Parameters')).toContainText(/Excludes\s*\*\.tmp/);
 
     // It really ran for a while, so the browser could follow it.
     const answer = await page.request.get(`/api/jobs/${jobId}`);
-    const { data: job } = (await answer.json()) as { data: { result: { duration_seconds: number; files: number } } };
+    const { data: job } = (await answer.json()) as {
+      data: { result: { duration_seconds: number; files: number; original_size: number } };
+    };
     expect(job.result.files).toBe(SMALL_FILES + 1);
     expect(job.result.duration_seconds).toBeGreaterThanOrEqual(2);
+    // Sizes in borg's decimal units: the byte count divided by 1000 × 1000, as borg prints it.
+    await expect(result).toContainText(new RegExp(`Original size\\s*${(job.result.original_size / 1e6).toFixed(1)} MB`));
   });
 
   await test.step('the log shows what borg was asked to do', async () => {

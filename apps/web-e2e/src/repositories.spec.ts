@@ -87,7 +87,7 @@ test('create a repository, test it, export its key and remove it while keeping t
     await expect(cells.nth(0)).toHaveText(path);
     await expect(cells.nth(1)).toHaveText('repokey-blake2');
     await expect(cells.nth(2)).toHaveText('0');
-    await expect(cells.nth(3)).toHaveText(/^\d+(\.\d)? (B|KB|MB)$/);
+    await expect(cells.nth(3)).toHaveText(/^\d+(\.\d)? (B|kB|MB)$/);
     await expect(cells.nth(4)).toHaveText('never');
     await page.screenshot({ path: screenshotPath('repositories-list') });
   });
