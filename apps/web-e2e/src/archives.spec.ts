@@ -84,6 +84,11 @@ test('browse an archive, download files, restore a folder, compare, search and d
     await page.getByRole('main').getByRole('link', { name: 'Archives', exact: true }).click();
     await expect(page).toHaveURL(`/repositories/${repositoryId}/archives`);
     await expect(page.getByRole('heading', { level: 1, name: 'Archives' })).toBeVisible();
+    await expect(page).toHaveTitle(`Archives of ${REPOSITORY} · Borgitory`);
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Archives', exact: true })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
     const rows = page.getByRole('table', { name: /^Archives/ }).getByRole('row');
     await expect(rows).toHaveCount(3);
     await expect(rows.nth(1)).toContainText(SECOND);
@@ -109,6 +114,11 @@ test('browse an archive, download files, restore a folder, compare, search and d
   await test.step('an archive opens at its root and its folders open by clicking', async () => {
     await page.getByRole('link', { name: SECOND, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: SECOND })).toBeVisible();
+    await expect(page).toHaveTitle(`${SECOND} · ${REPOSITORY} · Borgitory`);
+    // Inside an archive the navigation says Archives, although the address is under the repository's.
+    const navigation = page.getByRole('navigation', { name: 'Main' });
+    await expect(navigation.getByRole('link', { name: 'Archives', exact: true })).toHaveAttribute('aria-current', 'page');
+    await expect(navigation.getByRole('link', { name: 'Repositories', exact: true })).not.toHaveAttribute('aria-current');
     // The first opening indexes the archive; a small one is ready at once, a big one shows its progress.
     await expect(entries(page)).toBeVisible({ timeout: 60_000 });
     await expect(page.getByRole('navigation', { name: 'Folder' })).toHaveText('Root');
