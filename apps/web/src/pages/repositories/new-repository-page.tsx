@@ -16,6 +16,7 @@ import { NameAndLocationFields } from './name-and-location-fields';
 import { PassphraseFields } from './passphrase-fields';
 import { repositoryFormErrors } from './repository-form-errors';
 import { SshFieldset } from './ssh-fieldset';
+import { SshKeyDisclosure } from './ssh-key-disclosure';
 import './repositories.css';
 import { useDocumentTitle } from '../../util/use-document-title';
 
@@ -122,6 +123,7 @@ export function NewRepositoryPage() {
             errors={errors.fields}
             nameHint="How the repository is called in Borgitory."
           />
+          {!ssh && <SshKeyDisclosure />}
           {creating ? (
             <EncryptionField value={values.encryption} onChange={set('encryption')} errors={errors.fields['encryption']} />
           ) : (
