@@ -97,6 +97,14 @@ test('browse an archive, download files, restore a folder, compare, search and d
     // The figures come from the backup.
     await expect(archiveRow(page, SECOND)).toContainText(/\d+(\.\d)? kB/);
     await page.screenshot({ path: screenshotPath('archives-list'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(archiveRow(page, SECOND).getByRole('button', { name: `Delete ${SECOND}` })).toBeInViewport({ ratio: 1 });
+    await expect(archiveRow(page, SECOND).getByRole('link', { name: `Compare ${SECOND}` })).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: screenshotPath('archives-list-narrow'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: screenshotPath('archives-list-narrow-dark'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1280, height: 720 });
   });
 
   await test.step('the date column sorts oldest first and back', async () => {
@@ -132,6 +140,10 @@ test('browse an archive, download files, restore a folder, compare, search and d
     await expect(region(page, 'Archive details')).toContainText(/Files\s*5(?!\d)/);
     await expect(region(page, 'Archive details')).toContainText(/Command line\s*\S*borg .*create/);
     await page.screenshot({ path: screenshotPath('archive-browser'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(entryRow(page, 'report.txt').getByRole('link', { name: /Download/ })).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: screenshotPath('archive-browser-narrow'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
   });
 
   await test.step('a file downloads with its content', async () => {

@@ -94,6 +94,11 @@ test('first-run setup, navigation, log out and log in again', async ({ page, bro
   await test.step('the layout on a narrow screen', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await expect(navigation(page)).toBeVisible();
+    // Every section, the current one too, is in view: the navigation wraps instead of scrolling sideways.
+    for (const section of SECTIONS) {
+      await expect(navigation(page).getByRole('link', { name: section.name, exact: true })).toBeInViewport({ ratio: 1 });
+    }
+    expect(await navigation(page).evaluate((nav) => nav.scrollWidth <= nav.clientWidth)).toBe(true);
     await page.screenshot({ path: screenshotPath('dashboard-narrow') });
     await page.setViewportSize({ width: 1280, height: 720 });
   });
