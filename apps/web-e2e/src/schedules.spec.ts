@@ -238,6 +238,11 @@ test('a schedule: made with a preset, a pruning policy and hooks, toggled, run n
     for (const name of [`Run ${SCHEDULE} now`, `Edit ${SCHEDULE}`, `Delete ${SCHEDULE}`]) {
       await expect(rowNamed(page, SCHEDULE).getByRole(name.startsWith('Edit') ? 'link' : 'button', { name })).toBeInViewport({ ratio: 1 });
     }
+    for (const tab of ['Schedules', 'Pruning policies', 'Check policies']) {
+      await expect(page.getByRole('navigation', { name: 'Schedules and policies' }).getByRole('link', { name: tab })).toBeInViewport({
+        ratio: 1,
+      });
+    }
     await page.screenshot({ path: screenshotPath('schedules-list-narrow'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 720 });
   });
