@@ -84,14 +84,27 @@ test('browse an archive, download files, restore a folder, compare, search and d
     await page.getByRole('main').getByRole('link', { name: 'Archives', exact: true }).click();
     await expect(page).toHaveURL(`/repositories/${repositoryId}/archives`);
     await expect(page.getByRole('heading', { level: 1, name: 'Archives' })).toBeVisible();
+    await expect(page).toHaveTitle(`Archives of ${REPOSITORY} · Borgitory`);
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Archives', exact: true })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
     const rows = page.getByRole('table', { name: /^Archives/ }).getByRole('row');
     await expect(rows).toHaveCount(3);
     await expect(rows.nth(1)).toContainText(SECOND);
     await expect(rows.nth(2)).toContainText(FIRST);
     await expect(archiveRow(page, FIRST)).toContainText(`made by the ${FIRST} test`);
     // The figures come from the backup.
-    await expect(archiveRow(page, SECOND)).toContainText(/\d+(\.\d)? KB/);
+    await expect(archiveRow(page, SECOND)).toContainText(/\d+(\.\d)? kB/);
     await page.screenshot({ path: screenshotPath('archives-list'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(archiveRow(page, SECOND).getByRole('button', { name: `Delete ${SECOND}` })).toBeInViewport({ ratio: 1 });
+    await expect(archiveRow(page, SECOND).getByRole('link', { name: `Compare ${SECOND}` })).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: screenshotPath('archives-list-narrow'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: screenshotPath('archives-list-narrow-dark'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1280, height: 720 });
   });
 
   await test.step('the date column sorts oldest first and back', async () => {
@@ -109,6 +122,11 @@ test('browse an archive, download files, restore a folder, compare, search and d
   await test.step('an archive opens at its root and its folders open by clicking', async () => {
     await page.getByRole('link', { name: SECOND, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: SECOND })).toBeVisible();
+    await expect(page).toHaveTitle(`${SECOND} · ${REPOSITORY} · Borgitory`);
+    // Inside an archive the navigation says Archives, although the address is under the repository's.
+    const navigation = page.getByRole('navigation', { name: 'Main' });
+    await expect(navigation.getByRole('link', { name: 'Archives', exact: true })).toHaveAttribute('aria-current', 'page');
+    await expect(navigation.getByRole('link', { name: 'Repositories', exact: true })).not.toHaveAttribute('aria-current');
     // The first opening indexes the archive; a small one is ready at once, a big one shows its progress.
     await expect(entries(page)).toBeVisible({ timeout: 60_000 });
     await expect(page.getByRole('navigation', { name: 'Folder' })).toHaveText('Root');
@@ -122,6 +140,10 @@ test('browse an archive, download files, restore a folder, compare, search and d
     await expect(region(page, 'Archive details')).toContainText(/Files\s*5(?!\d)/);
     await expect(region(page, 'Archive details')).toContainText(/Command line\s*\S*borg .*create/);
     await page.screenshot({ path: screenshotPath('archive-browser'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(entryRow(page, 'report.txt').getByRole('link', { name: /Download/ })).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: screenshotPath('archive-browser-narrow'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
   });
 
   await test.step('a file downloads with its content', async () => {

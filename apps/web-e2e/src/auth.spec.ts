@@ -27,8 +27,8 @@ async function expectLoggedIn(page: Page) {
 test('first-run setup, navigation, log out and log in again', async ({ page, browser }) => {
   await test.step('the setup page appears on a fresh server', async () => {
     await page.goto('/');
-    await expect(page).toHaveTitle('Borgitory');
     await expect(page.getByRole('heading', { name: 'Set up Borgitory' })).toBeVisible();
+    await expect(page).toHaveTitle('Set up Borgitory');
     await page.screenshot({ path: screenshotPath('setup') });
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: screenshotPath('setup-dark') });
@@ -94,6 +94,11 @@ test('first-run setup, navigation, log out and log in again', async ({ page, bro
   await test.step('the layout on a narrow screen', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await expect(navigation(page)).toBeVisible();
+    // Every section, the current one too, is in view: the navigation wraps instead of scrolling sideways.
+    for (const section of SECTIONS) {
+      await expect(navigation(page).getByRole('link', { name: section.name, exact: true })).toBeInViewport({ ratio: 1 });
+    }
+    expect(await navigation(page).evaluate((nav) => nav.scrollWidth <= nav.clientWidth)).toBe(true);
     await page.screenshot({ path: screenshotPath('dashboard-narrow') });
     await page.setViewportSize({ width: 1280, height: 720 });
   });
@@ -105,6 +110,7 @@ test('first-run setup, navigation, log out and log in again', async ({ page, bro
       await expect(page).toHaveURL(section.path);
       await expect(page.getByRole('heading', { level: 1, name: section.name })).toBeVisible();
       await expect(link).toHaveAttribute('aria-current', 'page');
+      await expect(page).toHaveTitle(`${section.name} · Borgitory`);
     }
   });
 
@@ -152,6 +158,7 @@ test('first-run setup, navigation, log out and log in again', async ({ page, bro
   await test.step("after too many failed logins the server's refusal is shown", async () => {
     await page.getByRole('button', { name: 'Log out' }).click();
     await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
+    await expect(page).toHaveTitle('Log in · Borgitory');
     await page.getByLabel('Username').fill(USERNAME);
     // The server allows 10 failed logins in 15 minutes per browser holding a device cookie (this one has had
     // it since its first login) and per address for the others.

@@ -83,6 +83,7 @@ test('back up a directory chosen in the picker and follow the job to its end', a
   await test.step('the form offers the repository and a picker for the source', async () => {
     await page.goto('/backups');
     await expect(page.getByRole('heading', { level: 1, name: 'Backups' })).toBeVisible();
+    await expect(page).toHaveTitle('Backups · Borgitory');
     await field(page, 'Repository').selectOption({ label: repository });
     await expect(field(page, 'Archive name')).toHaveAttribute('placeholder', '{hostname}-{now:%Y-%m-%dT%H:%M:%S}');
     await expect(field(page, 'Compression')).toHaveValue('lz4');
@@ -107,7 +108,13 @@ test('back up a directory chosen in the picker and follow the job to its end', a
     await page.getByRole('button', { name: 'Back up now' }).click();
     await expect(page).toHaveURL(/\/jobs\/\d+$/);
     jobId = Number(new URL(page.url()).pathname.split('/').pop());
-    await expect(page.getByRole('heading', { level: 1, name: `Backup #${jobId} · ${repository}` })).toBeVisible();
+    const heading = page.getByRole('heading', { level: 1, name: `Backup #${jobId} · ${repository}` });
+    await expect(heading).toBeVisible();
+    await expect(page).toHaveTitle(`Backup #${jobId} · ${repository} · Borgitory`);
+    // The button sat at the foot of a long form: the job opens at its top, its title and Cancel in view.
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await expect(heading).toBeInViewport();
+    await expect(page.getByRole('button', { name: 'Cancel' })).toBeInViewport();
   });
 
   await test.step('while borg runs, the progress figures rise', async () => {
@@ -131,13 +138,20 @@ test('back up a directory chosen in the picker and follow the job to its end', a
     // The *.tmp files were left out: only the documents and the readme.
     await expect(result).toContainText(new RegExp(`Files\\s*${(SMALL_FILES + 1).toLocaleString('en')}(?!\\d)`));
     await expect(result).toContainText(/Deduplicated size\s*\d+\.\d MB/);
+    // Which duration is which: borg's own beside the job's, each labelled.
+    await expect(result).toContainText(/Time in borg create\s*[\d.]+ s \(borg’s own figure/);
+    await expect(region(page, 'Details')).toContainText(/Job duration\s*\d+ s \(start to finish/);
     await expect(region(page, 'Parameters')).toContainText(/Excludes\s*\*\.tmp/);
 
     // It really ran for a while, so the browser could follow it.
     const answer = await page.request.get(`/api/jobs/${jobId}`);
-    const { data: job } = (await answer.json()) as { data: { result: { duration_seconds: number; files: number } } };
+    const { data: job } = (await answer.json()) as {
+      data: { result: { duration_seconds: number; files: number; original_size: number } };
+    };
     expect(job.result.files).toBe(SMALL_FILES + 1);
     expect(job.result.duration_seconds).toBeGreaterThanOrEqual(2);
+    // Sizes in borg's decimal units: the byte count divided by 1000 × 1000, as borg prints it.
+    await expect(result).toContainText(new RegExp(`Original size\\s*${(job.result.original_size / 1e6).toFixed(1)} MB`));
   });
 
   await test.step('the log shows what borg was asked to do', async () => {
@@ -176,6 +190,7 @@ test('back up a directory chosen in the picker and follow the job to its end', a
   await test.step('the jobs list shows it as completed', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).click();
     await expect(page).toHaveURL('/jobs');
+    await expect(page).toHaveTitle('Jobs · Borgitory');
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: `#${jobId}`, exact: true }) });
     await expect(row).toContainText('Backup');
     await expect(row).toContainText(repository);

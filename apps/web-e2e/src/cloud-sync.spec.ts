@@ -129,8 +129,8 @@ test('an SFTP configuration from the generated form: tested, a repository synced
     const progress = region(page, 'Progress');
     await expect(progress.getByText(/^\d+ %$/)).toBeVisible({ timeout: 30_000 });
     await expect(progress).toContainText(/of \d+ files/);
-    await expect(progress).toContainText(/Copied\s*[\d.]+ (B|KB|MB) of 6\.\d MB/);
-    await expect(progress).toContainText(/Rate\s*[\d.]+ (B|KB|MB)\/s/);
+    await expect(progress).toContainText(/Copied\s*[\d.]+ (B|kB|MB) of 6\.\d MB/);
+    await expect(progress).toContainText(/Rate\s*[\d.]+ (B|kB|MB)\/s/);
     await page.screenshot({ path: screenshotPath('cloud-sync-job-progress'), fullPage: true });
 
     await expect(region(page, 'Details')).toContainText(/Status\s*Completed/, { timeout: 90_000 });

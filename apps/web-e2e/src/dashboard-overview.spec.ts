@@ -89,7 +89,7 @@ test('the dashboard shows every repository worst first, and a failure stays unti
     await expect(healthy).toContainText(/Newest archive (just now|\d+ minutes? ago) — nothing expected/);
     await expect(healthy).toContainText(/Last backup\s*Completed/);
     await expect(healthy).toContainText(/Archives\s*1/);
-    await expect(healthy).toContainText(/Size\s*[\d.]+ (B|KB) original, [\d.]+ (B|KB) on disk/);
+    await expect(healthy).toContainText(/Size\s*[\d.]+ (B|kB) original, [\d.]+ (B|kB) on disk/);
     await page.screenshot({ path: screenshotPath('dashboard-overview'), fullPage: true });
   });
 

@@ -87,7 +87,7 @@ test('create a repository, test it, export its key and remove it while keeping t
     await expect(cells.nth(0)).toHaveText(path);
     await expect(cells.nth(1)).toHaveText('repokey-blake2');
     await expect(cells.nth(2)).toHaveText('0');
-    await expect(cells.nth(3)).toHaveText(/^\d+(\.\d)? (B|KB|MB)$/);
+    await expect(cells.nth(3)).toHaveText(/^\d+(\.\d)? (B|kB|MB)$/);
     await expect(cells.nth(4)).toHaveText('never');
     await page.screenshot({ path: screenshotPath('repositories-list') });
   });
@@ -178,7 +178,14 @@ test("the form shows the server's messages where they belong", async ({ page, co
 
   await test.step('an ssh location shows the ssh settings with the public key', async () => {
     await expect(page.getByRole('group', { name: 'SSH' })).toBeHidden();
+    // Before any location is typed, the key is one click away, with its Copy button.
+    await page.getByText('Backing up to another machine over ssh? Borgitory’s public key').click();
+    const early = page.getByLabel('Borgitory’s public key');
+    await expect(early).toHaveValue(/^ssh-ed25519 \S+/);
+    await expect(page.getByRole('button', { name: 'Copy' })).toBeVisible();
+    await page.screenshot({ path: screenshotPath('repository-form-public-key'), fullPage: true });
     await field(page, 'Location').fill('ssh://borg@backup.example.com:2222/./laptop');
+    await expect(page.getByText('Backing up to another machine over ssh?')).toBeHidden();
     const ssh = page.getByRole('group', { name: 'SSH' });
     await expect(ssh).toBeVisible();
     const publicKey = ssh.getByLabel('Borgitory’s public key');

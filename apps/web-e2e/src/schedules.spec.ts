@@ -232,6 +232,19 @@ test('a schedule: made with a preset, a pruning policy and hooks, toggled, run n
     await expect(cell(page, SCHEDULE, 3)).toContainText(/in \d+ (hour|minute)s?|just now/);
     await expect(cell(page, SCHEDULE, 4)).toHaveText('Never');
     await page.screenshot({ path: screenshotPath('schedules-list'), fullPage: true });
+
+    // On a phone the row's actions stay in reach, pinned beside the cells that scroll.
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const name of [`Run ${SCHEDULE} now`, `Edit ${SCHEDULE}`, `Delete ${SCHEDULE}`]) {
+      await expect(rowNamed(page, SCHEDULE).getByRole(name.startsWith('Edit') ? 'link' : 'button', { name })).toBeInViewport({ ratio: 1 });
+    }
+    for (const tab of ['Schedules', 'Pruning policies', 'Check policies']) {
+      await expect(page.getByRole('navigation', { name: 'Schedules and policies' }).getByRole('link', { name: tab })).toBeInViewport({
+        ratio: 1,
+      });
+    }
+    await page.screenshot({ path: screenshotPath('schedules-list-narrow'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
   });
 
   await test.step('the switch turns the schedule off and on again', async () => {

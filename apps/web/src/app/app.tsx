@@ -6,6 +6,7 @@ import { AuthCard } from '../components/auth-card';
 import { AppLayout } from '../layout/app-layout';
 import { PageLoadBoundary } from './page-boundary';
 import { LoginPage, PAGE_ROUTES, SetupPage } from './routes';
+import { useTopOfNewPage } from './use-top-of-new-page';
 
 /**
  * The auth status decides what is shown: first-run setup, the login page, or
@@ -62,6 +63,7 @@ function AppRoutes({ user }: { user: User }) {
   const location = useLocation();
   const shown = useDeferredValue(location);
   const page = useRoutes(PAGE_ROUTES, shown);
+  useTopOfNewPage(shown.pathname);
   return (
     <AppLayout user={user} loading={shown !== location}>
       <PageLoadBoundary pathname={shown.pathname}>{page}</PageLoadBoundary>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { BrandMark } from './brand-mark';
 import './auth-card.css';
+import { useDocumentTitle } from '../util/use-document-title';
 
 interface AuthCardProps {
   title: string;
@@ -10,6 +11,7 @@ interface AuthCardProps {
 
 /** The centred card that the setup, login and "cannot reach the server" screens share. */
 export function AuthCard({ title, intro, children }: AuthCardProps) {
+  useDocumentTitle(title);
   return (
     <main className="auth-screen">
       <div className="auth-card">

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../api/errors';
 import { useIdParam } from '../util/use-id-param';
+import { useDocumentTitle } from '../util/use-document-title';
 
 interface ItemLoaderProps<T> {
   /** "pruning policy", "cloud sync configuration": for the messages. */
@@ -44,6 +45,7 @@ function LoadItem<T>({ id, kind, listPath, useItem, children }: ItemLoaderProps<
 }
 
 function ItemNotFound({ kind, listPath }: { kind: string; listPath: string }) {
+  useDocumentTitle(`${kind.charAt(0).toUpperCase() + kind.slice(1)} not found`);
   return (
     <>
       <h1>{kind.charAt(0).toUpperCase() + kind.slice(1)} not found</h1>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useDocumentTitle } from '../util/use-document-title';
 
 interface PageHeaderProps {
   title: string;
@@ -7,10 +8,13 @@ interface PageHeaderProps {
   children?: ReactNode;
   /** The header's own class, beside `page-header`. */
   className?: string;
+  /** The tab's title when it says more than `title` ("Archives of home"). */
+  documentTitle?: string;
 }
 
 /** A page's title and introduction, with its main action beside them. */
-export function PageHeader({ title, intro, children, className }: PageHeaderProps) {
+export function PageHeader({ title, intro, children, className, documentTitle }: PageHeaderProps) {
+  useDocumentTitle(documentTitle ?? title);
   return (
     <div className={className ? `page-header ${className}` : 'page-header'}>
       <div>

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 /** The head of a table's last column, which holds each row's actions: named for screen readers only. */
 export function ActionsHeader() {
   return (
-    <th scope="col">
+    <th scope="col" className="actions-cell">
       <span className="visually-hidden">Actions</span>
     </th>
   );

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import { Link, NavLink } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { useLogout, type User } from '../api/auth';
 import { errorMessage } from '../api/errors';
 import { BrandMark } from '../components/brand-mark';
+import { navSection } from './nav-section';
 import './app-layout.css';
 
 export const NAV_ITEMS = [
@@ -16,6 +17,8 @@ export const NAV_ITEMS = [
   { to: '/notifications', label: 'Notifications' },
 ] as const;
 
+const SECTIONS = NAV_ITEMS.map((item) => item.to);
+
 interface AppLayoutProps {
   user: User;
   /** Whether the page of the address is still loading (the previous page is shown meanwhile). */
@@ -27,6 +30,7 @@ interface AppLayoutProps {
 /** The frame around every page once logged in: product name, user, log out, navigation. */
 export function AppLayout({ user, loading, children }: AppLayoutProps) {
   const logout = useLogout();
+  const current = navSection(useLocation().pathname, SECTIONS);
 
   return (
     <div className="app">
@@ -61,9 +65,9 @@ export function AppLayout({ user, loading, children }: AppLayoutProps) {
         <ul>
           {NAV_ITEMS.map((item) => (
             <li key={item.to}>
-              <NavLink to={item.to} end={item.to === '/'}>
+              <Link to={item.to} aria-current={item.to === current ? 'page' : undefined}>
                 {item.label}
-              </NavLink>
+              </Link>
             </li>
           ))}
         </ul>

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { ItemLoader } from '../item-loader';
 import type { EditFormProps } from '../save-form';
 import { policiesTitle } from './policies-title';
+import { useDocumentTitle } from '../../util/use-document-title';
 
 interface PolicyFormPageProps<Values, Policy, Input> {
   /** "pruning", "check": the policy is called a "<kind> policy". */
@@ -30,6 +31,7 @@ export function NewPolicyPage<Values, Policy, Input>({
 }: NewPolicyPageProps<Values, Policy, Input>) {
   const create = useCreate();
   const navigate = useNavigate();
+  useDocumentTitle(`New ${kind} policy`);
   return (
     <>
       <BackToList kind={kind} listPath={listPath} />
@@ -70,6 +72,7 @@ function EditPolicy<Values, Policy extends { id: number; name: string }, Input>(
 }: Omit<EditPolicyPageProps<Values, Policy, Input>, 'useItem'> & { policy: Policy }) {
   const update = useUpdate(policy.id);
   const navigate = useNavigate();
+  useDocumentTitle(`Edit ${policy.name}`);
   return (
     <>
       <BackToList kind={kind} listPath={listPath} />

@@ -1,6 +1,8 @@
 import { Link } from 'react-router-dom';
+import { useDocumentTitle } from '../../util/use-document-title';
 
 export function RepositoryNotFound() {
+  useDocumentTitle('Repository not found');
   return (
     <>
       <h1>Repository not found</h1>

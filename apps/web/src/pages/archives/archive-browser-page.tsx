@@ -21,6 +21,7 @@ import { RestoreDialog } from './restore-dialog';
 import { useArchiveName } from './use-archive-name';
 import './archives.css';
 import './archive-browser.css';
+import { useDocumentTitle } from '../../util/use-document-title';
 
 export function ArchiveBrowserPage() {
   return <RepositoryLoader>{(repository) => <ArchiveRoute repository={repository} />}</RepositoryLoader>;
@@ -59,6 +60,7 @@ function ArchiveBrowser({ repository, archive }: { repository: Repository; archi
     [selection, params.path],
   );
   const selectedPaths = useMemo(() => new Set(selected.keys()), [selected]);
+  useDocumentTitle(`${archive} · ${repository.name}`);
 
   if (details.error instanceof ApiRequestError && details.error.status === 404) {
     return <ArchiveNotFound repository={repository} />;

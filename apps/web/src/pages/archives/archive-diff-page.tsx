@@ -16,6 +16,7 @@ import { ArchiveNotFound } from './archive-not-found';
 import { useArchiveName } from './use-archive-name';
 import './archives.css';
 import './archive-diff.css';
+import { useDocumentTitle } from '../../util/use-document-title';
 
 export function ArchiveDiffPage() {
   return <RepositoryLoader>{(repository) => <DiffRoute repository={repository} />}</RepositoryLoader>;
@@ -49,6 +50,7 @@ function ArchiveDiff({ repository, archive }: { repository: Repository; archive:
   const current = index === -1 ? null : archives[index];
   const [from, to] = direction(archive, current, otherName, other);
   const diff = useArchiveDiff(repository.id, from, to ?? archive, { path: '/', contentOnly, offset });
+  useDocumentTitle('Compare archives');
 
   function show(next: { with?: string; contentOnly?: boolean; offset?: number }) {
     const params: Record<string, string> = {};

@@ -64,7 +64,7 @@ export function ArchiveEntriesTable({ repositoryId, archive, params, entries, se
             <SortHeader label="Name" active={params.sort === 'name'} order={params.order} onSort={() => sortBy('name')} />
             <SortHeader label="Size" numeric active={params.sort === 'size'} order={params.order} onSort={() => sortBy('size')} />
             <SortHeader label="Modified" active={params.sort === 'mtime'} order={params.order} onSort={() => sortBy('mtime')} />
-            <th scope="col">
+            <th scope="col" className="actions-cell">
               <span className="visually-hidden">Download</span>
             </th>
           </tr>

@@ -1,7 +1,9 @@
 import { Link } from 'react-router-dom';
 import type { Repository } from '../../api/repositories';
+import { useDocumentTitle } from '../../util/use-document-title';
 
 export function ArchiveNotFound({ repository }: { repository: Repository }) {
+  useDocumentTitle('Archive not found');
   return (
     <>
       <h1>Archive not found</h1>

@@ -5,11 +5,13 @@ import { PanelTable } from '../../components/panel-table';
 import { RelativeTime } from '../../components/relative-time';
 import { formatCount } from '../../format/count';
 import './archives.css';
+import { useDocumentTitle } from '../../util/use-document-title';
 
 /** "Archives" in the navigation: archives belong to a repository, so this page leads to each repository's list. */
 export function ArchivesPage() {
   const repositories = useRepositoryOptions();
 
+  useDocumentTitle('Archives');
   return (
     <>
       <h1>Archives</h1>

@@ -60,6 +60,7 @@ function RepositoryArchives({ repository }: { repository: Repository }) {
       <PageHeader
         className="archives-header"
         title="Archives"
+        documentTitle={`Archives of ${repository.name}`}
         intro={
           <>
             Every backup of <strong>{repository.name}</strong>. Open an archive to browse, download or restore its files.

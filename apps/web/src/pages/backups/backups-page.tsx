@@ -14,6 +14,7 @@ import { useFormValues } from '../../forms/use-form-values';
 import { backupFormErrors, initialValues, sourcePaths, toInput, type BackupFormValues } from './backup-form';
 import { BackupOptions } from './backup-options';
 import './backups.css';
+import { useDocumentTitle } from '../../util/use-document-title';
 
 /** "Back up now": one backup of chosen paths into a repository, followed on its job page. */
 export function BackupsPage() {
@@ -66,6 +67,7 @@ export function BackupsPage() {
   const repositoryErrors = missing.repository ? ['Choose the repository to back up to.'] : errors.fields['repository_id'];
   const sourceErrors = missing.sources ? ['Add at least one directory or file to back up.'] : errors.sources;
 
+  useDocumentTitle('Backups');
   return (
     <>
       <h1>Backups</h1>

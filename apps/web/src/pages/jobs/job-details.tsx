@@ -41,8 +41,8 @@ export function JobDetails({ job, repositoryName }: JobDetailsProps) {
         <Fact term="Finished">
           <RelativeTime value={job.finished_at} fallback={job.status === 'cancelled' ? '—' : 'not yet'} />
         </Fact>
-        <Fact term="Duration">
-          <JobDuration job={job} />
+        <Fact term="Job duration">
+          <JobDuration job={job} /> <span className="muted">(start to finish, every step)</span>
         </Fact>
       </Facts>
     </section>

@@ -1,6 +1,8 @@
 import { Link } from 'react-router-dom';
+import { useDocumentTitle } from '../../util/use-document-title';
 
 export function JobNotFound() {
+  useDocumentTitle('Job not found');
   return (
     <>
       <h1>Job not found</h1>

@@ -20,6 +20,7 @@ import { JobStepsPanel } from './job-steps-panel';
 import { useJobId } from './use-job-id';
 import { useLiveLog } from './use-live-log';
 import './jobs.css';
+import { useDocumentTitle } from '../../util/use-document-title';
 
 /** One job: live while it runs (status, progress, log over SSE), its outcome and full log once it has finished. */
 export function JobPage() {
@@ -55,6 +56,7 @@ function JobView({ job }: { job: Job }) {
   useJobStream(job.id, live, { onLog: append, onDone: () => setLive(false) });
   const repositoryName = useRepositoryNames()(job.repository_id);
   const title = `${jobTypeLabel(job.type)} #${job.id}`;
+  useDocumentTitle(job.repository_id !== null && repositoryName ? `${title} · ${repositoryName}` : title);
 
   return (
     <>

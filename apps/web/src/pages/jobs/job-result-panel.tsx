@@ -105,7 +105,9 @@ function BackupFigures({ result }: { result: Schemas['BackupResultDto'] }) {
         <Fact term="Deduplicated size">
           {formatBytes(result.deduplicated_size)} <span className="muted">(new data in the repository)</span>
         </Fact>
-        <Fact term="Duration">{formatDuration(result.duration_seconds)}</Fact>
+        <Fact term="Time in borg create">
+          {formatDuration(result.duration_seconds)} <span className="muted">(borg’s own figure, without the steps around it)</span>
+        </Fact>
       </Facts>
     </div>
   );
@@ -123,7 +125,9 @@ function CloudSyncFigures({ result }: { result: Schemas['CloudSyncResultDto'] })
         </Fact>
         <Fact term="Already there">{formatCountOf(result.files_checked, 'file')}</Fact>
         {result.mode === 'sync' && <Fact term="Deleted there">{formatCountOf(result.files_deleted, 'file')}</Fact>}
-        <Fact term="Duration">{formatDuration(result.duration_seconds)}</Fact>
+        <Fact term="Time in rclone">
+          {formatDuration(result.duration_seconds)} <span className="muted">(rclone’s own figure, without the steps around it)</span>
+        </Fact>
       </Facts>
     </div>
   );

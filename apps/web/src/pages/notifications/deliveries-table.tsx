@@ -31,7 +31,7 @@ export function DeliveriesTable({ deliveries }: { deliveries: Delivery[] }) {
               Attempts
             </th>
             <th scope="col">Last outcome</th>
-            <th scope="col">
+            <th scope="col" className="actions-cell">
               <span className="visually-hidden">Actions</span>
             </th>
           </tr>

@@ -13,6 +13,7 @@ import { NameAndLocationFields } from './name-and-location-fields';
 import { repositoryFormErrors } from './repository-form-errors';
 import { SshFieldset } from './ssh-fieldset';
 import './repositories.css';
+import { useDocumentTitle } from '../../util/use-document-title';
 
 export function EditRepositoryPage() {
   return <RepositoryLoader>{(repository) => <EditRepositoryForm repository={repository} />}</RepositoryLoader>;
@@ -69,6 +70,7 @@ function EditRepositoryForm({ repository }: { repository: Repository }) {
     update.mutate(input, { onSuccess: () => navigate(detailsPath) });
   }
 
+  useDocumentTitle(`Edit ${repository.name}`);
   return (
     <>
       <p className="back-link">

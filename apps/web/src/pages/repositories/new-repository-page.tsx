@@ -16,7 +16,9 @@ import { NameAndLocationFields } from './name-and-location-fields';
 import { PassphraseFields } from './passphrase-fields';
 import { repositoryFormErrors } from './repository-form-errors';
 import { SshFieldset } from './ssh-fieldset';
+import { SshKeyDisclosure } from './ssh-key-disclosure';
 import './repositories.css';
+import { useDocumentTitle } from '../../util/use-document-title';
 
 interface Values {
   mode: RepositoryMode;
@@ -82,6 +84,7 @@ export function NewRepositoryPage() {
     });
   }
 
+  useDocumentTitle('New repository');
   return (
     <>
       <p className="back-link">
@@ -120,6 +123,7 @@ export function NewRepositoryPage() {
             errors={errors.fields}
             nameHint="How the repository is called in Borgitory."
           />
+          {!ssh && <SshKeyDisclosure />}
           {creating ? (
             <EncryptionField value={values.encryption} onChange={set('encryption')} errors={errors.fields['encryption']} />
           ) : (

@@ -13,6 +13,7 @@ import { RepositorySummary } from './repository-summary';
 import { SshBadge } from './ssh-badge';
 import { TestResultPanel } from './test-result-panel';
 import './repositories.css';
+import { useDocumentTitle } from '../../util/use-document-title';
 
 export function RepositoryDetailsPage() {
   return <RepositoryLoader>{(repository) => <RepositoryDetails repository={repository} />}</RepositoryLoader>;
@@ -28,6 +29,7 @@ function RepositoryDetails({ repository }: { repository: Repository }) {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [lockBroken, setLockBroken] = useState(false);
 
+  useDocumentTitle(repository.name);
   return (
     <>
       <p className="back-link">

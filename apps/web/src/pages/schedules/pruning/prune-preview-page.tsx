@@ -11,6 +11,7 @@ import { PRUNING_POLICIES_PATH } from '../../../paths/page-paths';
 import { PruneNowDialog } from './prune-now-dialog';
 import { PrunePreviewResults } from './prune-preview-results';
 import '../policies.css';
+import { useDocumentTitle } from '../../../util/use-document-title';
 
 export function PrunePreviewPage() {
   return (
@@ -41,6 +42,7 @@ function PrunePreview({ policy }: { policy: PruningPolicy }) {
     else setSearchParams({ repository_id: choice });
   }
 
+  useDocumentTitle(`Preview ${policy.name}`);
   return (
     <>
       <p className="back-link">

@@ -6,6 +6,7 @@ import { scheduleFormValues } from './schedule-form-values';
 import { ScheduleLoader } from './schedule-loader';
 import '../policies.css';
 import './schedules.css';
+import { useDocumentTitle } from '../../../util/use-document-title';
 
 export function EditSchedulePage() {
   return <ScheduleLoader>{(schedule) => <EditSchedule schedule={schedule} />}</ScheduleLoader>;
@@ -14,6 +15,7 @@ export function EditSchedulePage() {
 function EditSchedule({ schedule }: { schedule: Schedule }) {
   const update = useUpdateSchedule(schedule.id);
   const navigate = useNavigate();
+  useDocumentTitle(`Edit ${schedule.name}`);
   return (
     <>
       <p className="back-link">

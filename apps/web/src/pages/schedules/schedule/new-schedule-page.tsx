@@ -5,10 +5,12 @@ import { ScheduleForm } from './schedule-form';
 import { newScheduleValues } from './schedule-form-values';
 import '../policies.css';
 import './schedules.css';
+import { useDocumentTitle } from '../../../util/use-document-title';
 
 export function NewSchedulePage() {
   const create = useCreateSchedule();
   const navigate = useNavigate();
+  useDocumentTitle('New schedule');
   return (
     <>
       <p className="back-link">

@@ -5,6 +5,7 @@ import { errorMessage } from '../../../api/errors';
 import { useSchedule, type Schedule } from '../../../api/schedules';
 import { SCHEDULES_PATH } from '../../../paths/page-paths';
 import { useScheduleId } from './use-schedule-id';
+import { useDocumentTitle } from '../../../util/use-document-title';
 
 /** Loads the schedule of the address and renders its page, or says why it cannot. */
 export function ScheduleLoader({ children }: { children: (schedule: Schedule) => ReactNode }) {
@@ -32,6 +33,7 @@ function LoadSchedule({ id, children }: { id: number; children: (schedule: Sched
 }
 
 function ScheduleNotFound() {
+  useDocumentTitle('Schedule not found');
   return (
     <>
       <h1>Schedule not found</h1>

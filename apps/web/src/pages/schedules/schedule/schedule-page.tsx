@@ -14,6 +14,7 @@ import { ScheduleRunsPanel } from './schedule-runs-panel';
 import { ScheduleBackupPanel, SchedulePoliciesPanel, ScheduleWhenPanel } from './schedule-settings';
 import { useRunNow } from './use-run-now';
 import './schedules.css';
+import { useDocumentTitle } from '../../../util/use-document-title';
 
 export function SchedulePage() {
   return <ScheduleLoader>{(schedule) => <ScheduleView schedule={schedule} />}</ScheduleLoader>;
@@ -27,6 +28,7 @@ function ScheduleView({ schedule }: { schedule: Schedule }) {
   const [deleting, setDeleting] = useState(false);
   useLiveJobLists();
 
+  useDocumentTitle(schedule.name);
   return (
     <>
       <p className="back-link">

@@ -1,0 +1,10 @@
+/**
+ * The entry of the main navigation that the page at `pathname` belongs to, by its path (`sections`, each "/" or
+ * "/name"). A repository's archives and the archive browser belong to Archives, although they sit under the
+ * repository's address.
+ */
+export function navSection(pathname: string, sections: readonly string[]): string | undefined {
+  if (/^\/repositories\/[^/]+\/archives(\/|$)/.test(pathname)) return '/archives';
+  if (pathname === '/') return sections.includes('/') ? '/' : undefined;
+  return sections.find((section) => section !== '/' && (pathname === section || pathname.startsWith(`${section}/`)));
+}
