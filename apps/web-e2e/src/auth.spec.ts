@@ -25,6 +25,8 @@ async function expectLoggedIn(page: Page) {
 
 // The server starts with an empty data directory, so the browser meets the first-run setup.
 test('first-run setup, navigation, log out and log in again', async ({ page, browser }) => {
+  // Setup, a dozen logins (argon2 each) and the lockout: more than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   await test.step('the setup page appears on a fresh server', async () => {
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Set up Borgitory' })).toBeVisible();
