@@ -13,6 +13,7 @@ import { DataDirectory } from './platform/data-dir/data-directory';
 import { PlatformModule } from './platform/platform.module';
 import { RepositoriesModule } from './repositories/repositories.module';
 import { SchedulesModule } from './schedules/schedules.module';
+import { SearchModule } from './search/search.module';
 
 @Module({})
 export class AppModule {
@@ -32,6 +33,7 @@ export class AppModule {
         MonitoringModule,
         HistoryModule,
         OverviewModule,
+        SearchModule,
       ],
     };
   }

@@ -30,6 +30,8 @@ describe('archives on real borg', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp();
+    // These tests are about indexing when an archive is first opened: backups index nothing here.
+    testApp.app.get(ArchiveSettings).indexNewArchives = false;
     agent = await setupAdmin(testApp);
     work = testApp.work;
     source = writeTree(join(work, 'data'), {

@@ -2,7 +2,7 @@ import { hostname, userInfo } from 'node:os';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { BorgArchiveInfo, BorgCallOptions, BorgRunner, parseBorgTime } from '@borgitory/borg-runner';
-import { In, LessThan, MoreThanOrEqual, Repository } from 'typeorm';
+import { In, IsNull, LessThan, MoreThanOrEqual, Not, Repository } from 'typeorm';
 import { DomainError } from '../platform/errors/domain-error';
 import { RepositoryBorg } from '../repositories/borg/repository-borg';
 import { RepositoryMonitorStates } from '../repositories/monitoring/repository-monitor-states';
@@ -118,6 +118,26 @@ export class ArchiveCatalog {
     const all = await this.archives.find({ where: { repositoryId }, order: { startedAt: 'DESC', id: 'DESC' } });
     const indexed = all.filter((archive) => archive.indexEntries !== null);
     return { indexed, unindexed: all.length - indexed.length };
+  }
+
+  /**
+   * The newest `limit` archives of the stored list that have an index, newest first, with how many have none and how
+   * many indexed ones are older; from the stored list only (never borg).
+   */
+  async newestIndexed(
+    repositoryId: number,
+    limit: number,
+  ): Promise<{ archives: ArchiveEntity[]; notIndexed: number; notSearched: number }> {
+    const [archives, indexed, notIndexed] = await Promise.all([
+      this.archives.find({
+        where: { repositoryId, indexEntries: Not(IsNull()) },
+        order: { startedAt: 'DESC', id: 'DESC' },
+        take: limit,
+      }),
+      this.archives.countBy({ repositoryId, indexEntries: Not(IsNull()) }),
+      this.archives.countBy({ repositoryId, indexEntries: IsNull() }),
+    ]);
+    return { archives, notIndexed, notSearched: indexed - archives.length };
   }
 
   /**

@@ -13,6 +13,7 @@ import { ArchivesController } from './archives.controller';
 import { ArchivesService } from './archives.service';
 import { DeleteArchiveExecutor } from './delete-archive.executor';
 import { ArchiveIndexes } from './index/archive-indexes';
+import { NewArchiveIndexing } from './index/new-archive-indexing';
 import { RestoreExecutor } from './restore.executor';
 import { ArchiveStatisticsBackfill } from './statistics/archive-statistics-backfill';
 
@@ -23,13 +24,14 @@ import { ArchiveStatisticsBackfill } from './statistics/archive-statistics-backf
     ArchivesService,
     ArchiveCatalog,
     ArchiveIndexes,
+    NewArchiveIndexing,
     ArchiveDownloads,
     ArchiveSettings,
     DeleteArchiveExecutor,
     RestoreExecutor,
     ArchiveStatisticsBackfill,
   ],
-  exports: [ArchiveCatalog, ArchiveSettings, ArchiveStatisticsBackfill],
+  exports: [ArchiveCatalog, ArchiveIndexes, ArchiveSettings, ArchiveStatisticsBackfill, NewArchiveIndexing],
 })
 export class ArchivesModule implements OnModuleInit {
   constructor(

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BorgRunner } from '@borgitory/borg-runner';
 import { ArchiveCatalog } from '../archives/archive-catalog';
+import { NewArchiveIndexing } from '../archives/index/new-archive-indexing';
 import { forwardBorgEvent } from '../jobs/engine/forward-borg-event';
 import { BackupParametersDto, BackupResultDto } from '../jobs/contract/backup-job';
 import { JobContext, JobExecutor, JobOutcome } from '../jobs/engine/job-executor';
@@ -23,6 +24,7 @@ export class BackupExecutor implements JobExecutor<'backup'> {
     private readonly borg: BorgRunner,
     private readonly repositoryBorg: RepositoryBorg,
     private readonly catalog: ArchiveCatalog,
+    private readonly indexing: NewArchiveIndexing,
     private readonly statistics: RepositoryStatistics,
     private readonly sources: SourcePaths,
   ) {}
@@ -66,6 +68,7 @@ export class BackupExecutor implements JobExecutor<'backup'> {
         parameters.dry_run ? null : sources,
       );
       await this.statistics.recordBackup(repositoryId, outcome.result);
+      if (!parameters.dry_run) this.indexing.schedule(repositoryId, outcome.result.archive.name);
     }
     const warnings = outcome.exitCode === 1 ? outcome.warnings.map((warning) => warning.message) : [];
     return {

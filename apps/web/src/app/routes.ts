@@ -40,6 +40,7 @@ export const PAGE_ROUTES: PageRoute[] = [
     ],
   },
   { path: 'archives', Component: lazyPage(() => import('../pages/archives/archives-page').then((m) => m.ArchivesPage)) },
+  { path: 'search', Component: lazyPage(() => import('../pages/search/search-page').then((m) => m.SearchPage)) },
   { path: 'backups', Component: lazyPage(() => import('../pages/backups/backups-page').then((m) => m.BackupsPage)) },
   {
     path: 'schedules',

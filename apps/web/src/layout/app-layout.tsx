@@ -11,6 +11,7 @@ export const NAV_ITEMS = [
   { to: '/repositories', label: 'Repositories' },
   { to: '/backups', label: 'Backups' },
   { to: '/archives', label: 'Archives' },
+  { to: '/search', label: 'Search' },
   { to: '/schedules', label: 'Schedules' },
   { to: '/jobs', label: 'Jobs' },
   { to: '/cloud-sync', label: 'Cloud Sync' },

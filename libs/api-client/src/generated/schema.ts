@@ -1084,6 +1084,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A name across every repository, in the browse indexes of each one’s newest 20 indexed archives: one hit per path, at its newest archive, with its other versions */
+        get: operations["searchSearch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2635,6 +2652,71 @@ export interface components {
             running_jobs: components["schemas"]["JobDto"][];
             /** Format: date-time */
             generated_at: string;
+        };
+        SearchRepositoryDto: {
+            id: number;
+            name: string;
+        };
+        FileVersionDto: {
+            archive_name: string;
+            /** Format: date-time */
+            archive_start: string;
+            /** @description Bytes */
+            size: number;
+            /** Format: date-time */
+            mtime: string | null;
+        };
+        FileHitDto: {
+            /** @description Last path component. Names are bytes: a byte that is not part of valid UTF-8 appears as the lone surrogate U+DC80+byte (escaped \udcXX in JSON, as Python's surrogateescape and borg do). Send paths back percent-encoding their bytes. */
+            name: string;
+            /**
+             * @description Path in the archive, with a leading slash
+             * @example /home/user/documents/report.pdf
+             */
+            path: string;
+            type: components["schemas"]["ArchiveEntryType"];
+            /** @description Bytes; for a directory, all regular files below it */
+            size: number;
+            /**
+             * Format: date-time
+             * @description null for directories the archive only implies
+             */
+            mtime: string | null;
+            /** @example -rw-r--r-- */
+            mode: string | null;
+            /** @description Target of a symlink, or the file a hard link shares data with */
+            link_target: string | null;
+            /** @description False when borg check replaced lost chunks of the file with zeros */
+            healthy: boolean;
+            repository: components["schemas"]["SearchRepositoryDto"];
+            /** @description The newest searched archive that holds the path */
+            archive_name: string;
+            /** Format: date-time */
+            archive_start: string;
+            /** @description The other searched archives of the repository that hold the same path, newest first */
+            versions: components["schemas"]["FileVersionDto"][];
+        };
+        RepositorySearchedDto: {
+            id: number;
+            name: string;
+            /** @description Archives whose index was searched */
+            searched_archives: number;
+            /** @description Archives without an index, not searched (browse one, or back up, to index it) */
+            not_indexed: number;
+            /** @description Indexed archives older than the newest ones searched, left out to bound the work */
+            not_searched: number;
+        };
+        FileSearchResultDto: {
+            /** @description One hit per repository and path, by repository name then path */
+            hits: components["schemas"]["FileHitDto"][];
+            /** @description Hits in all */
+            total: number;
+            limit: number;
+            offset: number;
+            /** @description Whether an archive held more matches than are read of one archive (the search should be narrower) */
+            truncated: boolean;
+            /** @description Every repository, with what of it was searched */
+            repositories: components["schemas"]["RepositorySearchedDto"][];
         };
         /**
          * @description skipped: an earlier step ended the job
@@ -8665,6 +8747,72 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    searchSearch: {
+        parameters: {
+            query: {
+                /** @description Part of a file or directory name (case-insensitive for ASCII letters) */
+                q: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["FileSearchResultDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

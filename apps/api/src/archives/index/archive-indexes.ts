@@ -128,6 +128,26 @@ export class ArchiveIndexes implements OnModuleInit, OnModuleDestroy {
       .finally(() => this.builds.delete(archive.id));
   }
 
+  /**
+   * Builds the index of an archive in the background unless it has one, one is being built, or the last build
+   * failed; waits for it. The signal stops a build this call started (a build a browse started goes on).
+   */
+  async buildUnlessAborted(archive: ArchiveEntity, signal: AbortSignal): Promise<void> {
+    if (this.state(archive).state !== 'none' || signal.aborted) return;
+    this.start(archive);
+    const build = this.builds.get(archive.id);
+    if (!build) return;
+    const stop = () => build.abort.abort();
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      await build.done;
+    } finally {
+      signal.removeEventListener('abort', stop);
+    }
+    const failure = this.failures.get(archive.id);
+    if (failure) throw failure;
+  }
+
   /** Deletes an archive's index (its archive is gone, or it is evicted). */
   async drop(archive: Pick<ArchiveEntity, 'id' | 'repositoryId' | 'borgId'>): Promise<void> {
     const build = this.builds.get(archive.id);

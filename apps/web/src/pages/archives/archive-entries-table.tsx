@@ -8,7 +8,7 @@ import { displayPath } from '../../format/archive-path';
 import { formatBytes } from '../../format/bytes';
 import { formatDateTime, formatShortDateTime } from '../../format/date-time';
 import { browseHref, defaultOrder } from '../../paths/browse-location';
-import { EntryIcon } from './entry-icon';
+import { EntryIcon } from '../../components/entry-icon';
 import { SortHeader } from './sort-header';
 
 interface ArchiveEntriesTableProps {

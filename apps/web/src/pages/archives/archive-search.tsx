@@ -7,7 +7,7 @@ import { formatBytes } from '../../format/bytes';
 import { formatCount, formatCountOf } from '../../format/count';
 import { formatDate, formatDateTime, formatShortDateTime, formatTimeOfDay } from '../../format/date-time';
 import { browseHref } from '../../paths/browse-location';
-import { EntryIcon } from './entry-icon';
+import { EntryIcon } from '../../components/entry-icon';
 
 interface ArchiveSearchProps {
   repositoryId: number;

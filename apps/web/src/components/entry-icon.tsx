@@ -1,4 +1,5 @@
-import type { ArchiveEntryType } from '../../api/archives';
+import type { ArchiveEntryType } from '../api/archives';
+import './entry-icon.css';
 
 /** A folder, a file, or a link; other kinds of entries (devices, fifos, sockets) are drawn as a file with a dot. */
 export function EntryIcon({ type }: { type: ArchiveEntryType }) {
