@@ -56,7 +56,8 @@ describe('pruning policies and prune jobs on real borg', () => {
     const zero = await policy({ name: 'Zero', keep_daily: 0 }).expect(422);
     expect(Object.keys(zero.body.error.details)).toEqual(['keep_daily']);
     const within = await policy({ name: 'Bad within', keep_within: '7 days' }).expect(422);
-    expect(within.body.error.details.keep_within[0]).toContain('keep_within');
+    expect(within.body.error.details.keep_within).toEqual(['Keep within must be a number followed by H (hours), d, w, m or y, e.g. 7d']);
+    expect(within.body.error.message).toBe('Keep within must be a number followed by H (hours), d, w, m or y, e.g. 7d');
 
     const created = await policy({ name: 'Weekly', keep_weekly: 4, keep_within: '2d', compact_after: true }).expect(201);
     expect(created.body.data).toMatchObject({ name: 'Weekly', keep_weekly: 4, keep_within: '2d', keep_daily: null, compact_after: true });

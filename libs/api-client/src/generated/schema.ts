@@ -1093,7 +1093,7 @@ export interface components {
         ErrorInfoDto: {
             /** @example VALIDATION_ERROR */
             code: components["schemas"]["ErrorCode"];
-            /** @example Invalid input data: name */
+            /** @example Name must not be empty */
             message: string;
             /**
              * @description For validation errors, the messages for each field
