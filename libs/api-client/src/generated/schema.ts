@@ -1576,10 +1576,15 @@ export interface components {
              */
             paths: string[];
             /**
-             * @description Existing, writable directory on the server
+             * @description Existing, writable directory on the server; left out when restoring to the original location
              * @example /srv/restore
              */
-            destination: string;
+            destination?: string;
+            /**
+             * @description Put each file back where it was backed up from (its absolute path in the archive), replacing what is there now: needs overwrite true and no destination or strip_components
+             * @default false
+             */
+            to_original_location?: boolean;
             /**
              * @description Leading path components to drop, like tar
              * @default 0
