@@ -34,6 +34,17 @@ describe('error envelope', () => {
     expect(response.body.error.details.username[0]).toMatch(/letters, digits/);
   });
 
+  it('words each message for a person: labels, no rule text, no contradicting duplicates', async () => {
+    const response = await testApp.http().post('/api/auth/setup').send({ username: 'ninechars', password: 7 }).expect(422);
+    expect(response.body.error).toEqual({
+      code: 'VALIDATION_ERROR',
+      message: 'Password must be text',
+      details: { password: ['Password must be text'] },
+    });
+    const empty = await testApp.http().post('/api/auth/setup').send({ username: '', password: 'long enough password' }).expect(422);
+    expect(empty.body.error.details).toEqual({ username: ['Username must not be empty'] });
+  });
+
   it('answers malformed JSON with 400', async () => {
     const response = await testApp
       .http()

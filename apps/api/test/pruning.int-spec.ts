@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Agent } from 'supertest';
 import { borgCli, borgPruneDryRun } from './support/borg-cli';
@@ -56,7 +57,8 @@ describe('pruning policies and prune jobs on real borg', () => {
     const zero = await policy({ name: 'Zero', keep_daily: 0 }).expect(422);
     expect(Object.keys(zero.body.error.details)).toEqual(['keep_daily']);
     const within = await policy({ name: 'Bad within', keep_within: '7 days' }).expect(422);
-    expect(within.body.error.details.keep_within[0]).toContain('keep_within');
+    expect(within.body.error.details.keep_within).toEqual(['Keep within must be a number followed by H (hours), d, w, m or y, e.g. 7d']);
+    expect(within.body.error.message).toBe('Keep within must be a number followed by H (hours), d, w, m or y, e.g. 7d');
 
     const created = await policy({ name: 'Weekly', keep_weekly: 4, keep_within: '2d', compact_after: true }).expect(201);
     expect(created.body.data).toMatchObject({ name: 'Weekly', keep_weekly: 4, keep_within: '2d', keep_daily: null, compact_after: true });
@@ -127,4 +129,29 @@ describe('pruning policies and prune jobs on real borg', () => {
     await agent.post(`/api/repositories/${repositoryId}/prune`).send({ pruning_policy_id: 999 }).expect(422);
     await agent.post(`/api/repositories/9999/prune`).send({ pruning_policy_id: created.body.data.id }).expect(404);
   });
+
+  it('compacts by hand: the space of a deleted archive comes back', async () => {
+    const big = join(testApp.work, 'big');
+    mkdirSync(big);
+    writeFileSync(join(big, 'noise.bin'), randomBytes(4 * 1024 * 1024));
+    borgCli(['create', `${repo}::big-one`, big], { baseDir: cliBase });
+    await agent.get(`/api/repositories/${repositoryId}/archives?refresh=true`).expect(200);
+    await agent.delete(`/api/repositories/${repositoryId}/archives/big-one`).expect(204);
+    const beforeCompact = bytesUnder(join(repo, 'data'));
+
+    const started = await agent.post(`/api/repositories/${repositoryId}/compact`).expect(201);
+    expect(started.body.data).toMatchObject({ type: 'compact', status: 'queued', repository_id: repositoryId });
+    const job = await waitForFinish(agent, started.body.data.id, 60_000);
+    expect(job.status).toBe('completed');
+    expect(beforeCompact - bytesUnder(join(repo, 'data'))).toBeGreaterThan(3 * 1024 * 1024);
+
+    await agent.post('/api/repositories/9999/compact').expect(404);
+  });
 });
+
+function bytesUnder(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce(
+    (sum, entry) => sum + (entry.isDirectory() ? bytesUnder(join(dir, entry.name)) : statSync(join(dir, entry.name)).size),
+    0,
+  );
+}

@@ -321,4 +321,12 @@ test('browse an archive, download files, restore a folder, compare, search and d
     const list = await page.request.get(`/api/repositories/${repositoryId}/archives`);
     expect(((await list.json()) as { data: { name: string }[] }).data.map((archive) => archive.name)).toEqual([SECOND]);
   });
+
+  await test.step('Compact now gives the space back, as a job', async () => {
+    await page.goto(`/repositories/${repositoryId}`);
+    await page.getByRole('group', { name: 'Repository actions' }).getByRole('button', { name: 'Compact now' }).click();
+    await expect(page).toHaveURL(/\/jobs\/\d+$/);
+    await expect(region(page, 'Result')).toContainText('Compact completed.', { timeout: 60_000 });
+    await page.screenshot({ path: screenshotPath('repository-compact-job'), fullPage: true });
+  });
 });

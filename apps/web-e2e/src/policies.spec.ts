@@ -102,7 +102,7 @@ test('a pruning policy: refused without a keep rule, previewed, pruned as a dry 
     await field(page, 'Archive name pattern (optional)').fill('docs-*');
     await page.getByRole('button', { name: 'Create policy' }).click();
 
-    await expect(keep.getByRole('listitem')).toHaveText(/at least one keep_\* count/);
+    await expect(keep.getByRole('listitem')).toHaveText(/Set at least one keep rule \(keep within, or a number of archives to keep\)/);
     await expect(field(keep, 'Within')).toBeFocused();
     await expect(field(keep, 'Daily')).toHaveAttribute('aria-invalid', 'true');
     await page.screenshot({ path: screenshotPath('pruning-policy-form-errors'), fullPage: true });

@@ -26,7 +26,7 @@ import {
   RestoreArchiveDto,
 } from './dto/archive-queries.dto';
 import { ArchiveIndexes } from './index/archive-indexes';
-import { existingRestoreTargets } from './restore-targets';
+import { existingRestoreTargets, restoreTarget } from './restore-targets';
 import { ServerFiles } from '../platform/files/server-files';
 
 export type Indexing = { indexing: ArchiveIndexStatusDto };
@@ -183,8 +183,12 @@ export class ArchivesService {
     const details: Record<string, string[]> = {};
     const paths = input.paths.map((path) => ArchivePath.fromEscaped(path, 'paths'));
     const everything = paths.some((path) => path.isRoot);
-    const destinationProblem = await this.files.writableDirectoryProblem(input.destination);
-    if (destinationProblem) details['destination'] = [destinationProblem];
+    const target = restoreTarget(input);
+    if (!target.ok) Object.assign(details, target.problems);
+    else if (!input.to_original_location) {
+      const destinationProblem = await this.files.writableDirectoryProblem(target.destination);
+      if (destinationProblem) details['destination'] = [destinationProblem];
+    }
 
     const strip = input.strip_components ?? 0;
     const state = await this.indexes.ensure(archive);
@@ -197,21 +201,23 @@ export class ArchivesService {
       }
     }
     if (pathProblems.length) details['paths'] = pathProblems;
-    if (Object.keys(details).length) throw DomainError.validation(`Invalid input data: ${Object.keys(details).join(', ')}`, details);
+    if (!target.ok || Object.keys(details).length) {
+      throw DomainError.validation(`Invalid input data: ${Object.keys(details).join(', ')}`, details);
+    }
 
     const selected = everything ? [ArchivePath.root] : paths;
     if (!input.overwrite) {
-      const existing = await existingRestoreTargets(this.files, input.destination, selected, strip);
+      const existing = await existingRestoreTargets(this.files, target.destination, selected, strip);
       if (existing.length) {
         throw DomainError.conflict(`Restoring would overwrite what exists at the destination; set overwrite to replace it`, {
-          existing: existing.slice(0, 20).map((target) => bytesToEscapedString(target)),
+          existing: existing.slice(0, 20).map((taken) => bytesToEscapedString(taken)),
         });
       }
     }
     const parameters: RestoreParametersDto = {
       archive_name: name,
       paths: everything ? [] : paths.map((path) => path.toEscaped()),
-      destination: input.destination,
+      destination: target.destination,
       strip_components: strip,
       overwrite: input.overwrite ?? false,
     };

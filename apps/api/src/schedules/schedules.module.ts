@@ -16,7 +16,9 @@ import { CheckPolicyEntity } from './checks/check-policy.entity';
 import { SchedulePreviewController } from './cron/schedule-preview.controller';
 import { HookExecutor } from './hooks/hook.executor';
 import { HookProcesses } from './hooks/hook-processes';
+import { RepositoryCompactController } from './pruning/compact.controller';
 import { CompactExecutor } from './pruning/compact.executor';
+import { CompactService } from './pruning/compact.service';
 import { PruneExecutor } from './pruning/prune.executor';
 import { PruningPoliciesController, RepositoryPruneController } from './pruning/pruning-policies.controller';
 import { PruningPoliciesService } from './pruning/pruning-policies.service';
@@ -46,6 +48,7 @@ import { SchedulesService } from './schedules.service';
     SchedulesController,
     PruningPoliciesController,
     RepositoryPruneController,
+    RepositoryCompactController,
     CheckPoliciesController,
     RepositoryCheckController,
   ],
@@ -58,6 +61,7 @@ import { SchedulesService } from './schedules.service';
     PruningPoliciesService,
     PruneExecutor,
     CompactExecutor,
+    CompactService,
     CheckPoliciesService,
     CheckExecutor,
     EnabledSchedules,

@@ -59,7 +59,7 @@ export function formErrors<T>(
 
 /**
  * Why an action (a preview, a prune, a check, a sync) was refused, in words.
- * A 422 names the field in its message ("Invalid input data: repository_id");
+ * A 422's headline may only name its fields ("Please correct: Repository id");
  * the reason ("Repository 9 does not exist") is in its details.
  */
 export function actionErrorMessage(error: unknown): string {

@@ -837,6 +837,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/repositories/{id}/compact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compact the repository (a job: borg compact frees the space of deleted archives) */
+        post: operations["repositoryCompactStart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/check-policies": {
         parameters: {
             query?: never;
@@ -1110,7 +1127,7 @@ export interface components {
         ErrorInfoDto: {
             /** @example VALIDATION_ERROR */
             code: components["schemas"]["ErrorCode"];
-            /** @example Invalid input data: name */
+            /** @example Name must not be empty */
             message: string;
             /**
              * @description For validation errors, the messages for each field
@@ -1576,10 +1593,15 @@ export interface components {
              */
             paths: string[];
             /**
-             * @description Existing, writable directory on the server
+             * @description Existing, writable directory on the server; left out when restoring to the original location
              * @example /srv/restore
              */
-            destination: string;
+            destination?: string;
+            /**
+             * @description Put each file back where it was backed up from (its absolute path in the archive), replacing what is there now: needs overwrite true and no destination or strip_components
+             * @default false
+             */
+            to_original_location?: boolean;
             /**
              * @description Leading path components to drop, like tar
              * @default 0
@@ -7524,6 +7546,69 @@ export interface operations {
             };
             /** @description Validation failed; details name each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    repositoryCompactStart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["JobDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -13,6 +13,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
 
@@ -103,11 +104,25 @@ export class RestoreArchiveDto {
   @IsString({ each: true })
   paths!: string[];
 
-  @ApiProperty({ description: 'Existing, writable directory on the server', example: '/srv/restore' })
+  @ApiPropertyOptional({
+    description: 'Existing, writable directory on the server; left out when restoring to the original location',
+    example: '/srv/restore',
+  })
+  @ValidateIf((input: RestoreArchiveDto) => !input.to_original_location)
   @IsString()
   @MinLength(1)
   @MaxLength(4096)
-  destination!: string;
+  destination?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Put each file back where it was backed up from (its absolute path in the archive), replacing what is there now: ' +
+      'needs overwrite true and no destination or strip_components',
+  })
+  @IsOptional()
+  @IsBoolean()
+  to_original_location?: boolean;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 255, default: 0, description: 'Leading path components to drop, like tar' })
   @IsOptional()

@@ -1,5 +1,6 @@
 import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError } from '../errors/domain-error';
+import { fieldMessages, invalidInputMessage } from './validation-messages';
 
 class InvalidInput extends Error {
   constructor(readonly details: Record<string, string[]>) {
@@ -35,23 +36,19 @@ export class ApiValidationPipe extends ValidationPipe {
       return await super.transform(value, metadata);
     } catch (error) {
       if (!(error instanceof InvalidInput)) throw error;
-      const fields = Object.keys(error.details).join(', ');
-      throw metadata.type === 'body'
-        ? DomainError.validation(`Invalid input data: ${fields}`, error.details)
-        : DomainError.badRequest(`Invalid ${metadata.type} parameters: ${fields}`, error.details);
+      const message = invalidInputMessage(error.details);
+      throw metadata.type === 'body' ? DomainError.validation(message, error.details) : DomainError.badRequest(message, error.details);
     }
   }
 }
 
-/** `{ "field": ["message"], "nested.field": ["message"] }` */
+/** `{ "field": ["message"], "nested.field": ["message"] }`, keyed by the request's field names, worded for people. */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): Record<string, string[]> {
   const result: Record<string, string[]> = {};
   for (const error of errors) {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
     if (error.constraints) {
-      result[path] = Object.entries(error.constraints).map(([rule, message]) =>
-        rule === 'whitelistValidation' ? `Unknown field "${error.property}"` : message,
-      );
+      result[path] = fieldMessages(path, error.property, error.constraints);
     }
     if (error.children?.length) Object.assign(result, flattenValidationErrors(error.children, path));
   }

@@ -5,7 +5,7 @@ export class ErrorInfoDto {
   @ApiProperty({ enum: ErrorCode, enumName: 'ErrorCode', example: ErrorCode.VALIDATION_ERROR })
   code!: ErrorCode;
 
-  @ApiProperty({ example: 'Invalid input data: name' })
+  @ApiProperty({ example: 'Name must not be empty' })
   message!: string;
 
   @ApiPropertyOptional({

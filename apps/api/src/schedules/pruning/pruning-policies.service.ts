@@ -76,7 +76,9 @@ function columns(input: PruningPolicyInputDto): Partial<PruningPolicyEntity> {
   const hasRule = Boolean(input.keep_within) || KEEP_COUNTS.some((key) => typeof input[key] === 'number');
   if (!hasRule) {
     throw DomainError.validation('Invalid input data: a pruning policy needs at least one keep rule', {
-      keep: ['Give keep_within or at least one keep_* count; without a rule borg prune would delete every archive'],
+      keep: [
+        'Set at least one keep rule (keep within, or a number of archives to keep); without one borg prune would delete every archive',
+      ],
     });
   }
   return {

@@ -53,7 +53,10 @@ export function DeleteArchiveDialog({ repositoryId, archive, onClose, onDeleted 
             borg will delete the archive <code className="wrap">{archive.name}</code>. Files that no other archive holds can no longer be
             restored. This cannot be undone.
           </p>
-          <p className="muted">The space is freed when the repository is next compacted.</p>
+          <p className="muted">
+            The space is freed when the repository is next compacted: by a pruning policy that compacts after, or by{' '}
+            <Link to={`/repositories/${repositoryId}`}>Compact now</Link> on the repository’s page.
+          </p>
           {busyRepository && (
             <p>
               <Link to={`/jobs?repository_id=${repositoryId}`}>See the repository’s jobs</Link>, and try again once they have finished.

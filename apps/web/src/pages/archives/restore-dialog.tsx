@@ -36,11 +36,16 @@ export function RestoreDialog({ open, repositoryId, archive, folder, entries, on
   const [keepPaths, setKeepPaths] = useState(false);
   const [overwrite, setOverwrite] = useState(false);
   const [picking, setPicking] = useState(false);
+  const [toOriginal, setToOriginal] = useState(false);
+  const whereName = useId();
 
   const depth = pathComponents(folder).length;
   const existing = conflictTargets(restore.error);
   // A conflict lists what is in the way (shown below the fields), not a field's problem.
-  const { fields: errors, alert } = formErrors(existing === null ? restore.error : null, { shown: ['destination', 'paths'] });
+  const { fields: errors, alert } = formErrors(existing === null ? restore.error : null, {
+    shown: ['destination', 'paths'],
+    labels: { overwrite: 'Replace', strip_components: 'Keep full paths' },
+  });
   const target = destination.trim().replace(/\/+$/, '') || '…';
   const first = entries[0];
 
@@ -51,15 +56,19 @@ export function RestoreDialog({ open, repositoryId, archive, folder, entries, on
   }
 
   function submit() {
+    const paths = entries.map((entry) => entry.path);
     restore.mutate(
-      {
-        paths: entries.map((entry) => entry.path),
-        destination: destination.trim(),
-        strip_components: keepPaths ? 0 : depth,
-        overwrite,
-      },
+      toOriginal
+        ? { paths, to_original_location: true, overwrite }
+        : { paths, destination: destination.trim(), strip_components: keepPaths ? 0 : depth, overwrite },
       { onSuccess: (job) => navigate(`/jobs/${job.id}`) },
     );
+  }
+
+  function chooseWhere(original: boolean) {
+    setToOriginal(original);
+    setOverwrite(false);
+    if (restore.isError) restore.reset();
   }
 
   return (
@@ -70,7 +79,7 @@ export function RestoreDialog({ open, repositoryId, archive, folder, entries, on
         confirmLabel="Restore"
         busyLabel="Starting the restore…"
         busy={restore.isPending}
-        confirmDisabled={destination.trim() === '' || entries.length === 0}
+        confirmDisabled={entries.length === 0 || (toOriginal ? !overwrite : destination.trim() === '')}
         error={alert}
         onConfirm={submit}
         onCancel={close}
@@ -97,68 +106,104 @@ export function RestoreDialog({ open, repositoryId, archive, folder, entries, on
           )}
         </div>
 
-        <Field
-          label="Destination directory"
-          hint="An existing directory on this server that Borgitory can write to."
-          errors={errors['destination']}
-          className="mono"
-        >
-          {(control) => (
-            <div className="restore-dialog__destination">
+        <fieldset className="restore-dialog__where">
+          <legend>Where to</legend>
+          <div className="choice">
+            <input type="radio" id={`${whereName}-directory`} name={whereName} checked={!toOriginal} onChange={() => chooseWhere(false)} />
+            <label htmlFor={`${whereName}-directory`}>Into a directory</label>
+          </div>
+          <div className="choice">
+            <input type="radio" id={`${whereName}-original`} name={whereName} checked={toOriginal} onChange={() => chooseWhere(true)} />
+            <label htmlFor={`${whereName}-original`}>To the original location</label>
+          </div>
+        </fieldset>
+
+        {toOriginal ? (
+          <div className="alert alert--warning">
+            <p>
+              Each item goes back to the path it was backed up from, such as{' '}
+              <code className="wrap">{first ? displayPath(first.path) : '/…'}</code>. A file that is there now is replaced by the archive’s
+              version; files that are not in the archive are left alone. This cannot be undone.
+            </p>
+            <div className="choice">
               <input
-                {...control}
-                type="text"
-                name="destination"
-                autoComplete="off"
-                autoCapitalize="none"
-                spellCheck={false}
-                placeholder="/srv/restore"
-                value={destination}
+                type="checkbox"
+                id={overwriteId}
+                checked={overwrite}
                 onChange={(event) => {
-                  setDestination(event.target.value);
+                  setOverwrite(event.target.checked);
                   if (restore.isError) restore.reset();
                 }}
               />
-              <button type="button" className="button" onClick={() => setPicking(true)}>
-                Browse…<span className="visually-hidden"> for the destination directory</span>
-              </button>
+              <label htmlFor={overwriteId}>Replace the files at their original location</label>
             </div>
-          )}
-        </Field>
-
-        <div className="restore-dialog__options">
-          <div className="choice">
-            <input
-              type="checkbox"
-              id={keepId}
-              checked={keepPaths}
-              onChange={(event) => {
-                setKeepPaths(event.target.checked);
-                if (restore.isError) restore.reset();
-              }}
-            />
-            <label htmlFor={keepId}>Keep full paths</label>
           </div>
-          <div className="choice">
-            <input
-              type="checkbox"
-              id={overwriteId}
-              checked={overwrite}
-              onChange={(event) => {
-                setOverwrite(event.target.checked);
-                if (restore.isError) restore.reset();
-              }}
-            />
-            <label htmlFor={overwriteId}>Overwrite existing files</label>
-          </div>
-        </div>
+        ) : (
+          <>
+            <Field
+              label="Destination directory"
+              hint="An existing directory on this server that Borgitory can write to."
+              errors={errors['destination']}
+              className="mono"
+            >
+              {(control) => (
+                <div className="restore-dialog__destination">
+                  <input
+                    {...control}
+                    type="text"
+                    name="destination"
+                    autoComplete="off"
+                    autoCapitalize="none"
+                    spellCheck={false}
+                    placeholder="/srv/restore"
+                    value={destination}
+                    onChange={(event) => {
+                      setDestination(event.target.value);
+                      if (restore.isError) restore.reset();
+                    }}
+                  />
+                  <button type="button" className="button" onClick={() => setPicking(true)}>
+                    Browse…<span className="visually-hidden"> for the destination directory</span>
+                  </button>
+                </div>
+              )}
+            </Field>
 
-        {first && (
-          <p className="restore-dialog__preview">
-            {entries.length === 1 ? 'It lands at ' : 'They land like '}
-            <code className="wrap">{displayPath(`${target}${keepPaths ? first.path : `/${first.name}`}`)}</code>
-            {keepPaths ? ', with the folders above it from the archive.' : ', directly in the destination.'}
-          </p>
+            <div className="restore-dialog__options">
+              <div className="choice">
+                <input
+                  type="checkbox"
+                  id={keepId}
+                  checked={keepPaths}
+                  onChange={(event) => {
+                    setKeepPaths(event.target.checked);
+                    if (restore.isError) restore.reset();
+                  }}
+                />
+                <label htmlFor={keepId}>Keep full paths</label>
+              </div>
+              <div className="choice">
+                <input
+                  type="checkbox"
+                  id={overwriteId}
+                  checked={overwrite}
+                  onChange={(event) => {
+                    setOverwrite(event.target.checked);
+                    if (restore.isError) restore.reset();
+                  }}
+                />
+                <label htmlFor={overwriteId}>Overwrite existing files</label>
+              </div>
+            </div>
+
+            {first && (
+              <p className="restore-dialog__preview">
+                {entries.length === 1 ? 'It lands at ' : 'They land like '}
+                <code className="wrap">{displayPath(`${target}${keepPaths ? first.path : `/${first.name}`}`)}</code>
+                {keepPaths ? ', with the folders above it from the archive.' : ', directly in the destination.'}
+              </p>
+            )}
+          </>
         )}
 
         {existing && (

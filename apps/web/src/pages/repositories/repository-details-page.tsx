@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import { useCompactRepository } from '../../api/compact';
 import { useRepositoryInfo, useTestRepository, type Repository } from '../../api/repositories';
 import { RepositoryLoader } from '../../components/repositories/repository-loader';
+import { actionErrorMessage } from '../../forms/form-errors';
 import { BreakLockDialog } from './break-lock-dialog';
 import { DeleteRepositoryDialog } from './delete-repository-dialog';
 import { BackupCalendarPanel } from './history/backup-calendar-panel';
@@ -26,6 +28,7 @@ function RepositoryDetails({ repository }: { repository: Repository }) {
   const navigate = useNavigate();
   const test = useTestRepository(repository.id);
   const info = useRepositoryInfo(repository.id);
+  const compact = useCompactRepository(repository.id);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [lockBroken, setLockBroken] = useState(false);
 
@@ -54,6 +57,15 @@ function RepositoryDetails({ repository }: { repository: Repository }) {
         <button type="button" className="button" onClick={() => info.mutate()} disabled={info.isPending}>
           {info.isPending ? 'Reading info…' : 'Refresh info'}
         </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => compact.mutate(undefined, { onSuccess: (job) => navigate(`/jobs/${job.id}`) })}
+          disabled={compact.isPending}
+          title="borg compact: gives back the space of deleted archives"
+        >
+          {compact.isPending ? 'Starting compact…' : 'Compact now'}
+        </button>
         <Link to={`/repositories/${repository.id}/edit`} className="button">
           Edit
         </Link>
@@ -73,6 +85,11 @@ function RepositoryDetails({ repository }: { repository: Repository }) {
         </button>
       </div>
 
+      {compact.isError && (
+        <p className="alert alert--error page-alert" role="alert">
+          Compact could not start: {actionErrorMessage(compact.error)}
+        </p>
+      )}
       {lockBroken && (
         <p className="alert alert--success page-alert" role="status">
           The lock was removed. borg can use the repository again.

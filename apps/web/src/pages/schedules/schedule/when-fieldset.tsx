@@ -7,6 +7,7 @@ import { useDebouncedValue } from '../../../util/use-debounced-value';
 import { CRON_PRESETS, CUSTOM_CRON } from './cron-presets';
 import { CronPreview } from './cron-preview';
 import { cronExpressionOf, type ScheduleFormValues } from './schedule-form-values';
+import { timeZoneChoices, utcOffsetLabel } from './time-zones';
 
 /** The preview is asked for once the user pauses typing for this long. */
 const PREVIEW_DELAY_MS = 400;
@@ -79,18 +80,20 @@ export function WhenFieldset({ values, onChange, errors }: WhenFieldsetProps) {
         autoCapitalize="none"
         spellCheck={false}
         list={zonesId}
+        placeholder="Type to search: Berlin, New_York, UTC…"
         value={values.timezone}
         onChange={(event) => onChange({ timezone: event.target.value })}
         hint={
           <>
-            The times above are on this zone&rsquo;s clock, summer time included. Your browser is in <code>{BROWSER_ZONE}</code>.
+            The times above are on this zone&rsquo;s clock, summer time included. Type part of a city or region to search the IANA zones;
+            your browser&rsquo;s, <code>{BROWSER_ZONE}</code>, is first.
           </>
         }
         errors={errors['timezone']}
       />
       <datalist id={zonesId}>
-        {timeZones().map((zone) => (
-          <option key={zone} value={zone} />
+        {timeZoneOptions().map(({ zone, label }) => (
+          <option key={zone} value={zone} label={label} />
         ))}
       </datalist>
       <CronPreview cronExpression={previewCron} timezone={previewZone} />
@@ -112,10 +115,13 @@ export function WhenFieldset({ values, onChange, errors }: WhenFieldsetProps) {
   );
 }
 
-let zones: string[] | null = null;
+let zoneOptions: { zone: string; label: string }[] | null = null;
 
-/** The IANA zones the browser knows, for the time zone field to suggest. */
-function timeZones(): string[] {
-  zones ??= Intl.supportedValuesOf('timeZone');
-  return zones;
+/** The IANA zones the browser knows, its own first, each with its offset now; worked out once, as there are about 400. */
+function timeZoneOptions(): { zone: string; label: string }[] {
+  zoneOptions ??= timeZoneChoices(Intl.supportedValuesOf('timeZone'), BROWSER_ZONE).map((zone) => ({
+    zone,
+    label: zone === BROWSER_ZONE ? `${utcOffsetLabel(zone)}, your browser’s zone` : utcOffsetLabel(zone),
+  }));
+  return zoneOptions;
 }
