@@ -140,7 +140,7 @@ test('back up a directory chosen in the picker and follow the job to its end', a
     await expect(result).toContainText(/Deduplicated size\s*\d+\.\d MB/);
     // Which duration is which: borg's own beside the job's, each labelled.
     await expect(result).toContainText(/Time in borg create\s*[\d.]+ s \(borg’s own figure/);
-    await expect(region(page, 'Details')).toContainText(/Job duration\s*\d+ s \(start to finish/);
+    await expect(region(page, 'Details')).toContainText(/Job duration\s*[\d.]+ s \(start to finish/);
     await expect(region(page, 'Parameters')).toContainText(/Excludes\s*\*\.tmp/);
 
     // It really ran for a while, so the browser could follow it.
