@@ -8853,10 +8853,10 @@ export interface operations {
     searchSearch: {
         parameters: {
             query: {
-                /** @description Part of a file or directory name (case-insensitive for ASCII letters) */
-                q: string;
                 limit?: number;
                 offset?: number;
+                /** @description Part of a file or directory name (case-insensitive for ASCII letters) */
+                q: string;
             };
             header?: never;
             path?: never;

@@ -1,12 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsOptional, IsString } from 'class-validator';
 import { ArchiveEntryDto } from '../../archives/dto/archive-entry.dto';
+import { PageQueryDto } from '../../platform/http/page-query.dto';
 
 export const SEARCH_TEXT_LENGTH = { min: 2, max: 200 } as const;
-export const MAX_FILE_HITS = 200;
 
-export class FileSearchQueryDto {
+/** `?q=` and the usual `?limit=&offset=`. */
+export class FileSearchQueryDto extends PageQueryDto {
   @ApiProperty({
     description: 'Part of a file or directory name (case-insensitive for ASCII letters)',
     minLength: SEARCH_TEXT_LENGTH.min,
@@ -15,21 +15,6 @@ export class FileSearchQueryDto {
   @IsOptional() // checked by FileSearch, which answers 422 with a message for a person
   @IsString()
   q?: string;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_FILE_HITS, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_FILE_HITS)
-  limit = 50;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
 }
 
 export class SearchRepositoryDto {
