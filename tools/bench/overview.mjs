@@ -2,9 +2,11 @@
 // schedule each, written straight into the database the server's own migrations made; then GET /api/overview (the
 // dashboard) and GET /metrics (a Prometheus scrape, with the bearer token) timed over many calls. Plain Node ESM; the
 // one package it loads is the project's own better-sqlite3.
+import { existsSync, readdirSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { printProfileSummary, readCpuProfile, summariseCpuProfile } from './cpu-profile.mjs';
 import { count, fail, freePort, loadAverage, log, now, PASSWORD, prng, procCpu, root, seconds, Server, sleep, table } from './common.mjs';
 
 const REPOSITORIES = 50;
@@ -194,12 +196,26 @@ async function settleStartUpReadings(dataDir, timeoutMs = 300_000) {
 /** Times ROUNDS GETs of a path, with the server's CPU time per call (its own, from /proc: what the machine's load does not inflate). */
 async function timeWithCpu(server, path, headers, before) {
   const cpuBefore = procCpu(server.pid).own;
+  const from = monotonicMicros();
   const times = await timeGets(server, path, headers, before);
+  const window = { from, to: monotonicMicros() };
   const cpuMs = ((procCpu(server.pid).own - cpuBefore) * 1000) / (ROUNDS + WARM_UP);
-  return { ...times, cpuMs };
+  return { ...times, cpuMs, window };
 }
 
-export async function overviewBench(work) {
+/** CLOCK_MONOTONIC in µs: the clock of V8's CPU profiles, so that a measured window can cut the server's. */
+const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
+
+function printOverviewProfile(profileDir, measured) {
+  const files = existsSync(profileDir) ? readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile')) : [];
+  if (files.length !== 1) return log(`expected one .cpuprofile in ${profileDir}, found ${files.length}`);
+  const file = join(profileDir, files[0]);
+  const profile = readCpuProfile(file);
+  console.log(`Server CPU profile (node --cpu-prof; ${file}), cut to the measured calls:`);
+  for (const [title, result] of measured) printProfileSummary(title, summariseCpuProfile(profile, [result.window]), { top: 20 });
+}
+
+export async function overviewBench(options, work) {
   log(`Overview: ${REPOSITORIES} repositories, ${count(ARCHIVES)} archives, ${count(JOBS)} jobs (load average ${loadAverage()})`);
   const dataName = 'overview-data';
   const env = { BORGITORY_METRICS_TOKEN: METRICS_TOKEN };
@@ -212,7 +228,10 @@ export async function overviewBench(work) {
   seed(join(work, dataName), work);
   log(`Seeded in ${seconds(now() - seeding)}`);
 
-  server = new Server(work, await freePort(), { dataName, env });
+  const profileDir = options.profileServer ? join(work, 'overview-profile') : null;
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  server = new Server(work, await freePort(), { dataName, env, nodeArgs });
+  let measured = [];
   try {
     // Beside 50 borg processes reading the archive lists, `borg --version` can fail on a busy machine, and the health
     // check keeps that answer for a minute.
@@ -240,6 +259,10 @@ export async function overviewBench(work) {
     const metrics = await timeWithCpu(server, '/metrics', { authorization: `Bearer ${METRICS_TOKEN}` }, touch);
     db.close();
     const overview = await timeWithCpu(server, '/api/overview', { cookie });
+    measured = [
+      ['GET /api/overview, read from the database', overviewRead],
+      ['GET /metrics', metrics],
+    ];
     const cell = ({ p50, p95, max, cpuMs }) =>
       `${p50.toFixed(2)} / ${p95.toFixed(2)} / ${max.toFixed(2)} ms   (server CPU ${cpuMs.toFixed(2)} ms a call)`;
     const { totals } = data;
@@ -263,4 +286,5 @@ export async function overviewBench(work) {
     const exit = await server.stop();
     if (exit !== 0 && exit !== 'SIGTERM') log(`the server exited with ${exit}`);
   }
+  if (profileDir) printOverviewProfile(profileDir, measured);
 }

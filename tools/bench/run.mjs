@@ -510,7 +510,7 @@ async function main() {
       backup: backupBench,
       browse: browseBench,
       'job-list': (_options, work) => jobListBench(work),
-      overview: (_options, work) => overviewBench(work),
+      overview: (options, work) => overviewBench(options, work),
       load: loadBench,
       bundle: bundleBench,
     };

@@ -159,6 +159,29 @@ describe('overview and acknowledged failures', () => {
     expect(running_jobs).toEqual([]);
   });
 
+  it('shows in the size trend a new archive and the figures read later of an imported one', async () => {
+    const trendOf = async (name: string) =>
+      (await overview()).repositories.find((repository: RepositoryOverview) => repository.name === name)?.size_trend ?? [];
+    expect(await trendOf('Healthy B')).toHaveLength(1);
+    expect((await backup(ids['Healthy B'])).status).toBe('completed');
+    expect(await trendOf('Healthy B')).toHaveLength(2);
+
+    // An imported archive is listed first and its figures come from `borg info` after: the overview, read meanwhile,
+    // shows the archive without a size, then the size.
+    const latePath = join(testApp.work, 'late');
+    const cliBase = join(testApp.work, 'cli');
+    borgCli(['init', '--encryption', 'none', latePath], { baseDir: cliBase });
+    borgCli(['create', `${latePath}::late`, source], { baseDir: cliBase });
+    ids.Late = (await agent.post('/api/repositories').send({ name: 'Late', path: latePath, initialize: false }).expect(201)).body.data.id;
+    const deadline = Date.now() + 30_000;
+    while ((await trendOf('Late')).length === 0) {
+      if (Date.now() > deadline) throw new Error("the imported archive's size never reached the trend");
+      await sleep(20);
+    }
+    const history = (await agent.get(`/api/repositories/${ids.Late}/history`).expect(200)).body.data;
+    expect(await trendOf('Late')).toEqual(history.points.map((point: { original_size: number }) => point.original_size));
+  });
+
   it('keeps a failure until it is acknowledged, one by one or all at once', async () => {
     const refused = await agent.post(`/api/jobs/${completedJob}/acknowledge`).expect(409);
     expect(refused.body.error).toMatchObject({ code: 'CONFLICT' });

@@ -25,8 +25,10 @@ export class ArchiveCatalog {
   private readonly refreshing = new Map<number, Promise<void>>();
   /** Repositories whose list is stored (a row in archive_catalogs), so that listing does not ask the database each time. */
   private readonly loaded = new Set<number>();
-  /** The archive count of each stored list, until one changes (listChanges counts the changes). */
+  /** The archive count of each stored list, until a list changes (listChanges counts the changes). */
   private counts: Map<number, number> | null = null;
+  /** The dashboard's size trends, until a list or an archive's figures change. */
+  private sizeTrends: { limit: number; sizes: Map<number, number[]> } | null = null;
   private listChanges = 0;
 
   constructor(
@@ -37,7 +39,9 @@ export class ArchiveCatalog {
     private readonly indexes: ArchiveIndexes,
     private readonly monitorStates: RepositoryMonitorStates,
     private readonly backfill: ArchiveStatisticsBackfill,
-  ) {}
+  ) {
+    backfill.onFiguresStored(() => this.listChanged());
+  }
 
   /** Reads the list from borg unless it was read before; a refresh that is under way is awaited. */
   async ensureLoaded(repositoryId: number, force = false): Promise<void> {
@@ -163,6 +167,8 @@ export class ArchiveCatalog {
    * dashboard's sparklines: per repository a backward walk of the (repository_id, started_at, id) index.
    */
   async recentOriginalSizes(limit: number): Promise<Map<number, number[]>> {
+    if (this.sizeTrends?.limit === limit) return this.sizeTrends.sizes;
+    const epoch = this.listChanges;
     const rows = (await this.archives.query(
       `SELECT a.repository_id AS repositoryId, a.original_size AS size
        FROM archive_catalogs c
@@ -175,13 +181,16 @@ export class ArchiveCatalog {
     )) as Array<{ repositoryId: number; size: number }>;
     const sizes = new Map<number, number[]>();
     for (const row of rows) sizes.set(row.repositoryId, [...(sizes.get(row.repositoryId) ?? []), row.size]);
+    if (epoch === this.listChanges) this.sizeTrends = { limit, sizes };
     return sizes;
   }
 
   /** Stores `borg info` of the archive (sizes, command line); the space it added is kept from the first reading. */
   async saveInfo(archive: ArchiveEntity, info: BorgArchiveInfo): Promise<ArchiveEntity> {
     Object.assign(archive, infoColumns(info), { addedSize: archive.addedSize ?? info.stats.deduplicatedSize, infoLoadedAt: new Date() });
-    return this.archives.save(archive);
+    const saved = await this.archives.save(archive);
+    this.listChanged();
+    return saved;
   }
 
   /**
@@ -327,8 +336,10 @@ export class ArchiveCatalog {
     return { times: rows.map((row) => row.startedAt), before: before?.startedAt ?? null };
   }
 
+  /** A list or the figures of one of its archives changed: what is kept from them is read again. */
   private listChanged(): void {
     this.counts = null;
+    this.sizeTrends = null;
     this.listChanges++;
   }
 

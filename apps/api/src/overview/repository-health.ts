@@ -45,8 +45,11 @@ export function assessHealth(facts: HealthFacts): HealthVerdict {
   return { health: findings[0]?.[0] ?? 'healthy', reasons: findings.map(([, reason]) => reason) };
 }
 
-/** Worst health first; within one health, by name (as people sort, case aside), then id. */
+/** Names as people sort them, case aside; made once (localeCompare with options makes one at each call). */
+const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** Worst health first; within one health, by name, then id. */
 export function compareByHealth(a: { health: RepositoryHealth; name: string; id: number }, b: typeof a): number {
   const rank = REPOSITORY_HEALTHS.indexOf(a.health) - REPOSITORY_HEALTHS.indexOf(b.health);
-  return rank || a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true }) || a.id - b.id;
+  return rank || byName.compare(a.name, b.name) || a.id - b.id;
 }

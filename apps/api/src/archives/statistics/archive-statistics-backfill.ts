@@ -27,6 +27,7 @@ export interface BackfillProgress {
 @Injectable()
 export class ArchiveStatisticsBackfill implements OnApplicationBootstrap {
   private readonly logger = new Logger('Archives');
+  private figuresStored: () => void = () => undefined;
 
   constructor(
     @InjectRepository(ArchiveEntity) private readonly archives: Repository<ArchiveEntity>,
@@ -43,6 +44,11 @@ export class ArchiveStatisticsBackfill implements OnApplicationBootstrap {
       .where('archive.original_size IS NULL')
       .getRawMany();
     for (const { repository_id } of pending) this.schedule(repository_id);
+  }
+
+  /** Called after each archive's figures are stored (the archive catalog forgets the sizes it keeps). */
+  onFiguresStored(listener: () => void): void {
+    this.figuresStored = listener;
   }
 
   schedule(repositoryId: number): void {
@@ -83,6 +89,8 @@ export class ArchiveStatisticsBackfill implements OnApplicationBootstrap {
       { id: archive.id, borgId: info.id },
       { ...infoColumns(info), addedSize: archive.addedSize ?? info.stats.deduplicatedSize, infoLoadedAt: new Date() },
     );
-    if (stored.affected) this.schedule(repositoryId);
+    if (!stored.affected) return;
+    this.figuresStored();
+    this.schedule(repositoryId);
   }
 }
