@@ -45,6 +45,14 @@ describe('error envelope', () => {
     expect(empty.body.error.details).toEqual({ username: ['Username must not be empty'] });
   });
 
+  it('heads a refusal raised by a service with its message, not the field key', async () => {
+    const weak = await testApp.http().post('/api/auth/setup').send({ username: 'ninechars', password: 'password12345' }).expect(422);
+    const [reason] = weak.body.error.details.password;
+    expect(reason).toMatch(/^This password is too easy to guess\./);
+    expect(weak.body.error.message).toBe(reason);
+    expect(weak.body.error.message).not.toMatch(/Invalid input data|password:/);
+  });
+
   it('answers malformed JSON with 400', async () => {
     const response = await testApp
       .http()

@@ -202,7 +202,7 @@ export class ArchivesService {
     }
     if (pathProblems.length) details['paths'] = pathProblems;
     if (!target.ok || Object.keys(details).length) {
-      throw DomainError.validation(`Invalid input data: ${Object.keys(details).join(', ')}`, details);
+      throw DomainError.invalidInput(details);
     }
 
     const selected = everything ? [ArchivePath.root] : paths;

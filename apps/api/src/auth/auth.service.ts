@@ -44,7 +44,7 @@ export class AuthService {
   async setup(credentials: CredentialsDto): Promise<Authenticated> {
     if (await this.users.any()) throw DomainError.conflict('Setup is already complete; log in instead');
     const weakness = this.passwords.weakness(credentials.password, credentials.username);
-    if (weakness) throw DomainError.validation('Invalid input data: password', { password: [weakness] });
+    if (weakness) throw DomainError.invalidInput({ password: [weakness] });
     const user = await this.users.createFirst(credentials.username, await this.hasher.hash(credentials.password));
     if (!user) throw DomainError.conflict('Setup is already complete; log in instead');
     return { user: UserDto.from(user), deviceToken: this.devices.issue(user.id) };

@@ -31,7 +31,7 @@ export class BackupsService {
       comment: input.comment ?? null,
     });
     if (Object.keys(problems).length > 0) {
-      throw DomainError.validation(`Invalid input data: ${Object.keys(problems).join(', ')}`, problems);
+      throw DomainError.invalidInput(problems);
     }
     return this.jobs.enqueue({
       type: 'backup',

@@ -115,7 +115,7 @@ export class CloudSyncConfigsService {
   private columns(input: CloudSyncConfigInputDto, storedSecrets: Record<string, string>): Partial<CloudSyncConfigEntity> {
     const checked = checkProviderConfig(PROVIDERS[input.provider], input.provider_config, storedSecrets);
     if (Object.keys(checked.problems).length > 0) {
-      throw DomainError.validation(`Invalid input data: ${Object.keys(checked.problems).join(', ')}`, checked.problems);
+      throw DomainError.invalidInput(checked.problems);
     }
     return {
       name: input.name,

@@ -89,7 +89,7 @@ export class CloudSyncService {
   /** A cloud_sync job: it waits in the repository's queue, so it never copies while borg writes. */
   async startSync(input: CloudSyncRequestDto): Promise<JobDto> {
     const problems = await this.problems(input.repository_id, input.cloud_sync_config_id);
-    if (Object.keys(problems).length > 0) throw DomainError.validation(`Invalid input data: ${Object.keys(problems).join(', ')}`, problems);
+    if (Object.keys(problems).length > 0) throw DomainError.invalidInput(problems);
     const config = await this.configs.find(input.cloud_sync_config_id);
     const parameters: CloudSyncParametersDto = { cloud_sync_config_id: config.id, config_name: config.name };
     return this.jobs.enqueue({ type: 'cloud_sync', repositoryId: input.repository_id, parameters });
@@ -109,9 +109,8 @@ export class CloudSyncService {
   async verify(configId: number, repositoryId: number): Promise<CloudVerifyResultDto> {
     await this.configs.find(configId);
     const repository = await this.repositories.get(repositoryId).catch(() => null);
-    if (!repository)
-      throw DomainError.validation('Invalid input data: repository_id', { repository_id: [missingRepository(repositoryId)] });
-    if (repository.is_remote) throw DomainError.validation('Invalid input data: repository_id', { repository_id: [localOnly(repository)] });
+    if (!repository) throw DomainError.invalidInput({ repository_id: [missingRepository(repositoryId)] });
+    if (repository.is_remote) throw DomainError.invalidInput({ repository_id: [localOnly(repository)] });
     await this.preconditions.assertIdle(repositoryId, 'verify when it has finished');
     const { config, target, display } = await this.remotes.resolve(configId, repositoryFolder(repository));
     const watchdog = new StallWatchdog(this.appConfig.stallTimeoutSeconds);

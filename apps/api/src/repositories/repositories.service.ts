@@ -104,7 +104,7 @@ export class RepositoriesService {
     const location = input.path === undefined ? this.connections.locationOf(repository) : parseLocation(input.path);
     const current = this.connections.settingsOf(repository, location);
     if (input.passphrase !== undefined && repository.encryption === 'none') {
-      throw DomainError.validation('Invalid input data: passphrase', {
+      throw DomainError.invalidInput({
         passphrase: ['This repository is not encrypted; it has no passphrase'],
       });
     }
@@ -278,13 +278,13 @@ export class RepositoriesService {
 
 function parseLocation(path: string): RepositoryLocation {
   const checked = checkRepositoryLocation(path);
-  if (!checked.ok) throw DomainError.validation('Invalid input data: path', { path: [checked.problem] });
+  if (!checked.ok) throw DomainError.invalidInput({ path: [checked.problem] });
   return checked.location;
 }
 
 function assertPassphraseFits(encryption: string, passphrase: string | undefined): void {
   if (encryption !== 'none' && !passphrase) {
-    throw DomainError.validation('Invalid input data: passphrase', {
+    throw DomainError.invalidInput({
       passphrase: [`A passphrase is required for ${encryption} encryption`],
     });
   }
@@ -295,7 +295,7 @@ function assertSshFieldsFit(location: RepositoryLocation, privateKey: string | u
   const details: Record<string, string[]> = {};
   if (privateKey) details['ssh_private_key'] = ['Only ssh repositories use a private key'];
   if (policy) details['ssh_host_key_policy'] = ['Only ssh repositories have a host key policy'];
-  if (Object.keys(details).length > 0) throw DomainError.validation(`Invalid input data: ${Object.keys(details).join(', ')}`, details);
+  if (Object.keys(details).length > 0) throw DomainError.invalidInput(details);
 }
 
 function nextKeySource(

@@ -157,7 +157,7 @@ export class SchedulesService {
       const said = [...(cloud['cloud_sync_config_id'] ?? []), ...(cloud['repository_id'] ?? [])];
       if (said.length > 0) problems['cloud_sync_config_id'] = said;
     }
-    if (Object.keys(problems).length > 0) throw DomainError.validation(`Invalid input data: ${Object.keys(problems).join(', ')}`, problems);
+    if (Object.keys(problems).length > 0) throw DomainError.invalidInput(problems);
     return {
       name: input.name,
       repositoryId: input.repository_id,

@@ -4,7 +4,7 @@ import { actionErrorMessage, formErrors, NO_FORM_ERRORS } from './form-errors';
 const UNREACHABLE = 'Could not reach the Borgitory server. Check that it is running and try again.';
 
 function validation(details: Record<string, unknown>): ApiRequestError {
-  return new ApiRequestError(422, 'VALIDATION_ERROR', `Invalid input data: ${Object.keys(details).join(', ')}`, details);
+  return new ApiRequestError(422, 'VALIDATION_ERROR', `Please correct: ${Object.keys(details).join(', ')}`, details);
 }
 
 describe('formErrors', () => {

@@ -103,7 +103,7 @@ export class NotificationChannelsService {
       if (!(await this.repositories.exists(id))) say('repository_ids', missingRepository(id));
     }
     if (Object.keys(problems).length > 0) {
-      throw DomainError.validation(`Invalid input data: ${Object.keys(problems).join(', ')}`, problems);
+      throw DomainError.invalidInput(problems);
     }
     return {
       name: input.name,

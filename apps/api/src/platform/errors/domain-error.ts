@@ -1,3 +1,4 @@
+import { invalidInputMessage } from '../http/validation-messages';
 import { ErrorCode } from './error-code';
 
 export type ErrorDetails = Record<string, unknown>;
@@ -41,5 +42,10 @@ export class DomainError extends Error {
 
   static validation(message: string, details?: ErrorDetails): DomainError {
     return new DomainError(ErrorCode.VALIDATION_ERROR, message, details);
+  }
+
+  /** Refused input, field by field (keys as in the request); the headline is written from the messages. */
+  static invalidInput(details: Record<string, string[]>): DomainError {
+    return new DomainError(ErrorCode.VALIDATION_ERROR, invalidInputMessage(details), details);
   }
 }

@@ -55,7 +55,7 @@ export class SshKeysService {
       try {
         await this.keygen.publicKeyOf(file);
       } catch {
-        throw DomainError.validation('Invalid input data: ssh_private_key', {
+        throw DomainError.invalidInput({
           ssh_private_key: ['Not an unencrypted OpenSSH or PEM private key (keys with a passphrase are not supported)'],
         });
       }

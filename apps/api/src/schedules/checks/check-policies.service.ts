@@ -36,7 +36,7 @@ export class CheckPoliciesService extends PolicyService<CheckPolicyEntity, Check
       if (fromPolicy) parameters = fromPolicy;
       else details['check_policy_id'] = [`Check policy ${input.check_policy_id} does not exist`];
     }
-    if (Object.keys(details).length) throw DomainError.validation(`Invalid input data: ${Object.keys(details).join(', ')}`, details);
+    if (Object.keys(details).length) throw DomainError.invalidInput(details);
     return this.jobs.enqueue({ type: 'check', repositoryId, parameters: { ...parameters, repair: input.repair ?? false } });
   }
 
@@ -50,7 +50,7 @@ export class CheckPoliciesService extends PolicyService<CheckPolicyEntity, Check
 
 function columns(input: CheckPolicyInputDto): Partial<CheckPolicyEntity> {
   const problems = checkPolicyProblems(input);
-  if (Object.keys(problems).length) throw DomainError.validation(`Invalid input data: ${Object.keys(problems).join(', ')}`, problems);
+  if (Object.keys(problems).length) throw DomainError.invalidInput(problems);
   return {
     name: input.name,
     scope: input.scope,

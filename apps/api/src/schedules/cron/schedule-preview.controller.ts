@@ -19,7 +19,7 @@ export class SchedulePreviewController {
   preview(@Query() query: SchedulePreviewQueryDto): SchedulePreviewDto {
     const timezone = query.timezone || serverTimeZone();
     const parsed = parseCron(query.cron_expression, timezone);
-    if (!parsed.ok) throw DomainError.validation(`Invalid input data: ${parsed.field}`, { [parsed.field]: [parsed.reason] });
+    if (!parsed.ok) throw DomainError.invalidInput({ [parsed.field]: [parsed.reason] });
     return {
       cron_expression: query.cron_expression.trim(),
       timezone,

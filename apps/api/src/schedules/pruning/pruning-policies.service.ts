@@ -31,7 +31,7 @@ export class PruningPoliciesService extends PolicyService<PruningPolicyEntity, P
   async preview(id: number, repositoryId: number): Promise<PrunePreviewDto> {
     const policy = await this.find(id);
     if (!(await this.preconditions.exists(repositoryId))) {
-      throw DomainError.validation('Invalid input data: repository_id', { repository_id: [missingRepository(repositoryId)] });
+      throw DomainError.invalidInput({ repository_id: [missingRepository(repositoryId)] });
     }
     await this.preconditions.assertIdle(repositoryId, 'try the preview when it has finished');
     const { result } = await this.repositoryBorg.run(repositoryId, (connection) =>
@@ -45,7 +45,7 @@ export class PruningPoliciesService extends PolicyService<PruningPolicyEntity, P
     await this.preconditions.assertExists(repositoryId);
     const parameters = await this.parametersFor(input.pruning_policy_id, input.dry_run ?? false);
     if (!parameters) {
-      throw DomainError.validation('Invalid input data: pruning_policy_id', {
+      throw DomainError.invalidInput({
         pruning_policy_id: [`Pruning policy ${input.pruning_policy_id} does not exist`],
       });
     }
@@ -75,7 +75,7 @@ export class PruningPoliciesService extends PolicyService<PruningPolicyEntity, P
 function columns(input: PruningPolicyInputDto): Partial<PruningPolicyEntity> {
   const hasRule = Boolean(input.keep_within) || KEEP_COUNTS.some((key) => typeof input[key] === 'number');
   if (!hasRule) {
-    throw DomainError.validation('Invalid input data: a pruning policy needs at least one keep rule', {
+    throw DomainError.invalidInput({
       keep: [
         'Set at least one keep rule (keep within, or a number of archives to keep); without one borg prune would delete every archive',
       ],
