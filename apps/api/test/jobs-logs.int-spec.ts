@@ -100,14 +100,14 @@ describe('job logs', () => {
       expect(job.status).toBe('warning');
       const text = readFileSync(logFile(job.id), 'utf8');
       expect(statSync(logFile(job.id)).size).toBeLessThanOrEqual(4096 + 100);
-      expect(text.trimEnd().split('\n').at(-1)).toMatch(/ WARNING … log truncated at 4 KB$/);
+      expect(text.trimEnd().split('\n').at(-1)).toMatch(/ WARNING … log truncated at 4.1 kB$/);
       expect(text).not.toContain('finished (warning)');
 
       const fetched = (await agent.get(`/api/jobs/${job.id}`).expect(200)).body.data;
       expect(fetched.log_truncated).toBe(true);
       const page = (await agent.get(`/api/jobs/${job.id}/logs?limit=1000`).expect(200)).body.data;
       expect(page).toMatchObject({ truncated: true, complete: true });
-      expect(page.lines.at(-1).message).toBe('… log truncated at 4 KB');
+      expect(page.lines.at(-1).message).toBe('… log truncated at 4.1 kB');
     } finally {
       settings.logMaxBytes = cap;
     }

@@ -21,10 +21,3 @@ export function parseLogLine(line: string, offset: number): JobLogLineDto {
   if (!match) return { offset, time: '', level: 'info', message: line };
   return { offset, time: match[1], level: match[2].toLowerCase() as JobLogLevel, message: match[3] };
 }
-
-/** "10 MB", "4 KB", "100 bytes". */
-export function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
-  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
-  return `${bytes} bytes`;
-}

@@ -49,11 +49,11 @@ describe('JobLogWriter', () => {
     for (let i = 0; i < 10; i++) log.write('info', `line ${i}`, time);
     log.close();
     const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
-    expect(lines.at(-1)).toBe('2026-11-26T19:00:00.123Z WARNING … log truncated at 200 bytes');
+    expect(lines.at(-1)).toBe('2026-11-26T19:00:00.123Z WARNING … log truncated at 200 B');
     expect(lines).toHaveLength(6);
     expect(log.isTruncated).toBe(true);
     expect(onTruncated).toHaveBeenCalledTimes(1);
-    expect(published.at(-1)?.line.message).toBe('… log truncated at 200 bytes');
+    expect(published.at(-1)?.line.message).toBe('… log truncated at 200 B');
   });
 
   it('reads back what it wrote', () => {

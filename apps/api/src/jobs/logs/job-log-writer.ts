@@ -1,7 +1,8 @@
 import { closeSync, fstatSync, openSync, writeSync } from 'node:fs';
 import { JobLogLineDto } from '../dto/job-log.dto';
 import { JobLogLevel } from '../engine/job-executor';
-import { clipMessage, formatLogLine, formatSize } from './job-log-line';
+import { formatBytes } from '@borgitory/byte-sizes';
+import { clipMessage, formatLogLine } from './job-log-line';
 
 export interface JobLogWriterOptions {
   path: string;
@@ -50,7 +51,7 @@ export class JobLogWriter {
   }
 
   private truncate(time: Date): void {
-    const note = `… log truncated at ${formatSize(this.options.maxBytes)}`;
+    const note = `… log truncated at ${formatBytes(this.options.maxBytes)}`;
     const line = formatLogLine(time, 'warning', note);
     this.append(line, Buffer.byteLength(line), { time, level: 'warning', message: note });
     this.truncated = true;

@@ -77,7 +77,7 @@ describe('LowSpaceMonitor', () => {
     expect(published).toHaveLength(1);
     expect(published[0].event).toBe('repository.low_space');
     expect(published[0].data).toEqual({
-      summary: 'The file system holding repository "Repo 1" (/srv/repos/one) has 9.5 GiB free of 100.0 GiB (9.5 %), below 10 %',
+      summary: 'The file system holding repository "Repo 1" (/srv/repos/one) has 10.2 GB free of 107.4 GB (9.5 %), below 10 %',
       repository: { id: 1, name: 'Repo 1' },
       schedule: null,
       job: null,

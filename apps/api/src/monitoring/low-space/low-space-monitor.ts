@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isRemoteLocation } from '@borgitory/borg-runner';
+import { formatBytes } from '@borgitory/byte-sizes';
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
 import { EventStream } from '../../platform/events/event-stream';
 import { RepositoryMonitorStates } from '../../repositories/monitoring/repository-monitor-states';
@@ -64,15 +65,4 @@ export class LowSpaceMonitor {
       ),
     );
   }
-}
-
-function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
 }

@@ -1,5 +1,5 @@
 import type { Job } from '../../api/jobs';
-import { formatBytes } from '../../format/bytes';
+import { formatBytes } from '@borgitory/byte-sizes';
 import { formatCountOf } from '../../format/count';
 
 /** A few words on how a job ended, for lists: "1,234 files, 12.3 MB new", "3 files, 1.2 MB copied", or the error. */

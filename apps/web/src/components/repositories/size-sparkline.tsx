@@ -1,4 +1,4 @@
-import { formatBytes } from '../../format/bytes';
+import { formatBytes } from '@borgitory/byte-sizes';
 import { sparklinePath } from '../../format/sparkline';
 
 interface SizeSparklineProps {

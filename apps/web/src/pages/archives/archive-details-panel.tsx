@@ -2,7 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { ArchiveDetails } from '../../api/archives';
 import { errorMessage } from '../../api/errors';
 import { Fact, Facts } from '../../components/facts';
-import { formatBytes } from '../../format/bytes';
+import { formatBytes } from '@borgitory/byte-sizes';
 import { formatCount } from '../../format/count';
 import { formatDateTime } from '../../format/date-time';
 import { formatDuration } from '../../format/duration';

@@ -7,7 +7,7 @@ import { Pagination } from '../../components/pagination';
 import { RepositoryLoader } from '../../components/repositories/repository-loader';
 import { SelectField } from '../../components/select-field';
 import { displayPath, parentPath } from '../../format/archive-path';
-import { formatBytes } from '../../format/bytes';
+import { formatBytes } from '@borgitory/byte-sizes';
 import { formatCountOf } from '../../format/count';
 import { formatShortDateTime } from '../../format/date-time';
 import { archiveHref, browseHref } from '../../paths/browse-location';

@@ -5,7 +5,7 @@ import type { BrowseParams, BrowseSort } from '../../api/archive-keys';
 import { archiveDownloadUrl } from '../../api/archive-urls';
 import type { ArchiveEntry, ArchiveEntryType } from '../../api/archives';
 import { displayPath } from '../../format/archive-path';
-import { formatBytes } from '../../format/bytes';
+import { formatBytes } from '@borgitory/byte-sizes';
 import { formatDateTime, formatShortDateTime } from '../../format/date-time';
 import { browseHref, defaultOrder } from '../../paths/browse-location';
 import { EntryIcon } from '../../components/entry-icon';

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { SEARCH_LIMIT, useArchiveSearch, useIndexAllArchives, type SearchHit } from '../../api/archives';
 import { errorMessage } from '../../api/errors';
 import { displayPath, parentPath } from '../../format/archive-path';
-import { formatBytes } from '../../format/bytes';
+import { formatBytes } from '@borgitory/byte-sizes';
 import { formatCount, formatCountOf } from '../../format/count';
 import { formatDate, formatDateTime, formatShortDateTime, formatTimeOfDay } from '../../format/date-time';
 import { browseHref } from '../../paths/browse-location';

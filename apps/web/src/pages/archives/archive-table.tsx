@@ -2,7 +2,7 @@ import { Link } from 'react-router-dom';
 import type { Archive, ArchiveOrder } from '../../api/archives';
 import { PanelTable } from '../../components/panel-table';
 import { ActionsHeader } from '../../components/row-actions';
-import { formatBytes } from '../../format/bytes';
+import { formatBytes } from '@borgitory/byte-sizes';
 import { formatCount } from '../../format/count';
 import { formatDate, formatDateTime, formatTimeOfDay } from '../../format/date-time';
 import { formatDuration } from '../../format/duration';

@@ -3,7 +3,7 @@ import { errorMessage } from '../../api/errors';
 import { useAcknowledgeFailures, type RepositoryHealth, type RepositoryOverview } from '../../api/overview';
 import { JobStatusBadge } from '../../components/jobs/job-status-badge';
 import { RelativeTime } from '../../components/relative-time';
-import { formatBytes } from '../../format/bytes';
+import { formatBytes } from '@borgitory/byte-sizes';
 import { formatCount } from '../../format/count';
 import { expectedEvery } from '../../format/expectation';
 import { jobTypeLabel } from '../../format/job-labels';

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../api/errors';
 import { useAcknowledgeFailures, useOverview, type Overview } from '../../api/overview';
-import { formatBytes } from '../../format/bytes';
+import { formatBytes } from '@borgitory/byte-sizes';
 import { formatCountOf } from '../../format/count';
 import { RepositoryHealthCard } from './repository-health-card';
 import './repository-overview.css';

@@ -1,5 +1,5 @@
 import type { Job, JobProgress } from '../../api/jobs';
-import { formatBytes } from '../../format/bytes';
+import { formatBytes } from '@borgitory/byte-sizes';
 import { formatCount, formatCountOf } from '../../format/count';
 import { formatDuration } from '../../format/duration';
 import { stepLabel } from './step-label';

@@ -2,7 +2,7 @@ import type { Schemas } from '@borgitory/api-client';
 import type { Job } from '../../api/jobs';
 import { Fact, Facts } from '../../components/facts';
 import { PruneLists } from '../../components/policies/prune-lists';
-import { formatBytes } from '../../format/bytes';
+import { formatBytes } from '@borgitory/byte-sizes';
 import { formatCount, formatCountOf } from '../../format/count';
 import { formatDuration } from '../../format/duration';
 import { jobTypeLabel } from '../../format/job-labels';

@@ -3,7 +3,7 @@ import { errorMessage } from '../../api/errors';
 import type { RepositoryInfo } from '../../api/repositories';
 import { Fact, Facts } from '../../components/facts';
 import { RelativeTime } from '../../components/relative-time';
-import { formatBytes } from '../../format/bytes';
+import { formatBytes } from '@borgitory/byte-sizes';
 
 interface RepositoryInfoPanelProps {
   info: UseMutationResult<RepositoryInfo, Error, void>;

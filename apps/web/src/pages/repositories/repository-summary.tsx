@@ -2,7 +2,7 @@ import { Link } from 'react-router-dom';
 import type { Repository } from '../../api/repositories';
 import { Fact, Facts } from '../../components/facts';
 import { RelativeTime } from '../../components/relative-time';
-import { formatBytes } from '../../format/bytes';
+import { formatBytes } from '@borgitory/byte-sizes';
 
 const HOST_KEY_POLICIES = {
   'accept-new': 'Trust the server on first connection',

@@ -2,7 +2,7 @@ import { Link } from 'react-router-dom';
 import type { Repository } from '../../api/repositories';
 import { PanelTable } from '../../components/panel-table';
 import { RelativeTime } from '../../components/relative-time';
-import { formatBytes } from '../../format/bytes';
+import { formatBytes } from '@borgitory/byte-sizes';
 import { SshBadge } from './ssh-badge';
 
 /** One row per repository: where it is, how it is encrypted, and how big it was when last read. */

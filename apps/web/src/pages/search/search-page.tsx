@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../api/errors';
 import { FILE_SEARCH_LIMIT, MIN_SEARCH_LENGTH, useFileSearch, type FileHit, type FileSearchResult } from '../../api/search';
 import { displayPath, parentPath } from '../../format/archive-path';
-import { formatBytes } from '../../format/bytes';
+import { formatBytes } from '@borgitory/byte-sizes';
 import { formatCount, formatCountOf } from '../../format/count';
 import { formatDate, formatDateTime, formatShortDateTime, formatTimeOfDay } from '../../format/date-time';
 import { browseHref } from '../../paths/browse-location';

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import type { HistoryPoint } from '../../../api/history';
-import { formatBytes } from '../../../format/bytes';
+import { formatBytes } from '@borgitory/byte-sizes';
 import { formatDateTime } from '../../../format/date-time';
 import { useColorScheme } from '../../../util/use-color-scheme';
 import { chartSeries, type ChartSeries } from './chart-series';

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { useRepositoryHistory, type HistoryPoint, type RepositoryHistory } from '../../../api/history';
 import { errorMessage } from '../../../api/errors';
-import { formatBytes } from '../../../format/bytes';
+import { formatBytes } from '@borgitory/byte-sizes';
 import { formatCount, formatCountOf } from '../../../format/count';
 import { formatDate, formatDateTime } from '../../../format/date-time';
 import './history.css';

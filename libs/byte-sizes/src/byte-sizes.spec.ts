@@ -1,4 +1,4 @@
-import { formatBytes } from './bytes';
+import { formatBytes } from './byte-sizes';
 
 const KB = 1000;
 const MB = KB * 1000;
