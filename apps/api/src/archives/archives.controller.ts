@@ -19,6 +19,7 @@ import {
   ArchiveSearchQueryDto,
   RestoreArchiveDto,
 } from './dto/archive-queries.dto';
+import { Requires } from '../auth/roles/requires.decorator';
 
 const INDEXING = 'The archive is being indexed for browsing; data is the progress. Ask again shortly.';
 
@@ -30,6 +31,7 @@ export class ArchivesController {
     private readonly downloads: ArchiveDownloads,
   ) {}
 
+  @Requires('viewer')
   @Get('archives')
   @ApiOperation({ summary: 'Every archive of the repository, newest first (stored list; ?refresh=true reads it from borg)' })
   @ApiEnvelope(ArchiveDto, { paginated: true })
@@ -38,6 +40,7 @@ export class ArchivesController {
     return this.archives.list(id, query);
   }
 
+  @Requires('viewer')
   @Get('archives/:archive')
   @ApiOperation({ summary: 'borg info of one archive: sizes, deduplication, duration, command line (stored after the first call)' })
   @ApiEnvelope(ArchiveDetailsDto)
@@ -46,6 +49,7 @@ export class ArchivesController {
     return this.archives.details(id, archive);
   }
 
+  @Requires('admin')
   @Delete('archives/:archive')
   @ApiOperation({
     summary:
@@ -64,6 +68,7 @@ export class ArchivesController {
     return pending ?? undefined;
   }
 
+  @Requires('viewer')
   @Get('archives/:archive/browse')
   @ApiOperation({ summary: 'The entries directly inside a directory of the archive, from its index (built on first use)' })
   @ApiEnvelope(ArchiveEntryDto, { paginated: true })
@@ -84,6 +89,7 @@ export class ArchivesController {
     return result;
   }
 
+  @Requires('operator')
   @Get('archives/:archive/download')
   @ApiOperation({
     summary: 'Download a file (as it is) or a directory (as a tar), streamed from borg',
@@ -106,6 +112,7 @@ export class ArchivesController {
     return this.downloads.download(id, archive, path, res);
   }
 
+  @Requires('viewer')
   @Get('archives/:archive/index')
   @ApiOperation({ summary: 'State of the archive’s browse index' })
   @ApiEnvelope(ArchiveIndexStatusDto)
@@ -114,6 +121,7 @@ export class ArchivesController {
     return this.archives.indexStatus(id, archive);
   }
 
+  @Requires('operator')
   @Post('archives/:archive/index')
   @HttpCode(202)
   @SuccessMessage('Indexing started')
@@ -124,6 +132,7 @@ export class ArchivesController {
     return this.archives.startIndex(id, archive);
   }
 
+  @Requires('operator')
   @Post('archives/:archive/restore')
   @SuccessMessage('Restore started')
   @ApiOperation({ summary: 'Extract files and directories of the archive into a directory on the server (a job)' })
@@ -133,6 +142,7 @@ export class ArchivesController {
     return this.archives.restore(id, archive, body);
   }
 
+  @Requires('viewer')
   @Get('archives/:archive/diff/:other')
   @ApiOperation({ summary: 'What changed from one archive to the other: files added, removed and modified (borg diff)' })
   @ApiEnvelope(DiffEntryDto, { paginated: true })
@@ -147,6 +157,7 @@ export class ArchivesController {
     return this.archives.diff(id, archive, other, path, query);
   }
 
+  @Requires('viewer')
   @Get('search')
   @ApiOperation({ summary: 'Find files by name across the indexed archives: every version of a file, newest first' })
   @ApiEnvelope(SearchResultDto)

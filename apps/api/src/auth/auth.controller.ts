@@ -13,6 +13,7 @@ import { readDeviceCookie, setDeviceCookie } from './device-cookie';
 import { endSession, startSession } from './session-lifecycle';
 import { SetupHostGuard } from './setup-host.guard';
 import { UserEntity } from './user.entity';
+import { Requires } from './roles/requires.decorator';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -72,6 +73,7 @@ export class AuthController {
     return endSession(request, response);
   }
 
+  @Requires('viewer')
   @Get('me')
   @ApiOperation({ summary: 'The logged-in user' })
   @ApiEnvelope(UserDto)

@@ -15,13 +15,16 @@ import { SessionMiddleware } from './session.middleware';
 import { DatabaseSessionStore } from './session-store';
 import { UserEntity } from './user.entity';
 import { UsersService } from './users.service';
+import { UserAccountsService } from './users/user-accounts.service';
+import { UsersController } from './users/users.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity])],
-  controllers: [AuthController],
+  controllers: [AuthController, UsersController],
   providers: [
     AuthService,
     UsersService,
+    UserAccountsService,
     PasswordHasher,
     PasswordPolicy,
     AuthSettings,

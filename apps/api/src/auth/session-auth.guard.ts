@@ -6,11 +6,14 @@ import { DomainError } from '../platform/errors/domain-error';
 import { IS_PUBLIC } from '../platform/http/public.decorator';
 import { AuthenticatedRequest } from './authenticated-request';
 import { ACCEPTS_METRICS_TOKEN, presentsMetricsToken } from './metrics-token';
+import { REQUIRED_ROLE } from './roles/requires.decorator';
+import { grants, Role } from './roles/roles';
 import { UsersService } from './users.service';
 
 /**
- * Registered globally: every route needs a logged-in user unless it is marked @Public(); one marked
- * @AcceptsMetricsToken() also lets in the bearer token BORGITORY_METRICS_TOKEN (which stands for no user).
+ * Registered globally: every route needs a logged-in user unless it is marked @Public(), and the user needs the role
+ * the route declares with @Requires() (admin when it declares none). One marked @AcceptsMetricsToken() also lets in
+ * the bearer token BORGITORY_METRICS_TOKEN (which stands for no user).
  */
 @Injectable()
 export class SessionAuthGuard implements CanActivate {
@@ -28,7 +31,13 @@ export class SessionAuthGuard implements CanActivate {
     const userId = request.session?.userId;
     const user = userId === undefined ? null : await this.users.findById(userId);
     if (!user) throw DomainError.unauthorized();
+    const needed = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]) ?? 'admin';
+    if (!grants(user.role, needed)) throw DomainError.forbidden(refusal(needed, user.role));
     (request as AuthenticatedRequest).user = user;
     return true;
   }
+}
+
+function refusal(needed: Role, held: Role): string {
+  return `This needs the ${needed} role; you are signed in as ${held === 'admin' ? 'an' : 'a'} ${held}`;
 }

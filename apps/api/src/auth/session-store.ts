@@ -93,6 +93,19 @@ export class DatabaseSessionStore extends Store implements OnModuleDestroy {
       .catch((error) => callback?.(error));
   }
 
+  /** Ends every session of the user but `keep` (the caller's own, when it stays signed in). */
+  async destroyAllOf(userId: number, keep?: string): Promise<void> {
+    for (const [sid, known] of this.stored) {
+      if (sid !== keep && (JSON.parse(known.content) as Partial<SessionData>).userId === userId) this.stored.delete(sid);
+    }
+    await this.sessions
+      .createQueryBuilder()
+      .delete()
+      .where(`json_extract(data, '$.userId') = :userId`, { userId })
+      .andWhere('id <> :keep', { keep: keep ?? '' })
+      .execute();
+  }
+
   async pruneExpired(): Promise<number> {
     const now = Date.now();
     for (const [sid, known] of this.stored) if (known.expiresAt < now) this.stored.delete(sid);

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Role } from './roles/roles';
 
 @Entity('users')
 export class UserEntity {
@@ -10,6 +11,9 @@ export class UserEntity {
 
   @Column({ name: 'password_hash', type: 'varchar', length: 255 })
   passwordHash!: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'admin' })
+  role!: Role;
 
   @CreateDateColumn({ name: 'created_at', type: 'datetime' })
   createdAt!: Date;

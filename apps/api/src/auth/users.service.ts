@@ -7,8 +7,8 @@ import { UserEntity } from './user.entity';
 export class UsersService {
   /**
    * The guard looks the user up on every request, so users found by id are kept: read from the database once, then
-   * from memory. Only this service writes users (it creates them; nothing renames or deletes one yet); whatever
-   * changes or removes a user must drop its entry here. Absent users are not kept.
+   * from memory. Whatever changes or removes a user (UserAccountsService) drops its entry with forget(). Absent users
+   * are not kept.
    */
   private readonly byId = new Map<number, Promise<UserEntity | null>>();
 
@@ -24,6 +24,10 @@ export class UsersService {
       () => this.byId.delete(id),
     );
     return found;
+  }
+
+  forget(id: number): void {
+    this.byId.delete(id);
   }
 
   findByUsername(username: string): Promise<UserEntity | null> {

@@ -5,12 +5,14 @@ import { SuccessMessage } from '../platform/http/success-message.decorator';
 import { ApiEnvelope, ApiErrors } from '../platform/openapi/api-responses';
 import { BackupsService } from './backups.service';
 import { ManualBackupDto } from './dto/manual-backup.dto';
+import { Requires } from '../auth/roles/requires.decorator';
 
 @ApiTags('backups')
 @Controller('backups')
 export class BackupsController {
   constructor(private readonly backups: BackupsService) {}
 
+  @Requires('operator')
   @Post('manual')
   @SuccessMessage('Backup started')
   @ApiOperation({ summary: 'Start a backup now; answers with the job (follow it at /api/jobs/{id}/stream)' })

@@ -3,12 +3,14 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiEnvelope, ApiErrors } from '../platform/openapi/api-responses';
 import { DirectoryBrowser } from './directory-browser';
 import { DirectoryListingDto, DirectoryQueryDto } from './dto/directory-listing.dto';
+import { Requires } from '../auth/roles/requires.decorator';
 
 @ApiTags('filesystem')
 @Controller('filesystem')
 export class FilesystemController {
   constructor(private readonly browser: DirectoryBrowser) {}
 
+  @Requires('operator')
   @Get('directory')
   @ApiOperation({ summary: 'List a directory of the server (to choose what to back up); at most 1000 entries' })
   @ApiEnvelope(DirectoryListingDto)

@@ -10,6 +10,7 @@ import { CloudSyncService } from './cloud-sync.service';
 import { CloudProviderDto } from './dto/cloud-provider.dto';
 import { CloudSyncConfigDto, CloudSyncConfigInputDto } from './dto/cloud-sync-config.dto';
 import { CloudSyncRequestDto, CloudVerifyRequestDto, CloudVerifyResultDto, ConnectionTestDto } from './dto/cloud-sync-actions.dto';
+import { Requires } from '../auth/roles/requires.decorator';
 
 @ApiTags('cloud-sync')
 @Controller('cloud-sync')
@@ -19,6 +20,7 @@ export class CloudSyncController {
     private readonly cloudSync: CloudSyncService,
   ) {}
 
+  @Requires('viewer')
   @Get('providers')
   @ApiOperation({ summary: 'The storage providers and the fields of their forms' })
   @ApiEnvelope(CloudProviderDto, { isArray: true })
@@ -26,6 +28,7 @@ export class CloudSyncController {
     return this.cloudSync.providers();
   }
 
+  @Requires('viewer')
   @Get('configs')
   @ApiOperation({ summary: 'List cloud sync configurations (secrets never shown)' })
   @ApiEnvelope(CloudSyncConfigDto, { paginated: true })
@@ -34,6 +37,7 @@ export class CloudSyncController {
     return this.configs.list(query);
   }
 
+  @Requires('admin')
   @Post('configs')
   @SuccessMessage('Cloud sync configuration created')
   @ApiOperation({ summary: "Create a cloud sync configuration; provider_config is checked against the provider's fields" })
@@ -43,6 +47,7 @@ export class CloudSyncController {
     return this.configs.create(body);
   }
 
+  @Requires('viewer')
   @Get('configs/:id')
   @ApiOperation({ summary: 'One cloud sync configuration' })
   @ApiEnvelope(CloudSyncConfigDto)
@@ -51,6 +56,7 @@ export class CloudSyncController {
     return this.configs.get(id);
   }
 
+  @Requires('admin')
   @Put('configs/:id')
   @SuccessMessage('Cloud sync configuration updated')
   @ApiOperation({ summary: 'Replace a configuration; secrets left out of provider_config keep their stored values, "" removes one' })
@@ -60,6 +66,7 @@ export class CloudSyncController {
     return this.configs.update(id, body);
   }
 
+  @Requires('admin')
   @Delete('configs/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a configuration (refused while schedules use it); nothing on the remote is deleted' })
@@ -69,6 +76,7 @@ export class CloudSyncController {
     return this.configs.remove(id);
   }
 
+  @Requires('operator')
   @Post('configs/:id/test')
   @HttpCode(200)
   @ApiOperation({ summary: 'Whether rclone can write, read back, delete and list a small test object there; a failure is in the answer' })
@@ -78,6 +86,7 @@ export class CloudSyncController {
     return this.cloudSync.test(id);
   }
 
+  @Requires('operator')
   @Post('configs/:id/verify')
   @HttpCode(200)
   @ApiOperation({
@@ -89,6 +98,7 @@ export class CloudSyncController {
     return this.cloudSync.verify(id, body.repository_id);
   }
 
+  @Requires('operator')
   @Post('sync')
   @SuccessMessage('Cloud sync started')
   @ApiOperation({ summary: 'Copy a repository off-site now (a job, after whatever runs on the repository)' })

@@ -6,6 +6,7 @@ import { BackupCalendarDto } from './dto/calendar.dto';
 import { RepositoryHistoryDto } from './dto/history.dto';
 import { CalendarQueryDto, HistoryQueryDto } from './dto/history-queries.dto';
 import { RepositoryHistory } from './repository-history';
+import { Requires } from '../auth/roles/requires.decorator';
 
 @ApiTags('repositories')
 @Controller('repositories/:id')
@@ -15,6 +16,7 @@ export class HistoryController {
     private readonly backupCalendar: BackupCalendar,
   ) {}
 
+  @Requires('viewer')
   @Get('history')
   @ApiOperation({
     summary:
@@ -26,6 +28,7 @@ export class HistoryController {
     return this.repositoryHistory.of(id, query);
   }
 
+  @Requires('viewer')
   @Get('calendar')
   @ApiOperation({ summary: 'The last days (90 by default), each with its archives, failed backups, and whether a backup was missing' })
   @ApiEnvelope(BackupCalendarDto)

@@ -11,6 +11,7 @@ import { JobDto } from './dto/job.dto';
 import { JobStreamsService } from './streams/job-streams.service';
 import { ApiEnvelopeOrText, ApiEventStream, ApiJsonErrors } from './jobs-openapi';
 import { JobsService } from './jobs.service';
+import { Requires } from '../auth/roles/requires.decorator';
 
 const JOB_STREAM_EVENTS =
   'Server-Sent Events: `status` (JobDto), `progress` (JobProgressDto), `log` ({offset, time, level, message}; ' +
@@ -25,6 +26,7 @@ export class JobsController {
     private readonly streams: JobStreamsService,
   ) {}
 
+  @Requires('viewer')
   @Get()
   @ApiOperation({ summary: 'List jobs, newest first' })
   @ApiEnvelope(JobDto, { paginated: true })
@@ -34,6 +36,7 @@ export class JobsController {
   }
 
   // Declared before :id so that "stream" is not taken for a job id.
+  @Requires('viewer')
   @Get('stream')
   @ApiOperation({ summary: 'Status changes of every job as Server-Sent Events (`status` events with the JobDto); never ends' })
   @ApiProduces('text/event-stream')
@@ -42,6 +45,7 @@ export class JobsController {
     this.streams.streamAll(response);
   }
 
+  @Requires('viewer')
   @Get(':id')
   @ApiOperation({ summary: 'One job with its steps, progress, result, warnings and error' })
   @ApiEnvelope(JobDto)
@@ -50,6 +54,7 @@ export class JobsController {
     return this.jobs.get(id);
   }
 
+  @Requires('operator')
   @Post(':id/cancel')
   @HttpCode(200)
   @SuccessMessage('Job cancelled')
@@ -60,6 +65,7 @@ export class JobsController {
     return this.jobs.cancel(id);
   }
 
+  @Requires('operator')
   @Post(':id/retry')
   @SuccessMessage('Job queued again')
   @ApiOperation({ summary: 'Run a failed, cancelled or interrupted job again, as a new job linked by retry_of_id' })
@@ -69,6 +75,7 @@ export class JobsController {
     return this.jobs.retry(id);
   }
 
+  @Requires('operator')
   @Post('acknowledge')
   @HttpCode(200)
   @SuccessMessage('Failures acknowledged')
@@ -79,6 +86,7 @@ export class JobsController {
     return this.jobs.acknowledgeAll(body.repository_id);
   }
 
+  @Requires('operator')
   @Post(':id/acknowledge')
   @HttpCode(200)
   @SuccessMessage('Job acknowledged')
@@ -89,6 +97,7 @@ export class JobsController {
     return this.jobs.acknowledge(id);
   }
 
+  @Requires('viewer')
   @Get(':id/logs')
   @ApiOperation({ summary: 'A page of the job log from a byte offset; ?format=text gives the whole log as text/plain' })
   @ApiProduces('application/json', 'text/plain')
@@ -98,6 +107,7 @@ export class JobsController {
     return query.format === 'text' ? this.jobs.logText(id) : this.jobs.logPage(id, query);
   }
 
+  @Requires('viewer')
   @Get(':id/stream')
   @ApiOperation({ summary: "A job's status, progress and log as Server-Sent Events" })
   @ApiProduces('text/event-stream')

@@ -14,6 +14,7 @@ import { Notifications1764300000000 } from './1764300000000-notifications';
 import { RepositoryMonitoring1764310000000 } from './1764310000000-repository-monitoring';
 import { JobAcknowledgements1764320000000 } from './1764320000000-job-acknowledgements';
 import { ArchiveStatistics1764330000000 } from './1764330000000-archive-statistics';
+import { UserRoles1764340000000 } from './1764340000000-user-roles';
 
 /** Every migration, oldest first. The app runs the pending ones at start; the schema is never synchronised. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   RepositoryMonitoring1764310000000,
   JobAcknowledgements1764320000000,
   ArchiveStatistics1764330000000,
+  UserRoles1764340000000,
 ];

@@ -9,6 +9,7 @@ import { NotificationCatalogDto, NotificationServiceDto } from './dto/notificati
 import { NotificationChannelDto, NotificationChannelInputDto } from './dto/notification-channel.dto';
 import { ChannelTestResultDto, DeliveryQueryDto, NotificationDeliveryDto } from './dto/notification-delivery.dto';
 import { NotificationsService } from './notifications.service';
+import { Requires } from '../auth/roles/requires.decorator';
 
 @ApiTags('notifications')
 @Controller('notifications')
@@ -18,6 +19,7 @@ export class NotificationsController {
     private readonly notifications: NotificationsService,
   ) {}
 
+  @Requires('viewer')
   @Get('events')
   @ApiOperation({ summary: 'The events channels can subscribe to, and the placeholders of message templates' })
   @ApiEnvelope(NotificationCatalogDto)
@@ -25,6 +27,7 @@ export class NotificationsController {
     return this.notifications.catalog();
   }
 
+  @Requires('viewer')
   @Get('providers')
   @ApiOperation({ summary: 'Common Apprise services as form fields, and how their Apprise URL is made from them' })
   @ApiEnvelope(NotificationServiceDto, { isArray: true })
@@ -32,6 +35,7 @@ export class NotificationsController {
     return this.notifications.services();
   }
 
+  @Requires('viewer')
   @Get('channels')
   @ApiOperation({ summary: 'List notification channels (secrets never shown)' })
   @ApiEnvelope(NotificationChannelDto, { paginated: true })
@@ -40,6 +44,7 @@ export class NotificationsController {
     return this.channels.list(query);
   }
 
+  @Requires('admin')
   @Post('channels')
   @SuccessMessage('Notification channel created')
   @ApiOperation({ summary: 'Create a notification channel' })
@@ -49,6 +54,7 @@ export class NotificationsController {
     return this.channels.create(body);
   }
 
+  @Requires('viewer')
   @Get('channels/:id')
   @ApiOperation({ summary: 'One notification channel' })
   @ApiEnvelope(NotificationChannelDto)
@@ -57,6 +63,7 @@ export class NotificationsController {
     return this.channels.get(id);
   }
 
+  @Requires('admin')
   @Put('channels/:id')
   @SuccessMessage('Notification channel updated')
   @ApiOperation({ summary: 'Replace a channel; secrets left out of config keep their stored values' })
@@ -66,6 +73,7 @@ export class NotificationsController {
     return this.channels.update(id, body);
   }
 
+  @Requires('admin')
   @Delete('channels/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a channel; its deliveries stay in the log' })
@@ -75,6 +83,7 @@ export class NotificationsController {
     return this.channels.remove(id);
   }
 
+  @Requires('admin')
   @Post('channels/:id/test')
   @HttpCode(200)
   @ApiOperation({ summary: 'Send a test message now; whether it arrived is in the answer, and in the delivery log' })
@@ -84,6 +93,7 @@ export class NotificationsController {
     return this.notifications.test(id);
   }
 
+  @Requires('viewer')
   @Get('deliveries')
   @ApiOperation({ summary: 'The delivery log, newest first: every event sent to a channel, with each attempt' })
   @ApiEnvelope(NotificationDeliveryDto, { paginated: true })
@@ -92,6 +102,7 @@ export class NotificationsController {
     return this.notifications.deliveries(query);
   }
 
+  @Requires('operator')
   @Post('deliveries/:id/resend')
   @HttpCode(202)
   @SuccessMessage('Delivery queued again')

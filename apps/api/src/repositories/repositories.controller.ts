@@ -8,12 +8,14 @@ import { CreateRepositoryDto, DeleteRepositoryQueryDto, UpdateRepositoryDto } fr
 import { RepositoryDto } from './dto/repository.dto';
 import { RepositoryInfoDto, RepositoryKeyDto, RepositoryTestResultDto } from './dto/repository-results.dto';
 import { RepositoriesService } from './repositories.service';
+import { Requires } from '../auth/roles/requires.decorator';
 
 @ApiTags('repositories')
 @Controller('repositories')
 export class RepositoriesController {
   constructor(private readonly repositories: RepositoriesService) {}
 
+  @Requires('viewer')
   @Get()
   @ApiOperation({ summary: 'List repositories (figures as of their last test/info; no borg call)' })
   @ApiEnvelope(RepositoryDto, { paginated: true })
@@ -22,6 +24,7 @@ export class RepositoriesController {
     return this.repositories.list(query);
   }
 
+  @Requires('admin')
   @Post()
   @SuccessMessage('Repository created')
   @ApiOperation({ summary: 'Create (borg init) or import (initialize: false) a repository' })
@@ -31,6 +34,7 @@ export class RepositoriesController {
     return this.repositories.create(body);
   }
 
+  @Requires('viewer')
   @Get(':id')
   @ApiOperation({ summary: 'One repository' })
   @ApiEnvelope(RepositoryDto)
@@ -39,6 +43,7 @@ export class RepositoriesController {
     return this.repositories.get(id);
   }
 
+  @Requires('admin')
   @Put(':id')
   @SuccessMessage('Repository updated')
   @ApiOperation({ summary: 'Rename, move, or change the passphrase or ssh settings (verified with borg before saving)' })
@@ -48,6 +53,7 @@ export class RepositoriesController {
     return this.repositories.update(id, body);
   }
 
+  @Requires('admin')
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Forget the repository; ?delete_data=true also deletes it and all its archives' })
@@ -57,6 +63,7 @@ export class RepositoriesController {
     return this.repositories.remove(id, query.delete_data === 'true');
   }
 
+  @Requires('operator')
   @Post(':id/test')
   @HttpCode(200)
   @ApiOperation({ summary: 'Check that borg can open the repository; ok=false carries the reason' })
@@ -66,6 +73,7 @@ export class RepositoriesController {
     return this.repositories.test(id);
   }
 
+  @Requires('viewer')
   @Get(':id/info')
   @ApiOperation({ summary: 'borg info: sizes, deduplication, encryption, location' })
   @ApiEnvelope(RepositoryInfoDto)
@@ -74,6 +82,7 @@ export class RepositoriesController {
     return this.repositories.info(id);
   }
 
+  @Requires('admin')
   @Get(':id/key')
   @ApiOperation({ summary: 'Export the repository key (borg key export) so that it can be kept safe' })
   @ApiEnvelope(RepositoryKeyDto)
@@ -82,6 +91,7 @@ export class RepositoriesController {
     return this.repositories.exportKey(id);
   }
 
+  @Requires('admin')
   @Post(':id/break-lock')
   @HttpCode(200)
   @SuccessMessage('Lock broken')

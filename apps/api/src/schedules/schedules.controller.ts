@@ -7,12 +7,16 @@ import { SuccessMessage } from '../platform/http/success-message.decorator';
 import { ApiEnvelope, ApiErrors, ApiNoContent } from '../platform/openapi/api-responses';
 import { ScheduleDto, ScheduleInputDto } from './dto/schedule.dto';
 import { SchedulesService } from './schedules.service';
+import { CurrentUser } from '../auth/authenticated-request';
+import { Requires } from '../auth/roles/requires.decorator';
+import { UserEntity } from '../auth/user.entity';
 
 @ApiTags('schedules')
 @Controller('schedules')
 export class SchedulesController {
   constructor(private readonly schedules: SchedulesService) {}
 
+  @Requires('viewer')
   @Get()
   @ApiOperation({ summary: 'List schedules with their next run and last run' })
   @ApiEnvelope(ScheduleDto, { paginated: true })
@@ -21,15 +25,17 @@ export class SchedulesController {
     return this.schedules.list(query);
   }
 
+  @Requires('operator')
   @Post()
   @SuccessMessage('Schedule created')
   @ApiOperation({ summary: 'Create a schedule; it runs on its own from now on when enabled' })
   @ApiEnvelope(ScheduleDto, { status: 201 })
   @ApiErrors(409, 422)
-  create(@Body() body: ScheduleInputDto): Promise<ScheduleDto> {
-    return this.schedules.create(body);
+  create(@Body() body: ScheduleInputDto, @CurrentUser() user: UserEntity): Promise<ScheduleDto> {
+    return this.schedules.create(body, user.role);
   }
 
+  @Requires('viewer')
   @Get(':id')
   @ApiOperation({ summary: 'One schedule' })
   @ApiEnvelope(ScheduleDto)
@@ -38,15 +44,17 @@ export class SchedulesController {
     return this.schedules.get(id);
   }
 
+  @Requires('operator')
   @Put(':id')
   @SuccessMessage('Schedule updated')
   @ApiOperation({ summary: 'Replace a schedule; its timer follows at once' })
   @ApiEnvelope(ScheduleDto)
   @ApiErrors(400, 404, 409, 422)
-  update(@Param('id', ParseIntPipe) id: number, @Body() body: ScheduleInputDto): Promise<ScheduleDto> {
-    return this.schedules.update(id, body);
+  update(@Param('id', ParseIntPipe) id: number, @Body() body: ScheduleInputDto, @CurrentUser() user: UserEntity): Promise<ScheduleDto> {
+    return this.schedules.update(id, body, user.role);
   }
 
+  @Requires('operator')
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a schedule (its past runs stay in the job history)' })
@@ -56,6 +64,7 @@ export class SchedulesController {
     return this.schedules.remove(id);
   }
 
+  @Requires('operator')
   @Post(':id/toggle')
   @HttpCode(200)
   @SuccessMessage('Schedule toggled')
@@ -66,6 +75,7 @@ export class SchedulesController {
     return this.schedules.toggle(id);
   }
 
+  @Requires('operator')
   @Post(':id/run')
   @SuccessMessage('Run started')
   @ApiOperation({ summary: 'Run the schedule now (a job), enabled or not; 409 while an earlier run is queued or running' })
@@ -75,6 +85,7 @@ export class SchedulesController {
     return this.schedules.runNow(id);
   }
 
+  @Requires('viewer')
   @Get(':id/runs')
   @ApiOperation({ summary: "The schedule's runs (jobs), newest first" })
   @ApiEnvelope(JobDto, { paginated: true })

@@ -18,6 +18,7 @@ import { toScheduleDto } from './schedule-dto.mapper';
 import { toScheduleHook } from './schedule-hook.mapper';
 import { ScheduleRuns } from './schedule-runs';
 import { ScheduleEntity } from './schedule.entity';
+import { grants, Role } from '../auth/roles/roles';
 
 @Injectable()
 export class SchedulesService {
@@ -47,16 +48,19 @@ export class SchedulesService {
     return this.toDto(await this.runs.disableIfUnusable(await this.find(id)));
   }
 
-  async create(input: ScheduleInputDto): Promise<ScheduleDto> {
-    const schedule = await this.save(this.schedules.create({ ...(await this.columns(input)), activeSince: new Date() }));
+  async create(input: ScheduleInputDto, actor: Role): Promise<ScheduleDto> {
+    const columns = await this.columns(input);
+    assertMaySetHooks(actor, { preHooks: [], postHooks: [] }, columns);
+    const schedule = await this.save(this.schedules.create({ ...columns, activeSince: new Date() }));
     return this.saved(schedule);
   }
 
   /** Runs due before a change of times, or before the schedule was switched on, no longer say an archive is expected. */
-  async update(id: number, input: ScheduleInputDto): Promise<ScheduleDto> {
+  async update(id: number, input: ScheduleInputDto, actor: Role): Promise<ScheduleDto> {
     const schedule = await this.find(id);
     const repositoryBefore = schedule.repositoryId;
     const columns = await this.columns(input);
+    assertMaySetHooks(actor, schedule, columns);
     const restarted =
       (columns.enabled && !schedule.enabled) ||
       columns.cronExpression !== schedule.cronExpression ||
@@ -190,4 +194,12 @@ export class SchedulesService {
   private save(schedule: ScheduleEntity): Promise<ScheduleEntity> {
     return saveNamed(this.schedules, schedule, 'schedule');
   }
+}
+
+/** Hooks run shell commands as the server's user: only an admin may add, change or remove them. */
+function assertMaySetHooks(actor: Role, before: Partial<ScheduleEntity>, after: Partial<ScheduleEntity>): void {
+  if (grants(actor, 'admin')) return;
+  const hooks = (schedule: Partial<ScheduleEntity>) => JSON.stringify([schedule.preHooks ?? [], schedule.postHooks ?? []]);
+  const same = hooks(before) === hooks(after);
+  if (!same) throw DomainError.forbidden('Only an admin may set hooks: they run shell commands as the server’s user');
 }

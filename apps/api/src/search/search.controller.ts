@@ -3,12 +3,14 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiEnvelope, ApiErrors } from '../platform/openapi/api-responses';
 import { FileSearchQueryDto, FileSearchResultDto } from './dto/file-search.dto';
 import { FileSearch } from './file-search';
+import { Requires } from '../auth/roles/requires.decorator';
 
 @ApiTags('search')
 @Controller('search')
 export class SearchController {
   constructor(private readonly files: FileSearch) {}
 
+  @Requires('viewer')
   @Get()
   @ApiOperation({
     summary:

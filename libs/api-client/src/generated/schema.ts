@@ -96,11 +96,68 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The logged-in user */
+        /**
+         * The logged-in user
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["authMe"];
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users
+         * @description Needs the `admin` role or above.
+         */
+        get: operations["usersList"];
+        put?: never;
+        /**
+         * Create a user with a role
+         * @description Needs the `admin` role or above.
+         */
+        post: operations["usersCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One user
+         * @description Needs the `admin` role or above.
+         */
+        get: operations["usersGet"];
+        /**
+         * Change a user: name, role, or a new password
+         * @description Fields left out keep their values. A new password ends all of the user’s sessions. The last admin keeps the role.
+         *
+         *     Needs the `admin` role or above.
+         */
+        put: operations["usersUpdate"];
+        post?: never;
+        /**
+         * Delete a user and end their sessions (not the last admin)
+         * @description Needs the `admin` role or above.
+         */
+        delete: operations["usersRemove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -113,10 +170,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List repositories (figures as of their last test/info; no borg call) */
+        /**
+         * List repositories (figures as of their last test/info; no borg call)
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["repositoriesList"];
         put?: never;
-        /** Create (borg init) or import (initialize: false) a repository */
+        /**
+         * Create (borg init) or import (initialize: false) a repository
+         * @description Needs the `admin` role or above.
+         */
         post: operations["repositoriesCreate"];
         delete?: never;
         options?: never;
@@ -131,12 +194,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One repository */
+        /**
+         * One repository
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["repositoriesGet"];
-        /** Rename, move, or change the passphrase or ssh settings (verified with borg before saving) */
+        /**
+         * Rename, move, or change the passphrase or ssh settings (verified with borg before saving)
+         * @description Needs the `admin` role or above.
+         */
         put: operations["repositoriesUpdate"];
         post?: never;
-        /** Forget the repository; ?delete_data=true also deletes it and all its archives */
+        /**
+         * Forget the repository; ?delete_data=true also deletes it and all its archives
+         * @description Needs the `admin` role or above.
+         */
         delete: operations["repositoriesRemove"];
         options?: never;
         head?: never;
@@ -152,7 +224,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check that borg can open the repository; ok=false carries the reason */
+        /**
+         * Check that borg can open the repository; ok=false carries the reason
+         * @description Needs the `operator` role or above.
+         */
         post: operations["repositoriesTest"];
         delete?: never;
         options?: never;
@@ -167,7 +242,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** borg info: sizes, deduplication, encryption, location */
+        /**
+         * borg info: sizes, deduplication, encryption, location
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["repositoriesInfo"];
         put?: never;
         post?: never;
@@ -184,7 +262,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export the repository key (borg key export) so that it can be kept safe */
+        /**
+         * Export the repository key (borg key export) so that it can be kept safe
+         * @description Needs the `admin` role or above.
+         */
         get: operations["repositoriesExportKey"];
         put?: never;
         post?: never;
@@ -203,7 +284,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Remove a stale borg lock (only when no borg process uses the repository) */
+        /**
+         * Remove a stale borg lock (only when no borg process uses the repository)
+         * @description Needs the `admin` role or above.
+         */
         post: operations["repositoriesBreakLock"];
         delete?: never;
         options?: never;
@@ -218,7 +302,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Borgitory's own ssh public key (made on first use): add it to the backup server's authorized_keys */
+        /**
+         * Borgitory's own ssh public key (made on first use): add it to the backup server's authorized_keys
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["sshPublicKey"];
         put?: never;
         post?: never;
@@ -235,7 +322,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List jobs, newest first */
+        /**
+         * List jobs, newest first
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["jobsList"];
         put?: never;
         post?: never;
@@ -252,7 +342,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Status changes of every job as Server-Sent Events (`status` events with the JobDto); never ends */
+        /**
+         * Status changes of every job as Server-Sent Events (`status` events with the JobDto); never ends
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["jobsStreamAll"];
         put?: never;
         post?: never;
@@ -269,7 +362,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One job with its steps, progress, result, warnings and error */
+        /**
+         * One job with its steps, progress, result, warnings and error
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["jobsGet"];
         put?: never;
         post?: never;
@@ -288,7 +384,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a queued job (it never runs) or a running one (its borg is stopped) */
+        /**
+         * Cancel a queued job (it never runs) or a running one (its borg is stopped)
+         * @description Needs the `operator` role or above.
+         */
         post: operations["jobsCancel"];
         delete?: never;
         options?: never;
@@ -305,7 +404,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run a failed, cancelled or interrupted job again, as a new job linked by retry_of_id */
+        /**
+         * Run a failed, cancelled or interrupted job again, as a new job linked by retry_of_id
+         * @description Needs the `operator` role or above.
+         */
         post: operations["jobsRetry"];
         delete?: never;
         options?: never;
@@ -322,7 +424,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Acknowledge every failed or warning job not acknowledged yet (or one repository's, with repository_id) */
+        /**
+         * Acknowledge every failed or warning job not acknowledged yet (or one repository's, with repository_id)
+         * @description Needs the `operator` role or above.
+         */
         post: operations["jobsAcknowledgeAll"];
         delete?: never;
         options?: never;
@@ -339,7 +444,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Acknowledge a failed or warning job: it no longer counts as a problem on the dashboard */
+        /**
+         * Acknowledge a failed or warning job: it no longer counts as a problem on the dashboard
+         * @description Needs the `operator` role or above.
+         */
         post: operations["jobsAcknowledge"];
         delete?: never;
         options?: never;
@@ -354,7 +462,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A page of the job log from a byte offset; ?format=text gives the whole log as text/plain */
+        /**
+         * A page of the job log from a byte offset; ?format=text gives the whole log as text/plain
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["jobsLogs"];
         put?: never;
         post?: never;
@@ -371,7 +482,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A job's status, progress and log as Server-Sent Events */
+        /**
+         * A job's status, progress and log as Server-Sent Events
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["jobsStream"];
         put?: never;
         post?: never;
@@ -390,7 +504,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a backup now; answers with the job (follow it at /api/jobs/{id}/stream) */
+        /**
+         * Start a backup now; answers with the job (follow it at /api/jobs/{id}/stream)
+         * @description Needs the `operator` role or above.
+         */
         post: operations["backupsManual"];
         delete?: never;
         options?: never;
@@ -405,7 +522,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a directory of the server (to choose what to back up); at most 1000 entries */
+        /**
+         * List a directory of the server (to choose what to back up); at most 1000 entries
+         * @description Needs the `operator` role or above.
+         */
         get: operations["filesystemDirectory"];
         put?: never;
         post?: never;
@@ -422,7 +542,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every archive of the repository, newest first (stored list; ?refresh=true reads it from borg) */
+        /**
+         * Every archive of the repository, newest first (stored list; ?refresh=true reads it from borg)
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["archivesList"];
         put?: never;
         post?: never;
@@ -439,11 +562,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** borg info of one archive: sizes, deduplication, duration, command line (stored after the first call) */
+        /**
+         * borg info of one archive: sizes, deduplication, duration, command line (stored after the first call)
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["archivesDetails"];
         put?: never;
         post?: never;
-        /** Delete an archive (a logged job). 204 when done; 202 with the job if it takes longer than a minute. Space is freed by borg compact. */
+        /**
+         * Delete an archive (a logged job). 204 when done; 202 with the job if it takes longer than a minute. Space is freed by borg compact.
+         * @description Needs the `admin` role or above.
+         */
         delete: operations["archivesRemove"];
         options?: never;
         head?: never;
@@ -457,7 +586,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The entries directly inside a directory of the archive, from its index (built on first use) */
+        /**
+         * The entries directly inside a directory of the archive, from its index (built on first use)
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["archivesBrowse"];
         put?: never;
         post?: never;
@@ -477,6 +609,8 @@ export interface paths {
         /**
          * Download a file (as it is) or a directory (as a tar), streamed from borg
          * @description Success is the raw bytes with Content-Disposition: attachment. While the archive is first being indexed: 503 with Retry-After, and the progress in error.details.index.
+         *
+         *     Needs the `operator` role or above.
          */
         get: operations["archivesDownload"];
         put?: never;
@@ -494,10 +628,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** State of the archive’s browse index */
+        /**
+         * State of the archive’s browse index
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["archivesIndexStatus"];
         put?: never;
-        /** Build the archive’s browse index now (for search), without waiting for it */
+        /**
+         * Build the archive’s browse index now (for search), without waiting for it
+         * @description Needs the `operator` role or above.
+         */
         post: operations["archivesStartIndex"];
         delete?: never;
         options?: never;
@@ -514,7 +654,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Extract files and directories of the archive into a directory on the server (a job) */
+        /**
+         * Extract files and directories of the archive into a directory on the server (a job)
+         * @description Needs the `operator` role or above.
+         */
         post: operations["archivesRestore"];
         delete?: never;
         options?: never;
@@ -529,7 +672,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What changed from one archive to the other: files added, removed and modified (borg diff) */
+        /**
+         * What changed from one archive to the other: files added, removed and modified (borg diff)
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["archivesDiff"];
         put?: never;
         post?: never;
@@ -546,7 +692,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find files by name across the indexed archives: every version of a file, newest first */
+        /**
+         * Find files by name across the indexed archives: every version of a file, newest first
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["archivesSearch"];
         put?: never;
         post?: never;
@@ -563,7 +712,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The storage providers and the fields of their forms */
+        /**
+         * The storage providers and the fields of their forms
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["cloudSyncProviders"];
         put?: never;
         post?: never;
@@ -580,10 +732,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List cloud sync configurations (secrets never shown) */
+        /**
+         * List cloud sync configurations (secrets never shown)
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["cloudSyncList"];
         put?: never;
-        /** Create a cloud sync configuration; provider_config is checked against the provider's fields */
+        /**
+         * Create a cloud sync configuration; provider_config is checked against the provider's fields
+         * @description Needs the `admin` role or above.
+         */
         post: operations["cloudSyncCreate"];
         delete?: never;
         options?: never;
@@ -598,12 +756,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One cloud sync configuration */
+        /**
+         * One cloud sync configuration
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["cloudSyncGet"];
-        /** Replace a configuration; secrets left out of provider_config keep their stored values, "" removes one */
+        /**
+         * Replace a configuration; secrets left out of provider_config keep their stored values, "" removes one
+         * @description Needs the `admin` role or above.
+         */
         put: operations["cloudSyncUpdate"];
         post?: never;
-        /** Delete a configuration (refused while schedules use it); nothing on the remote is deleted */
+        /**
+         * Delete a configuration (refused while schedules use it); nothing on the remote is deleted
+         * @description Needs the `admin` role or above.
+         */
         delete: operations["cloudSyncRemove"];
         options?: never;
         head?: never;
@@ -619,7 +786,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Whether rclone can write, read back, delete and list a small test object there; a failure is in the answer */
+        /**
+         * Whether rclone can write, read back, delete and list a small test object there; a failure is in the answer
+         * @description Needs the `operator` role or above.
+         */
         post: operations["cloudSyncTest"];
         delete?: never;
         options?: never;
@@ -636,7 +806,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Whether the remote copy of a repository matches it (rclone check, by hash where both sides have one); downloads nothing */
+        /**
+         * Whether the remote copy of a repository matches it (rclone check, by hash where both sides have one); downloads nothing
+         * @description Needs the `operator` role or above.
+         */
         post: operations["cloudSyncVerify"];
         delete?: never;
         options?: never;
@@ -653,7 +826,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Copy a repository off-site now (a job, after whatever runs on the repository) */
+        /**
+         * Copy a repository off-site now (a job, after whatever runs on the repository)
+         * @description Needs the `operator` role or above.
+         */
         post: operations["cloudSyncSync"];
         delete?: never;
         options?: never;
@@ -668,7 +844,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The next 5 runs of a cron expression in a time zone, and the schedule in words (for the form); 422 for one that never fires */
+        /**
+         * The next 5 runs of a cron expression in a time zone, and the schedule in words (for the form); 422 for one that never fires
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["schedulePreviewPreview"];
         put?: never;
         post?: never;
@@ -685,10 +864,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List schedules with their next run and last run */
+        /**
+         * List schedules with their next run and last run
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["schedulesList"];
         put?: never;
-        /** Create a schedule; it runs on its own from now on when enabled */
+        /**
+         * Create a schedule; it runs on its own from now on when enabled
+         * @description Needs the `operator` role or above.
+         */
         post: operations["schedulesCreate"];
         delete?: never;
         options?: never;
@@ -703,12 +888,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One schedule */
+        /**
+         * One schedule
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["schedulesGet"];
-        /** Replace a schedule; its timer follows at once */
+        /**
+         * Replace a schedule; its timer follows at once
+         * @description Needs the `operator` role or above.
+         */
         put: operations["schedulesUpdate"];
         post?: never;
-        /** Delete a schedule (its past runs stay in the job history) */
+        /**
+         * Delete a schedule (its past runs stay in the job history)
+         * @description Needs the `operator` role or above.
+         */
         delete: operations["schedulesRemove"];
         options?: never;
         head?: never;
@@ -724,7 +918,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enable a disabled schedule or disable an enabled one */
+        /**
+         * Enable a disabled schedule or disable an enabled one
+         * @description Needs the `operator` role or above.
+         */
         post: operations["schedulesToggle"];
         delete?: never;
         options?: never;
@@ -741,7 +938,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run the schedule now (a job), enabled or not; 409 while an earlier run is queued or running */
+        /**
+         * Run the schedule now (a job), enabled or not; 409 while an earlier run is queued or running
+         * @description Needs the `operator` role or above.
+         */
         post: operations["schedulesRun"];
         delete?: never;
         options?: never;
@@ -756,7 +956,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The schedule's runs (jobs), newest first */
+        /**
+         * The schedule's runs (jobs), newest first
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["schedulesRuns"];
         put?: never;
         post?: never;
@@ -775,7 +978,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** What the policy would keep (and by which rule) and prune in a repository: borg prune --dry-run --list */
+        /**
+         * What the policy would keep (and by which rule) and prune in a repository: borg prune --dry-run --list
+         * @description Needs the `operator` role or above.
+         */
         post: operations["pruningPoliciesPreview"];
         delete?: never;
         options?: never;
@@ -790,10 +996,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List pruning policies */
+        /**
+         * List pruning policies
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["pruningPoliciesList"];
         put?: never;
-        /** Create a pruning policy (at least one keep rule) */
+        /**
+         * Create a pruning policy (at least one keep rule)
+         * @description Needs the `admin` role or above.
+         */
         post: operations["pruningPoliciesCreate"];
         delete?: never;
         options?: never;
@@ -808,12 +1020,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One pruning policy */
+        /**
+         * One pruning policy
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["pruningPoliciesGet"];
-        /** Replace a pruning policy */
+        /**
+         * Replace a pruning policy
+         * @description Needs the `admin` role or above.
+         */
         put: operations["pruningPoliciesUpdate"];
         post?: never;
-        /** Delete a pruning policy */
+        /**
+         * Delete a pruning policy
+         * @description Needs the `admin` role or above.
+         */
         delete: operations["pruningPoliciesRemove"];
         options?: never;
         head?: never;
@@ -829,7 +1050,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Prune the repository by a policy (a job; borg compact follows when the policy says so) */
+        /**
+         * Prune the repository by a policy (a job; borg compact follows when the policy says so)
+         * @description Needs the `operator` role or above.
+         */
         post: operations["repositoryPrunePrune"];
         delete?: never;
         options?: never;
@@ -846,7 +1070,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Compact the repository (a job: borg compact frees the space of deleted archives) */
+        /**
+         * Compact the repository (a job: borg compact frees the space of deleted archives)
+         * @description Needs the `operator` role or above.
+         */
         post: operations["repositoryCompactStart"];
         delete?: never;
         options?: never;
@@ -861,10 +1088,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List check policies */
+        /**
+         * List check policies
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["checkPoliciesList"];
         put?: never;
-        /** Create a check policy */
+        /**
+         * Create a check policy
+         * @description Needs the `admin` role or above.
+         */
         post: operations["checkPoliciesCreate"];
         delete?: never;
         options?: never;
@@ -879,12 +1112,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One check policy */
+        /**
+         * One check policy
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["checkPoliciesGet"];
-        /** Replace a check policy */
+        /**
+         * Replace a check policy
+         * @description Needs the `admin` role or above.
+         */
         put: operations["checkPoliciesUpdate"];
         post?: never;
-        /** Delete a check policy */
+        /**
+         * Delete a check policy
+         * @description Needs the `admin` role or above.
+         */
         delete: operations["checkPoliciesRemove"];
         options?: never;
         head?: never;
@@ -900,7 +1142,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check the repository (a job with percent progress); repair needs confirm: "repair" */
+        /**
+         * Check the repository (a job with percent progress); repair needs confirm: "repair"
+         * @description Needs the `operator` role or above.
+         */
         post: operations["repositoryCheckCheck"];
         delete?: never;
         options?: never;
@@ -915,7 +1160,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The events channels can subscribe to, and the placeholders of message templates */
+        /**
+         * The events channels can subscribe to, and the placeholders of message templates
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["notificationsCatalog"];
         put?: never;
         post?: never;
@@ -932,7 +1180,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Common Apprise services as form fields, and how their Apprise URL is made from them */
+        /**
+         * Common Apprise services as form fields, and how their Apprise URL is made from them
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["notificationsProviders"];
         put?: never;
         post?: never;
@@ -949,10 +1200,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List notification channels (secrets never shown) */
+        /**
+         * List notification channels (secrets never shown)
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["notificationsList"];
         put?: never;
-        /** Create a notification channel */
+        /**
+         * Create a notification channel
+         * @description Needs the `admin` role or above.
+         */
         post: operations["notificationsCreate"];
         delete?: never;
         options?: never;
@@ -967,12 +1224,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One notification channel */
+        /**
+         * One notification channel
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["notificationsGet"];
-        /** Replace a channel; secrets left out of config keep their stored values */
+        /**
+         * Replace a channel; secrets left out of config keep their stored values
+         * @description Needs the `admin` role or above.
+         */
         put: operations["notificationsUpdate"];
         post?: never;
-        /** Delete a channel; its deliveries stay in the log */
+        /**
+         * Delete a channel; its deliveries stay in the log
+         * @description Needs the `admin` role or above.
+         */
         delete: operations["notificationsRemove"];
         options?: never;
         head?: never;
@@ -988,7 +1254,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a test message now; whether it arrived is in the answer, and in the delivery log */
+        /**
+         * Send a test message now; whether it arrived is in the answer, and in the delivery log
+         * @description Needs the `admin` role or above.
+         */
         post: operations["notificationsTest"];
         delete?: never;
         options?: never;
@@ -1003,7 +1272,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The delivery log, newest first: every event sent to a channel, with each attempt */
+        /**
+         * The delivery log, newest first: every event sent to a channel, with each attempt
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["notificationsDeliveries"];
         put?: never;
         post?: never;
@@ -1022,7 +1294,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a failed or suppressed delivery again, with a new round of attempts */
+        /**
+         * Send a failed or suppressed delivery again, with a new round of attempts
+         * @description Needs the `operator` role or above.
+         */
         post: operations["notificationsResend"];
         delete?: never;
         options?: never;
@@ -1037,7 +1312,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Storage over time: each archive’s sizes (original, compressed, the space it added), file count and duration, oldest first, with the archive count and how far reading the figures of imported archives has come */
+        /**
+         * Storage over time: each archive’s sizes (original, compressed, the space it added), file count and duration, oldest first, with the archive count and how far reading the figures of imported archives has come
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["historySeries"];
         put?: never;
         post?: never;
@@ -1054,7 +1332,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The last days (90 by default), each with its archives, failed backups, and whether a backup was missing */
+        /**
+         * The last days (90 by default), each with its archives, failed backups, and whether a backup was missing
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["historyCalendar"];
         put?: never;
         post?: never;
@@ -1071,7 +1352,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every repository's health in one answer, worst first, with the totals and the running jobs (stored data only, no borg) */
+        /**
+         * Every repository's health in one answer, worst first, with the totals and the running jobs (stored data only, no borg)
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["overviewGet"];
         put?: never;
         post?: never;
@@ -1091,6 +1375,8 @@ export interface paths {
         /**
          * Prometheus metrics in the text format: repositories, jobs, the process
          * @description A session, or `Authorization: Bearer <BORGITORY_METRICS_TOKEN>`. See docs/configuration.md, "Monitoring with Prometheus".
+         *
+         *     Needs the `viewer` role (any signed-in user).
          */
         get: operations["metricsScrape"];
         put?: never;
@@ -1108,7 +1394,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A name across every repository, in the browse indexes of each one’s newest 20 indexed archives: one hit per path, at its newest archive, with its other versions */
+        /**
+         * A name across every repository, in the browse indexes of each one’s newest 20 indexed archives: one hit per path, at its newest archive, with its other versions
+         * @description Needs the `viewer` role (any signed-in user).
+         */
         get: operations["searchSearch"];
         put?: never;
         post?: never;
@@ -1179,6 +1468,12 @@ export interface components {
             /** @example admin */
             username: string;
             /**
+             * @description `viewer`: sees status, jobs, logs, archives and their listings; no downloads, no restores, no changes; `operator`: runs backups, restores, prunes, checks and syncs, manages schedules without hooks, browses and downloads; `admin`: everything, including users, hooks (they run shell commands as the server user), repository locations, cloud credentials and notification channels
+             * @example admin
+             * @enum {string}
+             */
+            role: "viewer" | "operator" | "admin";
+            /**
              * Format: date-time
              * @example 2026-11-26T18:00:00.000Z
              */
@@ -1204,6 +1499,36 @@ export interface components {
             username: string;
             /** @example correct horse battery staple */
             password: string;
+        };
+        CreateUserDto: {
+            /** @example admin */
+            username: string;
+            /**
+             * @description Refused (422, with the reason under `password`) when a strength estimator rates it easy to guess
+             * @example correct horse battery staple
+             */
+            password: string;
+            /**
+             * @description The last admin cannot be given another role
+             * @example operator
+             * @enum {string}
+             */
+            role: "viewer" | "operator" | "admin";
+        };
+        UpdateUserDto: {
+            /** @example admin */
+            username?: string;
+            /**
+             * @description Refused (422, with the reason under `password`) when a strength estimator rates it easy to guess
+             * @example correct horse battery staple
+             */
+            password?: string;
+            /**
+             * @description The last admin cannot be given another role
+             * @example operator
+             * @enum {string}
+             */
+            role?: "viewer" | "operator" | "admin";
         };
         RepositoryDto: {
             /** @example 1 */
@@ -3710,6 +4035,385 @@ export interface operations {
             };
         };
     };
+    usersList: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["UserDto"][];
+                        message: string;
+                        meta: components["schemas"]["PageMetaDto"];
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role is below admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    usersCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["UserDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role is below admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    usersGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["UserDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role is below admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    usersUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["UserDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role is below admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    usersRemove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role is below admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
     repositoriesList: {
         parameters: {
             query?: {
@@ -3795,6 +4499,15 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role is below admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3941,6 +4654,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
+            /** @description The user's role is below admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -4011,6 +4733,15 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role is below admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4092,6 +4823,15 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role is below operator */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4243,6 +4983,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
+            /** @description The user's role is below admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -4317,6 +5066,15 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role is below admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4610,6 +5368,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
+            /** @description The user's role is below operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -4675,6 +5442,15 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role is below operator */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4756,6 +5532,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
+            /** @description The user's role is below operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
@@ -4812,6 +5597,15 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role is below operator */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5006,6 +5800,15 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role is below operator */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5318,6 +6121,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
+            /** @description The user's role is below admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -5494,6 +6306,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
+            /** @description The user's role is below operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -5640,6 +6461,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
+            /** @description The user's role is below operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -5701,6 +6531,15 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role is below operator */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6039,6 +6878,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
+            /** @description The user's role is below admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Conflict with the current state */
             409: {
                 headers: {
@@ -6178,6 +7026,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
+            /** @description The user's role is below admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -6245,6 +7102,15 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role is below admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6324,6 +7190,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
+            /** @description The user's role is below operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -6384,6 +7259,15 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role is below operator */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6458,6 +7342,15 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role is below operator */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6643,6 +7536,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
+            /** @description The user's role is below operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Conflict with the current state */
             409: {
                 headers: {
@@ -6782,6 +7684,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
+            /** @description The user's role is below operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -6856,6 +7767,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
+            /** @description The user's role is below operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -6919,6 +7839,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
+            /** @description The user's role is below operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -6975,6 +7904,15 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role is below operator */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7125,6 +8063,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
+            /** @description The user's role is below operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -7248,6 +8195,15 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role is below admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7394,6 +8350,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
+            /** @description The user's role is below admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -7468,6 +8433,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
+            /** @description The user's role is below admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -7528,6 +8502,15 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role is below operator */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7600,6 +8583,15 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role is below operator */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7712,6 +8704,15 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role is below admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7858,6 +8859,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
+            /** @description The user's role is below admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -7932,6 +8942,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
+            /** @description The user's role is below admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -7992,6 +9011,15 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role is below operator */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8206,6 +9234,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
+            /** @description The user's role is below admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Conflict with the current state */
             409: {
                 headers: {
@@ -8345,6 +9382,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
+            /** @description The user's role is below admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -8419,6 +9465,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
+            /** @description The user's role is below admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -8475,6 +9530,15 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role is below admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8597,6 +9661,15 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role is below operator */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { Role, ROLE_DESCRIPTIONS, ROLES } from '../roles/roles';
 import { UserEntity } from '../user.entity';
 
 export class UserDto {
@@ -8,10 +9,17 @@ export class UserDto {
   @ApiProperty({ example: 'admin' })
   username!: string;
 
+  @ApiProperty({
+    enum: ROLES,
+    example: 'admin',
+    description: ROLES.map((role) => `\`${role}\`: ${ROLE_DESCRIPTIONS[role]}`).join('; '),
+  })
+  role!: Role;
+
   @ApiProperty({ example: '2026-11-26T18:00:00.000Z', format: 'date-time' })
   created_at!: string;
 
   static from(user: UserEntity): UserDto {
-    return { id: user.id, username: user.username, created_at: user.createdAt.toISOString() };
+    return { id: user.id, username: user.username, role: user.role, created_at: user.createdAt.toISOString() };
   }
 }

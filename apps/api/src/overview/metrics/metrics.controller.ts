@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AcceptsMetricsToken } from '../../auth/metrics-token';
 import { ApiErrors } from '../../platform/openapi/api-responses';
 import { BorgitoryMetrics } from './borgitory-metrics';
+import { Requires } from '../../auth/roles/requires.decorator';
 
 /** Outside /api (create-app.ts leaves it out of the prefix): where Prometheus looks by default. */
 @ApiTags('metrics')
@@ -10,6 +11,7 @@ import { BorgitoryMetrics } from './borgitory-metrics';
 export class MetricsController {
   constructor(private readonly metrics: BorgitoryMetrics) {}
 
+  @Requires('viewer')
   @Get()
   @AcceptsMetricsToken()
   @ApiOperation({

@@ -1,6 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { METRICS_TOKEN_SCHEME } from '../../auth/metrics-token';
+import { REQUIRED_ROLE_EXTENSION } from '../../auth/roles/requires.decorator';
+import { isRole } from '../../auth/roles/roles';
 import { SESSION_COOKIE } from '../../auth/session.middleware';
 import { PUBLIC_OPERATION_EXTENSION } from '../http/public.decorator';
 import { ErrorEnvelopeDto } from './envelope-schemas';
@@ -30,6 +32,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(app, config, { operationIdFactory: operationId, extraModels: SchemaUnion.allMembers() });
   SchemaUnion.addTo(document);
   markPublicOperations(document);
+  describeRequiredRoles(document);
   addCommonErrors(document);
   return document;
 }
@@ -40,6 +43,22 @@ function markPublicOperations(document: OpenAPIObject): void {
     if (Reflect.get(operation, PUBLIC_OPERATION_EXTENSION)) {
       Reflect.deleteProperty(operation, PUBLIC_OPERATION_EXTENSION);
       operation.security = [];
+    }
+  }
+}
+
+/** Each protected operation says which role it needs (also as `x-required-role`); above viewer it can answer 403. */
+function describeRequiredRoles(document: OpenAPIObject): void {
+  for (const operation of operations(document)) {
+    const role: unknown = Reflect.get(operation, REQUIRED_ROLE_EXTENSION);
+    if (!isRole(role)) continue;
+    const needs = `Needs the \`${role}\` role${role === 'viewer' ? ' (any signed-in user)' : ' or above'}.`;
+    operation.description = operation.description ? `${operation.description}\n\n${needs}` : needs;
+    if (role !== 'viewer') {
+      operation.responses['403'] ??= {
+        description: `The user's role is below ${role}`,
+        content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorEnvelopeDto) } } },
+      };
     }
   }
 }

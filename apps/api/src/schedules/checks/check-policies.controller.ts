@@ -1,5 +1,6 @@
 import { Body, Controller, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../auth/roles/requires.decorator';
 import { JobDto } from '../../jobs/dto/job.dto';
 import { SuccessMessage } from '../../platform/http/success-message.decorator';
 import { ApiEnvelope, ApiErrors } from '../../platform/openapi/api-responses';
@@ -20,6 +21,7 @@ export class CheckPoliciesController extends PolicyController({ kind: 'check', d
 export class RepositoryCheckController {
   constructor(private readonly policies: CheckPoliciesService) {}
 
+  @Requires('operator')
   @Post()
   @SuccessMessage('Check started')
   @ApiOperation({ summary: 'Check the repository (a job with percent progress); repair needs confirm: "repair"' })

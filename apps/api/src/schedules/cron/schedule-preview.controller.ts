@@ -4,12 +4,14 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { ApiEnvelope, ApiErrors } from '../../platform/openapi/api-responses';
 import { describeCron, nextRuns, parseCron, serverTimeZone } from './cron-schedule';
 import { SchedulePreviewDto, SchedulePreviewQueryDto } from './schedule-preview.dto';
+import { Requires } from '../../auth/roles/requires.decorator';
 
 const PREVIEW_RUNS = 5;
 
 @ApiTags('schedules')
 @Controller('schedules')
 export class SchedulePreviewController {
+  @Requires('viewer')
   @Get('preview')
   @ApiOperation({
     summary: 'The next 5 runs of a cron expression in a time zone, and the schedule in words (for the form); 422 for one that never fires',

@@ -1,5 +1,6 @@
 import { Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Type } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
+import { Requires } from '../../auth/roles/requires.decorator';
 import { BodyOf } from '../../platform/http/body-of.decorator';
 import { Page } from '../../platform/http/envelope';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
@@ -27,6 +28,7 @@ export function PolicyController<Dto, Input>({ kind, dto, input, createNeeds }: 
   abstract class PolicyRoutesController {
     constructor(private readonly crud: PolicyCrud<Dto, Input>) {}
 
+    @Requires('viewer')
     @Get()
     @ApiOperation({ summary: `List ${kind} policies` })
     @ApiEnvelope(dto, { paginated: true })
@@ -35,6 +37,7 @@ export function PolicyController<Dto, Input>({ kind, dto, input, createNeeds }: 
       return this.crud.list(query);
     }
 
+    @Requires('admin')
     @Post()
     @SuccessMessage(`${Policy} created`)
     @ApiOperation({ summary: `Create a ${policy}${createNeeds ? ` ${createNeeds}` : ''}` })
@@ -44,6 +47,7 @@ export function PolicyController<Dto, Input>({ kind, dto, input, createNeeds }: 
       return this.crud.create(body);
     }
 
+    @Requires('viewer')
     @Get(':id')
     @ApiOperation({ summary: `One ${policy}` })
     @ApiEnvelope(dto)
@@ -52,6 +56,7 @@ export function PolicyController<Dto, Input>({ kind, dto, input, createNeeds }: 
       return this.crud.get(id);
     }
 
+    @Requires('admin')
     @Put(':id')
     @SuccessMessage(`${Policy} updated`)
     @ApiOperation({ summary: `Replace a ${policy}` })
@@ -61,6 +66,7 @@ export function PolicyController<Dto, Input>({ kind, dto, input, createNeeds }: 
       return this.crud.update(id, body);
     }
 
+    @Requires('admin')
     @Delete(':id')
     @HttpCode(204)
     @ApiOperation({ summary: `Delete a ${policy}` })

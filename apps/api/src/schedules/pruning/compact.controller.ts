@@ -4,12 +4,14 @@ import { JobDto } from '../../jobs/dto/job.dto';
 import { SuccessMessage } from '../../platform/http/success-message.decorator';
 import { ApiEnvelope, ApiErrors } from '../../platform/openapi/api-responses';
 import { CompactService } from './compact.service';
+import { Requires } from '../../auth/roles/requires.decorator';
 
 @ApiTags('repositories')
 @Controller('repositories/:id/compact')
 export class RepositoryCompactController {
   constructor(private readonly compact: CompactService) {}
 
+  @Requires('operator')
   @Post()
   @SuccessMessage('Compact started')
   @ApiOperation({ summary: 'Compact the repository (a job: borg compact frees the space of deleted archives)' })

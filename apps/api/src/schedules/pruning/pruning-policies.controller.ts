@@ -12,6 +12,7 @@ import {
   PruningPolicyInputDto,
 } from './dto/pruning-policy.dto';
 import { PruningPoliciesService } from './pruning-policies.service';
+import { Requires } from '../../auth/roles/requires.decorator';
 
 @ApiTags('pruning-policies')
 @Controller('pruning-policies')
@@ -25,6 +26,7 @@ export class PruningPoliciesController extends PolicyController({
     super(policies);
   }
 
+  @Requires('operator')
   @Post(':id/preview')
   @HttpCode(200)
   @ApiOperation({ summary: 'What the policy would keep (and by which rule) and prune in a repository: borg prune --dry-run --list' })
@@ -40,6 +42,7 @@ export class PruningPoliciesController extends PolicyController({
 export class RepositoryPruneController {
   constructor(private readonly policies: PruningPoliciesService) {}
 
+  @Requires('operator')
   @Post()
   @SuccessMessage('Prune started')
   @ApiOperation({ summary: 'Prune the repository by a policy (a job; borg compact follows when the policy says so)' })

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { DomainError } from '../../platform/errors/domain-error';
+import { Page } from '../../platform/http/envelope';
+import { PageQueryDto } from '../../platform/http/page-query.dto';
+import { UserDto } from '../dto/user.dto';
+import { PasswordHasher } from '../password-hasher';
+import { PasswordPolicy } from '../password-policy';
+import { DatabaseSessionStore } from '../session-store';
+import { UserEntity } from '../user.entity';
+import { UsersService } from '../users.service';
+import { CreateUserDto, UpdateUserDto } from './dto/user-input.dto';
+
+/**
+ * The condition, checked in the same statement as the change (no other write comes between), that the row changed
+ * keeps or gets the role given as the last parameter, is no admin, or is not the last admin.
+ */
+const KEEPS_AN_ADMIN = `(:role = 'admin' OR role <> 'admin' OR EXISTS (SELECT 1 FROM users other WHERE other.role = 'admin' AND other.id <> users.id))`;
+
+/**
+ * The users an admin manages. There is always an admin: the last one can be neither deleted nor given another role.
+ * A password set here, a new role or a deletion takes effect at the user's next request.
+ */
+@Injectable()
+export class UserAccountsService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly lookup: UsersService,
+    private readonly hasher: PasswordHasher,
+    private readonly policy: PasswordPolicy,
+    private readonly sessions: DatabaseSessionStore,
+  ) {}
+
+  async list(query: PageQueryDto): Promise<Page<UserDto>> {
+    const [rows, total] = await this.users.findAndCount({ order: { id: 'ASC' }, skip: query.offset, take: query.limit });
+    return new Page(rows.map(UserDto.from), { total, limit: query.limit, offset: query.offset });
+  }
+
+  async get(id: number): Promise<UserDto> {
+    return UserDto.from(await this.existing(id));
+  }
+
+  async create(input: CreateUserDto): Promise<UserDto> {
+    await this.assertUsernameFree(input.username);
+    this.assertStrong(input.password, input.username);
+    const user = await this.users.save(
+      this.users.create({ username: input.username, passwordHash: await this.hasher.hash(input.password), role: input.role }),
+    );
+    return UserDto.from(user);
+  }
+
+  async update(id: number, input: UpdateUserDto): Promise<UserDto> {
+    const user = await this.existing(id);
+    const username = input.username ?? user.username;
+    if (input.username !== undefined) await this.assertUsernameFree(input.username, id);
+    if (input.password !== undefined) this.assertStrong(input.password, username);
+    const passwordHash = input.password === undefined ? user.passwordHash : await this.hasher.hash(input.password);
+    const role = input.role ?? user.role;
+    const updated = await this.users
+      .createQueryBuilder()
+      .update()
+      .set({ username, passwordHash, role })
+      .where('id = :id', { id })
+      .andWhere(KEEPS_AN_ADMIN, { role })
+      .execute();
+    this.lookup.forget(id);
+    if (!updated.affected) throw lastAdmin(user);
+    if (input.password !== undefined) await this.sessions.destroyAllOf(id);
+    return this.get(id);
+  }
+
+  async remove(id: number): Promise<void> {
+    const user = await this.existing(id);
+    const deleted = await this.users
+      .createQueryBuilder()
+      .delete()
+      .where('id = :id', { id })
+      .andWhere(KEEPS_AN_ADMIN, { role: null })
+      .execute();
+    this.lookup.forget(id);
+    if (!deleted.affected) throw lastAdmin(user);
+    await this.sessions.destroyAllOf(id);
+  }
+
+  private async existing(id: number): Promise<UserEntity> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw DomainError.notFound(`User ${id} not found`);
+    return user;
+  }
+
+  private async assertUsernameFree(username: string, exceptId?: number): Promise<void> {
+    const taken = await this.lookup.findByUsername(username);
+    if (taken && taken.id !== exceptId) throw DomainError.conflict(`A user named "${taken.username}" already exists`);
+  }
+
+  private assertStrong(password: string, username: string): void {
+    const weakness = this.policy.weakness(password, username);
+    if (weakness) throw DomainError.invalidInput({ password: [weakness] });
+  }
+}
+
+function lastAdmin(user: UserEntity): DomainError {
+  return DomainError.conflict(`"${user.username}" is the last admin; make another user an admin first`);
+}

@@ -1,0 +1,67 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Page } from '../../platform/http/envelope';
+import { PageQueryDto } from '../../platform/http/page-query.dto';
+import { SuccessMessage } from '../../platform/http/success-message.decorator';
+import { ApiEnvelope, ApiErrors, ApiNoContent } from '../../platform/openapi/api-responses';
+import { UserDto } from '../dto/user.dto';
+import { Requires } from '../roles/requires.decorator';
+import { CreateUserDto, UpdateUserDto } from './dto/user-input.dto';
+import { UserAccountsService } from './user-accounts.service';
+
+@ApiTags('users')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly accounts: UserAccountsService) {}
+
+  @Requires('admin')
+  @Get()
+  @ApiOperation({ summary: 'List users' })
+  @ApiEnvelope(UserDto, { paginated: true })
+  @ApiErrors(400)
+  list(@Query() query: PageQueryDto): Promise<Page<UserDto>> {
+    return this.accounts.list(query);
+  }
+
+  @Requires('admin')
+  @Post()
+  @SuccessMessage('User created')
+  @ApiOperation({ summary: 'Create a user with a role' })
+  @ApiEnvelope(UserDto, { status: 201 })
+  @ApiErrors(409, 422)
+  create(@Body() body: CreateUserDto): Promise<UserDto> {
+    return this.accounts.create(body);
+  }
+
+  @Requires('admin')
+  @Get(':id')
+  @ApiOperation({ summary: 'One user' })
+  @ApiEnvelope(UserDto)
+  @ApiErrors(400, 404)
+  get(@Param('id', ParseIntPipe) id: number): Promise<UserDto> {
+    return this.accounts.get(id);
+  }
+
+  @Requires('admin')
+  @Put(':id')
+  @SuccessMessage('User updated')
+  @ApiOperation({
+    summary: 'Change a user: name, role, or a new password',
+    description: 'Fields left out keep their values. A new password ends all of the user’s sessions. The last admin keeps the role.',
+  })
+  @ApiEnvelope(UserDto)
+  @ApiErrors(400, 404, 409, 422)
+  update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdateUserDto): Promise<UserDto> {
+    return this.accounts.update(id, body);
+  }
+
+  @Requires('admin')
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a user and end their sessions (not the last admin)' })
+  @ApiNoContent()
+  @ApiErrors(400, 404, 409)
+  remove(@Param('id', ParseIntPipe) id: number): Promise<void> {
+    return this.accounts.remove(id);
+  }
+}
