@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ApiEnvelope, ApiErrors, ApiNoContent } from '../platform/openapi/api-responses';
@@ -13,12 +13,17 @@ import { readDeviceCookie, setDeviceCookie } from './device-cookie';
 import { endSession, startSession } from './session-lifecycle';
 import { SetupHostGuard } from './setup-host.guard';
 import { UserEntity } from './user.entity';
+import { PasswordChangeDto } from './users/dto/password-change.dto';
+import { UserAccountsService } from './users/user-accounts.service';
 import { Requires } from './roles/requires.decorator';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly accounts: UserAccountsService,
+  ) {}
 
   @Public()
   @Get('status')
@@ -80,5 +85,15 @@ export class AuthController {
   @ApiErrors(401)
   me(@CurrentUser() user: UserEntity): UserDto {
     return UserDto.from(user);
+  }
+
+  @Requires('viewer')
+  @Put('password')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Change your password; ends your other sessions' })
+  @ApiNoContent()
+  @ApiErrors(422)
+  changePassword(@CurrentUser() user: UserEntity, @Body() body: PasswordChangeDto, @Req() request: Request): Promise<void> {
+    return this.accounts.changeOwnPassword(user, body, request.sessionID);
   }
 }

@@ -14,17 +14,20 @@ import { SessionEntity } from './session.entity';
 import { SessionMiddleware } from './session.middleware';
 import { DatabaseSessionStore } from './session-store';
 import { UserEntity } from './user.entity';
+import { OwnSessionsController } from './sessions/own-sessions.controller';
+import { OwnSessionsService } from './sessions/own-sessions.service';
 import { UsersService } from './users.service';
 import { UserAccountsService } from './users/user-accounts.service';
 import { UsersController } from './users/users.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity])],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, OwnSessionsController],
   providers: [
     AuthService,
     UsersService,
     UserAccountsService,
+    OwnSessionsService,
     PasswordHasher,
     PasswordPolicy,
     AuthSettings,

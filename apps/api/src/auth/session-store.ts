@@ -1,7 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { SessionData, Store } from 'express-session';
-import { LessThan, Repository } from 'typeorm';
+import { LessThan, MoreThan, Not, Repository } from 'typeorm';
 import { SessionEntity } from './session.entity';
 
 const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
@@ -64,7 +64,7 @@ export class DatabaseSessionStore extends Store implements OnModuleDestroy {
     const next = { expiresAt: expiryOf(session), data, content: contentOf(session) };
     if (this.isCurrent(sid, next)) return callback?.(null);
     this.sessions
-      .upsert({ id: sid, expiresAt: next.expiresAt, data }, ['id'])
+      .upsert({ id: sid, expiresAt: next.expiresAt, data, userId: session.userId ?? null }, ['id'])
       .then(() => {
         this.stored.set(sid, next);
         callback?.(null);
@@ -93,17 +93,18 @@ export class DatabaseSessionStore extends Store implements OnModuleDestroy {
       .catch((error) => callback?.(error));
   }
 
+  /** The user's sessions that have not expired, as stored. */
+  async ofUser(userId: number): Promise<Array<{ sid: string; session: SessionData; expiresAt: number }>> {
+    const rows = await this.sessions.find({ where: { userId, expiresAt: MoreThan(Date.now()) }, order: { expiresAt: 'DESC' } });
+    return rows.map((row) => ({ sid: row.id, session: JSON.parse(row.data) as SessionData, expiresAt: row.expiresAt }));
+  }
+
   /** Ends every session of the user but `keep` (the caller's own, when it stays signed in). */
   async destroyAllOf(userId: number, keep?: string): Promise<void> {
     for (const [sid, known] of this.stored) {
       if (sid !== keep && (JSON.parse(known.content) as Partial<SessionData>).userId === userId) this.stored.delete(sid);
     }
-    await this.sessions
-      .createQueryBuilder()
-      .delete()
-      .where(`json_extract(data, '$.userId') = :userId`, { userId })
-      .andWhere('id <> :keep', { keep: keep ?? '' })
-      .execute();
+    await this.sessions.delete({ userId, ...(keep === undefined ? {} : { id: Not(keep) }) });
   }
 
   async pruneExpired(): Promise<number> {

@@ -12,4 +12,9 @@ export class SessionEntity {
 
   @Column({ type: 'text' })
   data!: string;
+
+  /** The signed-in user (from `data`), null for a session that has none. */
+  @Index('idx_sessions_user_id')
+  @Column({ name: 'user_id', type: 'integer', nullable: true })
+  userId!: number | null;
 }

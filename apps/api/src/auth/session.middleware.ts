@@ -9,6 +9,8 @@ export const SESSION_COOKIE = 'borgitory.sid';
 declare module 'express-session' {
   interface SessionData {
     userId: number;
+    /** Where the session began, for the user's list of sessions. */
+    signedIn?: { at: string; address: string; userAgent: string };
   }
 }
 

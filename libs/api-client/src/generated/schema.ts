@@ -109,6 +109,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change your password; ends your other sessions
+         * @description Needs the `viewer` role (any signed-in user).
+         */
+        put: operations["authChangePassword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -158,6 +178,50 @@ export interface paths {
          * @description Needs the `admin` role or above.
          */
         delete: operations["usersRemove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your sessions: where and with what each signed in, and when it was last seen
+         * @description Needs the `viewer` role (any signed-in user).
+         */
+        get: operations["ownSessionsList"];
+        put?: never;
+        post?: never;
+        /**
+         * End all your sessions but this one
+         * @description Needs the `viewer` role (any signed-in user).
+         */
+        delete: operations["ownSessionsRevokeOthers"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End one of your sessions (ending this one logs you out)
+         * @description Needs the `viewer` role (any signed-in user).
+         */
+        delete: operations["ownSessionsRevoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1500,6 +1564,15 @@ export interface components {
             /** @example correct horse battery staple */
             password: string;
         };
+        PasswordChangeDto: {
+            /** @example correct horse battery staple */
+            old_password: string;
+            /**
+             * @description Refused (422, with the reason under `new_password`) when a strength estimator rates it easy to guess
+             * @example grape kettle orbit sunlamp
+             */
+            new_password: string;
+        };
         CreateUserDto: {
             /** @example admin */
             username: string;
@@ -1529,6 +1602,40 @@ export interface components {
              * @enum {string}
              */
             role?: "viewer" | "operator" | "admin";
+        };
+        OwnSessionDto: {
+            /**
+             * @description Stands for the session (not its cookie)
+             * @example 3f9a1c0b7d2e4a61
+             */
+            id: string;
+            /** @description The session of this request */
+            current: boolean;
+            /**
+             * @description The browser or client, as it named itself
+             * @example Mozilla/5.0 (X11; Linux x86_64) … Chrome/126.0
+             */
+            user_agent: string;
+            /**
+             * @description The address it signed in from
+             * @example 192.168.1.20
+             */
+            address: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-05T09:12:00.000Z
+             */
+            signed_in_at: string | null;
+            /**
+             * Format: date-time
+             * @description To the minute
+             * @example 2026-12-05T15:40:00.000Z
+             */
+            last_seen_at: string;
+        };
+        RevokedSessionsDto: {
+            /** @example 2 */
+            revoked: number;
         };
         RepositoryDto: {
             /** @example 1 */
@@ -4035,6 +4142,55 @@ export interface operations {
             };
         };
     };
+    authChangePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChangeDto"];
+            };
+        };
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
     usersList: {
         parameters: {
             query?: {
@@ -4396,6 +4552,139 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    ownSessionsList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["OwnSessionDto"][];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    ownSessionsRevokeOthers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["RevokedSessionsDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    ownSessionsRevoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -10,6 +10,7 @@ import { PasswordPolicy } from '../password-policy';
 import { DatabaseSessionStore } from '../session-store';
 import { UserEntity } from '../user.entity';
 import { UsersService } from '../users.service';
+import { PasswordChangeDto } from './dto/password-change.dto';
 import { CreateUserDto, UpdateUserDto } from './dto/user-input.dto';
 
 /**
@@ -68,6 +69,18 @@ export class UserAccountsService {
     if (!updated.affected) throw lastAdmin(user);
     if (input.password !== undefined) await this.sessions.destroyAllOf(id);
     return this.get(id);
+  }
+
+  /** The signed-in user's own change: the current password is asked again, and every other session ends. */
+  async changeOwnPassword(user: UserEntity, input: PasswordChangeDto, currentSid: string): Promise<void> {
+    if (!(await this.hasher.verify(user.passwordHash, input.old_password))) {
+      throw DomainError.invalidInput({ old_password: ['This is not your current password'] });
+    }
+    const weakness = this.policy.weakness(input.new_password, user.username);
+    if (weakness) throw DomainError.invalidInput({ new_password: [weakness] });
+    await this.users.update({ id: user.id }, { passwordHash: await this.hasher.hash(input.new_password) });
+    this.lookup.forget(user.id);
+    await this.sessions.destroyAllOf(user.id, currentSid);
   }
 
   async remove(id: number): Promise<void> {
