@@ -142,8 +142,13 @@ test('browse an archive, download files, restore a folder, compare, search and d
     await page.screenshot({ path: screenshotPath('archive-browser'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     await expect(entryRow(page, 'report.txt').getByRole('link', { name: /Download/ })).toBeInViewport({ ratio: 1 });
+    await expect(navigation.getByRole('link', { name: 'Archives', exact: true })).toHaveAttribute('aria-current', 'page');
     await page.screenshot({ path: screenshotPath('archive-browser-narrow'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: screenshotPath('archive-browser-narrow-dark'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 720 });
+    await page.screenshot({ path: screenshotPath('archive-browser-dark'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   await test.step('a file downloads with its content', async () => {
@@ -189,6 +194,24 @@ test('browse an archive, download files, restore a folder, compare, search and d
     const dialog = page.getByRole('dialog', { name: 'Restore 1 item' });
     await expect(dialog).toContainText(join(source, 'docs'));
     await expect(dialog.getByRole('button', { name: 'Restore', exact: true })).toBeDisabled();
+
+    // The original location replaces files where they were backed up from: it asks for that in so many words.
+    await dialog.getByRole('radio', { name: 'To the original location' }).check();
+    await expect(dialog.getByLabel('Destination directory')).toBeHidden();
+    await expect(dialog).toContainText(`Each item goes back to the path it was backed up from, such as ${join(source, 'docs')}.`);
+    await dialog.getByRole('checkbox', { name: 'Replace the files at their original location' }).check();
+    await expect(dialog.getByRole('button', { name: 'Restore', exact: true })).toBeEnabled();
+    await page.screenshot({ path: screenshotPath('archive-restore-original') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: screenshotPath('archive-restore-original-dark') });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(dialog.getByRole('button', { name: 'Restore', exact: true })).toBeInViewport();
+    await page.screenshot({ path: screenshotPath('archive-restore-original-narrow') });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await dialog.getByRole('radio', { name: 'Into a directory' }).check();
+    await expect(dialog.getByRole('button', { name: 'Restore', exact: true })).toBeDisabled();
+
     const destination = dialog.getByLabel('Destination directory');
     await destination.fill(restoreDir);
     // The server's directory picker opens where the field points, and offers directories only.
@@ -267,6 +290,12 @@ test('browse an archive, download files, restore a folder, compare, search and d
     await expect(hits.nth(1)).toContainText(SECOND);
     await expect(hits.nth(2)).toContainText(FIRST);
     await page.screenshot({ path: screenshotPath('archive-search'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    const results = search.locator('.archive-search__results');
+    expect(await results.evaluate((box) => box.scrollWidth <= box.clientWidth)).toBe(true);
+    await results.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('archive-search-narrow'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
     await hits
       .nth(2)
       .getByRole('link', { name: join(source, 'docs/report.txt') })
@@ -324,9 +353,17 @@ test('browse an archive, download files, restore a folder, compare, search and d
 
   await test.step('Compact now gives the space back, as a job', async () => {
     await page.goto(`/repositories/${repositoryId}`);
+    await expect(page).toHaveTitle(`${REPOSITORY} · Borgitory`);
     await page.getByRole('group', { name: 'Repository actions' }).getByRole('button', { name: 'Compact now' }).click();
     await expect(page).toHaveURL(/\/jobs\/\d+$/);
     await expect(region(page, 'Result')).toContainText('Compact completed.', { timeout: 60_000 });
     await page.screenshot({ path: screenshotPath('repository-compact-job'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: screenshotPath('repository-compact-job-dark'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(region(page, 'Result')).toContainText('Compact completed.');
+    await page.screenshot({ path: screenshotPath('repository-compact-job-narrow'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
   });
 });

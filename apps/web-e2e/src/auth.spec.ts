@@ -9,9 +9,11 @@ const SECTIONS = [
   { name: 'Repositories', path: '/repositories' },
   { name: 'Backups', path: '/backups' },
   { name: 'Archives', path: '/archives' },
+  { name: 'Search', path: '/search' },
   { name: 'Schedules', path: '/schedules' },
   { name: 'Jobs', path: '/jobs' },
   { name: 'Cloud Sync', path: '/cloud-sync' },
+  { name: 'Notifications', path: '/notifications' },
 ];
 
 const navigation = (page: Page) => page.getByRole('navigation', { name: 'Main' });
@@ -101,7 +103,19 @@ test('first-run setup, navigation, log out and log in again', async ({ page, bro
       await expect(navigation(page).getByRole('link', { name: section.name, exact: true })).toBeInViewport({ ratio: 1 });
     }
     expect(await navigation(page).evaluate((nav) => nav.scrollWidth <= nav.clientWidth)).toBe(true);
+    await expect(navigation(page).getByRole('link', { name: 'Dashboard', exact: true })).toHaveAttribute('aria-current', 'page');
     await page.screenshot({ path: screenshotPath('dashboard-narrow') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: screenshotPath('dashboard-narrow-dark') });
+    await page.emulateMedia({ colorScheme: 'light' });
+    // The last section, once open, is the current one and stays in view.
+    const last = navigation(page).getByRole('link', { name: 'Notifications', exact: true });
+    await last.click();
+    await expect(page).toHaveURL('/notifications');
+    await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
+    await expect(last).toHaveAttribute('aria-current', 'page');
+    await expect(last).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: screenshotPath('notifications-narrow') });
     await page.setViewportSize({ width: 1280, height: 720 });
   });
 

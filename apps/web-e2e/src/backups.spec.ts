@@ -115,6 +115,11 @@ test('back up a directory chosen in the picker and follow the job to its end', a
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     await expect(heading).toBeInViewport();
     await expect(page.getByRole('button', { name: 'Cancel' })).toBeInViewport();
+    // What the browser shows, not the whole page: the top of the job.
+    await page.screenshot({ path: screenshotPath('job-opened') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: screenshotPath('job-opened-dark') });
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   await test.step('while borg runs, the progress figures rise', async () => {
@@ -232,11 +237,17 @@ test('cancel a running backup, then retry it', async ({ page }) => {
   await test.step('a slow backup starts', async () => {
     await field(page, 'Source path 1').fill(bigTree);
     await field(page, 'Compression').selectOption('lzma');
+    // On a phone the form is longest: the job still opens at its top.
+    await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole('button', { name: 'Back up now' }).click();
     await expect(page).toHaveURL(/\/jobs\/\d+$/);
     jobId = Number(new URL(page.url()).pathname.split('/').pop());
     await expect(region(page, 'Details')).toContainText(/Status\s*Running/);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await expect(page.getByRole('button', { name: 'Cancel' })).toBeInViewport();
     await expect(region(page, 'Progress').getByText('Current file')).toBeVisible();
+    await page.screenshot({ path: screenshotPath('job-opened-narrow') });
+    await page.setViewportSize({ width: 1280, height: 720 });
   });
 
   await test.step('the dashboard lists it under running jobs', async () => {
@@ -320,6 +331,13 @@ test("the form shows its own and the server's messages by their fields", async (
     await expect(field(page, 'Exclude patterns')).toHaveAttribute('aria-invalid', 'true');
     await expect(field(page, 'Exclude patterns')).toHaveAccessibleDescription(/exclude pattern|pattern style/);
     await page.screenshot({ path: screenshotPath('backup-form-errors'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: screenshotPath('backup-form-errors-dark'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(compression).toHaveAccessibleDescription(/Compression must be none, lz4/);
+    await page.screenshot({ path: screenshotPath('backup-form-errors-narrow'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     await compression.fill('zstd,9');
     await expect(compression).not.toHaveAttribute('aria-invalid');

@@ -184,6 +184,13 @@ test("the form shows the server's messages where they belong", async ({ page, co
     await expect(early).toHaveValue(/^ssh-ed25519 \S+/);
     await expect(page.getByRole('button', { name: 'Copy' })).toBeVisible();
     await page.screenshot({ path: screenshotPath('repository-form-public-key'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: screenshotPath('repository-form-public-key-dark'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(early).toBeVisible();
+    await page.screenshot({ path: screenshotPath('repository-form-public-key-narrow'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
     await field(page, 'Location').fill('ssh://borg@backup.example.com:2222/./laptop');
     await expect(page.getByText('Backing up to another machine over ssh?')).toBeHidden();
     const ssh = page.getByRole('group', { name: 'SSH' });
@@ -201,6 +208,16 @@ test("the form shows the server's messages where they belong", async ({ page, co
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: screenshotPath('repository-form-ssh-dark'), fullPage: true });
     await page.emulateMedia({ colorScheme: 'light' });
+    // On a phone the key and its Copy button fit the screen's width.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(ssh.getByRole('button', { name: 'Copy' })).toBeVisible();
+    // Inside the SSH box, not only inside the screen.
+    const box = await ssh.boundingBox();
+    const copy = await ssh.getByRole('button', { name: 'Copy' }).boundingBox();
+    expect(box && copy && copy.x + copy.width).toBeLessThanOrEqual(box ? box.x + box.width : 0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await page.screenshot({ path: screenshotPath('repository-form-ssh-narrow'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
   });
 
   await test.step('importing a directory that holds no repository is refused in the alert', async () => {

@@ -118,6 +118,44 @@ test('a schedule: made with a preset, a pruning policy and hooks, toggled, run n
     await expect(field(page, 'Time zone')).toHaveValue(BROWSER_ZONE);
   });
 
+  await test.step('the time zone is searched in a list of IANA zones, the browser’s first', async () => {
+    const zone = field(page, 'Time zone');
+    const zones = page.getByRole('listbox', { name: 'Choices for time zone' });
+    await zone.click();
+    await expect(zone).toHaveAttribute('aria-expanded', 'true');
+    await expect(zones.getByRole('option').first()).toHaveText(/^Europe\/Berlin, UTC\+0[12]:00, your browser’s zone$/);
+    await expect(zones.getByRole('option').nth(1)).toHaveText('UTC, UTC+00:00');
+    expect(await zones.getByRole('option').count()).toBeGreaterThan(300);
+    // What is typed narrows the list; the browser's zone stays first among the matches.
+    await zone.fill('europe');
+    await expect(zones.getByRole('option').first()).toHaveText(/^Europe\/Berlin.*your browser’s zone$/);
+    await expect(zones.getByRole('option', { name: /^Europe\/Paris/ })).toBeVisible();
+    await expect(zones.getByRole('option', { name: /^America\// })).toHaveCount(0);
+    await page.screenshot({ path: screenshotPath('schedule-form-time-zone'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: screenshotPath('schedule-form-time-zone-dark'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await zone.evaluate((input) => input.scrollIntoView({ block: 'center' }));
+    await expect(zones).toBeInViewport();
+    await page.screenshot({ path: screenshotPath('schedule-form-time-zone-narrow') });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    // A space finds an underscore; the arrow keys and Enter choose.
+    await zone.fill('new york');
+    await expect(zones.getByRole('option')).toHaveCount(1);
+    await expect(zones.getByRole('option')).toContainText('America/New_York');
+    await zone.press('ArrowDown');
+    await expect(zones.getByRole('option', { name: /America\/New_York/ })).toHaveAttribute('aria-selected', 'true');
+    await zone.press('Enter');
+    await expect(zone).toHaveValue('America/New_York');
+    await expect(zone).toHaveAttribute('aria-expanded', 'false');
+    // Back to the browser's zone, which the rest of the test expects: typed and picked with the mouse.
+    await zone.fill('berl');
+    await zones.getByRole('option', { name: new RegExp(BROWSER_ZONE) }).click();
+    await expect(zone).toHaveValue(BROWSER_ZONE);
+    await expect(zones).toBeHidden();
+  });
+
   await test.step('a cron expression the server cannot use: the preview says why, and so does the field on save', async () => {
     await field(page, 'Runs').selectOption({ label: 'Custom (cron expression)…' });
     // Custom starts from the preset it replaces.
@@ -132,6 +170,13 @@ test('a schedule: made with a preset, a pruning policy and hooks, toggled, run n
     await expect(cron).toBeFocused();
     await expect(cron).toHaveAccessibleDescription(/Field value \(61\) is out of range/);
     await page.screenshot({ path: screenshotPath('schedule-form-errors'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: screenshotPath('schedule-form-errors-dark'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(cron).toHaveAccessibleDescription(/Field value \(61\) is out of range/);
+    await page.screenshot({ path: screenshotPath('schedule-form-errors-narrow'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
     const list = await page.request.get('/api/schedules');
     expect(((await list.json()) as { meta: { total: number } }).meta.total).toBe(0);
   });

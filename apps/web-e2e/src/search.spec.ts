@@ -43,6 +43,7 @@ test('search across two repositories finds a file right after its backup, with i
     await page.goto('/');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click();
     await expect(page).toHaveURL('/search');
+    await expect(page).toHaveTitle('Search · Borgitory');
     await search.getByLabel('Name contains').fill('TAX-RETURN');
     await search.getByRole('button', { name: 'Search' }).click();
     await expect(page).toHaveURL(/[?&]q=TAX-RETURN/);
@@ -70,6 +71,15 @@ test('search across two repositories finds a file right after its backup, with i
     await expect(page.getByRole('table', { name: 'Matches in Search NAS' })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // Each hit is a card that reads without scrolling sideways, its versions in reach.
+    for (const results of await page.locator('.file-search__results').all()) {
+      expect(await results.evaluate((box) => box.scrollWidth <= box.clientWidth)).toBe(true);
+    }
+    const version = await page
+      .getByRole('table', { name: 'Matches in Search laptop' })
+      .getByRole('link', { name: 'laptop-monday' })
+      .boundingBox();
+    expect(version && version.x + version.width).toBeLessThanOrEqual(390);
     await page.screenshot({ path: screenshotPath('search-narrow'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 720 });
     const dark = await browser.newContext({ colorScheme: 'dark', storageState: await page.context().storageState() });
@@ -77,6 +87,8 @@ test('search across two repositories finds a file right after its backup, with i
     await darkPage.goto('/search?q=tax-return');
     await expect(darkPage.getByRole('table', { name: 'Matches in Search NAS' })).toBeVisible();
     await darkPage.screenshot({ path: screenshotPath('search-dark'), fullPage: true });
+    await darkPage.setViewportSize({ width: 390, height: 844 });
+    await darkPage.screenshot({ path: screenshotPath('search-narrow-dark'), fullPage: true });
     await dark.close();
   });
 

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { SEARCH_LIMIT, useArchiveSearch, useIndexAllArchives, type SearchHit } from '../../api/archives';
 import { errorMessage } from '../../api/errors';
@@ -8,6 +8,7 @@ import { formatCount, formatCountOf } from '../../format/count';
 import { formatDate, formatDateTime, formatShortDateTime, formatTimeOfDay } from '../../format/date-time';
 import { browseHref } from '../../paths/browse-location';
 import { EntryIcon } from '../../components/entry-icon';
+import { NameSearchForm } from '../../components/name-search-form';
 
 interface ArchiveSearchProps {
   repositoryId: number;
@@ -21,60 +22,21 @@ const INDEXING_REFRESH_MS = 2000;
 
 /** Finds files and directories by name in every archive of the repository that has been indexed. */
 export function ArchiveSearch({ repositoryId, query, onSearch }: ArchiveSearchProps) {
-  const inputId = useId();
-  const [text, setText] = useState(query);
   const [indexing, setIndexing] = useState(false);
   const search = useArchiveSearch(repositoryId, query, indexing ? INDEXING_REFRESH_MS : false);
   const indexAll = useIndexAllArchives(repositoryId);
   const unindexed = search.data?.unindexed_archives;
 
-  // The address may change the search (back and forward).
-  useEffect(() => setText(query), [query]);
   useEffect(() => {
     if (indexing && unindexed === 0) setIndexing(false);
   }, [indexing, unindexed]);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    onSearch(text.trim());
-  }
 
   return (
     <section className="panel archive-search" aria-labelledby="search-heading">
       <div className="panel__header">
         <h2 id="search-heading">Search files</h2>
       </div>
-      <form className="archive-search__form" role="search" aria-label="Files in the archives" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={inputId}>Name contains</label>
-          <input
-            id={inputId}
-            type="search"
-            name="q"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={255}
-            placeholder="report.pdf"
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-          />
-        </div>
-        <button type="submit" className="button button--primary" disabled={text.trim() === ''}>
-          Search
-        </button>
-        {query !== '' && (
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              setText('');
-              onSearch('');
-            }}
-          >
-            Clear
-          </button>
-        )}
-      </form>
+      <NameSearchForm label="Files in the archives" query={query} onSearch={onSearch} maxLength={255} clearable />
 
       {query !== '' &&
         (search.isPending ? (
@@ -125,7 +87,7 @@ export function ArchiveSearch({ repositoryId, query, onSearch }: ArchiveSearchPr
 function SearchHits({ repositoryId, hits }: { repositoryId: number; hits: SearchHit[] }) {
   return (
     <div className="table-scroll archive-search__results">
-      <table className="data-table">
+      <table className="data-table data-table--stacked">
         <caption className="visually-hidden">Search results</caption>
         <thead>
           <tr>
@@ -152,14 +114,18 @@ function SearchHits({ repositoryId, hits }: { repositoryId: number; hits: Search
                     {displayPath(hit.path)}
                   </Link>
                 </td>
-                <td>
+                <td data-label="Archive">
                   <span className="nowrap">{hit.archive_name}</span>
                   <time className="archive-search__archive" dateTime={hit.archive_start} title={formatDateTime(start)}>
                     {formatDate(start)} {formatTimeOfDay(start)}
                   </time>
                 </td>
-                <td className="numeric">{formatBytes(hit.size)}</td>
-                <td className="nowrap">{hit.mtime ? formatShortDateTime(new Date(hit.mtime)) : '—'}</td>
+                <td className="numeric" data-label="Size">
+                  {formatBytes(hit.size)}
+                </td>
+                <td className="nowrap" data-label="Modified">
+                  {hit.mtime ? formatShortDateTime(new Date(hit.mtime)) : '—'}
+                </td>
               </tr>
             );
           })}

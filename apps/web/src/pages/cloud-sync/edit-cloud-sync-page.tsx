@@ -4,6 +4,7 @@ import { ItemLoader } from '../../components/item-loader';
 import { CLOUD_SYNC_PATH } from '../../paths/page-paths';
 import { CloudSyncForm } from './cloud-sync-form';
 import { cloudSyncFormValues } from './cloud-sync-form-values';
+import { useDocumentTitle } from '../../util/use-document-title';
 import './cloud-sync.css';
 
 export function EditCloudSyncPage() {
@@ -17,6 +18,7 @@ export function EditCloudSyncPage() {
 function EditCloudSync({ config }: { config: CloudSyncConfig }) {
   const update = useUpdateCloudSyncConfig(config.id);
   const navigate = useNavigate();
+  useDocumentTitle(`Edit ${config.name}`);
   return (
     <>
       <p className="back-link">

@@ -3,11 +3,13 @@ import { useCreateCloudSyncConfig } from '../../api/cloud-sync';
 import { CLOUD_SYNC_PATH } from '../../paths/page-paths';
 import { CloudSyncForm } from './cloud-sync-form';
 import { newCloudSyncValues } from './cloud-sync-form-values';
+import { useDocumentTitle } from '../../util/use-document-title';
 import './cloud-sync.css';
 
 export function NewCloudSyncPage() {
   const create = useCreateCloudSyncConfig();
   const navigate = useNavigate();
+  useDocumentTitle('New cloud sync configuration');
   return (
     <>
       <p className="back-link">

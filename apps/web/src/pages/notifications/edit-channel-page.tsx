@@ -4,6 +4,7 @@ import { ItemLoader } from '../../components/item-loader';
 import { NOTIFICATIONS_PATH } from '../../paths/page-paths';
 import { ChannelForm } from './channel-form';
 import { channelFormValues } from './channel-form-values';
+import { useDocumentTitle } from '../../util/use-document-title';
 import './notifications.css';
 
 export function EditChannelPage() {
@@ -17,6 +18,7 @@ export function EditChannelPage() {
 function EditChannel({ channel }: { channel: Channel }) {
   const update = useUpdateChannel(channel.id);
   const navigate = useNavigate();
+  useDocumentTitle(`Edit ${channel.name}`);
   return (
     <>
       <p className="back-link">

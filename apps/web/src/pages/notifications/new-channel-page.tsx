@@ -3,11 +3,13 @@ import { useCreateChannel } from '../../api/notifications';
 import { NOTIFICATIONS_PATH } from '../../paths/page-paths';
 import { ChannelForm } from './channel-form';
 import { newChannelValues } from './channel-form-values';
+import { useDocumentTitle } from '../../util/use-document-title';
 import './notifications.css';
 
 export function NewChannelPage() {
   const create = useCreateChannel();
   const navigate = useNavigate();
+  useDocumentTitle('New notification channel');
   return (
     <>
       <p className="back-link">

@@ -54,7 +54,7 @@ export function SshPublicKey() {
             </button>
           </div>
           <p id={`${id}-fingerprint`} className="field__hint">
-            Fingerprint: <code>{key.data.fingerprint}</code>
+            Fingerprint: <code className="wrap">{key.data.fingerprint}</code>
           </p>
           <p className="ssh-key__status" role="status">
             {copy === 'copied' && 'Copied to the clipboard.'}

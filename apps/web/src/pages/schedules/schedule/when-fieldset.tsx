@@ -1,5 +1,6 @@
-import { useId } from 'react';
 import { CheckboxField } from '../../../components/checkbox-field';
+import { ComboboxField } from '../../../components/combobox-field';
+import type { ComboboxOption } from '../../../components/combobox-options';
 import { FormField } from '../../../components/form-field';
 import { SelectField } from '../../../components/select-field';
 import type { FieldErrors } from '../../../forms/form-errors';
@@ -24,7 +25,6 @@ interface WhenFieldsetProps {
 
 /** When the schedule runs: a preset or a cron expression, in a time zone, with a live preview of the next runs. */
 export function WhenFieldset({ values, onChange, errors }: WhenFieldsetProps) {
-  const zonesId = useId();
   const custom = values.cronChoice === CUSTOM_CRON;
   const cronErrors = errors['cron_expression'];
   const previewCron = useDebouncedValue(cronExpressionOf(values), PREVIEW_DELAY_MS);
@@ -73,16 +73,13 @@ export function WhenFieldset({ values, onChange, errors }: WhenFieldsetProps) {
           errors={cronErrors}
         />
       )}
-      <FormField
+      <ComboboxField
         label="Time zone"
         name="timezone"
-        autoComplete="off"
-        autoCapitalize="none"
-        spellCheck={false}
-        list={zonesId}
-        placeholder="Type to search: Berlin, New_York, UTC…"
+        options={timeZoneOptions()}
+        placeholder="Type to search: Berlin, New York, UTC…"
         value={values.timezone}
-        onChange={(event) => onChange({ timezone: event.target.value })}
+        onChange={(timezone) => onChange({ timezone })}
         hint={
           <>
             The times above are on this zone&rsquo;s clock, summer time included. Type part of a city or region to search the IANA zones;
@@ -91,11 +88,6 @@ export function WhenFieldset({ values, onChange, errors }: WhenFieldsetProps) {
         }
         errors={errors['timezone']}
       />
-      <datalist id={zonesId}>
-        {timeZoneOptions().map(({ zone, label }) => (
-          <option key={zone} value={zone} label={label} />
-        ))}
-      </datalist>
       <CronPreview cronExpression={previewCron} timezone={previewZone} />
       <CheckboxField
         label="Enabled"
@@ -115,13 +107,13 @@ export function WhenFieldset({ values, onChange, errors }: WhenFieldsetProps) {
   );
 }
 
-let zoneOptions: { zone: string; label: string }[] | null = null;
+let zoneOptions: ComboboxOption[] | null = null;
 
 /** The IANA zones the browser knows, its own first, each with its offset now; worked out once, as there are about 400. */
-function timeZoneOptions(): { zone: string; label: string }[] {
+function timeZoneOptions(): ComboboxOption[] {
   zoneOptions ??= timeZoneChoices(Intl.supportedValuesOf('timeZone'), BROWSER_ZONE).map((zone) => ({
-    zone,
-    label: zone === BROWSER_ZONE ? `${utcOffsetLabel(zone)}, your browser’s zone` : utcOffsetLabel(zone),
+    value: zone,
+    description: zone === BROWSER_ZONE ? `${utcOffsetLabel(zone)}, your browser’s zone` : utcOffsetLabel(zone),
   }));
   return zoneOptions;
 }
