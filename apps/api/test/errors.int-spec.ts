@@ -113,7 +113,7 @@ describe('unexpected failures', () => {
       const agent = await setupAdmin(testApp);
       await testApp.app.get(DataSource).destroy();
 
-      const failed = await agent.get('/api/auth/me').set('X-Request-Id', 'boom-1').expect(500);
+      const failed = await agent.get('/api/repositories').set('X-Request-Id', 'boom-1').expect(500);
       expect(failed.body).toEqual({
         status: 'error',
         error: { code: 'INTERNAL_ERROR', message: 'Internal server error (error id boom-1)', details: { error_id: 'boom-1' } },

@@ -2,6 +2,11 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SecretsService } from '../platform/secrets/secrets.service';
+import { AuditEntryEntity } from './audit/audit-entry.entity';
+import { AuditLog } from './audit/audit-log';
+import { AuditRetention } from './audit/audit-retention';
+import { AuditTrail } from './audit/audit-trail';
+import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AuthSettings } from './auth-settings';
@@ -21,13 +26,16 @@ import { UserAccountsService } from './users/user-accounts.service';
 import { UsersController } from './users/users.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity])],
-  controllers: [AuthController, UsersController, OwnSessionsController],
+  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, AuditEntryEntity])],
+  controllers: [AuthController, UsersController, OwnSessionsController, AuditController],
   providers: [
     AuthService,
     UsersService,
     UserAccountsService,
     OwnSessionsService,
+    AuditLog,
+    AuditTrail,
+    AuditRetention,
     PasswordHasher,
     PasswordPolicy,
     AuthSettings,
@@ -37,6 +45,6 @@ import { UsersController } from './users/users.controller';
     SessionMiddleware,
     { provide: APP_GUARD, useClass: SessionAuthGuard },
   ],
-  exports: [SessionMiddleware],
+  exports: [SessionMiddleware, AuditTrail],
 })
 export class AuthModule {}

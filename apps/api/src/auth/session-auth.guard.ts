@@ -32,8 +32,9 @@ export class SessionAuthGuard implements CanActivate {
     const user = userId === undefined ? null : await this.users.findById(userId);
     if (!user) throw DomainError.unauthorized();
     const needed = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]) ?? 'admin';
-    if (!grants(user.role, needed)) throw DomainError.forbidden(refusal(needed, user.role));
+    // Set before the role check: the audit trail records who was refused.
     (request as AuthenticatedRequest).user = user;
+    if (!grants(user.role, needed)) throw DomainError.forbidden(refusal(needed, user.role));
     return true;
   }
 }

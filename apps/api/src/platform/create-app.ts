@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
+import { AuditTrail } from '../auth/audit/audit-trail';
 import { SessionMiddleware } from '../auth/session.middleware';
 import { AppConfig } from './config/app-config';
 import { DataDirectory } from './data-dir/data-directory';
@@ -57,6 +58,7 @@ async function buildApp(config: AppConfig, dataDirectory: DataDirectory): Promis
   app.use(`/${API_PREFIX}`, express.json({ limit: JSON_BODY_LIMIT, verify: refuseDeepJson }), translateBodyParserErrors);
   app.use(`/${API_PREFIX}`, requireSameOrigin(config.allowedOrigins), requireJsonBody);
   app.use(`/${API_PREFIX}`, app.get(SessionMiddleware).handler);
+  app.use(`/${API_PREFIX}`, app.get(AuditTrail).handler);
   app.use(`/${METRICS_PATH}`, app.get(SessionMiddleware).handler);
 
   serveApiDocs(app, buildOpenApiDocument(app));

@@ -26,6 +26,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Requirement> = {
   'GET /api/auth/sessions': 'viewer',
   'DELETE /api/auth/sessions': 'viewer',
   'DELETE /api/auth/sessions/{id}': 'viewer',
+  'GET /api/audit': 'admin',
   'GET /api/users': 'admin',
   'POST /api/users': 'admin',
   'GET /api/users/{id}': 'admin',

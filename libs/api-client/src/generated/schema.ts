@@ -227,6 +227,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail, newest first
+         * @description Every change and every sensitive read (a download, a key export): who, when, from where, what and how it ended. Kept for BORGITORY_AUDIT_RETENTION_DAYS (365).
+         *
+         *     Needs the `admin` role or above.
+         */
+        get: operations["auditList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/repositories": {
         parameters: {
             query?: never;
@@ -1636,6 +1658,58 @@ export interface components {
         RevokedSessionsDto: {
             /** @example 2 */
             revoked: number;
+        };
+        AuditEntryDto: {
+            /** @example 812 */
+            id: number;
+            /**
+             * Format: date-time
+             * @example 2026-12-05T16:20:00.000Z
+             */
+            occurred_at: string;
+            /**
+             * @description Null when nobody was signed in
+             * @example 2
+             */
+            user_id: number | null;
+            /**
+             * @description As it was then; for a failed login, the name tried
+             * @example alice
+             */
+            username: string | null;
+            /**
+             * @description The API key the request came with
+             * @example null
+             */
+            api_key_id: number | null;
+            /** @example 192.168.1.20 */
+            address: string;
+            /**
+             * @description The operation, as the API documentation names it
+             * @example DELETE /api/repositories/{id}/archives/{archive}
+             */
+            action: string;
+            /**
+             * @description What it was done to: the route’s parameters (and the path of a download); never a body
+             * @example {
+             *       "id": "3",
+             *       "archive": "laptop-2026-12-01"
+             *     }
+             */
+            target: {
+                [key: string]: string;
+            };
+            /**
+             * @description The HTTP status of the answer
+             * @example 204
+             */
+            status: number;
+            /**
+             * @description refused: 401, 403 or 429; failed: any other error
+             * @example succeeded
+             * @enum {string}
+             */
+            outcome: "succeeded" | "refused" | "failed";
         };
         RepositoryDto: {
             /** @example 1 */
@@ -4685,6 +4759,78 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    auditList: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                user_id?: number;
+                /** @description An operation, exactly as entries name it */
+                action?: string;
+                /** @description Entries at or after this time */
+                since?: string;
+                /** @description Entries at or before this time */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["AuditEntryDto"][];
+                        message: string;
+                        meta: components["schemas"]["PageMetaDto"];
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role is below admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

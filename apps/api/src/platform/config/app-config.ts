@@ -14,6 +14,8 @@ export interface AppConfig {
   indexBudgetBytes: number;
   /** Finished jobs created longer ago than this are removed, with their logs (the newest of each repository and schedule stay). */
   jobRetentionDays: number;
+  /** Audit entries older than this are removed. */
+  auditRetentionDays: number;
   borgBin: string;
   rcloneBin: string;
   /** rclone's --contimeout and --timeout: how long a connection may take to open, or stay silent, before an attempt fails. */
@@ -133,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     maxConcurrentJobs: integer('BORGITORY_MAX_CONCURRENT_JOBS', 2, 1, 64),
     indexBudgetBytes: integer('BORGITORY_INDEX_BUDGET_MB', 2048, 1, 10_000_000) * 1024 * 1024,
     jobRetentionDays: integer('BORGITORY_JOB_RETENTION_DAYS', 90, 1, 36_500),
+    auditRetentionDays: integer('BORGITORY_AUDIT_RETENTION_DAYS', 365, 1, 36_500),
     borgBin: text('BORG_BIN', 'borg'),
     rcloneBin: text('RCLONE_BIN', 'rclone'),
     rcloneTimeoutSeconds: integer('BORGITORY_RCLONE_TIMEOUT_SECONDS', 30, 1, 3600),

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Between, FindOptionsWhere, LessThan, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
+import { Page } from '../../platform/http/envelope';
+import { AuditEntryEntity } from './audit-entry.entity';
+import { AuditEntryDto, AuditQueryDto } from './dto/audit-entry.dto';
+
+/** The stored audit trail: written by AuditTrail, read by admins, trimmed by AuditRetention. */
+@Injectable()
+export class AuditLog {
+  constructor(@InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>) {}
+
+  async record(entry: Omit<AuditEntryEntity, 'id'>): Promise<void> {
+    await this.entries.insert(entry);
+  }
+
+  /** Newest first, on the index of the filter given (user, action, or time). */
+  async list(query: AuditQueryDto): Promise<Page<AuditEntryDto>> {
+    const where: FindOptionsWhere<AuditEntryEntity> = {
+      ...(query.user_id === undefined ? {} : { userId: query.user_id }),
+      ...(query.action === undefined ? {} : { action: query.action }),
+      ...timeRange(query.since, query.until),
+    };
+    const [rows, total] = await this.entries.findAndCount({
+      where,
+      order: { occurredAt: 'DESC', id: 'DESC' },
+      skip: query.offset,
+      take: query.limit,
+    });
+    return new Page(rows.map(toDto), { total, limit: query.limit, offset: query.offset });
+  }
+
+  /** Removes up to `limit` entries older than `cutoff`; returns how many. */
+  async removeBefore(cutoff: Date, limit: number): Promise<number> {
+    const old = await this.entries.find({
+      select: ['id'],
+      where: { occurredAt: LessThan(cutoff) },
+      order: { occurredAt: 'ASC' },
+      take: limit,
+    });
+    if (old.length === 0) return 0;
+    await this.entries.delete(old.map((entry) => entry.id));
+    return old.length;
+  }
+}
+
+function timeRange(since?: Date, until?: Date): FindOptionsWhere<AuditEntryEntity> {
+  if (since && until) return { occurredAt: Between(since, until) };
+  if (since) return { occurredAt: MoreThanOrEqual(since) };
+  if (until) return { occurredAt: LessThanOrEqual(until) };
+  return {};
+}
+
+function toDto(entry: AuditEntryEntity): AuditEntryDto {
+  return {
+    id: entry.id,
+    occurred_at: entry.occurredAt.toISOString(),
+    user_id: entry.userId,
+    username: entry.username,
+    api_key_id: entry.apiKeyId,
+    address: entry.address,
+    action: entry.action,
+    target: JSON.parse(entry.target) as Record<string, string>,
+    status: entry.status,
+    outcome: entry.outcome,
+  };
+}

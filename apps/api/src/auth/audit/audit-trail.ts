@@ -1,0 +1,82 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Request, RequestHandler, Response } from 'express';
+import { AuthenticatedRequest } from '../authenticated-request';
+import { UsersService } from '../users.service';
+import { AuditOutcome } from './audit-entry.entity';
+import { AuditLog } from './audit-log';
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Reads that hand out what the backups hold, or what opens them: recorded like changes. */
+const SENSITIVE_READS = new Set(['GET /api/repositories/{id}/archives/{archive}/download', 'GET /api/repositories/{id}/key']);
+
+/** Operations tried before anyone is signed in: the name they were tried with is recorded (never the password). */
+const SIGN_INS = new Set(['POST /api/auth/login', 'POST /api/auth/setup']);
+
+/** Query parameters that say what a recorded operation was done to (the rest, like bodies, stay out). */
+const TARGET_QUERY = ['path'];
+
+const MAX_TARGET_LENGTH = 2000;
+
+/**
+ * The audit trail's middleware: once the answer of every change, and of every sensitive read, has gone out, it
+ * records who (user, API key), from where, what (the operation and its route parameters) and how it ended. Requests
+ * that matched no route are not recorded. Writing never delays or fails a request: a failed write is logged.
+ */
+@Injectable()
+export class AuditTrail {
+  private readonly logger = new Logger('Audit');
+
+  constructor(
+    private readonly log: AuditLog,
+    private readonly users: UsersService,
+  ) {}
+
+  readonly handler: RequestHandler = (request, response, next) => {
+    const at = new Date();
+    response.on('finish', () => {
+      this.finished(request, response, at).catch((error: unknown) => this.logger.error({ err: error }, 'Recording an audit entry failed'));
+    });
+    next();
+  };
+
+  private async finished(request: Request, response: Response, at: Date): Promise<void> {
+    const route: unknown = request.route?.path;
+    if (typeof route !== 'string') return;
+    const action = `${request.method} ${route.replace(/:(\w+)/g, '{$1}')}`;
+    if (!MUTATING.has(request.method) && !SENSITIVE_READS.has(action)) return;
+    const actor = await this.actorOf(request, action);
+    await this.log.record({
+      occurredAt: at,
+      ...actor,
+      apiKeyId: null,
+      address: (request.ip ?? 'unknown').slice(0, 64),
+      action,
+      target: targetOf(request),
+      status: response.statusCode,
+      outcome: outcomeOf(response.statusCode),
+    });
+  }
+
+  private async actorOf(request: Request, action: string): Promise<{ userId: number | null; username: string | null }> {
+    const user = (request as Partial<AuthenticatedRequest>).user;
+    if (user) return { userId: user.id, username: user.username };
+    if (!SIGN_INS.has(action)) return { userId: null, username: null };
+    const signedIn = request.session?.userId === undefined ? null : await this.users.findById(request.session.userId);
+    if (signedIn) return { userId: signedIn.id, username: signedIn.username };
+    const tried: unknown = (request.body as Record<string, unknown> | undefined)?.['username'];
+    return { userId: null, username: typeof tried === 'string' ? tried.slice(0, 64) : null };
+  }
+}
+
+function targetOf(request: Request): string {
+  const query = Object.fromEntries(
+    TARGET_QUERY.flatMap((key) => (typeof request.query[key] === 'string' ? [[key, request.query[key]]] : [])),
+  );
+  return JSON.stringify({ ...request.params, ...query }).slice(0, MAX_TARGET_LENGTH);
+}
+
+function outcomeOf(status: number): AuditOutcome {
+  if (status < 400) return 'succeeded';
+  return status === 401 || status === 403 || status === 429 ? 'refused' : 'failed';
+}

@@ -1,0 +1,72 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDate, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { PageQueryDto } from '../../../platform/http/page-query.dto';
+import { AUDIT_OUTCOMES, AuditOutcome } from '../audit-entry.entity';
+
+export class AuditEntryDto {
+  @ApiProperty({ example: 812 })
+  id!: number;
+
+  @ApiProperty({ example: '2026-12-05T16:20:00.000Z', format: 'date-time' })
+  occurred_at!: string;
+
+  @ApiProperty({ type: 'integer', nullable: true, example: 2, description: 'Null when nobody was signed in' })
+  user_id!: number | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'alice', description: 'As it was then; for a failed login, the name tried' })
+  username!: string | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, example: null, description: 'The API key the request came with' })
+  api_key_id!: number | null;
+
+  @ApiProperty({ example: '192.168.1.20' })
+  address!: string;
+
+  @ApiProperty({
+    example: 'DELETE /api/repositories/{id}/archives/{archive}',
+    description: 'The operation, as the API documentation names it',
+  })
+  action!: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { id: '3', archive: 'laptop-2026-12-01' },
+    description: 'What it was done to: the route’s parameters (and the path of a download); never a body',
+  })
+  target!: Record<string, string>;
+
+  @ApiProperty({ example: 204, description: 'The HTTP status of the answer' })
+  status!: number;
+
+  @ApiProperty({ enum: AUDIT_OUTCOMES, example: 'succeeded', description: 'refused: 401, 403 or 429; failed: any other error' })
+  outcome!: AuditOutcome;
+}
+
+export class AuditQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  user_id?: number;
+
+  @ApiPropertyOptional({ example: 'POST /api/backups/manual', description: 'An operation, exactly as entries name it' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(160)
+  action?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-12-01T00:00:00Z', description: 'Entries at or after this time' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  since?: Date;
+
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-12-05T23:59:59Z', description: 'Entries at or before this time' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  until?: Date;
+}
