@@ -15,6 +15,7 @@ import { RepositoryMonitoring1764310000000 } from './1764310000000-repository-mo
 import { JobAcknowledgements1764320000000 } from './1764320000000-job-acknowledgements';
 import { ArchiveStatistics1764330000000 } from './1764330000000-archive-statistics';
 import { UserRoles1764340000000 } from './1764340000000-user-roles';
+import { ApiKeys1764350000000 } from './1764350000000-api-keys';
 
 /** Every migration, oldest first. The app runs the pending ones at start; the schema is never synchronised. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   JobAcknowledgements1764320000000,
   ArchiveStatistics1764330000000,
   UserRoles1764340000000,
+  ApiKeys1764350000000,
 ];

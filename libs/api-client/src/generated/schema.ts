@@ -98,7 +98,7 @@ export interface paths {
         };
         /**
          * The logged-in user
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["authMe"];
         put?: never;
@@ -118,13 +118,13 @@ export interface paths {
         };
         /**
          * List users
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         get: operations["usersList"];
         put?: never;
         /**
          * Create a user with a role
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         post: operations["usersCreate"];
         delete?: never;
@@ -142,22 +142,68 @@ export interface paths {
         };
         /**
          * One user
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         get: operations["usersGet"];
         /**
          * Change a user: name, role, or a new password
          * @description Fields left out keep their values. A new password ends all of the user’s sessions. The last admin keeps the role.
          *
-         *     Needs the `admin` role or above.
+         *     Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         put: operations["usersUpdate"];
         post?: never;
         /**
          * Delete a user and end their sessions (not the last admin)
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         delete: operations["usersRemove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your API keys (not revoked ones); never the keys themselves
+         * @description Needs the `viewer` role: any signed-in user or API key.
+         */
+        get: operations["apiKeysList"];
+        put?: never;
+        /**
+         * Create an API key; the answer shows it once
+         * @description Send the key as `Authorization: Bearer <key>`: it acts as you, with the lesser of its scope and your role. A scope above your role (with a key: above what that key acts as) or an expiry in the past is refused with 422.
+         *
+         *     Needs the `viewer` role: any signed-in user or API key.
+         */
+        post: operations["apiKeysCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke one of your API keys; it is refused from the next request on
+         * @description Needs the `viewer` role: any signed-in user or API key.
+         */
+        delete: operations["apiKeysRevoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -172,13 +218,13 @@ export interface paths {
         };
         /**
          * List repositories (figures as of their last test/info; no borg call)
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["repositoriesList"];
         put?: never;
         /**
          * Create (borg init) or import (initialize: false) a repository
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         post: operations["repositoriesCreate"];
         delete?: never;
@@ -196,18 +242,18 @@ export interface paths {
         };
         /**
          * One repository
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["repositoriesGet"];
         /**
          * Rename, move, or change the passphrase or ssh settings (verified with borg before saving)
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         put: operations["repositoriesUpdate"];
         post?: never;
         /**
          * Forget the repository; ?delete_data=true also deletes it and all its archives
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         delete: operations["repositoriesRemove"];
         options?: never;
@@ -226,7 +272,7 @@ export interface paths {
         put?: never;
         /**
          * Check that borg can open the repository; ok=false carries the reason
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["repositoriesTest"];
         delete?: never;
@@ -244,7 +290,7 @@ export interface paths {
         };
         /**
          * borg info: sizes, deduplication, encryption, location
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["repositoriesInfo"];
         put?: never;
@@ -264,7 +310,7 @@ export interface paths {
         };
         /**
          * Export the repository key (borg key export) so that it can be kept safe
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         get: operations["repositoriesExportKey"];
         put?: never;
@@ -286,7 +332,7 @@ export interface paths {
         put?: never;
         /**
          * Remove a stale borg lock (only when no borg process uses the repository)
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         post: operations["repositoriesBreakLock"];
         delete?: never;
@@ -304,7 +350,7 @@ export interface paths {
         };
         /**
          * Borgitory's own ssh public key (made on first use): add it to the backup server's authorized_keys
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["sshPublicKey"];
         put?: never;
@@ -324,7 +370,7 @@ export interface paths {
         };
         /**
          * List jobs, newest first
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["jobsList"];
         put?: never;
@@ -344,7 +390,7 @@ export interface paths {
         };
         /**
          * Status changes of every job as Server-Sent Events (`status` events with the JobDto); never ends
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["jobsStreamAll"];
         put?: never;
@@ -364,7 +410,7 @@ export interface paths {
         };
         /**
          * One job with its steps, progress, result, warnings and error
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["jobsGet"];
         put?: never;
@@ -386,7 +432,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel a queued job (it never runs) or a running one (its borg is stopped)
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["jobsCancel"];
         delete?: never;
@@ -406,7 +452,7 @@ export interface paths {
         put?: never;
         /**
          * Run a failed, cancelled or interrupted job again, as a new job linked by retry_of_id
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["jobsRetry"];
         delete?: never;
@@ -426,7 +472,7 @@ export interface paths {
         put?: never;
         /**
          * Acknowledge every failed or warning job not acknowledged yet (or one repository's, with repository_id)
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["jobsAcknowledgeAll"];
         delete?: never;
@@ -446,7 +492,7 @@ export interface paths {
         put?: never;
         /**
          * Acknowledge a failed or warning job: it no longer counts as a problem on the dashboard
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["jobsAcknowledge"];
         delete?: never;
@@ -464,7 +510,7 @@ export interface paths {
         };
         /**
          * A page of the job log from a byte offset; ?format=text gives the whole log as text/plain
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["jobsLogs"];
         put?: never;
@@ -484,7 +530,7 @@ export interface paths {
         };
         /**
          * A job's status, progress and log as Server-Sent Events
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["jobsStream"];
         put?: never;
@@ -506,7 +552,7 @@ export interface paths {
         put?: never;
         /**
          * Start a backup now; answers with the job (follow it at /api/jobs/{id}/stream)
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["backupsManual"];
         delete?: never;
@@ -524,7 +570,7 @@ export interface paths {
         };
         /**
          * List a directory of the server (to choose what to back up); at most 1000 entries
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         get: operations["filesystemDirectory"];
         put?: never;
@@ -544,7 +590,7 @@ export interface paths {
         };
         /**
          * Every archive of the repository, newest first (stored list; ?refresh=true reads it from borg)
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["archivesList"];
         put?: never;
@@ -564,14 +610,14 @@ export interface paths {
         };
         /**
          * borg info of one archive: sizes, deduplication, duration, command line (stored after the first call)
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["archivesDetails"];
         put?: never;
         post?: never;
         /**
          * Delete an archive (a logged job). 204 when done; 202 with the job if it takes longer than a minute. Space is freed by borg compact.
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         delete: operations["archivesRemove"];
         options?: never;
@@ -588,7 +634,7 @@ export interface paths {
         };
         /**
          * The entries directly inside a directory of the archive, from its index (built on first use)
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["archivesBrowse"];
         put?: never;
@@ -610,7 +656,7 @@ export interface paths {
          * Download a file (as it is) or a directory (as a tar), streamed from borg
          * @description Success is the raw bytes with Content-Disposition: attachment. While the archive is first being indexed: 503 with Retry-After, and the progress in error.details.index.
          *
-         *     Needs the `operator` role or above.
+         *     Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         get: operations["archivesDownload"];
         put?: never;
@@ -630,13 +676,13 @@ export interface paths {
         };
         /**
          * State of the archive’s browse index
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["archivesIndexStatus"];
         put?: never;
         /**
          * Build the archive’s browse index now (for search), without waiting for it
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["archivesStartIndex"];
         delete?: never;
@@ -656,7 +702,7 @@ export interface paths {
         put?: never;
         /**
          * Extract files and directories of the archive into a directory on the server (a job)
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["archivesRestore"];
         delete?: never;
@@ -674,7 +720,7 @@ export interface paths {
         };
         /**
          * What changed from one archive to the other: files added, removed and modified (borg diff)
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["archivesDiff"];
         put?: never;
@@ -694,7 +740,7 @@ export interface paths {
         };
         /**
          * Find files by name across the indexed archives: every version of a file, newest first
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["archivesSearch"];
         put?: never;
@@ -714,7 +760,7 @@ export interface paths {
         };
         /**
          * The storage providers and the fields of their forms
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["cloudSyncProviders"];
         put?: never;
@@ -734,13 +780,13 @@ export interface paths {
         };
         /**
          * List cloud sync configurations (secrets never shown)
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["cloudSyncList"];
         put?: never;
         /**
          * Create a cloud sync configuration; provider_config is checked against the provider's fields
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         post: operations["cloudSyncCreate"];
         delete?: never;
@@ -758,18 +804,18 @@ export interface paths {
         };
         /**
          * One cloud sync configuration
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["cloudSyncGet"];
         /**
          * Replace a configuration; secrets left out of provider_config keep their stored values, "" removes one
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         put: operations["cloudSyncUpdate"];
         post?: never;
         /**
          * Delete a configuration (refused while schedules use it); nothing on the remote is deleted
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         delete: operations["cloudSyncRemove"];
         options?: never;
@@ -788,7 +834,7 @@ export interface paths {
         put?: never;
         /**
          * Whether rclone can write, read back, delete and list a small test object there; a failure is in the answer
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["cloudSyncTest"];
         delete?: never;
@@ -808,7 +854,7 @@ export interface paths {
         put?: never;
         /**
          * Whether the remote copy of a repository matches it (rclone check, by hash where both sides have one); downloads nothing
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["cloudSyncVerify"];
         delete?: never;
@@ -828,7 +874,7 @@ export interface paths {
         put?: never;
         /**
          * Copy a repository off-site now (a job, after whatever runs on the repository)
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["cloudSyncSync"];
         delete?: never;
@@ -846,7 +892,7 @@ export interface paths {
         };
         /**
          * The next 5 runs of a cron expression in a time zone, and the schedule in words (for the form); 422 for one that never fires
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["schedulePreviewPreview"];
         put?: never;
@@ -866,13 +912,13 @@ export interface paths {
         };
         /**
          * List schedules with their next run and last run
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["schedulesList"];
         put?: never;
         /**
          * Create a schedule; it runs on its own from now on when enabled
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["schedulesCreate"];
         delete?: never;
@@ -890,18 +936,18 @@ export interface paths {
         };
         /**
          * One schedule
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["schedulesGet"];
         /**
          * Replace a schedule; its timer follows at once
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         put: operations["schedulesUpdate"];
         post?: never;
         /**
          * Delete a schedule (its past runs stay in the job history)
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         delete: operations["schedulesRemove"];
         options?: never;
@@ -920,7 +966,7 @@ export interface paths {
         put?: never;
         /**
          * Enable a disabled schedule or disable an enabled one
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["schedulesToggle"];
         delete?: never;
@@ -940,7 +986,7 @@ export interface paths {
         put?: never;
         /**
          * Run the schedule now (a job), enabled or not; 409 while an earlier run is queued or running
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["schedulesRun"];
         delete?: never;
@@ -958,7 +1004,7 @@ export interface paths {
         };
         /**
          * The schedule's runs (jobs), newest first
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["schedulesRuns"];
         put?: never;
@@ -980,7 +1026,7 @@ export interface paths {
         put?: never;
         /**
          * What the policy would keep (and by which rule) and prune in a repository: borg prune --dry-run --list
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["pruningPoliciesPreview"];
         delete?: never;
@@ -998,13 +1044,13 @@ export interface paths {
         };
         /**
          * List pruning policies
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["pruningPoliciesList"];
         put?: never;
         /**
          * Create a pruning policy (at least one keep rule)
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         post: operations["pruningPoliciesCreate"];
         delete?: never;
@@ -1022,18 +1068,18 @@ export interface paths {
         };
         /**
          * One pruning policy
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["pruningPoliciesGet"];
         /**
          * Replace a pruning policy
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         put: operations["pruningPoliciesUpdate"];
         post?: never;
         /**
          * Delete a pruning policy
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         delete: operations["pruningPoliciesRemove"];
         options?: never;
@@ -1052,7 +1098,7 @@ export interface paths {
         put?: never;
         /**
          * Prune the repository by a policy (a job; borg compact follows when the policy says so)
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["repositoryPrunePrune"];
         delete?: never;
@@ -1072,7 +1118,7 @@ export interface paths {
         put?: never;
         /**
          * Compact the repository (a job: borg compact frees the space of deleted archives)
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["repositoryCompactStart"];
         delete?: never;
@@ -1090,13 +1136,13 @@ export interface paths {
         };
         /**
          * List check policies
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["checkPoliciesList"];
         put?: never;
         /**
          * Create a check policy
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         post: operations["checkPoliciesCreate"];
         delete?: never;
@@ -1114,18 +1160,18 @@ export interface paths {
         };
         /**
          * One check policy
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["checkPoliciesGet"];
         /**
          * Replace a check policy
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         put: operations["checkPoliciesUpdate"];
         post?: never;
         /**
          * Delete a check policy
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         delete: operations["checkPoliciesRemove"];
         options?: never;
@@ -1144,7 +1190,7 @@ export interface paths {
         put?: never;
         /**
          * Check the repository (a job with percent progress); repair needs confirm: "repair"
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["repositoryCheckCheck"];
         delete?: never;
@@ -1162,7 +1208,7 @@ export interface paths {
         };
         /**
          * The events channels can subscribe to, and the placeholders of message templates
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["notificationsCatalog"];
         put?: never;
@@ -1182,7 +1228,7 @@ export interface paths {
         };
         /**
          * Common Apprise services as form fields, and how their Apprise URL is made from them
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["notificationsProviders"];
         put?: never;
@@ -1202,13 +1248,13 @@ export interface paths {
         };
         /**
          * List notification channels (secrets never shown)
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["notificationsList"];
         put?: never;
         /**
          * Create a notification channel
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         post: operations["notificationsCreate"];
         delete?: never;
@@ -1226,18 +1272,18 @@ export interface paths {
         };
         /**
          * One notification channel
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["notificationsGet"];
         /**
          * Replace a channel; secrets left out of config keep their stored values
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         put: operations["notificationsUpdate"];
         post?: never;
         /**
          * Delete a channel; its deliveries stay in the log
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         delete: operations["notificationsRemove"];
         options?: never;
@@ -1256,7 +1302,7 @@ export interface paths {
         put?: never;
         /**
          * Send a test message now; whether it arrived is in the answer, and in the delivery log
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         post: operations["notificationsTest"];
         delete?: never;
@@ -1274,7 +1320,7 @@ export interface paths {
         };
         /**
          * The delivery log, newest first: every event sent to a channel, with each attempt
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["notificationsDeliveries"];
         put?: never;
@@ -1296,7 +1342,7 @@ export interface paths {
         put?: never;
         /**
          * Send a failed or suppressed delivery again, with a new round of attempts
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["notificationsResend"];
         delete?: never;
@@ -1314,7 +1360,7 @@ export interface paths {
         };
         /**
          * Storage over time: each archive’s sizes (original, compressed, the space it added), file count and duration, oldest first, with the archive count and how far reading the figures of imported archives has come
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["historySeries"];
         put?: never;
@@ -1334,7 +1380,7 @@ export interface paths {
         };
         /**
          * The last days (90 by default), each with its archives, failed backups, and whether a backup was missing
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["historyCalendar"];
         put?: never;
@@ -1354,7 +1400,7 @@ export interface paths {
         };
         /**
          * Every repository's health in one answer, worst first, with the totals and the running jobs (stored data only, no borg)
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["overviewGet"];
         put?: never;
@@ -1376,7 +1422,7 @@ export interface paths {
          * Prometheus metrics in the text format: repositories, jobs, the process
          * @description A session, or `Authorization: Bearer <BORGITORY_METRICS_TOKEN>`. See docs/configuration.md, "Monitoring with Prometheus".
          *
-         *     Needs the `viewer` role (any signed-in user).
+         *     Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["metricsScrape"];
         put?: never;
@@ -1396,7 +1442,7 @@ export interface paths {
         };
         /**
          * A name across every repository, in the browse indexes of each one’s newest 20 indexed archives: one hit per path, at its newest archive, with its other versions
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["searchSearch"];
         put?: never;
@@ -1529,6 +1575,100 @@ export interface components {
              * @enum {string}
              */
             role?: "viewer" | "operator" | "admin";
+        };
+        ApiKeyDto: {
+            /** @example 1 */
+            id: number;
+            /** @example nightly report script */
+            name: string;
+            /**
+             * @description The first characters of the key, to tell keys apart
+             * @example bgk_ab12cd34
+             */
+            prefix: string;
+            /**
+             * @description The key acts as its owner with the lesser of this and the owner’s role: `read` as a viewer, `operate` as an operator, `admin` as an admin
+             * @example read
+             * @enum {string}
+             */
+            scope: "read" | "operate" | "admin";
+            /**
+             * Format: date-time
+             * @example 2026-11-26T18:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description null: the key does not expire
+             */
+            expires_at: string | null;
+            /**
+             * Format: date-time
+             * @description Recorded at most once a minute
+             */
+            last_used_at: string | null;
+            /**
+             * @description The client address of that use
+             * @example 192.0.2.10
+             */
+            last_used_from: string | null;
+        };
+        CreatedApiKeyDto: {
+            /** @example 1 */
+            id: number;
+            /** @example nightly report script */
+            name: string;
+            /**
+             * @description The first characters of the key, to tell keys apart
+             * @example bgk_ab12cd34
+             */
+            prefix: string;
+            /**
+             * @description The key acts as its owner with the lesser of this and the owner’s role: `read` as a viewer, `operate` as an operator, `admin` as an admin
+             * @example read
+             * @enum {string}
+             */
+            scope: "read" | "operate" | "admin";
+            /**
+             * Format: date-time
+             * @example 2026-11-26T18:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description null: the key does not expire
+             */
+            expires_at: string | null;
+            /**
+             * Format: date-time
+             * @description Recorded at most once a minute
+             */
+            last_used_at: string | null;
+            /**
+             * @description The client address of that use
+             * @example 192.0.2.10
+             */
+            last_used_from: string | null;
+            /**
+             * @description The key, shown this once: send it as `Authorization: Bearer <key>`. Only its hash is kept.
+             * @example bgk_ab12cd34ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDM
+             */
+            key: string;
+        };
+        CreateApiKeyDto: {
+            /** @example nightly report script */
+            name: string;
+            /**
+             * @description Not above the role of whoever creates the key (422)
+             * @example read
+             * @enum {string}
+             */
+            scope: "read" | "operate" | "admin";
+            /**
+             * Format: date-time
+             * @description When the key stops working; in the future (422). Left out: never.
+             */
+            expires_at?: string;
         };
         RepositoryDto: {
             /** @example 1 */
@@ -4080,7 +4220,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4136,7 +4276,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4217,7 +4357,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4293,7 +4433,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4376,7 +4516,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4396,6 +4536,174 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    apiKeysList: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["ApiKeyDto"][];
+                        message: string;
+                        meta: components["schemas"]["PageMetaDto"];
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    apiKeysCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["CreatedApiKeyDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    apiKeysRevoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4506,7 +4814,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4654,7 +4962,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4740,7 +5048,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4830,7 +5138,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4983,7 +5291,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5073,7 +5381,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5368,7 +5676,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5449,7 +5757,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5532,7 +5840,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5604,7 +5912,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5807,7 +6115,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6121,7 +6429,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6306,7 +6614,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6461,7 +6769,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6538,7 +6846,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6878,7 +7186,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7026,7 +7334,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7109,7 +7417,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7190,7 +7498,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7266,7 +7574,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7349,7 +7657,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7536,7 +7844,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7684,7 +7992,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7767,7 +8075,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7839,7 +8147,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7911,7 +8219,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8063,7 +8371,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8202,7 +8510,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8350,7 +8658,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8433,7 +8741,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8509,7 +8817,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8590,7 +8898,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8711,7 +9019,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8859,7 +9167,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8942,7 +9250,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9018,7 +9326,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9234,7 +9542,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9382,7 +9690,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9465,7 +9773,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9537,7 +9845,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9668,7 +9976,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
