@@ -13,6 +13,7 @@ interface AuditEntry {
   occurred_at: string;
   user_id: number | null;
   username: string | null;
+  api_key_id: number | null;
   address: string;
   action: string;
   target: Record<string, string>;
@@ -103,6 +104,21 @@ describe('audit trail', () => {
     ]);
     const failed = (await entries({ action: 'POST /api/auth/login' }, 2)).find((entry) => entry.status === 401);
     expect(failed).toMatchObject({ user_id: null, username: 'vera', outcome: 'refused' });
+  });
+
+  it('names the API key a change came with, and records the creation of a key but never the key', async () => {
+    const created = (await admin.post('/api/api-keys').send({ name: 'Nightly script', scope: 'operate' }).expect(201)).body.data;
+    const started = await testApp
+      .http()
+      .post('/api/backups/manual')
+      .set('authorization', `Bearer ${created.key}`)
+      .send({ repository_id: repositoryId, source_path: source })
+      .expect(201);
+    await waitForFinish(admin, started.body.data.id);
+    const backups = await entries({ action: 'POST /api/backups/manual' }, 2);
+    expect(backups[0]).toMatchObject({ username: ADMIN.username, api_key_id: created.id, outcome: 'succeeded' });
+    expect(await entries({ action: 'POST /api/api-keys' })).toHaveLength(1);
+    expect(JSON.stringify(await entries({}, 10))).not.toContain(created.key);
   });
 
   it('filters by time, pages newest first, and is for admins only', async () => {

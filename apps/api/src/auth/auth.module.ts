@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '../platform/config/app-config';
 import { SecretsService } from '../platform/secrets/secrets.service';
+import { ApiKeyEntity } from './api-keys/api-key.entity';
+import { ApiKeyAuthenticator } from './api-keys/api-key-authenticator';
+import { ApiKeyRateLimit } from './api-keys/api-key-rate-limit';
+import { ApiKeysController } from './api-keys/api-keys.controller';
+import { ApiKeysService } from './api-keys/api-keys.service';
 import { AuditEntryEntity } from './audit/audit-entry.entity';
 import { AuditLog } from './audit/audit-log';
 import { AuditRetention } from './audit/audit-retention';
@@ -26,8 +32,8 @@ import { UserAccountsService } from './users/user-accounts.service';
 import { UsersController } from './users/users.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, AuditEntryEntity])],
-  controllers: [AuthController, UsersController, OwnSessionsController, AuditController],
+  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, AuditEntryEntity, ApiKeyEntity])],
+  controllers: [AuthController, UsersController, OwnSessionsController, AuditController, ApiKeysController],
   providers: [
     AuthService,
     UsersService,
@@ -41,6 +47,9 @@ import { UsersController } from './users/users.controller';
     AuthSettings,
     { provide: LoginThrottle, inject: [AuthSettings], useFactory: (settings: AuthSettings) => new LoginThrottle(settings) },
     { provide: DeviceTokens, inject: [SecretsService], useFactory: (secrets: SecretsService) => new DeviceTokens(secrets) },
+    ApiKeysService,
+    ApiKeyAuthenticator,
+    { provide: ApiKeyRateLimit, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new ApiKeyRateLimit(config.apiKeyRateLimit) },
     DatabaseSessionStore,
     SessionMiddleware,
     { provide: APP_GUARD, useClass: SessionAuthGuard },

@@ -1,14 +1,20 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
+import { API_KEY_SCHEME } from './api-keys/api-key-token';
 
 export const ACCEPTS_METRICS_TOKEN = 'borgitory:metrics-token';
 /** The OpenAPI security scheme of BORGITORY_METRICS_TOKEN. */
 export const METRICS_TOKEN_SCHEME = 'metrics_token';
 
-/** The route takes a session, or instead `Authorization: Bearer <BORGITORY_METRICS_TOKEN>` (for Prometheus). */
+/** The route takes a session or an API key, or instead `Authorization: Bearer <BORGITORY_METRICS_TOKEN>` (for Prometheus). */
 export const AcceptsMetricsToken = () =>
-  applyDecorators(SetMetadata(ACCEPTS_METRICS_TOKEN, true), ApiSecurity('session'), ApiBearerAuth(METRICS_TOKEN_SCHEME));
+  applyDecorators(
+    SetMetadata(ACCEPTS_METRICS_TOKEN, true),
+    ApiSecurity('session'),
+    ApiBearerAuth(API_KEY_SCHEME),
+    ApiBearerAuth(METRICS_TOKEN_SCHEME),
+  );
 
 /**
  * Whether the Authorization header carries the configured token. Both sides are hashed before the constant-time

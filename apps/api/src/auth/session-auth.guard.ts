@@ -4,14 +4,16 @@ import type { Request } from 'express';
 import { APP_CONFIG, AppConfig } from '../platform/config/app-config';
 import { DomainError } from '../platform/errors/domain-error';
 import { IS_PUBLIC } from '../platform/http/public.decorator';
-import { AuthenticatedRequest } from './authenticated-request';
+import { ApiKeyAuthenticator } from './api-keys/api-key-authenticator';
+import { bearerCredential } from './api-keys/api-key-token';
+import { AuthenticatedRequest, Principal } from './authenticated-request';
 import { ACCEPTS_METRICS_TOKEN, presentsMetricsToken } from './metrics-token';
 import { REQUIRED_ROLE } from './roles/requires.decorator';
 import { grants, Role } from './roles/roles';
 import { UsersService } from './users.service';
 
 /**
- * Registered globally: every route needs a logged-in user unless it is marked @Public(), and the user needs the role
+ * Registered globally: every route needs a logged-in user or an API key unless it is marked @Public(), and the role
  * the route declares with @Requires() (admin when it declares none). One marked @AcceptsMetricsToken() also lets in
  * the bearer token BORGITORY_METRICS_TOKEN (which stands for no user).
  */
@@ -20,6 +22,7 @@ export class SessionAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly users: UsersService,
+    private readonly apiKeys: ApiKeyAuthenticator,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -28,17 +31,34 @@ export class SessionAuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request>();
     const acceptsToken = this.reflector.getAllAndOverride<boolean>(ACCEPTS_METRICS_TOKEN, [context.getHandler(), context.getClass()]);
     if (acceptsToken && presentsMetricsToken(request.get('authorization'), this.config.metricsToken)) return true;
+    const principal = await this.principalOf(request);
+    const needed = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]) ?? 'admin';
+    // Set before the role check: the audit trail records who was refused.
+    (request as AuthenticatedRequest).principal = principal;
+    if (!grants(principal.role, needed)) throw DomainError.forbidden(refusal(needed, principal));
+    return true;
+  }
+
+  /**
+   * A request with a bearer credential is judged by it alone, never by a session cookie it may also carry: the CSRF
+   * check lets such requests through (platform/http/request-guards.ts).
+   */
+  private async principalOf(request: Request): Promise<Principal> {
+    const credential = bearerCredential(request.get('authorization'));
+    if (credential !== null) return this.apiKeys.authenticate(credential, request.ip ?? 'unknown');
     const userId = request.session?.userId;
     const user = userId === undefined ? null : await this.users.findById(userId);
     if (!user) throw DomainError.unauthorized();
-    const needed = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]) ?? 'admin';
-    // Set before the role check: the audit trail records who was refused.
-    (request as AuthenticatedRequest).user = user;
-    if (!grants(user.role, needed)) throw DomainError.forbidden(refusal(needed, user.role));
-    return true;
+    return { user, role: user.role, apiKeyId: null };
   }
 }
 
-function refusal(needed: Role, held: Role): string {
-  return `This needs the ${needed} role; you are signed in as ${held === 'admin' ? 'an' : 'a'} ${held}`;
+function refusal(needed: Role, principal: Principal): string {
+  const held = principal.user.role;
+  const signedIn = `This needs the ${needed} role; you are signed in as ${article(held)} ${held}`;
+  return principal.apiKeyId === null ? signedIn : `${signedIn} with an API key that acts as ${article(principal.role)} ${principal.role}`;
+}
+
+function article(role: Role): string {
+  return role === 'admin' ? 'an' : 'a';
 }

@@ -15,6 +15,7 @@ import { RepositoryMonitoring1764310000000 } from './1764310000000-repository-mo
 import { JobAcknowledgements1764320000000 } from './1764320000000-job-acknowledgements';
 import { ArchiveStatistics1764330000000 } from './1764330000000-archive-statistics';
 import { UserRoles1764340000000 } from './1764340000000-user-roles';
+import { ApiKeys1764350000000 } from './1764350000000-api-keys';
 import { SessionOwners1764360000000 } from './1764360000000-session-owners';
 import { AuditLog1764380000000 } from './1764380000000-audit-log';
 
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   JobAcknowledgements1764320000000,
   ArchiveStatistics1764330000000,
   UserRoles1764340000000,
+  ApiKeys1764350000000,
   SessionOwners1764360000000,
   AuditLog1764380000000,
 ];

@@ -7,9 +7,8 @@ import { SuccessMessage } from '../platform/http/success-message.decorator';
 import { ApiEnvelope, ApiErrors, ApiNoContent } from '../platform/openapi/api-responses';
 import { ScheduleDto, ScheduleInputDto } from './dto/schedule.dto';
 import { SchedulesService } from './schedules.service';
-import { CurrentUser } from '../auth/authenticated-request';
+import { CurrentPrincipal, Principal } from '../auth/authenticated-request';
 import { Requires } from '../auth/roles/requires.decorator';
-import { UserEntity } from '../auth/user.entity';
 
 @ApiTags('schedules')
 @Controller('schedules')
@@ -31,8 +30,8 @@ export class SchedulesController {
   @ApiOperation({ summary: 'Create a schedule; it runs on its own from now on when enabled' })
   @ApiEnvelope(ScheduleDto, { status: 201 })
   @ApiErrors(409, 422)
-  create(@Body() body: ScheduleInputDto, @CurrentUser() user: UserEntity): Promise<ScheduleDto> {
-    return this.schedules.create(body, user.role);
+  create(@Body() body: ScheduleInputDto, @CurrentPrincipal() principal: Principal): Promise<ScheduleDto> {
+    return this.schedules.create(body, principal.role);
   }
 
   @Requires('viewer')
@@ -50,8 +49,12 @@ export class SchedulesController {
   @ApiOperation({ summary: 'Replace a schedule; its timer follows at once' })
   @ApiEnvelope(ScheduleDto)
   @ApiErrors(400, 404, 409, 422)
-  update(@Param('id', ParseIntPipe) id: number, @Body() body: ScheduleInputDto, @CurrentUser() user: UserEntity): Promise<ScheduleDto> {
-    return this.schedules.update(id, body, user.role);
+  update(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: ScheduleInputDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ScheduleDto> {
+    return this.schedules.update(id, body, principal.role);
   }
 
   @Requires('operator')

@@ -1,14 +1,15 @@
 /**
  * Who may call each operation of the OpenAPI document: one line per operation, kept by hand (a new operation is
  * refused by the test that walks this file until it is added here). The expected outcome of each principal follows
- * from the line:
+ * from the line. An API key acts as the lesser of its scope and its owner's role: the walk uses keys of each scope
+ * owned by an admin, and an `admin` key whose owner was made a viewer.
  *
- * | needs    | anonymous | viewer  | operator | admin   |
- * | -------- | --------- | ------- | -------- | ------- |
- * | public   | allowed   | allowed | allowed  | allowed |
- * | viewer   | 401       | allowed | allowed  | allowed |
- * | operator | 401       | 403     | allowed  | allowed |
- * | admin    | 401       | 403     | 403      | allowed |
+ * | needs    | anonymous | viewer  | operator | admin   | read key | operate key | admin key | admin key of a viewer |
+ * | -------- | --------- | ------- | -------- | ------- | -------- | ----------- | --------- | --------------------- |
+ * | public   | allowed   | allowed | allowed  | allowed | allowed  | allowed     | allowed   | allowed               |
+ * | viewer   | 401       | allowed | allowed  | allowed | allowed  | allowed     | allowed   | allowed               |
+ * | operator | 401       | 403     | allowed  | allowed | 403      | allowed     | allowed   | 403                   |
+ * | admin    | 401       | 403     | 403      | allowed | 403      | 403         | allowed   | 403                   |
  *
  * "Allowed" means the request passes authentication and authorization: whatever it answers then (200, 404 for an
  * id that does not exist, 422 for an empty body) is not 401 or 403.
@@ -32,6 +33,9 @@ export const AUTHORIZATION_MATRIX: Record<string, Requirement> = {
   'GET /api/users/{id}': 'admin',
   'PUT /api/users/{id}': 'admin',
   'DELETE /api/users/{id}': 'admin',
+  'GET /api/api-keys': 'viewer',
+  'POST /api/api-keys': 'viewer',
+  'DELETE /api/api-keys/{id}': 'viewer',
   'GET /api/repositories': 'viewer',
   'POST /api/repositories': 'admin',
   'GET /api/repositories/{id}': 'viewer',

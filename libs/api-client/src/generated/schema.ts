@@ -98,7 +98,7 @@ export interface paths {
         };
         /**
          * The logged-in user
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["authMe"];
         put?: never;
@@ -119,7 +119,7 @@ export interface paths {
         get?: never;
         /**
          * Change your password; ends your other sessions
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         put: operations["authChangePassword"];
         post?: never;
@@ -138,13 +138,13 @@ export interface paths {
         };
         /**
          * List users
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         get: operations["usersList"];
         put?: never;
         /**
          * Create a user with a role
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         post: operations["usersCreate"];
         delete?: never;
@@ -162,20 +162,20 @@ export interface paths {
         };
         /**
          * One user
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         get: operations["usersGet"];
         /**
          * Change a user: name, role, or a new password
          * @description Fields left out keep their values. A new password ends all of the user’s sessions. The last admin keeps the role.
          *
-         *     Needs the `admin` role or above.
+         *     Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         put: operations["usersUpdate"];
         post?: never;
         /**
          * Delete a user and end their sessions (not the last admin)
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         delete: operations["usersRemove"];
         options?: never;
@@ -192,14 +192,14 @@ export interface paths {
         };
         /**
          * Your sessions: where and with what each signed in, and when it was last seen
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["ownSessionsList"];
         put?: never;
         post?: never;
         /**
          * End all your sessions but this one
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         delete: operations["ownSessionsRevokeOthers"];
         options?: never;
@@ -219,7 +219,7 @@ export interface paths {
         post?: never;
         /**
          * End one of your sessions (ending this one logs you out)
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         delete: operations["ownSessionsRevoke"];
         options?: never;
@@ -238,12 +238,58 @@ export interface paths {
          * The audit trail, newest first
          * @description Every change and every sensitive read (a download, a key export): who, when, from where, what and how it ended. Kept for BORGITORY_AUDIT_RETENTION_DAYS (365).
          *
-         *     Needs the `admin` role or above.
+         *     Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         get: operations["auditList"];
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your API keys (not revoked ones); never the keys themselves
+         * @description Needs the `viewer` role: any signed-in user or API key.
+         */
+        get: operations["apiKeysList"];
+        put?: never;
+        /**
+         * Create an API key; the answer shows it once
+         * @description Send the key as `Authorization: Bearer <key>`: it acts as you, with the lesser of its scope and your role. A scope above your role (with a key: above what that key acts as) or an expiry in the past is refused with 422.
+         *
+         *     Needs the `viewer` role: any signed-in user or API key.
+         */
+        post: operations["apiKeysCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke one of your API keys; it is refused from the next request on
+         * @description Needs the `viewer` role: any signed-in user or API key.
+         */
+        delete: operations["apiKeysRevoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -258,13 +304,13 @@ export interface paths {
         };
         /**
          * List repositories (figures as of their last test/info; no borg call)
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["repositoriesList"];
         put?: never;
         /**
          * Create (borg init) or import (initialize: false) a repository
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         post: operations["repositoriesCreate"];
         delete?: never;
@@ -282,18 +328,18 @@ export interface paths {
         };
         /**
          * One repository
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["repositoriesGet"];
         /**
          * Rename, move, or change the passphrase or ssh settings (verified with borg before saving)
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         put: operations["repositoriesUpdate"];
         post?: never;
         /**
          * Forget the repository; ?delete_data=true also deletes it and all its archives
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         delete: operations["repositoriesRemove"];
         options?: never;
@@ -312,7 +358,7 @@ export interface paths {
         put?: never;
         /**
          * Check that borg can open the repository; ok=false carries the reason
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["repositoriesTest"];
         delete?: never;
@@ -330,7 +376,7 @@ export interface paths {
         };
         /**
          * borg info: sizes, deduplication, encryption, location
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["repositoriesInfo"];
         put?: never;
@@ -350,7 +396,7 @@ export interface paths {
         };
         /**
          * Export the repository key (borg key export) so that it can be kept safe
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         get: operations["repositoriesExportKey"];
         put?: never;
@@ -372,7 +418,7 @@ export interface paths {
         put?: never;
         /**
          * Remove a stale borg lock (only when no borg process uses the repository)
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         post: operations["repositoriesBreakLock"];
         delete?: never;
@@ -390,7 +436,7 @@ export interface paths {
         };
         /**
          * Borgitory's own ssh public key (made on first use): add it to the backup server's authorized_keys
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["sshPublicKey"];
         put?: never;
@@ -410,7 +456,7 @@ export interface paths {
         };
         /**
          * List jobs, newest first
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["jobsList"];
         put?: never;
@@ -430,7 +476,7 @@ export interface paths {
         };
         /**
          * Status changes of every job as Server-Sent Events (`status` events with the JobDto); never ends
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["jobsStreamAll"];
         put?: never;
@@ -450,7 +496,7 @@ export interface paths {
         };
         /**
          * One job with its steps, progress, result, warnings and error
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["jobsGet"];
         put?: never;
@@ -472,7 +518,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel a queued job (it never runs) or a running one (its borg is stopped)
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["jobsCancel"];
         delete?: never;
@@ -492,7 +538,7 @@ export interface paths {
         put?: never;
         /**
          * Run a failed, cancelled or interrupted job again, as a new job linked by retry_of_id
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["jobsRetry"];
         delete?: never;
@@ -512,7 +558,7 @@ export interface paths {
         put?: never;
         /**
          * Acknowledge every failed or warning job not acknowledged yet (or one repository's, with repository_id)
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["jobsAcknowledgeAll"];
         delete?: never;
@@ -532,7 +578,7 @@ export interface paths {
         put?: never;
         /**
          * Acknowledge a failed or warning job: it no longer counts as a problem on the dashboard
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["jobsAcknowledge"];
         delete?: never;
@@ -550,7 +596,7 @@ export interface paths {
         };
         /**
          * A page of the job log from a byte offset; ?format=text gives the whole log as text/plain
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["jobsLogs"];
         put?: never;
@@ -570,7 +616,7 @@ export interface paths {
         };
         /**
          * A job's status, progress and log as Server-Sent Events
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["jobsStream"];
         put?: never;
@@ -592,7 +638,7 @@ export interface paths {
         put?: never;
         /**
          * Start a backup now; answers with the job (follow it at /api/jobs/{id}/stream)
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["backupsManual"];
         delete?: never;
@@ -610,7 +656,7 @@ export interface paths {
         };
         /**
          * List a directory of the server (to choose what to back up); at most 1000 entries
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         get: operations["filesystemDirectory"];
         put?: never;
@@ -630,7 +676,7 @@ export interface paths {
         };
         /**
          * Every archive of the repository, newest first (stored list; ?refresh=true reads it from borg)
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["archivesList"];
         put?: never;
@@ -650,14 +696,14 @@ export interface paths {
         };
         /**
          * borg info of one archive: sizes, deduplication, duration, command line (stored after the first call)
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["archivesDetails"];
         put?: never;
         post?: never;
         /**
          * Delete an archive (a logged job). 204 when done; 202 with the job if it takes longer than a minute. Space is freed by borg compact.
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         delete: operations["archivesRemove"];
         options?: never;
@@ -674,7 +720,7 @@ export interface paths {
         };
         /**
          * The entries directly inside a directory of the archive, from its index (built on first use)
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["archivesBrowse"];
         put?: never;
@@ -696,7 +742,7 @@ export interface paths {
          * Download a file (as it is) or a directory (as a tar), streamed from borg
          * @description Success is the raw bytes with Content-Disposition: attachment. While the archive is first being indexed: 503 with Retry-After, and the progress in error.details.index.
          *
-         *     Needs the `operator` role or above.
+         *     Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         get: operations["archivesDownload"];
         put?: never;
@@ -716,13 +762,13 @@ export interface paths {
         };
         /**
          * State of the archive’s browse index
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["archivesIndexStatus"];
         put?: never;
         /**
          * Build the archive’s browse index now (for search), without waiting for it
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["archivesStartIndex"];
         delete?: never;
@@ -742,7 +788,7 @@ export interface paths {
         put?: never;
         /**
          * Extract files and directories of the archive into a directory on the server (a job)
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["archivesRestore"];
         delete?: never;
@@ -760,7 +806,7 @@ export interface paths {
         };
         /**
          * What changed from one archive to the other: files added, removed and modified (borg diff)
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["archivesDiff"];
         put?: never;
@@ -780,7 +826,7 @@ export interface paths {
         };
         /**
          * Find files by name across the indexed archives: every version of a file, newest first
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["archivesSearch"];
         put?: never;
@@ -800,7 +846,7 @@ export interface paths {
         };
         /**
          * The storage providers and the fields of their forms
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["cloudSyncProviders"];
         put?: never;
@@ -820,13 +866,13 @@ export interface paths {
         };
         /**
          * List cloud sync configurations (secrets never shown)
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["cloudSyncList"];
         put?: never;
         /**
          * Create a cloud sync configuration; provider_config is checked against the provider's fields
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         post: operations["cloudSyncCreate"];
         delete?: never;
@@ -844,18 +890,18 @@ export interface paths {
         };
         /**
          * One cloud sync configuration
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["cloudSyncGet"];
         /**
          * Replace a configuration; secrets left out of provider_config keep their stored values, "" removes one
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         put: operations["cloudSyncUpdate"];
         post?: never;
         /**
          * Delete a configuration (refused while schedules use it); nothing on the remote is deleted
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         delete: operations["cloudSyncRemove"];
         options?: never;
@@ -874,7 +920,7 @@ export interface paths {
         put?: never;
         /**
          * Whether rclone can write, read back, delete and list a small test object there; a failure is in the answer
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["cloudSyncTest"];
         delete?: never;
@@ -894,7 +940,7 @@ export interface paths {
         put?: never;
         /**
          * Whether the remote copy of a repository matches it (rclone check, by hash where both sides have one); downloads nothing
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["cloudSyncVerify"];
         delete?: never;
@@ -914,7 +960,7 @@ export interface paths {
         put?: never;
         /**
          * Copy a repository off-site now (a job, after whatever runs on the repository)
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["cloudSyncSync"];
         delete?: never;
@@ -932,7 +978,7 @@ export interface paths {
         };
         /**
          * The next 5 runs of a cron expression in a time zone, and the schedule in words (for the form); 422 for one that never fires
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["schedulePreviewPreview"];
         put?: never;
@@ -952,13 +998,13 @@ export interface paths {
         };
         /**
          * List schedules with their next run and last run
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["schedulesList"];
         put?: never;
         /**
          * Create a schedule; it runs on its own from now on when enabled
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["schedulesCreate"];
         delete?: never;
@@ -976,18 +1022,18 @@ export interface paths {
         };
         /**
          * One schedule
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["schedulesGet"];
         /**
          * Replace a schedule; its timer follows at once
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         put: operations["schedulesUpdate"];
         post?: never;
         /**
          * Delete a schedule (its past runs stay in the job history)
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         delete: operations["schedulesRemove"];
         options?: never;
@@ -1006,7 +1052,7 @@ export interface paths {
         put?: never;
         /**
          * Enable a disabled schedule or disable an enabled one
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["schedulesToggle"];
         delete?: never;
@@ -1026,7 +1072,7 @@ export interface paths {
         put?: never;
         /**
          * Run the schedule now (a job), enabled or not; 409 while an earlier run is queued or running
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["schedulesRun"];
         delete?: never;
@@ -1044,7 +1090,7 @@ export interface paths {
         };
         /**
          * The schedule's runs (jobs), newest first
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["schedulesRuns"];
         put?: never;
@@ -1066,7 +1112,7 @@ export interface paths {
         put?: never;
         /**
          * What the policy would keep (and by which rule) and prune in a repository: borg prune --dry-run --list
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["pruningPoliciesPreview"];
         delete?: never;
@@ -1084,13 +1130,13 @@ export interface paths {
         };
         /**
          * List pruning policies
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["pruningPoliciesList"];
         put?: never;
         /**
          * Create a pruning policy (at least one keep rule)
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         post: operations["pruningPoliciesCreate"];
         delete?: never;
@@ -1108,18 +1154,18 @@ export interface paths {
         };
         /**
          * One pruning policy
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["pruningPoliciesGet"];
         /**
          * Replace a pruning policy
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         put: operations["pruningPoliciesUpdate"];
         post?: never;
         /**
          * Delete a pruning policy
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         delete: operations["pruningPoliciesRemove"];
         options?: never;
@@ -1138,7 +1184,7 @@ export interface paths {
         put?: never;
         /**
          * Prune the repository by a policy (a job; borg compact follows when the policy says so)
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["repositoryPrunePrune"];
         delete?: never;
@@ -1158,7 +1204,7 @@ export interface paths {
         put?: never;
         /**
          * Compact the repository (a job: borg compact frees the space of deleted archives)
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["repositoryCompactStart"];
         delete?: never;
@@ -1176,13 +1222,13 @@ export interface paths {
         };
         /**
          * List check policies
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["checkPoliciesList"];
         put?: never;
         /**
          * Create a check policy
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         post: operations["checkPoliciesCreate"];
         delete?: never;
@@ -1200,18 +1246,18 @@ export interface paths {
         };
         /**
          * One check policy
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["checkPoliciesGet"];
         /**
          * Replace a check policy
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         put: operations["checkPoliciesUpdate"];
         post?: never;
         /**
          * Delete a check policy
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         delete: operations["checkPoliciesRemove"];
         options?: never;
@@ -1230,7 +1276,7 @@ export interface paths {
         put?: never;
         /**
          * Check the repository (a job with percent progress); repair needs confirm: "repair"
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["repositoryCheckCheck"];
         delete?: never;
@@ -1248,7 +1294,7 @@ export interface paths {
         };
         /**
          * The events channels can subscribe to, and the placeholders of message templates
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["notificationsCatalog"];
         put?: never;
@@ -1268,7 +1314,7 @@ export interface paths {
         };
         /**
          * Common Apprise services as form fields, and how their Apprise URL is made from them
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["notificationsProviders"];
         put?: never;
@@ -1288,13 +1334,13 @@ export interface paths {
         };
         /**
          * List notification channels (secrets never shown)
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["notificationsList"];
         put?: never;
         /**
          * Create a notification channel
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         post: operations["notificationsCreate"];
         delete?: never;
@@ -1312,18 +1358,18 @@ export interface paths {
         };
         /**
          * One notification channel
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["notificationsGet"];
         /**
          * Replace a channel; secrets left out of config keep their stored values
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         put: operations["notificationsUpdate"];
         post?: never;
         /**
          * Delete a channel; its deliveries stay in the log
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         delete: operations["notificationsRemove"];
         options?: never;
@@ -1342,7 +1388,7 @@ export interface paths {
         put?: never;
         /**
          * Send a test message now; whether it arrived is in the answer, and in the delivery log
-         * @description Needs the `admin` role or above.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         post: operations["notificationsTest"];
         delete?: never;
@@ -1360,7 +1406,7 @@ export interface paths {
         };
         /**
          * The delivery log, newest first: every event sent to a channel, with each attempt
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["notificationsDeliveries"];
         put?: never;
@@ -1382,7 +1428,7 @@ export interface paths {
         put?: never;
         /**
          * Send a failed or suppressed delivery again, with a new round of attempts
-         * @description Needs the `operator` role or above.
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["notificationsResend"];
         delete?: never;
@@ -1400,7 +1446,7 @@ export interface paths {
         };
         /**
          * Storage over time: each archive’s sizes (original, compressed, the space it added), file count and duration, oldest first, with the archive count and how far reading the figures of imported archives has come
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["historySeries"];
         put?: never;
@@ -1420,7 +1466,7 @@ export interface paths {
         };
         /**
          * The last days (90 by default), each with its archives, failed backups, and whether a backup was missing
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["historyCalendar"];
         put?: never;
@@ -1440,7 +1486,7 @@ export interface paths {
         };
         /**
          * Every repository's health in one answer, worst first, with the totals and the running jobs (stored data only, no borg)
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["overviewGet"];
         put?: never;
@@ -1462,7 +1508,7 @@ export interface paths {
          * Prometheus metrics in the text format: repositories, jobs, the process
          * @description A session, or `Authorization: Bearer <BORGITORY_METRICS_TOKEN>`. See docs/configuration.md, "Monitoring with Prometheus".
          *
-         *     Needs the `viewer` role (any signed-in user).
+         *     Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["metricsScrape"];
         put?: never;
@@ -1482,7 +1528,7 @@ export interface paths {
         };
         /**
          * A name across every repository, in the browse indexes of each one’s newest 20 indexed archives: one hit per path, at its newest archive, with its other versions
-         * @description Needs the `viewer` role (any signed-in user).
+         * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["searchSearch"];
         put?: never;
@@ -1710,6 +1756,100 @@ export interface components {
              * @enum {string}
              */
             outcome: "succeeded" | "refused" | "failed";
+        };
+        ApiKeyDto: {
+            /** @example 1 */
+            id: number;
+            /** @example nightly report script */
+            name: string;
+            /**
+             * @description The first characters of the key, to tell keys apart
+             * @example bgk_ab12cd34
+             */
+            prefix: string;
+            /**
+             * @description The key acts as its owner with the lesser of this and the owner’s role: `read` as a viewer, `operate` as an operator, `admin` as an admin
+             * @example read
+             * @enum {string}
+             */
+            scope: "read" | "operate" | "admin";
+            /**
+             * Format: date-time
+             * @example 2026-11-26T18:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description null: the key does not expire
+             */
+            expires_at: string | null;
+            /**
+             * Format: date-time
+             * @description Recorded at most once a minute
+             */
+            last_used_at: string | null;
+            /**
+             * @description The client address of that use
+             * @example 192.0.2.10
+             */
+            last_used_from: string | null;
+        };
+        CreatedApiKeyDto: {
+            /** @example 1 */
+            id: number;
+            /** @example nightly report script */
+            name: string;
+            /**
+             * @description The first characters of the key, to tell keys apart
+             * @example bgk_ab12cd34
+             */
+            prefix: string;
+            /**
+             * @description The key acts as its owner with the lesser of this and the owner’s role: `read` as a viewer, `operate` as an operator, `admin` as an admin
+             * @example read
+             * @enum {string}
+             */
+            scope: "read" | "operate" | "admin";
+            /**
+             * Format: date-time
+             * @example 2026-11-26T18:00:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description null: the key does not expire
+             */
+            expires_at: string | null;
+            /**
+             * Format: date-time
+             * @description Recorded at most once a minute
+             */
+            last_used_at: string | null;
+            /**
+             * @description The client address of that use
+             * @example 192.0.2.10
+             */
+            last_used_from: string | null;
+            /**
+             * @description The key, shown this once: send it as `Authorization: Bearer <key>`. Only its hash is kept.
+             * @example bgk_ab12cd34ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDM
+             */
+            key: string;
+        };
+        CreateApiKeyDto: {
+            /** @example nightly report script */
+            name: string;
+            /**
+             * @description Not above the role of whoever creates the key (422)
+             * @example read
+             * @enum {string}
+             */
+            scope: "read" | "operate" | "admin";
+            /**
+             * Format: date-time
+             * @description When the key stops working; in the future (422). Left out: never.
+             */
+            expires_at?: string;
         };
         RepositoryDto: {
             /** @example 1 */
@@ -4310,7 +4450,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4366,7 +4506,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4447,7 +4587,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4523,7 +4663,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4606,7 +4746,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4829,8 +4969,176 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    apiKeysList: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["ApiKeyDto"][];
+                        message: string;
+                        meta: components["schemas"]["PageMetaDto"];
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    apiKeysCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["CreatedApiKeyDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    apiKeysRevoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4941,7 +5249,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5089,7 +5397,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5175,7 +5483,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5265,7 +5573,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5418,7 +5726,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5508,7 +5816,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5803,7 +6111,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5884,7 +6192,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5967,7 +6275,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6039,7 +6347,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6242,7 +6550,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6556,7 +6864,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6741,7 +7049,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6896,7 +7204,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6973,7 +7281,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7313,7 +7621,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7461,7 +7769,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7544,7 +7852,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7625,7 +7933,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7701,7 +8009,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7784,7 +8092,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7971,7 +8279,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8119,7 +8427,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8202,7 +8510,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8274,7 +8582,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8346,7 +8654,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8498,7 +8806,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8637,7 +8945,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8785,7 +9093,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8868,7 +9176,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8944,7 +9252,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9025,7 +9333,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9146,7 +9454,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9294,7 +9602,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9377,7 +9685,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9453,7 +9761,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9669,7 +9977,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9817,7 +10125,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9900,7 +10208,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9972,7 +10280,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below admin */
+            /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10103,7 +10411,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
-            /** @description The user's role is below operator */
+            /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
                     [name: string]: unknown;

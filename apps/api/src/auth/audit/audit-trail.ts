@@ -49,7 +49,7 @@ export class AuditTrail {
     await this.log.record({
       occurredAt: at,
       ...actor,
-      apiKeyId: null,
+      apiKeyId: (request as Partial<AuthenticatedRequest>).principal?.apiKeyId ?? null,
       address: (request.ip ?? 'unknown').slice(0, 64),
       action,
       target: targetOf(request),
@@ -59,7 +59,7 @@ export class AuditTrail {
   }
 
   private async actorOf(request: Request, action: string): Promise<{ userId: number | null; username: string | null }> {
-    const user = (request as Partial<AuthenticatedRequest>).user;
+    const user = (request as Partial<AuthenticatedRequest>).principal?.user;
     if (user) return { userId: user.id, username: user.username };
     if (!SIGN_INS.has(action)) return { userId: null, username: null };
     const signedIn = request.session?.userId === undefined ? null : await this.users.findById(request.session.userId);

@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import { DomainError } from '../../platform/errors/domain-error';
 import { Page } from '../../platform/http/envelope';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
+import { ApiKeyAuthenticator } from '../api-keys/api-key-authenticator';
 import { UserDto } from '../dto/user.dto';
 import { PasswordHasher } from '../password-hasher';
 import { PasswordPolicy } from '../password-policy';
@@ -21,7 +22,8 @@ const KEEPS_AN_ADMIN = `(:role = 'admin' OR role <> 'admin' OR EXISTS (SELECT 1 
 
 /**
  * The users an admin manages. There is always an admin: the last one can be neither deleted nor given another role.
- * A password set here, a new role or a deletion takes effect at the user's next request.
+ * A password set here, a new role or a deletion takes effect at the user's next request (also with an API key: deleting
+ * the user deletes their keys).
  */
 @Injectable()
 export class UserAccountsService {
@@ -31,6 +33,7 @@ export class UserAccountsService {
     private readonly hasher: PasswordHasher,
     private readonly policy: PasswordPolicy,
     private readonly sessions: DatabaseSessionStore,
+    private readonly apiKeys: ApiKeyAuthenticator,
   ) {}
 
   async list(query: PageQueryDto): Promise<Page<UserDto>> {
@@ -93,6 +96,7 @@ export class UserAccountsService {
       .execute();
     this.lookup.forget(id);
     if (!deleted.affected) throw lastAdmin(user);
+    this.apiKeys.forgetOwner(id);
     await this.sessions.destroyAllOf(id);
   }
 

@@ -27,7 +27,13 @@ describe('loadConfig', () => {
       lowSpacePercent: 10,
       notificationRetrySeconds: 30,
       metricsToken: null,
+      apiKeyRateLimit: 600,
     });
+  });
+
+  it('takes a whole number of API key requests per minute', () => {
+    expect(loadConfig({ BORGITORY_API_KEY_RATE_LIMIT: '30' }).apiKeyRateLimit).toBe(30);
+    expect(() => loadConfig({ BORGITORY_API_KEY_RATE_LIMIT: '0' })).toThrow('BORGITORY_API_KEY_RATE_LIMIT must be a whole number from 1');
   });
 
   it('takes a metrics token of 32 characters or more, without spaces', () => {

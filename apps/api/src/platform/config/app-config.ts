@@ -47,6 +47,8 @@ export interface AppConfig {
   notificationRetrySeconds: number;
   /** A bearer token that may read GET /metrics without a session (BORGITORY_METRICS_TOKEN); null: sessions only. */
   metricsToken: string | null;
+  /** Requests each API key may make per minute (BORGITORY_API_KEY_RATE_LIMIT); beyond it the answer is 429. */
+  apiKeyRateLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -152,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     lowSpacePercent: integer('BORGITORY_LOW_SPACE_PERCENT', 10, 0, 99),
     notificationRetrySeconds: integer('BORGITORY_NOTIFICATION_RETRY_SECONDS', 30, 1, 3600),
     metricsToken,
+    apiKeyRateLimit: integer('BORGITORY_API_KEY_RATE_LIMIT', 600, 1, 1_000_000),
   };
 
   const publicUrl = text('BORGITORY_PUBLIC_URL', `http://${ownHost(config.host)}:${config.port}`).replace(/\/+$/, '');

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
+import { bearerCredential } from '../../auth/api-keys/api-key-token';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
@@ -12,10 +13,16 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * server's own in scheme, host and port (or be an allowed origin): an http page
  * cannot post to the https server of the same name. Requests without Origin or
  * Referer (curl, scripts) are not from a browser page and pass.
+ *
+ * So does a request with `Authorization: Bearer` (an API key), whatever its Origin: the guard then authenticates it
+ * by that key alone and never by a cookie it carries, and a browser attaches no key on its own. A page of another
+ * origin could not even set the header: Authorization is not a CORS-safelisted header, so the browser would first
+ * ask with a preflight, which this server never approves.
  */
 export function requireSameOrigin(allowedOrigins: string[]): RequestHandler {
   return (request: Request, _response: Response, next: NextFunction) => {
     if (!MUTATING.has(request.method)) return next();
+    if (bearerCredential(request.get('authorization')) !== null) return next();
     const claimed = request.get('origin') ?? request.get('referer');
     if (claimed === undefined) return next();
     const origin = originOf(claimed);

@@ -1,14 +1,18 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { API_KEY_SCHEME } from '../../auth/api-keys/api-key-token';
+import { API_KEY_SCOPES, SCOPE_ROLE } from '../../auth/api-keys/api-key-scopes';
 import { METRICS_TOKEN_SCHEME } from '../../auth/metrics-token';
 import { REQUIRED_ROLE_EXTENSION } from '../../auth/roles/requires.decorator';
-import { isRole } from '../../auth/roles/roles';
+import { grants, isRole } from '../../auth/roles/roles';
 import { SESSION_COOKIE } from '../../auth/session.middleware';
 import { PUBLIC_OPERATION_EXTENSION } from '../http/public.decorator';
 import { ErrorEnvelopeDto } from './envelope-schemas';
 import { SchemaUnion } from './schema-union';
 
 export const API_VERSION = '0.1.0';
+/** The scopes of API keys an operation takes. */
+const API_KEY_SCOPES_EXTENSION = 'x-api-key-scopes';
 
 /** Stable, readable operation ids: `AuthController.login` → `authLogin`. */
 function operationId(controllerKey: string, methodKey: string): string {
@@ -21,13 +25,23 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Borgitory API')
     .setDescription(
       'Manage BorgBackup repositories, backups, archives, schedules, jobs and cloud sync. ' +
-        'Authenticate with the session cookie set by POST /api/auth/login. ' +
+        'Authenticate with the session cookie set by POST /api/auth/login, or with an API key (POST /api/api-keys) sent as ' +
+        '`Authorization: Bearer <key>`. ' +
         'Every response uses the envelope {status, data, message} or {status: "error", error: {code, message, details}}.',
     )
     .setVersion(API_VERSION)
     .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, 'session')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'BORGITORY_METRICS_TOKEN, for GET /metrics only' }, METRICS_TOKEN_SCHEME)
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'An API key from POST /api/api-keys: it acts as its owner, with the lesser of its scope and the owner’s role',
+      },
+      API_KEY_SCHEME,
+    )
     .addSecurityRequirements('session')
+    .addSecurityRequirements(API_KEY_SCHEME)
     .build();
   const document = SwaggerModule.createDocument(app, config, { operationIdFactory: operationId, extraModels: SchemaUnion.allMembers() });
   SchemaUnion.addTo(document);
@@ -47,16 +61,25 @@ function markPublicOperations(document: OpenAPIObject): void {
   }
 }
 
-/** Each protected operation says which role it needs (also as `x-required-role`); above viewer it can answer 403. */
+/**
+ * Each protected operation says which role it needs (also as `x-required-role`) and which scopes of API keys it takes
+ * (also as `x-api-key-scopes`); above viewer it can answer 403.
+ */
 function describeRequiredRoles(document: OpenAPIObject): void {
   for (const operation of operations(document)) {
     const role: unknown = Reflect.get(operation, REQUIRED_ROLE_EXTENSION);
     if (!isRole(role)) continue;
-    const needs = `Needs the \`${role}\` role${role === 'viewer' ? ' (any signed-in user)' : ' or above'}.`;
+    const scopes = API_KEY_SCOPES.filter((scope) => grants(SCOPE_ROLE[scope], role));
+    Reflect.set(operation, API_KEY_SCOPES_EXTENSION, scopes);
+    const needs =
+      role === 'viewer'
+        ? 'Needs the `viewer` role: any signed-in user or API key.'
+        : `Needs the \`${role}\` role or above; an API key of scope ${scopes.map((scope) => `\`${scope}\``).join(' or ')}, ` +
+          'which acts no higher than its owner’s role.';
     operation.description = operation.description ? `${operation.description}\n\n${needs}` : needs;
     if (role !== 'viewer') {
       operation.responses['403'] ??= {
-        description: `The user's role is below ${role}`,
+        description: `The user's role, or the API key's, is below ${role}`,
         content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorEnvelopeDto) } } },
       };
     }
