@@ -32,8 +32,8 @@ import {
 export const BROWSE_VERSION = 'browse-v1';
 export const DEFAULT_BROWSE_FILES = 1_000_000;
 const ARCHIVE = 'bench-browse';
-const ENCRYPTION = 'repokey';
-const REPO_PASSPHRASE = 'bench repository passphrase';
+export const ENCRYPTION = 'repokey';
+export const REPO_PASSPHRASE = 'bench repository passphrase';
 
 const ms = (value) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 
@@ -231,8 +231,8 @@ const MTIME_BASE = Date.UTC(2023, 0, 1) / 1000;
 const MTIME_SPAN = 3 * 365 * 86400;
 
 /** Writes the whole tree as a tar; returns the file data bytes. */
-async function writeTree(tar, layout) {
-  const random = prng(0x7a7);
+async function writeTree(tar, layout, seed) {
+  const random = prng(seed);
   const textPool = Buffer.alloc(1 << 20);
   for (let i = 0; i < textPool.length; i++) textPool[i] = TEXT.charCodeAt(Math.floor(random() * TEXT.length));
   const binaryPool = Buffer.alloc(1 << 20);
@@ -291,10 +291,33 @@ async function writeTree(tar, layout) {
   return dataBytes;
 }
 
+/**
+ * Writes the tree of `layout` as a tar stream into `borg import-tar … <location> -` (no files on disk); `seed` draws
+ * other contents, sizes and times for the same paths; `borgArgs` go before the location (e.g. `--timestamp`).
+ */
+export async function importTree(location, layout, env, { seed = 0x7a7, borgArgs = [] } = {}) {
+  const started = now();
+  const child = track(
+    spawn('borg', ['import-tar', '--compression', 'lz4', ...borgArgs, location, '-'], { env, stdio: ['pipe', 'inherit', 'pipe'] }),
+  );
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exit = new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve(code ?? signal));
+  });
+  const tar = new TarStream(child);
+  const dataBytes = await writeTree(tar, layout, seed);
+  const code = await exit;
+  if (code !== 0) fail(`borg import-tar failed (exit ${code}): ${stderr.trim()}`);
+  return { dataBytes, tarBytes: tar.bytes, importMs: now() - started };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // The repository: generated once, cached between runs
 
-function repoEnv(baseDir, extra = {}) {
+export function repoEnv(baseDir, extra = {}) {
   return {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? os.homedir(),
@@ -305,7 +328,7 @@ function repoEnv(baseDir, extra = {}) {
   };
 }
 
-function directoryBytes(dir) {
+export function directoryBytes(dir) {
   let total = 0;
   const files = [];
   if (!existsSync(dir)) return { total, files };
@@ -352,22 +375,7 @@ async function ensureRepository(options, layout) {
   if (init.status !== 0) fail(`borg init failed (exit ${init.status ?? init.signal}): ${init.stderr}`);
 
   log(`Writing ${count(layout.files)} files as a tar stream into borg import-tar…`);
-  const started = now();
-  const child = track(
-    spawn('borg', ['import-tar', '--compression', 'lz4', `${repo}::${ARCHIVE}`, '-'], { env, stdio: ['pipe', 'inherit', 'pipe'] }),
-  );
-  let stderr = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exit = new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve(code ?? signal));
-  });
-  const tar = new TarStream(child);
-  const dataBytes = await writeTree(tar, layout);
-  const code = await exit;
-  const importMs = now() - started;
-  if (code !== 0) fail(`borg import-tar failed (exit ${code}): ${stderr.trim()}`);
+  const { dataBytes, tarBytes, importMs } = await importTree(`${repo}::${ARCHIVE}`, layout, env);
   rmSync(baseDir, { recursive: true, force: true }); // borg's chunk cache; nothing else reads it
   const ready = {
     version: BROWSE_VERSION,
@@ -375,14 +383,14 @@ async function ensureRepository(options, layout) {
     entries: layout.entries,
     archive: ARCHIVE,
     encryption: ENCRYPTION,
-    tarBytes: tar.bytes,
+    tarBytes,
     dataBytes,
     repoBytes: directoryBytes(repo).total,
     importMs,
     generatedAt: new Date().toISOString(),
   };
   writeFileSync(marker, `${JSON.stringify(ready, null, 2)}\n`);
-  log(`Generated the repository in ${seconds(importMs)} (${(tar.bytes / 2 ** 20).toFixed(0)} MiB of tar)`);
+  log(`Generated the repository in ${seconds(importMs)} (${(tarBytes / 2 ** 20).toFixed(0)} MiB of tar)`);
   return { repo, cached: false, ...ready };
 }
 

@@ -1,5 +1,5 @@
-// Shared pieces of `npm run bench` (run.mjs, browse.mjs, load.mjs): logging, /proc readings, the backup data set,
-// the API server under test and its event streams. Plain Node ESM, built-ins only.
+// Shared pieces of `npm run bench` (run.mjs and the parts): logging, /proc readings, the backup data set, the API
+// server under test, timed GETs and its event streams. Plain Node ESM, built-ins only.
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -341,6 +341,56 @@ export class Server {
     clearTimeout(timer);
     return result;
   }
+}
+
+/** CLOCK_MONOTONIC in µs: the clock of V8's CPU profiles, so that a measured window can cut the server's. */
+export const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
+
+/**
+ * `rounds` GETs of a path over one kept-alive connection, after `warmUp` untimed ones; `before` runs before each call,
+ * untimed. Returns p50 / p95 / max in ms, and the size and text of the last answer.
+ */
+export async function timeGets(server, path, headers, { rounds, warmUp, before = null }) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  let last = Buffer.alloc(0);
+  const get = () =>
+    new Promise((resolve, reject) => {
+      const started = now();
+      const request = http.get({ host: '127.0.0.1', port: server.port, path, agent, headers }, (response) => {
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('end', () => {
+          last = Buffer.concat(chunks);
+          return response.statusCode === 200
+            ? resolve(now() - started)
+            : reject(new Error(`GET ${path}: HTTP ${response.statusCode}: ${last}`));
+        });
+      });
+      request.on('error', reject);
+    });
+  const times = [];
+  for (let round = -warmUp; round < rounds; round++) {
+    before?.();
+    const ms = await get();
+    if (round >= 0) times.push(ms);
+  }
+  agent.destroy();
+  times.sort((a, b) => a - b);
+  const at = (fraction) => times[Math.min(times.length - 1, Math.floor(times.length * fraction))];
+  return { p50: at(0.5), p95: at(0.95), max: times.at(-1), bytes: last.length, text: last.toString('utf8') };
+}
+
+/**
+ * timeGets with the server's CPU time per call (its own, from /proc: what the machine's load does not inflate) and
+ * the measured window on the profile's clock.
+ */
+export async function timeWithCpu(server, path, headers, { rounds, warmUp, before = null }) {
+  const cpuBefore = procCpu(server.pid).own;
+  const from = monotonicMicros();
+  const times = await timeGets(server, path, headers, { rounds, warmUp, before });
+  const window = { from, to: monotonicMicros() };
+  const cpuMs = ((procCpu(server.pid).own - cpuBefore) * 1000) / (rounds + warmUp);
+  return { ...times, cpuMs, window };
 }
 
 export function table(rows) {

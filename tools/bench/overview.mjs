@@ -3,17 +3,32 @@
 // dashboard) and GET /metrics (a Prometheus scrape, with the bearer token) timed over many calls. Plain Node ESM; the
 // one package it loads is the project's own better-sqlite3.
 import { existsSync, readdirSync } from 'node:fs';
-import http from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { printProfileSummary, readCpuProfile, summariseCpuProfile } from './cpu-profile.mjs';
-import { count, fail, freePort, loadAverage, log, now, PASSWORD, prng, procCpu, root, seconds, Server, sleep, table } from './common.mjs';
+import {
+  count,
+  fail,
+  freePort,
+  loadAverage,
+  log,
+  now,
+  PASSWORD,
+  prng,
+  root,
+  seconds,
+  Server,
+  sleep,
+  table,
+  timeWithCpu,
+} from './common.mjs';
 
 const REPOSITORIES = 50;
 const ARCHIVES = 10_000;
 const JOBS = 20_000;
 const ROUNDS = 500;
 const WARM_UP = 20;
+const TIMING = { rounds: ROUNDS, warmUp: WARM_UP };
 // Within the default retention (90 days), so that the server's start-up pass removes none of them.
 const HISTORY_DAYS = 85;
 /** The newest jobs, about 1.5 days' worth: their failures and warnings nobody has acknowledged yet. */
@@ -141,35 +156,6 @@ function seed(dataDir, work) {
   db.close();
 }
 
-/** GETs over one kept-alive connection; every duration in ms, after WARM_UP untimed calls. `before` runs before each, untimed. */
-async function timeGets(server, path, headers, before = null) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  let bytes = 0;
-  const get = () =>
-    new Promise((resolve, reject) => {
-      const started = now();
-      const request = http.get({ host: '127.0.0.1', port: server.port, path, agent, headers }, (response) => {
-        let size = 0;
-        response.on('data', (chunk) => (size += chunk.length));
-        response.on('end', () => {
-          bytes = size;
-          return response.statusCode === 200 ? resolve(now() - started) : reject(new Error(`GET ${path}: HTTP ${response.statusCode}`));
-        });
-      });
-      request.on('error', reject);
-    });
-  const times = [];
-  for (let round = -WARM_UP; round < ROUNDS; round++) {
-    before?.();
-    const ms = await get();
-    if (round >= 0) times.push(ms);
-  }
-  agent.destroy();
-  times.sort((a, b) => a - b);
-  const at = (fraction) => times[Math.min(times.length - 1, Math.floor(times.length * fraction))];
-  return { p50: at(0.5), p95: at(0.95), max: times.at(-1), bytes };
-}
-
 /**
  * At start-up the server reads every archive list again with borg; here each reading fails (the paths do not exist),
  * which leaves the stored lists as they are and marks the repository unreachable. Once all are marked, the marks are
@@ -192,19 +178,6 @@ async function settleStartUpReadings(dataDir, timeoutMs = 300_000) {
     db.close();
   }
 }
-
-/** Times ROUNDS GETs of a path, with the server's CPU time per call (its own, from /proc: what the machine's load does not inflate). */
-async function timeWithCpu(server, path, headers, before) {
-  const cpuBefore = procCpu(server.pid).own;
-  const from = monotonicMicros();
-  const times = await timeGets(server, path, headers, before);
-  const window = { from, to: monotonicMicros() };
-  const cpuMs = ((procCpu(server.pid).own - cpuBefore) * 1000) / (ROUNDS + WARM_UP);
-  return { ...times, cpuMs, window };
-}
-
-/** CLOCK_MONOTONIC in µs: the clock of V8's CPU profiles, so that a measured window can cut the server's. */
-const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
 
 function printOverviewProfile(profileDir, measured) {
   const files = existsSync(profileDir) ? readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile')) : [];
@@ -246,7 +219,7 @@ export async function overviewBench(options, work) {
         `GET /api/overview answered ${data.repositories.length} repositories, ${data.totals.archives} archives: ${JSON.stringify(data.totals)}`,
       );
     }
-    const health = await timeWithCpu(server, '/api/health', { cookie });
+    const health = await timeWithCpu(server, '/api/health', { cookie }, TIMING);
     // The server keeps its last answer while its database is unchanged: a write from this process before each call
     // (a time the overview does not show, changed: rewriting a row as it is does not count as a change) makes every
     // answer read from the database.
@@ -255,10 +228,10 @@ export async function overviewBench(options, work) {
     const update = db.prepare('UPDATE archive_catalogs SET refreshed_at = ? WHERE repository_id = 1');
     let writes = 0;
     const touch = () => update.run(sqliteTime(Date.now() + ++writes));
-    const overviewRead = await timeWithCpu(server, '/api/overview', { cookie }, touch);
-    const metrics = await timeWithCpu(server, '/metrics', { authorization: `Bearer ${METRICS_TOKEN}` }, touch);
+    const overviewRead = await timeWithCpu(server, '/api/overview', { cookie }, { ...TIMING, before: touch });
+    const metrics = await timeWithCpu(server, '/metrics', { authorization: `Bearer ${METRICS_TOKEN}` }, { ...TIMING, before: touch });
     db.close();
-    const overview = await timeWithCpu(server, '/api/overview', { cookie });
+    const overview = await timeWithCpu(server, '/api/overview', { cookie }, TIMING);
     measured = [
       ['GET /api/overview, read from the database', overviewRead],
       ['GET /metrics', metrics],

@@ -4,14 +4,15 @@
 //   browse    browsing an archive of 1,000,000 files (browse.mjs);
 //   job-list  listing 200,000 jobs with and without filters (job-list.mjs);
 //   overview  the dashboard's GET /api/overview and GET /metrics with 50 repositories and 10,000 archives (overview.mjs);
+//   search    GET /api/search across 3 repositories of 3 indexed archives of 100,000 files each (search.mjs);
 //   load      requests/s and latency of busy routes under 100 connections, idle and during a backup (load.mjs);
 //   bundle    the JavaScript a browser fetches to show the dashboard, in chromium (bundle.mjs).
-// Prints figures; it is not a test. Plain Node ESM (browse.mjs, job-list.mjs and overview.mjs also load the project's
-// better-sqlite3, load.mjs autocannon and better-sqlite3, bundle.mjs playwright-core).
+// Prints figures; it is not a test. Plain Node ESM (browse.mjs, job-list.mjs, overview.mjs and search.mjs also load the
+// project's better-sqlite3 or the server's index reader, load.mjs autocannon and better-sqlite3, bundle.mjs playwright-core).
 //
-//   npm run bench -- [--only PART[,PART]] [--no-backup] [--no-browse] [--no-job-list] [--no-overview] [--no-load] [--no-bundle] [--files N] [--rounds N]
-//                    [--browse-files N] [--fresh-repo] [--load-files N] [--load-seconds N] [--load-connections N]
-//                    [--cache-dir DIR] [--profile-server] [--no-build] [--keep]
+//   npm run bench -- [--only PART[,PART]] [--no-backup] [--no-browse] [--no-job-list] [--no-overview] [--no-search] [--no-load]
+//                    [--no-bundle] [--files N] [--rounds N] [--browse-files N] [--fresh-repo] [--load-files N] [--load-seconds N]
+//                    [--load-connections N] [--cache-dir DIR] [--profile-server] [--no-build] [--keep]
 //
 // See docs/benchmarks.md for what the figures mean and the last recorded runs.
 import { spawn, spawnSync } from 'node:child_process';
@@ -51,16 +52,17 @@ import { browseBench, DEFAULT_BROWSE_FILES, MIN_BROWSE_FILES } from './browse.mj
 import { bundleBench } from './bundle.mjs';
 import { jobListBench } from './job-list.mjs';
 import { overviewBench } from './overview.mjs';
+import { searchBench } from './search.mjs';
 import { DEFAULT_LOAD_CONNECTIONS, DEFAULT_LOAD_FILES, DEFAULT_LOAD_SECONDS, loadBench } from './load.mjs';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Arguments
 
 /** In the order they run. */
-const PARTS = ['backup', 'browse', 'job-list', 'overview', 'load', 'bundle'];
+const PARTS = ['backup', 'browse', 'job-list', 'overview', 'search', 'load', 'bundle'];
 
 const USAGE =
-  'Usage: npm run bench -- [--only PART[,PART]] [--no-backup] [--no-browse] [--no-job-list] [--no-overview] [--no-load] [--no-bundle] [--files N] [--rounds N] ' +
+  'Usage: npm run bench -- [--only PART[,PART]] [--no-backup] [--no-browse] [--no-job-list] [--no-overview] [--no-search] [--no-load] [--no-bundle] [--files N] [--rounds N] ' +
   '[--browse-files N] [--fresh-repo] [--load-files N] [--load-seconds N] [--load-connections N] [--cache-dir DIR] ' +
   `[--profile-server] [--no-build] [--keep]   (parts: ${PARTS.join(', ')})`;
 
@@ -511,6 +513,7 @@ async function main() {
       browse: browseBench,
       'job-list': (_options, work) => jobListBench(work),
       overview: (options, work) => overviewBench(options, work),
+      search: searchBench,
       load: loadBench,
       bundle: bundleBench,
     };

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ArchiveCatalog } from '../archives/archive-catalog';
 import { toEntryDto } from '../archives/archive-dto.mapper';
+import { ArchiveIndexReader, IndexRow } from '../archives/index/archive-index-reader';
 import { ArchiveIndexes } from '../archives/index/archive-indexes';
 import { DomainError } from '../platform/errors/domain-error';
 import { RepositoryEntity } from '../repositories/repository.entity';
@@ -50,8 +51,9 @@ export class FileSearch {
           rows.length = MATCHES_PER_ARCHIVE;
         }
         const archiveStart = archive.startedAt.toISOString();
+        const directories = new Map<number, Buffer[]>();
         for (const row of rows) {
-          const entry = toEntryDto(row, state.reader.componentsOf(row));
+          const entry = toEntryDto(row, componentsOf(row, state.reader, directories));
           const hit = byPath.get(entry.path);
           if (hit) hit.versions.push({ archive_name: archive.name, archive_start: archiveStart, size: entry.size, mtime: entry.mtime });
           else
@@ -76,6 +78,18 @@ export class FileSearch {
     const { limit, offset } = query;
     return { hits: hits.slice(offset, offset + limit), total: hits.length, limit, offset, truncated, repositories: searched };
   }
+}
+
+/**
+ * The path components of a row, its directory's read once per archive (`directories`, by directory id): a common
+ * name matches many entries of a few directories, and each step up is one query.
+ */
+function componentsOf(row: IndexRow, reader: ArchiveIndexReader, directories: Map<number, Buffer[]>): Buffer[] {
+  const directory = directories.get(row.parent);
+  if (directory) return [...directory, row.name];
+  const components = reader.componentsOf(row);
+  directories.set(row.parent, components.slice(0, -1));
+  return components;
 }
 
 function searchText(q: string | undefined): string {
