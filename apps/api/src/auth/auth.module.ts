@@ -16,18 +16,22 @@ import { DatabaseSessionStore } from './session-store';
 import { UserEntity } from './user.entity';
 import { OwnSessionsController } from './sessions/own-sessions.controller';
 import { OwnSessionsService } from './sessions/own-sessions.service';
+import { RecoveryCodeEntity } from './two-factor/recovery-code.entity';
+import { TwoFactorController } from './two-factor/two-factor.controller';
+import { TwoFactorService } from './two-factor/two-factor.service';
 import { UsersService } from './users.service';
 import { UserAccountsService } from './users/user-accounts.service';
 import { UsersController } from './users/users.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity])],
-  controllers: [AuthController, UsersController, OwnSessionsController],
+  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, RecoveryCodeEntity])],
+  controllers: [AuthController, UsersController, OwnSessionsController, TwoFactorController],
   providers: [
     AuthService,
     UsersService,
     UserAccountsService,
     OwnSessionsService,
+    TwoFactorService,
     PasswordHasher,
     PasswordPolicy,
     AuthSettings,

@@ -16,6 +16,7 @@ import { JobAcknowledgements1764320000000 } from './1764320000000-job-acknowledg
 import { ArchiveStatistics1764330000000 } from './1764330000000-archive-statistics';
 import { UserRoles1764340000000 } from './1764340000000-user-roles';
 import { SessionOwners1764360000000 } from './1764360000000-session-owners';
+import { TwoFactor1764370000000 } from './1764370000000-two-factor';
 
 /** Every migration, oldest first. The app runs the pending ones at start; the schema is never synchronised. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ArchiveStatistics1764330000000,
   UserRoles1764340000000,
   SessionOwners1764360000000,
+  TwoFactor1764370000000,
 ];
