@@ -25,7 +25,7 @@ describe('auth', () => {
 
     const agent = testApp.http();
     const setup = await agent.post('/api/auth/setup').send(ADMIN).expect(201);
-    expect(setup.body.data).toEqual({ id: 1, username: 'admin', role: 'admin', created_at: expect.any(String) });
+    expect(setup.body.data).toEqual({ id: 1, username: 'admin', role: 'admin', created_at: expect.any(String), two_factor_enabled: false });
     expect(setup.body.data).not.toHaveProperty('password');
     const cookie = sessionCookie(setup.headers['set-cookie']);
     expect(cookie).toMatch(/HttpOnly/);

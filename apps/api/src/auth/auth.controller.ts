@@ -57,7 +57,13 @@ export class AuthController {
       'Failed logins are limited per client address and, for clients without a device cookie for the account, ' +
       'per account; beyond the limit the answer is 429 with Retry-After. A successful login (or setup) also sets ' +
       '`borgitory.device`, a device cookie with which this browser is counted on its own, so that failures ' +
-      'elsewhere cannot lock it out.',
+      'elsewhere cannot lock it out.\n\n' +
+      'Two-factor sign-in: for an account that has it on, a right password without `code` answers 401 with the error ' +
+      'code `TWO_FACTOR_REQUIRED` and starts no session; the client then asks for the code and sends the same body ' +
+      'with `code`: the current 6-digit code of the authenticator app (the steps just before and after count too; ' +
+      'each code is taken once, and none older than the last one taken) or one of the recovery codes (each works ' +
+      'once). A wrong or used code answers 401 `UNAUTHORIZED`. Until a login succeeds, every attempt counts towards ' +
+      'the limit above, including one with the right password that lacks the code.',
   })
   @ApiEnvelope(UserDto)
   @ApiErrors(401, 409, 422, 429)

@@ -27,13 +27,16 @@ import { DatabaseSessionStore } from './session-store';
 import { UserEntity } from './user.entity';
 import { OwnSessionsController } from './sessions/own-sessions.controller';
 import { OwnSessionsService } from './sessions/own-sessions.service';
+import { RecoveryCodeEntity } from './two-factor/recovery-code.entity';
+import { TwoFactorController } from './two-factor/two-factor.controller';
+import { TwoFactorService } from './two-factor/two-factor.service';
 import { UsersService } from './users.service';
 import { UserAccountsService } from './users/user-accounts.service';
 import { UsersController } from './users/users.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, AuditEntryEntity, ApiKeyEntity])],
-  controllers: [AuthController, UsersController, OwnSessionsController, AuditController, ApiKeysController],
+  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, AuditEntryEntity, ApiKeyEntity, RecoveryCodeEntity])],
+  controllers: [AuthController, UsersController, OwnSessionsController, AuditController, ApiKeysController, TwoFactorController],
   providers: [
     AuthService,
     UsersService,
@@ -42,6 +45,7 @@ import { UsersController } from './users/users.controller';
     AuditLog,
     AuditTrail,
     AuditRetention,
+    TwoFactorService,
     PasswordHasher,
     PasswordPolicy,
     AuthSettings,

@@ -8,6 +8,7 @@ import { DeviceTokens } from './device-tokens';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { PasswordPolicy } from './password-policy';
+import { TwoFactorService } from './two-factor/two-factor.service';
 import { UsersService } from './users.service';
 
 /** Where a login comes from: the client's address and the device token its browser holds, if any. */
@@ -30,6 +31,7 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     private readonly devices: DeviceTokens,
     private readonly passwords: PasswordPolicy,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
   async status(userId: number | undefined): Promise<AuthStatusDto> {
@@ -72,8 +74,10 @@ export class AuthService {
     const valid = user
       ? await this.hasher.verify(user.passwordHash, credentials.password)
       : await this.hasher.verifyDecoy(credentials.password);
-    // Nothing to record: the attempt has counted as a failure since it was let through.
+    // Nothing to record: the attempt has counted as a failure since it was let through. So does a right password
+    // without the right second factor: otherwise a known password would reset the count between guesses of codes.
     if (!user || !valid) throw DomainError.unauthorized('Invalid username or password');
+    await this.twoFactor.verifyLogin(user, credentials.code);
     attempt.succeeded();
     return { user: UserDto.from(user), deviceToken: this.devices.issue(user.id) };
   }

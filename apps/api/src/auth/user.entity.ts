@@ -15,6 +15,21 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 16, default: 'admin' })
   role!: Role;
 
+  /** The TOTP secret, sealed by SecretsService; null while two-factor sign-in is off. */
+  @Column({ name: 'totp_secret', type: 'text', nullable: true })
+  totpSecret!: string | null;
+
+  /** A secret handed out for enrolment, sealed, until a code from it confirms that an authenticator holds it. */
+  @Column({ name: 'totp_pending_secret', type: 'text', nullable: true })
+  totpPendingSecret!: string | null;
+
+  @Column({ name: 'totp_enabled_at', type: 'datetime', nullable: true })
+  totpEnabledAt!: Date | null;
+
+  /** The time step of the last code accepted: a code is taken once, and none of an earlier step after it. */
+  @Column({ name: 'totp_last_step', type: 'integer', nullable: true })
+  totpLastStep!: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime' })
   createdAt!: Date;
 

@@ -17,6 +17,7 @@ import { ArchiveStatistics1764330000000 } from './1764330000000-archive-statisti
 import { UserRoles1764340000000 } from './1764340000000-user-roles';
 import { ApiKeys1764350000000 } from './1764350000000-api-keys';
 import { SessionOwners1764360000000 } from './1764360000000-session-owners';
+import { TwoFactor1764370000000 } from './1764370000000-two-factor';
 import { AuditLog1764380000000 } from './1764380000000-audit-log';
 
 /** Every migration, oldest first. The app runs the pending ones at start; the schema is never synchronised. */
@@ -40,5 +41,6 @@ export const MIGRATIONS = [
   UserRoles1764340000000,
   ApiKeys1764350000000,
   SessionOwners1764360000000,
+  TwoFactor1764370000000,
   AuditLog1764380000000,
 ];

@@ -64,6 +64,8 @@ export interface paths {
         /**
          * Log in; sets the session cookie
          * @description Failed logins are limited per client address and, for clients without a device cookie for the account, per account; beyond the limit the answer is 429 with Retry-After. A successful login (or setup) also sets `borgitory.device`, a device cookie with which this browser is counted on its own, so that failures elsewhere cannot lock it out.
+         *
+         *     Two-factor sign-in: for an account that has it on, a right password without `code` answers 401 with the error code `TWO_FACTOR_REQUIRED` and starts no session; the client then asks for the code and sends the same body with `code`: the current 6-digit code of the authenticator app (the steps just before and after count too; each code is taken once, and none older than the last one taken) or one of the recovery codes (each works once). A wrong or used code answers 401 `UNAUTHORIZED`. Until a login succeeds, every attempt counts towards the limit above, including one with the right password that lacks the code.
          */
         post: operations["authLogin"];
         delete?: never;
@@ -183,6 +185,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/{id}/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Turn off a user’s two-factor sign-in (a lost authenticator); their recovery codes are deleted
+         * @description 409 when the user does not use two-factor sign-in. Their sessions are not ended.
+         *
+         *     Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
+         */
+        delete: operations["usersResetTwoFactor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/sessions": {
         parameters: {
             query?: never;
@@ -290,6 +314,56 @@ export interface paths {
          * @description Needs the `viewer` role: any signed-in user or API key.
          */
         delete: operations["apiKeysRevoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start turning on two-factor sign-in: a new TOTP secret for an authenticator app
+         * @description The secret stays pending (and sign-in unchanged) until POST /api/auth/two-factor/confirm proves that an authenticator holds it; starting again replaces a pending secret. 409 while two-factor sign-in is on.
+         *
+         *     Needs the `viewer` role: any signed-in user or API key.
+         */
+        post: operations["twoFactorStart"];
+        /**
+         * Turn off your two-factor sign-in (or drop an enrolment under way); asks for your password
+         * @description A wrong password is 422 (under `password`); 409 when two-factor sign-in is off. The recovery codes are deleted.
+         *
+         *     Needs the `viewer` role: any signed-in user or API key.
+         */
+        delete: operations["twoFactorDisable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/two-factor/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn on two-factor sign-in with a code from the pending secret; answers the recovery codes once
+         * @description A wrong code is 422 (under `code`); no enrolment under way, or two-factor sign-in already on, is 409.
+         *
+         *     Needs the `viewer` role: any signed-in user or API key.
+         */
+        post: operations["twoFactorConfirm"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1544,7 +1618,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "VALIDATION_ERROR" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "HOST_NOT_ALLOWED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "SETUP_REQUIRED" | "REPOSITORY_BUSY" | "REPOSITORY_ALREADY_EXISTS" | "REPOSITORY_NOT_FOUND" | "BORG_ERROR" | "BORG_PASSPHRASE_WRONG" | "BORG_KEY_MISSING" | "SSH_CONNECTION_FAILED" | "SSH_HOST_KEY_REJECTED" | "SSH_AUTHENTICATION_FAILED" | "RCLONE_ERROR" | "CLOUD_SYNC_STALLED" | "HOOK_FAILED" | "SOURCE_UNAVAILABLE" | "JOB_INTERRUPTED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_ERROR" | "BAD_REQUEST" | "UNAUTHORIZED" | "TWO_FACTOR_REQUIRED" | "FORBIDDEN" | "HOST_NOT_ALLOWED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "SETUP_REQUIRED" | "REPOSITORY_BUSY" | "REPOSITORY_ALREADY_EXISTS" | "REPOSITORY_NOT_FOUND" | "BORG_ERROR" | "BORG_PASSPHRASE_WRONG" | "BORG_KEY_MISSING" | "SSH_CONNECTION_FAILED" | "SSH_HOST_KEY_REJECTED" | "SSH_AUTHENTICATION_FAILED" | "RCLONE_ERROR" | "CLOUD_SYNC_STALLED" | "HOOK_FAILED" | "SOURCE_UNAVAILABLE" | "JOB_INTERRUPTED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorInfoDto: {
             /** @example VALIDATION_ERROR */
             code: components["schemas"]["ErrorCode"];
@@ -1610,6 +1684,8 @@ export interface components {
              * @example 2026-11-26T18:00:00.000Z
              */
             created_at: string;
+            /** @description Whether logging in asks for a code from an authenticator app */
+            two_factor_enabled: boolean;
         };
         AuthStatusDto: {
             /** @description True until the first user has been created with POST /api/auth/setup */
@@ -1631,6 +1707,11 @@ export interface components {
             username: string;
             /** @example correct horse battery staple */
             password: string;
+            /**
+             * @description For an account with two-factor sign-in on: the current 6-digit code of its authenticator app, or one of its recovery codes (each works once). Ignored for other accounts.
+             * @example 492039
+             */
+            code?: string;
         };
         PasswordChangeDto: {
             /** @example correct horse battery staple */
@@ -1850,6 +1931,47 @@ export interface components {
              * @description When the key stops working; in the future (422). Left out: never.
              */
             expires_at?: string;
+        };
+        TwoFactorEnrolmentDto: {
+            /**
+             * @description For an authenticator app: the same as the QR code
+             * @example otpauth://totp/Borgitory:alice?issuer=Borgitory&secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&algorithm=SHA1&digits=6&period=30
+             */
+            otpauth_uri: string;
+            /**
+             * @description The secret in base32, to type in by hand
+             * @example JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP
+             */
+            secret: string;
+            /**
+             * @description The otpauth URI as a QR code: an SVG data URL
+             * @example data:image/svg+xml;base64,PHN2ZyB4bWxucz0…
+             */
+            qr_code: string;
+        };
+        RecoveryCodesDto: {
+            /**
+             * @description 10 codes, each good for one login without the authenticator; shown this once only
+             * @example [
+             *       "7k2m-9qfd-x3rt-b8wa",
+             *       "c4vn-2hp0-qz7e-m1sd"
+             *     ]
+             */
+            recovery_codes: string[];
+        };
+        TwoFactorCodeDto: {
+            /**
+             * @description The current 6-digit code of the authenticator app
+             * @example 492039
+             */
+            code: string;
+        };
+        TwoFactorDisableDto: {
+            /**
+             * @description Your current password
+             * @example correct horse battery staple
+             */
+            password: string;
         };
         RepositoryDto: {
             /** @example 1 */
@@ -4784,6 +4906,80 @@ export interface operations {
             };
         };
     };
+    usersResetTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role, or the API key's, is below admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
     ownSessionsList: {
         parameters: {
             query?: never;
@@ -5139,6 +5335,181 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    twoFactorStart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["TwoFactorEnrolmentDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    twoFactorDisable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorDisableDto"];
+            };
+        };
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    twoFactorConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorCodeDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["RecoveryCodesDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

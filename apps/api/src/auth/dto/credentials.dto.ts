@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { MIN_PASSWORD_LENGTH } from '../password-policy';
 
 export class CredentialsDto {
@@ -36,4 +36,16 @@ export class LoginDto {
   @MinLength(1)
   @MaxLength(1024)
   password!: string;
+
+  @ApiPropertyOptional({
+    example: '492039',
+    writeOnly: true,
+    description:
+      'For an account with two-factor sign-in on: the current 6-digit code of its authenticator app, or one of its ' +
+      'recovery codes (each works once). Ignored for other accounts.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  code?: string;
 }

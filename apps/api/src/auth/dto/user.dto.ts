@@ -19,7 +19,16 @@ export class UserDto {
   @ApiProperty({ example: '2026-11-26T18:00:00.000Z', format: 'date-time' })
   created_at!: string;
 
+  @ApiProperty({ description: 'Whether logging in asks for a code from an authenticator app' })
+  two_factor_enabled!: boolean;
+
   static from(user: UserEntity): UserDto {
-    return { id: user.id, username: user.username, role: user.role, created_at: user.createdAt.toISOString() };
+    return {
+      id: user.id,
+      username: user.username,
+      role: user.role,
+      created_at: user.createdAt.toISOString(),
+      two_factor_enabled: user.totpSecret !== null,
+    };
   }
 }

@@ -6,13 +6,17 @@ import { SuccessMessage } from '../../platform/http/success-message.decorator';
 import { ApiEnvelope, ApiErrors, ApiNoContent } from '../../platform/openapi/api-responses';
 import { UserDto } from '../dto/user.dto';
 import { Requires } from '../roles/requires.decorator';
+import { TwoFactorService } from '../two-factor/two-factor.service';
 import { CreateUserDto, UpdateUserDto } from './dto/user-input.dto';
 import { UserAccountsService } from './user-accounts.service';
 
 @ApiTags('users')
 @Controller('users')
 export class UsersController {
-  constructor(private readonly accounts: UserAccountsService) {}
+  constructor(
+    private readonly accounts: UserAccountsService,
+    private readonly twoFactor: TwoFactorService,
+  ) {}
 
   @Requires('admin')
   @Get()
@@ -63,5 +67,18 @@ export class UsersController {
   @ApiErrors(400, 404, 409)
   remove(@Param('id', ParseIntPipe) id: number): Promise<void> {
     return this.accounts.remove(id);
+  }
+
+  @Requires('admin')
+  @Delete(':id/two-factor')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Turn off a user’s two-factor sign-in (a lost authenticator); their recovery codes are deleted',
+    description: '409 when the user does not use two-factor sign-in. Their sessions are not ended.',
+  })
+  @ApiNoContent()
+  @ApiErrors(400, 404, 409)
+  resetTwoFactor(@Param('id', ParseIntPipe) id: number): Promise<void> {
+    return this.twoFactor.reset(id);
   }
 }

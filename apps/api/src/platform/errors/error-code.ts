@@ -3,6 +3,8 @@ export enum ErrorCode {
   VALIDATION_ERROR = 'VALIDATION_ERROR',
   BAD_REQUEST = 'BAD_REQUEST',
   UNAUTHORIZED = 'UNAUTHORIZED',
+  /** The password was right; the account has two-factor sign-in on and the login needs its code. */
+  TWO_FACTOR_REQUIRED = 'TWO_FACTOR_REQUIRED',
   FORBIDDEN = 'FORBIDDEN',
   /** First-run setup through a host name that is not allowed (DNS rebinding defence). */
   HOST_NOT_ALLOWED = 'HOST_NOT_ALLOWED',

@@ -5,6 +5,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.VALIDATION_ERROR]: 422,
   [ErrorCode.BAD_REQUEST]: 400,
   [ErrorCode.UNAUTHORIZED]: 401,
+  [ErrorCode.TWO_FACTOR_REQUIRED]: 401,
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.HOST_NOT_ALLOWED]: 403,
   [ErrorCode.NOT_FOUND]: 404,
