@@ -1,4 +1,3 @@
-import { Fragment } from 'react';
 import { Link } from 'react-router-dom';
 import type { AuditEntry } from '../../api/audit';
 import { formatShortDateTime, formatDateTime } from '../../format/date-time';
@@ -41,10 +40,12 @@ export function AuditTable({ entries, actionPath }: AuditTableProps) {
                 <td data-label="User">{who(entry)}</td>
                 <td data-label="Action">
                   <Link className="audit-action" to={actionPath(entry.action)} title="Show only this action">
-                    {breakableAction(entry.action)}
+                    {entry.action}
                   </Link>
                 </td>
-                <td data-label="Target">{target ?? <span className="muted">—</span>}</td>
+                <td className="audit-target" data-label="Target">
+                  {target ?? <span className="muted">—</span>}
+                </td>
                 <td data-label="From">{entry.address}</td>
                 <td data-label="Outcome">
                   <AuditOutcomeBadge outcome={entry.outcome} status={entry.status} />
@@ -56,20 +57,6 @@ export function AuditTable({ entries, actionPath }: AuditTableProps) {
       </table>
     </div>
   );
-}
-
-/** The action with line-break chances after its slashes only, so that a narrow column never splits a word. */
-function breakableAction(action: string) {
-  return action.split('/').map((part, index) => (
-    <Fragment key={index}>
-      {index > 0 && (
-        <>
-          /<wbr />
-        </>
-      )}
-      {part}
-    </Fragment>
-  ));
 }
 
 /** Who made the request: the user (as named then), the API key, or nobody signed in. */
