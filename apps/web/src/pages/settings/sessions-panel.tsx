@@ -43,7 +43,7 @@ export function SessionsPanel() {
         </p>
       ) : (
         <ul className="session-list">
-          {sessions.data.map((session) => (
+          {thisOneFirst(sessions.data).map((session) => (
             <SessionItem
               key={session.id}
               session={session}
@@ -81,6 +81,11 @@ export function SessionsPanel() {
       </ConfirmDialog>
     </section>
   );
+}
+
+/** The sessions with this browser's at the top, the others in the server's order. */
+function thisOneFirst(sessions: OwnSession[]): OwnSession[] {
+  return [...sessions.filter((session) => session.current), ...sessions.filter((session) => !session.current)];
 }
 
 interface SessionItemProps {
