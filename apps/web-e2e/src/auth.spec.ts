@@ -14,6 +14,7 @@ const SECTIONS = [
   { name: 'Jobs', path: '/jobs' },
   { name: 'Cloud Sync', path: '/cloud-sync' },
   { name: 'Notifications', path: '/notifications' },
+  { name: 'Settings', path: '/settings' },
 ];
 
 const navigation = (page: Page) => page.getByRole('navigation', { name: 'Main' });
@@ -109,13 +110,13 @@ test('first-run setup, navigation, log out and log in again', async ({ page, bro
     await page.screenshot({ path: screenshotPath('dashboard-narrow-dark') });
     await page.emulateMedia({ colorScheme: 'light' });
     // The last section, once open, is the current one and stays in view.
-    const last = navigation(page).getByRole('link', { name: 'Notifications', exact: true });
+    const last = navigation(page).getByRole('link', { name: 'Settings', exact: true });
     await last.click();
-    await expect(page).toHaveURL('/notifications');
-    await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
+    await expect(page).toHaveURL('/settings');
+    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
     await expect(last).toHaveAttribute('aria-current', 'page');
     await expect(last).toBeInViewport({ ratio: 1 });
-    await page.screenshot({ path: screenshotPath('notifications-narrow') });
+    await page.screenshot({ path: screenshotPath('settings-nav-narrow') });
     await page.setViewportSize({ width: 1280, height: 720 });
   });
 

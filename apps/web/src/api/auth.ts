@@ -59,3 +59,8 @@ export function useLogout() {
     },
   });
 }
+
+/** The signed-in user, from the auth status that the app is drawn from (so present on every page once logged in). */
+export function useCurrentUser(): User | null {
+  return useAuthStatus().data?.user ?? null;
+}

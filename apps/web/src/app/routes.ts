@@ -116,6 +116,8 @@ export const PAGE_ROUTES: PageRoute[] = [
       { path: 'deliveries', Component: lazyPage(() => import('../pages/notifications/deliveries-page').then((m) => m.DeliveriesPage)) },
     ],
   },
+  { path: 'settings', Component: lazyPage(() => import('../pages/settings/settings-page').then((m) => m.SettingsPage)) },
+  { path: 'audit', Component: lazyPage(() => import('../pages/audit/audit-page').then((m) => m.AuditPage)) },
   { path: '*', Component: lazyPage(() => import('../pages/not-found-page').then((m) => m.NotFoundPage)) },
 ];
 

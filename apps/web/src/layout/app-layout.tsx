@@ -3,6 +3,7 @@ import { Link, useLocation } from 'react-router-dom';
 import { useLogout, type User } from '../api/auth';
 import { errorMessage } from '../api/errors';
 import { BrandMark } from '../components/brand-mark';
+import { SETTINGS_PATH } from '../paths/page-paths';
 import { navSection } from './nav-section';
 import './app-layout.css';
 
@@ -16,6 +17,7 @@ export const NAV_ITEMS = [
   { to: '/jobs', label: 'Jobs' },
   { to: '/cloud-sync', label: 'Cloud Sync' },
   { to: '/notifications', label: 'Notifications' },
+  { to: SETTINGS_PATH, label: 'Settings' },
 ] as const;
 
 const SECTIONS = NAV_ITEMS.map((item) => item.to);
@@ -28,7 +30,7 @@ interface AppLayoutProps {
   children: ReactNode;
 }
 
-/** The frame around every page once logged in: product name, user, log out, navigation. */
+/** The frame around every page once logged in: product name, user (a link to their settings), log out, navigation. */
 export function AppLayout({ user, loading, children }: AppLayoutProps) {
   const logout = useLogout();
   const current = navSection(useLocation().pathname, SECTIONS);
@@ -53,10 +55,10 @@ export function AppLayout({ user, loading, children }: AppLayoutProps) {
               {errorMessage(logout.error)}
             </span>
           )}
-          <span className="app__username">
+          <Link to={SETTINGS_PATH} className="app__username" title="Your settings">
             <span className="visually-hidden">Logged in as </span>
             {user.username}
-          </span>
+          </Link>
           <button type="button" className="button" onClick={() => logout.mutate()} disabled={logout.isPending}>
             {logout.isPending ? 'Logging out…' : 'Log out'}
           </button>

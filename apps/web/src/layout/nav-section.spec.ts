@@ -16,6 +16,11 @@ describe('navSection', () => {
     expect(navSection('/repositories/3/archives/a/diff', SECTIONS)).toBe('/archives');
   });
 
+  it('puts the audit log under Settings', () => {
+    expect(navSection('/audit', [...SECTIONS, '/settings'])).toBe('/settings');
+    expect(navSection('/audit', SECTIONS)).toBeUndefined();
+  });
+
   it('finds none for an address outside the sections', () => {
     expect(navSection('/jobsx', SECTIONS)).toBeUndefined();
     expect(navSection('/nowhere', SECTIONS)).toBeUndefined();

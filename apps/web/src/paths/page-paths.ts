@@ -42,3 +42,6 @@ export function channelEditPath(id: number): string {
 export function channelDeliveriesPath(id: number): string {
   return `${DELIVERIES_PATH}?channel_id=${id}`;
 }
+
+export const SETTINGS_PATH = '/settings';
+export const AUDIT_PATH = '/audit';

@@ -1,0 +1,30 @@
+import { unwrapPage, type Schemas } from '@borgitory/api-client';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from './client';
+
+export type AuditEntry = Schemas['AuditEntryDto'];
+export type AuditOutcome = AuditEntry['outcome'];
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** The audit log's filters; an absent filter lists everything. `since` and `until` are ISO date-times. */
+export interface AuditFilters {
+  user_id?: number;
+  action?: string;
+  since?: string;
+  until?: string;
+}
+
+export const auditKeys = {
+  all: ['audit'] as const,
+  list: (filters: AuditFilters, offset: number) => ['audit', { ...filters, offset }] as const,
+};
+
+/** One page of the audit log (admins only), newest first; the previous page stays on screen while the next one loads. */
+export function useAuditLog(filters: AuditFilters, offset: number) {
+  return useQuery({
+    queryKey: auditKeys.list(filters, offset),
+    queryFn: () => unwrapPage(api.GET('/api/audit', { params: { query: { ...filters, limit: AUDIT_PAGE_SIZE, offset } } })),
+    placeholderData: keepPreviousData,
+  });
+}
