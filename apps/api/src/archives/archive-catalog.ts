@@ -48,8 +48,9 @@ export class ArchiveCatalog {
     const running = this.refreshing.get(repositoryId);
     if (running) {
       await running;
-      // A background refresh that yielded to a job read nothing.
-      if (this.loaded.has(repositoryId)) return;
+      // A background refresh that yielded to a job read nothing. One asked for by force may have begun before archives
+      // this request knows of were made: then the list is read again.
+      if (this.loaded.has(repositoryId) && !force) return;
     }
     if (!force && (await this.hasList(repositoryId))) {
       this.loaded.add(repositoryId);
