@@ -18,7 +18,13 @@ describe('auth', () => {
 
   it('walks first-run setup, me, logout and login', async () => {
     const before = await testApp.http().get('/api/auth/status').expect(200);
-    expect(before.body.data).toEqual({ setup_required: true, authenticated: false, user: null });
+    expect(before.body.data).toEqual({
+      setup_required: true,
+      authenticated: false,
+      user: null,
+      single_sign_on: null,
+      password_login: true,
+    });
 
     const refusedLogin = await testApp.http().post('/api/auth/login').send(ADMIN).expect(409);
     expect(refusedLogin.body.error.code).toBe('SETUP_REQUIRED');

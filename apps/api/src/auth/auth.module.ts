@@ -14,6 +14,9 @@ import { AuditRetention } from './audit/audit-retention';
 import { AuditTrail } from './audit/audit-trail';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth.controller';
+import { OidcClient } from './oidc/oidc-client';
+import { OidcSignIn } from './oidc/oidc-sign-in';
+import { OidcController } from './oidc/oidc.controller';
 import { AuthService } from './auth.service';
 import { AuthSettings } from './auth-settings';
 import { DeviceTokens } from './device-tokens';
@@ -36,13 +39,23 @@ import { UsersController } from './users/users.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, AuditEntryEntity, ApiKeyEntity, RecoveryCodeEntity])],
-  controllers: [AuthController, UsersController, OwnSessionsController, AuditController, ApiKeysController, TwoFactorController],
+  controllers: [
+    AuthController,
+    UsersController,
+    OwnSessionsController,
+    AuditController,
+    ApiKeysController,
+    TwoFactorController,
+    OidcController,
+  ],
   providers: [
     AuthService,
     UsersService,
     UserAccountsService,
     OwnSessionsService,
     AuditLog,
+    OidcClient,
+    OidcSignIn,
     AuditTrail,
     AuditRetention,
     TwoFactorService,

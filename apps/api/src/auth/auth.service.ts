@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../platform/config/app-config';
 import { DomainError } from '../platform/errors/domain-error';
 import { ErrorCode } from '../platform/errors/error-code';
 import { AuthStatusDto } from './dto/auth-status.dto';
@@ -32,6 +33,7 @@ export class AuthService {
     private readonly devices: DeviceTokens,
     private readonly passwords: PasswordPolicy,
     private readonly twoFactor: TwoFactorService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async status(userId: number | undefined): Promise<AuthStatusDto> {
@@ -40,6 +42,8 @@ export class AuthService {
       setup_required: !(await this.users.any()),
       authenticated: user !== null,
       user: user ? UserDto.from(user) : null,
+      single_sign_on: this.config.oidc ? { name: this.config.oidc.name, login_url: '/api/auth/oidc/login' } : null,
+      password_login: this.config.passwordLogin,
     };
   }
 
@@ -53,6 +57,9 @@ export class AuthService {
   }
 
   async login(credentials: LoginDto, origin: LoginOrigin): Promise<Authenticated> {
+    if (!this.config.passwordLogin) {
+      throw DomainError.forbidden(`Sign-in with a password is switched off; sign in with ${this.config.oidc?.name ?? 'single sign-on'}`);
+    }
     if (!(await this.users.any())) {
       throw new DomainError(ErrorCode.SETUP_REQUIRED, 'No user exists yet; complete the first-run setup');
     }

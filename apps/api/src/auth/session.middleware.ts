@@ -11,6 +11,8 @@ declare module 'express-session' {
     userId: number;
     /** Where the session began, for the user's list of sessions. */
     signedIn?: { at: string; address: string; userAgent: string };
+    /** A single sign-on under way: what the provider's answer must match. */
+    oidc?: { state: string; nonce: string; codeVerifier: string };
   }
 }
 

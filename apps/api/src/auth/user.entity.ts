@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Role } from './roles/roles';
 
 @Entity('users')
@@ -29,6 +29,11 @@ export class UserEntity {
   /** The time step of the last code accepted: a code is taken once, and none of an earlier step after it. */
   @Column({ name: 'totp_last_step', type: 'integer', nullable: true })
   totpLastStep!: number | null;
+
+  /** `<issuer>#<sub>` of a user who signs in through OpenID Connect; null for local users. */
+  @Index('idx_users_oidc_subject', { unique: true })
+  @Column({ name: 'oidc_subject', type: 'varchar', length: 512, nullable: true })
+  oidcSubject!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'datetime' })
   createdAt!: Date;

@@ -19,6 +19,7 @@ import { ApiKeys1764350000000 } from './1764350000000-api-keys';
 import { SessionOwners1764360000000 } from './1764360000000-session-owners';
 import { TwoFactor1764370000000 } from './1764370000000-two-factor';
 import { AuditLog1764380000000 } from './1764380000000-audit-log';
+import { SingleSignOn1764390000000 } from './1764390000000-single-sign-on';
 
 /** Every migration, oldest first. The app runs the pending ones at start; the schema is never synchronised. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   SessionOwners1764360000000,
   TwoFactor1764370000000,
   AuditLog1764380000000,
+  SingleSignOn1764390000000,
 ];

@@ -1687,11 +1687,27 @@ export interface components {
             /** @description Whether logging in asks for a code from an authenticator app */
             two_factor_enabled: boolean;
         };
+        SingleSignOnDto: {
+            /**
+             * @description The provider, as the button names it
+             * @example Authentik
+             */
+            name: string;
+            /**
+             * @description Where the browser goes to sign in (a redirect to the provider)
+             * @example /api/auth/oidc/login
+             */
+            login_url: string;
+        };
         AuthStatusDto: {
             /** @description True until the first user has been created with POST /api/auth/setup */
             setup_required: boolean;
             authenticated: boolean;
             user: components["schemas"]["UserDto"] | null;
+            /** @description OpenID Connect sign-in, when configured: the login page offers "Sign in with <name>" */
+            single_sign_on: components["schemas"]["SingleSignOnDto"] | null;
+            /** @description Whether POST /api/auth/login accepts passwords (BORGITORY_PASSWORD_LOGIN) */
+            password_login: boolean;
         };
         CredentialsDto: {
             /** @example admin */

@@ -13,12 +13,7 @@ import { UserEntity } from '../user.entity';
 import { UsersService } from '../users.service';
 import { PasswordChangeDto } from './dto/password-change.dto';
 import { CreateUserDto, UpdateUserDto } from './dto/user-input.dto';
-
-/**
- * The condition, checked in the same statement as the change (no other write comes between), that the row changed
- * keeps or gets the role given as the last parameter, is no admin, or is not the last admin.
- */
-const KEEPS_AN_ADMIN = `(:role = 'admin' OR role <> 'admin' OR EXISTS (SELECT 1 FROM users other WHERE other.role = 'admin' AND other.id <> users.id))`;
+import { KEEPS_AN_ADMIN } from './keeps-an-admin';
 
 /**
  * The users an admin manages. There is always an admin: the last one can be neither deleted nor given another role.

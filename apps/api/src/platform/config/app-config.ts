@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
+import { OidcConfig, readOidcConfig, readPasswordLogin } from './oidc-config';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -49,6 +50,10 @@ export interface AppConfig {
   metricsToken: string | null;
   /** Requests each API key may make per minute (BORGITORY_API_KEY_RATE_LIMIT); beyond it the answer is 429. */
   apiKeyRateLimit: number;
+  /** Single sign-on; null when not configured. */
+  oidc: OidcConfig | null;
+  /** Whether users may sign in with a password (BORGITORY_PASSWORD_LOGIN; false only with single sign-on). */
+  passwordLogin: boolean;
 }
 
 export class ConfigError extends Error {
@@ -129,6 +134,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     );
   }
 
+  const oidc = readOidcConfig(env, problems);
+  const passwordLogin = readPasswordLogin(env, oidc, problems);
+
   const config: AppConfig = {
     port: integer('PORT', 8000, 0, 65535),
     host: text('HOST', '0.0.0.0'),
@@ -155,6 +163,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     notificationRetrySeconds: integer('BORGITORY_NOTIFICATION_RETRY_SECONDS', 30, 1, 3600),
     metricsToken,
     apiKeyRateLimit: integer('BORGITORY_API_KEY_RATE_LIMIT', 600, 1, 1_000_000),
+    oidc,
+    passwordLogin,
   };
 
   const publicUrl = text('BORGITORY_PUBLIC_URL', `http://${ownHost(config.host)}:${config.port}`).replace(/\/+$/, '');
