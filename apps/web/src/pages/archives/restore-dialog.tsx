@@ -2,6 +2,7 @@ import { ApiRequestError } from '@borgitory/api-client';
 import { useId, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useRestoreArchive, type ArchiveEntry } from '../../api/archives';
+import { CheckboxField } from '../../components/checkbox-field';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DirectoryPickerDialog } from '../../components/directory-picker-dialog';
 import { Field } from '../../components/field';
@@ -30,8 +31,6 @@ const SHOWN_ENTRIES = 5;
 export function RestoreDialog({ open, repositoryId, archive, folder, entries, onClose }: RestoreDialogProps) {
   const restore = useRestoreArchive(repositoryId, archive);
   const navigate = useNavigate();
-  const keepId = useId();
-  const overwriteId = useId();
   const [destination, setDestination] = useState('');
   const [keepPaths, setKeepPaths] = useState(false);
   const [overwrite, setOverwrite] = useState(false);
@@ -125,18 +124,14 @@ export function RestoreDialog({ open, repositoryId, archive, folder, entries, on
               <code className="wrap">{first ? displayPath(first.path) : '/…'}</code>. A file that is there now is replaced by the archive’s
               version; files that are not in the archive are left alone. This cannot be undone.
             </p>
-            <div className="choice">
-              <input
-                type="checkbox"
-                id={overwriteId}
-                checked={overwrite}
-                onChange={(event) => {
-                  setOverwrite(event.target.checked);
-                  if (restore.isError) restore.reset();
-                }}
-              />
-              <label htmlFor={overwriteId}>Replace the files at their original location</label>
-            </div>
+            <CheckboxField
+              label="Replace the files at their original location"
+              checked={overwrite}
+              onChange={(checked) => {
+                setOverwrite(checked);
+                if (restore.isError) restore.reset();
+              }}
+            />
           </div>
         ) : (
           <>
@@ -170,30 +165,22 @@ export function RestoreDialog({ open, repositoryId, archive, folder, entries, on
             </Field>
 
             <div className="restore-dialog__options">
-              <div className="choice">
-                <input
-                  type="checkbox"
-                  id={keepId}
-                  checked={keepPaths}
-                  onChange={(event) => {
-                    setKeepPaths(event.target.checked);
-                    if (restore.isError) restore.reset();
-                  }}
-                />
-                <label htmlFor={keepId}>Keep full paths</label>
-              </div>
-              <div className="choice">
-                <input
-                  type="checkbox"
-                  id={overwriteId}
-                  checked={overwrite}
-                  onChange={(event) => {
-                    setOverwrite(event.target.checked);
-                    if (restore.isError) restore.reset();
-                  }}
-                />
-                <label htmlFor={overwriteId}>Overwrite existing files</label>
-              </div>
+              <CheckboxField
+                label="Keep full paths"
+                checked={keepPaths}
+                onChange={(checked) => {
+                  setKeepPaths(checked);
+                  if (restore.isError) restore.reset();
+                }}
+              />
+              <CheckboxField
+                label="Overwrite existing files"
+                checked={overwrite}
+                onChange={(checked) => {
+                  setOverwrite(checked);
+                  if (restore.isError) restore.reset();
+                }}
+              />
             </div>
 
             {first && (
