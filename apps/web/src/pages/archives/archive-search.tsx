@@ -1,13 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router-dom';
 import { SEARCH_LIMIT, useArchiveSearch, useIndexAllArchives, type SearchHit } from '../../api/archives';
 import { errorMessage } from '../../api/errors';
-import { displayPath, parentPath } from '../../format/archive-path';
 import { formatBytes } from '@borgitory/byte-sizes';
 import { formatCount, formatCountOf } from '../../format/count';
-import { formatDate, formatDateTime, formatShortDateTime, formatTimeOfDay } from '../../format/date-time';
-import { browseHref } from '../../paths/browse-location';
-import { EntryIcon } from '../../components/entry-icon';
+import { formatShortDateTime } from '../../format/date-time';
+import { HitArchiveCell, HitPathCell } from '../../components/search-hit-cells';
 import { NameSearchForm } from '../../components/name-search-form';
 
 interface ArchiveSearchProps {
@@ -101,25 +98,10 @@ function SearchHits({ repositoryId, hits }: { repositoryId: number; hits: Search
         </thead>
         <tbody>
           {hits.map((hit) => {
-            const folder = hit.type === 'directory' ? hit.path : parentPath(hit.path);
-            const start = new Date(hit.archive_start);
             return (
               <tr key={`${hit.archive_name}\u0000${hit.path}`}>
-                <td className="archive-search__path">
-                  <EntryIcon type={hit.type} />
-                  <Link
-                    to={browseHref(repositoryId, hit.archive_name, { path: folder })}
-                    title={hit.type === 'directory' ? 'Open this folder' : 'Open the folder that holds it'}
-                  >
-                    {displayPath(hit.path)}
-                  </Link>
-                </td>
-                <td data-label="Archive">
-                  <span className="nowrap">{hit.archive_name}</span>
-                  <time className="archive-search__archive" dateTime={hit.archive_start} title={formatDateTime(start)}>
-                    {formatDate(start)} {formatTimeOfDay(start)}
-                  </time>
-                </td>
+                <HitPathCell repositoryId={repositoryId} hit={hit} />
+                <HitArchiveCell hit={hit} label="Archive" />
                 <td className="numeric" data-label="Size">
                   {formatBytes(hit.size)}
                 </td>

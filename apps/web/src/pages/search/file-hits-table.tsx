@@ -1,9 +1,8 @@
 import { Link } from 'react-router-dom';
 import type { FileHit } from '../../api/search';
-import { EntryIcon } from '../../components/entry-icon';
-import { displayPath, parentPath } from '../../format/archive-path';
+import { hitFolder, HitArchiveCell, HitPathCell } from '../../components/search-hit-cells';
 import { formatBytes } from '@borgitory/byte-sizes';
-import { formatDate, formatDateTime, formatShortDateTime, formatTimeOfDay } from '../../format/date-time';
+import { formatShortDateTime } from '../../format/date-time';
 import { browseHref } from '../../paths/browse-location';
 
 /** The hits in one repository: a table on a wide screen, a card per hit on a narrow one. */
@@ -25,25 +24,11 @@ export function FileHitsTable({ hits, caption }: { hits: FileHit[]; caption: str
         </thead>
         <tbody>
           {hits.map((hit) => {
-            const folder = hit.type === 'directory' ? hit.path : parentPath(hit.path);
-            const start = new Date(hit.archive_start);
+            const folder = hitFolder(hit);
             return (
               <tr key={hit.path}>
-                <td className="file-search__path">
-                  <EntryIcon type={hit.type} />
-                  <Link
-                    to={browseHref(hit.repository.id, hit.archive_name, { path: folder })}
-                    title={hit.type === 'directory' ? 'Open this folder' : 'Open the folder that holds it'}
-                  >
-                    {displayPath(hit.path)}
-                  </Link>
-                </td>
-                <td data-label="Newest archive">
-                  <span className="nowrap">{hit.archive_name}</span>
-                  <time className="file-search__archive" dateTime={hit.archive_start} title={formatDateTime(start)}>
-                    {formatDate(start)} {formatTimeOfDay(start)}
-                  </time>
-                </td>
+                <HitPathCell repositoryId={hit.repository.id} hit={hit} />
+                <HitArchiveCell hit={hit} label="Newest archive" />
                 <td className="numeric" data-label="Size">
                   {formatBytes(hit.size)}
                 </td>
