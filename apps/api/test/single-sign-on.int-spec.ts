@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import { freePort } from '@borgitory/borg-runner/testing';
 import { startTestProvider, TestProvider } from './support/oidc-provider-process';
 import { ADMIN, setupAdmin, startTestApp, TestApp } from './support/test-app';
 
@@ -78,10 +78,7 @@ describe('single sign-on with OpenID Connect', () => {
 
   beforeAll(async () => {
     // The app's address must be known to the provider first: a port is taken, then both start.
-    const probe = await startTestApp();
-    await probe.app.listen(0, '127.0.0.1');
-    const port = (probe.app.getHttpServer().address() as AddressInfo).port;
-    await probe.close();
+    const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     provider = await startTestProvider(`${base}/api/auth/oidc/callback`, ACCOUNTS);
     testApp = await startTestApp({
