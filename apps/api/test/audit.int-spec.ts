@@ -133,4 +133,16 @@ describe('audit trail', () => {
     expect(bad.body.error.message).toBe('Since must be a date and time');
     await viewer.get('/api/audit').expect(403);
   });
+
+  it('lists the operations it holds with their counts, each one a filter that finds that many entries', async () => {
+    await entries({ action: 'POST /api/backups/manual' });
+    const actions: { action: string; entries: number }[] = (await admin.get('/api/audit/actions').expect(200)).body.data;
+    const names = actions.map((entry) => entry.action);
+    expect(names).toEqual([...names].sort());
+    expect(names).toEqual(expect.arrayContaining(['POST /api/backups/manual', 'POST /api/repositories', 'POST /api/users']));
+    const backups = actions.find((entry) => entry.action === 'POST /api/backups/manual');
+    const filtered = await admin.get('/api/audit').query({ action: 'POST /api/backups/manual', limit: 1 }).expect(200);
+    expect(filtered.body.meta.total).toBe(backups?.entries);
+    await viewer.get('/api/audit/actions').expect(403);
+  });
 });

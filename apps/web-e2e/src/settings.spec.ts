@@ -282,6 +282,16 @@ test('an admin manages users and reads what they did in the audit log', async ({
     await page.getByRole('link', { name: 'Show the whole log' }).click();
     await expect(page).toHaveURL('/audit');
     await expect(field(page, 'Action')).toHaveValue('');
+
+    // The action filter offers every operation the log holds, with its count, not only those on the page.
+    const actions = page.getByRole('listbox', { name: 'Choices for action' });
+    await field(page, 'Action').fill('put /api/users');
+    await expect(actions.getByRole('option', { name: /^PUT \/api\/users\/\{id\} ?, \d+ entries$/ })).toBeVisible();
+    await expect(actions.getByRole('option', { name: /^POST / })).toHaveCount(0);
+    await actions.getByRole('option', { name: /^PUT \/api\/users\/\{id\}/ }).click();
+    await expect(page).toHaveURL(/action=PUT/);
+    await expect(table.getByRole('row').filter({ hasText: 'Succeeded 200' })).toHaveCount(before.changed + 2);
+    await page.goto('/audit');
   });
 
   await test.step('the audit log at 390 px', async () => {

@@ -28,6 +28,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Requirement> = {
   'DELETE /api/auth/sessions': 'viewer',
   'DELETE /api/auth/sessions/{id}': 'viewer',
   'GET /api/audit': 'admin',
+  'GET /api/audit/actions': 'admin',
   'POST /api/auth/two-factor': 'viewer',
   'DELETE /api/auth/two-factor': 'viewer',
   'POST /api/auth/two-factor/confirm': 'viewer',

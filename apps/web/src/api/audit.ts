@@ -1,9 +1,10 @@
-import { unwrapPage, type Schemas } from '@borgitory/api-client';
+import { unwrap, unwrapPage, type Schemas } from '@borgitory/api-client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client';
 
 export type AuditEntry = Schemas['AuditEntryDto'];
 export type AuditOutcome = AuditEntry['outcome'];
+export type AuditAction = Schemas['AuditActionDto'];
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -17,6 +18,7 @@ export interface AuditFilters {
 
 export const auditKeys = {
   all: ['audit'] as const,
+  actions: ['audit', 'actions'] as const,
   list: (filters: AuditFilters, offset: number) => ['audit', { ...filters, offset }] as const,
 };
 
@@ -26,5 +28,13 @@ export function useAuditLog(filters: AuditFilters, offset: number) {
     queryKey: auditKeys.list(filters, offset),
     queryFn: () => unwrapPage(api.GET('/api/audit', { params: { query: { ...filters, limit: AUDIT_PAGE_SIZE, offset } } })),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The operations the log holds, with their counts, for the action filter. */
+export function useAuditActions() {
+  return useQuery({
+    queryKey: auditKeys.actions,
+    queryFn: () => unwrap(api.GET('/api/audit/actions')),
   });
 }

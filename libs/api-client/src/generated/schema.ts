@@ -273,6 +273,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The operations the audit trail holds, with how many entries each
+         * @description For a filter by action: each is a value `action` of GET /api/audit accepts.
+         *
+         *     Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
+         */
+        get: operations["auditActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/api-keys": {
         parameters: {
             query?: never;
@@ -1853,6 +1875,18 @@ export interface components {
              * @enum {string}
              */
             outcome: "succeeded" | "refused" | "failed";
+        };
+        AuditActionDto: {
+            /**
+             * @description An operation, as entries name it
+             * @example POST /api/backups/manual
+             */
+            action: string;
+            /**
+             * @description How many entries of the log are of this operation
+             * @example 42
+             */
+            entries: number;
         };
         ApiKeyDto: {
             /** @example 1 */
@@ -5170,6 +5204,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role, or the API key's, is below admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    auditActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["AuditActionDto"][];
+                        message: string;
+                    };
                 };
             };
             /** @description Authentication required */

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Between, FindOptionsWhere, LessThan, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
 import { Page } from '../../platform/http/envelope';
 import { AuditEntryEntity } from './audit-entry.entity';
-import { AuditEntryDto, AuditQueryDto } from './dto/audit-entry.dto';
+import { AuditActionDto, AuditEntryDto, AuditQueryDto } from './dto/audit-entry.dto';
 
 /** The stored audit trail: written by AuditTrail, read by admins, trimmed by AuditRetention. */
 @Injectable()
@@ -28,6 +28,18 @@ export class AuditLog {
       take: query.limit,
     });
     return new Page(rows.map(toDto), { total, limit: query.limit, offset: query.offset });
+  }
+
+  /** The operations the log holds, by name, with how many entries each: one pass over the action index. */
+  async actions(): Promise<AuditActionDto[]> {
+    const rows = await this.entries
+      .createQueryBuilder('entry')
+      .select('entry.action', 'action')
+      .addSelect('COUNT(*)', 'entries')
+      .groupBy('entry.action')
+      .orderBy('entry.action')
+      .getRawMany<{ action: string; entries: number }>();
+    return rows.map((row) => ({ action: row.action, entries: Number(row.entries) }));
   }
 
   /** Removes up to `limit` entries older than `cutoff`; returns how many. */

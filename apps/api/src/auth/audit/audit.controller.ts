@@ -4,7 +4,7 @@ import { Page } from '../../platform/http/envelope';
 import { ApiEnvelope, ApiErrors } from '../../platform/openapi/api-responses';
 import { Requires } from '../roles/requires.decorator';
 import { AuditLog } from './audit-log';
-import { AuditEntryDto, AuditQueryDto } from './dto/audit-entry.dto';
+import { AuditActionDto, AuditEntryDto, AuditQueryDto } from './dto/audit-entry.dto';
 
 @ApiTags('audit')
 @Controller('audit')
@@ -23,5 +23,16 @@ export class AuditController {
   @ApiErrors(400)
   list(@Query() query: AuditQueryDto): Promise<Page<AuditEntryDto>> {
     return this.log.list(query);
+  }
+
+  @Requires('admin')
+  @Get('actions')
+  @ApiOperation({
+    summary: 'The operations the audit trail holds, with how many entries each',
+    description: 'For a filter by action: each is a value `action` of GET /api/audit accepts.',
+  })
+  @ApiEnvelope(AuditActionDto, { isArray: true })
+  actions(): Promise<AuditActionDto[]> {
+    return this.log.actions();
   }
 }

@@ -1,15 +1,17 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import type { AuditAction } from '../../api/audit';
 import type { User } from '../../api/auth';
 import { ComboboxField } from '../../components/combobox-field';
 import { FormField } from '../../components/form-field';
+import { formatCountOf } from '../../format/count';
 import { SelectField } from '../../components/select-field';
 import type { AuditFilterValues } from './audit-filter-values';
 
 interface AuditFiltersProps {
   filters: AuditFilterValues;
   users: User[];
-  /** The actions to offer for the action filter (those in sight). */
-  actions: string[];
+  /** The operations the log holds, offered by the action filter. */
+  actions: AuditAction[];
   onChange: (filters: AuditFilterValues) => void;
 }
 
@@ -58,10 +60,10 @@ export function AuditFilters({ filters, users, actions, onChange }: AuditFilters
         className="audit-filters__wide"
         placeholder="All actions"
         value={action}
-        options={actions.map((value) => ({ value }))}
+        options={actions.map((known) => ({ value: known.action, description: formatCountOf(known.entries, 'entry', 'entries') }))}
         onChange={(value) => {
           setAction(value);
-          if (actions.includes(value)) applyAction(value);
+          if (actions.some((known) => known.action === value)) applyAction(value);
         }}
       />
       <FormField

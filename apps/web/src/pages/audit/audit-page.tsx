@@ -1,6 +1,6 @@
 import { ApiRequestError } from '@borgitory/api-client';
 import { Link, useSearchParams } from 'react-router-dom';
-import { AUDIT_PAGE_SIZE, useAuditLog } from '../../api/audit';
+import { AUDIT_PAGE_SIZE, useAuditActions, useAuditLog } from '../../api/audit';
 import { useCurrentUser } from '../../api/auth';
 import { useUserOptions } from '../../api/users';
 import { PageHeader } from '../../components/page-header';
@@ -26,9 +26,7 @@ function AuditLog() {
   const entries = useAuditLog(auditQuery(filters), offset);
   const users = useUserOptions();
   const filtered = Object.keys(filters).length > 0;
-  const actions = [
-    ...new Set([...(entries.data?.items.map((entry) => entry.action) ?? []), ...(filters.action ? [filters.action] : [])]),
-  ].sort();
+  const actions = useAuditActions();
 
   // The role may have been taken away since the page was opened.
   if (entries.error instanceof ApiRequestError && entries.error.status === 403) return <NeedsAdmin />;
@@ -39,7 +37,7 @@ function AuditLog() {
       <AuditFilters
         filters={filters}
         users={users.data?.items ?? []}
-        actions={actions}
+        actions={actions.data ?? []}
         onChange={(next) => setSearchParams(auditViewParams({ filters: next, offset: 0 }))}
       />
       <PagedList

@@ -44,6 +44,14 @@ export class AuditEntryDto {
   outcome!: AuditOutcome;
 }
 
+export class AuditActionDto {
+  @ApiProperty({ example: 'POST /api/backups/manual', description: 'An operation, as entries name it' })
+  action!: string;
+
+  @ApiProperty({ example: 42, description: 'How many entries of the log are of this operation' })
+  entries!: number;
+}
+
 export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 1 })
   @IsOptional()
