@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { writeTree } from '@borgitory/borg-runner/testing';
 import type { Agent } from 'supertest';
+import { browseWhenIndexed } from './support/archive-client';
 import { waitForFinish } from './support/job-client';
 import { ADMIN, setupAdmin, startTestApp, TestApp } from './support/test-app';
 
@@ -49,7 +50,8 @@ describe('users and roles', () => {
     expect((await viewer.get('/api/auth/me').expect(200)).body.data).toMatchObject({ username: 'viewer', role: 'viewer' });
     const archives = await viewer.get(`/api/repositories/${repositoryId}/archives`).expect(200);
     expect(archives.body.data.map((item: { name: string }) => item.name)).toEqual([archive]);
-    await viewer.get(`/api/repositories/${repositoryId}/archives/${encodeURIComponent(archive)}/browse`).expect(200);
+    const browse = await browseWhenIndexed(viewer, `/api/repositories/${repositoryId}/archives/${encodeURIComponent(archive)}/browse`);
+    expect(browse.status).toBe(200);
 
     const download = await viewer
       .get(`/api/repositories/${repositoryId}/archives/${encodeURIComponent(archive)}/download`)

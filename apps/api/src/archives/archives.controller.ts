@@ -19,6 +19,7 @@ import {
   ArchiveSearchQueryDto,
   RestoreArchiveDto,
 } from './dto/archive-queries.dto';
+import { CurrentPrincipal, Principal } from '../auth/authenticated-request';
 import { Requires } from '../auth/roles/requires.decorator';
 
 const INDEXING = 'The archive is being indexed for browsing; data is the progress. Ask again shortly.';
@@ -135,11 +136,21 @@ export class ArchivesController {
   @Requires('operator')
   @Post('archives/:archive/restore')
   @SuccessMessage('Restore started')
-  @ApiOperation({ summary: 'Extract files and directories of the archive into a directory on the server (a job)' })
+  @ApiOperation({
+    summary: 'Extract files and directories of the archive into a directory on the server (a job)',
+    description:
+      'An operator restores only inside the restore roots (GET /api/restore-roots, BORGITORY_RESTORE_ROOTS); a target ' +
+      'outside them, or reached through a symbolic link that leads out, is 403. An admin restores anywhere.',
+  })
   @ApiEnvelope(JobDto, { status: 201 })
   @ApiErrors(400, 404, 409, 422)
-  restore(@Param('id', ParseIntPipe) id: number, @Param('archive') archive: string, @Body() body: RestoreArchiveDto): Promise<JobDto> {
-    return this.archives.restore(id, archive, body);
+  restore(
+    @Param('id', ParseIntPipe) id: number,
+    @Param('archive') archive: string,
+    @Body() body: RestoreArchiveDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<JobDto> {
+    return this.archives.restore(id, archive, body, principal.role);
   }
 
   @Requires('viewer')

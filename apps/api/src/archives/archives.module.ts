@@ -15,11 +15,13 @@ import { DeleteArchiveExecutor } from './delete-archive.executor';
 import { ArchiveIndexes } from './index/archive-indexes';
 import { NewArchiveIndexing } from './index/new-archive-indexing';
 import { RestoreExecutor } from './restore.executor';
+import { RestoreRoots } from './restore-roots/restore-roots';
+import { RestoreRootsController } from './restore-roots/restore-roots.controller';
 import { ArchiveStatisticsBackfill } from './statistics/archive-statistics-backfill';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ArchiveEntity, ArchiveCatalogStateEntity]), JobsModule, RepositoriesModule],
-  controllers: [ArchivesController],
+  controllers: [ArchivesController, RestoreRootsController],
   providers: [
     ArchivesService,
     ArchiveCatalog,
@@ -29,6 +31,7 @@ import { ArchiveStatisticsBackfill } from './statistics/archive-statistics-backf
     ArchiveSettings,
     DeleteArchiveExecutor,
     RestoreExecutor,
+    RestoreRoots,
     ArchiveStatisticsBackfill,
   ],
   exports: [ArchiveCatalog, ArchiveIndexes, ArchiveSettings, ArchiveStatisticsBackfill, NewArchiveIndexing],

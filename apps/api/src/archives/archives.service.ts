@@ -10,6 +10,7 @@ import { Page } from '../platform/http/envelope';
 import { ErrorCode, isErrorCode } from '../platform/errors/error-code';
 import { RepositoryBorg } from '../repositories/borg/repository-borg';
 import { RepositoryPreconditions } from '../repositories/repository-preconditions';
+import { Role } from '../auth/roles/roles';
 import { ArchiveCatalog } from './archive-catalog';
 import { toArchiveDetailsDto, toArchiveDto, toEntryDto, toIndexStatusDto, entryType } from './archive-dto.mapper';
 import { DeleteArchiveParametersDto } from '../jobs/contract/delete-archive-job';
@@ -26,7 +27,8 @@ import {
   RestoreArchiveDto,
 } from './dto/archive-queries.dto';
 import { ArchiveIndexes } from './index/archive-indexes';
-import { existingRestoreTargets, restoreTarget } from './restore-targets';
+import { RestoreRoots } from './restore-roots/restore-roots';
+import { existingRestoreTargets, restoreTarget, restoreTargets } from './restore-targets';
 import { ServerFiles } from '../platform/files/server-files';
 
 export type Indexing = { indexing: ArchiveIndexStatusDto };
@@ -44,6 +46,7 @@ export class ArchivesService {
     private readonly borg: BorgRunner,
     private readonly settings: ArchiveSettings,
     private readonly files: ServerFiles,
+    private readonly restoreRoots: RestoreRoots,
     version: DatabaseVersion,
   ) {
     this.pages = new VersionedCache(version, LIST_CACHE_SIZE);
@@ -178,7 +181,7 @@ export class ArchivesService {
     });
   }
 
-  async restore(repositoryId: number, name: string, input: RestoreArchiveDto): Promise<JobDto> {
+  async restore(repositoryId: number, name: string, input: RestoreArchiveDto, actor: Role): Promise<JobDto> {
     const archive = await this.catalog.find(repositoryId, name);
     const details: Record<string, string[]> = {};
     const paths = input.paths.map((path) => ArchivePath.fromEscaped(path, 'paths'));
@@ -206,6 +209,7 @@ export class ArchivesService {
     }
 
     const selected = everything ? [ArchivePath.root] : paths;
+    await this.restoreRoots.assertAllowed(actor, restoreTargets(target.destination, selected, strip), input.overwrite ?? false);
     if (!input.overwrite) {
       const existing = await existingRestoreTargets(this.files, target.destination, selected, strip);
       if (existing.length) {

@@ -33,9 +33,11 @@ export function restoreTarget(input: {
 
 /** Where each restored path lands under the destination once stripComponents leading components are dropped. */
 export function restoreTargets(destination: string, paths: ArchivePath[], stripComponents: number): Buffer[] {
+  const base = Buffer.from(destination.replace(/\/+$/, ''));
   return paths.map((path) => {
     const kept = path.components.slice(stripComponents);
-    return Buffer.concat([Buffer.from(destination), ...kept.flatMap((component) => [Buffer.from('/'), component])]);
+    if (kept.length === 0) return Buffer.from(destination);
+    return Buffer.concat([base, ...kept.flatMap((component) => [Buffer.from('/'), component])]);
   });
 }
 

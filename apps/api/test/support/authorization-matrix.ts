@@ -70,6 +70,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Requirement> = {
   'GET /api/repositories/{id}/archives/{archive}/index': 'viewer',
   'POST /api/repositories/{id}/archives/{archive}/index': 'operator',
   'POST /api/repositories/{id}/archives/{archive}/restore': 'operator',
+  'GET /api/restore-roots': 'operator',
   'GET /api/repositories/{id}/archives/{archive}/diff/{other}': 'viewer',
   'GET /api/repositories/{id}/search': 'viewer',
   'GET /api/cloud-sync/providers': 'viewer',

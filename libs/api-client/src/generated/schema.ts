@@ -884,7 +884,9 @@ export interface paths {
         put?: never;
         /**
          * Extract files and directories of the archive into a directory on the server (a job)
-         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
+         * @description An operator restores only inside the restore roots (GET /api/restore-roots, BORGITORY_RESTORE_ROOTS); a target outside them, or reached through a symbolic link that leads out, is 403. An admin restores anywhere.
+         *
+         *     Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["archivesRestore"];
         delete?: never;
@@ -925,6 +927,28 @@ export interface paths {
          * @description Needs the `viewer` role: any signed-in user or API key.
          */
         get: operations["archivesSearch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/restore-roots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the signed-in user may restore to
+         * @description Operators restore only inside these directories (BORGITORY_RESTORE_ROOTS); admins anywhere.
+         *
+         *     Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
+         */
+        get: operations["restoreRootsGet"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2493,6 +2517,20 @@ export interface components {
             searched_archives: number;
             /** @description Archives without an index (browse one to index it) */
             unindexed_archives: number;
+        };
+        RestoreRootsDto: {
+            /**
+             * @description True for an admin, who restores anywhere
+             * @example false
+             */
+            anywhere: boolean;
+            /**
+             * @description The directories the signed-in user may restore into (empty when anywhere)
+             * @example [
+             *       "/srv/borgitory/data/restores"
+             *     ]
+             */
+            roots: string[];
         };
         /** @enum {string} */
         CloudProviderName: "s3" | "sftp" | "webdav" | "smb" | "local";
@@ -7941,6 +7979,58 @@ export interface operations {
             };
             /** @description Validation failed; details name each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    restoreRootsGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["RestoreRootsDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role, or the API key's, is below operator */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

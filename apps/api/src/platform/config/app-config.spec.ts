@@ -28,7 +28,19 @@ describe('loadConfig', () => {
       notificationRetrySeconds: 30,
       metricsToken: null,
       apiKeyRateLimit: 600,
+      restoreRoots: ['/srv/borgitory/data/restores'],
     });
+  });
+
+  it('takes restore roots as absolute directories, normalized, and refuses a relative one', () => {
+    expect(loadConfig({ BORGITORY_RESTORE_ROOTS: ' /srv/restores/ , /home//shared ' }).restoreRoots).toEqual([
+      '/srv/restores',
+      '/home/shared',
+    ]);
+    expect(loadConfig({ BORGITORY_RESTORE_ROOTS: '/' }).restoreRoots).toEqual(['/']);
+    expect(() => loadConfig({ BORGITORY_RESTORE_ROOTS: '/srv/restores,restores' })).toThrow(
+      'BORGITORY_RESTORE_ROOTS must list absolute directories (got "restores")',
+    );
   });
 
   it('takes a whole number of API key requests per minute', () => {

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, normalize, resolve } from 'node:path';
 import { OidcConfig, readOidcConfig, readPasswordLogin } from './oidc-config';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -54,6 +54,8 @@ export interface AppConfig {
   oidc: OidcConfig | null;
   /** Whether users may sign in with a password (BORGITORY_PASSWORD_LOGIN; false only with single sign-on). */
   passwordLogin: boolean;
+  /** The directories an operator may restore into (BORGITORY_RESTORE_ROOTS; by default `restores` in the data directory). Admins restore anywhere. */
+  restoreRoots: string[];
 }
 
 export class ConfigError extends Error {
@@ -137,10 +139,19 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
   const oidc = readOidcConfig(env, problems);
   const passwordLogin = readPasswordLogin(env, oidc, problems);
 
+  const dataDir = directory(text('BORGITORY_DATA_DIR', 'data'));
+  const restoreRoots = text('BORGITORY_RESTORE_ROOTS', join(dataDir, 'restores'))
+    .split(',')
+    .map((root) => root.trim())
+    .filter(Boolean);
+  for (const root of restoreRoots) {
+    if (!isAbsolute(root)) problems.push(`BORGITORY_RESTORE_ROOTS must list absolute directories (got "${root}")`);
+  }
+
   const config: AppConfig = {
     port: integer('PORT', 8000, 0, 65535),
     host: text('HOST', '0.0.0.0'),
-    dataDir: directory(text('BORGITORY_DATA_DIR', 'data')),
+    dataDir,
     secretKey,
     maxConcurrentJobs: integer('BORGITORY_MAX_CONCURRENT_JOBS', 2, 1, 64),
     indexBudgetBytes: integer('BORGITORY_INDEX_BUDGET_MB', 2048, 1, 10_000_000) * 1024 * 1024,
@@ -165,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     apiKeyRateLimit: integer('BORGITORY_API_KEY_RATE_LIMIT', 600, 1, 1_000_000),
     oidc,
     passwordLogin,
+    restoreRoots: restoreRoots.map((root) => normalize(root).replace(/(?<=.)\/+$/, '')),
   };
 
   const publicUrl = text('BORGITORY_PUBLIC_URL', `http://${ownHost(config.host)}:${config.port}`).replace(/\/+$/, '');

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { access, lstat, mkdir, readdir, readFile, readlink, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute } from 'node:path';
 import { Injectable } from '@nestjs/common';
 
@@ -48,6 +48,42 @@ export class ServerFiles {
 
   async isEmptyDirectory(path: FsPath): Promise<boolean> {
     return (await readdir(path)).length === 0;
+  }
+
+  /**
+   * Where `path` really is: the symbolic links of its deepest existing ancestor resolved, the rest kept as written.
+   * `path` is absolute and normalized.
+   */
+  async realLocation(path: Buffer): Promise<Buffer> {
+    const components = path.toString('latin1').split('/').filter(Boolean);
+    for (let kept = components.length; kept >= 0; kept--) {
+      const ancestor = Buffer.from('/' + components.slice(0, kept).join('/'), 'latin1');
+      try {
+        const real = await realpath(ancestor, { encoding: 'buffer' });
+        const rest = components.slice(kept).map((component) => Buffer.from('/' + component, 'latin1'));
+        return Buffer.concat([real.equals(Buffer.from('/')) && rest.length ? Buffer.alloc(0) : real, ...rest]);
+      } catch (error) {
+        if (errorCode(error) !== 'ENOENT' && errorCode(error) !== 'ENOTDIR') throw error;
+      }
+    }
+    return Buffer.from('/');
+  }
+
+  /**
+   * Every symbolic link under the directory `path` (not followed), with where it points, resolved against its
+   * directory; nothing when `path` is not a directory.
+   */
+  async *symbolicLinksUnder(path: Buffer): AsyncGenerator<{ link: Buffer; pointsTo: Buffer }> {
+    const entry = await lstat(path).catch(() => null);
+    if (!entry?.isDirectory()) return;
+    for (const child of await readdir(path, { withFileTypes: true, encoding: 'buffer' })) {
+      const childPath = Buffer.concat([path, Buffer.from('/'), child.name]);
+      if (child.isDirectory()) yield* this.symbolicLinksUnder(childPath);
+      else if (child.isSymbolicLink()) {
+        const written = await readlink(childPath, { encoding: 'buffer' });
+        yield { link: childPath, pointsTo: written[0] === 0x2f ? written : Buffer.concat([path, Buffer.from('/'), written]) };
+      }
+    }
   }
 
   readText(path: string): Promise<string> {
