@@ -1,4 +1,4 @@
-import { isExpired, newApiKey, scopeChoices, scopeLabel } from './api-key-values';
+import { isExpired, localDay, newApiKey, scopeChoices, scopeLabel } from './api-key-values';
 
 describe('api key form values', () => {
   it('offers each role the scopes up to its own', () => {
@@ -22,6 +22,10 @@ describe('api key form values', () => {
       scope: 'operate',
       expires_at: new Date(2027, 1, 1).toISOString(),
     });
+  });
+
+  it('writes the local day as a date field does', () => {
+    expect(localDay(new Date(2027, 0, 5, 23, 30))).toBe('2027-01-05');
   });
 
   it('tells an expired key from one that still works', () => {

@@ -38,6 +38,12 @@ export function newApiKey({ name, scope, expires_on }: ApiKeyFormValues): NewApi
   return { name, scope, expires_at: nextMidnight.toISOString() };
 }
 
+/** The local day of `date` as a date field writes it (YYYY-MM-DD): the earliest last day a new key may have. */
+export function localDay(date: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
 /** Whether the key no longer works because its time ran out. */
 export function isExpired(key: Pick<ApiKey, 'expires_at'>, now: Date): boolean {
   return key.expires_at !== null && new Date(key.expires_at).getTime() <= now.getTime();

@@ -73,7 +73,7 @@ export function ApiKeysPanel({ role }: { role: Role }) {
                       <td data-label="Created" className="nowrap">
                         <RelativeTime value={key.created_at} />
                       </td>
-                      <td data-label="Expires" className="nowrap">
+                      <td data-label="Expires">
                         {isExpired(key, now) ? (
                           <>
                             <span className="badge badge--error">Expired</span> <RelativeTime value={key.expires_at} />
@@ -84,7 +84,12 @@ export function ApiKeysPanel({ role }: { role: Role }) {
                       </td>
                       <td data-label="Last used">
                         <RelativeTime value={key.last_used_at} fallback="never" />
-                        {key.last_used_from && <span className="muted"> from {key.last_used_from}</span>}
+                        {key.last_used_from && (
+                          <>
+                            {' '}
+                            <span className="api-keys-table__from">from {key.last_used_from}</span>
+                          </>
+                        )}
                       </td>
                       <td className="api-keys-table__actions">
                         <button

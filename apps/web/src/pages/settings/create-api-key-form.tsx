@@ -6,7 +6,7 @@ import { FormField } from '../../components/form-field';
 import { FormActions, SaveForm } from '../../components/save-form';
 import { useFormValues } from '../../forms/use-form-values';
 import { useSaveForm } from '../../forms/use-save-form';
-import { EMPTY_API_KEY_FORM, newApiKey, scopeChoices } from './api-key-values';
+import { EMPTY_API_KEY_FORM, localDay, newApiKey, scopeChoices } from './api-key-values';
 import { NewApiKey } from './new-api-key';
 
 const SHOWN = ['name', 'scope', 'expires_at'] as const;
@@ -61,6 +61,7 @@ export function CreateApiKeyForm({ role }: { role: Role }) {
         <FormField
           label="Expires on"
           type="date"
+          min={localDay(new Date())}
           hint="Optional: the key works until the end of this day. Leave it empty for a key that does not expire."
           value={values.expires_on}
           onChange={(event) => set('expires_on')(event.target.value)}
