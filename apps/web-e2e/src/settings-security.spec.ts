@@ -110,6 +110,7 @@ test('a user turns two-factor sign-in on and off; logging in asks for a code, an
     await screenshots(tess, saved, 'settings-two-factor-recovery-codes');
     await saved.getByRole('button', { name: 'I saved them' }).click();
     await expect(saved).toHaveCount(0);
+    await expect(panel.getByRole('heading', { name: 'Two-factor sign-in' })).toBeFocused();
     await expect(panel).toContainText('Logging in asks for a code from your authenticator app');
   });
 
@@ -211,6 +212,7 @@ test('an operator makes a read key, which reads but does not change, then revoke
     await screenshots(otto, shown, 'settings-api-key-created');
     await shown.getByRole('button', { name: 'I have copied it' }).click();
     await expect(shown).toHaveCount(0);
+    await expect(field(form, 'Name')).toBeFocused();
   });
 
   await test.step('the key reads (200) but cannot change anything (403); the list says when and from where it was used', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useCreateApiKey, type CreatedApiKey } from '../../api/api-keys';
 import type { Role } from '../../api/users';
 import { ChoiceGroup } from '../../components/choice-group';
@@ -16,6 +16,8 @@ export function CreateApiKeyForm({ role }: { role: Role }) {
   const create = useCreateApiKey();
   const [values, set, setValues] = useFormValues(EMPTY_API_KEY_FORM);
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
+  // Where focus goes once the new key, which held it, is put away: ready for another key.
+  const nameRef = useRef<HTMLInputElement>(null);
   const { formRef, errors, submit } = useSaveForm(create, newApiKey(values), {
     shown: SHOWN,
     onSaved: (key) => {
@@ -41,8 +43,17 @@ export function CreateApiKeyForm({ role }: { role: Role }) {
           </h2>
         }
       >
-        {created && <NewApiKey created={created} onDone={() => setCreated(null)} />}
+        {created && (
+          <NewApiKey
+            created={created}
+            onDone={() => {
+              setCreated(null);
+              nameRef.current?.focus();
+            }}
+          />
+        )}
         <FormField
+          ref={nameRef}
           label="Name"
           autoComplete="off"
           hint="What the key is for, such as “nightly report script”."

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { User } from '../../api/auth';
 import { errorMessage } from '../../api/errors';
 import { useStartTwoFactor, type TwoFactorEnrolment } from '../../api/two-factor';
@@ -15,17 +15,27 @@ export function TwoFactorPanel({ user }: { user: User }) {
   const [enrolment, setEnrolment] = useState<TwoFactorEnrolment | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [turningOff, setTurningOff] = useState(false);
+  // Where focus goes once the recovery codes, which held it, are put away.
+  const headingRef = useRef<HTMLHeadingElement>(null);
 
   return (
     <section className="panel" aria-labelledby="two-factor-heading">
       <div className="panel__header">
-        <h2 id="two-factor-heading">Two-factor sign-in</h2>
+        <h2 id="two-factor-heading" ref={headingRef} tabIndex={-1}>
+          Two-factor sign-in
+        </h2>
         <span className={user.two_factor_enabled ? 'badge badge--ok' : 'badge badge--neutral'}>
           {user.two_factor_enabled ? 'On' : 'Off'}
         </span>
       </div>
       {recoveryCodes ? (
-        <RecoveryCodes codes={recoveryCodes} onDone={() => setRecoveryCodes(null)} />
+        <RecoveryCodes
+          codes={recoveryCodes}
+          onDone={() => {
+            setRecoveryCodes(null);
+            headingRef.current?.focus();
+          }}
+        />
       ) : enrolment ? (
         <TwoFactorEnrolmentForm
           enrolment={enrolment}
