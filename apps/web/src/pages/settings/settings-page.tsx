@@ -3,14 +3,16 @@ import { useCurrentUser } from '../../api/auth';
 import { PageHeader } from '../../components/page-header';
 import { AUDIT_PATH } from '../../paths/page-paths';
 import { AccountPanel } from './account-panel';
+import { ApiKeysPanel } from './api-keys-panel';
 import { PasswordPanel } from './password-panel';
 import { SessionsPanel } from './sessions-panel';
+import { TwoFactorPanel } from './two-factor-panel';
 import { UsersPanel } from './users-panel';
 import './settings.css';
 
 /**
  * The signed-in user's own settings, then, for an admin, the server's users and the audit log.
- * The sections keep this order: account, password, two-factor (to come), sessions, API keys (to come), users.
+ * The sections keep this order: account, password, two-factor sign-in, sessions, API keys, users.
  */
 export function SettingsPage() {
   const user = useCurrentUser();
@@ -19,12 +21,12 @@ export function SettingsPage() {
 
   return (
     <>
-      <PageHeader title="Settings" intro="Your account, your password and where you are logged in." />
+      <PageHeader title="Settings" intro="Your account, how you log in, where you are logged in and your API keys." />
       <AccountPanel user={user} />
       <PasswordPanel />
-      {/* Two-factor sign-in goes here, once the server offers it. */}
+      <TwoFactorPanel user={user} />
       <SessionsPanel />
-      {/* API keys go here, once the server offers them. */}
+      <ApiKeysPanel role={user.role} />
       {admin && (
         <>
           <UsersPanel currentUserId={user.id} />
