@@ -51,6 +51,7 @@ async function logInWithCode(page: Page, code: string) {
   await field(page, 'Username').fill(TESS.username);
   await field(page, 'Password').fill(TESS.password);
   await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(field(page, 'Two-factor code')).toBeFocused();
   await field(page, 'Two-factor code').fill(code);
   await page.getByRole('button', { name: 'Log in' }).click();
 }

@@ -1,5 +1,5 @@
 import { ApiRequestError } from '@borgitory/api-client';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useAuthStatus, useLogin } from '../api/auth';
 import { errorMessage } from '../api/errors';
 import { AuthCard } from '../components/auth-card';
@@ -17,7 +17,12 @@ export function LoginPage() {
   const ssoError = new URLSearchParams(window.location.search).get('sso_error');
   const singleSignOn = status?.single_sign_on ?? null;
   const passwordLogin = status?.password_login ?? true;
-  const [askCode, setAskCode] = useState(false);
+  // How many times the server asked for a code: each ask puts the cursor in the code field once it is on screen.
+  const [codeRequests, setCodeRequests] = useState(0);
+  const askCode = codeRequests > 0;
+  useEffect(() => {
+    if (codeRequests > 0) codeRef.current?.focus();
+  }, [codeRequests]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -26,9 +31,8 @@ export function LoginPage() {
       {
         onError: (error) => {
           if (isCodeRequest(error)) {
-            setAskCode(true);
             setCode('');
-            requestAnimationFrame(() => codeRef.current?.focus());
+            setCodeRequests((asked) => asked + 1);
             return;
           }
           if (askCode) {
