@@ -185,6 +185,8 @@ test('a viewer sees the status, the archives and the jobs, and no button that wo
       await expect(viola.getByRole('main').getByRole('textbox')).toHaveCount(0);
     }
     await viola.goto('/repositories/new');
+    await expect(viola.getByRole('heading', { level: 1, name: 'New repository' })).toBeVisible();
+    await viola.screenshot({ path: screenshotPath('viewer-needs-role') });
     await viola.getByRole('alert').getByRole('link', { name: 'the repositories' }).click();
     await expect(viola).toHaveURL('/repositories');
   });
