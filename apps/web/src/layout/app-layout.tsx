@@ -6,11 +6,14 @@ import { BrandMark } from '../components/brand-mark';
 import { SETTINGS_PATH } from '../paths/page-paths';
 import { navSection } from './nav-section';
 import './app-layout.css';
+import { roleGrants } from '../api/roles';
+import type { Role } from '../api/users';
 
-export const NAV_ITEMS = [
+/** The main navigation; an item with a role is shown only to that role and higher (the Backups page is a form to back up). */
+export const NAV_ITEMS: readonly { to: string; label: string; role?: Role }[] = [
   { to: '/', label: 'Dashboard' },
   { to: '/repositories', label: 'Repositories' },
-  { to: '/backups', label: 'Backups' },
+  { to: '/backups', label: 'Backups', role: 'operator' },
   { to: '/archives', label: 'Archives' },
   { to: '/search', label: 'Search' },
   { to: '/schedules', label: 'Schedules' },
@@ -18,7 +21,7 @@ export const NAV_ITEMS = [
   { to: '/cloud-sync', label: 'Cloud Sync' },
   { to: '/notifications', label: 'Notifications' },
   { to: SETTINGS_PATH, label: 'Settings' },
-] as const;
+];
 
 const SECTIONS = NAV_ITEMS.map((item) => item.to);
 
@@ -66,7 +69,7 @@ export function AppLayout({ user, loading, children }: AppLayoutProps) {
       </header>
       <nav className="app__nav" aria-label="Main">
         <ul>
-          {NAV_ITEMS.map((item) => (
+          {NAV_ITEMS.filter((item) => !item.role || roleGrants(user.role, item.role)).map((item) => (
             <li key={item.to}>
               <Link to={item.to} aria-current={item.to === current ? 'page' : undefined}>
                 {item.label}

@@ -5,6 +5,7 @@ import { ItemLoader } from '../item-loader';
 import type { EditFormProps } from '../save-form';
 import { policiesTitle } from './policies-title';
 import { useDocumentTitle } from '../../util/use-document-title';
+import { NeedsRolePage } from '../needs-role';
 
 interface PolicyFormPageProps<Values, Policy, Input> {
   /** "pruning", "check": the policy is called a "<kind> policy". */
@@ -20,15 +21,21 @@ interface NewPolicyPageProps<Values, Policy, Input> extends PolicyFormPageProps<
   useCreate: () => UseMutationResult<Policy, Error, Input>;
 }
 
-/** A new policy: its form, empty, then back to the list. */
-export function NewPolicyPage<Values, Policy, Input>({
-  kind,
-  intro,
-  listPath,
-  Form,
-  initial,
-  useCreate,
-}: NewPolicyPageProps<Values, Policy, Input>) {
+/** A new policy (an admin's task): its form, empty, then back to the list. */
+export function NewPolicyPage<Values, Policy, Input>(props: NewPolicyPageProps<Values, Policy, Input>) {
+  return (
+    <NeedsRolePage
+      atLeast="admin"
+      title={`New ${props.kind} policy`}
+      action={`Creating a ${props.kind} policy`}
+      back={{ to: props.listPath, label: `the ${props.kind} policies` }}
+    >
+      <NewPolicy {...props} />
+    </NeedsRolePage>
+  );
+}
+
+function NewPolicy<Values, Policy, Input>({ kind, intro, listPath, Form, initial, useCreate }: NewPolicyPageProps<Values, Policy, Input>) {
   const create = useCreate();
   const navigate = useNavigate();
   useDocumentTitle(`New ${kind} policy`);
@@ -49,15 +56,22 @@ interface EditPolicyPageProps<Values, Policy, Input> extends PolicyFormPageProps
   formValues: (policy: Policy) => Values;
 }
 
-/** The policy of the address (`:id`) in its form, then back to the list. */
+/** The policy of the address (`:id`) in its form (an admin's task), then back to the list. */
 export function EditPolicyPage<Values, Policy extends { id: number; name: string }, Input>({
   useItem,
   ...props
 }: EditPolicyPageProps<Values, Policy, Input>) {
   return (
-    <ItemLoader kind={`${props.kind} policy`} listPath={props.listPath} useItem={useItem}>
-      {(policy) => <EditPolicy policy={policy} {...props} />}
-    </ItemLoader>
+    <NeedsRolePage
+      atLeast="admin"
+      title={`Edit ${props.kind} policy`}
+      action={`Changing a ${props.kind} policy`}
+      back={{ to: props.listPath, label: `the ${props.kind} policies` }}
+    >
+      <ItemLoader kind={`${props.kind} policy`} listPath={props.listPath} useItem={useItem}>
+        {(policy) => <EditPolicy policy={policy} {...props} />}
+      </ItemLoader>
+    </NeedsRolePage>
   );
 }
 

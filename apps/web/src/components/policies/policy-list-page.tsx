@@ -9,6 +9,7 @@ import { PageHeader } from '../page-header';
 import { PagedList } from '../paged-list';
 import { DeletePolicyDialog } from './delete-policy-dialog';
 import { policiesTitle } from './policies-title';
+import { RequiresRole } from '../requires-role';
 
 /** What a policy's table is given: the page's policies, and what to do when one is run now or deleted. */
 export interface PolicyTableActions<Policy> {
@@ -52,16 +53,18 @@ export function PolicyListPage<Policy extends { id: number; name: string }>({
   return (
     <>
       <PageHeader title={title} intro={intro}>
-        <Link to={newPath} className="button button--primary">
-          New {kind} policy
-        </Link>
+        <RequiresRole atLeast="admin">
+          <Link to={newPath} className="button button--primary">
+            New {kind} policy
+          </Link>
+        </RequiresRole>
       </PageHeader>
 
       <PagedList
         query={policies}
         loading={`Loading ${kind} policies…`}
         empty={
-          <EmptyState title={`No ${kind} policies yet`} actionPath={newPath} actionLabel={`Create a ${kind} policy`}>
+          <EmptyState title={`No ${kind} policies yet`} actionPath={newPath} actionLabel={`Create a ${kind} policy`} actionRole="admin">
             {about}
           </EmptyState>
         }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { PanelTable } from '../panel-table';
 import { ActionsHeader, DeleteButton, EditLink } from '../row-actions';
 import './policy-table.css';
+import { RequiresRole } from '../requires-role';
 
 interface PolicyTableProps<Policy extends { id: number; name: string }> {
   /** "Pruning policies": the table's caption. */
@@ -11,7 +12,7 @@ interface PolicyTableProps<Policy extends { id: number; name: string }> {
   policies: Policy[];
   /** A policy's cells in those columns. */
   cells: (policy: Policy) => ReactNode;
-  /** A policy's actions before Edit and Delete. */
+  /** A policy's actions before Edit and Delete, for an operator (Edit and Delete are an admin's). */
   actions: (policy: Policy) => ReactNode;
   editPath: (id: number) => string;
   onDelete: (policy: Policy) => void;
@@ -48,9 +49,11 @@ export function PolicyTable<Policy extends { id: number; name: string }>({
             </th>
             {cells(policy)}
             <td className="actions-cell">
-              {actions(policy)}
-              <EditLink to={editPath(policy.id)} name={policy.name} />
-              <DeleteButton name={policy.name} onClick={() => onDelete(policy)} />
+              <RequiresRole atLeast="operator">{actions(policy)}</RequiresRole>
+              <RequiresRole atLeast="admin">
+                <EditLink to={editPath(policy.id)} name={policy.name} />
+                <DeleteButton name={policy.name} onClick={() => onDelete(policy)} />
+              </RequiresRole>
             </td>
           </tr>
         ))}

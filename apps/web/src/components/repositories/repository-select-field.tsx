@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import { errorMessage } from '../../api/errors';
 import { useRepositoryOptions } from '../../api/repositories';
 import { SelectField } from '../select-field';
+import { RequiresRole } from '../requires-role';
 
 interface RepositorySelectFieldProps {
   /** The chosen repository's id, or '' for none. */
@@ -28,7 +29,11 @@ export function RepositorySelectField({ value, onChange, hint, errors, localOnly
       hint={
         none ? (
           <>
-            There are no repositories yet. <Link to="/repositories/new">Create a repository</Link> first.
+            There are no repositories yet.
+            <RequiresRole atLeast="admin" otherwise=" Ask an admin to add one.">
+              {' '}
+              <Link to="/repositories/new">Create a repository</Link> first.
+            </RequiresRole>
           </>
         ) : repositories.isError ? (
           <span className="field__load-error">{errorMessage(repositories.error)}</span>

@@ -22,6 +22,7 @@ import { useArchiveName } from './use-archive-name';
 import './archives.css';
 import './archive-browser.css';
 import { useDocumentTitle } from '../../util/use-document-title';
+import { useRoleAtLeast } from '../../api/roles';
 
 export function ArchiveBrowserPage() {
   return <RepositoryLoader>{(repository) => <ArchiveRoute repository={repository} />}</RepositoryLoader>;
@@ -42,8 +43,9 @@ interface Selection {
 
 /**
  * One archive, folder by folder: breadcrumbs, a sortable and paged table of
- * entries (from the archive's index, built on first use), downloads, and a
- * restore of the selected entries. The folder, sort and page are in the address.
+ * entries (from the archive's index, built on first use), and, for an operator,
+ * downloads and a restore of the selected entries. The folder, sort and page
+ * are in the address.
  */
 function ArchiveBrowser({ repository, archive }: { repository: Repository; archive: string }) {
   const location = useLocation();
@@ -54,6 +56,7 @@ function ArchiveBrowser({ repository, archive }: { repository: Repository; archi
   const details = useArchiveDetails(repository.id, archive);
   const [selection, setSelection] = useState<Selection>({ folder: params.path, entries: new Map() });
   const [restoring, setRestoring] = useState(false);
+  const operable = useRoleAtLeast('operator');
 
   const selected = useMemo(
     () => (selection.folder === params.path ? selection.entries : new Map<string, ArchiveEntry>()),
@@ -108,24 +111,26 @@ function ArchiveBrowser({ repository, archive }: { repository: Repository; archi
         </h2>
         <div className="archive-browser__bar">
           <ArchiveBreadcrumbs repositoryId={repository.id} archive={archive} params={params} />
-          <div className="archive-browser__selection">
-            <span className="muted" role="status">
-              {selected.size > 0 ? `${formatCountOf(selected.size, 'item')} selected` : ''}
-            </span>
-            {selected.size > 0 && (
-              <button type="button" className="button button--small" onClick={() => select([...selected.values()], false)}>
-                Clear selection
+          {operable && (
+            <div className="archive-browser__selection">
+              <span className="muted" role="status">
+                {selected.size > 0 ? `${formatCountOf(selected.size, 'item')} selected` : ''}
+              </span>
+              {selected.size > 0 && (
+                <button type="button" className="button button--small" onClick={() => select([...selected.values()], false)}>
+                  Clear selection
+                </button>
+              )}
+              <button
+                type="button"
+                className="button button--primary button--small"
+                disabled={selected.size === 0}
+                onClick={() => setRestoring(true)}
+              >
+                Restore selected…
               </button>
-            )}
-            <button
-              type="button"
-              className="button button--primary button--small"
-              disabled={selected.size === 0}
-              onClick={() => setRestoring(true)}
-            >
-              Restore selected…
-            </button>
-          </div>
+            </div>
+          )}
         </div>
 
         <div className="archive-browser__body" aria-busy={listing.isFetching}>
@@ -157,6 +162,7 @@ function ArchiveBrowser({ repository, archive }: { repository: Repository; archi
                 entries={data.page.items}
                 selected={selectedPaths}
                 onSelect={select}
+                operable={operable}
                 onSort={(sort, order) => go({ sort, order, offset: 0 })}
               />
             </div>
@@ -176,7 +182,7 @@ function ArchiveBrowser({ repository, archive }: { repository: Repository; archi
       <ArchiveDetailsPanel details={details} />
 
       <RestoreDialog
-        open={restoring}
+        open={operable && restoring}
         repositoryId={repository.id}
         archive={archive}
         folder={params.path}

@@ -19,6 +19,8 @@ interface ArchiveEntriesTableProps {
   /** Paths of the selected entries. */
   selected: ReadonlySet<string>;
   onSelect: (entries: ArchiveEntry[], selected: boolean) => void;
+  /** Whether the user may download and restore: only then are there checkboxes and Download buttons. */
+  operable: boolean;
   onSort: (sort: BrowseSort, order: BrowseParams['order']) => void;
 }
 
@@ -33,7 +35,16 @@ const TYPE_LABELS: Partial<Record<ArchiveEntryType, string>> = {
 };
 
 /** The entries of one directory of an archive: folders open, files and folders download, any can be selected to restore. */
-export function ArchiveEntriesTable({ repositoryId, archive, params, entries, selected, onSelect, onSort }: ArchiveEntriesTableProps) {
+export function ArchiveEntriesTable({
+  repositoryId,
+  archive,
+  params,
+  entries,
+  selected,
+  onSelect,
+  operable,
+  onSort,
+}: ArchiveEntriesTableProps) {
   const selectedHere = entries.filter((entry) => selected.has(entry.path)).length;
   const all = entries.length > 0 && selectedHere === entries.length;
   const allRef = useRef<HTMLInputElement>(null);
@@ -51,22 +62,26 @@ export function ArchiveEntriesTable({ repositoryId, archive, params, entries, se
         <caption className="visually-hidden">Contents of {displayPath(params.path)}</caption>
         <thead>
           <tr>
-            <th scope="col" className="entries-table__select">
-              <input
-                ref={allRef}
-                type="checkbox"
-                aria-label="Select everything on this page"
-                checked={all}
-                disabled={entries.length === 0}
-                onChange={(event) => onSelect(entries, event.target.checked)}
-              />
-            </th>
+            {operable && (
+              <th scope="col" className="entries-table__select">
+                <input
+                  ref={allRef}
+                  type="checkbox"
+                  aria-label="Select everything on this page"
+                  checked={all}
+                  disabled={entries.length === 0}
+                  onChange={(event) => onSelect(entries, event.target.checked)}
+                />
+              </th>
+            )}
             <SortHeader label="Name" active={params.sort === 'name'} order={params.order} onSort={() => sortBy('name')} />
             <SortHeader label="Size" numeric active={params.sort === 'size'} order={params.order} onSort={() => sortBy('size')} />
             <SortHeader label="Modified" active={params.sort === 'mtime'} order={params.order} onSort={() => sortBy('mtime')} />
-            <th scope="col" className="actions-cell">
-              <span className="visually-hidden">Download</span>
-            </th>
+            {operable && (
+              <th scope="col" className="actions-cell">
+                <span className="visually-hidden">Download</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -75,14 +90,16 @@ export function ArchiveEntriesTable({ repositoryId, archive, params, entries, se
             const isSelected = selected.has(entry.path);
             return (
               <tr key={entry.path} className={isSelected ? 'entries-table__row--selected' : undefined}>
-                <td className="entries-table__select">
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${name}`}
-                    checked={isSelected}
-                    onChange={(event) => onSelect([entry], event.target.checked)}
-                  />
-                </td>
+                {operable && (
+                  <td className="entries-table__select">
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${name}`}
+                      checked={isSelected}
+                      onChange={(event) => onSelect([entry], event.target.checked)}
+                    />
+                  </td>
+                )}
                 <th scope="row" className="entries-table__name">
                   <EntryIcon type={entry.type} />
                   {entry.type === 'directory' ? (
@@ -126,19 +143,21 @@ export function ArchiveEntriesTable({ repositoryId, archive, params, entries, se
                     '—'
                   )}
                 </td>
-                <td className="actions-cell">
-                  {(entry.type === 'file' || entry.type === 'hardlink' || entry.type === 'directory') && (
-                    <a
-                      className="button button--small"
-                      href={archiveDownloadUrl(repositoryId, archive, entry.path)}
-                      download
-                      aria-label={entry.type === 'directory' ? `Download ${name} as a tar file` : `Download ${name}`}
-                      title={entry.type === 'directory' ? 'Download this folder as a tar file' : undefined}
-                    >
-                      {entry.type === 'directory' ? 'Download .tar' : 'Download'}
-                    </a>
-                  )}
-                </td>
+                {operable && (
+                  <td className="actions-cell">
+                    {(entry.type === 'file' || entry.type === 'hardlink' || entry.type === 'directory') && (
+                      <a
+                        className="button button--small"
+                        href={archiveDownloadUrl(repositoryId, archive, entry.path)}
+                        download
+                        aria-label={entry.type === 'directory' ? `Download ${name} as a tar file` : `Download ${name}`}
+                        title={entry.type === 'directory' ? 'Download this folder as a tar file' : undefined}
+                      >
+                        {entry.type === 'directory' ? 'Download .tar' : 'Download'}
+                      </a>
+                    )}
+                  </td>
+                )}
               </tr>
             );
           })}

@@ -6,6 +6,7 @@ import { formatCount, formatCountOf } from '../../format/count';
 import { formatShortDateTime } from '../../format/date-time';
 import { HitArchiveCell, HitPathCell } from '../../components/search-hit-cells';
 import { NameSearchForm } from '../../components/name-search-form';
+import { useRoleAtLeast } from '../../api/roles';
 
 interface ArchiveSearchProps {
   repositoryId: number;
@@ -22,6 +23,7 @@ export function ArchiveSearch({ repositoryId, query, onSearch }: ArchiveSearchPr
   const [indexing, setIndexing] = useState(false);
   const search = useArchiveSearch(repositoryId, query, indexing ? INDEXING_REFRESH_MS : false);
   const indexAll = useIndexAllArchives(repositoryId);
+  const mayIndex = useRoleAtLeast('operator');
   const unindexed = search.data?.unindexed_archives;
 
   useEffect(() => {
@@ -63,13 +65,15 @@ export function ArchiveSearch({ repositoryId, query, onSearch }: ArchiveSearchPr
                 {indexing || indexAll.isPending ? (
                   <span role="status">Indexing… the results follow as archives are done.</span>
                 ) : (
-                  <button
-                    type="button"
-                    className="button button--small"
-                    onClick={() => indexAll.mutate(undefined, { onSuccess: () => setIndexing(true) })}
-                  >
-                    Index {search.data.unindexed_archives === 1 ? 'it' : 'them'} now
-                  </button>
+                  mayIndex && (
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => indexAll.mutate(undefined, { onSuccess: () => setIndexing(true) })}
+                    >
+                      Index {search.data.unindexed_archives === 1 ? 'it' : 'them'} now
+                    </button>
+                  )
                 )}
                 {indexAll.isError && <p role="alert">{errorMessage(indexAll.error)}</p>}
               </div>

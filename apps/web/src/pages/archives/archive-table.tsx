@@ -8,6 +8,7 @@ import { formatDate, formatDateTime, formatTimeOfDay } from '../../format/date-t
 import { formatDuration } from '../../format/duration';
 import { archiveHref } from '../../paths/browse-location';
 import { SortHeader } from './sort-header';
+import { RequiresRole } from '../../components/requires-role';
 
 interface ArchiveTableProps {
   repositoryId: number;
@@ -67,24 +68,26 @@ export function ArchiveTable({ repositoryId, archives, order, onToggleOrder, onD
                 >
                   Compare
                 </Link>
-                <button
-                  type="button"
-                  className="button button--small button--danger-outline button--icon"
-                  onClick={() => onDelete(archive)}
-                  aria-label={`Delete ${archive.name}`}
-                  title="Delete"
-                >
-                  <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-                    <path
-                      d="M2.5 4h11M6 4V2.5h4V4M4 4l.75 9.5h6.5L12 4M6.75 6.5v4.5M9.25 6.5v4.5"
-                      fill="none"
-                      stroke="currentColor"
-                      strokeWidth="1.3"
-                      strokeLinecap="round"
-                      strokeLinejoin="round"
-                    />
-                  </svg>
-                </button>
+                <RequiresRole atLeast="admin">
+                  <button
+                    type="button"
+                    className="button button--small button--danger-outline button--icon"
+                    onClick={() => onDelete(archive)}
+                    aria-label={`Delete ${archive.name}`}
+                    title="Delete"
+                  >
+                    <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+                      <path
+                        d="M2.5 4h11M6 4V2.5h4V4M4 4l.75 9.5h6.5L12 4M6.75 6.5v4.5M9.25 6.5v4.5"
+                        fill="none"
+                        stroke="currentColor"
+                        strokeWidth="1.3"
+                        strokeLinecap="round"
+                        strokeLinejoin="round"
+                      />
+                    </svg>
+                  </button>
+                </RequiresRole>
               </td>
             </tr>
           );

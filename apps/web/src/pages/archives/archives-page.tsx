@@ -6,6 +6,7 @@ import { RelativeTime } from '../../components/relative-time';
 import { formatCount } from '../../format/count';
 import './archives.css';
 import { useDocumentTitle } from '../../util/use-document-title';
+import { RequiresRole } from '../../components/requires-role';
 
 /** "Archives" in the navigation: archives belong to a repository, so this page leads to each repository's list. */
 export function ArchivesPage() {
@@ -29,7 +30,11 @@ export function ArchivesPage() {
         </p>
       ) : repositories.data.items.length === 0 ? (
         <p className="panel muted">
-          There are no repositories yet. <Link to="/repositories/new">Add a repository</Link> and back up to it first.
+          There are no repositories yet.
+          <RequiresRole atLeast="admin">
+            {' '}
+            <Link to="/repositories/new">Add a repository</Link> and back up to it first.
+          </RequiresRole>
         </p>
       ) : (
         <PanelTable caption="Repositories and their archives">

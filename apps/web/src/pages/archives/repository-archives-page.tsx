@@ -12,6 +12,7 @@ import { ArchiveSearch } from './archive-search';
 import { ArchiveTable } from './archive-table';
 import { DeleteArchiveDialog } from './delete-archive-dialog';
 import './archives.css';
+import { useRoleAtLeast } from '../../api/roles';
 
 export function RepositoryArchivesPage() {
   return <RepositoryLoader>{(repository) => <RepositoryArchives repository={repository} />}</RepositoryLoader>;
@@ -40,6 +41,7 @@ function RepositoryArchives({ repository }: { repository: Repository }) {
   };
   const archives = useArchives(repository.id, state.order, state.offset);
   const refresh = useRefreshArchives(repository.id);
+  const operator = useRoleAtLeast('operator');
   const [toDelete, setToDelete] = useState<Archive | null>(null);
   const [deleted, setDeleted] = useState<Deleted | null>(null);
 
@@ -63,7 +65,8 @@ function RepositoryArchives({ repository }: { repository: Repository }) {
         documentTitle={`Archives of ${repository.name}`}
         intro={
           <>
-            Every backup of <strong>{repository.name}</strong>. Open an archive to browse, download or restore its files.
+            Every backup of <strong>{repository.name}</strong>. Open an archive to {operator ? 'browse, download or restore' : 'browse'} its
+            files.
           </>
         }
       >
@@ -79,9 +82,11 @@ function RepositoryArchives({ repository }: { repository: Repository }) {
           >
             {refresh.isPending ? 'Reading from borg…' : 'Refresh from borg'}
           </button>
-          <Link to={`/backups?repository_id=${repository.id}`} className="button button--primary">
-            Back up now
-          </Link>
+          {operator && (
+            <Link to={`/backups?repository_id=${repository.id}`} className="button button--primary">
+              Back up now
+            </Link>
+          )}
         </div>
       </PageHeader>
 
@@ -124,9 +129,11 @@ function RepositoryArchives({ repository }: { repository: Repository }) {
         <div className="panel empty-state">
           <h2>No archives yet</h2>
           <p>Each backup of this repository makes an archive. If archives were made outside Borgitory, Refresh from borg reads them.</p>
-          <Link to={`/backups?repository_id=${repository.id}`} className="button button--primary">
-            Back up now
-          </Link>
+          {operator && (
+            <Link to={`/backups?repository_id=${repository.id}`} className="button button--primary">
+              Back up now
+            </Link>
+          )}
         </div>
       ) : archives.data.items.length === 0 ? (
         <p className="panel">

@@ -15,9 +15,18 @@ import { backupFormErrors, initialValues, sourcePaths, toInput, type BackupFormV
 import { BackupOptions } from './backup-options';
 import './backups.css';
 import { useDocumentTitle } from '../../util/use-document-title';
+import { NeedsRolePage } from '../../components/needs-role';
 
-/** "Back up now": one backup of chosen paths into a repository, followed on its job page. */
+/** "Back up now": one backup of chosen paths into a repository, followed on its job page; an operator's task. */
 export function BackupsPage() {
+  return (
+    <NeedsRolePage atLeast="operator" title="Backups" action="Backing up" back={{ to: '/', label: 'the dashboard' }}>
+      <BackupForm />
+    </NeedsRolePage>
+  );
+}
+
+function BackupForm() {
   const [searchParams] = useSearchParams();
   const repositories = useRepositoryOptions();
   const start = useStartBackup();

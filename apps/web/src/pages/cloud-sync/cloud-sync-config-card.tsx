@@ -10,6 +10,7 @@ import { ChooseRepositoryDialog } from './choose-repository-dialog';
 import { ConnectionTestResult } from './connection-test-result';
 import { SyncNowDialog } from './sync-now-dialog';
 import { VerifyResultPanel } from './verify-result';
+import { RequiresRole } from '../../components/requires-role';
 
 type Dialog = 'sync' | 'verify' | null;
 
@@ -22,7 +23,7 @@ interface CloudSyncConfigCardProps {
 
 /**
  * One configuration: where it copies to, how, and how its last sync went;
- * with sync now, verify, test, edit and delete. A test's or a verify's result
+ * with sync now, verify and test for an operator, edit and delete for an admin. A test's or a verify's result
  * is shown below, the latest of them.
  */
 export function CloudSyncConfigCard({ config, providerLabel, repositoryName, onDelete }: CloudSyncConfigCardProps) {
@@ -38,27 +39,31 @@ export function CloudSyncConfigCard({ config, providerLabel, repositoryName, onD
           <h2 id={headingId}>{config.name}</h2>
           <p className="cloud-config__provider">{providerLabel}</p>
         </div>
-        <div className="cloud-config__actions" role="group" aria-label={`${config.name} actions`}>
-          <button type="button" className="button button--small button--primary" onClick={() => setDialog('sync')}>
-            Sync now…
-          </button>
-          <button type="button" className="button button--small" onClick={() => setDialog('verify')} disabled={verify.isPending}>
-            Verify…
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            disabled={test.isPending}
-            onClick={() => {
-              verify.reset();
-              test.mutate();
-            }}
-          >
-            {test.isPending ? 'Testing…' : 'Test connection'}
-          </button>
-          <EditLink to={cloudSyncEditPath(config.id)} name={config.name} />
-          <DeleteButton name={config.name} onClick={() => onDelete(config)} />
-        </div>
+        <RequiresRole atLeast="operator">
+          <div className="cloud-config__actions" role="group" aria-label={`${config.name} actions`}>
+            <button type="button" className="button button--small button--primary" onClick={() => setDialog('sync')}>
+              Sync now…
+            </button>
+            <button type="button" className="button button--small" onClick={() => setDialog('verify')} disabled={verify.isPending}>
+              Verify…
+            </button>
+            <button
+              type="button"
+              className="button button--small"
+              disabled={test.isPending}
+              onClick={() => {
+                verify.reset();
+                test.mutate();
+              }}
+            >
+              {test.isPending ? 'Testing…' : 'Test connection'}
+            </button>
+            <RequiresRole atLeast="admin">
+              <EditLink to={cloudSyncEditPath(config.id)} name={config.name} />
+              <DeleteButton name={config.name} onClick={() => onDelete(config)} />
+            </RequiresRole>
+          </div>
+        </RequiresRole>
       </div>
       <Facts>
         <Fact term="Copies to">

@@ -12,6 +12,7 @@ import { CLOUD_SYNC_PATH, NEW_CLOUD_SYNC_PATH } from '../../paths/page-paths';
 import { useOffsetParam } from '../../util/offset-param';
 import { CloudSyncConfigCard } from './cloud-sync-config-card';
 import './cloud-sync.css';
+import { RequiresRole } from '../../components/requires-role';
 
 /** The cloud sync configurations, each with sync now, verify, test, edit and delete; last syncs are followed live. */
 export function CloudSyncPage() {
@@ -29,9 +30,11 @@ export function CloudSyncPage() {
   return (
     <>
       <PageHeader title="Cloud Sync" intro="Off-site copies of the repositories on this server.">
-        <Link to={NEW_CLOUD_SYNC_PATH} className="button button--primary">
-          New configuration
-        </Link>
+        <RequiresRole atLeast="admin">
+          <Link to={NEW_CLOUD_SYNC_PATH} className="button button--primary">
+            New configuration
+          </Link>
+        </RequiresRole>
       </PageHeader>
 
       <PagedList
@@ -42,6 +45,7 @@ export function CloudSyncPage() {
             title="No cloud sync configurations yet"
             actionPath={NEW_CLOUD_SYNC_PATH}
             actionLabel="Create a cloud sync configuration"
+            actionRole="admin"
           >
             A copy of a repository somewhere else survives what this server may not: a dead disk, a fire, a theft. Say where to copy to,
             then sync repositories by hand or at the end of a schedule&rsquo;s runs.

@@ -6,12 +6,20 @@ import { CloudSyncForm } from './cloud-sync-form';
 import { cloudSyncFormValues } from './cloud-sync-form-values';
 import { useDocumentTitle } from '../../util/use-document-title';
 import './cloud-sync.css';
+import { NeedsRolePage } from '../../components/needs-role';
 
 export function EditCloudSyncPage() {
   return (
-    <ItemLoader kind="cloud sync configuration" listPath={CLOUD_SYNC_PATH} useItem={useCloudSyncConfig}>
-      {(config) => <EditCloudSync config={config} />}
-    </ItemLoader>
+    <NeedsRolePage
+      atLeast="admin"
+      title="Edit cloud sync configuration"
+      action="Changing a cloud sync configuration"
+      back={{ to: CLOUD_SYNC_PATH, label: 'Cloud Sync' }}
+    >
+      <ItemLoader kind="cloud sync configuration" listPath={CLOUD_SYNC_PATH} useItem={useCloudSyncConfig}>
+        {(config) => <EditCloudSync config={config} />}
+      </ItemLoader>
+    </NeedsRolePage>
   );
 }
 

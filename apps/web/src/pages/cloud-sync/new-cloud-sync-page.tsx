@@ -5,8 +5,22 @@ import { CloudSyncForm } from './cloud-sync-form';
 import { newCloudSyncValues } from './cloud-sync-form-values';
 import { useDocumentTitle } from '../../util/use-document-title';
 import './cloud-sync.css';
+import { NeedsRolePage } from '../../components/needs-role';
 
 export function NewCloudSyncPage() {
+  return (
+    <NeedsRolePage
+      atLeast="admin"
+      title="New cloud sync configuration"
+      action="Creating a cloud sync configuration"
+      back={{ to: CLOUD_SYNC_PATH, label: 'Cloud Sync' }}
+    >
+      <NewCloudSync />
+    </NeedsRolePage>
+  );
+}
+
+function NewCloudSync() {
   const create = useCreateCloudSyncConfig();
   const navigate = useNavigate();
   useDocumentTitle('New cloud sync configuration');

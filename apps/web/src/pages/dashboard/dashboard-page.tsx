@@ -8,6 +8,7 @@ import { RecentJobsPanel } from './recent-jobs-panel';
 import { RepositoryOverview } from './repository-overview';
 import { RunningJobsPanel } from './running-jobs-panel';
 import './dashboard-page.css';
+import { RequiresRole } from '../../components/requires-role';
 
 export function DashboardPage() {
   const health = useHealth();
@@ -17,9 +18,11 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title="Dashboard" intro="Are your backups healthy? Every repository, worst first.">
-        <Link to="/backups" className="button button--primary">
-          Back up now
-        </Link>
+        <RequiresRole atLeast="operator">
+          <Link to="/backups" className="button button--primary">
+            Back up now
+          </Link>
+        </RequiresRole>
       </PageHeader>
 
       <RepositoryOverview />

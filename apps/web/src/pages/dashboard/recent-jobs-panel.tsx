@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import { errorMessage } from '../../api/errors';
 import { useJobs } from '../../api/jobs';
 import { JobList } from './job-list';
+import { RequiresRole } from '../../components/requires-role';
 
 const RECENT_JOBS = 10;
 
@@ -24,7 +25,11 @@ export function RecentJobsPanel({ repositoryName }: { repositoryName: (id: numbe
         </p>
       ) : recent.data.items.length === 0 ? (
         <p className="panel__text muted">
-          No jobs have run yet. <Link to="/backups">Start a backup</Link>.
+          No jobs have run yet.
+          <RequiresRole atLeast="operator">
+            {' '}
+            <Link to="/backups">Start a backup</Link>.
+          </RequiresRole>
         </p>
       ) : (
         <JobList jobs={recent.data.items} repositoryName={repositoryName} withSummary />

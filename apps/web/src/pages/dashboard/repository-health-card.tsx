@@ -8,6 +8,7 @@ import { formatCount } from '../../format/count';
 import { expectedEvery } from '../../format/expectation';
 import { jobTypeLabel } from '../../format/job-labels';
 import { SizeSparkline } from '../../components/repositories/size-sparkline';
+import { RequiresRole } from '../../components/requires-role';
 
 const HEALTH_LABELS: Record<RepositoryHealth, string> = {
   failed: 'Failed',
@@ -106,15 +107,17 @@ function UnacknowledgedFailures({ repository }: { repository: RepositoryOverview
         {newest.error && `: ${newest.error.message}`}
         {count > 1 && <span className="muted"> (and {count - 1} more)</span>}
       </p>
-      <button
-        type="button"
-        className="button"
-        onClick={() => acknowledge.mutate(repository.id)}
-        disabled={acknowledge.isPending}
-        aria-describedby={`repository-health-${repository.id}`}
-      >
-        {acknowledge.isPending ? 'Acknowledging…' : 'Acknowledge'}
-      </button>
+      <RequiresRole atLeast="operator">
+        <button
+          type="button"
+          className="button"
+          onClick={() => acknowledge.mutate(repository.id)}
+          disabled={acknowledge.isPending}
+          aria-describedby={`repository-health-${repository.id}`}
+        >
+          {acknowledge.isPending ? 'Acknowledging…' : 'Acknowledge'}
+        </button>
+      </RequiresRole>
       {acknowledge.isError && (
         <p className="alert alert--error" role="alert">
           {errorMessage(acknowledge.error)}

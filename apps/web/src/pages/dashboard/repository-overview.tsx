@@ -5,11 +5,14 @@ import { formatBytes } from '@borgitory/byte-sizes';
 import { formatCountOf } from '../../format/count';
 import { RepositoryHealthCard } from './repository-health-card';
 import './repository-overview.css';
+import { useRoleAtLeast } from '../../api/roles';
 
 /** Every repository's health, worst first, first on the dashboard. */
 export function RepositoryOverview() {
   const overview = useOverview();
   const acknowledgeAll = useAcknowledgeFailures();
+  const mayAcknowledge = useRoleAtLeast('operator');
+  const mayAdd = useRoleAtLeast('admin');
   const totals = overview.data?.totals;
   return (
     <section className="panel repository-overview" aria-labelledby="repository-overview-heading">
@@ -18,7 +21,7 @@ export function RepositoryOverview() {
           <h2 id="repository-overview-heading">Repositories</h2>
           {totals && totals.repositories > 0 && <p className="repository-overview__summary">{summaryOf(totals)}</p>}
         </div>
-        {totals && totals.unacknowledged_failures > 0 && (
+        {mayAcknowledge && totals && totals.unacknowledged_failures > 0 && (
           <button type="button" className="button" onClick={() => acknowledgeAll.mutate(undefined)} disabled={acknowledgeAll.isPending}>
             {acknowledgeAll.isPending ? 'Acknowledging…' : 'Acknowledge all'}
           </button>
@@ -39,7 +42,13 @@ export function RepositoryOverview() {
         </p>
       ) : overview.data.repositories.length === 0 ? (
         <p className="panel__text muted">
-          No repositories yet. <Link to="/repositories/new">Add one</Link>.
+          No repositories yet.
+          {mayAdd && (
+            <>
+              {' '}
+              <Link to="/repositories/new">Add one</Link>.
+            </>
+          )}
         </p>
       ) : (
         <ul className="repository-overview__cards">

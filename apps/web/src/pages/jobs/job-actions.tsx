@@ -5,14 +5,17 @@ import { isJobActive, isJobRetryable } from '@borgitory/job-states';
 import { useCancelJob, useRetryJob, type Job } from '../../api/jobs';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { jobTypeLabel } from '../../format/job-labels';
+import { useRoleAtLeast } from '../../api/roles';
 
-/** Cancel (while queued or running, after a confirmation) and Retry (after a failure, cancel or interruption). */
+/** Cancel (while queued or running, after a confirmation) and Retry (after a failure, cancel or interruption), for an operator. */
 export function JobActions({ job }: { job: Job }) {
   const navigate = useNavigate();
   const cancel = useCancelJob(job.id);
   const retry = useRetryJob(job.id);
   const [confirming, setConfirming] = useState(false);
   const kind = jobTypeLabel(job.type).toLowerCase();
+  const operator = useRoleAtLeast('operator');
+  if (!operator) return null;
 
   return (
     <div className="job-actions">

@@ -9,6 +9,7 @@ import { parseOffset } from '../../util/offset-param';
 import { JobFilters } from './job-filters';
 import { JobsTable } from './jobs-table';
 import './jobs.css';
+import { RequiresRole } from '../../components/requires-role';
 
 /**
  * Every job, newest first, 50 to a page; the filters and the page are kept in
@@ -38,9 +39,11 @@ export function JobsPage() {
   return (
     <>
       <PageHeader title="Jobs" intro="Backups and other work Borgitory has run or is running, newest first.">
-        <Link to="/backups" className="button button--primary">
-          Back up now
-        </Link>
+        <RequiresRole atLeast="operator">
+          <Link to="/backups" className="button button--primary">
+            Back up now
+          </Link>
+        </RequiresRole>
       </PageHeader>
 
       <JobFilters filters={filters} repositories={repositories.data?.items ?? []} onChange={(next) => show(next)} />
@@ -56,7 +59,11 @@ export function JobsPage() {
               </>
             ) : (
               <>
-                No jobs have run yet. <Link to="/backups">Start a backup</Link> to see it here.
+                No jobs have run yet.
+                <RequiresRole atLeast="operator">
+                  {' '}
+                  <Link to="/backups">Start a backup</Link> to see it here.
+                </RequiresRole>
               </>
             )}
           </p>

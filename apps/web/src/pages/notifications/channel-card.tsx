@@ -5,6 +5,7 @@ import { DeleteButton, EditLink } from '../../components/row-actions';
 import { channelEditPath } from '../../paths/page-paths';
 import { ChannelTestResultPanel } from './channel-test-result';
 import { eventsInWords, SUBSCRIBABLE_EVENTS } from './event-words';
+import { RequiresRole } from '../../components/requires-role';
 
 interface ChannelCardProps {
   channel: Channel;
@@ -12,7 +13,7 @@ interface ChannelCardProps {
   onDelete: (channel: Channel) => void;
 }
 
-/** One channel: where it sends, what and about which repositories; with Test (its result below), Edit and Delete. */
+/** One channel: where it sends, what and about which repositories; with Test (its result below), Edit and Delete for an admin. */
 export function ChannelCard({ channel, repositoryName, onDelete }: ChannelCardProps) {
   const headingId = useId();
   const test = useTestChannel(channel.id);
@@ -26,13 +27,15 @@ export function ChannelCard({ channel, repositoryName, onDelete }: ChannelCardPr
             <span className={`badge ${channel.enabled ? 'badge--ok' : 'badge--neutral'}`}>{channel.enabled ? 'Enabled' : 'Disabled'}</span>
           </p>
         </div>
-        <div className="channel-card__actions" role="group" aria-label={`${channel.name} actions`}>
-          <button type="button" className="button button--small" disabled={test.isPending} onClick={() => test.mutate()}>
-            {test.isPending ? 'Testing…' : 'Test'}
-          </button>
-          <EditLink to={channelEditPath(channel.id)} name={channel.name} />
-          <DeleteButton name={channel.name} onClick={() => onDelete(channel)} />
-        </div>
+        <RequiresRole atLeast="admin">
+          <div className="channel-card__actions" role="group" aria-label={`${channel.name} actions`}>
+            <button type="button" className="button button--small" disabled={test.isPending} onClick={() => test.mutate()}>
+              {test.isPending ? 'Testing…' : 'Test'}
+            </button>
+            <EditLink to={channelEditPath(channel.id)} name={channel.name} />
+            <DeleteButton name={channel.name} onClick={() => onDelete(channel)} />
+          </div>
+        </RequiresRole>
       </div>
       <Facts>
         <Fact term="Sends to">

@@ -25,7 +25,12 @@ export function ChannelsPage() {
         query={channels}
         loading="Loading notification channels…"
         empty={
-          <EmptyState title="No notification channels yet" actionPath={NEW_CHANNEL_PATH} actionLabel="Create a notification channel">
+          <EmptyState
+            title="No notification channels yet"
+            actionPath={NEW_CHANNEL_PATH}
+            actionLabel="Create a notification channel"
+            actionRole="admin"
+          >
             A backup that fails quietly is the worst kind. Send failures, warnings and overdue backups to a chat, a phone, a mailbox or your
             own service: Discord, Slack, Telegram, ntfy, e-mail and 100 more through Apprise, or a signed webhook.
           </EmptyState>

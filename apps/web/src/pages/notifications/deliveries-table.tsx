@@ -7,6 +7,7 @@ import { formatDuration } from '../../format/duration';
 import { actionErrorMessage } from '../../forms/form-errors';
 import { DeliveryStatusBadge } from './delivery-status-badge';
 import { EVENT_LABELS } from './event-words';
+import { useRoleAtLeast } from '../../api/roles';
 
 const COLUMNS = 7;
 
@@ -62,6 +63,7 @@ function DeliveryRow({ delivery, resending, onResend }: DeliveryRowProps) {
   const attemptsId = useId();
   const last = delivery.attempts[delivery.attempts.length - 1];
   const channel = delivery.channel_name ?? `Channel #${delivery.channel_id} (deleted)`;
+  const mayResend = useRoleAtLeast('operator');
   return (
     <Fragment>
       <tr>
@@ -93,7 +95,7 @@ function DeliveryRow({ delivery, resending, onResend }: DeliveryRowProps) {
         </td>
         <td className="delivery-outcome">{outcome(delivery, last)}</td>
         <td className="actions-cell">
-          {(delivery.status === 'failed' || delivery.status === 'suppressed') && (
+          {mayResend && (delivery.status === 'failed' || delivery.status === 'suppressed') && (
             <button
               type="button"
               className="button button--small"

@@ -6,12 +6,20 @@ import { ChannelForm } from './channel-form';
 import { channelFormValues } from './channel-form-values';
 import { useDocumentTitle } from '../../util/use-document-title';
 import './notifications.css';
+import { NeedsRolePage } from '../../components/needs-role';
 
 export function EditChannelPage() {
   return (
-    <ItemLoader kind="notification channel" listPath={NOTIFICATIONS_PATH} useItem={useChannel}>
-      {(channel) => <EditChannel channel={channel} />}
-    </ItemLoader>
+    <NeedsRolePage
+      atLeast="admin"
+      title="Edit notification channel"
+      action="Changing a notification channel"
+      back={{ to: NOTIFICATIONS_PATH, label: 'Notifications' }}
+    >
+      <ItemLoader kind="notification channel" listPath={NOTIFICATIONS_PATH} useItem={useChannel}>
+        {(channel) => <EditChannel channel={channel} />}
+      </ItemLoader>
+    </NeedsRolePage>
   );
 }
 

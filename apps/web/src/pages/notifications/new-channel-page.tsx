@@ -5,8 +5,22 @@ import { ChannelForm } from './channel-form';
 import { newChannelValues } from './channel-form-values';
 import { useDocumentTitle } from '../../util/use-document-title';
 import './notifications.css';
+import { NeedsRolePage } from '../../components/needs-role';
 
 export function NewChannelPage() {
+  return (
+    <NeedsRolePage
+      atLeast="admin"
+      title="New notification channel"
+      action="Creating a notification channel"
+      back={{ to: NOTIFICATIONS_PATH, label: 'Notifications' }}
+    >
+      <NewChannel />
+    </NeedsRolePage>
+  );
+}
+
+function NewChannel() {
   const create = useCreateChannel();
   const navigate = useNavigate();
   useDocumentTitle('New notification channel');

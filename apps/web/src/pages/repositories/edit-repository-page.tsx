@@ -14,9 +14,19 @@ import { repositoryFormErrors } from './repository-form-errors';
 import { SshFieldset } from './ssh-fieldset';
 import './repositories.css';
 import { useDocumentTitle } from '../../util/use-document-title';
+import { NeedsRolePage } from '../../components/needs-role';
 
 export function EditRepositoryPage() {
-  return <RepositoryLoader>{(repository) => <EditRepositoryForm repository={repository} />}</RepositoryLoader>;
+  return (
+    <NeedsRolePage
+      atLeast="admin"
+      title="Edit repository"
+      action="Changing a repository"
+      back={{ to: '/repositories', label: 'the repositories' }}
+    >
+      <RepositoryLoader>{(repository) => <EditRepositoryForm repository={repository} />}</RepositoryLoader>
+    </NeedsRolePage>
+  );
 }
 
 interface Values {

@@ -19,6 +19,7 @@ import { SshFieldset } from './ssh-fieldset';
 import { SshKeyDisclosure } from './ssh-key-disclosure';
 import './repositories.css';
 import { useDocumentTitle } from '../../util/use-document-title';
+import { NeedsRolePage } from '../../components/needs-role';
 
 interface Values {
   mode: RepositoryMode;
@@ -46,8 +47,21 @@ const INITIAL: Values = {
   maxAgeHours: '',
 };
 
-/** Create a new repository (borg init) or import an existing one. */
+/** Create a new repository (borg init) or import an existing one: an admin's task. */
 export function NewRepositoryPage() {
+  return (
+    <NeedsRolePage
+      atLeast="admin"
+      title="New repository"
+      action="Adding a repository"
+      back={{ to: '/repositories', label: 'the repositories' }}
+    >
+      <NewRepositoryForm />
+    </NeedsRolePage>
+  );
+}
+
+function NewRepositoryForm() {
   const create = useCreateRepository();
   const navigate = useNavigate();
   const [values, set] = useFormValues<Values>(INITIAL);

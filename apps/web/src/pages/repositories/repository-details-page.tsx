@@ -16,6 +16,7 @@ import { SshBadge } from './ssh-badge';
 import { TestResultPanel } from './test-result-panel';
 import './repositories.css';
 import { useDocumentTitle } from '../../util/use-document-title';
+import { useRoleAtLeast } from '../../api/roles';
 
 export function RepositoryDetailsPage() {
   return <RepositoryLoader>{(repository) => <RepositoryDetails repository={repository} />}</RepositoryLoader>;
@@ -31,6 +32,8 @@ function RepositoryDetails({ repository }: { repository: Repository }) {
   const compact = useCompactRepository(repository.id);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [lockBroken, setLockBroken] = useState(false);
+  const operator = useRoleAtLeast('operator');
+  const admin = useRoleAtLeast('admin');
 
   useDocumentTitle(repository.name);
   return (
@@ -45,44 +48,54 @@ function RepositoryDetails({ repository }: { repository: Repository }) {
       </p>
 
       <div className="toolbar" role="group" aria-label="Repository actions">
-        <Link to={`/backups?repository_id=${repository.id}`} className="button button--primary">
-          Back up now
-        </Link>
-        <Link to={`/repositories/${repository.id}/archives`} className="button">
+        {operator && (
+          <Link to={`/backups?repository_id=${repository.id}`} className="button button--primary">
+            Back up now
+          </Link>
+        )}
+        <Link to={`/repositories/${repository.id}/archives`} className={operator ? 'button' : 'button button--primary'}>
           Archives
         </Link>
-        <button type="button" className="button" onClick={() => test.mutate()} disabled={test.isPending}>
-          {test.isPending ? 'Testing…' : 'Test connection'}
-        </button>
+        {operator && (
+          <button type="button" className="button" onClick={() => test.mutate()} disabled={test.isPending}>
+            {test.isPending ? 'Testing…' : 'Test connection'}
+          </button>
+        )}
         <button type="button" className="button" onClick={() => info.mutate()} disabled={info.isPending}>
           {info.isPending ? 'Reading info…' : 'Refresh info'}
         </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => compact.mutate(undefined, { onSuccess: (job) => navigate(`/jobs/${job.id}`) })}
-          disabled={compact.isPending}
-          title="borg compact: gives back the space of deleted archives"
-        >
-          {compact.isPending ? 'Starting compact…' : 'Compact now'}
-        </button>
-        <Link to={`/repositories/${repository.id}/edit`} className="button">
-          Edit
-        </Link>
-        <span className="toolbar__spacer" />
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            setLockBroken(false);
-            setDialog('break-lock');
-          }}
-        >
-          Break lock
-        </button>
-        <button type="button" className="button button--danger-outline" onClick={() => setDialog('delete')}>
-          Delete
-        </button>
+        {operator && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => compact.mutate(undefined, { onSuccess: (job) => navigate(`/jobs/${job.id}`) })}
+            disabled={compact.isPending}
+            title="borg compact: gives back the space of deleted archives"
+          >
+            {compact.isPending ? 'Starting compact…' : 'Compact now'}
+          </button>
+        )}
+        {admin && (
+          <>
+            <Link to={`/repositories/${repository.id}/edit`} className="button">
+              Edit
+            </Link>
+            <span className="toolbar__spacer" />
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setLockBroken(false);
+                setDialog('break-lock');
+              }}
+            >
+              Break lock
+            </button>
+            <button type="button" className="button button--danger-outline" onClick={() => setDialog('delete')}>
+              Delete
+            </button>
+          </>
+        )}
       </div>
 
       {compact.isError && (
@@ -101,7 +114,7 @@ function RepositoryDetails({ repository }: { repository: Repository }) {
       <RepositorySummary repository={repository} />
       <StorageHistoryPanel repositoryId={repository.id} />
       <BackupCalendarPanel repositoryId={repository.id} />
-      {repository.encryption !== 'none' && <RepositoryKeyPanel repository={repository} />}
+      {admin && repository.encryption !== 'none' && <RepositoryKeyPanel repository={repository} />}
 
       <BreakLockDialog
         repository={repository}

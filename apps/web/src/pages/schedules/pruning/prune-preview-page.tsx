@@ -12,12 +12,20 @@ import { PruneNowDialog } from './prune-now-dialog';
 import { PrunePreviewResults } from './prune-preview-results';
 import '../policies.css';
 import { useDocumentTitle } from '../../../util/use-document-title';
+import { NeedsRolePage } from '../../../components/needs-role';
 
 export function PrunePreviewPage() {
   return (
-    <ItemLoader kind="pruning policy" listPath={PRUNING_POLICIES_PATH} useItem={usePruningPolicy}>
-      {(policy) => <PrunePreview policy={policy} />}
-    </ItemLoader>
+    <NeedsRolePage
+      atLeast="operator"
+      title="Preview"
+      action="Previewing a pruning policy"
+      back={{ to: PRUNING_POLICIES_PATH, label: 'the pruning policies' }}
+    >
+      <ItemLoader kind="pruning policy" listPath={PRUNING_POLICIES_PATH} useItem={usePruningPolicy}>
+        {(policy) => <PrunePreview policy={policy} />}
+      </ItemLoader>
+    </NeedsRolePage>
   );
 }
 

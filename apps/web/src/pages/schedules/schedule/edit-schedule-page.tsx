@@ -1,15 +1,25 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { useUpdateSchedule, type Schedule } from '../../../api/schedules';
-import { schedulePath } from '../../../paths/page-paths';
+import { SCHEDULES_PATH, schedulePath } from '../../../paths/page-paths';
 import { ScheduleForm } from './schedule-form';
 import { scheduleFormValues } from './schedule-form-values';
 import { ScheduleLoader } from './schedule-loader';
 import '../policies.css';
 import './schedules.css';
 import { useDocumentTitle } from '../../../util/use-document-title';
+import { NeedsRolePage } from '../../../components/needs-role';
 
 export function EditSchedulePage() {
-  return <ScheduleLoader>{(schedule) => <EditSchedule schedule={schedule} />}</ScheduleLoader>;
+  return (
+    <NeedsRolePage
+      atLeast="operator"
+      title="Edit schedule"
+      action="Changing a schedule"
+      back={{ to: SCHEDULES_PATH, label: 'the schedules' }}
+    >
+      <ScheduleLoader>{(schedule) => <EditSchedule schedule={schedule} />}</ScheduleLoader>
+    </NeedsRolePage>
+  );
 }
 
 function EditSchedule({ schedule }: { schedule: Schedule }) {
@@ -25,6 +35,7 @@ function EditSchedule({ schedule }: { schedule: Schedule }) {
       <p className="page-intro">The changes apply from the next run; a run under way goes on as it started.</p>
       <ScheduleForm
         initial={scheduleFormValues(schedule)}
+        storedHooks={schedule}
         save={update}
         submitLabel="Save changes"
         onSaved={(saved) => navigate(schedulePath(saved.id))}

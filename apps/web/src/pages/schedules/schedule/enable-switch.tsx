@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { errorMessage } from '../../../api/errors';
 import { useToggleSchedule, type Schedule } from '../../../api/schedules';
+import { useRoleAtLeast } from '../../../api/roles';
 
 interface EnableSwitchProps {
   schedule: Schedule;
@@ -15,6 +16,7 @@ interface EnableSwitchProps {
  */
 export function EnableSwitch({ schedule, withState = false }: EnableSwitchProps) {
   const toggle = useToggleSchedule();
+  const mayToggle = useRoleAtLeast('operator');
   const [wanted, setWanted] = useState<boolean | null>(null);
   const enabled = wanted ?? schedule.enabled;
   return (
@@ -25,6 +27,8 @@ export function EnableSwitch({ schedule, withState = false }: EnableSwitchProps)
           role="switch"
           className="switch__input"
           checked={enabled}
+          // A viewer sees the state; only an operator may change it.
+          disabled={!mayToggle}
           // Not disabled while the server answers: that would take the focus away from a keyboard user.
           aria-busy={toggle.isPending || undefined}
           onChange={() => {

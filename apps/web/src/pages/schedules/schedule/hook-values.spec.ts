@@ -3,6 +3,7 @@ import {
   DEFAULT_HOOK_TIMEOUT_SECONDS,
   emptyHook,
   hookFormValues,
+  keptHooks,
   parseEnv,
   postHookInput,
   preHookInput,
@@ -148,5 +149,31 @@ describe('parseEnv', () => {
 
   it('says when a name is set twice, and keeps the last value', () => {
     expect(parseEnv('A=1\nA=2\n A =3')).toEqual({ env: { A: '3' }, problems: ['A is set twice.', 'A is set twice.'] });
+  });
+});
+
+describe('keptHooks', () => {
+  const stored: ScheduleHook = {
+    name: 'dump',
+    command: ['pg_dump', 'app'],
+    shell: false,
+    timeout_seconds: 60,
+    critical: true,
+    run_on_failure: false,
+    env: { PGHOST: 'db', A: '1' },
+  };
+
+  it('sends every stored hook back as it is, a pre-hook without run_on_failure', () => {
+    const post = { ...stored, name: 'report', run_on_failure: true, shell: true, command: ['echo $BORGITORY_STATUS'] };
+    expect(keptHooks({ pre_hooks: [stored], post_hooks: [post] })).toEqual({
+      pre_hooks: [
+        { name: 'dump', command: ['pg_dump', 'app'], shell: false, timeout_seconds: 60, critical: true, env: { PGHOST: 'db', A: '1' } },
+      ],
+      post_hooks: [post],
+    });
+  });
+
+  it('keeps no hooks when there are none', () => {
+    expect(keptHooks({ pre_hooks: [], post_hooks: [] })).toEqual({ pre_hooks: [], post_hooks: [] });
   });
 });

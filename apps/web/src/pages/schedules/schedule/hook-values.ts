@@ -1,4 +1,4 @@
-import type { PostHookInput, PreHookInput, ScheduleHook } from '../../../api/schedules';
+import type { PostHookInput, PreHookInput, Schedule, ScheduleHook } from '../../../api/schedules';
 
 export const DEFAULT_HOOK_TIMEOUT_SECONDS = 600;
 
@@ -97,4 +97,25 @@ export function parseEnv(text: string): { env: Record<string, string>; problems:
 
 function lines(text: string): string[] {
   return text.split('\n').map((line) => line.replace(/\r$/, ''));
+}
+
+/** A schedule's hooks as they are stored. */
+export type StoredHooks = Pick<Schedule, 'pre_hooks' | 'post_hooks'>;
+
+/**
+ * The stored hooks sent back exactly as they are, for a user who may not change hooks: the server refuses a change
+ * of them from anyone but an admin, and a PUT without them would remove them.
+ */
+export function keptHooks(stored: StoredHooks): { pre_hooks: PreHookInput[]; post_hooks: PostHookInput[] } {
+  return {
+    pre_hooks: stored.pre_hooks.map((hook) => ({
+      name: hook.name,
+      command: hook.command,
+      shell: hook.shell,
+      timeout_seconds: hook.timeout_seconds,
+      critical: hook.critical,
+      env: hook.env,
+    })),
+    post_hooks: stored.post_hooks.map((hook) => ({ ...hook })),
+  };
 }

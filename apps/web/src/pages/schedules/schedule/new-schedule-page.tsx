@@ -6,8 +6,24 @@ import { newScheduleValues } from './schedule-form-values';
 import '../policies.css';
 import './schedules.css';
 import { useDocumentTitle } from '../../../util/use-document-title';
+import { NeedsRolePage } from '../../../components/needs-role';
+
+const NO_HOOKS = { pre_hooks: [], post_hooks: [] };
 
 export function NewSchedulePage() {
+  return (
+    <NeedsRolePage
+      atLeast="operator"
+      title="New schedule"
+      action="Creating a schedule"
+      back={{ to: SCHEDULES_PATH, label: 'the schedules' }}
+    >
+      <NewSchedule />
+    </NeedsRolePage>
+  );
+}
+
+function NewSchedule() {
   const create = useCreateSchedule();
   const navigate = useNavigate();
   useDocumentTitle('New schedule');
@@ -22,6 +38,7 @@ export function NewSchedulePage() {
       </p>
       <ScheduleForm
         initial={newScheduleValues()}
+        storedHooks={NO_HOOKS}
         save={create}
         submitLabel="Create schedule"
         onSaved={() => navigate(SCHEDULES_PATH)}

@@ -10,6 +10,7 @@ import { keepRulesSummary } from '../../../components/policies/keep-rules';
 import type { FieldErrors } from '../../../forms/form-errors';
 import { CHECK_POLICIES_PATH, NEW_CLOUD_SYNC_PATH, PRUNING_POLICIES_PATH } from '../../../paths/page-paths';
 import type { ScheduleFormValues } from './schedule-form-values';
+import { RequiresRole } from '../../../components/requires-role';
 
 type AfterValues = Pick<ScheduleFormValues, 'pruningPolicyId' | 'checkPolicyId' | 'cloudSyncConfigId'>;
 
@@ -94,14 +95,17 @@ export function PoliciesFieldset({ values, onChange, errors }: PoliciesFieldsetP
   );
 }
 
-/** Opens the other form in a new tab, so that this form keeps what has been typed; the choices are read again on return. */
+/**
+ * Opens the other form in a new tab, so that this form keeps what has been typed; the choices are read again on return.
+ * Policies and cloud sync configurations are an admin's to create.
+ */
 function NewItemLink({ to, what }: { to: string; what: string }) {
   return (
-    <>
+    <RequiresRole atLeast="admin">
       <Link to={to} target="_blank" rel="noopener">
         Create {what}
       </Link>{' '}
       (in a new tab).
-    </>
+    </RequiresRole>
   );
 }

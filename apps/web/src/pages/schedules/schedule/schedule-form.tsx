@@ -5,27 +5,33 @@ import { FormActions, SaveForm, type EditFormProps } from '../../../components/s
 import { focusFirstProblem, useFocusFirstProblem } from '../../../forms/focus-first-problem';
 import { useFormValues } from '../../../forms/use-form-values';
 import { BackupFieldset } from './backup-fieldset';
-import { parseEnv } from './hook-values';
+import { keptHooks, parseEnv, type StoredHooks } from './hook-values';
 import { HooksFieldset } from './hooks-fieldset';
 import { PoliciesFieldset } from './policies-fieldset';
 import { scheduleFormErrors } from './schedule-form-errors';
 import { archiveNameFor, scheduleInput, sourcePaths, type ScheduleFormValues } from './schedule-form-values';
 import { WhenFieldset } from './when-fieldset';
+import { useRoleAtLeast } from '../../../api/roles';
+import { HookLists } from './schedule-hooks-panel';
 
-type ScheduleFormProps = EditFormProps<ScheduleFormValues, Schedule, ScheduleInput>;
+type ScheduleFormProps = EditFormProps<ScheduleFormValues, Schedule, ScheduleInput> & {
+  /** The hooks the schedule has now (none for a new one): kept as they are by a user who may not change hooks. */
+  storedHooks: StoredHooks;
+};
 
 /**
  * The fields of a schedule, for a new one and for changing one: what to back
  * up, when, what follows the backup, and the hooks around it. The server
  * checks everything; its messages appear at the fields they are about.
  */
-export function ScheduleForm({ initial, save, submitLabel, onSaved, cancelPath }: ScheduleFormProps) {
+export function ScheduleForm({ initial, storedHooks, save, submitLabel, onSaved, cancelPath }: ScheduleFormProps) {
+  const mayEditHooks = useRoleAtLeast('admin');
   const [values, , setValues] = useFormValues<ScheduleFormValues>(initial);
   const [missing, setMissing] = useState({ repository: false, sources: false });
   const [submitted, setSubmitted] = useState(false);
   const nextHookKey = useRef(initial.preHooks.length + initial.postHooks.length);
   const formRef = useRef<HTMLFormElement>(null);
-  const input = scheduleInput(values);
+  const input = mayEditHooks ? scheduleInput(values) : { ...scheduleInput(values), ...keptHooks(storedHooks) };
   const errors = scheduleFormErrors(save.error, save.variables, input, values.sources);
 
   useFocusFirstProblem(formRef, save.error);
@@ -49,7 +55,7 @@ export function ScheduleForm({ initial, save, submitLabel, onSaved, cancelPath }
     setSubmitted(true);
     const nothingChosen = { repository: values.repositoryId === '', sources: sourcePaths(values).length === 0 };
     setMissing(nothingChosen);
-    const envProblems = [...values.preHooks, ...values.postHooks].some((hook) => parseEnv(hook.env).problems.length > 0);
+    const envProblems = mayEditHooks && [...values.preHooks, ...values.postHooks].some((hook) => parseEnv(hook.env).problems.length > 0);
     if (nothingChosen.repository || nothingChosen.sources || envProblems) {
       // The messages are rendered first, then the first field with a problem is focused.
       requestAnimationFrame(() => focusFirstProblem(formRef.current));
@@ -78,22 +84,35 @@ export function ScheduleForm({ initial, save, submitLabel, onSaved, cancelPath }
       <PoliciesFieldset values={values} onChange={change} errors={errors.fields} />
       <fieldset className="form-section">
         <legend>Hooks</legend>
-        <HooksFieldset
-          phase="pre"
-          hooks={values.preHooks}
-          onChange={(preHooks) => change({ preHooks })}
-          newKey={() => nextHookKey.current++}
-          errors={errors.fields}
-          submitted={submitted}
-        />
-        <HooksFieldset
-          phase="post"
-          hooks={values.postHooks}
-          onChange={(postHooks) => change({ postHooks })}
-          newKey={() => nextHookKey.current++}
-          errors={errors.fields}
-          submitted={submitted}
-        />
+        {mayEditHooks ? (
+          <>
+            <HooksFieldset
+              phase="pre"
+              hooks={values.preHooks}
+              onChange={(preHooks) => change({ preHooks })}
+              newKey={() => nextHookKey.current++}
+              errors={errors.fields}
+              submitted={submitted}
+            />
+            <HooksFieldset
+              phase="post"
+              hooks={values.postHooks}
+              onChange={(postHooks) => change({ postHooks })}
+              newKey={() => nextHookKey.current++}
+              errors={errors.fields}
+              submitted={submitted}
+            />
+          </>
+        ) : storedHooks.pre_hooks.length + storedHooks.post_hooks.length > 0 ? (
+          <>
+            <p className="field__hint">
+              Only an admin may change hooks: they run shell commands as the server’s user. The schedule keeps these as they are.
+            </p>
+            <HookLists hooks={storedHooks} />
+          </>
+        ) : (
+          <p className="field__hint">Only an admin may add hooks: they run shell commands as the server’s user.</p>
+        )}
       </fieldset>
       <FormActions submitLabel={submitLabel} busy={save.isPending} cancelPath={cancelPath} />
     </SaveForm>

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { Schedule, ScheduleHook } from '../../../api/schedules';
 import { HookCommand } from '../../../components/hook-command';
 import { formatDuration } from '../../../format/duration';
+import type { StoredHooks } from './hook-values';
 
 /** The pre- and post-hooks in their order: each with its command as it runs and how a failure counts. */
 export function ScheduleHooksPanel({ schedule }: { schedule: Schedule }) {
@@ -10,11 +11,18 @@ export function ScheduleHooksPanel({ schedule }: { schedule: Schedule }) {
       <div className="panel__header">
         <h2 id="hooks-heading">Hooks</h2>
       </div>
-      <div className="hook-lists">
-        <HookList title="Pre-hooks, before the backup" hooks={schedule.pre_hooks} phase="pre" />
-        <HookList title="Post-hooks, at the end" hooks={schedule.post_hooks} phase="post" />
-      </div>
+      <HookLists hooks={schedule} />
     </section>
+  );
+}
+
+/** Both lists of hooks in words, as they run. */
+export function HookLists({ hooks }: { hooks: StoredHooks }) {
+  return (
+    <div className="hook-lists">
+      <HookList title="Pre-hooks, before the backup" hooks={hooks.pre_hooks} phase="pre" />
+      <HookList title="Post-hooks, at the end" hooks={hooks.post_hooks} phase="post" />
+    </div>
   );
 }
 

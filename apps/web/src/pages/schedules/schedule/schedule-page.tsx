@@ -15,6 +15,7 @@ import { ScheduleBackupPanel, SchedulePoliciesPanel, ScheduleWhenPanel } from '.
 import { useRunNow } from './use-run-now';
 import './schedules.css';
 import { useDocumentTitle } from '../../../util/use-document-title';
+import { useRoleAtLeast } from '../../../api/roles';
 
 export function SchedulePage() {
   return <ScheduleLoader>{(schedule) => <ScheduleView schedule={schedule} />}</ScheduleLoader>;
@@ -26,6 +27,7 @@ function ScheduleView({ schedule }: { schedule: Schedule }) {
   const repositoryName = useRepositoryNames()(schedule.repository_id);
   const runNow = useRunNow();
   const [deleting, setDeleting] = useState(false);
+  const operator = useRoleAtLeast('operator');
   useLiveJobLists();
 
   useDocumentTitle(schedule.name);
@@ -40,22 +42,30 @@ function ScheduleView({ schedule }: { schedule: Schedule }) {
       </p>
 
       <div className="toolbar schedule-toolbar" role="group" aria-label="Schedule actions">
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => runNow.start(schedule.id)}
-          disabled={runNow.starting !== null}
-        >
-          {runNow.starting !== null ? 'Starting…' : 'Run now'}
-        </button>
-        <Link to={scheduleEditPath(schedule.id)} className="button">
-          Edit
-        </Link>
+        {operator && (
+          <>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => runNow.start(schedule.id)}
+              disabled={runNow.starting !== null}
+            >
+              {runNow.starting !== null ? 'Starting…' : 'Run now'}
+            </button>
+            <Link to={scheduleEditPath(schedule.id)} className="button">
+              Edit
+            </Link>
+          </>
+        )}
         <EnableSwitch schedule={schedule} withState />
-        <span className="toolbar__spacer" />
-        <button type="button" className="button button--danger-outline" onClick={() => setDeleting(true)}>
-          Delete
-        </button>
+        {operator && (
+          <>
+            <span className="toolbar__spacer" />
+            <button type="button" className="button button--danger-outline" onClick={() => setDeleting(true)}>
+              Delete
+            </button>
+          </>
+        )}
       </div>
       <RunNowError error={runNow.error} onDismiss={runNow.dismiss} />
       <DisabledReason schedule={schedule} />

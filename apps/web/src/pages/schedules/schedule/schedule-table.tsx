@@ -7,6 +7,7 @@ import { scheduleEditPath, schedulePath } from '../../../paths/page-paths';
 import { DisabledReason } from './disabled-reason';
 import { EnableSwitch } from './enable-switch';
 import { RunTime } from './run-time';
+import { RequiresRole } from '../../../components/requires-role';
 
 interface ScheduleTableProps {
   schedules: Schedule[];
@@ -66,17 +67,19 @@ export function ScheduleTable({ schedules, repositoryName, starting, onRun, onDe
               )}
             </td>
             <td className="actions-cell">
-              <button
-                type="button"
-                className="button button--small"
-                onClick={() => onRun(schedule)}
-                disabled={starting === schedule.id}
-                aria-label={`Run ${schedule.name} now`}
-              >
-                {starting === schedule.id ? 'Starting…' : 'Run now'}
-              </button>
-              <EditLink to={scheduleEditPath(schedule.id)} name={schedule.name} />
-              <DeleteButton name={schedule.name} onClick={() => onDelete(schedule)} />
+              <RequiresRole atLeast="operator">
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => onRun(schedule)}
+                  disabled={starting === schedule.id}
+                  aria-label={`Run ${schedule.name} now`}
+                >
+                  {starting === schedule.id ? 'Starting…' : 'Run now'}
+                </button>
+                <EditLink to={scheduleEditPath(schedule.id)} name={schedule.name} />
+                <DeleteButton name={schedule.name} onClick={() => onDelete(schedule)} />
+              </RequiresRole>
             </td>
           </tr>
         ))}

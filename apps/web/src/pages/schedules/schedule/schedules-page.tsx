@@ -14,6 +14,7 @@ import { RunNowError } from './run-now-error';
 import { ScheduleTable } from './schedule-table';
 import { useRunNow } from './use-run-now';
 import './schedules.css';
+import { RequiresRole } from '../../../components/requires-role';
 
 /** The schedules, with their next and last runs, a switch each, and run now, edit and delete. Runs are followed live. */
 export function SchedulesPage() {
@@ -28,9 +29,11 @@ export function SchedulesPage() {
     <>
       <SchedulesTabs />
       <PageHeader title="Schedules" intro="Backups that run on their own, with pruning, checks and hooks around them.">
-        <Link to={NEW_SCHEDULE_PATH} className="button button--primary">
-          New schedule
-        </Link>
+        <RequiresRole atLeast="operator">
+          <Link to={NEW_SCHEDULE_PATH} className="button button--primary">
+            New schedule
+          </Link>
+        </RequiresRole>
       </PageHeader>
 
       <RunNowError error={runNow.error} onDismiss={runNow.dismiss} />
@@ -39,7 +42,7 @@ export function SchedulesPage() {
         query={schedules}
         loading="Loading schedules…"
         empty={
-          <EmptyState title="No schedules yet" actionPath={NEW_SCHEDULE_PATH} actionLabel="Create a schedule">
+          <EmptyState title="No schedules yet" actionPath={NEW_SCHEDULE_PATH} actionLabel="Create a schedule" actionRole="operator">
             A schedule backs up directories of this server into a repository at the times you choose, every night for instance, and can
             prune old archives, check the repository and run commands of your own before and after.
           </EmptyState>
