@@ -1,3 +1,4 @@
+import { ROLES } from '../../api/roles';
 import { useState } from 'react';
 import { useCreateUser, type NewUser } from '../../api/users';
 import { FormField } from '../../components/form-field';
@@ -5,7 +6,7 @@ import { FormActions, SaveForm } from '../../components/save-form';
 import { SelectField } from '../../components/select-field';
 import { useFormValues } from '../../forms/use-form-values';
 import { useSaveForm } from '../../forms/use-save-form';
-import { ROLES, roleHint, roleLabel } from './role-words';
+import { roleHint, roleLabel } from './role-words';
 
 const EMPTY: NewUser = { username: '', password: '', role: 'viewer' };
 const SHOWN = ['username', 'password', 'role'] as const;

@@ -1,10 +1,11 @@
+import { ROLES } from '../../api/roles';
 import { useState } from 'react';
 import type { User } from '../../api/auth';
 import { errorMessage } from '../../api/errors';
 import { useUpdateUser, type Role } from '../../api/users';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { SelectField } from '../../components/select-field';
-import { ROLES, roleHint, roleLabel } from './role-words';
+import { roleHint, roleLabel } from './role-words';
 
 interface RoleDialogProps {
   /** Whose role to change; the dialog is open while there is one. */

@@ -1,4 +1,5 @@
-import { roleHint, roleLabel, roleSummary, ROLES } from './role-words';
+import { ROLES } from '../../api/roles';
+import { roleHint, roleLabel, roleSummary } from './role-words';
 
 describe('role words', () => {
   it('names each role and says what it may do', () => {

@@ -1,7 +1,5 @@
 import type { Role } from '../../api/users';
 
-export const ROLES: readonly Role[] = ['viewer', 'operator', 'admin'];
-
 const WORDS: Record<Role, { label: string; summary: string }> = {
   viewer: { label: 'Viewer', summary: 'sees status, jobs, logs and archives; no downloads, restores or changes' },
   operator: { label: 'Operator', summary: 'runs backups, restores, prunes, checks and syncs; manages schedules without hooks' },
