@@ -201,7 +201,7 @@ test("the form shows the server's messages where they belong", async ({ page, co
     await expect(ssh).toContainText(/Fingerprint: SHA256:\S+/);
     await expect(ssh.getByLabel('Use a different private key')).toHaveValue('');
     await expect(ssh.getByLabel('Host key policy')).toHaveValue('accept-new');
-    await ssh.getByRole('button', { name: 'Copy' }).click();
+    await ssh.getByRole('button', { name: 'Copy the public key' }).click();
     await expect(ssh.getByRole('status')).toHaveText('Copied to the clipboard.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await publicKey.inputValue());
     await page.screenshot({ path: screenshotPath('repository-form-ssh'), fullPage: true });

@@ -1,27 +1,13 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import { errorMessage } from '../../api/errors';
 import { useSshPublicKey } from '../../api/ssh';
-
-type CopyState = 'idle' | 'copied' | 'manual';
+import { CopyButton } from '../../components/copy-button';
 
 /** Borgitory's ssh public key, to copy into the backup server's authorized_keys. */
 export function SshPublicKey() {
   const key = useSshPublicKey();
   const id = useId();
   const boxRef = useRef<HTMLTextAreaElement>(null);
-  const [copy, setCopy] = useState<CopyState>('idle');
-
-  async function copyKey(text: string) {
-    try {
-      // navigator.clipboard exists only in secure contexts (https or localhost).
-      if (!navigator.clipboard) throw new Error('no clipboard');
-      await navigator.clipboard.writeText(text);
-      setCopy('copied');
-    } catch {
-      boxRef.current?.select();
-      setCopy('manual');
-    }
-  }
 
   return (
     <div className="ssh-key">
@@ -38,27 +24,19 @@ export function SshPublicKey() {
         </p>
       ) : (
         <>
-          <div className="ssh-key__box">
-            <textarea
-              ref={boxRef}
-              id={`${id}-key`}
-              className="mono"
-              readOnly
-              rows={3}
-              value={key.data.public_key}
-              aria-describedby={`${id}-hint ${id}-fingerprint`}
-              onFocus={(event) => event.currentTarget.select()}
-            />
-            <button type="button" className="button" onClick={() => void copyKey(key.data.public_key)}>
-              Copy
-            </button>
-          </div>
+          <textarea
+            ref={boxRef}
+            id={`${id}-key`}
+            className="mono"
+            readOnly
+            rows={3}
+            value={key.data.public_key}
+            aria-describedby={`${id}-hint ${id}-fingerprint`}
+            onFocus={(event) => event.currentTarget.select()}
+          />
+          <CopyButton text={key.data.public_key} shownIn={boxRef} label="Copy the public key" />
           <p id={`${id}-fingerprint`} className="field__hint">
             Fingerprint: <code className="wrap">{key.data.fingerprint}</code>
-          </p>
-          <p className="ssh-key__status" role="status">
-            {copy === 'copied' && 'Copied to the clipboard.'}
-            {copy === 'manual' && 'The key is selected: press Ctrl+C (⌘C on a Mac) to copy it.'}
           </p>
         </>
       )}
