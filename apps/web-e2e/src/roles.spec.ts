@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
@@ -218,6 +218,28 @@ test('an operator backs up and edits a schedule, whose hooks only an admin may c
     await otto.getByRole('button', { name: 'Back up now' }).click();
     await expect(otto).toHaveURL(/\/jobs\/\d+$/);
     await expect(region(otto, 'Details')).toContainText(/Status\s*Completed/, { timeout: 60_000 });
+  });
+
+  await test.step('a restore is held to the restore roots: a directory elsewhere is refused, one inside works', async () => {
+    const roots = join(String(process.env.E2E_DATA_DIR), 'restores');
+    const archive = ((await (await page.request.get(`/api/repositories/${repositoryId}/archives`)).json()) as { data: { name: string }[] })
+      .data[0].name;
+    await otto.goto(`/repositories/${repositoryId}/archives/${encodeURIComponent(archive)}?path=${encodeURIComponent(source)}`);
+    const entries = otto.getByRole('table', { name: /^Contents of/ });
+    await entries.getByRole('checkbox', { name: 'Select readme.txt' }).check({ timeout: 30_000 });
+    await otto.getByRole('button', { name: 'Restore selected…' }).click();
+    const dialog = otto.getByRole('dialog', { name: 'Restore 1 item' });
+    await expect(dialog).toContainText(`An existing directory inside ${roots}, where operators restore`);
+    const destination = dialog.getByLabel('Destination directory');
+    await destination.fill(workDir);
+    await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect(dialog.getByRole('alert')).toContainText(`An operator may restore only inside ${roots};`);
+    await dialog.screenshot({ path: screenshotPath('operator-restore-refused') });
+    await destination.fill(roots);
+    await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect(otto).toHaveURL(/\/jobs\/\d+$/);
+    await expect(region(otto, 'Result')).toContainText('Restore completed.', { timeout: 60_000 });
+    expect(readFileSync(join(roots, 'readme.txt'), 'utf8')).toBe('The household files.\n');
   });
 
   await test.step('the schedule form shows the hooks without an editor, and a change keeps them', async () => {

@@ -2,6 +2,7 @@ import { ApiRequestError } from '@borgitory/api-client';
 import { useId, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useRestoreArchive, type ArchiveEntry } from '../../api/archives';
+import { useRestoreRoots } from '../../api/restore-roots';
 import { CheckboxField } from '../../components/checkbox-field';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DirectoryPickerDialog } from '../../components/directory-picker-dialog';
@@ -37,6 +38,9 @@ export function RestoreDialog({ open, repositoryId, archive, folder, entries, on
   const [picking, setPicking] = useState(false);
   const [toOriginal, setToOriginal] = useState(false);
   const whereName = useId();
+  const rootsAnswer = useRestoreRoots(open).data;
+  // An operator restores only inside the server's restore roots; null: anywhere.
+  const roots = rootsAnswer && !rootsAnswer.anywhere ? rootsAnswer.roots : null;
 
   const depth = pathComponents(folder).length;
   const existing = conflictTargets(restore.error);
@@ -124,6 +128,7 @@ export function RestoreDialog({ open, repositoryId, archive, folder, entries, on
               <code className="wrap">{first ? displayPath(first.path) : '/…'}</code>. A file that is there now is replaced by the archive’s
               version; files that are not in the archive are left alone. This cannot be undone.
             </p>
+            {roots && <p>As an operator, you restore there only what was backed up from inside {rootsWords(roots)}.</p>}
             <CheckboxField
               label="Replace the files at their original location"
               checked={overwrite}
@@ -137,7 +142,11 @@ export function RestoreDialog({ open, repositoryId, archive, folder, entries, on
           <>
             <Field
               label="Destination directory"
-              hint="An existing directory on this server that Borgitory can write to."
+              hint={
+                roots
+                  ? `An existing directory inside ${rootsWords(roots)}, where operators restore, that Borgitory can write to.`
+                  : 'An existing directory on this server that Borgitory can write to.'
+              }
               errors={errors['destination']}
               className="mono"
             >
@@ -150,7 +159,7 @@ export function RestoreDialog({ open, repositoryId, archive, folder, entries, on
                     autoComplete="off"
                     autoCapitalize="none"
                     spellCheck={false}
-                    placeholder="/srv/restore"
+                    placeholder={roots?.[0] ?? '/srv/restore'}
                     value={destination}
                     onChange={(event) => {
                       setDestination(event.target.value);
@@ -210,7 +219,7 @@ export function RestoreDialog({ open, repositoryId, archive, folder, entries, on
 
       <DirectoryPickerDialog
         open={open && picking}
-        startPath={destination}
+        startPath={destination || (roots?.[0] ?? '')}
         title="Choose where to restore"
         chooseFiles={false}
         onChoose={(path) => {
@@ -222,6 +231,10 @@ export function RestoreDialog({ open, repositoryId, archive, folder, entries, on
       />
     </>
   );
+}
+
+function rootsWords(roots: string[]): string {
+  return roots.length === 1 ? roots[0] : `${roots.slice(0, -1).join(', ')} or ${roots[roots.length - 1]}`;
 }
 
 /** The targets a 409 CONFLICT names in `details.existing`, or null for any other answer. */
