@@ -14,6 +14,7 @@ import { PlatformModule } from './platform/platform.module';
 import { RepositoriesModule } from './repositories/repositories.module';
 import { SchedulesModule } from './schedules/schedules.module';
 import { SearchModule } from './search/search.module';
+import { ServerSettingsModule } from './server-settings/server-settings.module';
 
 @Module({})
 export class AppModule {
@@ -24,6 +25,7 @@ export class AppModule {
         PlatformModule.register(config, dataDirectory),
         AuthModule,
         RepositoriesModule,
+        ServerSettingsModule,
         JobsModule,
         BackupsModule,
         ArchivesModule,

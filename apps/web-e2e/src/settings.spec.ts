@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { expect, field, region, test } from './fixtures';
 import { screenshotPath } from './screenshots';
@@ -53,6 +54,7 @@ test('a user changes their password; a wrong current one is refused, and the old
     // Not an admin: no users, no audit log.
     await expect(region(pat.page, 'Users')).toHaveCount(0);
     await expect(pat.page.getByRole('link', { name: 'open the audit log' })).toHaveCount(0);
+    await expect(region(pat.page, 'Server settings')).toHaveCount(0);
   });
 
   const password = region(pat.page, 'Password');
@@ -217,6 +219,18 @@ test('an admin manages users and reads what they did in the audit log', async ({
     await deleteDialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(deleteDialog).toBeHidden();
     await expect(userRow(USERNAME)).toContainText('Admin');
+  });
+
+  await test.step('an admin reads the server settings in use, a secret only as set or not', async () => {
+    const server = region(page, 'Server settings');
+    const restore = server.getByRole('group', { name: 'Server' }).getByRole('definition').filter({ hasText: 'BORGITORY_RESTORE_ROOTS' });
+    await expect(restore).toHaveText(`${join(String(process.env.E2E_DATA_DIR), 'restores')}BORGITORY_RESTORE_ROOTS`);
+    const secretKey = server.getByRole('definition').filter({ hasText: 'BORGITORY_SECRET_KEY' });
+    await expect(secretKey).toHaveText(/^(set|not set)BORGITORY_SECRET_KEY$/);
+    await expect(server.getByRole('group', { name: 'Jobs and retention' })).toContainText(
+      'Audit entries older than this many days are removed365',
+    );
+    await server.screenshot({ path: screenshotPath('settings-server') });
   });
 
   await test.step('the settings page in light, dark and 390 px wide', async () => {

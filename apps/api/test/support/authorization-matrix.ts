@@ -29,6 +29,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Requirement> = {
   'DELETE /api/auth/sessions/{id}': 'viewer',
   'GET /api/audit': 'admin',
   'GET /api/audit/actions': 'admin',
+  'GET /api/server-settings': 'admin',
   'POST /api/auth/two-factor': 'viewer',
   'DELETE /api/auth/two-factor': 'viewer',
   'POST /api/auth/two-factor/confirm': 'viewer',

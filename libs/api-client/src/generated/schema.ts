@@ -543,6 +543,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/server-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The server’s settings in use, from its environment
+         * @description Read only: each is set by its environment variable and takes effect when the server starts. Secrets say only whether they are set.
+         *
+         *     Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
+         */
+        get: operations["serverSettingsList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs": {
         parameters: {
             query?: never;
@@ -2235,6 +2257,25 @@ export interface components {
             public_key: string;
             /** @example SHA256:… */
             fingerprint: string;
+        };
+        ServerSettingDto: {
+            /**
+             * @description The environment variable that sets it
+             * @example BORGITORY_JOB_RETENTION_DAYS
+             */
+            name: string;
+            /**
+             * @example jobs
+             * @enum {string}
+             */
+            group: "server" | "jobs" | "monitoring" | "sign_in" | "programs";
+            /**
+             * @description The value in use; a secret only says whether it is set
+             * @example 90
+             */
+            value: string;
+            /** @example Finished jobs older than this many days are removed, with their logs */
+            description: string;
         };
         /** @enum {string} */
         JobStatus: "queued" | "running" | "completed" | "warning" | "failed" | "cancelled" | "interrupted";
@@ -6399,6 +6440,58 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    serverSettingsList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["ServerSettingDto"][];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role, or the API key's, is below admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

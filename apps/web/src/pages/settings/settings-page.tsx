@@ -5,14 +5,15 @@ import { AUDIT_PATH } from '../../paths/page-paths';
 import { AccountPanel } from './account-panel';
 import { ApiKeysPanel } from './api-keys-panel';
 import { PasswordPanel } from './password-panel';
+import { ServerSettingsPanel } from './server-settings-panel';
 import { SessionsPanel } from './sessions-panel';
 import { TwoFactorPanel } from './two-factor-panel';
 import { UsersPanel } from './users-panel';
 import './settings.css';
 
 /**
- * The signed-in user's own settings, then, for an admin, the server's users and the audit log.
- * The sections keep this order: account, password, two-factor sign-in, sessions, API keys, users.
+ * The signed-in user's own settings, then, for an admin, the server's users, the audit log and the server's settings.
+ * The sections keep this order: account, password, two-factor sign-in, sessions, API keys, users, audit log, server settings.
  */
 export function SettingsPage() {
   const user = useCurrentUser();
@@ -38,6 +39,7 @@ export function SettingsPage() {
               Every change and every sensitive read, by whom, when and from where: <Link to={AUDIT_PATH}>open the audit log</Link>.
             </p>
           </section>
+          <ServerSettingsPanel />
         </>
       )}
     </>
