@@ -128,6 +128,7 @@ test('a viewer sees the status, the archives and the jobs, and no button that wo
     await expect(viola).toHaveURL(`/repositories/${repositoryId}/archives`);
     await expect(rowNamed(viola, ARCHIVE)).toBeVisible();
     await expect(viola.getByRole('link', { name: `Compare ${ARCHIVE}` })).toBeVisible();
+    await expect(viola.getByRole('main').getByRole('checkbox')).toHaveCount(0);
     await expectNoChanges(viola);
     await rowNamed(viola, ARCHIVE).getByRole('link', { name: ARCHIVE, exact: true }).click();
     const entries = viola.getByRole('table', { name: /^Contents of/ });
@@ -144,6 +145,7 @@ test('a viewer sees the status, the archives and the jobs, and no button that wo
     await nav.getByRole('link', { name: 'Jobs' }).click();
     await expect(viola.getByRole('heading', { level: 1, name: 'Jobs' })).toBeVisible();
     await expect(viola.getByRole('main').getByRole('link', { name: `#${jobId}`, exact: true })).toBeVisible();
+    await expect(viola.getByRole('main').getByRole('checkbox')).toHaveCount(0);
     await expectNoChanges(viola);
     await viola.goto(`/jobs/${jobId}`);
     await expect(region(viola, 'Details')).toContainText(/Status\s*Completed/);
@@ -154,6 +156,7 @@ test('a viewer sees the status, the archives and the jobs, and no button that wo
     await nav.getByRole('link', { name: 'Schedules' }).click();
     await expect(rowNamed(viola, SCHEDULE)).toBeVisible();
     await expect(rowNamed(viola, SCHEDULE).getByRole('switch', { name: `Enable ${SCHEDULE}` })).toBeDisabled();
+    await expect(viola.getByRole('main').getByRole('checkbox', { name: /^Select / })).toHaveCount(0);
     await expectNoChanges(viola);
     await viola.goto(`/schedules/${scheduleId}`);
     await expect(viola.getByRole('heading', { level: 1, name: SCHEDULE })).toBeVisible();
@@ -240,6 +243,16 @@ test('an operator backs up and edits a schedule, whose hooks only an admin may c
     await expect(otto).toHaveURL(/\/jobs\/\d+$/);
     await expect(region(otto, 'Result')).toContainText('Restore completed.', { timeout: 60_000 });
     expect(readFileSync(join(roots, 'readme.txt'), 'utf8')).toBe('The household files.\n');
+  });
+
+  await test.step('jobs and schedules can be selected for bulk actions; archives, which only an admin deletes, cannot', async () => {
+    await otto.goto('/jobs');
+    await expect(otto.getByRole('checkbox', { name: 'Select every job on this page' })).toBeVisible();
+    await otto.goto('/schedules');
+    await expect(otto.getByRole('checkbox', { name: 'Select every schedule on this page' })).toBeVisible();
+    await otto.goto(`/repositories/${repositoryId}/archives`);
+    await expect(otto.getByRole('link', { name: /^Compare / })).toHaveCount(1);
+    await expect(otto.getByRole('main').getByRole('checkbox')).toHaveCount(0);
   });
 
   await test.step('the schedule form shows the hooks without an editor, and a change keeps them', async () => {

@@ -40,7 +40,8 @@ interface JobBody {
 }
 
 /** The cells of a schedule's row, after its name: repository, when, enabled, next run, last run, actions. */
-const cell = (page: Page, name: string, index: number) => rowNamed(page, name).getByRole('cell').nth(index);
+/** The index-th cell after the row's name (an operator's row starts with its selection checkbox). */
+const cell = (page: Page, name: string, index: number) => rowNamed(page, name).locator('th[scope="row"] ~ td').nth(index);
 
 let workDir: string;
 let source: string;

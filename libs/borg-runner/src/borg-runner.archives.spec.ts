@@ -130,6 +130,13 @@ describe('BorgRunner on real borg: archives', () => {
     await expect(fx.runner.archiveInfo(conn, 'three')).rejects.toMatchObject({ msgid: 'Archive.DoesNotExist' });
   });
 
+  it('deleteArchives deletes several archives in one borg call; names stay positionals', async () => {
+    for (const name of ['keep', '--dry-run', 'b', 'c']) await createArchive(name);
+    await expect(fx.runner.deleteArchives(conn, ['b', '--dry-run', 'c'])).resolves.toMatchObject({ exitCode: 0 });
+    await expect(fx.runner.listArchives(conn)).resolves.toMatchObject({ result: [{ name: 'keep' }] });
+    await expect(fx.runner.deleteArchives(conn, [])).rejects.toThrow('needs at least one archive name');
+  });
+
   it('prune with globArchives only looks at matching archives', async () => {
     for (const name of ['web-1', 'db-1', 'web-2']) await createArchive(name);
     const { result } = await fx.runner.prune(conn, { keepLast: 1, globArchives: 'web-*' });

@@ -364,6 +364,8 @@ describe('BorgRunner with a fake borg', () => {
     expect(argv()).toEqual(['--log-json', '--progress', 'compact', '--threshold=5', '--', '/r']);
     await runner.extractToDirectory({ location: '/r' }, 'x', dir, { stripComponents: 1 });
     expect(argv()).toEqual(['--log-json', '--progress', 'extract', '--strip-components=1', '--', '/r::x']);
+    await runner.deleteArchives({ location: '/r' }, ['a', '--dry-run', 'b c']);
+    expect(argv()).toEqual(['--log-json', 'delete', '--', '/r::a', '--dry-run', 'b c']);
     await runner.init({ location: '/r' }, { encryption: 'none' });
     expect(argv()).toEqual(['--log-json', 'init', '--encryption=none', '--', '/r']);
     // Every word before "--" is one option: a flag alone or "--flag=value".

@@ -243,7 +243,14 @@ export class BorgRunner {
   }
 
   async deleteArchive(conn: BorgConnection, archive: string, options?: BorgCallOptions): Promise<BorgOutcome<void>> {
-    return this.onRepository(conn, ['delete'], options, { positionals: [archiveLocation(conn.location, archive)] });
+    return this.deleteArchives(conn, [archive], options);
+  }
+
+  /** One `borg delete REPO::FIRST SECOND …` for every archive named (borg 1.2 takes several archive names). */
+  async deleteArchives(conn: BorgConnection, archives: string[], options?: BorgCallOptions): Promise<BorgOutcome<void>> {
+    const [first, ...rest] = archives;
+    if (first === undefined) throw new Error('borg delete needs at least one archive name (without one it deletes the repository)');
+    return this.onRepository(conn, ['delete'], options, { positionals: [archiveLocation(conn.location, first), ...rest] });
   }
 
   /** Deletes the whole repository (borg delete REPO with BORG_DELETE_I_KNOW_WHAT_I_AM_DOING=YES). */

@@ -102,6 +102,14 @@ export class ArchiveCatalog {
     return archive;
   }
 
+  /** The stored archives of these names, and the names that are not among them. */
+  async findAll(repositoryId: number, names: string[]): Promise<{ found: ArchiveEntity[]; missing: string[] }> {
+    await this.ensureLoaded(repositoryId);
+    const found = await this.archives.findBy({ repositoryId, name: In(names) });
+    const present = new Set(found.map((archive) => archive.name));
+    return { found, missing: names.filter((name) => !present.has(name)) };
+  }
+
   async page(
     repositoryId: number,
     order: 'asc' | 'desc',
@@ -232,11 +240,12 @@ export class ArchiveCatalog {
   }
 
   /** After an archive was deleted: its row and index go, and the others' deduplicated sizes are stale. */
-  async removeArchive(archive: ArchiveEntity): Promise<void> {
-    await this.indexes.drop(archive);
-    await this.archives.delete({ id: archive.id });
-    await this.archives.update({ repositoryId: archive.repositoryId }, { deduplicatedSize: null, infoLoadedAt: null });
-    await this.noteNewest(archive.repositoryId);
+  /** Archives that borg deleted leave the list with their indexes; the others' deduplicated sizes are read again. */
+  async removeArchives(repositoryId: number, archives: ArchiveEntity[]): Promise<void> {
+    for (const archive of archives) await this.indexes.drop(archive);
+    if (archives.length > 0) await this.archives.delete({ id: In(archives.map((archive) => archive.id)) });
+    await this.archives.update({ repositoryId }, { deduplicatedSize: null, infoLoadedAt: null });
+    await this.noteNewest(repositoryId);
   }
 
   async forgetRepository(repositoryId: number): Promise<void> {

@@ -11,6 +11,7 @@ import { ArchivePathQuery } from './archive-path.decorator';
 import { ArchivesService } from './archives.service';
 import { ArchiveDetailsDto, ArchiveDto, ArchiveIndexStatusDto } from './dto/archive.dto';
 import { ArchiveEntryDto, DiffEntryDto, SearchResultDto } from './dto/archive-entry.dto';
+import { DeleteArchivesDto } from './dto/delete-archives.dto';
 import {
   ArchiveBrowseQueryDto,
   ArchiveDiffQueryDto,
@@ -39,6 +40,26 @@ export class ArchivesController {
   @ApiErrors(400, 404, 422)
   list(@Param('id', ParseIntPipe) id: number, @Query() query: ArchiveListQueryDto): Promise<Page<ArchiveDto>> {
     return this.archives.list(id, query);
+  }
+
+  @Requires('admin')
+  @Post('archives/delete')
+  @ApiOperation({
+    summary:
+      'Delete several archives (at most 500) in one job and one borg call, then borg compact if asked. ' +
+      '200 with the finished job; 202 with the job if it takes longer than a minute.',
+  })
+  @ApiEnvelope(JobDto, { description: 'Done: data is the finished job' })
+  @ApiEnvelope(JobDto, { status: 202, description: 'Still running: data is the job' })
+  @ApiErrors(400, 404, 409, 422)
+  async removeMany(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: DeleteArchivesDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<JobDto> {
+    const { job, finished } = await this.archives.deleteMany(id, body.names, body.compact ?? false);
+    res.status(finished ? 200 : 202);
+    return job;
   }
 
   @Requires('viewer')

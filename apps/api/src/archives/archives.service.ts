@@ -82,17 +82,46 @@ export class ArchivesService {
     await this.preconditions.assertIdle(repositoryId, 'try again when it has finished');
     const parameters: DeleteArchiveParametersDto = { archive_name: name };
     const job = await this.jobs.enqueue({ type: 'delete_archive', repositoryId, parameters });
+    const finished = await this.settled(job, `Deleting archive ${name}`);
+    return finished ? null : job;
+  }
+
+  /**
+   * One job deletes every named archive in one borg call, then compacts when asked. Answers the finished job, or
+   * the job while it still runs after the same bound as a single deletion (`finished` says which).
+   */
+  async deleteMany(repositoryId: number, names: string[], compact: boolean): Promise<{ job: JobDto; finished: boolean }> {
+    await this.preconditions.assertExists(repositoryId);
+    const { missing } = await this.catalog.findAll(repositoryId, names);
+    if (missing.length > 0) {
+      const listed = missing.map((name) => `"${name}"`).join(', ');
+      throw DomainError.validation(`Not archives of repository ${repositoryId}: ${listed}`, {
+        names: missing.map((name) => `Archive "${name}" does not exist`),
+      });
+    }
+    await this.preconditions.assertIdle(repositoryId, 'try again when it has finished');
+    const parameters: DeleteArchiveParametersDto = { archive_name: names[0], archive_names: names };
+    const job = await this.jobs.enqueue({
+      type: 'delete_archive',
+      repositoryId,
+      parameters,
+      steps: compact ? [{ type: 'delete_archive' }, { type: 'compact', parameters: {} }] : [{ type: 'delete_archive' }],
+    });
+    const finished = await this.settled(job, `Deleting ${names.length} archives`);
+    return finished ? { job: finished, finished: true } : { job, finished: false };
+  }
+
+  /** The job once it has succeeded (null while it still runs after the bound); its failure as the request's error. */
+  private async settled(job: JobDto, what: string): Promise<JobDto | null> {
     const finished = await this.jobs.waitUntilFinished(job.id, this.settings.deleteWaitMs);
-    if (!finished) return job;
-    if (finished.status === 'completed' || finished.status === 'warning') return null;
+    if (!finished) return null;
+    if (finished.status === 'completed' || finished.status === 'warning') return finished;
     if (finished.status === 'failed') {
       const stored = finished.error?.code;
       const code = stored !== undefined && isErrorCode(stored) ? stored : ErrorCode.BORG_ERROR;
-      throw new DomainError(code, finished.error?.message ?? `Deleting archive ${name} failed`, {
-        job_id: finished.id,
-      });
+      throw new DomainError(code, finished.error?.message ?? `${what} failed`, { job_id: finished.id });
     }
-    throw DomainError.conflict(`Deleting archive ${name} was ${finished.status} (job ${finished.id})`, { job_id: finished.id });
+    throw DomainError.conflict(`${what} was ${finished.status} (job ${finished.id})`, { job_id: finished.id });
   }
 
   async indexStatus(repositoryId: number, name: string): Promise<ArchiveIndexStatusDto> {

@@ -5,6 +5,10 @@ import { Page } from '../platform/http/envelope';
 import { SuccessMessage } from '../platform/http/success-message.decorator';
 import { ApiEnvelope, ApiErrors } from '../platform/openapi/api-responses';
 import { AcknowledgedJobsDto, AcknowledgeJobsDto } from './dto/job-acknowledge.dto';
+import { JobBulkDto } from './dto/job-bulk.dto';
+import { ApiBulkResponses } from '../platform/bulk/api-bulk-responses';
+import { bulkStatus } from '../platform/bulk/bulk-outcomes';
+import { BulkResultDto } from '../platform/bulk/bulk-result.dto';
 import { JobLogPageDto } from './dto/job-log.dto';
 import { JobListQueryDto, JobLogQueryDto } from './dto/job-query.dto';
 import { JobDto } from './dto/job.dto';
@@ -73,6 +77,20 @@ export class JobsController {
   @ApiErrors(400, 404, 409)
   retry(@Param('id', ParseIntPipe) id: number): Promise<JobDto> {
     return this.jobs.retry(id);
+  }
+
+  @Requires('operator')
+  @Post('bulk')
+  @SuccessMessage('Bulk operation done')
+  @ApiOperation({
+    summary: 'Cancel or retry several jobs (at most 500): each succeeds or fails on its own; 207 when any failed',
+  })
+  @ApiBulkResponses()
+  @ApiErrors(400, 422)
+  async bulk(@Body() body: JobBulkDto, @Res({ passthrough: true }) res: Response): Promise<BulkResultDto> {
+    const result = await this.jobs.bulk(body.action, body.ids);
+    res.status(bulkStatus(result));
+    return result;
   }
 
   @Requires('operator')

@@ -3,7 +3,10 @@ import { DatabaseVersion } from '../platform/database/database-version';
 import { LIST_CACHE_SIZE, VersionedCache } from '../platform/database/versioned-cache';
 import { DomainError } from '../platform/errors/domain-error';
 import { Page } from '../platform/http/envelope';
+import { eachOutcome } from '../platform/bulk/bulk-outcomes';
+import { BulkResultDto } from '../platform/bulk/bulk-result.dto';
 import { AcknowledgedJobsDto } from './dto/job-acknowledge.dto';
+import { JobBulkAction } from './dto/job-bulk.dto';
 import { JobLogPageDto } from './dto/job-log.dto';
 import { JobListQueryDto, JobLogQueryDto } from './dto/job-query.dto';
 import { StepParameters } from './contract/job-contracts';
@@ -142,6 +145,11 @@ export class JobsService {
     this.queue.withdraw(id);
     await this.runner.cancelQueued(record);
     return toJobDto(record);
+  }
+
+  /** Cancels or retries each job on its own, as the single-job operations do. */
+  bulk(action: JobBulkAction, ids: number[]): Promise<BulkResultDto> {
+    return eachOutcome(ids, (id) => (action === 'cancel' ? this.cancel(id) : this.retry(id)));
   }
 
   /** When the repository's backups that failed or were interrupted since then were created. */

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { JobDto } from '../jobs/dto/job.dto';
 import { Page } from '../platform/http/envelope';
@@ -6,6 +7,10 @@ import { PageQueryDto } from '../platform/http/page-query.dto';
 import { SuccessMessage } from '../platform/http/success-message.decorator';
 import { ApiEnvelope, ApiErrors, ApiNoContent } from '../platform/openapi/api-responses';
 import { ScheduleDto, ScheduleInputDto } from './dto/schedule.dto';
+import { ScheduleBulkDto } from './dto/schedule-bulk.dto';
+import { ApiBulkResponses } from '../platform/bulk/api-bulk-responses';
+import { bulkStatus } from '../platform/bulk/bulk-outcomes';
+import { BulkResultDto } from '../platform/bulk/bulk-result.dto';
 import { SchedulesService } from './schedules.service';
 import { CurrentPrincipal, Principal } from '../auth/authenticated-request';
 import { Requires } from '../auth/roles/requires.decorator';
@@ -32,6 +37,20 @@ export class SchedulesController {
   @ApiErrors(409, 422)
   create(@Body() body: ScheduleInputDto, @CurrentPrincipal() principal: Principal): Promise<ScheduleDto> {
     return this.schedules.create(body, principal.role);
+  }
+
+  @Requires('operator')
+  @Post('bulk')
+  @SuccessMessage('Bulk operation done')
+  @ApiOperation({
+    summary: 'Enable, disable, run or delete several schedules (at most 500): each on its own; 207 when any failed',
+  })
+  @ApiBulkResponses()
+  @ApiErrors(400, 422)
+  async bulk(@Body() body: ScheduleBulkDto, @Res({ passthrough: true }) res: Response): Promise<BulkResultDto> {
+    const result = await this.schedules.bulk(body.action, body.ids);
+    res.status(bulkStatus(result));
+    return result;
   }
 
   @Requires('viewer')

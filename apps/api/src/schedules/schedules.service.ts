@@ -10,9 +10,12 @@ import { saveNamed } from '../platform/database/save-unique';
 import { DomainError } from '../platform/errors/domain-error';
 import { Page } from '../platform/http/envelope';
 import { PageQueryDto } from '../platform/http/page-query.dto';
+import { eachOutcome } from '../platform/bulk/bulk-outcomes';
+import { BulkResultDto } from '../platform/bulk/bulk-result.dto';
 import { CheckPoliciesService } from './checks/check-policies.service';
 import { parseCron, serverTimeZone } from './cron/cron-schedule';
 import { ScheduleDto, ScheduleInputDto } from './dto/schedule.dto';
+import { ScheduleBulkAction } from './dto/schedule-bulk.dto';
 import { PruningPoliciesService } from './pruning/pruning-policies.service';
 import { toScheduleDto } from './schedule-dto.mapper';
 import { toScheduleHook } from './schedule-hook.mapper';
@@ -81,7 +84,28 @@ export class SchedulesService {
   /** Enables a disabled schedule and disables an enabled one; its timer follows at once. One that cannot run stays off (422). */
   async toggle(id: number): Promise<ScheduleDto> {
     const schedule = await this.find(id);
-    if (!schedule.enabled) {
+    return this.switchTo(schedule, !schedule.enabled);
+  }
+
+  /** Enables or disables a schedule; one that already is so stays as it is. */
+  async setEnabled(id: number, enabled: boolean): Promise<ScheduleDto> {
+    const schedule = await this.find(id);
+    return schedule.enabled === enabled ? this.toDto(schedule) : this.switchTo(schedule, enabled);
+  }
+
+  /** Enables, disables, runs or deletes each schedule on its own, as the single-schedule operations do. */
+  bulk(action: ScheduleBulkAction, ids: number[]): Promise<BulkResultDto> {
+    const actions: Record<ScheduleBulkAction, (id: number) => Promise<unknown>> = {
+      enable: (id) => this.setEnabled(id, true),
+      disable: (id) => this.setEnabled(id, false),
+      run: (id) => this.runNow(id),
+      delete: (id) => this.remove(id),
+    };
+    return eachOutcome(ids, actions[action]);
+  }
+
+  private async switchTo(schedule: ScheduleEntity, enabled: boolean): Promise<ScheduleDto> {
+    if (enabled) {
       const cron = parseCron(schedule.cronExpression, schedule.timezone);
       if (!cron.ok) {
         const what = cron.field === 'timezone' ? 'time zone' : 'cron expression';
@@ -93,7 +117,7 @@ export class SchedulesService {
     const now = new Date();
     const saved = await this.schedules.save(
       Object.assign(schedule, {
-        enabled: !schedule.enabled,
+        enabled,
         disabledReason: null,
         handledUntil: now,
         activeSince: schedule.enabled ? schedule.activeSince : now,

@@ -123,6 +123,37 @@ export function useDeleteArchive(repositoryId: number) {
   });
 }
 
+/** What a bulk delete did: the finished job, or the job that carries on (`finished` false). */
+export interface DeleteManyOutcome {
+  job: Job;
+  finished: boolean;
+}
+
+/** Deletes several archives in one job (one borg delete), then compacts when asked. A failed deletion is the error. */
+export function useDeleteArchives(repositoryId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { names: string[]; compact: boolean }): Promise<DeleteManyOutcome> => {
+      const answer = await api.POST('/api/repositories/{id}/archives/delete', { params: { path: { id: repositoryId } }, body: input });
+      const job = await unwrap(Promise.resolve(answer));
+      return { job, finished: answer.response.status !== 202 };
+    },
+    onSuccess: (outcome, input) => {
+      for (const name of input.names) {
+        queryClient.removeQueries({ queryKey: archiveKeys.detail(repositoryId, name) });
+        queryClient.removeQueries({ queryKey: archiveKeys.browseAll(repositoryId, name) });
+      }
+      queryClient.setQueryData(jobKeys.detail(outcome.job.id), outcome.job);
+    },
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: archiveKeys.repository(repositoryId) }),
+        queryClient.invalidateQueries({ queryKey: repositoryKeys.all }),
+        queryClient.invalidateQueries({ queryKey: jobKeys.lists }),
+      ]),
+  });
+}
+
 /** A directory of an archive: its entries, or, while the archive is first indexed (202), how far that is. */
 export type Listing = { state: 'ready'; page: Page<ArchiveEntry> } | { state: 'indexing'; index: ArchiveIndexStatus };
 

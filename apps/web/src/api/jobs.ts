@@ -129,6 +129,19 @@ export function useRetryJob(id: number) {
   });
 }
 
+/** Each item's outcome of a bulk operation: succeeded, or failed with the error its single-item operation would give. */
+export type BulkResult = Schemas['BulkResultDto'];
+export type JobBulkAction = Schemas['JobBulkDto']['action'];
+
+/** Cancels or retries several jobs in one request; each succeeds or fails on its own (207 when any failed). */
+export function useBulkJobs() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { action: JobBulkAction; ids: number[] }) => unwrap(api.POST('/api/jobs/bulk', { body: input })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: jobKeys.all }),
+  });
+}
+
 /** A job the server answered with (a new one, or one it changed) is kept for its page, and the job lists are read again. */
 export function keepJob(queryClient: ReturnType<typeof useQueryClient>, job: Job): Promise<void> {
   queryClient.setQueryData(jobKeys.detail(job.id), job);

@@ -3,6 +3,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClie
 import { api } from './client';
 import { JOB_PAGE_SIZE, jobKeys, keepJob } from './jobs';
 
+export type ScheduleBulkAction = Schemas['ScheduleBulkDto']['action'];
+
 /** A schedule: what to back up where, when (cron in a time zone), what follows, and its next and last run. */
 export type Schedule = Schemas['ScheduleDto'];
 /** What the form sends on create and update; PUT replaces the whole schedule. */
@@ -141,5 +143,15 @@ export function useRunSchedule() {
   return useMutation({
     mutationFn: (id: number) => unwrap(api.POST('/api/schedules/{id}/run', { params: { path: { id } } })),
     onSuccess: (job, id) => Promise.all([keepJob(queryClient, job), invalidateLastRun(queryClient, id)]),
+  });
+}
+
+/** Enables, disables, runs or deletes several schedules in one request; each succeeds or fails on its own. */
+export function useBulkSchedules() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { action: ScheduleBulkAction; ids: number[] }) => unwrap(api.POST('/api/schedules/bulk', { body: input })),
+    onSettled: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: ['schedules'] }), queryClient.invalidateQueries({ queryKey: jobKeys.lists })]),
   });
 }

@@ -665,6 +665,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/jobs/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel or retry several jobs (at most 500): each succeeds or fails on its own; 207 when any failed
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
+         */
+        post: operations["jobsBulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs/acknowledge": {
         parameters: {
             query?: never;
@@ -799,6 +819,26 @@ export interface paths {
         get: operations["archivesList"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/repositories/{id}/archives/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete several archives (at most 500) in one job and one borg call, then borg compact if asked. 200 with the finished job; 202 with the job if it takes longer than a minute.
+         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
+         */
+        post: operations["archivesRemoveMany"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1149,6 +1189,26 @@ export interface paths {
          * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["schedulesCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schedules/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable, disable, run or delete several schedules (at most 500): each on its own; 207 when any failed
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
+         */
+        post: operations["schedulesBulk"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1901,7 +1961,7 @@ export interface components {
              */
             action: string;
             /**
-             * @description What it was done to: the route’s parameters (and the path of a download); never a body
+             * @description What it was done to: the route’s parameters (and the path of a download); of a body only what a bulk operation acts on (action, ids or names joined by commas, compact)
              * @example {
              *       "id": "3",
              *       "archive": "laptop-2026-12-01"
@@ -2281,6 +2341,42 @@ export interface components {
         JobStatus: "queued" | "running" | "completed" | "warning" | "failed" | "cancelled" | "interrupted";
         /** @enum {string} */
         JobType: "backup" | "prune" | "compact" | "check" | "delete_archive" | "restore" | "cloud_sync";
+        BulkItemErrorDto: {
+            /** @example CONFLICT */
+            code: components["schemas"]["ErrorCode"];
+            /** @example Job 12 has already finished (completed); only queued or running jobs can be cancelled */
+            message: string;
+        };
+        BulkItemResultDto: {
+            /** @example 12 */
+            id: number;
+            /**
+             * @example failed
+             * @enum {string}
+             */
+            status: "succeeded" | "failed";
+            /** @description Why the item failed (as the single-item operation would answer) */
+            error?: components["schemas"]["BulkItemErrorDto"];
+        };
+        BulkResultDto: {
+            /** @description One outcome per id, in the order of the request */
+            results: components["schemas"]["BulkItemResultDto"][];
+        };
+        JobBulkDto: {
+            /**
+             * @example [
+             *       12,
+             *       13,
+             *       14
+             *     ]
+             */
+            ids: number[];
+            /**
+             * @description What to do to each job, as POST /api/jobs/{id}/cancel or /retry does
+             * @enum {string}
+             */
+            action: "cancel" | "retry";
+        };
         AcknowledgedJobsDto: {
             /**
              * @description How many failed or warning jobs were acknowledged now
@@ -2401,6 +2497,21 @@ export interface components {
             duration_seconds: number | null;
             /** @description Whether a browse index of the archive is ready */
             indexed: boolean;
+        };
+        DeleteArchivesDto: {
+            /**
+             * @description Archives of the repository, by name; every one must exist (422 names those that do not)
+             * @example [
+             *       "docs-2026-01-01",
+             *       "docs-2026-01-02"
+             *     ]
+             */
+            names: string[];
+            /**
+             * @description Run borg compact after the deletion, in the same job, to free the space
+             * @default false
+             */
+            compact?: boolean;
         };
         ArchiveDetailsDto: {
             /** @example documents-20261126-020000 */
@@ -3011,6 +3122,21 @@ export interface components {
              * @default false
              */
             catch_up?: boolean;
+        };
+        ScheduleBulkDto: {
+            /**
+             * @example [
+             *       12,
+             *       13,
+             *       14
+             *     ]
+             */
+            ids: number[];
+            /**
+             * @description What to do to each schedule: enable or disable it (one already so succeeds unchanged), run it now (a job), or delete it
+             * @enum {string}
+             */
+            action: "enable" | "disable" | "run" | "delete";
         };
         KeptArchiveDto: {
             name: string;
@@ -3837,10 +3963,16 @@ export interface components {
             result: components["schemas"]["CheckResultDto"] | null;
         };
         DeleteArchiveParametersDto: {
+            /** @description The archive deleted (the first of them when several were deleted at once) */
             archive_name: string;
+            /** @description Every archive deleted, when several were deleted in one borg call */
+            archive_names?: string[];
         };
         DeleteArchiveResultDto: {
+            /** @description The archive deleted (the first of them when several were deleted at once) */
             archive_name: string;
+            /** @description Every archive deleted, when several were deleted in one borg call */
+            archive_names?: string[];
         };
         DeleteArchiveStepDto: {
             /**
@@ -6834,6 +6966,94 @@ export interface operations {
             };
         };
     };
+    jobsBulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JobBulkDto"];
+            };
+        };
+        responses: {
+            /** @description Every item succeeded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["BulkResultDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Some items (or all) failed: `results` says which and why; the others were done */
+            207: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["BulkResultDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role, or the API key's, is below operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
     jobsAcknowledgeAll: {
         parameters: {
             query?: never;
@@ -7308,6 +7528,114 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    archivesRemoveMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteArchivesDto"];
+            };
+        };
+        responses: {
+            /** @description Done: data is the finished job */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["JobDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Still running: data is the job */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["JobDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role, or the API key's, is below admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8946,6 +9274,94 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    schedulesBulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleBulkDto"];
+            };
+        };
+        responses: {
+            /** @description Every item succeeded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["BulkResultDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Some items (or all) failed: `results` says which and why; the others were done */
+            207: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["BulkResultDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role, or the API key's, is below operator */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

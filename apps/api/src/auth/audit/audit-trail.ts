@@ -16,7 +16,13 @@ const SIGN_INS = new Set(['POST /api/auth/login', 'POST /api/auth/setup']);
 /** Query parameters that say what a recorded operation was done to (the rest, like bodies, stay out). */
 const TARGET_QUERY = ['path'];
 
+/** Bulk operations, and the body fields that say what they were done to (lists are joined by commas). */
+const BULK_OPERATIONS = new Set(['POST /api/jobs/bulk', 'POST /api/schedules/bulk', 'POST /api/repositories/{id}/archives/delete']);
+const TARGET_BODY = ['action', 'ids', 'names', 'compact'];
+
 const MAX_TARGET_LENGTH = 2000;
+/** Room for a body field's value, so that the target stays whole JSON. */
+const MAX_BODY_VALUE_LENGTH = 1500;
 
 /**
  * The audit trail's middleware: once the answer of every change, and of every sensitive read, has gone out, it
@@ -52,7 +58,7 @@ export class AuditTrail {
       apiKeyId: (request as Partial<AuthenticatedRequest>).principal?.apiKeyId ?? null,
       address: (request.ip ?? 'unknown').slice(0, 64),
       action,
-      target: targetOf(request),
+      target: targetOf(request, action),
       status: response.statusCode,
       outcome: outcomeOf(response.statusCode),
     });
@@ -69,11 +75,26 @@ export class AuditTrail {
   }
 }
 
-function targetOf(request: Request): string {
+function targetOf(request: Request, action: string): string {
   const query = Object.fromEntries(
     TARGET_QUERY.flatMap((key) => (typeof request.query[key] === 'string' ? [[key, request.query[key]]] : [])),
   );
-  return JSON.stringify({ ...request.params, ...query }).slice(0, MAX_TARGET_LENGTH);
+  const body: unknown = request.body;
+  const named =
+    BULK_OPERATIONS.has(action) && body && typeof body === 'object'
+      ? TARGET_BODY.flatMap((key) => bodyValue(key, (body as Record<string, unknown>)[key]))
+      : [];
+  return JSON.stringify({ ...request.params, ...query, ...Object.fromEntries(named) }).slice(0, MAX_TARGET_LENGTH);
+}
+
+function bodyValue(key: string, value: unknown): [string, string][] {
+  const text = Array.isArray(value)
+    ? value.map(String).join(',')
+    : ['string', 'number', 'boolean'].includes(typeof value)
+      ? String(value)
+      : null;
+  if (text === null) return [];
+  return [[key, text.length > MAX_BODY_VALUE_LENGTH ? `${text.slice(0, MAX_BODY_VALUE_LENGTH)}…` : text]];
 }
 
 function outcomeOf(status: number): AuditOutcome {

@@ -9,6 +9,8 @@ import { formatDuration } from '../../format/duration';
 import { archiveHref } from '../../paths/browse-location';
 import { SortHeader } from './sort-header';
 import { RequiresRole } from '../../components/requires-role';
+import { SelectAllCell, SelectRowCell } from '../../components/selection/selection-checkboxes';
+import type { Selection } from '../../components/selection/use-selection';
 
 interface ArchiveTableProps {
   repositoryId: number;
@@ -16,14 +18,17 @@ interface ArchiveTableProps {
   order: ArchiveOrder;
   onToggleOrder: () => void;
   onDelete: (archive: Archive) => void;
+  /** Rows can be ticked for deleting several at once (admins). */
+  selection?: Selection<string>;
 }
 
 /** One row per archive: its name (which opens it), when it was made, and borg's figures for it. */
-export function ArchiveTable({ repositoryId, archives, order, onToggleOrder, onDelete }: ArchiveTableProps) {
+export function ArchiveTable({ repositoryId, archives, order, onToggleOrder, onDelete, selection }: ArchiveTableProps) {
   return (
     <PanelTable caption={`Archives, ${order === 'newest' ? 'newest' : 'oldest'} first`} className="archive-table">
       <thead>
         <tr>
+          {selection && <SelectAllCell selection={selection} label="Select every archive on this page" />}
           <th scope="col">Name</th>
           <SortHeader label="Date" active order={order === 'newest' ? 'desc' : 'asc'} onSort={onToggleOrder} />
           <th scope="col" className="numeric">
@@ -45,7 +50,8 @@ export function ArchiveTable({ repositoryId, archives, order, onToggleOrder, onD
         {archives.map((archive) => {
           const start = new Date(archive.start);
           return (
-            <tr key={archive.id}>
+            <tr key={archive.id} className={selection?.has(archive.name) ? 'is-selected' : undefined}>
+              {selection && <SelectRowCell selection={selection} rowKey={archive.name} label={`Select ${archive.name}`} />}
               <th scope="row" className="archive-table__name">
                 <Link to={archiveHref(repositoryId, archive.name)}>{archive.name}</Link>
                 {archive.comment && <span className="archive-table__comment">{archive.comment}</span>}

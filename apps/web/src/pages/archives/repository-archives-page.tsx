@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ARCHIVE_PAGE_SIZE, useArchives, useRefreshArchives, type Archive, type ArchiveOrder } from '../../api/archives';
 import { errorMessage } from '../../api/errors';
@@ -13,6 +13,8 @@ import { ArchiveTable } from './archive-table';
 import { DeleteArchiveDialog } from './delete-archive-dialog';
 import './archives.css';
 import { useRoleAtLeast } from '../../api/roles';
+import { useSelection } from '../../components/selection/use-selection';
+import { ArchiveBulkBar } from './archive-bulk-bar';
 
 export function RepositoryArchivesPage() {
   return <RepositoryLoader>{(repository) => <RepositoryArchives repository={repository} />}</RepositoryLoader>;
@@ -42,6 +44,9 @@ function RepositoryArchives({ repository }: { repository: Repository }) {
   const archives = useArchives(repository.id, state.order, state.offset);
   const refresh = useRefreshArchives(repository.id);
   const operator = useRoleAtLeast('operator');
+  const admin = useRoleAtLeast('admin');
+  const pageNames = useMemo(() => (admin ? (archives.data?.items.map((archive) => archive.name) ?? []) : []), [admin, archives.data]);
+  const selection = useSelection(pageNames);
   const [toDelete, setToDelete] = useState<Archive | null>(null);
   const [deleted, setDeleted] = useState<Deleted | null>(null);
 
@@ -117,6 +122,8 @@ function RepositoryArchives({ repository }: { repository: Repository }) {
 
       <ArchiveSearch repositoryId={repository.id} query={state.q} onSearch={(q) => show({ q })} />
 
+      {admin && <ArchiveBulkBar repositoryId={repository.id} selection={selection} />}
+
       {archives.isPending ? (
         <p className="panel" role="status">
           Loading archives…
@@ -150,6 +157,7 @@ function RepositoryArchives({ repository }: { repository: Repository }) {
               setDeleted(null);
               setToDelete(archive);
             }}
+            selection={admin ? selection : undefined}
           />
           <Pagination
             label="Archives"

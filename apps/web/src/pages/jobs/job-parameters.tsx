@@ -49,9 +49,15 @@ function parameterFacts(job: Job): ReactNode {
     case 'delete_archive':
       return (
         <Facts>
-          <Fact term="Archive">
-            <code className="wrap">{job.parameters.archive_name}</code>
-          </Fact>
+          {job.parameters.archive_names ? (
+            <Fact term={`Archives (${job.parameters.archive_names.length})`}>
+              <code className="wrap">{job.parameters.archive_names.join(' ')}</code>
+            </Fact>
+          ) : (
+            <Fact term="Archive">
+              <code className="wrap">{job.parameters.archive_name}</code>
+            </Fact>
+          )}
         </Facts>
       );
     case 'compact':

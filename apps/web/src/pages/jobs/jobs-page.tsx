@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useLiveJobLists } from '../../api/job-streams';
 import { JOB_STATUSES, JOB_TYPES } from '@borgitory/job-states';
@@ -10,6 +11,9 @@ import { JobFilters } from './job-filters';
 import { JobsTable } from './jobs-table';
 import './jobs.css';
 import { RequiresRole } from '../../components/requires-role';
+import { useRoleAtLeast } from '../../api/roles';
+import { useSelection } from '../../components/selection/use-selection';
+import { JobBulkBar } from './job-bulk-bar';
 
 /**
  * Every job, newest first, 50 to a page; the filters and the page are kept in
@@ -24,6 +28,9 @@ export function JobsPage() {
   const repositories = useRepositoryOptions();
   const repositoryName = useRepositoryNames();
   useLiveJobLists();
+  const operator = useRoleAtLeast('operator');
+  const pageIds = useMemo(() => (operator ? (jobs.data?.items.map((job) => job.id) ?? []) : []), [operator, jobs.data]);
+  const selection = useSelection(pageIds);
 
   function show(next: Filters, nextOffset = 0) {
     const params: Record<string, string> = {};
@@ -47,6 +54,8 @@ export function JobsPage() {
       </PageHeader>
 
       <JobFilters filters={filters} repositories={repositories.data?.items ?? []} onChange={(next) => show(next)} />
+
+      {operator && <JobBulkBar selection={selection} />}
 
       <PagedList
         query={jobs}
@@ -75,7 +84,7 @@ export function JobsPage() {
         pageSize={JOB_PAGE_SIZE}
         onOffsetChange={(next) => show(filters, next)}
       >
-        {(items) => <JobsTable jobs={items} repositoryName={repositoryName} caption="Jobs" />}
+        {(items) => <JobsTable jobs={items} repositoryName={repositoryName} caption="Jobs" selection={operator ? selection : undefined} />}
       </PagedList>
     </>
   );

@@ -3,19 +3,24 @@ import type { Job } from '../../api/jobs';
 import { JobOutcomeCells } from '../../components/jobs/job-outcome-cells';
 import { PanelTable } from '../../components/panel-table';
 import { jobTypeLabel } from '../../format/job-labels';
+import { SelectAllCell, SelectRowCell } from '../../components/selection/selection-checkboxes';
+import type { Selection } from '../../components/selection/use-selection';
 
 interface JobsTableProps {
   jobs: Job[];
   repositoryName: (id: number | null) => string;
   caption: string;
+  /** Rows can be ticked for bulk actions (operators and above). */
+  selection?: Selection<number>;
 }
 
 /** One row per job, newest first: what it was, where, how it went, and how long it took. */
-export function JobsTable({ jobs, repositoryName, caption }: JobsTableProps) {
+export function JobsTable({ jobs, repositoryName, caption, selection }: JobsTableProps) {
   return (
     <PanelTable caption={caption} className="jobs-table">
       <thead>
         <tr>
+          {selection && <SelectAllCell selection={selection} label="Select every job on this page" />}
           <th scope="col">Job</th>
           <th scope="col">Type</th>
           <th scope="col">Repository</th>
@@ -29,7 +34,8 @@ export function JobsTable({ jobs, repositoryName, caption }: JobsTableProps) {
       </thead>
       <tbody>
         {jobs.map((job) => (
-          <tr key={job.id}>
+          <tr key={job.id} className={selection?.has(job.id) ? 'is-selected' : undefined}>
+            {selection && <SelectRowCell selection={selection} rowKey={job.id} label={`Select job #${job.id}`} />}
             <th scope="row">
               <Link to={`/jobs/${job.id}`}>#{job.id}</Link>
             </th>

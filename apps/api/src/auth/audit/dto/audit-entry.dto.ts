@@ -33,7 +33,8 @@ export class AuditEntryDto {
     type: 'object',
     additionalProperties: { type: 'string' },
     example: { id: '3', archive: 'laptop-2026-12-01' },
-    description: 'What it was done to: the route’s parameters (and the path of a download); never a body',
+    description:
+      'What it was done to: the route’s parameters (and the path of a download); of a body only what a bulk operation acts on (action, ids or names joined by commas, compact)',
   })
   target!: Record<string, string>;
 

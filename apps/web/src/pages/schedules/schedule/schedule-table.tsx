@@ -8,6 +8,8 @@ import { DisabledReason } from './disabled-reason';
 import { EnableSwitch } from './enable-switch';
 import { RunTime } from './run-time';
 import { RequiresRole } from '../../../components/requires-role';
+import { SelectAllCell, SelectRowCell } from '../../../components/selection/selection-checkboxes';
+import type { Selection } from '../../../components/selection/use-selection';
 
 interface ScheduleTableProps {
   schedules: Schedule[];
@@ -16,14 +18,17 @@ interface ScheduleTableProps {
   starting: number | null;
   onRun: (schedule: Schedule) => void;
   onDelete: (schedule: Schedule) => void;
+  /** Rows can be ticked for bulk actions (operators and above). */
+  selection?: Selection<number>;
 }
 
 /** One row per schedule: what it backs up where, when, its next and last run, its switch, and what can be done with it. */
-export function ScheduleTable({ schedules, repositoryName, starting, onRun, onDelete }: ScheduleTableProps) {
+export function ScheduleTable({ schedules, repositoryName, starting, onRun, onDelete, selection }: ScheduleTableProps) {
   return (
     <PanelTable caption="Schedules" className="schedule-table">
       <thead>
         <tr>
+          {selection && <SelectAllCell selection={selection} label="Select every schedule on this page" />}
           <th scope="col">Name</th>
           <th scope="col">Repository</th>
           <th scope="col">When</th>
@@ -35,7 +40,8 @@ export function ScheduleTable({ schedules, repositoryName, starting, onRun, onDe
       </thead>
       <tbody>
         {schedules.map((schedule) => (
-          <tr key={schedule.id}>
+          <tr key={schedule.id} className={selection?.has(schedule.id) ? 'is-selected' : undefined}>
+            {selection && <SelectRowCell selection={selection} rowKey={schedule.id} label={`Select ${schedule.name}`} />}
             <th scope="row" className="schedule-table__name">
               <Link to={schedulePath(schedule.id)}>{schedule.name}</Link>
             </th>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useLiveJobLists } from '../../../api/job-streams';
 import { useRepositoryNames } from '../../../api/repositories';
@@ -15,6 +15,9 @@ import { ScheduleTable } from './schedule-table';
 import { useRunNow } from './use-run-now';
 import './schedules.css';
 import { RequiresRole } from '../../../components/requires-role';
+import { useRoleAtLeast } from '../../../api/roles';
+import { useSelection } from '../../../components/selection/use-selection';
+import { ScheduleBulkBar } from './schedule-bulk-bar';
 
 /** The schedules, with their next and last runs, a switch each, and run now, edit and delete. Runs are followed live. */
 export function SchedulesPage() {
@@ -24,6 +27,9 @@ export function SchedulesPage() {
   const runNow = useRunNow();
   const [deleting, setDeleting] = useState<Schedule | null>(null);
   useLiveJobLists();
+  const operator = useRoleAtLeast('operator');
+  const pageIds = useMemo(() => (operator ? (schedules.data?.items.map((schedule) => schedule.id) ?? []) : []), [operator, schedules.data]);
+  const selection = useSelection(pageIds);
 
   return (
     <>
@@ -37,6 +43,7 @@ export function SchedulesPage() {
       </PageHeader>
 
       <RunNowError error={runNow.error} onDismiss={runNow.dismiss} />
+      {operator && <ScheduleBulkBar selection={selection} />}
 
       <PagedList
         query={schedules}
@@ -61,6 +68,7 @@ export function SchedulesPage() {
             starting={runNow.starting}
             onRun={(schedule) => runNow.start(schedule.id)}
             onDelete={setDeleting}
+            selection={operator ? selection : undefined}
           />
         )}
       </PagedList>
