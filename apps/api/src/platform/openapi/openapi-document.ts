@@ -6,6 +6,7 @@ import { METRICS_TOKEN_SCHEME } from '../../auth/metrics-token';
 import { REQUIRED_ROLE_EXTENSION } from '../../auth/roles/requires.decorator';
 import { grants, isRole } from '../../auth/roles/roles';
 import { SESSION_COOKIE } from '../../auth/session.middleware';
+import { MAX_PAGE_OFFSET, MAX_PAGE_SIZE } from '../http/page-query.dto';
 import { PUBLIC_OPERATION_EXTENSION } from '../http/public.decorator';
 import { ErrorEnvelopeDto } from './envelope-schemas';
 import { SchemaUnion } from './schema-union';
@@ -27,7 +28,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       'Manage BorgBackup repositories, backups, archives, schedules, jobs and cloud sync. ' +
         'Authenticate with the session cookie set by POST /api/auth/login, or with an API key (POST /api/api-keys) sent as ' +
         '`Authorization: Bearer <key>`. ' +
-        'Every response uses the envelope {status, data, message} or {status: "error", error: {code, message, details}}.',
+        'Every response uses the envelope {status, data, message} or {status: "error", error: {code, message, details}}. ' +
+        `Lists take \`?limit=\` (1 to ${MAX_PAGE_SIZE}) and \`?offset=\` (0 to ${MAX_PAGE_OFFSET}); a number in the query or the path ` +
+        'must be written in digits: an empty value, a fraction or an exponent is refused with 400 like any other malformed parameter.',
     )
     .setVersion(API_VERSION)
     .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, 'session')
