@@ -169,7 +169,9 @@ export interface paths {
         get: operations["usersGet"];
         /**
          * Change a user: name, role, or a new password
-         * @description Fields left out keep their values. A new password ends all of the user’s sessions. The last admin keeps the role.
+         * @description PUT on a resource changes only the fields its body gives: a field left out keeps its value, null clears a field the schema marks nullable (and is refused with 422 naming any other field), and a field given is replaced whole (an object or a list is the new value). The result must be what POST would accept: rules between fields are checked on it.
+         *
+         *     Fields left out keep their values. A new password ends all of the user’s sessions. The last admin keeps the role.
          *
          *     Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
@@ -429,7 +431,9 @@ export interface paths {
         get: operations["repositoriesGet"];
         /**
          * Rename, move, or change the passphrase or ssh settings (verified with borg before saving)
-         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
+         * @description PUT on a resource changes only the fields its body gives: a field left out keeps its value, null clears a field the schema marks nullable (and is refused with 422 naming any other field), and a field given is replaced whole (an object or a list is the new value). The result must be what POST would accept: rules between fields are checked on it.
+         *
+         *     Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         put: operations["repositoriesUpdate"];
         post?: never;
@@ -1014,8 +1018,10 @@ export interface paths {
          */
         get: operations["cloudSyncGet"];
         /**
-         * Replace a configuration; secrets left out of provider_config keep their stored values, "" removes one
-         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
+         * Change a configuration; secrets left out of provider_config keep their stored values, "" removes one
+         * @description PUT on a resource changes only the fields its body gives: a field left out keeps its value, null clears a field the schema marks nullable (and is refused with 422 naming any other field), and a field given is replaced whole (an object or a list is the new value). The result must be what POST would accept: rules between fields are checked on it.
+         *
+         *     Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         put: operations["cloudSyncUpdate"];
         post?: never;
@@ -1146,8 +1152,10 @@ export interface paths {
          */
         get: operations["schedulesGet"];
         /**
-         * Replace a schedule; its timer follows at once
-         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
+         * Change a schedule; its timer follows at once
+         * @description PUT on a resource changes only the fields its body gives: a field left out keeps its value, null clears a field the schema marks nullable (and is refused with 422 naming any other field), and a field given is replaced whole (an object or a list is the new value). The result must be what POST would accept: rules between fields are checked on it.
+         *
+         *     Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         put: operations["schedulesUpdate"];
         post?: never;
@@ -1278,8 +1286,10 @@ export interface paths {
          */
         get: operations["pruningPoliciesGet"];
         /**
-         * Replace a pruning policy
-         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
+         * Change a pruning policy
+         * @description PUT on a resource changes only the fields its body gives: a field left out keeps its value, null clears a field the schema marks nullable (and is refused with 422 naming any other field), and a field given is replaced whole (an object or a list is the new value). The result must be what POST would accept: rules between fields are checked on it.
+         *
+         *     Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         put: operations["pruningPoliciesUpdate"];
         post?: never;
@@ -1370,8 +1380,10 @@ export interface paths {
          */
         get: operations["checkPoliciesGet"];
         /**
-         * Replace a check policy
-         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
+         * Change a check policy
+         * @description PUT on a resource changes only the fields its body gives: a field left out keeps its value, null clears a field the schema marks nullable (and is refused with 422 naming any other field), and a field given is replaced whole (an object or a list is the new value). The result must be what POST would accept: rules between fields are checked on it.
+         *
+         *     Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         put: operations["checkPoliciesUpdate"];
         post?: never;
@@ -1482,8 +1494,10 @@ export interface paths {
          */
         get: operations["notificationsGet"];
         /**
-         * Replace a channel; secrets left out of config keep their stored values
-         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
+         * Change a channel; secrets left out of config keep their stored values
+         * @description PUT on a resource changes only the fields its body gives: a field left out keeps its value, null clears a field the schema marks nullable (and is refused with 422 naming any other field), and a field given is replaced whole (an object or a list is the new value). The result must be what POST would accept: rules between fields are checked on it.
+         *
+         *     Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         put: operations["notificationsUpdate"];
         post?: never;
@@ -2319,7 +2333,7 @@ export interface components {
             dry_run?: boolean;
             /** @example before the upgrade */
             comment?: string;
-        };
+        } & (unknown | unknown);
         DirectoryEntryDto: {
             /** @example documents */
             name: string;
@@ -2621,8 +2635,11 @@ export interface components {
         CloudSyncConfigInputDto: {
             /** @example My S3 Backup */
             name: string;
-            /** @example s3 */
-            provider: components["schemas"]["CloudProviderName"];
+            /**
+             * @example s3
+             * @enum {unknown}
+             */
+            provider: "s3" | "sftp" | "webdav" | "smb" | "local";
             /**
              * @description The fields GET /api/cloud-sync/providers lists for the provider
              * @example {
@@ -2644,8 +2661,47 @@ export interface components {
             /**
              * @description copy never deletes on the remote (an off-site copy a damaged or encrypted local repository cannot take with it); sync mirrors, deleting there what is gone here
              * @default copy
+             * @enum {unknown}
              */
-            mode?: components["schemas"]["CloudSyncMode"];
+            mode?: "sync" | "copy";
+            /**
+             * @description Bytes per second with a suffix B, K, M or G (rclone --bwlimit); null: no limit
+             * @example 10M
+             */
+            bandwidth_limit?: string | null;
+        };
+        CloudSyncConfigUpdateDto: {
+            /** @example My S3 Backup */
+            name?: string;
+            /**
+             * @example s3
+             * @enum {unknown}
+             */
+            provider?: "s3" | "sftp" | "webdav" | "smb" | "local";
+            /**
+             * @description The fields GET /api/cloud-sync/providers lists for the provider
+             * @example {
+             *       "access_key_id": "AKIAIOSFODNN7EXAMPLE",
+             *       "secret_access_key": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+             *       "bucket_name": "my-backup-bucket",
+             *       "region": "us-east-1"
+             *     }
+             */
+            provider_config?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Below the bucket or folder; each repository gets a folder of its own under it
+             * @default
+             * @example borgitory-backups/
+             */
+            path_prefix?: string;
+            /**
+             * @description copy never deletes on the remote (an off-site copy a damaged or encrypted local repository cannot take with it); sync mirrors, deleting there what is gone here
+             * @default copy
+             * @enum {unknown}
+             */
+            mode?: "sync" | "copy";
             /**
              * @description Bytes per second with a suffix B, K, M or G (rclone --bwlimit); null: no limit
              * @example 10M
@@ -2849,7 +2905,7 @@ export interface components {
              */
             run_on_failure?: false;
             /**
-             * @description Added to the environment. Not secret: the API shows it. Names starting with BORGITORY_ are reserved
+             * @description Added to the environment. Not secret: the API shows it. Names are letters, digits and _, not starting with a digit, at most 100 characters (^[A-Za-z_][A-Za-z0-9_]{0,99}$); names starting with BORGITORY_ (in any case) are reserved; values have no NUL
              * @example {
              *       "PGHOST": "localhost"
              *     }
@@ -2888,7 +2944,7 @@ export interface components {
              */
             run_on_failure?: boolean;
             /**
-             * @description Added to the environment. Not secret: the API shows it. Names starting with BORGITORY_ are reserved
+             * @description Added to the environment. Not secret: the API shows it. Names are letters, digits and _, not starting with a digit, at most 100 characters (^[A-Za-z_][A-Za-z0-9_]{0,99}$); names starting with BORGITORY_ (in any case) are reserved; values have no NUL
              * @example {
              *       "PGHOST": "localhost"
              *     }
@@ -2945,6 +3001,80 @@ export interface components {
              * @example 0 2 * * *
              */
             cron_expression: string;
+            /**
+             * @description IANA time zone the cron expression is read in; default the server's
+             * @example Europe/Berlin
+             */
+            timezone?: string;
+            /** @default true */
+            enabled?: boolean;
+            /**
+             * @description Prune (and compact) after the backup
+             * @example 1
+             */
+            pruning_policy_id?: number | null;
+            /** @description borg check after pruning */
+            check_policy_id?: number | null;
+            /** @description Copy the repository off-site at the end */
+            cloud_sync_config_id?: number | null;
+            /** @description Run in order before the backup */
+            pre_hooks?: components["schemas"]["PreHookDto"][];
+            /** @description Run in order at the end */
+            post_hooks?: components["schemas"]["ScheduleHookDto"][];
+            /**
+             * @description At start-up, run once if a run came due while the server was down
+             * @default false
+             */
+            catch_up?: boolean;
+        } & (unknown | unknown);
+        ScheduleUpdateDto: {
+            /**
+             * @description One directory or file to back up (or use source_paths)
+             * @example /mnt/backup/sources/documents
+             */
+            source_path?: string;
+            /**
+             * @description Several directories or files to back up
+             * @example [
+             *       "/home/alice",
+             *       "/etc"
+             *     ]
+             */
+            source_paths?: string[];
+            /**
+             * @description borg placeholders ({now}, {hostname}, {user}, …) are expanded by borg
+             * @default {hostname}-{now:%Y-%m-%dT%H:%M:%S}
+             * @example documents-{now:%Y%m%d-%H%M%S}
+             */
+            archive_name?: string;
+            /**
+             * @description none, lz4, zstd[,1-22], zlib[,0-9], lzma[,0-9], or auto,<spec>
+             * @default lz4
+             * @example lz4
+             */
+            compression?: string;
+            /**
+             * @description borg exclude patterns (fm:, sh:, re:, pp:, pf: styles)
+             * @example [
+             *       "*.tmp",
+             *       "*.log"
+             *     ]
+             */
+            exclude_patterns?: string[];
+            /**
+             * @description Stay in the file system of each source path
+             * @default false
+             */
+            one_file_system?: boolean;
+            /** @example Daily Documents Backup */
+            name?: string;
+            /** @example 1 */
+            repository_id?: number;
+            /**
+             * @description minute hour day-of-month month day-of-week
+             * @example 0 2 * * *
+             */
+            cron_expression?: string;
             /**
              * @description IANA time zone the cron expression is read in; default the server's
              * @example Europe/Berlin
@@ -3040,6 +3170,59 @@ export interface components {
              * @default false
              */
             compact_after?: boolean;
+        } | {
+            keep_within: string;
+        } | {
+            keep_last: number;
+        } | {
+            keep_secondly: number;
+        } | {
+            keep_minutely: number;
+        } | {
+            keep_hourly: number;
+        } | {
+            keep_daily: number;
+        } | {
+            keep_weekly: number;
+        } | {
+            keep_monthly: number;
+        } | {
+            keep_yearly: number;
+        };
+        PruningPolicyUpdateDto: {
+            /** @example Keep 7 daily, 4 weekly, 6 monthly */
+            name?: string;
+            /**
+             * @description Keep everything this recent: a number and H, d, w, m or y
+             * @example 7d
+             */
+            keep_within?: string | null;
+            /** @description Keep the last N archives */
+            keep_last?: number | null;
+            /** @description Keep the last archive of each of the last N seconds */
+            keep_secondly?: number | null;
+            /** @description …of each of the last N minutes */
+            keep_minutely?: number | null;
+            /** @description …of each of the last N hours */
+            keep_hourly?: number | null;
+            /** @description …of each of the last N days */
+            keep_daily?: number | null;
+            /** @description …of each of the last N weeks */
+            keep_weekly?: number | null;
+            /** @description …of each of the last N months */
+            keep_monthly?: number | null;
+            /** @description …of each of the last N years */
+            keep_yearly?: number | null;
+            /**
+             * @description Only archives matching this shell pattern are pruned
+             * @example documents-*
+             */
+            glob_archives?: string | null;
+            /**
+             * @description Run borg compact after pruning, which gives the space back
+             * @default false
+             */
+            compact_after?: boolean;
         };
         PruneRequestDto: {
             pruning_policy_id: number;
@@ -3068,8 +3251,33 @@ export interface components {
         CheckPolicyInputDto: {
             /** @example Weekly full check */
             name: string;
-            /** @description full: repository and archives */
-            scope: components["schemas"]["CheckScope"];
+            /**
+             * @description full: repository and archives
+             * @enum {unknown}
+             */
+            scope: "full" | "repository_only" | "archives_only";
+            /**
+             * @description Read and verify every data chunk (slow); not with repository_only
+             * @default false
+             */
+            verify_data?: boolean;
+            /** @description repository_only: stop after this many seconds; the next check goes on from there */
+            max_duration?: number | null;
+            /** @description Only archives matching this shell pattern */
+            glob_archives?: string | null;
+            /** @description Only the first N archives */
+            first?: number | null;
+            /** @description Only the last N archives */
+            last?: number | null;
+        } & (unknown & unknown & unknown & unknown & unknown & unknown);
+        CheckPolicyUpdateDto: {
+            /** @example Weekly full check */
+            name?: string;
+            /**
+             * @description full: repository and archives
+             * @enum {unknown}
+             */
+            scope?: "full" | "repository_only" | "archives_only";
             /**
              * @description Read and verify every data chunk (slow); not with repository_only
              * @default false
@@ -3223,8 +3431,11 @@ export interface components {
         NotificationChannelInputDto: {
             /** @example Family Discord */
             name: string;
-            /** @example apprise */
-            type: components["schemas"]["NotificationChannelType"];
+            /**
+             * @example apprise
+             * @enum {unknown}
+             */
+            type: "apprise" | "webhook";
             /**
              * @description apprise: { "url": an Apprise URL } (secret). webhook: { "url": an http(s) address, "secret": the HMAC-SHA256 signing key (secret, 16 characters or more) }. Secrets are write-only.
              * @example {
@@ -3246,6 +3457,45 @@ export interface components {
              * @example null
              */
             repository_ids: number[] | null;
+            /** @default true */
+            enabled?: boolean;
+            /** @description Title and body of the message (Apprise; webhooks send JSON) */
+            template?: components["schemas"]["MessageTemplateDto"];
+            /**
+             * @description A failure like one this channel got less than this many minutes ago (same event, repository, schedule and error code) is logged as suppressed instead of sent; 0 sends every one
+             * @default 60
+             */
+            throttle_minutes?: number;
+        };
+        NotificationChannelUpdateDto: {
+            /** @example Family Discord */
+            name?: string;
+            /**
+             * @example apprise
+             * @enum {unknown}
+             */
+            type?: "apprise" | "webhook";
+            /**
+             * @description apprise: { "url": an Apprise URL } (secret). webhook: { "url": an http(s) address, "secret": the HMAC-SHA256 signing key (secret, 16 characters or more) }. Secrets are write-only.
+             * @example {
+             *       "url": "discord://webhook_id/webhook_token"
+             *     }
+             */
+            config?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @example [
+             *       "backup.failed",
+             *       "repository.overdue"
+             *     ]
+             */
+            events?: components["schemas"]["EventName"][];
+            /**
+             * @description Only events about these repositories; null: all
+             * @example null
+             */
+            repository_ids?: number[] | null;
             /** @default true */
             enabled?: boolean;
             /** @description Title and body of the message (Apprise; webhooks send JSON) */
@@ -4384,6 +4634,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -4447,6 +4706,15 @@ export interface operations {
                         data: components["schemas"]["UserDto"];
                         message: string;
                     };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
             /** @description Authentication required */
@@ -4586,6 +4854,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Authentication required */
             401: {
                 headers: {
@@ -4705,6 +4982,15 @@ export interface operations {
                         data: components["schemas"]["UserDto"];
                         message: string;
                     };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
             /** @description Authentication required */
@@ -5172,6 +5458,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Authentication required */
             401: {
                 headers: {
@@ -5408,6 +5703,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Authentication required */
             401: {
                 headers: {
@@ -5565,6 +5869,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Authentication required */
             401: {
                 headers: {
@@ -5628,6 +5941,15 @@ export interface operations {
                         data: components["schemas"]["RecoveryCodesDto"];
                         message: string;
                     };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
             /** @description Authentication required */
@@ -5749,6 +6071,15 @@ export interface operations {
                         data: components["schemas"]["RepositoryDto"];
                         message: string;
                     };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
             /** @description Authentication required */
@@ -7052,6 +7383,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Authentication required */
             401: {
                 headers: {
@@ -7533,13 +7873,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file, or a tar of the directory */
+            /** @description A directory: application/x-tar. A file: the media type its name has (text/plain for notes.txt, image/png…), application/octet-stream when the name says none */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": string;
+                    "application/x-tar": string;
+                    "*/*": string;
                 };
             };
             /** @description Malformed request (bad JSON, query or path parameters) */
@@ -8175,6 +8516,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Authentication required */
             401: {
                 headers: {
@@ -8296,7 +8646,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CloudSyncConfigInputDto"];
+                "application/json": components["schemas"]["CloudSyncConfigUpdateDto"];
             };
         };
         responses: {
@@ -8646,6 +8996,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Authentication required */
             401: {
                 headers: {
@@ -8833,6 +9192,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Authentication required */
             401: {
                 headers: {
@@ -8954,7 +9322,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ScheduleInputDto"];
+                "application/json": components["schemas"]["ScheduleUpdateDto"];
             };
         };
         responses: {
@@ -9499,6 +9867,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Authentication required */
             401: {
                 headers: {
@@ -9620,7 +9997,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PruningPolicyInputDto"];
+                "application/json": components["schemas"]["PruningPolicyUpdateDto"];
             };
         };
         responses: {
@@ -10008,6 +10385,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Authentication required */
             401: {
                 headers: {
@@ -10129,7 +10515,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CheckPolicyInputDto"];
+                "application/json": components["schemas"]["CheckPolicyUpdateDto"];
             };
         };
         responses: {
@@ -10531,6 +10917,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Authentication required */
             401: {
                 headers: {
@@ -10652,7 +11047,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NotificationChannelInputDto"];
+                "application/json": components["schemas"]["NotificationChannelUpdateDto"];
             };
         };
         responses: {
