@@ -27,6 +27,10 @@ const SEED = Number(process.env.CONTRACT_SEED ?? 20261205);
 /** Generated requests per operation, valid and refused each. */
 const RUNS = Number(process.env.CONTRACT_RUNS ?? 6);
 
+/** What a generated request gets wrong on purpose: nothing, its path id, its query (a parameter the operation does not have) or its body. */
+const REFUSALS = ['nothing', 'parameter', 'query', 'body'] as const;
+type Refusal = (typeof REFUSALS)[number];
+
 /** Operations not generated, each with the reason. */
 const LEFT_OUT: Record<string, string> = {
   'POST /api/auth/logout': 'ends the session the test runs in',
@@ -148,7 +152,7 @@ describe('the committed OpenAPI document, property-based', () => {
     return body === undefined ? request : request.set('Content-Type', 'application/json').send(JSON.stringify(body));
   }
 
-  function requestOf(operation: Operation, refuse: 'nothing' | 'parameter' | 'body') {
+  function requestOf(operation: Operation, refuse: Refusal) {
     const parameters = operation.parameters ?? [];
     const pathValues = Object.fromEntries(
       parameters
@@ -161,12 +165,16 @@ describe('the committed OpenAPI document, property-based', () => {
           return [parameter.name, refuse === 'parameter' ? fc.constantFrom('0', '-1', 'x', '1.5') : valid];
         }),
     );
-    const queryValues = Object.fromEntries(
+    const queryValues: Record<string, fc.Arbitrary<unknown>> = Object.fromEntries(
       parameters
         .filter((parameter) => parameter.in === 'query')
         .map((parameter) => [parameter.name, valueOf(parameter.schema, components)]),
     );
-    const required = parameters.filter((parameter) => parameter.in === 'query' && parameter.required).map((parameter) => parameter.name);
+    if (refuse === 'query') queryValues['not_a_parameter'] = fc.constant('1');
+    const required = [
+      ...parameters.filter((parameter) => parameter.in === 'query' && parameter.required).map((parameter) => parameter.name),
+      ...(refuse === 'query' ? ['not_a_parameter'] : []),
+    ];
     const bodySchema = operation.requestBody?.content['application/json'].schema;
     const body = bodySchema
       ? refuse === 'body'
@@ -181,9 +189,9 @@ describe('the committed OpenAPI document, property-based', () => {
   }
 
   it.each(operations.map((entry) => [entry.name, entry] as const))('%s', async (name, { method, path, operation }) => {
-    const kinds = ['nothing', 'parameter', 'body'] as const;
-    for (const refuse of kinds) {
+    for (const refuse of REFUSALS) {
       if (refuse === 'parameter' && !(operation.parameters ?? []).some((parameter) => parameter.in === 'path')) continue;
+      if (refuse === 'query' && !(operation.parameters ?? []).some((parameter) => parameter.in === 'query')) continue;
       if (refuse === 'body' && !operation.requestBody) continue;
       await fc.assert(
         fc.asyncProperty(requestOf(operation, refuse), async (request) => {
