@@ -3291,7 +3291,7 @@ export interface components {
             first?: number | null;
             /** @description Only the last N archives */
             last?: number | null;
-        };
+        } & unknown;
         CheckRequestDto: {
             /** @description The checks to run; without one, a full check */
             check_policy_id?: number;

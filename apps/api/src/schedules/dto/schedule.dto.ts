@@ -4,6 +4,7 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, MaxLengt
 import { BackupSourceDto } from '../../backups/dto/backup-source.dto';
 import { JobSummaryDto } from '../../jobs/dto/job.dto';
 import { PreHookDto, ScheduleHookDto, ScheduleHookViewDto } from './schedule-hook.dto';
+import { SchemaRules } from '../../platform/openapi/schema-rules.decorator';
 
 const MAX_HOOKS = 20;
 
@@ -78,6 +79,7 @@ export class ScheduleInputDto extends BackupSourceDto {
 }
 
 /** The body of PUT: the fields to change; those left out keep their values. */
+@SchemaRules({ not: { required: ['source_path', 'source_paths'] } })
 export class ScheduleUpdateDto extends PartialType(ScheduleInputDto) {}
 
 export class ScheduleDto {

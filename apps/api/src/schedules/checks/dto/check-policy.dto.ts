@@ -72,7 +72,8 @@ export class CheckPolicyInputDto {
   last?: number | null;
 }
 
-/** The body of PUT: the fields to change; those left out keep their values. */
+/** The body of PUT: the fields to change; those left out keep their values (the other rules apply to the result). */
+@SchemaRules({ allOf: [both('first', { type: 'integer' }, 'last', { type: 'integer' })] })
 export class CheckPolicyUpdateDto extends PartialType(CheckPolicyInputDto) {}
 
 export class CheckPolicyDto extends PolicyDto {
