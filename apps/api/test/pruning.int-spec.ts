@@ -64,7 +64,11 @@ describe('pruning policies and prune jobs on real borg', () => {
     expect(created.body.data).toMatchObject({ name: 'Weekly', keep_weekly: 4, keep_within: '2d', keep_daily: null, compact_after: true });
     await policy({ name: 'Weekly', keep_last: 1 }).expect(409);
     const id = created.body.data.id;
-    const updated = await agent.put(`/api/pruning-policies/${id}`).send({ name: 'Weekly', keep_monthly: 2 }).expect(200);
+    // PUT changes only what it gives (docs/api.md): the rules it drops are given as null.
+    const updated = await agent
+      .put(`/api/pruning-policies/${id}`)
+      .send({ name: 'Weekly', keep_monthly: 2, keep_weekly: null, keep_within: null, compact_after: false })
+      .expect(200);
     expect(updated.body.data).toMatchObject({ keep_weekly: null, keep_within: null, keep_monthly: 2, compact_after: false });
     expect((await agent.get('/api/pruning-policies').expect(200)).body.meta.total).toBe(1);
     await agent.delete(`/api/pruning-policies/${id}`).expect(204);

@@ -90,7 +90,14 @@ describe('schedules on real borg', () => {
 
     const replaced = await agent
       .put(`/api/schedules/${schedule.id}`)
-      .send({ ...base(), name: 'Documents at half past two', cron_expression: '30 2 * * *', timezone: 'Europe/Berlin' })
+      // PUT changes only what it gives (docs/api.md): the policy it drops is given as null.
+      .send({
+        ...base(),
+        name: 'Documents at half past two',
+        cron_expression: '30 2 * * *',
+        timezone: 'Europe/Berlin',
+        pruning_policy_id: null,
+      })
       .expect(200);
     const preview = await agent.get('/api/schedules/preview?cron_expression=30%202%20*%20*%20*&timezone=Europe/Berlin').expect(200);
     expect(replaced.body.data).toMatchObject({

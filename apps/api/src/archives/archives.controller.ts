@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { JobDto } from '../jobs/dto/job.dto';
@@ -22,6 +22,7 @@ import {
 } from './dto/archive-queries.dto';
 import { CurrentPrincipal, Principal } from '../auth/authenticated-request';
 import { Requires } from '../auth/roles/requires.decorator';
+import { IdPipe } from '../platform/http/id.pipe';
 
 const INDEXING = 'The archive is being indexed for browsing; data is the progress. Ask again shortly.';
 
@@ -38,7 +39,7 @@ export class ArchivesController {
   @ApiOperation({ summary: 'Every archive of the repository, newest first (stored list; ?refresh=true reads it from borg)' })
   @ApiEnvelope(ArchiveDto, { paginated: true })
   @ApiErrors(400, 404, 422)
-  list(@Param('id', ParseIntPipe) id: number, @Query() query: ArchiveListQueryDto): Promise<Page<ArchiveDto>> {
+  list(@Param('id', IdPipe) id: number, @Query() query: ArchiveListQueryDto): Promise<Page<ArchiveDto>> {
     return this.archives.list(id, query);
   }
 
@@ -53,7 +54,7 @@ export class ArchivesController {
   @ApiEnvelope(JobDto, { status: 202, description: 'Still running: data is the job' })
   @ApiErrors(400, 404, 409, 422)
   async removeMany(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', IdPipe) id: number,
     @Body() body: DeleteArchivesDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<JobDto> {
@@ -67,7 +68,7 @@ export class ArchivesController {
   @ApiOperation({ summary: 'borg info of one archive: sizes, deduplication, duration, command line (stored after the first call)' })
   @ApiEnvelope(ArchiveDetailsDto)
   @ApiErrors(400, 404, 409, 422)
-  details(@Param('id', ParseIntPipe) id: number, @Param('archive') archive: string): Promise<ArchiveDetailsDto> {
+  details(@Param('id', IdPipe) id: number, @Param('archive') archive: string): Promise<ArchiveDetailsDto> {
     return this.archives.details(id, archive);
   }
 
@@ -81,7 +82,7 @@ export class ArchivesController {
   @ApiEnvelope(JobDto, { status: 202, description: 'Still running: data is the job' })
   @ApiErrors(400, 404, 409, 422)
   async remove(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', IdPipe) id: number,
     @Param('archive') archive: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<JobDto | undefined> {
@@ -97,7 +98,7 @@ export class ArchivesController {
   @ApiEnvelope(ArchiveIndexStatusDto, { status: 202, description: INDEXING })
   @ApiErrors(400, 404, 422)
   async browse(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', IdPipe) id: number,
     @Param('archive') archive: string,
     @Query() query: ArchiveBrowseQueryDto,
     @ArchivePathQuery('path') path: ArchivePath,
@@ -120,12 +121,17 @@ export class ArchivesController {
   })
   @ApiResponse({
     status: 200,
-    description: 'The file, or a tar of the directory',
-    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+    description:
+      'A directory: application/x-tar. A file: the media type its name has (text/plain for notes.txt, image/png…), ' +
+      'application/octet-stream when the name says none',
+    content: {
+      'application/x-tar': { schema: { type: 'string', format: 'binary' } },
+      '*/*': { schema: { type: 'string', format: 'binary' } },
+    },
   })
   @ApiErrors(400, 404, 422, 503)
   async download(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', IdPipe) id: number,
     @Param('archive') archive: string,
     @Query() _query: ArchiveDownloadQueryDto,
     @ArchivePathQuery('path') path: ArchivePath,
@@ -139,7 +145,7 @@ export class ArchivesController {
   @ApiOperation({ summary: 'State of the archive’s browse index' })
   @ApiEnvelope(ArchiveIndexStatusDto)
   @ApiErrors(400, 404)
-  indexStatus(@Param('id', ParseIntPipe) id: number, @Param('archive') archive: string): Promise<ArchiveIndexStatusDto> {
+  indexStatus(@Param('id', IdPipe) id: number, @Param('archive') archive: string): Promise<ArchiveIndexStatusDto> {
     return this.archives.indexStatus(id, archive);
   }
 
@@ -150,7 +156,7 @@ export class ArchivesController {
   @ApiOperation({ summary: 'Build the archive’s browse index now (for search), without waiting for it' })
   @ApiEnvelope(ArchiveIndexStatusDto, { status: 202 })
   @ApiErrors(400, 404)
-  startIndex(@Param('id', ParseIntPipe) id: number, @Param('archive') archive: string): Promise<ArchiveIndexStatusDto> {
+  startIndex(@Param('id', IdPipe) id: number, @Param('archive') archive: string): Promise<ArchiveIndexStatusDto> {
     return this.archives.startIndex(id, archive);
   }
 
@@ -166,7 +172,7 @@ export class ArchivesController {
   @ApiEnvelope(JobDto, { status: 201 })
   @ApiErrors(400, 404, 409, 422)
   restore(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', IdPipe) id: number,
     @Param('archive') archive: string,
     @Body() body: RestoreArchiveDto,
     @CurrentPrincipal() principal: Principal,
@@ -180,7 +186,7 @@ export class ArchivesController {
   @ApiEnvelope(DiffEntryDto, { paginated: true })
   @ApiErrors(400, 404, 422)
   diff(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', IdPipe) id: number,
     @Param('archive') archive: string,
     @Param('other') other: string,
     @Query() query: ArchiveDiffQueryDto,
@@ -194,7 +200,7 @@ export class ArchivesController {
   @ApiOperation({ summary: 'Find files by name across the indexed archives: every version of a file, newest first' })
   @ApiEnvelope(SearchResultDto)
   @ApiErrors(400, 404, 422)
-  search(@Param('id', ParseIntPipe) id: number, @Query() query: ArchiveSearchQueryDto): Promise<SearchResultDto> {
+  search(@Param('id', IdPipe) id: number, @Query() query: ArchiveSearchQueryDto): Promise<SearchResultDto> {
     return this.archives.search(id, query);
   }
 }

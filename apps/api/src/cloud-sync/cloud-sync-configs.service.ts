@@ -5,10 +5,11 @@ import { saveNamed } from '../platform/database/save-unique';
 import { DomainError } from '../platform/errors/domain-error';
 import { Page } from '../platform/http/envelope';
 import { PageQueryDto } from '../platform/http/page-query.dto';
+import { mergeUpdate } from '../platform/http/partial-update';
 import { SecretsService } from '../platform/secrets/secrets.service';
 import { CloudSyncConfigEntity } from './cloud-sync-config.entity';
 import { CloudSyncConfigUsers } from './cloud-sync-config-users';
-import { CloudSyncConfigDto, CloudSyncConfigInputDto } from './dto/cloud-sync-config.dto';
+import { CloudSyncConfigDto, CloudSyncConfigInputDto, CloudSyncConfigUpdateDto } from './dto/cloud-sync-config.dto';
 import { checkProviderConfig } from './provider-config';
 import { PROVIDERS } from './providers';
 
@@ -38,8 +39,9 @@ export class CloudSyncConfigsService {
     return this.toDto(await this.save(this.configs.create(this.columns(input, {}))));
   }
 
-  async update(id: number, input: CloudSyncConfigInputDto): Promise<CloudSyncConfigDto> {
+  async update(id: number, changes: CloudSyncConfigUpdateDto): Promise<CloudSyncConfigDto> {
     const config = await this.find(id);
+    const input = await mergeUpdate(CloudSyncConfigInputDto, this.toDto(config), changes);
     // Stored secrets carry over only while the provider stays the same.
     const stored = input.provider === config.provider ? this.secretsOf(config) : {};
     const columns = this.columns(input, stored);

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { JobDto } from '../jobs/dto/job.dto';
 import { Page } from '../platform/http/envelope';
@@ -8,9 +8,10 @@ import { ApiEnvelope, ApiErrors, ApiNoContent } from '../platform/openapi/api-re
 import { CloudSyncConfigsService } from './cloud-sync-configs.service';
 import { CloudSyncService } from './cloud-sync.service';
 import { CloudProviderDto } from './dto/cloud-provider.dto';
-import { CloudSyncConfigDto, CloudSyncConfigInputDto } from './dto/cloud-sync-config.dto';
+import { CloudSyncConfigDto, CloudSyncConfigInputDto, CloudSyncConfigUpdateDto } from './dto/cloud-sync-config.dto';
 import { CloudSyncRequestDto, CloudVerifyRequestDto, CloudVerifyResultDto, ConnectionTestDto } from './dto/cloud-sync-actions.dto';
 import { Requires } from '../auth/roles/requires.decorator';
+import { IdPipe } from '../platform/http/id.pipe';
 
 @ApiTags('cloud-sync')
 @Controller('cloud-sync')
@@ -52,17 +53,17 @@ export class CloudSyncController {
   @ApiOperation({ summary: 'One cloud sync configuration' })
   @ApiEnvelope(CloudSyncConfigDto)
   @ApiErrors(400, 404)
-  get(@Param('id', ParseIntPipe) id: number): Promise<CloudSyncConfigDto> {
+  get(@Param('id', IdPipe) id: number): Promise<CloudSyncConfigDto> {
     return this.configs.get(id);
   }
 
   @Requires('admin')
   @Put('configs/:id')
   @SuccessMessage('Cloud sync configuration updated')
-  @ApiOperation({ summary: 'Replace a configuration; secrets left out of provider_config keep their stored values, "" removes one' })
+  @ApiOperation({ summary: 'Change a configuration; secrets left out of provider_config keep their stored values, "" removes one' })
   @ApiEnvelope(CloudSyncConfigDto)
   @ApiErrors(400, 404, 409, 422)
-  update(@Param('id', ParseIntPipe) id: number, @Body() body: CloudSyncConfigInputDto): Promise<CloudSyncConfigDto> {
+  update(@Param('id', IdPipe) id: number, @Body() body: CloudSyncConfigUpdateDto): Promise<CloudSyncConfigDto> {
     return this.configs.update(id, body);
   }
 
@@ -72,7 +73,7 @@ export class CloudSyncController {
   @ApiOperation({ summary: 'Delete a configuration (refused while schedules use it); nothing on the remote is deleted' })
   @ApiNoContent()
   @ApiErrors(400, 404, 409)
-  remove(@Param('id', ParseIntPipe) id: number): Promise<void> {
+  remove(@Param('id', IdPipe) id: number): Promise<void> {
     return this.configs.remove(id);
   }
 
@@ -82,7 +83,7 @@ export class CloudSyncController {
   @ApiOperation({ summary: 'Whether rclone can write, read back, delete and list a small test object there; a failure is in the answer' })
   @ApiEnvelope(ConnectionTestDto)
   @ApiErrors(400, 404)
-  test(@Param('id', ParseIntPipe) id: number): Promise<ConnectionTestDto> {
+  test(@Param('id', IdPipe) id: number): Promise<ConnectionTestDto> {
     return this.cloudSync.test(id);
   }
 
@@ -94,7 +95,7 @@ export class CloudSyncController {
   })
   @ApiEnvelope(CloudVerifyResultDto)
   @ApiErrors(400, 404, 409, 422)
-  verify(@Param('id', ParseIntPipe) id: number, @Body() body: CloudVerifyRequestDto): Promise<CloudVerifyResultDto> {
+  verify(@Param('id', IdPipe) id: number, @Body() body: CloudVerifyRequestDto): Promise<CloudVerifyResultDto> {
     return this.cloudSync.verify(id, body.repository_id);
   }
 

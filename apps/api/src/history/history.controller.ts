@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiEnvelope, ApiErrors } from '../platform/openapi/api-responses';
 import { BackupCalendar } from './calendar/backup-calendar';
@@ -7,6 +7,7 @@ import { RepositoryHistoryDto } from './dto/history.dto';
 import { CalendarQueryDto, HistoryQueryDto } from './dto/history-queries.dto';
 import { RepositoryHistory } from './repository-history';
 import { Requires } from '../auth/roles/requires.decorator';
+import { IdPipe } from '../platform/http/id.pipe';
 
 @ApiTags('repositories')
 @Controller('repositories/:id')
@@ -24,7 +25,7 @@ export class HistoryController {
   })
   @ApiEnvelope(RepositoryHistoryDto)
   @ApiErrors(400, 404)
-  series(@Param('id', ParseIntPipe) id: number, @Query() query: HistoryQueryDto): Promise<RepositoryHistoryDto> {
+  series(@Param('id', IdPipe) id: number, @Query() query: HistoryQueryDto): Promise<RepositoryHistoryDto> {
     return this.repositoryHistory.of(id, query);
   }
 
@@ -33,7 +34,7 @@ export class HistoryController {
   @ApiOperation({ summary: 'The last days (90 by default), each with its archives, failed backups, and whether a backup was missing' })
   @ApiEnvelope(BackupCalendarDto)
   @ApiErrors(400, 404)
-  calendar(@Param('id', ParseIntPipe) id: number, @Query() query: CalendarQueryDto): Promise<BackupCalendarDto> {
+  calendar(@Param('id', IdPipe) id: number, @Query() query: CalendarQueryDto): Promise<BackupCalendarDto> {
     return this.backupCalendar.of(id, query.days, query.time_zone);
   }
 }

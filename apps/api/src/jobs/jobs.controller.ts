@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Page } from '../platform/http/envelope';
@@ -16,6 +16,7 @@ import { JobStreamsService } from './streams/job-streams.service';
 import { ApiEnvelopeOrText, ApiEventStream, ApiJsonErrors } from './jobs-openapi';
 import { JobsService } from './jobs.service';
 import { Requires } from '../auth/roles/requires.decorator';
+import { IdPipe } from '../platform/http/id.pipe';
 
 const JOB_STREAM_EVENTS =
   'Server-Sent Events: `status` (JobDto), `progress` (JobProgressDto), `log` ({offset, time, level, message}; ' +
@@ -54,7 +55,7 @@ export class JobsController {
   @ApiOperation({ summary: 'One job with its steps, progress, result, warnings and error' })
   @ApiEnvelope(JobDto)
   @ApiErrors(400, 404)
-  get(@Param('id', ParseIntPipe) id: number): Promise<JobDto> {
+  get(@Param('id', IdPipe) id: number): Promise<JobDto> {
     return this.jobs.get(id);
   }
 
@@ -65,7 +66,7 @@ export class JobsController {
   @ApiOperation({ summary: 'Cancel a queued job (it never runs) or a running one (its borg is stopped)' })
   @ApiEnvelope(JobDto)
   @ApiErrors(400, 404, 409)
-  cancel(@Param('id', ParseIntPipe) id: number): Promise<JobDto> {
+  cancel(@Param('id', IdPipe) id: number): Promise<JobDto> {
     return this.jobs.cancel(id);
   }
 
@@ -75,7 +76,7 @@ export class JobsController {
   @ApiOperation({ summary: 'Run a failed, cancelled or interrupted job again, as a new job linked by retry_of_id' })
   @ApiEnvelope(JobDto, { status: 201 })
   @ApiErrors(400, 404, 409)
-  retry(@Param('id', ParseIntPipe) id: number): Promise<JobDto> {
+  retry(@Param('id', IdPipe) id: number): Promise<JobDto> {
     return this.jobs.retry(id);
   }
 
@@ -111,7 +112,7 @@ export class JobsController {
   @ApiOperation({ summary: 'Acknowledge a failed or warning job: it no longer counts as a problem on the dashboard' })
   @ApiEnvelope(JobDto)
   @ApiErrors(400, 404, 409)
-  acknowledge(@Param('id', ParseIntPipe) id: number): Promise<JobDto> {
+  acknowledge(@Param('id', IdPipe) id: number): Promise<JobDto> {
     return this.jobs.acknowledge(id);
   }
 
@@ -121,7 +122,7 @@ export class JobsController {
   @ApiProduces('application/json', 'text/plain')
   @ApiEnvelopeOrText(JobLogPageDto, 'Log lines (JSON), or the whole log (text/plain)')
   @ApiJsonErrors(400, 404)
-  logs(@Param('id', ParseIntPipe) id: number, @Query() query: JobLogQueryDto): Promise<JobLogPageDto | StreamableFile> {
+  logs(@Param('id', IdPipe) id: number, @Query() query: JobLogQueryDto): Promise<JobLogPageDto | StreamableFile> {
     return query.format === 'text' ? this.jobs.logText(id) : this.jobs.logPage(id, query);
   }
 
@@ -132,7 +133,7 @@ export class JobsController {
   @ApiEventStream(JOB_STREAM_EVENTS)
   @ApiJsonErrors(400, 404)
   stream(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', IdPipe) id: number,
     @Headers('last-event-id') lastEventId: string | undefined,
     @Res() response: Response,
   ): Promise<void> {

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Page } from '../platform/http/envelope';
 import { PageQueryDto } from '../platform/http/page-query.dto';
@@ -6,10 +6,11 @@ import { SuccessMessage } from '../platform/http/success-message.decorator';
 import { ApiEnvelope, ApiErrors, ApiNoContent } from '../platform/openapi/api-responses';
 import { NotificationChannelsService } from './channels/notification-channels.service';
 import { NotificationCatalogDto, NotificationServiceDto } from './dto/notification-catalog.dto';
-import { NotificationChannelDto, NotificationChannelInputDto } from './dto/notification-channel.dto';
+import { NotificationChannelDto, NotificationChannelInputDto, NotificationChannelUpdateDto } from './dto/notification-channel.dto';
 import { ChannelTestResultDto, DeliveryQueryDto, NotificationDeliveryDto } from './dto/notification-delivery.dto';
 import { NotificationsService } from './notifications.service';
 import { Requires } from '../auth/roles/requires.decorator';
+import { IdPipe } from '../platform/http/id.pipe';
 
 @ApiTags('notifications')
 @Controller('notifications')
@@ -59,17 +60,17 @@ export class NotificationsController {
   @ApiOperation({ summary: 'One notification channel' })
   @ApiEnvelope(NotificationChannelDto)
   @ApiErrors(400, 404)
-  get(@Param('id', ParseIntPipe) id: number): Promise<NotificationChannelDto> {
+  get(@Param('id', IdPipe) id: number): Promise<NotificationChannelDto> {
     return this.channels.get(id);
   }
 
   @Requires('admin')
   @Put('channels/:id')
   @SuccessMessage('Notification channel updated')
-  @ApiOperation({ summary: 'Replace a channel; secrets left out of config keep their stored values' })
+  @ApiOperation({ summary: 'Change a channel; secrets left out of config keep their stored values' })
   @ApiEnvelope(NotificationChannelDto)
   @ApiErrors(400, 404, 409, 422)
-  update(@Param('id', ParseIntPipe) id: number, @Body() body: NotificationChannelInputDto): Promise<NotificationChannelDto> {
+  update(@Param('id', IdPipe) id: number, @Body() body: NotificationChannelUpdateDto): Promise<NotificationChannelDto> {
     return this.channels.update(id, body);
   }
 
@@ -79,7 +80,7 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Delete a channel; its deliveries stay in the log' })
   @ApiNoContent()
   @ApiErrors(400, 404)
-  remove(@Param('id', ParseIntPipe) id: number): Promise<void> {
+  remove(@Param('id', IdPipe) id: number): Promise<void> {
     return this.channels.remove(id);
   }
 
@@ -89,7 +90,7 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Send a test message now; whether it arrived is in the answer, and in the delivery log' })
   @ApiEnvelope(ChannelTestResultDto)
   @ApiErrors(400, 404)
-  test(@Param('id', ParseIntPipe) id: number): Promise<ChannelTestResultDto> {
+  test(@Param('id', IdPipe) id: number): Promise<ChannelTestResultDto> {
     return this.notifications.test(id);
   }
 
@@ -109,7 +110,7 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Send a failed or suppressed delivery again, with a new round of attempts' })
   @ApiEnvelope(NotificationDeliveryDto, { status: 202 })
   @ApiErrors(400, 404, 409)
-  resend(@Param('id', ParseIntPipe) id: number): Promise<NotificationDeliveryDto> {
+  resend(@Param('id', IdPipe) id: number): Promise<NotificationDeliveryDto> {
     return this.notifications.resend(id);
   }
 }

@@ -9,6 +9,7 @@ import { SessionMiddleware } from '../auth/session.middleware';
 import { AppConfig } from './config/app-config';
 import { DataDirectory } from './data-dir/data-directory';
 import { EnvelopeExpressAdapter } from './http/envelope-express-adapter';
+import { refuseUnsupportedMethods, RouterLayer } from './http/method-not-allowed';
 import { refuseDeepJson, requireJsonBody, requireSameOrigin, translateBodyParserErrors } from './http/request-guards';
 import { takeTurns } from './http/request-turns';
 import { securityHeaders } from './http/security-headers';
@@ -25,7 +26,7 @@ const JSON_BODY_LIMIT = '1mb';
 
 /**
  * Builds the whole HTTP application, in the order requests meet it: turns under load,
- * security headers, JSON parsing and CSRF checks, the session, docs, the SPA, then Nest's routes.
+ * security headers, 405 for a method a known path does not take, JSON parsing and CSRF checks, the session, docs, the SPA, then Nest's routes.
  * main.ts and the integration tests both start the server through here.
  */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -55,6 +56,8 @@ async function buildApp(config: AppConfig, dataDirectory: DataDirectory): Promis
   app.use(securityHeaders());
   app.use(assignRequestId);
   app.use(logRequests);
+  const router = (): RouterLayer[] => (app.getHttpAdapter().getInstance() as { router: { stack: RouterLayer[] } }).router.stack;
+  app.use(refuseUnsupportedMethods(router));
   app.use(`/${API_PREFIX}`, express.json({ limit: JSON_BODY_LIMIT, verify: refuseDeepJson }), translateBodyParserErrors);
   app.use(`/${API_PREFIX}`, requireSameOrigin(config.allowedOrigins), requireJsonBody);
   app.use(`/${API_PREFIX}`, app.get(SessionMiddleware).handler);

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Page } from '../platform/http/envelope';
 import { PageQueryDto } from '../platform/http/page-query.dto';
@@ -9,6 +9,7 @@ import { RepositoryDto } from './dto/repository.dto';
 import { RepositoryInfoDto, RepositoryKeyDto, RepositoryTestResultDto } from './dto/repository-results.dto';
 import { RepositoriesService } from './repositories.service';
 import { Requires } from '../auth/roles/requires.decorator';
+import { IdPipe } from '../platform/http/id.pipe';
 
 @ApiTags('repositories')
 @Controller('repositories')
@@ -39,7 +40,7 @@ export class RepositoriesController {
   @ApiOperation({ summary: 'One repository' })
   @ApiEnvelope(RepositoryDto)
   @ApiErrors(400, 404)
-  get(@Param('id', ParseIntPipe) id: number): Promise<RepositoryDto> {
+  get(@Param('id', IdPipe) id: number): Promise<RepositoryDto> {
     return this.repositories.get(id);
   }
 
@@ -49,7 +50,7 @@ export class RepositoriesController {
   @ApiOperation({ summary: 'Rename, move, or change the passphrase or ssh settings (verified with borg before saving)' })
   @ApiEnvelope(RepositoryDto)
   @ApiErrors(400, 404, 409, 422)
-  update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdateRepositoryDto): Promise<RepositoryDto> {
+  update(@Param('id', IdPipe) id: number, @Body() body: UpdateRepositoryDto): Promise<RepositoryDto> {
     return this.repositories.update(id, body);
   }
 
@@ -59,7 +60,7 @@ export class RepositoriesController {
   @ApiOperation({ summary: 'Forget the repository; ?delete_data=true also deletes it and all its archives' })
   @ApiNoContent()
   @ApiErrors(400, 404, 409, 422)
-  remove(@Param('id', ParseIntPipe) id: number, @Query() query: DeleteRepositoryQueryDto): Promise<void> {
+  remove(@Param('id', IdPipe) id: number, @Query() query: DeleteRepositoryQueryDto): Promise<void> {
     return this.repositories.remove(id, query.delete_data === 'true');
   }
 
@@ -69,7 +70,7 @@ export class RepositoriesController {
   @ApiOperation({ summary: 'Check that borg can open the repository; ok=false carries the reason' })
   @ApiEnvelope(RepositoryTestResultDto)
   @ApiErrors(400, 404)
-  test(@Param('id', ParseIntPipe) id: number): Promise<RepositoryTestResultDto> {
+  test(@Param('id', IdPipe) id: number): Promise<RepositoryTestResultDto> {
     return this.repositories.test(id);
   }
 
@@ -78,7 +79,7 @@ export class RepositoriesController {
   @ApiOperation({ summary: 'borg info: sizes, deduplication, encryption, location' })
   @ApiEnvelope(RepositoryInfoDto)
   @ApiErrors(400, 404, 409, 422)
-  info(@Param('id', ParseIntPipe) id: number): Promise<RepositoryInfoDto> {
+  info(@Param('id', IdPipe) id: number): Promise<RepositoryInfoDto> {
     return this.repositories.info(id);
   }
 
@@ -87,7 +88,7 @@ export class RepositoriesController {
   @ApiOperation({ summary: 'Export the repository key (borg key export) so that it can be kept safe' })
   @ApiEnvelope(RepositoryKeyDto)
   @ApiErrors(400, 404, 409, 422)
-  exportKey(@Param('id', ParseIntPipe) id: number): Promise<RepositoryKeyDto> {
+  exportKey(@Param('id', IdPipe) id: number): Promise<RepositoryKeyDto> {
     return this.repositories.exportKey(id);
   }
 
@@ -98,7 +99,7 @@ export class RepositoriesController {
   @ApiOperation({ summary: 'Remove a stale borg lock (only when no borg process uses the repository)' })
   @ApiEnvelope(null)
   @ApiErrors(400, 404, 409, 422)
-  async breakLock(@Param('id', ParseIntPipe) id: number): Promise<null> {
+  async breakLock(@Param('id', IdPipe) id: number): Promise<null> {
     await this.repositories.breakLock(id);
     return null;
   }

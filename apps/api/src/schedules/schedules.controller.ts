@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { JobDto } from '../jobs/dto/job.dto';
@@ -6,7 +6,7 @@ import { Page } from '../platform/http/envelope';
 import { PageQueryDto } from '../platform/http/page-query.dto';
 import { SuccessMessage } from '../platform/http/success-message.decorator';
 import { ApiEnvelope, ApiErrors, ApiNoContent } from '../platform/openapi/api-responses';
-import { ScheduleDto, ScheduleInputDto } from './dto/schedule.dto';
+import { ScheduleDto, ScheduleInputDto, ScheduleUpdateDto } from './dto/schedule.dto';
 import { ScheduleBulkDto } from './dto/schedule-bulk.dto';
 import { ApiBulkResponses } from '../platform/bulk/api-bulk-responses';
 import { bulkStatus } from '../platform/bulk/bulk-outcomes';
@@ -14,6 +14,7 @@ import { BulkResultDto } from '../platform/bulk/bulk-result.dto';
 import { SchedulesService } from './schedules.service';
 import { CurrentPrincipal, Principal } from '../auth/authenticated-request';
 import { Requires } from '../auth/roles/requires.decorator';
+import { IdPipe } from '../platform/http/id.pipe';
 
 @ApiTags('schedules')
 @Controller('schedules')
@@ -58,21 +59,17 @@ export class SchedulesController {
   @ApiOperation({ summary: 'One schedule' })
   @ApiEnvelope(ScheduleDto)
   @ApiErrors(400, 404)
-  get(@Param('id', ParseIntPipe) id: number): Promise<ScheduleDto> {
+  get(@Param('id', IdPipe) id: number): Promise<ScheduleDto> {
     return this.schedules.get(id);
   }
 
   @Requires('operator')
   @Put(':id')
   @SuccessMessage('Schedule updated')
-  @ApiOperation({ summary: 'Replace a schedule; its timer follows at once' })
+  @ApiOperation({ summary: 'Change a schedule; its timer follows at once' })
   @ApiEnvelope(ScheduleDto)
   @ApiErrors(400, 404, 409, 422)
-  update(
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: ScheduleInputDto,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<ScheduleDto> {
+  update(@Param('id', IdPipe) id: number, @Body() body: ScheduleUpdateDto, @CurrentPrincipal() principal: Principal): Promise<ScheduleDto> {
     return this.schedules.update(id, body, principal.role);
   }
 
@@ -82,7 +79,7 @@ export class SchedulesController {
   @ApiOperation({ summary: 'Delete a schedule (its past runs stay in the job history)' })
   @ApiNoContent()
   @ApiErrors(400, 404)
-  remove(@Param('id', ParseIntPipe) id: number): Promise<void> {
+  remove(@Param('id', IdPipe) id: number): Promise<void> {
     return this.schedules.remove(id);
   }
 
@@ -93,7 +90,7 @@ export class SchedulesController {
   @ApiOperation({ summary: 'Enable a disabled schedule or disable an enabled one' })
   @ApiEnvelope(ScheduleDto)
   @ApiErrors(400, 404)
-  toggle(@Param('id', ParseIntPipe) id: number): Promise<ScheduleDto> {
+  toggle(@Param('id', IdPipe) id: number): Promise<ScheduleDto> {
     return this.schedules.toggle(id);
   }
 
@@ -103,7 +100,7 @@ export class SchedulesController {
   @ApiOperation({ summary: 'Run the schedule now (a job), enabled or not; 409 while an earlier run is queued or running' })
   @ApiEnvelope(JobDto, { status: 201 })
   @ApiErrors(400, 404, 409)
-  run(@Param('id', ParseIntPipe) id: number): Promise<JobDto> {
+  run(@Param('id', IdPipe) id: number): Promise<JobDto> {
     return this.schedules.runNow(id);
   }
 
@@ -112,7 +109,7 @@ export class SchedulesController {
   @ApiOperation({ summary: "The schedule's runs (jobs), newest first" })
   @ApiEnvelope(JobDto, { paginated: true })
   @ApiErrors(400, 404)
-  runs(@Param('id', ParseIntPipe) id: number, @Query() query: PageQueryDto): Promise<Page<JobDto>> {
+  runs(@Param('id', IdPipe) id: number, @Query() query: PageQueryDto): Promise<Page<JobDto>> {
     return this.schedules.runsOf(id, query);
   }
 }

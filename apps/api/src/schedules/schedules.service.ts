@@ -7,6 +7,7 @@ import { JobDto } from '../jobs/dto/job.dto';
 import { JobsService } from '../jobs/jobs.service';
 import { ExpectationChanges } from '../repositories/monitoring/expectation-changes';
 import { saveNamed } from '../platform/database/save-unique';
+import { mergeUpdate } from '../platform/http/partial-update';
 import { DomainError } from '../platform/errors/domain-error';
 import { Page } from '../platform/http/envelope';
 import { PageQueryDto } from '../platform/http/page-query.dto';
@@ -14,7 +15,7 @@ import { eachOutcome } from '../platform/bulk/bulk-outcomes';
 import { BulkResultDto } from '../platform/bulk/bulk-result.dto';
 import { CheckPoliciesService } from './checks/check-policies.service';
 import { parseCron, serverTimeZone } from './cron/cron-schedule';
-import { ScheduleDto, ScheduleInputDto } from './dto/schedule.dto';
+import { ScheduleDto, ScheduleInputDto, ScheduleUpdateDto } from './dto/schedule.dto';
 import { ScheduleBulkAction } from './dto/schedule-bulk.dto';
 import { PruningPoliciesService } from './pruning/pruning-policies.service';
 import { toScheduleDto } from './schedule-dto.mapper';
@@ -59,8 +60,11 @@ export class SchedulesService {
   }
 
   /** Runs due before a change of times, or before the schedule was switched on, no longer say an archive is expected. */
-  async update(id: number, input: ScheduleInputDto, actor: Role): Promise<ScheduleDto> {
+  async update(id: number, changes: ScheduleUpdateDto, actor: Role): Promise<ScheduleDto> {
     const schedule = await this.find(id);
+    const input = await mergeUpdate(ScheduleInputDto, toScheduleDto(schedule, null), changes, {
+      alternatives: [['source_path', 'source_paths']],
+    });
     const repositoryBefore = schedule.repositoryId;
     const columns = await this.columns(input);
     assertMaySetHooks(actor, schedule, columns);

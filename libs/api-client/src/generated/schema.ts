@@ -169,7 +169,9 @@ export interface paths {
         get: operations["usersGet"];
         /**
          * Change a user: name, role, or a new password
-         * @description Fields left out keep their values. A new password ends all of the user’s sessions. The last admin keeps the role.
+         * @description PUT on a resource changes only the fields its body gives: a field left out keeps its value, null clears a field the schema marks nullable (and is refused with 422 naming any other field), and a field given is replaced whole (an object or a list is the new value). The result must be what POST would accept: rules between fields are checked on it.
+         *
+         *     Fields left out keep their values. A new password ends all of the user’s sessions. The last admin keeps the role.
          *
          *     Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
@@ -429,7 +431,9 @@ export interface paths {
         get: operations["repositoriesGet"];
         /**
          * Rename, move, or change the passphrase or ssh settings (verified with borg before saving)
-         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
+         * @description PUT on a resource changes only the fields its body gives: a field left out keeps its value, null clears a field the schema marks nullable (and is refused with 422 naming any other field), and a field given is replaced whole (an object or a list is the new value). The result must be what POST would accept: rules between fields are checked on it.
+         *
+         *     Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         put: operations["repositoriesUpdate"];
         post?: never;
@@ -1076,8 +1080,10 @@ export interface paths {
          */
         get: operations["cloudSyncGet"];
         /**
-         * Replace a configuration; secrets left out of provider_config keep their stored values, "" removes one
-         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
+         * Change a configuration; secrets left out of provider_config keep their stored values, "" removes one
+         * @description PUT on a resource changes only the fields its body gives: a field left out keeps its value, null clears a field the schema marks nullable (and is refused with 422 naming any other field), and a field given is replaced whole (an object or a list is the new value). The result must be what POST would accept: rules between fields are checked on it.
+         *
+         *     Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         put: operations["cloudSyncUpdate"];
         post?: never;
@@ -1228,8 +1234,10 @@ export interface paths {
          */
         get: operations["schedulesGet"];
         /**
-         * Replace a schedule; its timer follows at once
-         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
+         * Change a schedule; its timer follows at once
+         * @description PUT on a resource changes only the fields its body gives: a field left out keeps its value, null clears a field the schema marks nullable (and is refused with 422 naming any other field), and a field given is replaced whole (an object or a list is the new value). The result must be what POST would accept: rules between fields are checked on it.
+         *
+         *     Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         put: operations["schedulesUpdate"];
         post?: never;
@@ -1360,8 +1368,10 @@ export interface paths {
          */
         get: operations["pruningPoliciesGet"];
         /**
-         * Replace a pruning policy
-         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
+         * Change a pruning policy
+         * @description PUT on a resource changes only the fields its body gives: a field left out keeps its value, null clears a field the schema marks nullable (and is refused with 422 naming any other field), and a field given is replaced whole (an object or a list is the new value). The result must be what POST would accept: rules between fields are checked on it.
+         *
+         *     Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         put: operations["pruningPoliciesUpdate"];
         post?: never;
@@ -1452,8 +1462,10 @@ export interface paths {
          */
         get: operations["checkPoliciesGet"];
         /**
-         * Replace a check policy
-         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
+         * Change a check policy
+         * @description PUT on a resource changes only the fields its body gives: a field left out keeps its value, null clears a field the schema marks nullable (and is refused with 422 naming any other field), and a field given is replaced whole (an object or a list is the new value). The result must be what POST would accept: rules between fields are checked on it.
+         *
+         *     Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         put: operations["checkPoliciesUpdate"];
         post?: never;
@@ -1564,8 +1576,10 @@ export interface paths {
          */
         get: operations["notificationsGet"];
         /**
-         * Replace a channel; secrets left out of config keep their stored values
-         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
+         * Change a channel; secrets left out of config keep their stored values
+         * @description PUT on a resource changes only the fields its body gives: a field left out keeps its value, null clears a field the schema marks nullable (and is refused with 422 naming any other field), and a field given is replaced whole (an object or a list is the new value). The result must be what POST would accept: rules between fields are checked on it.
+         *
+         *     Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         put: operations["notificationsUpdate"];
         post?: never;
@@ -2456,7 +2470,7 @@ export interface components {
             dry_run?: boolean;
             /** @example before the upgrade */
             comment?: string;
-        };
+        } & (unknown | unknown);
         DirectoryEntryDto: {
             /** @example documents */
             name: string;
@@ -2773,8 +2787,11 @@ export interface components {
         CloudSyncConfigInputDto: {
             /** @example My S3 Backup */
             name: string;
-            /** @example s3 */
-            provider: components["schemas"]["CloudProviderName"];
+            /**
+             * @example s3
+             * @enum {unknown}
+             */
+            provider: "s3" | "sftp" | "webdav" | "smb" | "local";
             /**
              * @description The fields GET /api/cloud-sync/providers lists for the provider
              * @example {
@@ -2796,8 +2813,47 @@ export interface components {
             /**
              * @description copy never deletes on the remote (an off-site copy a damaged or encrypted local repository cannot take with it); sync mirrors, deleting there what is gone here
              * @default copy
+             * @enum {unknown}
              */
-            mode?: components["schemas"]["CloudSyncMode"];
+            mode?: "sync" | "copy";
+            /**
+             * @description Bytes per second with a suffix B, K, M or G (rclone --bwlimit); null: no limit
+             * @example 10M
+             */
+            bandwidth_limit?: string | null;
+        };
+        CloudSyncConfigUpdateDto: {
+            /** @example My S3 Backup */
+            name?: string;
+            /**
+             * @example s3
+             * @enum {unknown}
+             */
+            provider?: "s3" | "sftp" | "webdav" | "smb" | "local";
+            /**
+             * @description The fields GET /api/cloud-sync/providers lists for the provider
+             * @example {
+             *       "access_key_id": "AKIAIOSFODNN7EXAMPLE",
+             *       "secret_access_key": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+             *       "bucket_name": "my-backup-bucket",
+             *       "region": "us-east-1"
+             *     }
+             */
+            provider_config?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Below the bucket or folder; each repository gets a folder of its own under it
+             * @default
+             * @example borgitory-backups/
+             */
+            path_prefix?: string;
+            /**
+             * @description copy never deletes on the remote (an off-site copy a damaged or encrypted local repository cannot take with it); sync mirrors, deleting there what is gone here
+             * @default copy
+             * @enum {unknown}
+             */
+            mode?: "sync" | "copy";
             /**
              * @description Bytes per second with a suffix B, K, M or G (rclone --bwlimit); null: no limit
              * @example 10M
@@ -3001,7 +3057,7 @@ export interface components {
              */
             run_on_failure?: false;
             /**
-             * @description Added to the environment. Not secret: the API shows it. Names starting with BORGITORY_ are reserved
+             * @description Added to the environment. Not secret: the API shows it. Names are letters, digits and _, not starting with a digit, at most 100 characters (^[A-Za-z_][A-Za-z0-9_]{0,99}$); names starting with BORGITORY_ (in any case) are reserved; values have no NUL
              * @example {
              *       "PGHOST": "localhost"
              *     }
@@ -3040,7 +3096,7 @@ export interface components {
              */
             run_on_failure?: boolean;
             /**
-             * @description Added to the environment. Not secret: the API shows it. Names starting with BORGITORY_ are reserved
+             * @description Added to the environment. Not secret: the API shows it. Names are letters, digits and _, not starting with a digit, at most 100 characters (^[A-Za-z_][A-Za-z0-9_]{0,99}$); names starting with BORGITORY_ (in any case) are reserved; values have no NUL
              * @example {
              *       "PGHOST": "localhost"
              *     }
@@ -3122,7 +3178,7 @@ export interface components {
              * @default false
              */
             catch_up?: boolean;
-        };
+        } & (unknown | unknown);
         ScheduleBulkDto: {
             /**
              * @example [
@@ -3137,6 +3193,80 @@ export interface components {
              * @enum {string}
              */
             action: "enable" | "disable" | "run" | "delete";
+        };
+        ScheduleUpdateDto: {
+            /**
+             * @description One directory or file to back up (or use source_paths)
+             * @example /mnt/backup/sources/documents
+             */
+            source_path?: string;
+            /**
+             * @description Several directories or files to back up
+             * @example [
+             *       "/home/alice",
+             *       "/etc"
+             *     ]
+             */
+            source_paths?: string[];
+            /**
+             * @description borg placeholders ({now}, {hostname}, {user}, …) are expanded by borg
+             * @default {hostname}-{now:%Y-%m-%dT%H:%M:%S}
+             * @example documents-{now:%Y%m%d-%H%M%S}
+             */
+            archive_name?: string;
+            /**
+             * @description none, lz4, zstd[,1-22], zlib[,0-9], lzma[,0-9], or auto,<spec>
+             * @default lz4
+             * @example lz4
+             */
+            compression?: string;
+            /**
+             * @description borg exclude patterns (fm:, sh:, re:, pp:, pf: styles)
+             * @example [
+             *       "*.tmp",
+             *       "*.log"
+             *     ]
+             */
+            exclude_patterns?: string[];
+            /**
+             * @description Stay in the file system of each source path
+             * @default false
+             */
+            one_file_system?: boolean;
+            /** @example Daily Documents Backup */
+            name?: string;
+            /** @example 1 */
+            repository_id?: number;
+            /**
+             * @description minute hour day-of-month month day-of-week
+             * @example 0 2 * * *
+             */
+            cron_expression?: string;
+            /**
+             * @description IANA time zone the cron expression is read in; default the server's
+             * @example Europe/Berlin
+             */
+            timezone?: string;
+            /** @default true */
+            enabled?: boolean;
+            /**
+             * @description Prune (and compact) after the backup
+             * @example 1
+             */
+            pruning_policy_id?: number | null;
+            /** @description borg check after pruning */
+            check_policy_id?: number | null;
+            /** @description Copy the repository off-site at the end */
+            cloud_sync_config_id?: number | null;
+            /** @description Run in order before the backup */
+            pre_hooks?: components["schemas"]["PreHookDto"][];
+            /** @description Run in order at the end */
+            post_hooks?: components["schemas"]["ScheduleHookDto"][];
+            /**
+             * @description At start-up, run once if a run came due while the server was down
+             * @default false
+             */
+            catch_up?: boolean;
         };
         KeptArchiveDto: {
             name: string;
@@ -3207,6 +3337,59 @@ export interface components {
              * @default false
              */
             compact_after?: boolean;
+        } | {
+            keep_within: string;
+        } | {
+            keep_last: number;
+        } | {
+            keep_secondly: number;
+        } | {
+            keep_minutely: number;
+        } | {
+            keep_hourly: number;
+        } | {
+            keep_daily: number;
+        } | {
+            keep_weekly: number;
+        } | {
+            keep_monthly: number;
+        } | {
+            keep_yearly: number;
+        };
+        PruningPolicyUpdateDto: {
+            /** @example Keep 7 daily, 4 weekly, 6 monthly */
+            name?: string;
+            /**
+             * @description Keep everything this recent: a number and H, d, w, m or y
+             * @example 7d
+             */
+            keep_within?: string | null;
+            /** @description Keep the last N archives */
+            keep_last?: number | null;
+            /** @description Keep the last archive of each of the last N seconds */
+            keep_secondly?: number | null;
+            /** @description …of each of the last N minutes */
+            keep_minutely?: number | null;
+            /** @description …of each of the last N hours */
+            keep_hourly?: number | null;
+            /** @description …of each of the last N days */
+            keep_daily?: number | null;
+            /** @description …of each of the last N weeks */
+            keep_weekly?: number | null;
+            /** @description …of each of the last N months */
+            keep_monthly?: number | null;
+            /** @description …of each of the last N years */
+            keep_yearly?: number | null;
+            /**
+             * @description Only archives matching this shell pattern are pruned
+             * @example documents-*
+             */
+            glob_archives?: string | null;
+            /**
+             * @description Run borg compact after pruning, which gives the space back
+             * @default false
+             */
+            compact_after?: boolean;
         };
         PruneRequestDto: {
             pruning_policy_id: number;
@@ -3235,8 +3418,11 @@ export interface components {
         CheckPolicyInputDto: {
             /** @example Weekly full check */
             name: string;
-            /** @description full: repository and archives */
-            scope: components["schemas"]["CheckScope"];
+            /**
+             * @description full: repository and archives
+             * @enum {unknown}
+             */
+            scope: "full" | "repository_only" | "archives_only";
             /**
              * @description Read and verify every data chunk (slow); not with repository_only
              * @default false
@@ -3250,7 +3436,29 @@ export interface components {
             first?: number | null;
             /** @description Only the last N archives */
             last?: number | null;
-        };
+        } & (unknown & unknown & unknown & unknown & unknown & unknown);
+        CheckPolicyUpdateDto: {
+            /** @example Weekly full check */
+            name?: string;
+            /**
+             * @description full: repository and archives
+             * @enum {unknown}
+             */
+            scope?: "full" | "repository_only" | "archives_only";
+            /**
+             * @description Read and verify every data chunk (slow); not with repository_only
+             * @default false
+             */
+            verify_data?: boolean;
+            /** @description repository_only: stop after this many seconds; the next check goes on from there */
+            max_duration?: number | null;
+            /** @description Only archives matching this shell pattern */
+            glob_archives?: string | null;
+            /** @description Only the first N archives */
+            first?: number | null;
+            /** @description Only the last N archives */
+            last?: number | null;
+        } & unknown;
         CheckRequestDto: {
             /** @description The checks to run; without one, a full check */
             check_policy_id?: number;
@@ -3390,8 +3598,11 @@ export interface components {
         NotificationChannelInputDto: {
             /** @example Family Discord */
             name: string;
-            /** @example apprise */
-            type: components["schemas"]["NotificationChannelType"];
+            /**
+             * @example apprise
+             * @enum {unknown}
+             */
+            type: "apprise" | "webhook";
             /**
              * @description apprise: { "url": an Apprise URL } (secret). webhook: { "url": an http(s) address, "secret": the HMAC-SHA256 signing key (secret, 16 characters or more) }. Secrets are write-only.
              * @example {
@@ -3413,6 +3624,45 @@ export interface components {
              * @example null
              */
             repository_ids: number[] | null;
+            /** @default true */
+            enabled?: boolean;
+            /** @description Title and body of the message (Apprise; webhooks send JSON) */
+            template?: components["schemas"]["MessageTemplateDto"];
+            /**
+             * @description A failure like one this channel got less than this many minutes ago (same event, repository, schedule and error code) is logged as suppressed instead of sent; 0 sends every one
+             * @default 60
+             */
+            throttle_minutes?: number;
+        };
+        NotificationChannelUpdateDto: {
+            /** @example Family Discord */
+            name?: string;
+            /**
+             * @example apprise
+             * @enum {unknown}
+             */
+            type?: "apprise" | "webhook";
+            /**
+             * @description apprise: { "url": an Apprise URL } (secret). webhook: { "url": an http(s) address, "secret": the HMAC-SHA256 signing key (secret, 16 characters or more) }. Secrets are write-only.
+             * @example {
+             *       "url": "discord://webhook_id/webhook_token"
+             *     }
+             */
+            config?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @example [
+             *       "backup.failed",
+             *       "repository.overdue"
+             *     ]
+             */
+            events?: components["schemas"]["EventName"][];
+            /**
+             * @description Only events about these repositories; null: all
+             * @example null
+             */
+            repository_ids?: number[] | null;
             /** @default true */
             enabled?: boolean;
             /** @description Title and body of the message (Apprise; webhooks send JSON) */
@@ -4557,6 +4807,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Forbidden */
             403: {
                 headers: {
@@ -4620,6 +4879,15 @@ export interface operations {
                         data: components["schemas"]["UserDto"];
                         message: string;
                     };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
             /** @description Authentication required */
@@ -4759,6 +5027,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Authentication required */
             401: {
                 headers: {
@@ -4878,6 +5155,15 @@ export interface operations {
                         data: components["schemas"]["UserDto"];
                         message: string;
                     };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
             /** @description Authentication required */
@@ -5345,6 +5631,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Authentication required */
             401: {
                 headers: {
@@ -5581,6 +5876,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Authentication required */
             401: {
                 headers: {
@@ -5738,6 +6042,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Authentication required */
             401: {
                 headers: {
@@ -5801,6 +6114,15 @@ export interface operations {
                         data: components["schemas"]["RecoveryCodesDto"];
                         message: string;
                     };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
             /** @description Authentication required */
@@ -5922,6 +6244,15 @@ export interface operations {
                         data: components["schemas"]["RepositoryDto"];
                         message: string;
                     };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
             /** @description Authentication required */
@@ -7365,6 +7696,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Authentication required */
             401: {
                 headers: {
@@ -7954,13 +8294,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file, or a tar of the directory */
+            /** @description A directory: application/x-tar. A file: the media type its name has (text/plain for notes.txt, image/png…), application/octet-stream when the name says none */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": string;
+                    "application/x-tar": string;
+                    "*/*": string;
                 };
             };
             /** @description Malformed request (bad JSON, query or path parameters) */
@@ -8596,6 +8937,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Authentication required */
             401: {
                 headers: {
@@ -8717,7 +9067,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CloudSyncConfigInputDto"];
+                "application/json": components["schemas"]["CloudSyncConfigUpdateDto"];
             };
         };
         responses: {
@@ -9067,6 +9417,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Authentication required */
             401: {
                 headers: {
@@ -9252,6 +9611,15 @@ export interface operations {
                         data: components["schemas"]["ScheduleDto"];
                         message: string;
                     };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
                 };
             };
             /** @description Authentication required */
@@ -9463,7 +9831,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ScheduleInputDto"];
+                "application/json": components["schemas"]["ScheduleUpdateDto"];
             };
         };
         responses: {
@@ -10008,6 +10376,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Authentication required */
             401: {
                 headers: {
@@ -10129,7 +10506,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PruningPolicyInputDto"];
+                "application/json": components["schemas"]["PruningPolicyUpdateDto"];
             };
         };
         responses: {
@@ -10517,6 +10894,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Authentication required */
             401: {
                 headers: {
@@ -10638,7 +11024,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CheckPolicyInputDto"];
+                "application/json": components["schemas"]["CheckPolicyUpdateDto"];
             };
         };
         responses: {
@@ -11040,6 +11426,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
             /** @description Authentication required */
             401: {
                 headers: {
@@ -11161,7 +11556,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NotificationChannelInputDto"];
+                "application/json": components["schemas"]["NotificationChannelUpdateDto"];
             };
         };
         responses: {

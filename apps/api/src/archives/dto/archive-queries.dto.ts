@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -16,6 +15,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
+import { QueryInteger } from '../../platform/http/query-integer';
 
 const PATH_DESCRIPTION =
   'Directory in the archive, with or without a leading slash; default the root. Percent-encode its bytes (a name that is not UTF-8 has bytes no string can carry). ".." is refused.';
@@ -82,7 +82,7 @@ export class ArchiveSearchQueryDto {
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_SEARCH_HITS, default: 100 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(MAX_SEARCH_HITS)

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Page } from '../../platform/http/envelope';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
@@ -10,6 +10,7 @@ import { UserEntity } from '../user.entity';
 import { ApiKeysService } from './api-keys.service';
 import { ApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 import { CreateApiKeyDto } from './dto/create-api-key.dto';
+import { IdPipe } from '../../platform/http/id.pipe';
 
 @ApiTags('api-keys')
 @Controller('api-keys')
@@ -46,7 +47,7 @@ export class ApiKeysController {
   @ApiOperation({ summary: 'Revoke one of your API keys; it is refused from the next request on' })
   @ApiNoContent()
   @ApiErrors(400, 404)
-  revoke(@CurrentUser() user: UserEntity, @Param('id', ParseIntPipe) id: number): Promise<void> {
+  revoke(@CurrentUser() user: UserEntity, @Param('id', IdPipe) id: number): Promise<void> {
     return this.apiKeys.revoke(user.id, id);
   }
 }

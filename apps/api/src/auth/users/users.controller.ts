@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Page } from '../../platform/http/envelope';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
@@ -9,6 +9,7 @@ import { Requires } from '../roles/requires.decorator';
 import { TwoFactorService } from '../two-factor/two-factor.service';
 import { CreateUserDto, UpdateUserDto } from './dto/user-input.dto';
 import { UserAccountsService } from './user-accounts.service';
+import { IdPipe } from '../../platform/http/id.pipe';
 
 @ApiTags('users')
 @Controller('users')
@@ -42,7 +43,7 @@ export class UsersController {
   @ApiOperation({ summary: 'One user' })
   @ApiEnvelope(UserDto)
   @ApiErrors(400, 404)
-  get(@Param('id', ParseIntPipe) id: number): Promise<UserDto> {
+  get(@Param('id', IdPipe) id: number): Promise<UserDto> {
     return this.accounts.get(id);
   }
 
@@ -55,7 +56,7 @@ export class UsersController {
   })
   @ApiEnvelope(UserDto)
   @ApiErrors(400, 404, 409, 422)
-  update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdateUserDto): Promise<UserDto> {
+  update(@Param('id', IdPipe) id: number, @Body() body: UpdateUserDto): Promise<UserDto> {
     return this.accounts.update(id, body);
   }
 
@@ -65,7 +66,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Delete a user and end their sessions (not the last admin)' })
   @ApiNoContent()
   @ApiErrors(400, 404, 409)
-  remove(@Param('id', ParseIntPipe) id: number): Promise<void> {
+  remove(@Param('id', IdPipe) id: number): Promise<void> {
     return this.accounts.remove(id);
   }
 
@@ -78,7 +79,7 @@ export class UsersController {
   })
   @ApiNoContent()
   @ApiErrors(400, 404, 409)
-  resetTwoFactor(@Param('id', ParseIntPipe) id: number): Promise<void> {
+  resetTwoFactor(@Param('id', IdPipe) id: number): Promise<void> {
     return this.twoFactor.reset(id);
   }
 }

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsString, Length, Matches, registerDecorator } from 'class-validator';
+import { SchemaRules } from '../../platform/openapi/schema-rules.decorator';
 import { COMPRESSION_SPEC, excludePatternProblem } from '../borg-syntax';
 
 export const DEFAULT_ARCHIVE_NAME = '{hostname}-{now:%Y-%m-%dT%H:%M:%S}';
@@ -26,6 +27,7 @@ function IsExcludePattern() {
 }
 
 /** What to back up and how: shared by manual backups and schedules. */
+@SchemaRules({ oneOf: [{ required: ['source_path'] }, { required: ['source_paths'] }] })
 export class BackupSourceDto {
   @ApiPropertyOptional({ example: '/mnt/backup/sources/documents', description: 'One directory or file to back up (or use source_paths)' })
   @IsOptional()

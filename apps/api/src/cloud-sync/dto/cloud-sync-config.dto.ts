@@ -1,10 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { JOB_STATUSES, JobStatus } from '@borgitory/job-states';
 import { SYNC_MODES, SyncMode } from '../cloud-sync-config.entity';
 import { PROVIDER_NAMES, ProviderName } from '../providers/provider';
 
-/** The body of POST and PUT. On PUT a secret left out of provider_config keeps its stored value; "" removes it. */
+/** The body of POST. */
 export class CloudSyncConfigInputDto {
   @ApiProperty({ example: 'My S3 Backup', minLength: 1, maxLength: 100 })
   @IsString()
@@ -67,6 +67,9 @@ export class CloudSyncConfigInputDto {
   })
   bandwidth_limit?: string | null;
 }
+
+/** The body of PUT: the fields to change; those left out keep their values, and so does a secret left out of provider_config ("" removes it). */
+export class CloudSyncConfigUpdateDto extends PartialType(CloudSyncConfigInputDto) {}
 
 export class LastSyncDto {
   @ApiProperty({ example: 42 })

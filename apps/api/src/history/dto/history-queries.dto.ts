@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsInt, IsOptional, IsTimeZone, Max, Min } from 'class-validator';
+import { QueryInteger } from '../../platform/http/query-integer';
 
 export const MAX_HISTORY_POINTS = 2000;
 export const MAX_CALENDAR_DAYS = 366;
@@ -20,7 +21,7 @@ export class HistoryQueryDto {
     description: 'At most this many archives, the newest',
   })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(MAX_HISTORY_POINTS)
@@ -36,7 +37,7 @@ export class CalendarQueryDto {
     description: 'How many days, today included',
   })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(MAX_CALENDAR_DAYS)

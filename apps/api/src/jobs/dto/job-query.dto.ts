@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
 import { JOB_STATUSES, JOB_TYPES, JobStatus, JobType } from '@borgitory/job-states';
+import { QueryInteger } from '../../platform/http/query-integer';
 
 export class JobListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: JOB_STATUSES, enumName: 'JobStatus' })
@@ -17,14 +17,14 @@ export class JobListQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   repository_id?: number;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, description: "A schedule's runs" })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   schedule_id?: number;
@@ -40,14 +40,14 @@ export class JobLogQueryDto {
     description: 'Byte offset: 0, or a next_offset / SSE event id from before',
   })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(0)
   offset = 0;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_LOG_LINES, default: 200, description: 'Most lines to return' })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(MAX_LOG_LINES)

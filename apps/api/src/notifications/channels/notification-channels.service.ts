@@ -6,9 +6,10 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { EventName } from '../../platform/events/event-names';
 import { Page } from '../../platform/http/envelope';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
+import { mergeUpdate } from '../../platform/http/partial-update';
 import { SecretsService } from '../../platform/secrets/secrets.service';
 import { missingRepository, RepositoryPreconditions } from '../../repositories/repository-preconditions';
-import { NotificationChannelDto, NotificationChannelInputDto } from '../dto/notification-channel.dto';
+import { NotificationChannelDto, NotificationChannelInputDto, NotificationChannelUpdateDto } from '../dto/notification-channel.dto';
 import { unknownPlaceholders } from '../messages/message-template';
 import { checkChannelConfig } from './channel-config';
 import { NotificationChannelEntity } from './notification-channel.entity';
@@ -47,8 +48,9 @@ export class NotificationChannelsService {
     return toChannelDto(channel, this.secretNames(channel));
   }
 
-  async update(id: number, input: NotificationChannelInputDto): Promise<NotificationChannelDto> {
+  async update(id: number, changes: NotificationChannelUpdateDto): Promise<NotificationChannelDto> {
     const channel = await this.find(id);
+    const input = await mergeUpdate(NotificationChannelInputDto, toChannelDto(channel, this.secretNames(channel)), changes);
     // Stored secrets carry over only while the type stays the same.
     const stored = input.type === channel.type ? this.secretsOf(channel) : {};
     const saved = await this.save(Object.assign(channel, await this.columns(input, stored)));

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -45,7 +45,7 @@ export class MessageTemplateDto {
   body?: string | null;
 }
 
-/** The body of POST and PUT. On PUT a secret left out of config keeps its stored value. */
+/** The body of POST. */
 export class NotificationChannelInputDto {
   @ApiProperty({ example: 'Family Discord', minLength: 1, maxLength: 100 })
   @IsString()
@@ -108,6 +108,9 @@ export class NotificationChannelInputDto {
   @Max(10_080)
   throttle_minutes?: number;
 }
+
+/** The body of PUT: the fields to change; those left out keep their values, and so does a secret left out of config. */
+export class NotificationChannelUpdateDto extends PartialType(NotificationChannelInputDto) {}
 
 export class MessageTemplateViewDto {
   @ApiProperty({ type: String, nullable: true, description: 'null: the default' })

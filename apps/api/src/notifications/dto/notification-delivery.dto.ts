@@ -1,16 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { EVENT_NAMES } from '../../platform/events/event-names';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
 import { DELIVERY_STATUSES, DeliveryEventName, DeliveryStatus } from '../deliveries/notification-delivery.entity';
+import { QueryInteger } from '../../platform/http/query-integer';
 
 const DELIVERY_EVENTS = [...EVENT_NAMES, 'test'] as const;
 
 export class DeliveryQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ type: 'integer' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   channel_id?: number;

@@ -1,4 +1,5 @@
 import { Type } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { DomainError } from '../errors/domain-error';
 import { ApiValidationPipe } from './validation.pipe';
@@ -16,6 +17,22 @@ class ListQuery {
 class CreateBody {
   @IsString()
   name!: string;
+}
+
+class NullableBody {
+  @ApiProperty()
+  @IsString()
+  name!: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  note?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  count?: number;
 }
 
 class AccountBody {
@@ -72,6 +89,20 @@ describe('ApiValidationPipe', () => {
     const error = await rejection(pipe.transform(undefined, { type: 'body', metatype: CreateBody }));
     expect(HTTP_STATUS[error.code]).toBe(422);
     expect(Object.keys(error.details ?? {})).toEqual(['name']);
+  });
+
+  it('takes null only where the document says nullable, naming each other field', async () => {
+    await expect(pipe.transform({ name: 'a', note: null }, { type: 'body', metatype: NullableBody })).resolves.toEqual({
+      name: 'a',
+      note: null,
+    });
+    const error = await rejection(pipe.transform({ name: null, note: null, count: null }, { type: 'body', metatype: NullableBody }));
+    expect(HTTP_STATUS[error.code]).toBe(422);
+    expect(error.details).toEqual({ name: ['Name cannot be null'], count: ['Count cannot be null'] });
+  });
+
+  it('leaves a path parameter as the text it was, for IdPipe to read', async () => {
+    await expect(pipe.transform('1e3', { type: 'param', metatype: Number, data: 'id' })).resolves.toBe('1e3');
   });
 
   it('converts and passes valid input', async () => {

@@ -1,5 +1,6 @@
 import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError } from '../errors/domain-error';
+import { nullProblems } from './null-fields';
 import { fieldMessages, invalidInputMessage } from './validation-messages';
 
 class InvalidInput extends Error {
@@ -26,18 +27,24 @@ export class ApiValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const validatesClass = typeof metadata.metatype === 'function' && this.toValidate(metadata);
+    // A path parameter stays the text it was: IdPipe reads ids, and "1e3" must not become 1000 before it does.
+    if (metadata.type === 'param' && !validatesClass) return value;
     if (metadata.type === 'body' && validatesClass) {
       if (value === undefined || value === null) value = {};
       if (typeof value !== 'object' || Array.isArray(value)) {
         throw DomainError.badRequest('Request body must be a JSON object');
       }
     }
+    const nulls = metadata.type === 'body' && validatesClass && metadata.metatype ? nullProblems(metadata.metatype, value) : {};
     try {
-      return await super.transform(value, metadata);
+      const transformed: unknown = await super.transform(value, metadata);
+      if (Object.keys(nulls).length > 0) throw new InvalidInput(nulls);
+      return transformed;
     } catch (error) {
       if (!(error instanceof InvalidInput)) throw error;
-      const message = invalidInputMessage(error.details);
-      throw metadata.type === 'body' ? DomainError.validation(message, error.details) : DomainError.badRequest(message, error.details);
+      const details = { ...error.details, ...nulls };
+      const message = invalidInputMessage(details);
+      throw metadata.type === 'body' ? DomainError.validation(message, details) : DomainError.badRequest(message, details);
     }
   }
 }

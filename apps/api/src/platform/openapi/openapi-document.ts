@@ -6,11 +6,19 @@ import { METRICS_TOKEN_SCHEME } from '../../auth/metrics-token';
 import { REQUIRED_ROLE_EXTENSION } from '../../auth/roles/requires.decorator';
 import { grants, isRole } from '../../auth/roles/roles';
 import { SESSION_COOKIE } from '../../auth/session.middleware';
+import { MAX_PAGE_OFFSET, MAX_PAGE_SIZE } from '../http/page-query.dto';
 import { PUBLIC_OPERATION_EXTENSION } from '../http/public.decorator';
+import { MAX_ID } from '../http/id.pipe';
 import { ErrorEnvelopeDto } from './envelope-schemas';
+import { declareRequestRules } from './request-rules';
 import { SchemaUnion } from './schema-union';
 
 export const API_VERSION = '0.1.0';
+const PARTIAL_UPDATE_RULE =
+  'PUT on a resource changes only the fields its body gives: a field left out keeps its value, null clears a field ' +
+  'the schema marks nullable (and is refused with 422 naming any other field), and a field given is replaced whole ' +
+  '(an object or a list is the new value). The result must be what POST would accept: rules between fields are ' +
+  'checked on it.';
 /** The scopes of API keys an operation takes. */
 const API_KEY_SCOPES_EXTENSION = 'x-api-key-scopes';
 
@@ -27,7 +35,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       'Manage BorgBackup repositories, backups, archives, schedules, jobs and cloud sync. ' +
         'Authenticate with the session cookie set by POST /api/auth/login, or with an API key (POST /api/api-keys) sent as ' +
         '`Authorization: Bearer <key>`. ' +
-        'Every response uses the envelope {status, data, message} or {status: "error", error: {code, message, details}}.',
+        'Every response uses the envelope {status, data, message} or {status: "error", error: {code, message, details}}. ' +
+        `Lists take \`?limit=\` (1 to ${MAX_PAGE_SIZE}) and \`?offset=\` (0 to ${MAX_PAGE_OFFSET}); a number in the query or the path ` +
+        'must be written in digits: an empty value, a fraction or an exponent is refused with 400 like any other malformed parameter. ' +
+        PARTIAL_UPDATE_RULE,
     )
     .setVersion(API_VERSION)
     .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, 'session')
@@ -47,6 +58,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   SchemaUnion.addTo(document);
   markPublicOperations(document);
   describeRequiredRoles(document);
+  describePartialUpdates(document);
+  describePathIds(document);
+  declareRequestRules(document, app);
   addCommonErrors(document);
   return document;
 }
@@ -86,13 +100,39 @@ function describeRequiredRoles(document: OpenAPIObject): void {
   }
 }
 
-/** Every protected operation can answer 401, and any operation 500. */
+/** PUT on a resource (`/api/schedules/{id}`) changes the fields its body gives: said on each such operation. */
+function describePartialUpdates(document: OpenAPIObject): void {
+  for (const [path, item] of Object.entries(document.paths)) {
+    const operation = item.put;
+    if (!operation || !path.endsWith('}')) continue;
+    operation.description = operation.description ? `${PARTIAL_UPDATE_RULE}\n\n${operation.description}` : PARTIAL_UPDATE_RULE;
+  }
+}
+
+/** Every number in a path is an id, which IdPipe reads: a whole number from 1. */
+function describePathIds(document: OpenAPIObject): void {
+  for (const operation of operations(document)) {
+    for (const parameter of operation.parameters ?? []) {
+      if ('$ref' in parameter || parameter.in !== 'path' || !parameter.schema || '$ref' in parameter.schema) continue;
+      if (parameter.schema.type === 'number') parameter.schema = { type: 'integer', minimum: 1, maximum: MAX_ID };
+    }
+  }
+}
+
+/**
+ * Every protected operation can answer 401, and any operation 500; one with parameters or a body 400 (a malformed
+ * parameter, malformed JSON, a body that is not an object), and one with a body 422 (a field the rules refuse).
+ */
 function addCommonErrors(document: OpenAPIObject): void {
   const errorResponse = (description: string) => ({
     description,
     content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorEnvelopeDto) } } },
   });
   for (const operation of operations(document)) {
+    if (operation.requestBody || (operation.parameters ?? []).length > 0) {
+      operation.responses['400'] ??= errorResponse('Malformed request (bad JSON, query or path parameters)');
+    }
+    if (operation.requestBody) operation.responses['422'] ??= errorResponse('Validation failed; details name each field');
     if (!operation.security) operation.responses['401'] ??= errorResponse('Authentication required');
     operation.responses['500'] ??= errorResponse('Internal error; the message carries an error id found in the log');
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../auth/roles/requires.decorator';
 import { JobDto } from '../../jobs/dto/job.dto';
@@ -6,11 +6,17 @@ import { SuccessMessage } from '../../platform/http/success-message.decorator';
 import { ApiEnvelope, ApiErrors } from '../../platform/openapi/api-responses';
 import { PolicyController } from '../policies/policy.controller';
 import { CheckPoliciesService } from './check-policies.service';
-import { CheckPolicyDto, CheckPolicyInputDto, CheckRequestDto } from './dto/check-policy.dto';
+import { CheckPolicyDto, CheckPolicyInputDto, CheckPolicyUpdateDto, CheckRequestDto } from './dto/check-policy.dto';
+import { IdPipe } from '../../platform/http/id.pipe';
 
 @ApiTags('check-policies')
 @Controller('check-policies')
-export class CheckPoliciesController extends PolicyController({ kind: 'check', dto: CheckPolicyDto, input: CheckPolicyInputDto }) {
+export class CheckPoliciesController extends PolicyController({
+  kind: 'check',
+  dto: CheckPolicyDto,
+  input: CheckPolicyInputDto,
+  changes: CheckPolicyUpdateDto,
+}) {
   constructor(policies: CheckPoliciesService) {
     super(policies);
   }
@@ -27,7 +33,7 @@ export class RepositoryCheckController {
   @ApiOperation({ summary: 'Check the repository (a job with percent progress); repair needs confirm: "repair"' })
   @ApiEnvelope(JobDto, { status: 201 })
   @ApiErrors(400, 404, 422)
-  check(@Param('id', ParseIntPipe) id: number, @Body() body: CheckRequestDto): Promise<JobDto> {
+  check(@Param('id', IdPipe) id: number, @Body() body: CheckRequestDto): Promise<JobDto> {
     return this.policies.startCheck(id, body);
   }
 }

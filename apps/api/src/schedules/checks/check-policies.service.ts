@@ -20,7 +20,13 @@ export class CheckPoliciesService extends PolicyService<CheckPolicyEntity, Check
     private readonly preconditions: RepositoryPreconditions,
     private readonly jobs: JobsService,
   ) {
-    super(policies, schedules, { kind: 'check', usedBy: (id) => ({ checkPolicyId: id }), toDto: toCheckPolicyDto, columns });
+    super(policies, schedules, {
+      kind: 'check',
+      input: CheckPolicyInputDto,
+      usedBy: (id) => ({ checkPolicyId: id }),
+      toDto: toCheckPolicyDto,
+      columns,
+    });
   }
 
   /** A check job; a repair needs the caller to confirm it in words, as it can drop what it cannot mend. */

@@ -15,7 +15,7 @@ import {
   MinLength,
   registerDecorator,
 } from 'class-validator';
-import { hookEnvProblem } from '../hooks/hook-environment';
+import { hookEnvProblem, MAX_ENV_ENTRIES, MAX_ENV_VALUE_LENGTH } from '../hooks/hook-environment';
 
 export const DEFAULT_HOOK_TIMEOUT_SECONDS = 600;
 const MAX_HOOK_TIMEOUT_SECONDS = 24 * 3600;
@@ -96,9 +96,12 @@ export class ScheduleHookDto {
 
   @ApiPropertyOptional({
     type: 'object',
-    additionalProperties: { type: 'string' },
+    additionalProperties: { type: 'string', maxLength: MAX_ENV_VALUE_LENGTH },
+    maxProperties: MAX_ENV_ENTRIES,
     example: { PGHOST: 'localhost' },
-    description: 'Added to the environment. Not secret: the API shows it. Names starting with BORGITORY_ are reserved',
+    description:
+      'Added to the environment. Not secret: the API shows it. Names are letters, digits and _, not starting with a digit, ' +
+      'at most 100 characters (^[A-Za-z_][A-Za-z0-9_]{0,99}$); names starting with BORGITORY_ (in any case) are reserved; values have no NUL',
   })
   @IsOptional()
   @IsHookEnv()

@@ -1,13 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { BackupSourceDto } from '../../backups/dto/backup-source.dto';
 import { JobSummaryDto } from '../../jobs/dto/job.dto';
 import { PreHookDto, ScheduleHookDto, ScheduleHookViewDto } from './schedule-hook.dto';
+import { SchemaRules } from '../../platform/openapi/schema-rules.decorator';
 
 const MAX_HOOKS = 20;
 
-/** The body of POST and PUT: PUT replaces the whole schedule (fields left out take their defaults). */
+/** The body of POST (fields left out take their defaults). */
 export class ScheduleInputDto extends BackupSourceDto {
   @ApiProperty({ example: 'Daily Documents Backup', minLength: 1, maxLength: 100 })
   @IsString()
@@ -76,6 +77,10 @@ export class ScheduleInputDto extends BackupSourceDto {
   @IsBoolean()
   catch_up?: boolean;
 }
+
+/** The body of PUT: the fields to change; those left out keep their values. */
+@SchemaRules({ not: { required: ['source_path', 'source_paths'] } })
+export class ScheduleUpdateDto extends PartialType(ScheduleInputDto) {}
 
 export class ScheduleDto {
   @ApiProperty({ example: 1 })

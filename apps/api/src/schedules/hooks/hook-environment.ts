@@ -1,7 +1,7 @@
 import { ENV_ALLOWLIST } from '@borgitory/borg-runner';
 
-const MAX_ENV_ENTRIES = 50;
-const MAX_ENV_VALUE_LENGTH = 10_000;
+export const MAX_ENV_ENTRIES = 50;
+export const MAX_ENV_VALUE_LENGTH = 10_000;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
 const RESERVED_PREFIX = 'BORGITORY_';
 

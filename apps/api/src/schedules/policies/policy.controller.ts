@@ -1,4 +1,4 @@
-import { Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Type } from '@nestjs/common';
+import { Delete, Get, HttpCode, Param, Post, Put, Query, Type } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { Requires } from '../../auth/roles/requires.decorator';
 import { BodyOf } from '../../platform/http/body-of.decorator';
@@ -7,12 +7,15 @@ import { PageQueryDto } from '../../platform/http/page-query.dto';
 import { SuccessMessage } from '../../platform/http/success-message.decorator';
 import { ApiEnvelope, ApiErrors, ApiNoContent } from '../../platform/openapi/api-responses';
 import { PolicyCrud } from './policy.service';
+import { IdPipe } from '../../platform/http/id.pipe';
 
 export interface PolicyRoutes<Dto, Input> {
   /** "pruning", "check": the kind is called "<kind> policy". */
   kind: string;
   dto: Type<Dto>;
   input: Type<Input>;
+  /** The body of PUT: the same fields, all optional. */
+  changes: Type<Partial<Input>>;
   /** What creating one needs, said after "Create a <kind> policy" in its summary. */
   createNeeds?: string;
 }
@@ -21,7 +24,7 @@ export interface PolicyRoutes<Dto, Input> {
  * The routes every kind of policy has: list, create, read, replace and delete. The controller of a kind extends
  * the class made here, with its own @Controller path and @ApiTags, and adds its own routes.
  */
-export function PolicyController<Dto, Input>({ kind, dto, input, createNeeds }: PolicyRoutes<Dto, Input>) {
+export function PolicyController<Dto, Input>({ kind, dto, input, changes, createNeeds }: PolicyRoutes<Dto, Input>) {
   const policy = `${kind} policy`;
   const Policy = policy.charAt(0).toUpperCase() + policy.slice(1);
 
@@ -52,17 +55,17 @@ export function PolicyController<Dto, Input>({ kind, dto, input, createNeeds }: 
     @ApiOperation({ summary: `One ${policy}` })
     @ApiEnvelope(dto)
     @ApiErrors(400, 404)
-    get(@Param('id', ParseIntPipe) id: number): Promise<Dto> {
+    get(@Param('id', IdPipe) id: number): Promise<Dto> {
       return this.crud.get(id);
     }
 
     @Requires('admin')
     @Put(':id')
     @SuccessMessage(`${Policy} updated`)
-    @ApiOperation({ summary: `Replace a ${policy}` })
+    @ApiOperation({ summary: `Change a ${policy}` })
     @ApiEnvelope(dto)
     @ApiErrors(400, 404, 409, 422)
-    update(@Param('id', ParseIntPipe) id: number, @BodyOf(input) body: Input): Promise<Dto> {
+    update(@Param('id', IdPipe) id: number, @BodyOf(changes) body: Partial<Input>): Promise<Dto> {
       return this.crud.update(id, body);
     }
 
@@ -72,7 +75,7 @@ export function PolicyController<Dto, Input>({ kind, dto, input, createNeeds }: 
     @ApiOperation({ summary: `Delete a ${policy}` })
     @ApiNoContent()
     @ApiErrors(400, 404)
-    remove(@Param('id', ParseIntPipe) id: number): Promise<void> {
+    remove(@Param('id', IdPipe) id: number): Promise<void> {
       return this.crud.remove(id);
     }
   }

@@ -1,8 +1,10 @@
+import { Type } from '@nestjs/common';
 import { DeepPartial, FindOptionsOrder, FindOptionsWhere, Repository } from 'typeorm';
 import { saveNamed } from '../../platform/database/save-unique';
 import { DomainError } from '../../platform/errors/domain-error';
 import { Page } from '../../platform/http/envelope';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
+import { mergeUpdate } from '../../platform/http/partial-update';
 import { ScheduleEntity } from '../schedule.entity';
 
 /** The columns every kind of policy has. */
@@ -12,9 +14,11 @@ export interface PolicyRow {
 }
 
 /** What one kind of policy has of its own. */
-export interface PolicyKind<Entity, Dto, Input> {
+export interface PolicyKind<Entity, Dto, Input extends object> {
   /** "pruning", "check": the kind is called "<kind> policy" in messages. */
   kind: string;
+  /** The body of POST, which a PUT's changes merged with the stored policy must also be. */
+  input: Type<Input>;
   /** The schedules that use policy N. */
   usedBy: (id: number) => FindOptionsWhere<ScheduleEntity>;
   toDto: (policy: Entity) => Dto;
@@ -27,12 +31,12 @@ export interface PolicyCrud<Dto, Input> {
   list(query: PageQueryDto): Promise<Page<Dto>>;
   get(id: number): Promise<Dto>;
   create(input: Input): Promise<Dto>;
-  update(id: number, input: Input): Promise<Dto>;
+  update(id: number, changes: Partial<Input>): Promise<Dto>;
   remove(id: number): Promise<void>;
 }
 
-/** Named settings that schedules use by id: listed by name, replaced whole, and not deleted while a schedule uses them. */
-export abstract class PolicyService<Entity extends PolicyRow, Dto, Input> implements PolicyCrud<Dto, Input> {
+/** Named settings that schedules use by id: listed by name, changed field by field, and not deleted while a schedule uses them. */
+export abstract class PolicyService<Entity extends PolicyRow, Dto extends object, Input extends object> implements PolicyCrud<Dto, Input> {
   protected constructor(
     protected readonly policies: Repository<Entity>,
     private readonly schedules: Repository<ScheduleEntity>,
@@ -53,8 +57,9 @@ export abstract class PolicyService<Entity extends PolicyRow, Dto, Input> implem
     return this.shape.toDto(await this.save(this.policies.create(this.shape.columns(input))));
   }
 
-  async update(id: number, input: Input): Promise<Dto> {
+  async update(id: number, changes: Partial<Input>): Promise<Dto> {
     const policy = await this.find(id);
+    const input = await mergeUpdate(this.shape.input, this.shape.toDto(policy), changes);
     return this.shape.toDto(await this.save(Object.assign(policy, this.shape.columns(input))));
   }
 

@@ -24,7 +24,13 @@ export class PruningPoliciesService extends PolicyService<PruningPolicyEntity, P
     private readonly jobs: JobsService,
     private readonly borg: BorgRunner,
   ) {
-    super(policies, schedules, { kind: 'pruning', usedBy: (id) => ({ pruningPolicyId: id }), toDto: toPruningPolicyDto, columns });
+    super(policies, schedules, {
+      kind: 'pruning',
+      input: PruningPolicyInputDto,
+      usedBy: (id) => ({ pruningPolicyId: id }),
+      toDto: toPruningPolicyDto,
+      columns,
+    });
   }
 
   /** `borg prune --dry-run --list` with the policy's rules: what would be kept (and by which rule) and pruned. */

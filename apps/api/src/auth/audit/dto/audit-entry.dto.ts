@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsDate, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/page-query.dto';
 import { AUDIT_OUTCOMES, AuditOutcome } from '../audit-entry.entity';
+import { QueryInteger } from '../../../platform/http/query-integer';
 
 export class AuditEntryDto {
   @ApiProperty({ example: 812 })
@@ -56,7 +57,7 @@ export class AuditActionDto {
 export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   user_id?: number;

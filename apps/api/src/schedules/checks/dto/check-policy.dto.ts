@@ -1,12 +1,29 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PolicyDto, PolicyNameProperty } from '../../policies/policy.dto';
 import { CHECK_SCOPES, CheckScope } from '../check-policy.entity';
+import { SchemaRules } from '../../../platform/openapi/schema-rules.decorator';
 
 const MAX_ARCHIVES = 100_000;
 const MAX_DURATION = 7 * 24 * 3600;
 
-/** The body of POST and PUT: PUT replaces the whole policy. */
+/** Both fields given, as values (null is the same as left out). */
+const both = (first: string, firstSchema: object, second: string, secondSchema: object) => ({
+  not: { required: [first, second], properties: { [first]: firstSchema, [second]: secondSchema } },
+});
+const REPOSITORY_ONLY = { enum: ['repository_only'] };
+
+/** The body of POST. checkPolicyProblems refuses the combinations borg refuses; the schema says the same. */
+@SchemaRules({
+  allOf: [
+    both('first', { type: 'integer' }, 'last', { type: 'integer' }),
+    both('scope', REPOSITORY_ONLY, 'verify_data', { enum: [true] }),
+    both('scope', REPOSITORY_ONLY, 'first', { type: 'integer' }),
+    both('scope', REPOSITORY_ONLY, 'last', { type: 'integer' }),
+    both('scope', REPOSITORY_ONLY, 'glob_archives', { type: 'string' }),
+    both('scope', { enum: ['full', 'archives_only'] }, 'max_duration', { type: 'integer' }),
+  ],
+})
 export class CheckPolicyInputDto {
   @PolicyNameProperty('Weekly full check')
   name!: string;
@@ -54,6 +71,10 @@ export class CheckPolicyInputDto {
   @Max(MAX_ARCHIVES)
   last?: number | null;
 }
+
+/** The body of PUT: the fields to change; those left out keep their values (the other rules apply to the result). */
+@SchemaRules({ allOf: [both('first', { type: 'integer' }, 'last', { type: 'integer' })] })
+export class CheckPolicyUpdateDto extends PartialType(CheckPolicyInputDto) {}
 
 export class CheckPolicyDto extends PolicyDto {
   @ApiProperty({ enum: CHECK_SCOPES, enumName: 'CheckScope' })

@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PolicyDto, PolicyNameProperty } from '../../policies/policy.dto';
+import { SchemaRules } from '../../../platform/openapi/schema-rules.decorator';
 
 export const KEEP_COUNTS = [
   'keep_last',
@@ -27,7 +28,13 @@ function KeepCountProperty(description: string) {
   };
 }
 
-/** The body of POST and PUT: PUT replaces the whole policy. At least one keep rule is required. */
+/** The body of POST. At least one keep rule is required. */
+@SchemaRules({
+  anyOf: [
+    { required: ['keep_within'], properties: { keep_within: { type: 'string' } } },
+    ...KEEP_COUNTS.map((key) => ({ required: [key], properties: { [key]: { type: 'integer' } } })),
+  ],
+})
 export class PruningPolicyInputDto {
   @PolicyNameProperty('Keep 7 daily, 4 weekly, 6 monthly')
   name!: string;
@@ -84,6 +91,9 @@ export class PruningPolicyInputDto {
   @IsBoolean()
   compact_after?: boolean;
 }
+
+/** The body of PUT: the fields to change; those left out keep their values. */
+export class PruningPolicyUpdateDto extends PartialType(PruningPolicyInputDto) {}
 
 export class PruningPolicyDto extends PolicyDto {
   @ApiProperty({ type: String, nullable: true })
