@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Agent } from 'supertest';
+import { DEFAULT_ARCHIVE_NAME } from '../src/backups/dto/backup-source.dto';
 import { setupAdmin, startTestApp, TestApp } from './support/test-app';
 
 jest.setTimeout(120_000);
@@ -77,6 +78,16 @@ describe('PUT with a partial body', () => {
     it('clears a nullable field given null and keeps the others', async () => {
       const response = await admin.put(`/api/schedules/${scheduleId}`).send({ pruning_policy_id: null }).expect(200);
       expect(response.body.data).toMatchObject({ pruning_policy_id: null, name: 'Nightly', exclude_patterns: ['*.tmp'] });
+    });
+
+    it('puts the defaults back for an archive name and a time zone given null', async () => {
+      await admin.put(`/api/schedules/${scheduleId}`).send({ archive_name: 'nightly-{now}', timezone: 'Asia/Tokyo' }).expect(200);
+      const response = await admin.put(`/api/schedules/${scheduleId}`).send({ archive_name: null, timezone: null }).expect(200);
+      expect(response.body.data).toMatchObject({
+        archive_name: DEFAULT_ARCHIVE_NAME,
+        timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        name: 'Nightly',
+      });
     });
 
     it('refuses null for a field that cannot be empty, naming it', async () => {

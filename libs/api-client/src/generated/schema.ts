@@ -2437,11 +2437,11 @@ export interface components {
              */
             source_paths?: string[];
             /**
-             * @description borg placeholders ({now}, {hostname}, {user}, …) are expanded by borg
+             * @description borg placeholders ({now}, {hostname}, {user}, …) are expanded by borg; null or left out: the default
              * @default {hostname}-{now:%Y-%m-%dT%H:%M:%S}
              * @example documents-{now:%Y%m%d-%H%M%S}
              */
-            archive_name?: string;
+            archive_name?: string | null;
             /**
              * @description none, lz4, zstd[,1-22], zlib[,0-9], lzma[,0-9], or auto,<spec>
              * @default lz4
@@ -3120,11 +3120,11 @@ export interface components {
              */
             source_paths?: string[];
             /**
-             * @description borg placeholders ({now}, {hostname}, {user}, …) are expanded by borg
+             * @description borg placeholders ({now}, {hostname}, {user}, …) are expanded by borg; null or left out: the default
              * @default {hostname}-{now:%Y-%m-%dT%H:%M:%S}
              * @example documents-{now:%Y%m%d-%H%M%S}
              */
-            archive_name?: string;
+            archive_name?: string | null;
             /**
              * @description none, lz4, zstd[,1-22], zlib[,0-9], lzma[,0-9], or auto,<spec>
              * @default lz4
@@ -3154,10 +3154,10 @@ export interface components {
              */
             cron_expression: string;
             /**
-             * @description IANA time zone the cron expression is read in; default the server's
+             * @description IANA time zone the cron expression is read in; null or left out: the server's
              * @example Europe/Berlin
              */
-            timezone?: string;
+            timezone?: string | null;
             /** @default true */
             enabled?: boolean;
             /**
@@ -3209,11 +3209,11 @@ export interface components {
              */
             source_paths?: string[];
             /**
-             * @description borg placeholders ({now}, {hostname}, {user}, …) are expanded by borg
+             * @description borg placeholders ({now}, {hostname}, {user}, …) are expanded by borg; null or left out: the default
              * @default {hostname}-{now:%Y-%m-%dT%H:%M:%S}
              * @example documents-{now:%Y%m%d-%H%M%S}
              */
-            archive_name?: string;
+            archive_name?: string | null;
             /**
              * @description none, lz4, zstd[,1-22], zlib[,0-9], lzma[,0-9], or auto,<spec>
              * @default lz4
@@ -3243,10 +3243,10 @@ export interface components {
              */
             cron_expression?: string;
             /**
-             * @description IANA time zone the cron expression is read in; default the server's
+             * @description IANA time zone the cron expression is read in; null or left out: the server's
              * @example Europe/Berlin
              */
-            timezone?: string;
+            timezone?: string | null;
             /** @default true */
             enabled?: boolean;
             /**

@@ -45,16 +45,18 @@ export class BackupSourceDto {
   source_paths?: string[];
 
   @ApiPropertyOptional({
+    type: String,
     example: 'documents-{now:%Y%m%d-%H%M%S}',
     default: DEFAULT_ARCHIVE_NAME,
-    description: 'borg placeholders ({now}, {hostname}, {user}, …) are expanded by borg',
+    nullable: true,
+    description: 'borg placeholders ({now}, {hostname}, {user}, …) are expanded by borg; null or left out: the default',
   })
   @IsOptional()
   @IsString()
   @Length(1, 200)
   @Matches(/^[^/\0\n\r]+$/, { message: 'archive_name cannot contain "/" or line breaks' })
   @Matches(/^(?!.*::)/, { message: 'archive_name cannot contain "::"' })
-  archive_name?: string;
+  archive_name?: string | null;
 
   @ApiPropertyOptional({ example: 'lz4', default: 'lz4', description: 'none, lz4, zstd[,1-22], zlib[,0-9], lzma[,0-9], or auto,<spec>' })
   @IsOptional()

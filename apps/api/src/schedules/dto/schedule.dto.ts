@@ -27,11 +27,16 @@ export class ScheduleInputDto extends BackupSourceDto {
   @MaxLength(200)
   cron_expression!: string;
 
-  @ApiPropertyOptional({ example: 'Europe/Berlin', description: "IANA time zone the cron expression is read in; default the server's" })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'Europe/Berlin',
+    nullable: true,
+    description: "IANA time zone the cron expression is read in; null or left out: the server's",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
-  timezone?: string;
+  timezone?: string | null;
 
   @ApiPropertyOptional({ default: true })
   @IsOptional()

@@ -207,10 +207,10 @@ describe('scheduleInput', () => {
     });
   });
 
-  it("leaves out an empty archive name and zone, so the server's defaults apply", () => {
+  it("sends an emptied archive name and zone as null, so the server's defaults apply", () => {
     const input = scheduleInput(typed({ archiveName: '  ', timezone: '' }));
-    expect(input).not.toHaveProperty('archive_name');
-    expect(input).not.toHaveProperty('timezone');
+    expect(input.archive_name).toBeNull();
+    expect(input.timezone).toBeNull();
   });
 
   it('sends a custom compression as typed, without surrounding spaces', () => {

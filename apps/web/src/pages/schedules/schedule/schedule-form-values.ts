@@ -136,9 +136,8 @@ export function scheduleInput(values: ScheduleFormValues): ScheduleInput {
     pre_hooks: values.preHooks.map(preHookInput),
     post_hooks: values.postHooks.map(postHookInput),
   };
-  const archiveName = values.archiveName.trim();
-  if (archiveName) input.archive_name = archiveName;
-  const timezone = values.timezone.trim();
-  if (timezone) input.timezone = timezone;
+  // Emptied: the server's default, also in place of a stored value (null clears a field on PUT).
+  input.archive_name = values.archiveName.trim() || null;
+  input.timezone = values.timezone.trim() || null;
   return input;
 }
