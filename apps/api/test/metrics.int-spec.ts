@@ -139,6 +139,7 @@ describe('GET /metrics', () => {
       expect((await testApp.http().get('/metrics').set('Authorization', header).expect(401)).body).toEqual(UNAUTHORIZED);
     }
     expect((await testApp.http().get('/api/overview').set('Authorization', `Bearer ${TOKEN}`).expect(401)).body).toEqual(UNAUTHORIZED);
-    await testApp.http().post('/metrics').set('Authorization', `Bearer ${TOKEN}`).expect(404);
+    const post = await testApp.http().post('/metrics').set('Authorization', `Bearer ${TOKEN}`).expect(405);
+    expect(post.headers['allow']).toBe('GET, HEAD');
   });
 });

@@ -55,7 +55,11 @@ describe('spawnGroup', () => {
   });
 
   it('SIGTERMs running groups when the Node process exits', async () => {
-    const bin = writeScript(dir, 'sleep 1000 &\necho $! > "$0.grandchild"\necho $$ > "$0.child"\nwait');
+    // Each pid file appears whole (written, then renamed), the child's before the grandchild's that the parent waits for.
+    const bin = writeScript(
+      dir,
+      'echo $$ > "$0.tmp" && mv "$0.tmp" "$0.child"\nsleep 1000 &\necho $! > "$0.tmp" && mv "$0.tmp" "$0.grandchild"\nwait',
+    );
     const script = join(dir, 'parent.js');
     writeFileSync(
       script,
