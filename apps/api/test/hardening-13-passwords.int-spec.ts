@@ -50,8 +50,10 @@ describe('hardening 13: passwords', () => {
     const longest = await cpuMs(async () => {
       expect(await refusedReason('admin', 'p4$$w0rd'.repeat(128))).toMatch(/too easy to guess/);
     });
-    expect(oneMegabyte).toBeLessThan(1000);
-    expect(longest).toBeLessThan(1000);
+    // Bounds far below the 6.5 s a stall costs, and far above the ~0.15 s it takes alone: the full suite's other
+    // workers stretch this process's CPU time too (1.5 s seen).
+    expect(oneMegabyte).toBeLessThan(3000);
+    expect(longest).toBeLessThan(3000);
   });
 
   it('accepts a strong password, and the account logs in with it', async () => {
