@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { bytesToEscapedString } from '@borgitory/api-client/byte-path';
 import { grants, Role } from '../../auth/roles/roles';
-import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
+import { APP_CONFIG, AppConfig, defaultRestoreRoot } from '../../platform/config/app-config';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ServerFiles } from '../../platform/files/server-files';
 
@@ -19,7 +19,7 @@ export class RestoreRoots implements OnModuleInit {
 
   /** The default root lives in the data directory: made at start so that operators can restore from the first day. */
   async onModuleInit(): Promise<void> {
-    const fallback = `${this.config.dataDir}/restores`;
+    const fallback = defaultRestoreRoot(this.config.dataDir);
     if (this.config.restoreRoots.includes(fallback)) await this.files.makePrivateDirectory(fallback);
   }
 

@@ -140,7 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
   const passwordLogin = readPasswordLogin(env, oidc, problems);
 
   const dataDir = directory(text('BORGITORY_DATA_DIR', 'data'));
-  const restoreRoots = text('BORGITORY_RESTORE_ROOTS', join(dataDir, 'restores'))
+  const restoreRoots = text('BORGITORY_RESTORE_ROOTS', defaultRestoreRoot(dataDir))
     .split(',')
     .map((root) => root.trim())
     .filter(Boolean);
@@ -209,4 +209,9 @@ function isProxyEntry(entry: string): boolean {
   if (version === 0 || rest.length > 0) return false;
   if (prefix === undefined) return true;
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/** Where operators restore when BORGITORY_RESTORE_ROOTS is not set: made at start. */
+export function defaultRestoreRoot(dataDir: string): string {
+  return join(dataDir, 'restores');
 }
