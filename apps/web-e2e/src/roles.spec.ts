@@ -61,6 +61,25 @@ async function backUp(admin: Page, repositoryId: number, archiveName: string): P
   return job.id;
 }
 
+/** A second archive, deleted again by the admin: the dashboard then lists a "Delete archive" job. */
+async function deleteAnArchive(admin: Page, repositoryId: number) {
+  await backUp(admin, repositoryId, `${ARCHIVE}-deleted`);
+  const response = await admin.request.post(`/api/repositories/${repositoryId}/archives/delete`, {
+    data: { names: [`${ARCHIVE}-deleted`] },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
+/** A second backup under a name already taken: borg refuses it, and the dashboard asks to acknowledge the failure. */
+async function backUpUnderTakenName(admin: Page, repositoryId: number) {
+  const response = await admin.request.post('/api/backups/manual', {
+    data: { repository_id: repositoryId, source_path: source, archive_name: ARCHIVE },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  const job = ((await response.json()) as { data: { id: number } }).data;
+  await expect.poll(() => jobStatus(admin, job.id), { timeout: 60_000, intervals: [250] }).toBe('failed');
+}
+
 async function createSchedule(admin: Page, repositoryId: number): Promise<number> {
   const response = await admin.request.post('/api/schedules', {
     data: {
@@ -76,10 +95,13 @@ async function createSchedule(admin: Page, repositoryId: number): Promise<number
   return ((await response.json()) as { data: { id: number } }).data.id;
 }
 
-/** Nothing on the page that only an operator or an admin may use, as a button or as a link (a job's log is anyone's to download). */
+/**
+ * Nothing on the page that only an operator or an admin may use, as a button or as a link (a job's log is anyone's to
+ * download, and a link to a job, "Delete archive #12", only opens it).
+ */
 async function expectNoChanges(page: Page) {
   const forbidden =
-    /^(Back up now|Restore selected…|Download(?! log$).*|Delete.*|Run .*now|Cancel|Retry|Edit.*|New .*|Test connection|Compact now|Break lock|Acknowledge.*|Export key)$/;
+    /^(Back up now|Restore selected…|Download(?! log$).*|Delete(?! archive #\d+$).*|Run .*now|Cancel|Retry|Edit.*|New .*|Test connection|Compact now|Break lock|Acknowledge.*|Export key)$/;
   const main = page.getByRole('main');
   await expect(main.getByRole('button', { name: forbidden })).toHaveCount(0);
   await expect(main.getByRole('link', { name: forbidden })).toHaveCount(0);
@@ -98,15 +120,19 @@ async function screenshots(page: Page, name: string) {
 test('a viewer sees the status, the archives and the jobs, and no button that would be refused', async ({ page, browser }) => {
   const repositoryId = await createRepository(page, REPOSITORY, join(workDir, 'repository-viewer'));
   const jobId = await backUp(page, repositoryId, ARCHIVE);
+  await deleteAnArchive(page, repositoryId);
+  await backUpUnderTakenName(page, repositoryId);
   const scheduleId = await createSchedule(page, repositoryId);
   const viola = await signedIn(page, browser, VIOLA);
   const nav = viola.getByRole('navigation', { name: 'Main' });
 
-  await test.step('the dashboard shows the repository, without Back up now', async () => {
+  await test.step('the dashboard shows the repository and its failure, without Back up now or Acknowledge', async () => {
     await viola.goto('/');
     await expect(viola.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
     await expect(region(viola, 'Repositories')).toContainText(REPOSITORY);
+    await expect(region(viola, 'Repositories')).toContainText(/Backup #\d+ failed/);
     await expect(region(viola, 'Recent jobs')).toContainText(REPOSITORY);
+    await expect(region(viola, 'Recent jobs').getByRole('link', { name: /^Delete archive #\d+$/ })).toBeVisible();
     await expect(nav.getByRole('link', { name: 'Repositories' })).toBeVisible();
     await expect(nav.getByRole('link', { name: 'Backups' })).toHaveCount(0);
     await expectNoChanges(viola);
