@@ -502,7 +502,8 @@ describe('GraphQL batched loading', () => {
 
     await addRepositoryWithScheduleAndJob('repository-00');
     const withOne = await measure(1);
-    for (let i = 1; i < 20; i++) await addRepositoryWithScheduleAndJob(`repository-${String(i).padStart(2, '0')}`);
+    const more = Array.from({ length: 19 }, (_, i) => `repository-${String(i + 1).padStart(2, '0')}`);
+    await Promise.all(more.map((name) => addRepositoryWithScheduleAndJob(name)));
     const withTwenty = await measure(20);
 
     process.stdout.write(
