@@ -13,11 +13,11 @@ export type CheckRequest = Schemas['CheckRequestDto'];
 
 const checkPolicies = policyQueries<CheckPolicy, CheckPolicyInput>({
   resource: 'check-policies',
-  list: (query) => unwrapPage(api.GET('/api/check-policies', { params: { query } })),
-  get: (id) => unwrap(api.GET('/api/check-policies/{id}', { params: { path: { id } } })),
-  create: (body) => unwrap(api.POST('/api/check-policies', { body })),
-  update: (id, body) => unwrap(api.PUT('/api/check-policies/{id}', { params: { path: { id } }, body })),
-  remove: (id) => unwrap(api.DELETE('/api/check-policies/{id}', { params: { path: { id } } })),
+  list: (query) => unwrapPage(api.GET('/api/v1/check-policies', { params: { query } })),
+  get: (id) => unwrap(api.GET('/api/v1/check-policies/{id}', { params: { path: { id } } })),
+  create: (body) => unwrap(api.POST('/api/v1/check-policies', { body })),
+  update: (id, body) => unwrap(api.PUT('/api/v1/check-policies/{id}', { params: { path: { id } }, body })),
+  remove: (id) => unwrap(api.DELETE('/api/v1/check-policies/{id}', { params: { path: { id } } })),
 });
 
 export const {
@@ -34,7 +34,7 @@ export function useStartCheck() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ repositoryId, ...body }: CheckRequest & { repositoryId: number }) =>
-      unwrap(api.POST('/api/repositories/{id}/check', { params: { path: { id: repositoryId } }, body })),
+      unwrap(api.POST('/api/v1/repositories/{id}/check', { params: { path: { id: repositoryId } }, body })),
     onSuccess: (job) => keepJob(queryClient, job),
   });
 }

@@ -32,7 +32,7 @@ export const scheduleKeys = {
 export function useSchedules(offset: number) {
   return useQuery({
     queryKey: scheduleKeys.list(offset),
-    queryFn: () => unwrapPage(api.GET('/api/schedules', { params: { query: { limit: SCHEDULE_PAGE_SIZE, offset } } })),
+    queryFn: () => unwrapPage(api.GET('/api/v1/schedules', { params: { query: { limit: SCHEDULE_PAGE_SIZE, offset } } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -40,7 +40,7 @@ export function useSchedules(offset: number) {
 export function useSchedule(id: number) {
   return useQuery({
     queryKey: scheduleKeys.detail(id),
-    queryFn: () => unwrap(api.GET('/api/schedules/{id}', { params: { path: { id } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/schedules/{id}', { params: { path: { id } } })),
   });
 }
 
@@ -48,7 +48,7 @@ export function useSchedule(id: number) {
 export function useScheduleRuns(id: number, offset: number) {
   return useQuery({
     queryKey: scheduleKeys.runs(id, offset),
-    queryFn: () => unwrapPage(api.GET('/api/schedules/{id}/runs', { params: { path: { id }, query: { limit: JOB_PAGE_SIZE, offset } } })),
+    queryFn: () => unwrapPage(api.GET('/api/v1/schedules/{id}/runs', { params: { path: { id }, query: { limit: JOB_PAGE_SIZE, offset } } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -65,7 +65,7 @@ export function useSchedulePreview(cronExpression: string, timezone: string) {
     queryKey: scheduleKeys.preview(expression, zone),
     queryFn: () =>
       unwrap(
-        api.GET('/api/schedules/preview', {
+        api.GET('/api/v1/schedules/preview', {
           params: { query: { cron_expression: expression, ...(zone ? { timezone: zone } : {}) } },
         }),
       ),
@@ -97,7 +97,7 @@ function refreshSchedule(queryClient: QueryClient, schedule: Schedule): Promise<
 export function useCreateSchedule() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ScheduleInput) => unwrap(api.POST('/api/schedules', { body: input })),
+    mutationFn: (input: ScheduleInput) => unwrap(api.POST('/api/v1/schedules', { body: input })),
     onSuccess: (schedule) => refreshSchedule(queryClient, schedule),
   });
 }
@@ -105,7 +105,7 @@ export function useCreateSchedule() {
 export function useUpdateSchedule(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ScheduleInput) => unwrap(api.PUT('/api/schedules/{id}', { params: { path: { id } }, body: input })),
+    mutationFn: (input: ScheduleInput) => unwrap(api.PUT('/api/v1/schedules/{id}', { params: { path: { id } }, body: input })),
     onSuccess: (schedule) => refreshSchedule(queryClient, schedule),
   });
 }
@@ -114,7 +114,7 @@ export function useUpdateSchedule(id: number) {
 export function useDeleteSchedule() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => unwrap(api.DELETE('/api/schedules/{id}', { params: { path: { id } } })),
+    mutationFn: (id: number) => unwrap(api.DELETE('/api/v1/schedules/{id}', { params: { path: { id } } })),
     onSuccess: (_, id) => {
       queryClient.removeQueries({ queryKey: scheduleKeys.detail(id) });
       return queryClient.invalidateQueries({ queryKey: scheduleKeys.lists });
@@ -129,7 +129,7 @@ export function useDeleteSchedule() {
 export function useToggleSchedule() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => unwrap(api.POST('/api/schedules/{id}/toggle', { params: { path: { id } } })),
+    mutationFn: (id: number) => unwrap(api.POST('/api/v1/schedules/{id}/toggle', { params: { path: { id } } })),
     onSuccess: (schedule) => refreshSchedule(queryClient, schedule),
   });
 }
@@ -141,7 +141,7 @@ export function useToggleSchedule() {
 export function useRunSchedule() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => unwrap(api.POST('/api/schedules/{id}/run', { params: { path: { id } } })),
+    mutationFn: (id: number) => unwrap(api.POST('/api/v1/schedules/{id}/run', { params: { path: { id } } })),
     onSuccess: (job, id) => Promise.all([keepJob(queryClient, job), invalidateLastRun(queryClient, id)]),
   });
 }
@@ -150,7 +150,7 @@ export function useRunSchedule() {
 export function useBulkSchedules() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { action: ScheduleBulkAction; ids: number[] }) => unwrap(api.POST('/api/schedules/bulk', { body: input })),
+    mutationFn: (input: { action: ScheduleBulkAction; ids: number[] }) => unwrap(api.POST('/api/v1/schedules/bulk', { body: input })),
     onSettled: () =>
       Promise.all([queryClient.invalidateQueries({ queryKey: ['schedules'] }), queryClient.invalidateQueries({ queryKey: jobKeys.lists })]),
   });
