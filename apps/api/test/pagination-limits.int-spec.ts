@@ -53,7 +53,9 @@ describe('page limits on every paginated list', () => {
   }
 
   it('finds the lists in the document', () => {
-    expect(lists).toEqual(expect.arrayContaining(['/api/v1/jobs', '/api/v1/repositories', '/api/v1/schedules/{id}/runs', '/api/v1/search']));
+    expect(lists).toEqual(
+      expect.arrayContaining(['/api/v1/jobs', '/api/v1/repositories', '/api/v1/schedules/{id}/runs', '/api/v1/search']),
+    );
     expect(lists.length).toBeGreaterThanOrEqual(15);
   });
 

@@ -6,7 +6,7 @@ import { policyQueries } from './policy-queries';
 
 /** A check policy: what borg check looks at (repository, archives or both) and how far. */
 export type CheckPolicy = Schemas['CheckPolicyDto'];
-/** What the form sends on create and update; PUT replaces the whole policy. */
+/** What the form sends on create and update (every field: PUT changes the fields a body gives). */
 export type CheckPolicyInput = Schemas['CheckPolicyInputDto'];
 export type CheckScope = Schemas['CheckScope'];
 export type CheckRequest = Schemas['CheckRequestDto'];

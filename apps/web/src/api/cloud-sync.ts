@@ -68,7 +68,8 @@ export function useCreateCloudSyncConfig() {
 export function useUpdateCloudSyncConfig(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CloudSyncConfigInput) => unwrap(api.PUT('/api/v1/cloud-sync/configs/{id}', { params: { path: { id } }, body: input })),
+    mutationFn: (input: CloudSyncConfigInput) =>
+      unwrap(api.PUT('/api/v1/cloud-sync/configs/{id}', { params: { path: { id } }, body: input })),
     onSuccess: (config) => refreshConfig(queryClient, config),
   });
 }
@@ -115,7 +116,9 @@ export function useStartCloudSync() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ configId, repositoryId }: { configId: number; repositoryId: number }) =>
-      unwrap(api.POST('/api/v1/cloud-sync/configs/{id}/sync', { params: { path: { id: configId } }, body: { repository_id: repositoryId } })),
+      unwrap(
+        api.POST('/api/v1/cloud-sync/configs/{id}/sync', { params: { path: { id: configId } }, body: { repository_id: repositoryId } }),
+      ),
     onSuccess: (job) => keepJob(queryClient, job),
   });
 }

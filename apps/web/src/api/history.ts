@@ -36,6 +36,7 @@ export function useBackupCalendar(id: number, days = 90) {
   const timeZone = browserTimeZone();
   return useQuery({
     queryKey: historyKeys.calendar(id, days, timeZone),
-    queryFn: () => unwrap(api.GET('/api/v1/repositories/{id}/calendar', { params: { path: { id }, query: { days, time_zone: timeZone } } })),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/repositories/{id}/calendar', { params: { path: { id }, query: { days, time_zone: timeZone } } })),
   });
 }

@@ -77,7 +77,8 @@ export function useChannels(offset: number) {
 export function useChannelOptions() {
   return useQuery({
     queryKey: notificationKeys.channelOptions,
-    queryFn: () => unwrapPage(api.GET('/api/v1/notifications/channels', { params: { query: { limit: CHANNEL_OPTIONS_LIMIT, offset: 0 } } })),
+    queryFn: () =>
+      unwrapPage(api.GET('/api/v1/notifications/channels', { params: { query: { limit: CHANNEL_OPTIONS_LIMIT, offset: 0 } } })),
   });
 }
 

@@ -6,7 +6,7 @@ import { policyQueries } from './policy-queries';
 
 /** A pruning policy: borg prune's keep rules, an archive pattern, and whether borg compact follows. */
 export type PruningPolicy = Schemas['PruningPolicyDto'];
-/** What the form sends on create and update; PUT replaces the whole policy, so every rule is sent (null for none). */
+/** What the form sends on create and update: every rule, null for none, so that PUT clears a rule the form emptied. */
 export type PruningPolicyInput = Schemas['PruningPolicyInputDto'];
 /** What borg prune --dry-run --list decided: each kept archive with the rule that keeps it, and the archives it would delete. */
 export type PrunePreview = Schemas['PrunePreviewDto'];

@@ -7,7 +7,7 @@ export type ScheduleBulkAction = Schemas['ScheduleBulkDto']['action'];
 
 /** A schedule: what to back up where, when (cron in a time zone), what follows, and its next and last run. */
 export type Schedule = Schemas['ScheduleDto'];
-/** What the form sends on create and update; PUT replaces the whole schedule. */
+/** What the form sends on create and update (every field: PUT changes the fields a body gives). */
 export type ScheduleInput = Schemas['ScheduleInputDto'];
 /** A hook as the schedule keeps it, with its defaults filled in. */
 export type ScheduleHook = Schemas['ScheduleHookViewDto'];
@@ -48,7 +48,8 @@ export function useSchedule(id: number) {
 export function useScheduleRuns(id: number, offset: number) {
   return useQuery({
     queryKey: scheduleKeys.runs(id, offset),
-    queryFn: () => unwrapPage(api.GET('/api/v1/schedules/{id}/runs', { params: { path: { id }, query: { limit: JOB_PAGE_SIZE, offset } } })),
+    queryFn: () =>
+      unwrapPage(api.GET('/api/v1/schedules/{id}/runs', { params: { path: { id }, query: { limit: JOB_PAGE_SIZE, offset } } })),
     placeholderData: keepPreviousData,
   });
 }

@@ -17,7 +17,11 @@ const SIGN_INS = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/setup'])
 const TARGET_QUERY = ['path'];
 
 /** Bulk operations, and the body fields that say what they were done to (lists are joined by commas). */
-const BULK_OPERATIONS = new Set(['POST /api/v1/jobs/bulk', 'POST /api/v1/schedules/bulk', 'POST /api/v1/repositories/{id}/archives/delete']);
+const BULK_OPERATIONS = new Set([
+  'POST /api/v1/jobs/bulk',
+  'POST /api/v1/schedules/bulk',
+  'POST /api/v1/repositories/{id}/archives/delete',
+]);
 const TARGET_BODY = ['action', 'ids', 'names', 'compact'];
 
 const MAX_TARGET_LENGTH = 2000;
