@@ -66,14 +66,14 @@ describe('audit trail', () => {
   it('records changes with who, from where, what and how they ended, and never a secret', async () => {
     const all = await entries({}, 5);
     const byAction = (action: string) => all.filter((entry) => entry.action === action);
-    expect(byAction('POST /api/auth/setup')[0]).toMatchObject({ username: ADMIN.username, status: 201, outcome: 'succeeded' });
-    expect(byAction('POST /api/repositories')[0]).toMatchObject({ user_id: 1, username: ADMIN.username, status: 201, target: {} });
-    expect(byAction('POST /api/backups/manual')[0]).toMatchObject({ username: ADMIN.username, outcome: 'succeeded' });
-    expect(byAction('POST /api/users')[0]).toMatchObject({ username: ADMIN.username, status: 201 });
-    expect(byAction('POST /api/auth/login')[0]).toMatchObject({ username: 'vera', status: 200, outcome: 'succeeded' });
+    expect(byAction('POST /api/v1/auth/setup')[0]).toMatchObject({ username: ADMIN.username, status: 201, outcome: 'succeeded' });
+    expect(byAction('POST /api/v1/repositories')[0]).toMatchObject({ user_id: 1, username: ADMIN.username, status: 201, target: {} });
+    expect(byAction('POST /api/v1/backups/manual')[0]).toMatchObject({ username: ADMIN.username, outcome: 'succeeded' });
+    expect(byAction('POST /api/v1/users')[0]).toMatchObject({ username: ADMIN.username, status: 201 });
+    expect(byAction('POST /api/v1/auth/login')[0]).toMatchObject({ username: 'vera', status: 200, outcome: 'succeeded' });
     for (const entry of all) expect(entry.address).toMatch(/127\.0\.0\.1/);
     // Reads that hand out nothing sensitive are not recorded.
-    expect(byAction('GET /api/repositories/{id}/archives')).toEqual([]);
+    expect(byAction('GET /api/v1/repositories/{id}/archives')).toEqual([]);
     const text = JSON.stringify(all);
     for (const secret of ['vault passphrase 42', PASSWORD, ADMIN.password]) expect(text).not.toContain(secret);
   });
@@ -87,22 +87,22 @@ describe('audit trail', () => {
     await viewer.delete(`/api/repositories/${repositoryId}`).expect(403);
     await testApp.http().post('/api/auth/login').send({ username: 'vera', password: 'not her password' }).expect(401);
 
-    const downloads = await entries({ action: 'GET /api/repositories/{id}/archives/{archive}/download' }, 2);
+    const downloads = await entries({ action: 'GET /api/v1/repositories/{id}/archives/{archive}/download' }, 2);
     expect(downloads.map((entry) => [entry.username, entry.status, entry.outcome])).toEqual([
       ['vera', 403, 'refused'],
       [ADMIN.username, 200, 'succeeded'],
     ]);
     expect(downloads[1].target).toEqual({ id: String(repositoryId), archive, path: filePath });
-    expect(await entries({ action: 'GET /api/repositories/{id}/key' })).toHaveLength(1);
+    expect(await entries({ action: 'GET /api/v1/repositories/{id}/key' })).toHaveLength(1);
 
     const veraId = (await admin.get('/api/users').expect(200)).body.data.find((user: { username: string }) => user.username === 'vera').id;
     const hers = await entries({ user_id: veraId }, 3);
     expect(hers.map((entry) => entry.action)).toEqual([
-      'DELETE /api/repositories/{id}',
-      'GET /api/repositories/{id}/archives/{archive}/download',
-      'POST /api/auth/login',
+      'DELETE /api/v1/repositories/{id}',
+      'GET /api/v1/repositories/{id}/archives/{archive}/download',
+      'POST /api/v1/auth/login',
     ]);
-    const failed = (await entries({ action: 'POST /api/auth/login' }, 2)).find((entry) => entry.status === 401);
+    const failed = (await entries({ action: 'POST /api/v1/auth/login' }, 2)).find((entry) => entry.status === 401);
     expect(failed).toMatchObject({ user_id: null, username: 'vera', outcome: 'refused' });
   });
 
@@ -115,9 +115,9 @@ describe('audit trail', () => {
       .send({ repository_id: repositoryId, source_path: source })
       .expect(201);
     await waitForFinish(admin, started.body.data.id);
-    const backups = await entries({ action: 'POST /api/backups/manual' }, 2);
+    const backups = await entries({ action: 'POST /api/v1/backups/manual' }, 2);
     expect(backups[0]).toMatchObject({ username: ADMIN.username, api_key_id: created.id, outcome: 'succeeded' });
-    expect(await entries({ action: 'POST /api/api-keys' })).toHaveLength(1);
+    expect(await entries({ action: 'POST /api/v1/api-keys' })).toHaveLength(1);
     expect(JSON.stringify(await entries({}, 10))).not.toContain(created.key);
   });
 
@@ -135,13 +135,13 @@ describe('audit trail', () => {
   });
 
   it('lists the operations it holds with their counts, each one a filter that finds that many entries', async () => {
-    await entries({ action: 'POST /api/backups/manual' });
+    await entries({ action: 'POST /api/v1/backups/manual' });
     const actions: { action: string; entries: number }[] = (await admin.get('/api/audit/actions').expect(200)).body.data;
     const names = actions.map((entry) => entry.action);
     expect(names).toEqual([...names].sort());
-    expect(names).toEqual(expect.arrayContaining(['POST /api/backups/manual', 'POST /api/repositories', 'POST /api/users']));
-    const backups = actions.find((entry) => entry.action === 'POST /api/backups/manual');
-    const filtered = await admin.get('/api/audit').query({ action: 'POST /api/backups/manual', limit: 1 }).expect(200);
+    expect(names).toEqual(expect.arrayContaining(['POST /api/v1/backups/manual', 'POST /api/v1/repositories', 'POST /api/v1/users']));
+    const backups = actions.find((entry) => entry.action === 'POST /api/v1/backups/manual');
+    const filtered = await admin.get('/api/audit').query({ action: 'POST /api/v1/backups/manual', limit: 1 }).expect(200);
     expect(filtered.body.meta.total).toBe(backups?.entries);
     await viewer.get('/api/audit/actions').expect(403);
   });

@@ -80,7 +80,7 @@ describe('bulk operations on real borg', () => {
     expect(resultsOf(cancelled)).toEqual(newestFirst.map((id) => ({ id, status: 'succeeded' })));
     for (const id of ids) expect((await waitForFinish(admin, id, 60_000)).status).toBe('cancelled');
 
-    const entry = await auditOf('POST /api/jobs/bulk');
+    const entry = await auditOf('POST /api/v1/jobs/bulk');
     expect(entry).toMatchObject({ status: 200, target: { action: 'cancel', ids: newestFirst.join(',') } });
     rmSync(big, { recursive: true });
   });
@@ -158,7 +158,7 @@ describe('bulk operations on real borg', () => {
     const deleted = await schedulesBulk({ action: 'delete', ids: [MISSING, ...ids] }).expect(207);
     expect(resultsOf(deleted)).toEqual([missing, ...ids.map((id) => ({ id, status: 'succeeded' }))]);
     for (const id of ids) await admin.get(`/api/schedules/${id}`).expect(404);
-    expect(await auditOf('POST /api/schedules/bulk')).toMatchObject({
+    expect(await auditOf('POST /api/v1/schedules/bulk')).toMatchObject({
       status: 207,
       target: { action: 'delete', ids: [MISSING, ...ids].join(',') },
     });
@@ -235,7 +235,7 @@ describe('bulk operations on real borg', () => {
     expect(borgCli(['list', '--short', repository.path], cli).trim()).toBe('keep-me');
     const after = await admin.get(`/api/repositories/${repository.id}/archives`).expect(200);
     expect(after.body.data.map((archive: { name: string }) => archive.name)).toEqual(['keep-me']);
-    const entry = await auditOf('POST /api/repositories/{id}/archives/delete');
+    const entry = await auditOf('POST /api/v1/repositories/{id}/archives/delete');
     expect(entry.target).toMatchObject({ id: String(repository.id), names: names.join(','), compact: 'true' });
   });
 });

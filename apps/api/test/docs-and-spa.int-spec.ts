@@ -14,7 +14,7 @@ describe('API documentation', () => {
     const response = await testApp.http().get('/openapi.json').expect(200);
     expect(response.body.openapi).toMatch(/^3\./);
     expect(response.body.info.title).toBe('Borgitory API');
-    expect(Object.keys(response.body.paths)).toContain('/api/auth/login');
+    expect(Object.keys(response.body.paths)).toContain('/api/v1/auth/login');
   });
 
   it('serves Swagger UI at /docs with its assets from this server', async () => {

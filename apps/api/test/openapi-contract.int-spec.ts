@@ -33,14 +33,14 @@ type Refusal = (typeof REFUSALS)[number];
 
 /** Operations not generated, each with the reason. */
 const LEFT_OUT: Record<string, string> = {
-  'POST /api/auth/logout': 'ends the session the test runs in',
-  'DELETE /api/auth/sessions': 'ends the other sessions, harmless, but asks nothing of the document a GET does not',
-  'DELETE /api/auth/sessions/{id}': 'could end the session the test runs in',
-  'DELETE /api/repositories/{id}': 'would remove the repository the other operations use',
-  'GET /api/jobs/stream': 'an event stream never ends',
-  'GET /api/jobs/{id}/stream': 'an event stream never ends while its job runs',
-  'POST /api/auth/two-factor': 'would make the admin enrol in two-factor sign-in',
-  'PUT /api/auth/password': 'a valid body would change the password the test signs in with',
+  'POST /api/v1/auth/logout': 'ends the session the test runs in',
+  'DELETE /api/v1/auth/sessions': 'ends the other sessions, harmless, but asks nothing of the document a GET does not',
+  'DELETE /api/v1/auth/sessions/{id}': 'could end the session the test runs in',
+  'DELETE /api/v1/repositories/{id}': 'would remove the repository the other operations use',
+  'GET /api/v1/jobs/stream': 'an event stream never ends',
+  'GET /api/v1/jobs/{id}/stream': 'an event stream never ends while its job runs',
+  'POST /api/v1/auth/two-factor': 'would make the admin enrol in two-factor sign-in',
+  'PUT /api/v1/auth/password': 'a valid body would change the password the test signs in with',
 };
 
 const spec = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'libs/api-client/openapi.json'), 'utf8')) as {

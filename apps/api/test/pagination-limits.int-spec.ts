@@ -12,8 +12,8 @@ interface Parameter {
 }
 type Paths = Record<string, Record<string, { parameters?: Parameter[] }>>;
 
-/** `/api/jobs/{id}/logs` takes a byte offset into one log file, not a page of a list. */
-const NOT_A_LIST = new Set(['/api/jobs/{id}/logs']);
+/** `/api/v1/jobs/{id}/logs` takes a byte offset into one log file, not a page of a list. */
+const NOT_A_LIST = new Set(['/api/v1/jobs/{id}/logs']);
 
 /** Every paginated list, read from the committed document: each GET with `?offset=`. */
 function paginatedLists(): string[] {
@@ -40,20 +40,22 @@ describe('page limits on every paginated list', () => {
       .post('/api/schedules')
       .send({ name: 'Nightly', repository_id: repository.body.data.id, cron_expression: '0 2 * * *', source_path: testApp.work })
       .expect(201);
-    ids = { '/api/repositories': String(repository.body.data.id), '/api/schedules': String(schedule.body.data.id) };
+    ids = { '/api/v1/repositories': String(repository.body.data.id), '/api/v1/schedules': String(schedule.body.data.id) };
   });
   afterAll(() => testApp.close());
 
   /** The list's address with its path parameters filled in: real ids where the test made one, names that do not exist otherwise. */
   function address(path: string, query: string): string {
     const filled = path
-      .replace(/^(\/api\/\w[\w-]*)\/\{id\}/, (_, base: string) => `${base}/${ids[base] ?? '1'}`)
+      .replace(/^(\/api\/v1\/\w[\w-]*)\/\{id\}/, (_, base: string) => `${base}/${ids[base] ?? '1'}`)
       .replace(/\{\w+\}/g, 'missing');
-    return `${filled}?${path === '/api/search' ? 'q=report&' : ''}${query}`;
+    return `${filled}?${path === '/api/v1/search' ? 'q=report&' : ''}${query}`;
   }
 
   it('finds the lists in the document', () => {
-    expect(lists).toEqual(expect.arrayContaining(['/api/jobs', '/api/repositories', '/api/schedules/{id}/runs', '/api/search']));
+    expect(lists).toEqual(
+      expect.arrayContaining(['/api/v1/jobs', '/api/v1/repositories', '/api/v1/schedules/{id}/runs', '/api/v1/search']),
+    );
     expect(lists.length).toBeGreaterThanOrEqual(15);
   });
 

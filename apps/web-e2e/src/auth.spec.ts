@@ -181,7 +181,7 @@ test('first-run setup, navigation, log out and log in again', async ({ page, bro
     // it since its first login) and per address for the others.
     for (let attempt = 1; attempt <= 10; attempt++) {
       await passwordField(page).fill(`wrong password ${attempt}`);
-      const answer = page.waitForResponse('**/api/auth/login');
+      const answer = page.waitForResponse('**/api/v1/auth/login');
       await page.getByRole('button', { name: 'Log in' }).click();
       expect((await answer).status()).toBe(401);
       await expect(passwordField(page)).toHaveValue('');

@@ -163,7 +163,7 @@ test('back up a directory chosen in the picker and follow the job to its end', a
     const log = page.getByRole('log', { name: 'Job log' });
     await expect(log).toContainText(/Running: borg create --compression lz4 --exclude \*\.tmp REPOSITORY::/);
     const download = page.getByRole('link', { name: 'Download log' });
-    await expect(download).toHaveAttribute('href', `/api/jobs/${jobId}/logs?format=text`);
+    await expect(download).toHaveAttribute('href', `/api/v1/jobs/${jobId}/logs?format=text`);
     await expect(page.getByRole('button', { name: 'Cancel' })).toBeHidden();
     await expect(page.getByRole('button', { name: 'Retry' })).toBeHidden();
     await page.screenshot({ path: screenshotPath('job-completed'), fullPage: true });
@@ -278,7 +278,7 @@ test('cancel a running backup, then retry it', async ({ page }) => {
     await expect(region(page, 'Details')).toContainText(/Status\s*Cancelled/);
     await expect(region(page, 'Result')).toContainText('The job was cancelled before it finished.');
     await expect(page.getByRole('button', { name: 'Cancel', exact: true })).toBeHidden();
-    // The other tab was told through /api/jobs/stream.
+    // The other tab was told through /api/v1/jobs/stream.
     await expect(jobRow(jobId)).toContainText('Cancelled');
   });
 

@@ -23,8 +23,8 @@ test('Swagger UI at /docs renders from local assets only, within the CSP', async
   const foreign = watchForeignRequests(page, baseURL);
   const violations = await watchCspViolations(page);
   await page.goto('/docs');
-  const login = page.locator('.opblock').filter({ has: page.getByText('/api/auth/login', { exact: true }) });
-  await login.getByText('/api/auth/login', { exact: true }).click();
+  const login = page.locator('.opblock').filter({ has: page.getByText('/api/v1/auth/login', { exact: true }) });
+  await login.getByText('/api/v1/auth/login', { exact: true }).click();
   await expect(login.getByRole('button', { name: 'Try it out' })).toBeVisible();
   await expect(login.getByText('Log in; sets the session cookie')).toBeVisible();
   await login.scrollIntoViewIfNeeded();

@@ -154,11 +154,11 @@ test('an admin manages users and reads what they did in the audit log', async ({
 
   // What the log held before this test (earlier tests of this spec, a login): this test's entries come on top.
   const before = {
-    created: await auditCount(page, 'POST /api/users', 'succeeded'),
-    refused: await auditCount(page, 'POST /api/users', 'failed'),
-    changed: await auditCount(page, 'PUT /api/users/{id}', 'succeeded'),
-    kept: await auditCount(page, 'PUT /api/users/{id}', 'failed'),
-    notDeleted: await auditCount(page, 'DELETE /api/users/{id}', 'failed'),
+    created: await auditCount(page, 'POST /api/v1/users', 'succeeded'),
+    refused: await auditCount(page, 'POST /api/v1/users', 'failed'),
+    changed: await auditCount(page, 'PUT /api/v1/users/{id}', 'succeeded'),
+    kept: await auditCount(page, 'PUT /api/v1/users/{id}', 'failed'),
+    notDeleted: await auditCount(page, 'DELETE /api/v1/users/{id}', 'failed'),
   };
 
   await test.step('the navigation leads to the settings; the admin is listed as the only user', async () => {
@@ -261,13 +261,13 @@ test('an admin manages users and reads what they did in the audit log', async ({
       await expect(field(page, 'Action')).toHaveValue(action);
       return table.getByRole('row').filter({ hasText: action }).filter({ hasText: outcome });
     };
-    await expect(await rows('POST /api/users', 'Succeeded 201')).toHaveCount(before.created + 2);
-    await expect(await rows('POST /api/users', 'Failed 422')).toHaveCount(before.refused + 1);
-    await expect(await rows('PUT /api/users/{id}', 'Succeeded 200')).toHaveCount(before.changed + 2);
-    await expect(await rows('PUT /api/users/{id}', 'Failed 409')).toHaveCount(before.kept + 1);
-    await expect(await rows('DELETE /api/users/{id}', 'Failed 409')).toHaveCount(before.notDeleted + 1);
+    await expect(await rows('POST /api/v1/users', 'Succeeded 201')).toHaveCount(before.created + 2);
+    await expect(await rows('POST /api/v1/users', 'Failed 422')).toHaveCount(before.refused + 1);
+    await expect(await rows('PUT /api/v1/users/{id}', 'Succeeded 200')).toHaveCount(before.changed + 2);
+    await expect(await rows('PUT /api/v1/users/{id}', 'Failed 409')).toHaveCount(before.kept + 1);
+    await expect(await rows('DELETE /api/v1/users/{id}', 'Failed 409')).toHaveCount(before.notDeleted + 1);
     await page.goto('/audit');
-    await expect(table.getByRole('row').filter({ hasText: 'DELETE /api/users/{id}' }).first()).toBeVisible();
+    await expect(table.getByRole('row').filter({ hasText: 'DELETE /api/v1/users/{id}' }).first()).toBeVisible();
     await page.screenshot({ path: screenshotPath('audit'), fullPage: true });
   });
 
@@ -276,20 +276,20 @@ test('an admin manages users and reads what they did in the audit log', async ({
     await field(page, 'User').selectOption({ label: OLIVE.username });
     await expect(page).toHaveURL(/user_id=\d+/);
     // Olive only logged in: first with the old password (refused, not signed in yet), then with the new one.
-    await expect(table.getByRole('row').filter({ hasText: 'POST /api/users' })).toHaveCount(0);
+    await expect(table.getByRole('row').filter({ hasText: 'POST /api/v1/users' })).toHaveCount(0);
     await expect(table.getByRole('rowgroup').last().getByRole('row')).not.toHaveCount(0);
     for (const cell of await table.locator('td[data-label="User"]').all()) await expect(cell).toContainText(OLIVE.username);
 
     await field(page, 'User').selectOption({ label: USERNAME });
-    await expect(table.getByRole('row').filter({ hasText: 'POST /api/users' }).first()).toBeVisible();
+    await expect(table.getByRole('row').filter({ hasText: 'POST /api/v1/users' }).first()).toBeVisible();
     for (const cell of await table.locator('td[data-label="User"]').all()) await expect(cell).toHaveText(USERNAME);
 
     // An action in the table narrows the log to it, keeping the user.
-    await table.getByRole('link', { name: 'DELETE /api/users/{id}' }).first().click();
+    await table.getByRole('link', { name: 'DELETE /api/v1/users/{id}' }).first().click();
     await expect(page).toHaveURL(/user_id=\d+&action=DELETE/);
-    await expect(field(page, 'Action')).toHaveValue('DELETE /api/users/{id}');
+    await expect(field(page, 'Action')).toHaveValue('DELETE /api/v1/users/{id}');
     await expect(table.getByRole('row').filter({ hasText: 'Failed 409' })).toHaveCount(before.notDeleted + 1);
-    for (const cell of await table.locator('td[data-label="Action"]').all()) await expect(cell).toHaveText('DELETE /api/users/{id}');
+    for (const cell of await table.locator('td[data-label="Action"]').all()) await expect(cell).toHaveText('DELETE /api/v1/users/{id}');
     const shown = await table.getByRole('rowgroup').last().getByRole('row').count();
 
     const today = new Date();
@@ -306,10 +306,10 @@ test('an admin manages users and reads what they did in the audit log', async ({
 
     // The action filter offers every operation the log holds, with its count, not only those on the page.
     const actions = page.getByRole('listbox', { name: 'Choices for action' });
-    await field(page, 'Action').fill('put /api/users');
-    await expect(actions.getByRole('option', { name: /^PUT \/api\/users\/\{id\} ?, \d+ entries$/ })).toBeVisible();
+    await field(page, 'Action').fill('put /api/v1/users');
+    await expect(actions.getByRole('option', { name: /^PUT \/api\/v1\/users\/\{id\} ?, \d+ entries$/ })).toBeVisible();
     await expect(actions.getByRole('option', { name: /^POST / })).toHaveCount(0);
-    await actions.getByRole('option', { name: /^PUT \/api\/users\/\{id\}/ }).click();
+    await actions.getByRole('option', { name: /^PUT \/api\/v1\/users\/\{id\}/ }).click();
     await expect(page).toHaveURL(/action=PUT/);
     await expect(table.getByRole('row').filter({ hasText: 'Succeeded 200' })).toHaveCount(before.changed + 2);
     await page.goto('/audit');

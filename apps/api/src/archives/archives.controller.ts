@@ -166,7 +166,7 @@ export class ArchivesController {
   @ApiOperation({
     summary: 'Extract files and directories of the archive into a directory on the server (a job)',
     description:
-      'An operator restores only inside the restore roots (GET /api/restore-roots, BORGITORY_RESTORE_ROOTS); a target ' +
+      'An operator restores only inside the restore roots (GET /api/v1/restore-roots, BORGITORY_RESTORE_ROOTS); a target ' +
       'outside them, or reached through a symbolic link that leads out, is 403. An admin restores anywhere.',
   })
   @ApiEnvelope(JobDto, { status: 201 })

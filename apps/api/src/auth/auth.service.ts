@@ -42,7 +42,7 @@ export class AuthService {
       setup_required: !(await this.users.any()),
       authenticated: user !== null,
       user: user ? UserDto.from(user) : null,
-      single_sign_on: this.config.oidc ? { name: this.config.oidc.name, login_url: '/api/auth/oidc/login' } : null,
+      single_sign_on: this.config.oidc ? { name: this.config.oidc.name, login_url: '/api/v1/auth/oidc/login' } : null,
       password_login: this.config.passwordLogin,
     };
   }

@@ -1,9 +1,8 @@
 import type { Request, Response } from 'express';
+import { API_PREFIX } from '../platform/versioning/api-version';
 import { DEVICE_TOKEN_MAX_AGE_MS } from './device-tokens';
 
 export const DEVICE_COOKIE = 'borgitory.device';
-// Only the login reads it; it outlives logout on purpose.
-const DEVICE_COOKIE_PATH = '/api/auth/login';
 
 export function readDeviceCookie(request: Request): string | undefined {
   for (const pair of (request.get('cookie') ?? '').split(';')) {
@@ -13,12 +12,16 @@ export function readDeviceCookie(request: Request): string | undefined {
   return undefined;
 }
 
+/**
+ * Only the login reads it, so it is sent back only to the login path of the client's prefix (`/api/v1/auth/login`, or
+ * the unversioned alias for a client that calls `/api/...`); it outlives logout on purpose.
+ */
 export function setDeviceCookie(request: Request, response: Response, token: string): void {
   response.cookie(DEVICE_COOKIE, token, {
     httpOnly: true,
     sameSite: 'strict',
     secure: request.secure,
-    path: DEVICE_COOKIE_PATH,
+    path: request.originalUrl.startsWith(`/${API_PREFIX}/`) ? `/${API_PREFIX}/auth/login` : '/api/auth/login',
     maxAge: DEVICE_TOKEN_MAX_AGE_MS,
   });
 }

@@ -15,7 +15,7 @@ export class BackupsController {
   @Requires('operator')
   @Post('manual')
   @SuccessMessage('Backup started')
-  @ApiOperation({ summary: 'Start a backup now; answers with the job (follow it at /api/jobs/{id}/stream)' })
+  @ApiOperation({ summary: 'Start a backup now; answers with the job (follow it at /api/v1/jobs/{id}/stream)' })
   @ApiEnvelope(JobDto, { status: 201 })
   @ApiErrors(422)
   manual(@Body() body: ManualBackupDto): Promise<JobDto> {

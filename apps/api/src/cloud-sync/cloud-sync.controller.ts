@@ -9,9 +9,10 @@ import { CloudSyncConfigsService } from './cloud-sync-configs.service';
 import { CloudSyncService } from './cloud-sync.service';
 import { CloudProviderDto } from './dto/cloud-provider.dto';
 import { CloudSyncConfigDto, CloudSyncConfigInputDto, CloudSyncConfigUpdateDto } from './dto/cloud-sync-config.dto';
-import { CloudSyncRequestDto, CloudVerifyRequestDto, CloudVerifyResultDto, ConnectionTestDto } from './dto/cloud-sync-actions.dto';
+import { CloudSyncRequestDto, CloudSyncRepositoryDto, CloudVerifyResultDto, ConnectionTestDto } from './dto/cloud-sync-actions.dto';
 import { Requires } from '../auth/roles/requires.decorator';
 import { IdPipe } from '../platform/http/id.pipe';
+import { Deprecated } from '../platform/versioning/deprecated.decorator';
 
 @ApiTags('cloud-sync')
 @Controller('cloud-sync')
@@ -95,12 +96,28 @@ export class CloudSyncController {
   })
   @ApiEnvelope(CloudVerifyResultDto)
   @ApiErrors(400, 404, 409, 422)
-  verify(@Param('id', IdPipe) id: number, @Body() body: CloudVerifyRequestDto): Promise<CloudVerifyResultDto> {
+  verify(@Param('id', IdPipe) id: number, @Body() body: CloudSyncRepositoryDto): Promise<CloudVerifyResultDto> {
     return this.cloudSync.verify(id, body.repository_id);
   }
 
   @Requires('operator')
+  @Post('configs/:id/sync')
+  @SuccessMessage('Cloud sync started')
+  @ApiOperation({ summary: 'Copy a repository off-site now with this configuration (a job, after whatever runs on the repository)' })
+  @ApiEnvelope(JobDto, { status: 201 })
+  @ApiErrors(400, 404, 422)
+  syncWith(@Param('id', IdPipe) id: number, @Body() body: CloudSyncRepositoryDto): Promise<JobDto> {
+    return this.cloudSync.startSyncWith(id, body.repository_id);
+  }
+
+  @Requires('operator')
   @Post('sync')
+  @Deprecated({
+    since: '2026-12-05',
+    sunset: '2027-12-31',
+    successor: 'POST /api/v1/cloud-sync/configs/{id}/sync',
+    successorOperationId: 'cloudSyncSyncWith',
+  })
   @SuccessMessage('Cloud sync started')
   @ApiOperation({ summary: 'Copy a repository off-site now (a job, after whatever runs on the repository)' })
   @ApiEnvelope(JobDto, { status: 201 })

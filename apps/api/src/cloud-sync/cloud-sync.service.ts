@@ -87,6 +87,12 @@ export class CloudSyncService {
   }
 
   /** A cloud_sync job: it waits in the repository's queue, so it never copies while borg writes. */
+  /** A sync with the configuration the path names: 404 when it does not exist, 422 when the repository cannot be copied. */
+  async startSyncWith(configId: number, repositoryId: number): Promise<JobDto> {
+    await this.configs.find(configId);
+    return this.startSync({ repository_id: repositoryId, cloud_sync_config_id: configId });
+  }
+
   async startSync(input: CloudSyncRequestDto): Promise<JobDto> {
     const problems = await this.problems(input.repository_id, input.cloud_sync_config_id);
     if (Object.keys(problems).length > 0) throw DomainError.invalidInput(problems);

@@ -12,6 +12,7 @@ import { JobsModule } from '../jobs/jobs.module';
 import { OverviewModule } from '../overview/overview.module';
 import { RepositoriesModule } from '../repositories/repositories.module';
 import { SchedulesModule } from '../schedules/schedules.module';
+import { API_PREFIX } from '../platform/versioning/api-version';
 import { graphQLContext } from './graphql-context';
 import { formatGraphQLError } from './graphql-errors';
 import { queryLimitsPlugin } from './limits/query-limits.plugin';
@@ -22,8 +23,8 @@ import { OverviewResolver } from './resolvers/overview.resolver';
 import { RepositoriesResolver } from './resolvers/repositories.resolver';
 import { SchedulesResolver } from './resolvers/schedules.resolver';
 
-/** Mounted as it is, outside the global `/api` prefix, so that the path says the version. */
-export const GRAPHQL_PATH = '/api/v1/graphql';
+/** Under the API's version, like every REST route; `/api/graphql` is its alias too (platform/versioning). */
+export const GRAPHQL_PATH = `/${API_PREFIX}/graphql`;
 
 const SERVICE_MODULES = [
   AuthModule,

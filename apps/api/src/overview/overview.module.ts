@@ -8,7 +8,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { OverviewController } from './overview.controller';
 import { OverviewService } from './overview.service';
 
-/** The dashboard's summary of every repository (GET /api/overview) and the Prometheus metrics (GET /metrics). */
+/** The dashboard's summary of every repository (GET /api/v1/overview) and the Prometheus metrics (GET /metrics). */
 @Module({
   imports: [RepositoriesModule, ArchivesModule, SchedulesModule, JobsModule],
   controllers: [OverviewController, MetricsController],

@@ -18,15 +18,15 @@ import { logRequests } from './logging/request-log';
 import { serveApiDocs } from './openapi/api-docs';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 import { serveWebApp } from './web/serve-web-app';
+import { API_PREFIX, serveCurrentVersion } from './versioning/api-version';
 
-export const API_PREFIX = 'api';
 /** Prometheus' default path, outside the API: GET only, so no CSRF check is needed, but a session or the metrics token. */
 export const METRICS_PATH = 'metrics';
 const JSON_BODY_LIMIT = '1mb';
 
 /**
- * Builds the whole HTTP application, in the order requests meet it: turns under load,
- * security headers, 405 for a method a known path does not take, JSON parsing and CSRF checks, the session, docs, the SPA, then Nest's routes.
+ * Builds the whole HTTP application, in the order requests meet it: `/api/...` served as `/api/v1/...`, turns under
+ * load, security headers, 405 for a method a known path does not take, JSON parsing and CSRF checks, the session, docs, the SPA, then Nest's routes.
  * main.ts and the integration tests both start the server through here.
  */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -52,6 +52,7 @@ async function buildApp(config: AppConfig, dataDirectory: DataDirectory): Promis
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: METRICS_PATH, method: RequestMethod.GET }] });
   app.enableShutdownHooks();
 
+  app.use(serveCurrentVersion);
   app.use(takeTurns());
   app.use(securityHeaders());
   app.use(assignRequestId);

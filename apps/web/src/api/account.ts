@@ -13,7 +13,7 @@ export const accountKeys = {
 export function useOwnSessions() {
   return useQuery({
     queryKey: accountKeys.sessions,
-    queryFn: () => unwrap(api.GET('/api/auth/sessions')),
+    queryFn: () => unwrap(api.GET('/api/v1/auth/sessions')),
   });
 }
 
@@ -21,7 +21,7 @@ export function useOwnSessions() {
 export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: PasswordChange) => unwrap(api.PUT('/api/auth/password', { body: input })),
+    mutationFn: (input: PasswordChange) => unwrap(api.PUT('/api/v1/auth/password', { body: input })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.sessions }),
   });
 }
@@ -30,7 +30,7 @@ export function useChangePassword() {
 export function useEndSession() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => unwrap(api.DELETE('/api/auth/sessions/{id}', { params: { path: { id } } })),
+    mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/auth/sessions/{id}', { params: { path: { id } } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: accountKeys.sessions }),
   });
 }
@@ -39,7 +39,7 @@ export function useEndSession() {
 export function useEndOtherSessions() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => unwrap(api.DELETE('/api/auth/sessions')),
+    mutationFn: () => unwrap(api.DELETE('/api/v1/auth/sessions')),
     onSettled: () => queryClient.invalidateQueries({ queryKey: accountKeys.sessions }),
   });
 }

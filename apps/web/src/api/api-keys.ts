@@ -19,7 +19,7 @@ export const apiKeyKeys = {
 export function useApiKeys(offset: number) {
   return useQuery({
     queryKey: apiKeyKeys.list(offset),
-    queryFn: () => unwrapPage(api.GET('/api/api-keys', { params: { query: { limit: API_KEY_PAGE_SIZE, offset } } })),
+    queryFn: () => unwrapPage(api.GET('/api/v1/api-keys', { params: { query: { limit: API_KEY_PAGE_SIZE, offset } } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -27,7 +27,7 @@ export function useApiKeys(offset: number) {
 export function useCreateApiKey() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: NewApiKey) => unwrap(api.POST('/api/api-keys', { body: input })),
+    mutationFn: (input: NewApiKey) => unwrap(api.POST('/api/v1/api-keys', { body: input })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeyKeys.all }),
   });
 }
@@ -36,7 +36,7 @@ export function useCreateApiKey() {
 export function useRevokeApiKey() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => unwrap(api.DELETE('/api/api-keys/{id}', { params: { path: { id } } })),
+    mutationFn: (id: number) => unwrap(api.DELETE('/api/v1/api-keys/{id}', { params: { path: { id } } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: apiKeyKeys.all }),
   });
 }

@@ -38,5 +38,5 @@ export const archiveSerializers = { querySerializer: archiveQuery, pathSerialize
  * streams it to disk with the session cookie (same origin) and nothing is held in memory.
  */
 export function archiveDownloadUrl(repositoryId: number, archive: string, path: string): string {
-  return `/api/repositories/${repositoryId}/archives/${encodePathSegment(archive)}/download?${archiveQuery({ path })}`;
+  return `/api/v1/repositories/${repositoryId}/archives/${encodePathSegment(archive)}/download?${archiveQuery({ path })}`;
 }

@@ -57,7 +57,7 @@ export function useArchiveOptions(repositoryId: number) {
 
 function listArchives(repositoryId: number, limit: number, offset: number, options: { refresh?: boolean; order?: 'asc' | 'desc' } = {}) {
   const query = { limit, offset, order: options.order ?? 'desc', ...(options.refresh ? { refresh: 'true' as const } : {}) };
-  return unwrapPage(api.GET('/api/repositories/{id}/archives', { params: { path: { id: repositoryId }, query } }));
+  return unwrapPage(api.GET('/api/v1/repositories/{id}/archives', { params: { path: { id: repositoryId }, query } }));
 }
 
 function fetchArchivePage(repositoryId: number, order: ArchiveOrder, offset: number, limit: number): Promise<Page<Archive>> {
@@ -83,7 +83,7 @@ export function useArchiveDetails(repositoryId: number, name: string) {
     queryKey: archiveKeys.detail(repositoryId, name),
     queryFn: () =>
       unwrap(
-        api.GET('/api/repositories/{id}/archives/{archive}', {
+        api.GET('/api/v1/repositories/{id}/archives/{archive}', {
           params: { path: { id: repositoryId, archive: name } },
           ...archiveSerializers,
         }),
@@ -102,7 +102,7 @@ export function useDeleteArchive(repositoryId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (name: string): Promise<DeleteOutcome> => {
-      const request = api.DELETE('/api/repositories/{id}/archives/{archive}', {
+      const request = api.DELETE('/api/v1/repositories/{id}/archives/{archive}', {
         params: { path: { id: repositoryId, archive: name } },
         ...archiveSerializers,
       });
@@ -134,7 +134,7 @@ export function useDeleteArchives(repositoryId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: { names: string[]; compact: boolean }): Promise<DeleteManyOutcome> => {
-      const answer = await api.POST('/api/repositories/{id}/archives/delete', { params: { path: { id: repositoryId } }, body: input });
+      const answer = await api.POST('/api/v1/repositories/{id}/archives/delete', { params: { path: { id: repositoryId } }, body: input });
       const job = await unwrap(Promise.resolve(answer));
       return { job, finished: answer.response.status !== 202 };
     },
@@ -165,7 +165,7 @@ export function useArchiveListing(repositoryId: number, name: string, params: Br
   return useQuery({
     queryKey: archiveKeys.browse(repositoryId, name, params),
     queryFn: async (): Promise<Listing> => {
-      const request = api.GET('/api/repositories/{id}/archives/{archive}/browse', {
+      const request = api.GET('/api/v1/repositories/{id}/archives/{archive}/browse', {
         params: {
           path: { id: repositoryId, archive: name },
           query: { path: params.path, sort: params.sort, order: params.order, limit: BROWSE_PAGE_SIZE, offset: params.offset },
@@ -189,7 +189,7 @@ export function useArchiveIndexStatus(repositoryId: number, name: string, pollin
     queryKey: archiveKeys.index(repositoryId, name),
     queryFn: () =>
       unwrap(
-        api.GET('/api/repositories/{id}/archives/{archive}/index', {
+        api.GET('/api/v1/repositories/{id}/archives/{archive}/index', {
           params: { path: { id: repositoryId, archive: name } },
           ...archiveSerializers,
         }),
@@ -220,7 +220,7 @@ export function useRestoreArchive(repositoryId: number, name: string) {
   return useMutation({
     mutationFn: (input: RestoreInput) =>
       unwrap(
-        api.POST('/api/repositories/{id}/archives/{archive}/restore', {
+        api.POST('/api/v1/repositories/{id}/archives/{archive}/restore', {
           params: { path: { id: repositoryId, archive: name } },
           body: input,
           ...archiveSerializers,
@@ -236,7 +236,7 @@ export function useArchiveDiff(repositoryId: number, from: string | null, to: st
     queryKey: archiveKeys.diff(repositoryId, from ?? '', to, params),
     queryFn: () =>
       unwrapPage(
-        api.GET('/api/repositories/{id}/archives/{archive}/diff/{other}', {
+        api.GET('/api/v1/repositories/{id}/archives/{archive}/diff/{other}', {
           params: {
             path: { id: repositoryId, archive: from ?? '', other: to },
             query: {
@@ -261,7 +261,7 @@ export function useArchiveSearch(repositoryId: number, q: string, refetchMs: num
     queryKey: archiveKeys.search(repositoryId, q),
     queryFn: () =>
       unwrap(
-        api.GET('/api/repositories/{id}/search', {
+        api.GET('/api/v1/repositories/{id}/search', {
           params: { path: { id: repositoryId }, query: { q, limit: SEARCH_LIMIT } },
           ...archiveSerializers,
         }),
@@ -286,7 +286,7 @@ export function useIndexAllArchives(repositoryId: number) {
       }
       for (const name of names) {
         await unwrap(
-          api.POST('/api/repositories/{id}/archives/{archive}/index', {
+          api.POST('/api/v1/repositories/{id}/archives/{archive}/index', {
             params: { path: { id: repositoryId, archive: name } },
             ...archiveSerializers,
           }),

@@ -26,7 +26,7 @@ export const auditKeys = {
 export function useAuditLog(filters: AuditFilters, offset: number) {
   return useQuery({
     queryKey: auditKeys.list(filters, offset),
-    queryFn: () => unwrapPage(api.GET('/api/audit', { params: { query: { ...filters, limit: AUDIT_PAGE_SIZE, offset } } })),
+    queryFn: () => unwrapPage(api.GET('/api/v1/audit', { params: { query: { ...filters, limit: AUDIT_PAGE_SIZE, offset } } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -35,6 +35,6 @@ export function useAuditLog(filters: AuditFilters, offset: number) {
 export function useAuditActions() {
   return useQuery({
     queryKey: auditKeys.actions,
-    queryFn: () => unwrap(api.GET('/api/audit/actions')),
+    queryFn: () => unwrap(api.GET('/api/v1/audit/actions')),
   });
 }

@@ -15,7 +15,7 @@ export const authKeys = {
 export function useAuthStatus() {
   return useQuery({
     queryKey: authKeys.status,
-    queryFn: () => unwrap(api.GET('/api/auth/status')),
+    queryFn: () => unwrap(api.GET('/api/v1/auth/status')),
   });
 }
 
@@ -23,7 +23,7 @@ export function useAuthStatus() {
 export function useSetup() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: Credentials) => unwrap(api.POST('/api/auth/setup', { body: credentials })),
+    mutationFn: (credentials: Credentials) => unwrap(api.POST('/api/v1/auth/setup', { body: credentials })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.status }),
     // 409: someone finished the setup meanwhile; the status turns this page into the login page.
     onError: (error) => {
@@ -37,7 +37,7 @@ export function useSetup() {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: Credentials) => unwrap(api.POST('/api/auth/login', { body: credentials })),
+    mutationFn: (credentials: Credentials) => unwrap(api.POST('/api/v1/auth/login', { body: credentials })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.status }),
     // SETUP_REQUIRED: there is no user yet; the status turns this page into the setup page.
     onError: (error) => {
@@ -52,7 +52,7 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => unwrap(api.POST('/api/auth/logout')),
+    mutationFn: () => unwrap(api.POST('/api/v1/auth/logout')),
     onSuccess: async () => {
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== authKeys.all[0] });
       await queryClient.invalidateQueries({ queryKey: authKeys.status });

@@ -14,7 +14,7 @@ export const DEFAULT_COMPRESSION = 'lz4';
 export function useStartBackup() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ManualBackupInput) => unwrap(api.POST('/api/backups/manual', { body: input })),
+    mutationFn: (input: ManualBackupInput) => unwrap(api.POST('/api/v1/backups/manual', { body: input })),
     onSuccess: (job) => keepJob(queryClient, job),
   });
 }

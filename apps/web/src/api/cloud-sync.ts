@@ -22,7 +22,7 @@ export type VerifyResult = Schemas['CloudVerifyResultDto'];
 export function useCloudProviders() {
   return useQuery({
     queryKey: cloudSyncKeys.providers,
-    queryFn: () => unwrap(api.GET('/api/cloud-sync/providers')),
+    queryFn: () => unwrap(api.GET('/api/v1/cloud-sync/providers')),
     staleTime: Infinity,
   });
 }
@@ -31,7 +31,7 @@ export function useCloudProviders() {
 export function useCloudSyncConfigs(offset: number) {
   return useQuery({
     queryKey: cloudSyncKeys.list(offset),
-    queryFn: () => unwrapPage(api.GET('/api/cloud-sync/configs', { params: { query: { limit: CLOUD_SYNC_PAGE_SIZE, offset } } })),
+    queryFn: () => unwrapPage(api.GET('/api/v1/cloud-sync/configs', { params: { query: { limit: CLOUD_SYNC_PAGE_SIZE, offset } } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -40,14 +40,14 @@ export function useCloudSyncConfigs(offset: number) {
 export function useCloudSyncConfigOptions() {
   return useQuery({
     queryKey: cloudSyncKeys.options,
-    queryFn: () => unwrapPage(api.GET('/api/cloud-sync/configs', { params: { query: { limit: CLOUD_SYNC_OPTIONS_LIMIT, offset: 0 } } })),
+    queryFn: () => unwrapPage(api.GET('/api/v1/cloud-sync/configs', { params: { query: { limit: CLOUD_SYNC_OPTIONS_LIMIT, offset: 0 } } })),
   });
 }
 
 export function useCloudSyncConfig(id: number) {
   return useQuery({
     queryKey: cloudSyncKeys.detail(id),
-    queryFn: () => unwrap(api.GET('/api/cloud-sync/configs/{id}', { params: { path: { id } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/cloud-sync/configs/{id}', { params: { path: { id } } })),
   });
 }
 
@@ -60,7 +60,7 @@ function refreshConfig(queryClient: QueryClient, config: CloudSyncConfig): Promi
 export function useCreateCloudSyncConfig() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CloudSyncConfigInput) => unwrap(api.POST('/api/cloud-sync/configs', { body: input })),
+    mutationFn: (input: CloudSyncConfigInput) => unwrap(api.POST('/api/v1/cloud-sync/configs', { body: input })),
     onSuccess: (config) => refreshConfig(queryClient, config),
   });
 }
@@ -68,7 +68,8 @@ export function useCreateCloudSyncConfig() {
 export function useUpdateCloudSyncConfig(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CloudSyncConfigInput) => unwrap(api.PUT('/api/cloud-sync/configs/{id}', { params: { path: { id } }, body: input })),
+    mutationFn: (input: CloudSyncConfigInput) =>
+      unwrap(api.PUT('/api/v1/cloud-sync/configs/{id}', { params: { path: { id } }, body: input })),
     onSuccess: (config) => refreshConfig(queryClient, config),
   });
 }
@@ -77,7 +78,7 @@ export function useUpdateCloudSyncConfig(id: number) {
 export function useDeleteCloudSyncConfig() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => unwrap(api.DELETE('/api/cloud-sync/configs/{id}', { params: { path: { id } } })),
+    mutationFn: (id: number) => unwrap(api.DELETE('/api/v1/cloud-sync/configs/{id}', { params: { path: { id } } })),
     onSuccess: (_, id) => {
       queryClient.removeQueries({ queryKey: cloudSyncKeys.detail(id) });
       return queryClient.invalidateQueries({ queryKey: cloudSyncKeys.lists });
@@ -92,7 +93,7 @@ export function useDeleteCloudSyncConfig() {
 export function useTestCloudSyncConfig(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => unwrap(api.POST('/api/cloud-sync/configs/{id}/test', { params: { path: { id } } })),
+    mutationFn: () => unwrap(api.POST('/api/v1/cloud-sync/configs/{id}/test', { params: { path: { id } } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: cloudSyncKeys.all }),
   });
 }
@@ -102,7 +103,7 @@ export function useVerifyCloudSync(id: number) {
   return useMutation({
     mutationFn: (repositoryId: number) =>
       unwrap(
-        api.POST('/api/cloud-sync/configs/{id}/verify', {
+        api.POST('/api/v1/cloud-sync/configs/{id}/verify', {
           params: { path: { id } },
           body: { repository_id: repositoryId },
         }),
@@ -114,7 +115,10 @@ export function useVerifyCloudSync(id: number) {
 export function useStartCloudSync() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: Schemas['CloudSyncRequestDto']) => unwrap(api.POST('/api/cloud-sync/sync', { body: input })),
+    mutationFn: ({ configId, repositoryId }: { configId: number; repositoryId: number }) =>
+      unwrap(
+        api.POST('/api/v1/cloud-sync/configs/{id}/sync', { params: { path: { id: configId } }, body: { repository_id: repositoryId } }),
+      ),
     onSuccess: (job) => keepJob(queryClient, job),
   });
 }

@@ -7,7 +7,7 @@ import { keepJob } from './jobs';
 export function useCompactRepository(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => unwrap(api.POST('/api/repositories/{id}/compact', { params: { path: { id } } })),
+    mutationFn: () => unwrap(api.POST('/api/v1/repositories/{id}/compact', { params: { path: { id } } })),
     onSuccess: (job) => keepJob(queryClient, job),
   });
 }

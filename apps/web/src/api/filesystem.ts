@@ -14,7 +14,7 @@ export const filesystemKeys = {
 export function useDirectory(path: string, enabled = true) {
   return useQuery({
     queryKey: filesystemKeys.directory(path),
-    queryFn: () => unwrap(api.GET('/api/filesystem/directory', { params: { query: { path } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/filesystem/directory', { params: { query: { path } } })),
     enabled,
     placeholderData: keepPreviousData,
     staleTime: 0,

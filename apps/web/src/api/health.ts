@@ -15,7 +15,7 @@ export function useHealth() {
     queryKey: healthKeys.all,
     queryFn: async (): Promise<Health> => {
       try {
-        return await unwrap(api.GET('/api/health'));
+        return await unwrap(api.GET('/api/v1/health'));
       } catch (error) {
         if (error instanceof ApiRequestError && error.status === 503 && isHealth(error.details)) return error.details;
         throw error;

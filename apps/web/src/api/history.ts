@@ -19,7 +19,7 @@ const BACKFILL_POLL_MS = 3000;
 export function useRepositoryHistory(id: number, limit = 500) {
   return useQuery({
     queryKey: historyKeys.history(id, limit),
-    queryFn: () => unwrap(api.GET('/api/repositories/{id}/history', { params: { path: { id }, query: { limit } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/repositories/{id}/history', { params: { path: { id }, query: { limit } } })),
     refetchInterval: (query) => {
       const backfill = query.state.data?.backfill;
       return backfill && backfill.done < backfill.total ? BACKFILL_POLL_MS : false;
@@ -36,6 +36,7 @@ export function useBackupCalendar(id: number, days = 90) {
   const timeZone = browserTimeZone();
   return useQuery({
     queryKey: historyKeys.calendar(id, days, timeZone),
-    queryFn: () => unwrap(api.GET('/api/repositories/{id}/calendar', { params: { path: { id }, query: { days, time_zone: timeZone } } })),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/repositories/{id}/calendar', { params: { path: { id }, query: { days, time_zone: timeZone } } })),
   });
 }

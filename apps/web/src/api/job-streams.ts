@@ -19,7 +19,7 @@ interface JobStreamHandlers {
 }
 
 /**
- * Follows one unfinished job over `/api/jobs/{id}/stream`: status and progress
+ * Follows one unfinished job over `/api/v1/jobs/{id}/stream`: status and progress
  * update the cached job, log lines go to `onLog`. The server ends the stream
  * after `done`, and so does the hook. Keep `enabled` until `onDone`, so that
  * no event between the final status and `done` is lost.
@@ -27,7 +27,7 @@ interface JobStreamHandlers {
 export function useJobStream(id: number, enabled: boolean, { onLog, onDone }: JobStreamHandlers): void {
   const queryClient = useQueryClient();
   useEventSource(
-    enabled ? `/api/jobs/${id}/stream` : null,
+    enabled ? `/api/v1/jobs/${id}/stream` : null,
     {
       status: (data) => {
         const job = data as Job;
@@ -63,7 +63,7 @@ export function useJobStream(id: number, enabled: boolean, { onLog, onDone }: Jo
 
 /**
  * Keeps every job list on screen current, and the schedules' last runs (and last syncs):
- * `/api/jobs/stream` sends a status event whenever any job changes, and the
+ * `/api/v1/jobs/stream` sends a status event whenever any job changes, and the
  * lists are fetched again, at most once a second however many events come.
  */
 export function useLiveJobLists(): void {
@@ -85,7 +85,7 @@ export function useLiveJobLists(): void {
   );
 
   useEventSource(
-    '/api/jobs/stream',
+    '/api/v1/jobs/stream',
     {
       status: (data) => {
         const job = data as Job;

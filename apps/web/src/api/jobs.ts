@@ -56,7 +56,7 @@ export function stepParameters(job: Job, step: JobStep): JobStep['parameters'] |
 export function useJobs(filters: JobFilters, offset = 0, limit = JOB_PAGE_SIZE) {
   return useQuery({
     queryKey: jobKeys.list(filters, offset, limit),
-    queryFn: () => unwrapPage(api.GET('/api/jobs', { params: { query: { ...filters, limit, offset } } })),
+    queryFn: () => unwrapPage(api.GET('/api/v1/jobs', { params: { query: { ...filters, limit, offset } } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -64,7 +64,7 @@ export function useJobs(filters: JobFilters, offset = 0, limit = JOB_PAGE_SIZE) 
 export function useJob(id: number) {
   return useQuery({
     queryKey: jobKeys.detail(id),
-    queryFn: () => unwrap(api.GET('/api/jobs/{id}', { params: { path: { id } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/jobs/{id}', { params: { path: { id } } })),
   });
 }
 
@@ -90,7 +90,7 @@ export function useJobLog(id: number) {
       let offset = 0;
       for (;;) {
         const page = await unwrap(
-          api.GET('/api/jobs/{id}/logs', {
+          api.GET('/api/v1/jobs/{id}/logs', {
             params: { path: { id }, query: { offset, limit: LOG_PAGE_LINES } },
           }) as Promise<JsonAnswer<JobLogPage>>,
         );
@@ -108,14 +108,14 @@ export function useJobLog(id: number) {
 
 /** The whole log as a text file; a plain link, so the browser downloads it. */
 export function jobLogTextUrl(id: number): string {
-  return `/api/jobs/${id}/logs?format=text`;
+  return `/api/v1/jobs/${id}/logs?format=text`;
 }
 
 /** Stops a queued or running job; the answer comes once it has settled. */
 export function useCancelJob(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => unwrap(api.POST('/api/jobs/{id}/cancel', { params: { path: { id } } })),
+    mutationFn: () => unwrap(api.POST('/api/v1/jobs/{id}/cancel', { params: { path: { id } } })),
     onSuccess: (job) => keepJob(queryClient, job),
   });
 }
@@ -124,7 +124,7 @@ export function useCancelJob(id: number) {
 export function useRetryJob(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => unwrap(api.POST('/api/jobs/{id}/retry', { params: { path: { id } } })),
+    mutationFn: () => unwrap(api.POST('/api/v1/jobs/{id}/retry', { params: { path: { id } } })),
     onSuccess: (job) => keepJob(queryClient, job),
   });
 }
@@ -137,7 +137,7 @@ export type JobBulkAction = Schemas['JobBulkDto']['action'];
 export function useBulkJobs() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { action: JobBulkAction; ids: number[] }) => unwrap(api.POST('/api/jobs/bulk', { body: input })),
+    mutationFn: (input: { action: JobBulkAction; ids: number[] }) => unwrap(api.POST('/api/v1/jobs/bulk', { body: input })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: jobKeys.all }),
   });
 }

@@ -50,7 +50,7 @@ export const notificationKeys = {
 export function useNotificationCatalog() {
   return useQuery({
     queryKey: notificationKeys.catalog,
-    queryFn: () => unwrap(api.GET('/api/notifications/events')),
+    queryFn: () => unwrap(api.GET('/api/v1/notifications/events')),
     staleTime: Infinity,
   });
 }
@@ -59,7 +59,7 @@ export function useNotificationCatalog() {
 export function useNotificationServices() {
   return useQuery({
     queryKey: notificationKeys.services,
-    queryFn: () => unwrap(api.GET('/api/notifications/providers')),
+    queryFn: () => unwrap(api.GET('/api/v1/notifications/providers')),
     staleTime: Infinity,
   });
 }
@@ -68,7 +68,7 @@ export function useNotificationServices() {
 export function useChannels(offset: number) {
   return useQuery({
     queryKey: notificationKeys.channelList(offset),
-    queryFn: () => unwrapPage(api.GET('/api/notifications/channels', { params: { query: { limit: CHANNEL_PAGE_SIZE, offset } } })),
+    queryFn: () => unwrapPage(api.GET('/api/v1/notifications/channels', { params: { query: { limit: CHANNEL_PAGE_SIZE, offset } } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -77,14 +77,15 @@ export function useChannels(offset: number) {
 export function useChannelOptions() {
   return useQuery({
     queryKey: notificationKeys.channelOptions,
-    queryFn: () => unwrapPage(api.GET('/api/notifications/channels', { params: { query: { limit: CHANNEL_OPTIONS_LIMIT, offset: 0 } } })),
+    queryFn: () =>
+      unwrapPage(api.GET('/api/v1/notifications/channels', { params: { query: { limit: CHANNEL_OPTIONS_LIMIT, offset: 0 } } })),
   });
 }
 
 export function useChannel(id: number) {
   return useQuery({
     queryKey: notificationKeys.channel(id),
-    queryFn: () => unwrap(api.GET('/api/notifications/channels/{id}', { params: { path: { id } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/notifications/channels/{id}', { params: { path: { id } } })),
   });
 }
 
@@ -97,7 +98,7 @@ function refreshChannel(queryClient: QueryClient, channel: Channel): Promise<unk
 export function useCreateChannel() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ChannelInput) => unwrap(api.POST('/api/notifications/channels', { body: input })),
+    mutationFn: (input: ChannelInput) => unwrap(api.POST('/api/v1/notifications/channels', { body: input })),
     onSuccess: (channel) => refreshChannel(queryClient, channel),
   });
 }
@@ -105,7 +106,7 @@ export function useCreateChannel() {
 export function useUpdateChannel(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ChannelInput) => unwrap(api.PUT('/api/notifications/channels/{id}', { params: { path: { id } }, body: input })),
+    mutationFn: (input: ChannelInput) => unwrap(api.PUT('/api/v1/notifications/channels/{id}', { params: { path: { id } }, body: input })),
     onSuccess: (channel) => refreshChannel(queryClient, channel),
   });
 }
@@ -114,7 +115,7 @@ export function useUpdateChannel(id: number) {
 export function useDeleteChannel() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => unwrap(api.DELETE('/api/notifications/channels/{id}', { params: { path: { id } } })),
+    mutationFn: (id: number) => unwrap(api.DELETE('/api/v1/notifications/channels/{id}', { params: { path: { id } } })),
     onSuccess: (_, id) => {
       queryClient.removeQueries({ queryKey: notificationKeys.channel(id) });
       return Promise.all([
@@ -129,7 +130,7 @@ export function useDeleteChannel() {
 export function useTestChannel(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => unwrap(api.POST('/api/notifications/channels/{id}/test', { params: { path: { id } } })),
+    mutationFn: () => unwrap(api.POST('/api/v1/notifications/channels/{id}/test', { params: { path: { id } } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: notificationKeys.deliveries }),
   });
 }
@@ -139,7 +140,7 @@ export function useDeliveries(filters: DeliveryFilters, offset: number) {
   return useQuery({
     queryKey: notificationKeys.deliveryList(filters, offset),
     queryFn: () =>
-      unwrapPage(api.GET('/api/notifications/deliveries', { params: { query: { ...filters, limit: DELIVERY_PAGE_SIZE, offset } } })),
+      unwrapPage(api.GET('/api/v1/notifications/deliveries', { params: { query: { ...filters, limit: DELIVERY_PAGE_SIZE, offset } } })),
     placeholderData: keepPreviousData,
     refetchInterval: (query) => (query.state.data?.items.some((delivery) => delivery.status === 'pending') ? PENDING_REFRESH_MS : false),
   });
@@ -149,7 +150,7 @@ export function useDeliveries(filters: DeliveryFilters, offset: number) {
 export function useResendDelivery() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => unwrap(api.POST('/api/notifications/deliveries/{id}/resend', { params: { path: { id } } })),
+    mutationFn: (id: number) => unwrap(api.POST('/api/v1/notifications/deliveries/{id}/resend', { params: { path: { id } } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: notificationKeys.deliveries }),
   });
 }

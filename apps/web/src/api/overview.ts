@@ -15,7 +15,7 @@ export type RepositoryHealth = Schemas['RepositoryHealth'];
 export function useOverview() {
   return useQuery({
     queryKey: repositoryKeys.overview,
-    queryFn: () => unwrap(api.GET('/api/overview')),
+    queryFn: () => unwrap(api.GET('/api/v1/overview')),
     refetchInterval: 60_000,
   });
 }
@@ -25,7 +25,7 @@ export function useAcknowledgeFailures() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (repositoryId?: number) =>
-      unwrap(api.POST('/api/jobs/acknowledge', { body: repositoryId === undefined ? {} : { repository_id: repositoryId } })),
+      unwrap(api.POST('/api/v1/jobs/acknowledge', { body: repositoryId === undefined ? {} : { repository_id: repositoryId } })),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: repositoryKeys.overview }),

@@ -12,7 +12,7 @@ export interface PolicyEndpoints<Policy, Input> {
   list: (query: { limit: number; offset: number }) => Promise<Page<Policy>>;
   get: (id: number) => Promise<Policy>;
   create: (input: Input) => Promise<Policy>;
-  /** PUT: replaces the whole policy. */
+  /** PUT: changes the fields the input gives (the forms give them all). */
   update: (id: number, input: Input) => Promise<Policy>;
   remove: (id: number) => Promise<unknown>;
 }

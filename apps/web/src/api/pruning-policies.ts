@@ -6,7 +6,7 @@ import { policyQueries } from './policy-queries';
 
 /** A pruning policy: borg prune's keep rules, an archive pattern, and whether borg compact follows. */
 export type PruningPolicy = Schemas['PruningPolicyDto'];
-/** What the form sends on create and update; PUT replaces the whole policy, so every rule is sent (null for none). */
+/** What the form sends on create and update: every rule, null for none, so that PUT clears a rule the form emptied. */
 export type PruningPolicyInput = Schemas['PruningPolicyInputDto'];
 /** What borg prune --dry-run --list decided: each kept archive with the rule that keeps it, and the archives it would delete. */
 export type PrunePreview = Schemas['PrunePreviewDto'];
@@ -14,11 +14,11 @@ export type PruneRequest = Schemas['PruneRequestDto'];
 
 const pruningPolicies = policyQueries<PruningPolicy, PruningPolicyInput>({
   resource: 'pruning-policies',
-  list: (query) => unwrapPage(api.GET('/api/pruning-policies', { params: { query } })),
-  get: (id) => unwrap(api.GET('/api/pruning-policies/{id}', { params: { path: { id } } })),
-  create: (body) => unwrap(api.POST('/api/pruning-policies', { body })),
-  update: (id, body) => unwrap(api.PUT('/api/pruning-policies/{id}', { params: { path: { id } }, body })),
-  remove: (id) => unwrap(api.DELETE('/api/pruning-policies/{id}', { params: { path: { id } } })),
+  list: (query) => unwrapPage(api.GET('/api/v1/pruning-policies', { params: { query } })),
+  get: (id) => unwrap(api.GET('/api/v1/pruning-policies/{id}', { params: { path: { id } } })),
+  create: (body) => unwrap(api.POST('/api/v1/pruning-policies', { body })),
+  update: (id, body) => unwrap(api.PUT('/api/v1/pruning-policies/{id}', { params: { path: { id } }, body })),
+  remove: (id) => unwrap(api.DELETE('/api/v1/pruning-policies/{id}', { params: { path: { id } } })),
 });
 
 export const {
@@ -40,7 +40,7 @@ export function usePrunePreview(id: number, repositoryId: number | null) {
     queryKey: [...pruningPolicies.keys.all, 'preview', id, repositoryId ?? 0],
     queryFn: () =>
       unwrap(
-        api.POST('/api/pruning-policies/{id}/preview', {
+        api.POST('/api/v1/pruning-policies/{id}/preview', {
           params: { path: { id } },
           body: { repository_id: repositoryId ?? 0 },
         }),
@@ -56,7 +56,7 @@ export function useStartPrune() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ repositoryId, ...body }: PruneRequest & { repositoryId: number }) =>
-      unwrap(api.POST('/api/repositories/{id}/prune', { params: { path: { id: repositoryId } }, body })),
+      unwrap(api.POST('/api/v1/repositories/{id}/prune', { params: { path: { id: repositoryId } }, body })),
     onSuccess: (job) => keepJob(queryClient, job),
   });
 }

@@ -34,14 +34,14 @@ export function useRepositories(offset: number) {
   return useQuery({
     queryKey: repositoryKeys.list(offset),
     queryFn: async () => {
-      return unwrapPage(api.GET('/api/repositories', { params: { query: { limit: REPOSITORY_PAGE_SIZE, offset } } }));
+      return unwrapPage(api.GET('/api/v1/repositories', { params: { query: { limit: REPOSITORY_PAGE_SIZE, offset } } }));
     },
     placeholderData: keepPreviousData,
   });
 }
 
 const readRepositoryOptions = () =>
-  unwrapPage(api.GET('/api/repositories', { params: { query: { limit: REPOSITORY_OPTIONS_LIMIT, offset: 0 } } }));
+  unwrapPage(api.GET('/api/v1/repositories', { params: { query: { limit: REPOSITORY_OPTIONS_LIMIT, offset: 0 } } }));
 
 /** The repositories to choose from in a select (and to name them in job lists), by name. */
 export function useRepositoryOptions() {
@@ -67,7 +67,7 @@ export function useRepositoryNames(): (id: number | null) => string {
 export function useRepository(id: number) {
   return useQuery({
     queryKey: repositoryKeys.detail(id),
-    queryFn: () => unwrap(api.GET('/api/repositories/{id}', { params: { path: { id } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/repositories/{id}', { params: { path: { id } } })),
   });
 }
 
@@ -75,7 +75,7 @@ export function useRepository(id: number) {
 export function useCreateRepository() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateRepositoryInput) => unwrap(api.POST('/api/repositories', { body: input })),
+    mutationFn: (input: CreateRepositoryInput) => unwrap(api.POST('/api/v1/repositories', { body: input })),
     onSuccess: (repository) => {
       queryClient.setQueryData(repositoryKeys.detail(repository.id), repository);
       return queryClient.invalidateQueries({ queryKey: repositoryKeys.lists });
@@ -87,7 +87,7 @@ export function useCreateRepository() {
 export function useUpdateRepository(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: UpdateRepositoryInput) => unwrap(api.PUT('/api/repositories/{id}', { params: { path: { id } }, body: input })),
+    mutationFn: (input: UpdateRepositoryInput) => unwrap(api.PUT('/api/v1/repositories/{id}', { params: { path: { id } }, body: input })),
     onSuccess: (repository) => {
       queryClient.setQueryData(repositoryKeys.detail(id), repository);
       return queryClient.invalidateQueries({ queryKey: repositoryKeys.lists });
@@ -101,7 +101,7 @@ export function useDeleteRepository(id: number) {
   return useMutation({
     mutationFn: (deleteData: boolean) =>
       unwrap(
-        api.DELETE('/api/repositories/{id}', {
+        api.DELETE('/api/v1/repositories/{id}', {
           params: { path: { id }, query: { delete_data: String(deleteData) } },
         }),
       ),
@@ -116,7 +116,7 @@ export function useDeleteRepository(id: number) {
 export function useTestRepository(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => unwrap(api.POST('/api/repositories/{id}/test', { params: { path: { id } } })),
+    mutationFn: () => unwrap(api.POST('/api/v1/repositories/{id}/test', { params: { path: { id } } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: repositoryKeys.all }),
   });
 }
@@ -128,7 +128,7 @@ export function useTestRepository(id: number) {
 export function useRepositoryInfo(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => unwrap(api.GET('/api/repositories/{id}/info', { params: { path: { id } } })),
+    mutationFn: () => unwrap(api.GET('/api/v1/repositories/{id}/info', { params: { path: { id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: repositoryKeys.all }),
   });
 }
@@ -136,13 +136,13 @@ export function useRepositoryInfo(id: number) {
 /** The repository key as text; an action, so the key is never kept in the query cache. */
 export function useExportRepositoryKey(id: number) {
   return useMutation({
-    mutationFn: () => unwrap(api.GET('/api/repositories/{id}/key', { params: { path: { id } } })),
+    mutationFn: () => unwrap(api.GET('/api/v1/repositories/{id}/key', { params: { path: { id } } })),
   });
 }
 
 /** Removes a stale borg lock. */
 export function useBreakRepositoryLock(id: number) {
   return useMutation({
-    mutationFn: () => unwrap(api.POST('/api/repositories/{id}/break-lock', { params: { path: { id } } })),
+    mutationFn: () => unwrap(api.POST('/api/v1/repositories/{id}/break-lock', { params: { path: { id } } })),
   });
 }

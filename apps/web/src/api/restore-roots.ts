@@ -8,7 +8,7 @@ export type RestoreRoots = Schemas['RestoreRootsDto'];
 export function useRestoreRoots(enabled: boolean) {
   return useQuery({
     queryKey: ['restore-roots'] as const,
-    queryFn: () => unwrap(api.GET('/api/restore-roots')),
+    queryFn: () => unwrap(api.GET('/api/v1/restore-roots')),
     enabled,
     staleTime: Infinity,
   });

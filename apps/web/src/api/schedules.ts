@@ -7,7 +7,7 @@ export type ScheduleBulkAction = Schemas['ScheduleBulkDto']['action'];
 
 /** A schedule: what to back up where, when (cron in a time zone), what follows, and its next and last run. */
 export type Schedule = Schemas['ScheduleDto'];
-/** What the form sends on create and update; PUT replaces the whole schedule. */
+/** What the form sends on create and update (every field: PUT changes the fields a body gives). */
 export type ScheduleInput = Schemas['ScheduleInputDto'];
 /** A hook as the schedule keeps it, with its defaults filled in. */
 export type ScheduleHook = Schemas['ScheduleHookViewDto'];
@@ -32,7 +32,7 @@ export const scheduleKeys = {
 export function useSchedules(offset: number) {
   return useQuery({
     queryKey: scheduleKeys.list(offset),
-    queryFn: () => unwrapPage(api.GET('/api/schedules', { params: { query: { limit: SCHEDULE_PAGE_SIZE, offset } } })),
+    queryFn: () => unwrapPage(api.GET('/api/v1/schedules', { params: { query: { limit: SCHEDULE_PAGE_SIZE, offset } } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -40,7 +40,7 @@ export function useSchedules(offset: number) {
 export function useSchedule(id: number) {
   return useQuery({
     queryKey: scheduleKeys.detail(id),
-    queryFn: () => unwrap(api.GET('/api/schedules/{id}', { params: { path: { id } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/schedules/{id}', { params: { path: { id } } })),
   });
 }
 
@@ -48,7 +48,8 @@ export function useSchedule(id: number) {
 export function useScheduleRuns(id: number, offset: number) {
   return useQuery({
     queryKey: scheduleKeys.runs(id, offset),
-    queryFn: () => unwrapPage(api.GET('/api/schedules/{id}/runs', { params: { path: { id }, query: { limit: JOB_PAGE_SIZE, offset } } })),
+    queryFn: () =>
+      unwrapPage(api.GET('/api/v1/schedules/{id}/runs', { params: { path: { id }, query: { limit: JOB_PAGE_SIZE, offset } } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -65,7 +66,7 @@ export function useSchedulePreview(cronExpression: string, timezone: string) {
     queryKey: scheduleKeys.preview(expression, zone),
     queryFn: () =>
       unwrap(
-        api.GET('/api/schedules/preview', {
+        api.GET('/api/v1/schedules/preview', {
           params: { query: { cron_expression: expression, ...(zone ? { timezone: zone } : {}) } },
         }),
       ),
@@ -97,7 +98,7 @@ function refreshSchedule(queryClient: QueryClient, schedule: Schedule): Promise<
 export function useCreateSchedule() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ScheduleInput) => unwrap(api.POST('/api/schedules', { body: input })),
+    mutationFn: (input: ScheduleInput) => unwrap(api.POST('/api/v1/schedules', { body: input })),
     onSuccess: (schedule) => refreshSchedule(queryClient, schedule),
   });
 }
@@ -105,7 +106,7 @@ export function useCreateSchedule() {
 export function useUpdateSchedule(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ScheduleInput) => unwrap(api.PUT('/api/schedules/{id}', { params: { path: { id } }, body: input })),
+    mutationFn: (input: ScheduleInput) => unwrap(api.PUT('/api/v1/schedules/{id}', { params: { path: { id } }, body: input })),
     onSuccess: (schedule) => refreshSchedule(queryClient, schedule),
   });
 }
@@ -114,7 +115,7 @@ export function useUpdateSchedule(id: number) {
 export function useDeleteSchedule() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => unwrap(api.DELETE('/api/schedules/{id}', { params: { path: { id } } })),
+    mutationFn: (id: number) => unwrap(api.DELETE('/api/v1/schedules/{id}', { params: { path: { id } } })),
     onSuccess: (_, id) => {
       queryClient.removeQueries({ queryKey: scheduleKeys.detail(id) });
       return queryClient.invalidateQueries({ queryKey: scheduleKeys.lists });
@@ -129,7 +130,7 @@ export function useDeleteSchedule() {
 export function useToggleSchedule() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => unwrap(api.POST('/api/schedules/{id}/toggle', { params: { path: { id } } })),
+    mutationFn: (id: number) => unwrap(api.POST('/api/v1/schedules/{id}/toggle', { params: { path: { id } } })),
     onSuccess: (schedule) => refreshSchedule(queryClient, schedule),
   });
 }
@@ -141,7 +142,7 @@ export function useToggleSchedule() {
 export function useRunSchedule() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => unwrap(api.POST('/api/schedules/{id}/run', { params: { path: { id } } })),
+    mutationFn: (id: number) => unwrap(api.POST('/api/v1/schedules/{id}/run', { params: { path: { id } } })),
     onSuccess: (job, id) => Promise.all([keepJob(queryClient, job), invalidateLastRun(queryClient, id)]),
   });
 }
@@ -150,7 +151,7 @@ export function useRunSchedule() {
 export function useBulkSchedules() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { action: ScheduleBulkAction; ids: number[] }) => unwrap(api.POST('/api/schedules/bulk', { body: input })),
+    mutationFn: (input: { action: ScheduleBulkAction; ids: number[] }) => unwrap(api.POST('/api/v1/schedules/bulk', { body: input })),
     onSettled: () =>
       Promise.all([queryClient.invalidateQueries({ queryKey: ['schedules'] }), queryClient.invalidateQueries({ queryKey: jobKeys.lists })]),
   });

@@ -20,7 +20,7 @@ export const searchKeys = {
 export function useFileSearch(q: string) {
   return useQuery({
     queryKey: searchKeys.files(q),
-    queryFn: () => unwrap(api.GET('/api/search', { params: { query: { q, limit: FILE_SEARCH_LIMIT } }, ...archiveSerializers })),
+    queryFn: () => unwrap(api.GET('/api/v1/search', { params: { query: { q, limit: FILE_SEARCH_LIMIT } }, ...archiveSerializers })),
     enabled: q.length >= MIN_SEARCH_LENGTH,
     placeholderData: keepPreviousData,
     staleTime: 0,

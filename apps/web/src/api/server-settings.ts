@@ -9,7 +9,7 @@ export type ServerSettingGroup = ServerSetting['group'];
 export function useServerSettings() {
   return useQuery({
     queryKey: ['server-settings'] as const,
-    queryFn: () => unwrap(api.GET('/api/server-settings')),
+    queryFn: () => unwrap(api.GET('/api/v1/server-settings')),
     staleTime: Infinity,
   });
 }

@@ -10,7 +10,7 @@ export const sshKeys = { publicKey: ['ssh', 'public-key'] as const };
 export function useSshPublicKey(enabled = true) {
   return useQuery({
     queryKey: sshKeys.publicKey,
-    queryFn: () => unwrap(api.GET('/api/ssh/public-key')),
+    queryFn: () => unwrap(api.GET('/api/v1/ssh/public-key')),
     enabled,
     staleTime: Infinity,
   });

@@ -12,7 +12,7 @@ export type TwoFactorDisable = Schemas['TwoFactorDisableDto'];
 /** Starts turning two-factor sign-in on: a new pending secret, which replaces any earlier one not confirmed. */
 export function useStartTwoFactor() {
   return useMutation({
-    mutationFn: () => unwrap(api.POST('/api/auth/two-factor')),
+    mutationFn: () => unwrap(api.POST('/api/v1/auth/two-factor')),
   });
 }
 
@@ -20,7 +20,7 @@ export function useStartTwoFactor() {
 export function useConfirmTwoFactor() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: TwoFactorCode) => unwrap(api.POST('/api/auth/two-factor/confirm', { body: input })),
+    mutationFn: (input: TwoFactorCode) => unwrap(api.POST('/api/v1/auth/two-factor/confirm', { body: input })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.status }),
   });
 }
@@ -29,7 +29,7 @@ export function useConfirmTwoFactor() {
 export function useDisableTwoFactor() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: TwoFactorDisable) => unwrap(api.DELETE('/api/auth/two-factor', { body: input })),
+    mutationFn: (input: TwoFactorDisable) => unwrap(api.DELETE('/api/v1/auth/two-factor', { body: input })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.status }),
   });
 }

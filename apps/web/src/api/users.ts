@@ -21,7 +21,7 @@ export const userKeys = {
 export function useUsers(offset: number) {
   return useQuery({
     queryKey: userKeys.list(offset),
-    queryFn: () => unwrapPage(api.GET('/api/users', { params: { query: { limit: USER_PAGE_SIZE, offset } } })),
+    queryFn: () => unwrapPage(api.GET('/api/v1/users', { params: { query: { limit: USER_PAGE_SIZE, offset } } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -30,14 +30,14 @@ export function useUsers(offset: number) {
 export function useUserOptions() {
   return useQuery({
     queryKey: userKeys.options,
-    queryFn: () => unwrapPage(api.GET('/api/users', { params: { query: { limit: USER_OPTIONS_LIMIT, offset: 0 } } })),
+    queryFn: () => unwrapPage(api.GET('/api/v1/users', { params: { query: { limit: USER_OPTIONS_LIMIT, offset: 0 } } })),
   });
 }
 
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: NewUser) => unwrap(api.POST('/api/users', { body: input })),
+    mutationFn: (input: NewUser) => unwrap(api.POST('/api/v1/users', { body: input })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }
@@ -47,7 +47,7 @@ export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, change }: { id: number; change: UserChange }) =>
-      unwrap(api.PUT('/api/users/{id}', { params: { path: { id } }, body: change })),
+      unwrap(api.PUT('/api/v1/users/{id}', { params: { path: { id } }, body: change })),
     // The signed-in admin may have changed themselves: the auth status carries their name and role.
     onSuccess: () =>
       Promise.all([
@@ -60,7 +60,7 @@ export function useUpdateUser() {
 export function useDeleteUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => unwrap(api.DELETE('/api/users/{id}', { params: { path: { id } } })),
+    mutationFn: (id: number) => unwrap(api.DELETE('/api/v1/users/{id}', { params: { path: { id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }

@@ -1,7 +1,7 @@
 // Generated from libs/api-client/openapi.json by `npm run openapi`. Do not edit.
 
 export interface paths {
-    "/api/health": {
+    "/api/v1/health": {
         parameters: {
             query?: never;
             header?: never;
@@ -18,7 +18,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/auth/status": {
+    "/api/v1/auth/status": {
         parameters: {
             query?: never;
             header?: never;
@@ -35,7 +35,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/auth/setup": {
+    "/api/v1/auth/setup": {
         parameters: {
             query?: never;
             header?: never;
@@ -52,7 +52,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/auth/login": {
+    "/api/v1/auth/login": {
         parameters: {
             query?: never;
             header?: never;
@@ -74,7 +74,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/auth/logout": {
+    "/api/v1/auth/logout": {
         parameters: {
             query?: never;
             header?: never;
@@ -91,7 +91,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/auth/me": {
+    "/api/v1/auth/me": {
         parameters: {
             query?: never;
             header?: never;
@@ -111,7 +111,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/auth/password": {
+    "/api/v1/auth/password": {
         parameters: {
             query?: never;
             header?: never;
@@ -131,7 +131,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/users": {
+    "/api/v1/users": {
         parameters: {
             query?: never;
             header?: never;
@@ -155,7 +155,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/users/{id}": {
+    "/api/v1/users/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -187,7 +187,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/users/{id}/two-factor": {
+    "/api/v1/users/{id}/two-factor": {
         parameters: {
             query?: never;
             header?: never;
@@ -209,7 +209,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/auth/sessions": {
+    "/api/v1/auth/sessions": {
         parameters: {
             query?: never;
             header?: never;
@@ -233,7 +233,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/auth/sessions/{id}": {
+    "/api/v1/auth/sessions/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -253,7 +253,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/audit": {
+    "/api/v1/audit": {
         parameters: {
             query?: never;
             header?: never;
@@ -275,7 +275,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/audit/actions": {
+    "/api/v1/audit/actions": {
         parameters: {
             query?: never;
             header?: never;
@@ -284,7 +284,7 @@ export interface paths {
         };
         /**
          * The operations the audit trail holds, with how many entries each
-         * @description For a filter by action: each is a value `action` of GET /api/audit accepts.
+         * @description For a filter by action: each is a value `action` of GET /api/v1/audit accepts.
          *
          *     Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
@@ -297,7 +297,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/api-keys": {
+    "/api/v1/api-keys": {
         parameters: {
             query?: never;
             header?: never;
@@ -323,7 +323,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/api-keys/{id}": {
+    "/api/v1/api-keys/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -343,7 +343,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/auth/two-factor": {
+    "/api/v1/auth/two-factor": {
         parameters: {
             query?: never;
             header?: never;
@@ -354,7 +354,7 @@ export interface paths {
         put?: never;
         /**
          * Start turning on two-factor sign-in: a new TOTP secret for an authenticator app
-         * @description The secret stays pending (and sign-in unchanged) until POST /api/auth/two-factor/confirm proves that an authenticator holds it; starting again replaces a pending secret. 409 while two-factor sign-in is on.
+         * @description The secret stays pending (and sign-in unchanged) until POST /api/v1/auth/two-factor/confirm proves that an authenticator holds it; starting again replaces a pending secret. 409 while two-factor sign-in is on.
          *
          *     Needs the `viewer` role: any signed-in user or API key.
          */
@@ -371,7 +371,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/auth/two-factor/confirm": {
+    "/api/v1/auth/two-factor/confirm": {
         parameters: {
             query?: never;
             header?: never;
@@ -393,7 +393,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/repositories": {
+    "/api/v1/repositories": {
         parameters: {
             query?: never;
             header?: never;
@@ -417,7 +417,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/repositories/{id}": {
+    "/api/v1/repositories/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -447,7 +447,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/repositories/{id}/test": {
+    "/api/v1/repositories/{id}/test": {
         parameters: {
             query?: never;
             header?: never;
@@ -467,7 +467,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/repositories/{id}/info": {
+    "/api/v1/repositories/{id}/info": {
         parameters: {
             query?: never;
             header?: never;
@@ -487,7 +487,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/repositories/{id}/key": {
+    "/api/v1/repositories/{id}/key": {
         parameters: {
             query?: never;
             header?: never;
@@ -507,7 +507,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/repositories/{id}/break-lock": {
+    "/api/v1/repositories/{id}/break-lock": {
         parameters: {
             query?: never;
             header?: never;
@@ -527,7 +527,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/ssh/public-key": {
+    "/api/v1/ssh/public-key": {
         parameters: {
             query?: never;
             header?: never;
@@ -547,7 +547,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/server-settings": {
+    "/api/v1/server-settings": {
         parameters: {
             query?: never;
             header?: never;
@@ -569,7 +569,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/jobs": {
+    "/api/v1/jobs": {
         parameters: {
             query?: never;
             header?: never;
@@ -589,7 +589,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/jobs/stream": {
+    "/api/v1/jobs/stream": {
         parameters: {
             query?: never;
             header?: never;
@@ -609,7 +609,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/jobs/{id}": {
+    "/api/v1/jobs/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -629,7 +629,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/jobs/{id}/cancel": {
+    "/api/v1/jobs/{id}/cancel": {
         parameters: {
             query?: never;
             header?: never;
@@ -649,7 +649,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/jobs/{id}/retry": {
+    "/api/v1/jobs/{id}/retry": {
         parameters: {
             query?: never;
             header?: never;
@@ -669,7 +669,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/jobs/bulk": {
+    "/api/v1/jobs/bulk": {
         parameters: {
             query?: never;
             header?: never;
@@ -689,7 +689,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/jobs/acknowledge": {
+    "/api/v1/jobs/acknowledge": {
         parameters: {
             query?: never;
             header?: never;
@@ -709,7 +709,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/jobs/{id}/acknowledge": {
+    "/api/v1/jobs/{id}/acknowledge": {
         parameters: {
             query?: never;
             header?: never;
@@ -729,7 +729,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/jobs/{id}/logs": {
+    "/api/v1/jobs/{id}/logs": {
         parameters: {
             query?: never;
             header?: never;
@@ -749,7 +749,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/jobs/{id}/stream": {
+    "/api/v1/jobs/{id}/stream": {
         parameters: {
             query?: never;
             header?: never;
@@ -769,7 +769,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/backups/manual": {
+    "/api/v1/backups/manual": {
         parameters: {
             query?: never;
             header?: never;
@@ -779,7 +779,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Start a backup now; answers with the job (follow it at /api/jobs/{id}/stream)
+         * Start a backup now; answers with the job (follow it at /api/v1/jobs/{id}/stream)
          * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["backupsManual"];
@@ -789,7 +789,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/filesystem/directory": {
+    "/api/v1/filesystem/directory": {
         parameters: {
             query?: never;
             header?: never;
@@ -809,7 +809,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/repositories/{id}/archives": {
+    "/api/v1/repositories/{id}/archives": {
         parameters: {
             query?: never;
             header?: never;
@@ -829,7 +829,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/repositories/{id}/archives/delete": {
+    "/api/v1/repositories/{id}/archives/delete": {
         parameters: {
             query?: never;
             header?: never;
@@ -849,7 +849,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/repositories/{id}/archives/{archive}": {
+    "/api/v1/repositories/{id}/archives/{archive}": {
         parameters: {
             query?: never;
             header?: never;
@@ -873,7 +873,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/repositories/{id}/archives/{archive}/browse": {
+    "/api/v1/repositories/{id}/archives/{archive}/browse": {
         parameters: {
             query?: never;
             header?: never;
@@ -893,7 +893,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/repositories/{id}/archives/{archive}/download": {
+    "/api/v1/repositories/{id}/archives/{archive}/download": {
         parameters: {
             query?: never;
             header?: never;
@@ -915,7 +915,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/repositories/{id}/archives/{archive}/index": {
+    "/api/v1/repositories/{id}/archives/{archive}/index": {
         parameters: {
             query?: never;
             header?: never;
@@ -939,7 +939,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/repositories/{id}/archives/{archive}/restore": {
+    "/api/v1/repositories/{id}/archives/{archive}/restore": {
         parameters: {
             query?: never;
             header?: never;
@@ -950,7 +950,7 @@ export interface paths {
         put?: never;
         /**
          * Extract files and directories of the archive into a directory on the server (a job)
-         * @description An operator restores only inside the restore roots (GET /api/restore-roots, BORGITORY_RESTORE_ROOTS); a target outside them, or reached through a symbolic link that leads out, is 403. An admin restores anywhere.
+         * @description An operator restores only inside the restore roots (GET /api/v1/restore-roots, BORGITORY_RESTORE_ROOTS); a target outside them, or reached through a symbolic link that leads out, is 403. An admin restores anywhere.
          *
          *     Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
@@ -961,7 +961,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/repositories/{id}/archives/{archive}/diff/{other}": {
+    "/api/v1/repositories/{id}/archives/{archive}/diff/{other}": {
         parameters: {
             query?: never;
             header?: never;
@@ -981,7 +981,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/repositories/{id}/search": {
+    "/api/v1/repositories/{id}/search": {
         parameters: {
             query?: never;
             header?: never;
@@ -1001,7 +1001,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/restore-roots": {
+    "/api/v1/restore-roots": {
         parameters: {
             query?: never;
             header?: never;
@@ -1023,7 +1023,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/cloud-sync/providers": {
+    "/api/v1/cloud-sync/providers": {
         parameters: {
             query?: never;
             header?: never;
@@ -1043,7 +1043,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/cloud-sync/configs": {
+    "/api/v1/cloud-sync/configs": {
         parameters: {
             query?: never;
             header?: never;
@@ -1067,7 +1067,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/cloud-sync/configs/{id}": {
+    "/api/v1/cloud-sync/configs/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1097,7 +1097,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/cloud-sync/configs/{id}/test": {
+    "/api/v1/cloud-sync/configs/{id}/test": {
         parameters: {
             query?: never;
             header?: never;
@@ -1117,7 +1117,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/cloud-sync/configs/{id}/verify": {
+    "/api/v1/cloud-sync/configs/{id}/verify": {
         parameters: {
             query?: never;
             header?: never;
@@ -1137,7 +1137,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/cloud-sync/sync": {
+    "/api/v1/cloud-sync/configs/{id}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy a repository off-site now with this configuration (a job, after whatever runs on the repository)
+         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
+         */
+        post: operations["cloudSyncSyncWith"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cloud-sync/sync": {
         parameters: {
             query?: never;
             header?: never;
@@ -1148,7 +1168,10 @@ export interface paths {
         put?: never;
         /**
          * Copy a repository off-site now (a job, after whatever runs on the repository)
-         * @description Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
+         * @deprecated
+         * @description Deprecated since 2026-12-05: use `POST /api/v1/cloud-sync/configs/{id}/sync`. It keeps working until 2027-12-31; its answers carry `Deprecation`, `Sunset` and a `Link` to the successor.
+         *
+         *     Needs the `operator` role or above; an API key of scope `operate` or `admin`, which acts no higher than its owner’s role.
          */
         post: operations["cloudSyncSync"];
         delete?: never;
@@ -1157,7 +1180,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/schedules/preview": {
+    "/api/v1/schedules/preview": {
         parameters: {
             query?: never;
             header?: never;
@@ -1177,7 +1200,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/schedules": {
+    "/api/v1/schedules": {
         parameters: {
             query?: never;
             header?: never;
@@ -1201,7 +1224,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/schedules/bulk": {
+    "/api/v1/schedules/bulk": {
         parameters: {
             query?: never;
             header?: never;
@@ -1221,7 +1244,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/schedules/{id}": {
+    "/api/v1/schedules/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1251,7 +1274,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/schedules/{id}/toggle": {
+    "/api/v1/schedules/{id}/toggle": {
         parameters: {
             query?: never;
             header?: never;
@@ -1271,7 +1294,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/schedules/{id}/run": {
+    "/api/v1/schedules/{id}/run": {
         parameters: {
             query?: never;
             header?: never;
@@ -1291,7 +1314,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/schedules/{id}/runs": {
+    "/api/v1/schedules/{id}/runs": {
         parameters: {
             query?: never;
             header?: never;
@@ -1311,7 +1334,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/pruning-policies/{id}/preview": {
+    "/api/v1/pruning-policies/{id}/preview": {
         parameters: {
             query?: never;
             header?: never;
@@ -1331,7 +1354,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/pruning-policies": {
+    "/api/v1/pruning-policies": {
         parameters: {
             query?: never;
             header?: never;
@@ -1355,7 +1378,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/pruning-policies/{id}": {
+    "/api/v1/pruning-policies/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1385,7 +1408,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/repositories/{id}/prune": {
+    "/api/v1/repositories/{id}/prune": {
         parameters: {
             query?: never;
             header?: never;
@@ -1405,7 +1428,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/repositories/{id}/compact": {
+    "/api/v1/repositories/{id}/compact": {
         parameters: {
             query?: never;
             header?: never;
@@ -1425,7 +1448,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/check-policies": {
+    "/api/v1/check-policies": {
         parameters: {
             query?: never;
             header?: never;
@@ -1449,7 +1472,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/check-policies/{id}": {
+    "/api/v1/check-policies/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1479,7 +1502,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/repositories/{id}/check": {
+    "/api/v1/repositories/{id}/check": {
         parameters: {
             query?: never;
             header?: never;
@@ -1499,7 +1522,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/notifications/events": {
+    "/api/v1/notifications/events": {
         parameters: {
             query?: never;
             header?: never;
@@ -1519,7 +1542,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/notifications/providers": {
+    "/api/v1/notifications/providers": {
         parameters: {
             query?: never;
             header?: never;
@@ -1539,7 +1562,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/notifications/channels": {
+    "/api/v1/notifications/channels": {
         parameters: {
             query?: never;
             header?: never;
@@ -1563,7 +1586,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/notifications/channels/{id}": {
+    "/api/v1/notifications/channels/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1593,7 +1616,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/notifications/channels/{id}/test": {
+    "/api/v1/notifications/channels/{id}/test": {
         parameters: {
             query?: never;
             header?: never;
@@ -1613,7 +1636,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/notifications/deliveries": {
+    "/api/v1/notifications/deliveries": {
         parameters: {
             query?: never;
             header?: never;
@@ -1633,7 +1656,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/notifications/deliveries/{id}/resend": {
+    "/api/v1/notifications/deliveries/{id}/resend": {
         parameters: {
             query?: never;
             header?: never;
@@ -1653,7 +1676,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/repositories/{id}/history": {
+    "/api/v1/repositories/{id}/history": {
         parameters: {
             query?: never;
             header?: never;
@@ -1673,7 +1696,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/repositories/{id}/calendar": {
+    "/api/v1/repositories/{id}/calendar": {
         parameters: {
             query?: never;
             header?: never;
@@ -1693,7 +1716,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/overview": {
+    "/api/v1/overview": {
         parameters: {
             query?: never;
             header?: never;
@@ -1735,7 +1758,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/search": {
+    "/api/v1/search": {
         parameters: {
             query?: never;
             header?: never;
@@ -1837,18 +1860,18 @@ export interface components {
             name: string;
             /**
              * @description Where the browser goes to sign in (a redirect to the provider)
-             * @example /api/auth/oidc/login
+             * @example /api/v1/auth/oidc/login
              */
             login_url: string;
         };
         AuthStatusDto: {
-            /** @description True until the first user has been created with POST /api/auth/setup */
+            /** @description True until the first user has been created with POST /api/v1/auth/setup */
             setup_required: boolean;
             authenticated: boolean;
             user: components["schemas"]["UserDto"] | null;
             /** @description OpenID Connect sign-in, when configured: the login page offers "Sign in with <name>" */
             single_sign_on: components["schemas"]["SingleSignOnDto"] | null;
-            /** @description Whether POST /api/auth/login accepts passwords (BORGITORY_PASSWORD_LOGIN) */
+            /** @description Whether POST /api/v1/auth/login accepts passwords (BORGITORY_PASSWORD_LOGIN) */
             password_login: boolean;
         };
         CredentialsDto: {
@@ -1971,7 +1994,7 @@ export interface components {
             address: string;
             /**
              * @description The operation, as the API documentation names it
-             * @example DELETE /api/repositories/{id}/archives/{archive}
+             * @example DELETE /api/v1/repositories/{id}/archives/{archive}
              */
             action: string;
             /**
@@ -1999,7 +2022,7 @@ export interface components {
         AuditActionDto: {
             /**
              * @description An operation, as entries name it
-             * @example POST /api/backups/manual
+             * @example POST /api/v1/backups/manual
              */
             action: string;
             /**
@@ -2223,7 +2246,7 @@ export interface components {
             /** @example My Backup Repo */
             name: string;
             /**
-             * @description An absolute local path, ssh://user@host:port/path, or user@host:path. For ssh, Borgitory uses its own key (GET /api/ssh/public-key) unless ssh_private_key is given.
+             * @description An absolute local path, ssh://user@host:port/path, or user@host:path. For ssh, Borgitory uses its own key (GET /api/v1/ssh/public-key) unless ssh_private_key is given.
              * @example /mnt/repos/my-backup-repo
              */
             path: string;
@@ -2263,7 +2286,7 @@ export interface components {
             /** @example Updated Repo Name */
             name?: string;
             /**
-             * @description An absolute local path, ssh://user@host:port/path, or user@host:path. For ssh, Borgitory uses its own key (GET /api/ssh/public-key) unless ssh_private_key is given.
+             * @description An absolute local path, ssh://user@host:port/path, or user@host:path. For ssh, Borgitory uses its own key (GET /api/v1/ssh/public-key) unless ssh_private_key is given.
              * @example /mnt/repos/updated-path
              */
             path?: string;
@@ -2386,7 +2409,7 @@ export interface components {
              */
             ids: number[];
             /**
-             * @description What to do to each job, as POST /api/jobs/{id}/cancel or /retry does
+             * @description What to do to each job, as POST /api/v1/jobs/{id}/cancel or /retry does
              * @enum {string}
              */
             action: "cancel" | "retry";
@@ -2793,7 +2816,7 @@ export interface components {
              */
             provider: "s3" | "sftp" | "webdav" | "smb" | "local";
             /**
-             * @description The fields GET /api/cloud-sync/providers lists for the provider
+             * @description The fields GET /api/v1/cloud-sync/providers lists for the provider
              * @example {
              *       "access_key_id": "AKIAIOSFODNN7EXAMPLE",
              *       "secret_access_key": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
@@ -2831,7 +2854,7 @@ export interface components {
              */
             provider?: "s3" | "sftp" | "webdav" | "smb" | "local";
             /**
-             * @description The fields GET /api/cloud-sync/providers lists for the provider
+             * @description The fields GET /api/v1/cloud-sync/providers lists for the provider
              * @example {
              *       "access_key_id": "AKIAIOSFODNN7EXAMPLE",
              *       "secret_access_key": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
@@ -2912,7 +2935,7 @@ export interface components {
             /** @description Up to 20 files that are not the same */
             examples: components["schemas"]["VerifyExampleDto"][];
         };
-        CloudVerifyRequestDto: {
+        CloudSyncRepositoryDto: {
             /** @example 1 */
             repository_id: number;
         };
@@ -3583,7 +3606,7 @@ export interface components {
         };
         MessageTemplateDto: {
             /**
-             * @description null or left out: the default title. Placeholders are listed by GET /api/notifications/events
+             * @description null or left out: the default title. Placeholders are listed by GET /api/v1/notifications/events
              * @example {title} on {repository}
              */
             title?: string | null;
@@ -4450,7 +4473,7 @@ export interface components {
             log_truncated: boolean;
             /**
              * Format: date-time
-             * @description When someone acknowledged this failed or warning job; until then it counts on the dashboard (GET /api/overview)
+             * @description When someone acknowledged this failed or warning job; until then it counts on the dashboard (GET /api/v1/overview)
              */
             acknowledged_at: string | null;
             steps: components["schemas"]["JobStepDto"][];
@@ -4488,7 +4511,7 @@ export interface components {
             log_truncated: boolean;
             /**
              * Format: date-time
-             * @description When someone acknowledged this failed or warning job; until then it counts on the dashboard (GET /api/overview)
+             * @description When someone acknowledged this failed or warning job; until then it counts on the dashboard (GET /api/v1/overview)
              */
             acknowledged_at: string | null;
             steps: components["schemas"]["JobStepDto"][];
@@ -4526,7 +4549,7 @@ export interface components {
             log_truncated: boolean;
             /**
              * Format: date-time
-             * @description When someone acknowledged this failed or warning job; until then it counts on the dashboard (GET /api/overview)
+             * @description When someone acknowledged this failed or warning job; until then it counts on the dashboard (GET /api/v1/overview)
              */
             acknowledged_at: string | null;
             steps: components["schemas"]["JobStepDto"][];
@@ -4564,7 +4587,7 @@ export interface components {
             log_truncated: boolean;
             /**
              * Format: date-time
-             * @description When someone acknowledged this failed or warning job; until then it counts on the dashboard (GET /api/overview)
+             * @description When someone acknowledged this failed or warning job; until then it counts on the dashboard (GET /api/v1/overview)
              */
             acknowledged_at: string | null;
             steps: components["schemas"]["JobStepDto"][];
@@ -4602,7 +4625,7 @@ export interface components {
             log_truncated: boolean;
             /**
              * Format: date-time
-             * @description When someone acknowledged this failed or warning job; until then it counts on the dashboard (GET /api/overview)
+             * @description When someone acknowledged this failed or warning job; until then it counts on the dashboard (GET /api/v1/overview)
              */
             acknowledged_at: string | null;
             steps: components["schemas"]["JobStepDto"][];
@@ -4640,7 +4663,7 @@ export interface components {
             log_truncated: boolean;
             /**
              * Format: date-time
-             * @description When someone acknowledged this failed or warning job; until then it counts on the dashboard (GET /api/overview)
+             * @description When someone acknowledged this failed or warning job; until then it counts on the dashboard (GET /api/v1/overview)
              */
             acknowledged_at: string | null;
             steps: components["schemas"]["JobStepDto"][];
@@ -4678,7 +4701,7 @@ export interface components {
             log_truncated: boolean;
             /**
              * Format: date-time
-             * @description When someone acknowledged this failed or warning job; until then it counts on the dashboard (GET /api/overview)
+             * @description When someone acknowledged this failed or warning job; until then it counts on the dashboard (GET /api/v1/overview)
              */
             acknowledged_at: string | null;
             steps: components["schemas"]["JobStepDto"][];
@@ -4698,7 +4721,10 @@ export interface components {
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The version of the API that answered */
+        "API-Version": "1";
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -4715,6 +4741,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4729,6 +4756,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4738,6 +4766,7 @@ export interface operations {
             /** @description Service unavailable */
             503: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4758,6 +4787,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4772,6 +4802,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4796,6 +4827,7 @@ export interface operations {
             /** @description Success */
             201: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4810,6 +4842,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4819,6 +4852,7 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4828,6 +4862,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4837,6 +4872,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4846,6 +4882,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4870,6 +4907,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4884,6 +4922,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4893,6 +4932,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4902,6 +4942,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4911,6 +4952,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4920,6 +4962,7 @@ export interface operations {
             /** @description Too many attempts */
             429: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4929,6 +4972,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4949,6 +4993,7 @@ export interface operations {
             /** @description Done; no content */
             204: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4956,6 +5001,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4976,6 +5022,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4990,6 +5037,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4999,6 +5047,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5023,6 +5072,7 @@ export interface operations {
             /** @description Done; no content */
             204: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5030,6 +5080,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5039,6 +5090,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5048,6 +5100,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5057,6 +5110,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5080,6 +5134,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5095,6 +5150,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5104,6 +5160,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5113,6 +5170,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5122,6 +5180,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5146,6 +5205,7 @@ export interface operations {
             /** @description Success */
             201: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5160,6 +5220,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5169,6 +5230,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5178,6 +5240,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5187,6 +5250,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5196,6 +5260,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5205,6 +5270,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5227,6 +5293,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5241,6 +5308,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5250,6 +5318,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5259,6 +5328,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5268,6 +5338,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5277,6 +5348,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5303,6 +5375,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5317,6 +5390,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5326,6 +5400,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5335,6 +5410,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5344,6 +5420,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5353,6 +5430,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5362,6 +5440,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5371,6 +5450,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5393,6 +5473,7 @@ export interface operations {
             /** @description Done; no content */
             204: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5400,6 +5481,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5409,6 +5491,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5418,6 +5501,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5427,6 +5511,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5436,6 +5521,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5445,6 +5531,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5467,6 +5554,7 @@ export interface operations {
             /** @description Done; no content */
             204: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5474,6 +5562,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5483,6 +5572,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5492,6 +5582,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5501,6 +5592,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5510,6 +5602,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5519,6 +5612,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5539,6 +5633,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5553,6 +5648,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5562,6 +5658,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5582,6 +5679,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5596,6 +5694,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5605,6 +5704,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5627,6 +5727,7 @@ export interface operations {
             /** @description Done; no content */
             204: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5634,6 +5735,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5643,6 +5745,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5652,6 +5755,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5661,6 +5765,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5691,6 +5796,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5706,6 +5812,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5715,6 +5822,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5724,6 +5832,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5733,6 +5842,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5753,6 +5863,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5767,6 +5878,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5776,6 +5888,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5785,6 +5898,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5808,6 +5922,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5823,6 +5938,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5832,6 +5948,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5841,6 +5958,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5865,6 +5983,7 @@ export interface operations {
             /** @description Success */
             201: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5879,6 +5998,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5888,6 +6008,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5897,6 +6018,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5906,6 +6028,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5928,6 +6051,7 @@ export interface operations {
             /** @description Done; no content */
             204: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5935,6 +6059,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5944,6 +6069,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5953,6 +6079,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5962,6 +6089,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5982,6 +6110,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5996,6 +6125,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6005,6 +6135,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6014,6 +6145,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6038,6 +6170,7 @@ export interface operations {
             /** @description Done; no content */
             204: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6045,6 +6178,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6054,6 +6188,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6063,6 +6198,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6072,6 +6208,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6081,6 +6218,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6105,6 +6243,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6119,6 +6258,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6128,6 +6268,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6137,6 +6278,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6146,6 +6288,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6155,6 +6298,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6178,6 +6322,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6193,6 +6338,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6202,6 +6348,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6211,6 +6358,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6235,6 +6383,7 @@ export interface operations {
             /** @description Success */
             201: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6249,6 +6398,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6258,6 +6408,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6267,6 +6418,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6276,6 +6428,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6285,6 +6438,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6294,6 +6448,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6316,6 +6471,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6330,6 +6486,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6339,6 +6496,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6348,6 +6506,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6357,6 +6516,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6383,6 +6543,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6397,6 +6558,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6406,6 +6568,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6415,6 +6578,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6424,6 +6588,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6433,6 +6598,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6442,6 +6608,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6451,6 +6618,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6476,6 +6644,7 @@ export interface operations {
             /** @description Done; no content */
             204: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6483,6 +6652,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6492,6 +6662,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6501,6 +6672,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6510,6 +6682,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6519,6 +6692,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6528,6 +6702,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6537,6 +6712,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6559,6 +6735,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6573,6 +6750,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6582,6 +6760,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6591,6 +6770,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6600,6 +6780,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6609,6 +6790,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6631,6 +6813,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6645,6 +6828,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6654,6 +6838,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6663,6 +6848,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6672,6 +6858,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6681,6 +6868,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6690,6 +6878,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6712,6 +6901,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6726,6 +6916,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6735,6 +6926,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6744,6 +6936,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6753,6 +6946,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6762,6 +6956,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6771,6 +6966,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6780,6 +6976,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6802,6 +6999,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6816,6 +7014,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6825,6 +7024,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6834,6 +7034,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6843,6 +7044,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6852,6 +7054,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6861,6 +7064,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6870,6 +7074,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6890,6 +7095,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6904,6 +7110,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6913,6 +7120,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6933,6 +7141,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6947,6 +7156,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6956,6 +7166,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6965,6 +7176,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6993,6 +7205,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7008,6 +7221,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7017,6 +7231,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7026,6 +7241,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7046,6 +7262,7 @@ export interface operations {
             /** @description An endless event stream */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7055,6 +7272,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7064,6 +7282,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7086,6 +7305,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7100,6 +7320,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7109,6 +7330,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7118,6 +7340,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7127,6 +7350,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7149,6 +7373,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7163,6 +7388,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7172,6 +7398,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7181,6 +7408,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7190,6 +7418,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7199,6 +7428,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7208,6 +7438,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7230,6 +7461,7 @@ export interface operations {
             /** @description Success */
             201: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7244,6 +7476,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7253,6 +7486,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7262,6 +7496,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7271,6 +7506,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7280,6 +7516,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7289,6 +7526,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7313,6 +7551,7 @@ export interface operations {
             /** @description Every item succeeded */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7327,6 +7566,7 @@ export interface operations {
             /** @description Some items (or all) failed: `results` says which and why; the others were done */
             207: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7341,6 +7581,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7350,6 +7591,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7359,6 +7601,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7368,6 +7611,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7377,6 +7621,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7401,6 +7646,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7415,6 +7661,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7424,6 +7671,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7433,6 +7681,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7442,6 +7691,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7451,6 +7701,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7473,6 +7724,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7487,6 +7739,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7496,6 +7749,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7505,6 +7759,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7514,6 +7769,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7523,6 +7779,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7532,6 +7789,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7561,6 +7819,7 @@ export interface operations {
             /** @description Log lines (JSON), or the whole log (text/plain) */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7576,6 +7835,7 @@ export interface operations {
             /** @description Malformed request (bad query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7585,6 +7845,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7594,6 +7855,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7603,6 +7865,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7625,6 +7888,7 @@ export interface operations {
             /** @description Server-Sent Events: `status` (JobDto), `progress` (JobProgressDto), `log` ({offset, time, level, message}; its id is the byte offset after the line, so Last-Event-ID resumes the log), and a final `done` (JobDto), after which the server ends the stream (close the EventSource then). A `: keep-alive` comment comes every 15 s. */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7634,6 +7898,7 @@ export interface operations {
             /** @description Malformed request (bad query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7643,6 +7908,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7652,6 +7918,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7661,6 +7928,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7685,6 +7953,7 @@ export interface operations {
             /** @description Success */
             201: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7699,6 +7968,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7708,6 +7978,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7717,6 +7988,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7726,6 +7998,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7735,6 +8008,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7757,6 +8031,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7771,6 +8046,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7780,6 +8056,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7789,6 +8066,7 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7798,6 +8076,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7807,6 +8086,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7836,6 +8116,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7851,6 +8132,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7860,6 +8142,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7869,6 +8152,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7878,6 +8162,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7887,6 +8172,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7913,6 +8199,7 @@ export interface operations {
             /** @description Done: data is the finished job */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7927,6 +8214,7 @@ export interface operations {
             /** @description Still running: data is the job */
             202: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7941,6 +8229,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7950,6 +8239,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7959,6 +8249,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7968,6 +8259,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7977,6 +8269,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7986,6 +8279,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7995,6 +8289,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8018,6 +8313,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8032,6 +8328,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8041,6 +8338,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8050,6 +8348,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8059,6 +8358,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8068,6 +8368,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8077,6 +8378,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8100,6 +8402,7 @@ export interface operations {
             /** @description Still running: data is the job */
             202: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8114,6 +8417,7 @@ export interface operations {
             /** @description Done; no content */
             204: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8121,6 +8425,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8130,6 +8435,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8139,6 +8445,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8148,6 +8455,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8157,6 +8465,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8166,6 +8475,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8175,6 +8485,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8206,6 +8517,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8221,6 +8533,7 @@ export interface operations {
             /** @description The archive is being indexed for browsing; data is the progress. Ask again shortly. */
             202: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8235,6 +8548,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8244,6 +8558,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8253,6 +8568,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8262,6 +8578,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8271,6 +8588,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8297,6 +8615,7 @@ export interface operations {
             /** @description A directory: application/x-tar. A file: the media type its name has (text/plain for notes.txt, image/png…), application/octet-stream when the name says none */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8307,6 +8626,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8316,6 +8636,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8325,6 +8646,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8334,6 +8656,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8343,6 +8666,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8352,6 +8676,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8361,6 +8686,7 @@ export interface operations {
             /** @description Service unavailable */
             503: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8384,6 +8710,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8398,6 +8725,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8407,6 +8735,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8416,6 +8745,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8425,6 +8755,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8448,6 +8779,7 @@ export interface operations {
             /** @description Success */
             202: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8462,6 +8794,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8471,6 +8804,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8480,6 +8814,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8489,6 +8824,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8498,6 +8834,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8525,6 +8862,7 @@ export interface operations {
             /** @description Success */
             201: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8539,6 +8877,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8548,6 +8887,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8557,6 +8897,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8566,6 +8907,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8575,6 +8917,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8584,6 +8927,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8593,6 +8937,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8624,6 +8969,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8639,6 +8985,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8648,6 +8995,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8657,6 +9005,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8666,6 +9015,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8675,6 +9025,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8701,6 +9052,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8715,6 +9067,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8724,6 +9077,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8733,6 +9087,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8742,6 +9097,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8751,6 +9107,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8771,6 +9128,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8785,6 +9143,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8794,6 +9153,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8803,6 +9163,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8823,6 +9184,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8837,6 +9199,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8846,6 +9209,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8869,6 +9233,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8884,6 +9249,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8893,6 +9259,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8902,6 +9269,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8926,6 +9294,7 @@ export interface operations {
             /** @description Success */
             201: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8940,6 +9309,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8949,6 +9319,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8958,6 +9329,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8967,6 +9339,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8976,6 +9349,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8985,6 +9359,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9007,6 +9382,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9021,6 +9397,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9030,6 +9407,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9039,6 +9417,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9048,6 +9427,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9074,6 +9454,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9088,6 +9469,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9097,6 +9479,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9106,6 +9489,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9115,6 +9499,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9124,6 +9509,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9133,6 +9519,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9142,6 +9529,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9164,6 +9552,7 @@ export interface operations {
             /** @description Done; no content */
             204: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9171,6 +9560,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9180,6 +9570,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9189,6 +9580,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9198,6 +9590,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9207,6 +9600,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9216,6 +9610,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9238,6 +9633,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9252,6 +9648,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9261,6 +9658,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9270,6 +9668,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9279,6 +9678,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9288,6 +9688,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9307,13 +9708,14 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CloudVerifyRequestDto"];
+                "application/json": components["schemas"]["CloudSyncRepositoryDto"];
             };
         };
         responses: {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9328,6 +9730,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9337,6 +9740,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9346,6 +9750,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9355,6 +9760,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9364,6 +9770,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9373,6 +9780,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9382,6 +9790,99 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    cloudSyncSyncWith: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloudSyncRepositoryDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success";
+                        data: components["schemas"]["JobDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Malformed request (bad JSON, query or path parameters) */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description The user's role, or the API key's, is below operator */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Validation failed; details name each field */
+            422: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Internal error; the message carries an error id found in the log */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9406,6 +9907,13 @@ export interface operations {
             /** @description Success */
             201: {
                 headers: {
+                    /** @description When the operation was deprecated (RFC 9745): `@` and a Unix time */
+                    Deprecation?: string;
+                    /** @description After this HTTP date the operation may be removed (RFC 8594) */
+                    Sunset?: string;
+                    /** @description The successor's documentation, `rel="successor-version"` */
+                    Link?: string;
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9420,6 +9928,13 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    /** @description When the operation was deprecated (RFC 9745): `@` and a Unix time */
+                    Deprecation?: string;
+                    /** @description After this HTTP date the operation may be removed (RFC 8594) */
+                    Sunset?: string;
+                    /** @description The successor's documentation, `rel="successor-version"` */
+                    Link?: string;
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9429,6 +9944,13 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    /** @description When the operation was deprecated (RFC 9745): `@` and a Unix time */
+                    Deprecation?: string;
+                    /** @description After this HTTP date the operation may be removed (RFC 8594) */
+                    Sunset?: string;
+                    /** @description The successor's documentation, `rel="successor-version"` */
+                    Link?: string;
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9438,6 +9960,13 @@ export interface operations {
             /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
+                    /** @description When the operation was deprecated (RFC 9745): `@` and a Unix time */
+                    Deprecation?: string;
+                    /** @description After this HTTP date the operation may be removed (RFC 8594) */
+                    Sunset?: string;
+                    /** @description The successor's documentation, `rel="successor-version"` */
+                    Link?: string;
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9447,6 +9976,13 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    /** @description When the operation was deprecated (RFC 9745): `@` and a Unix time */
+                    Deprecation?: string;
+                    /** @description After this HTTP date the operation may be removed (RFC 8594) */
+                    Sunset?: string;
+                    /** @description The successor's documentation, `rel="successor-version"` */
+                    Link?: string;
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9456,6 +9992,13 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    /** @description When the operation was deprecated (RFC 9745): `@` and a Unix time */
+                    Deprecation?: string;
+                    /** @description After this HTTP date the operation may be removed (RFC 8594) */
+                    Sunset?: string;
+                    /** @description The successor's documentation, `rel="successor-version"` */
+                    Link?: string;
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9481,6 +10024,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9495,6 +10039,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9504,6 +10049,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9513,6 +10059,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9522,6 +10069,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9545,6 +10093,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9560,6 +10109,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9569,6 +10119,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9578,6 +10129,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9602,6 +10154,7 @@ export interface operations {
             /** @description Success */
             201: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9616,6 +10169,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9625,6 +10179,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9634,6 +10189,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9643,6 +10199,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9652,6 +10209,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9661,6 +10219,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9685,6 +10244,7 @@ export interface operations {
             /** @description Every item succeeded */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9699,6 +10259,7 @@ export interface operations {
             /** @description Some items (or all) failed: `results` says which and why; the others were done */
             207: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9713,6 +10274,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9722,6 +10284,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9731,6 +10294,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9740,6 +10304,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9749,6 +10314,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9771,6 +10337,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9785,6 +10352,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9794,6 +10362,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9803,6 +10372,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9812,6 +10382,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9838,6 +10409,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9852,6 +10424,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9861,6 +10434,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9870,6 +10444,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9879,6 +10454,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9888,6 +10464,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9897,6 +10474,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9906,6 +10484,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9928,6 +10507,7 @@ export interface operations {
             /** @description Done; no content */
             204: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9935,6 +10515,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9944,6 +10525,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9953,6 +10535,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9962,6 +10545,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9971,6 +10555,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9993,6 +10578,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10007,6 +10593,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10016,6 +10603,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10025,6 +10613,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10034,6 +10623,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10043,6 +10633,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10065,6 +10656,7 @@ export interface operations {
             /** @description Success */
             201: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10079,6 +10671,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10088,6 +10681,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10097,6 +10691,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10106,6 +10701,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10115,6 +10711,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10124,6 +10721,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10149,6 +10747,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10164,6 +10763,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10173,6 +10773,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10182,6 +10783,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10191,6 +10793,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10217,6 +10820,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10231,6 +10835,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10240,6 +10845,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10249,6 +10855,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10258,6 +10865,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10267,6 +10875,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10276,6 +10885,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10285,6 +10895,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10308,6 +10919,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10323,6 +10935,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10332,6 +10945,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10341,6 +10955,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10365,6 +10980,7 @@ export interface operations {
             /** @description Success */
             201: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10379,6 +10995,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10388,6 +11005,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10397,6 +11015,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10406,6 +11025,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10415,6 +11035,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10424,6 +11045,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10446,6 +11068,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10460,6 +11083,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10469,6 +11093,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10478,6 +11103,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10487,6 +11113,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10513,6 +11140,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10527,6 +11155,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10536,6 +11165,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10545,6 +11175,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10554,6 +11185,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10563,6 +11195,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10572,6 +11205,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10581,6 +11215,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10603,6 +11238,7 @@ export interface operations {
             /** @description Done; no content */
             204: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10610,6 +11246,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10619,6 +11256,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10628,6 +11266,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10637,6 +11276,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10646,6 +11286,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10672,6 +11313,7 @@ export interface operations {
             /** @description Success */
             201: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10686,6 +11328,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10695,6 +11338,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10704,6 +11348,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10713,6 +11358,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10722,6 +11368,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10731,6 +11378,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10753,6 +11401,7 @@ export interface operations {
             /** @description Success */
             201: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10767,6 +11416,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10776,6 +11426,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10785,6 +11436,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10794,6 +11446,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10803,6 +11456,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10826,6 +11480,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10841,6 +11496,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10850,6 +11506,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10859,6 +11516,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10883,6 +11541,7 @@ export interface operations {
             /** @description Success */
             201: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10897,6 +11556,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10906,6 +11566,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10915,6 +11576,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10924,6 +11586,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10933,6 +11596,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10942,6 +11606,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10964,6 +11629,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10978,6 +11644,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10987,6 +11654,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10996,6 +11664,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11005,6 +11674,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11031,6 +11701,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11045,6 +11716,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11054,6 +11726,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11063,6 +11736,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11072,6 +11746,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11081,6 +11756,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11090,6 +11766,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11099,6 +11776,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11121,6 +11799,7 @@ export interface operations {
             /** @description Done; no content */
             204: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -11128,6 +11807,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11137,6 +11817,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11146,6 +11827,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11155,6 +11837,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11164,6 +11847,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11190,6 +11874,7 @@ export interface operations {
             /** @description Success */
             201: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11204,6 +11889,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11213,6 +11899,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11222,6 +11909,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11231,6 +11919,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11240,6 +11929,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11249,6 +11939,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11269,6 +11960,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11283,6 +11975,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11292,6 +11985,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11312,6 +12006,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11326,6 +12021,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11335,6 +12031,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11358,6 +12055,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11373,6 +12071,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11382,6 +12081,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11391,6 +12091,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11415,6 +12116,7 @@ export interface operations {
             /** @description Success */
             201: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11429,6 +12131,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11438,6 +12141,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11447,6 +12151,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11456,6 +12161,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11465,6 +12171,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11474,6 +12181,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11496,6 +12204,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11510,6 +12219,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11519,6 +12229,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11528,6 +12239,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11537,6 +12249,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11563,6 +12276,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11577,6 +12291,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11586,6 +12301,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11595,6 +12311,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11604,6 +12321,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11613,6 +12331,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11622,6 +12341,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11631,6 +12351,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11653,6 +12374,7 @@ export interface operations {
             /** @description Done; no content */
             204: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -11660,6 +12382,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11669,6 +12392,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11678,6 +12402,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11687,6 +12412,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11696,6 +12422,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11718,6 +12445,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11732,6 +12460,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11741,6 +12470,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11750,6 +12480,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below admin */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11759,6 +12490,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11768,6 +12500,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11794,6 +12527,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11809,6 +12543,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11818,6 +12553,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11827,6 +12563,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11849,6 +12586,7 @@ export interface operations {
             /** @description Success */
             202: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11863,6 +12601,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11872,6 +12611,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11881,6 +12621,7 @@ export interface operations {
             /** @description The user's role, or the API key's, is below operator */
             403: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11890,6 +12631,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11899,6 +12641,7 @@ export interface operations {
             /** @description Conflict with the current state */
             409: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11908,6 +12651,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11935,6 +12679,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11949,6 +12694,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11958,6 +12704,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11967,6 +12714,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11976,6 +12724,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12003,6 +12752,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12017,6 +12767,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12026,6 +12777,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12035,6 +12787,7 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12044,6 +12797,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12064,6 +12818,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12078,6 +12833,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12087,6 +12843,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12107,6 +12864,7 @@ export interface operations {
             /** @description Prometheus text format 0.0.4 */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12116,6 +12874,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12125,6 +12884,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12150,6 +12910,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12164,6 +12925,7 @@ export interface operations {
             /** @description Malformed request (bad JSON, query or path parameters) */
             400: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12173,6 +12935,7 @@ export interface operations {
             /** @description Authentication required */
             401: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12182,6 +12945,7 @@ export interface operations {
             /** @description Validation failed; details name each field */
             422: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12191,6 +12955,7 @@ export interface operations {
             /** @description Internal error; the message carries an error id found in the log */
             500: {
                 headers: {
+                    "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -29,7 +29,7 @@ export class AuditEntryEntity {
   @Column({ type: 'varchar', length: 64 })
   address!: string;
 
-  /** The operation: method and route, as the OpenAPI document names it ("DELETE /api/repositories/{id}"). */
+  /** The operation: method and route, as the OpenAPI document names it ("DELETE /api/v1/repositories/{id}"). */
   @Column({ type: 'varchar', length: 160 })
   action!: string;
 

@@ -8,16 +8,20 @@ import { AuditLog } from './audit-log';
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Reads that hand out what the backups hold, or what opens them: recorded like changes. */
-const SENSITIVE_READS = new Set(['GET /api/repositories/{id}/archives/{archive}/download', 'GET /api/repositories/{id}/key']);
+const SENSITIVE_READS = new Set(['GET /api/v1/repositories/{id}/archives/{archive}/download', 'GET /api/v1/repositories/{id}/key']);
 
 /** Operations tried before anyone is signed in: the name they were tried with is recorded (never the password). */
-const SIGN_INS = new Set(['POST /api/auth/login', 'POST /api/auth/setup']);
+const SIGN_INS = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/setup']);
 
 /** Query parameters that say what a recorded operation was done to (the rest, like bodies, stay out). */
 const TARGET_QUERY = ['path'];
 
 /** Bulk operations, and the body fields that say what they were done to (lists are joined by commas). */
-const BULK_OPERATIONS = new Set(['POST /api/jobs/bulk', 'POST /api/schedules/bulk', 'POST /api/repositories/{id}/archives/delete']);
+const BULK_OPERATIONS = new Set([
+  'POST /api/v1/jobs/bulk',
+  'POST /api/v1/schedules/bulk',
+  'POST /api/v1/repositories/{id}/archives/delete',
+]);
 const TARGET_BODY = ['action', 'ids', 'names', 'compact'];
 
 const MAX_TARGET_LENGTH = 2000;

@@ -29,7 +29,7 @@ export class AuditController {
   @Get('actions')
   @ApiOperation({
     summary: 'The operations the audit trail holds, with how many entries each',
-    description: 'For a filter by action: each is a value `action` of GET /api/audit accepts.',
+    description: 'For a filter by action: each is a value `action` of GET /api/v1/audit accepts.',
   })
   @ApiEnvelope(AuditActionDto, { isArray: true })
   actions(): Promise<AuditActionDto[]> {

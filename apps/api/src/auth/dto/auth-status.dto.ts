@@ -5,12 +5,12 @@ export class SingleSignOnDto {
   @ApiProperty({ example: 'Authentik', description: 'The provider, as the button names it' })
   name!: string;
 
-  @ApiProperty({ example: '/api/auth/oidc/login', description: 'Where the browser goes to sign in (a redirect to the provider)' })
+  @ApiProperty({ example: '/api/v1/auth/oidc/login', description: 'Where the browser goes to sign in (a redirect to the provider)' })
   login_url!: string;
 }
 
 export class AuthStatusDto {
-  @ApiProperty({ description: 'True until the first user has been created with POST /api/auth/setup' })
+  @ApiProperty({ description: 'True until the first user has been created with POST /api/v1/auth/setup' })
   setup_required!: boolean;
 
   @ApiProperty()
@@ -26,6 +26,6 @@ export class AuthStatusDto {
   })
   single_sign_on!: SingleSignOnDto | null;
 
-  @ApiProperty({ description: 'Whether POST /api/auth/login accepts passwords (BORGITORY_PASSWORD_LOGIN)' })
+  @ApiProperty({ description: 'Whether POST /api/v1/auth/login accepts passwords (BORGITORY_PASSWORD_LOGIN)' })
   password_login!: boolean;
 }

@@ -20,6 +20,7 @@ export class OidcClient {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
+  /** Unversioned (an alias of the current version): it is registered with the provider and must not change with versions. */
   get redirectUri(): string {
     return `${this.config.publicUrl}/api/auth/oidc/callback`;
   }

@@ -21,7 +21,7 @@ export class TwoFactorController {
   @ApiOperation({
     summary: 'Start turning on two-factor sign-in: a new TOTP secret for an authenticator app',
     description:
-      'The secret stays pending (and sign-in unchanged) until POST /api/auth/two-factor/confirm proves that an ' +
+      'The secret stays pending (and sign-in unchanged) until POST /api/v1/auth/two-factor/confirm proves that an ' +
       'authenticator holds it; starting again replaces a pending secret. 409 while two-factor sign-in is on.',
   })
   @ApiEnvelope(TwoFactorEnrolmentDto)

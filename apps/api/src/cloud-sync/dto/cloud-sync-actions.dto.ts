@@ -15,7 +15,8 @@ export class CloudSyncRequestDto {
   cloud_sync_config_id!: number;
 }
 
-export class CloudVerifyRequestDto {
+/** The repository a configuration's action (sync, verify) is about. */
+export class CloudSyncRepositoryDto {
   @ApiProperty({ example: 1 })
   @IsInt()
   @Min(1)

@@ -25,7 +25,7 @@ export class CloudSyncConfigInputDto {
       bucket_name: 'my-backup-bucket',
       region: 'us-east-1',
     },
-    description: 'The fields GET /api/cloud-sync/providers lists for the provider',
+    description: 'The fields GET /api/v1/cloud-sync/providers lists for the provider',
   })
   @IsObject()
   provider_config!: Record<string, unknown>;

@@ -6,7 +6,7 @@ export const JOB_BULK_ACTIONS = ['cancel', 'retry'] as const;
 export type JobBulkAction = (typeof JOB_BULK_ACTIONS)[number];
 
 export class JobBulkDto extends BulkIdsDto {
-  @ApiProperty({ enum: JOB_BULK_ACTIONS, description: 'What to do to each job, as POST /api/jobs/{id}/cancel or /retry does' })
+  @ApiProperty({ enum: JOB_BULK_ACTIONS, description: 'What to do to each job, as POST /api/v1/jobs/{id}/cancel or /retry does' })
   @IsIn(JOB_BULK_ACTIONS)
   action!: JobBulkAction;
 }

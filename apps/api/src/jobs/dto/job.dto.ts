@@ -171,7 +171,7 @@ export class JobBaseDto {
     type: String,
     nullable: true,
     format: 'date-time',
-    description: 'When someone acknowledged this failed or warning job; until then it counts on the dashboard (GET /api/overview)',
+    description: 'When someone acknowledged this failed or warning job; until then it counts on the dashboard (GET /api/v1/overview)',
   })
   acknowledged_at!: string | null;
 

@@ -25,7 +25,7 @@ export class MessageTemplateDto {
     nullable: true,
     maxLength: 500,
     example: '{title} on {repository}',
-    description: 'null or left out: the default title. Placeholders are listed by GET /api/notifications/events',
+    description: 'null or left out: the default title. Placeholders are listed by GET /api/v1/notifications/events',
   })
   @IsOptional()
   @IsString()

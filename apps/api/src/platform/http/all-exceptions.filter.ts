@@ -4,6 +4,7 @@ import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { errorCodeForStatus, HTTP_STATUS } from './error-status';
 import { ErrorBody } from './envelope';
+import { requestedPath } from '../versioning/api-version';
 
 /** Body-parser and other express-level errors carry their status on the error object. */
 interface HttpLikeError {
@@ -76,7 +77,7 @@ function envelope(code: ErrorCode, message: string, details?: Record<string, unk
 
 function clientMessage(exception: HttpException, request: Request): string {
   if (exception.getStatus() === 404 && exception.message.startsWith('Cannot ')) {
-    return `No route for ${request.method} ${request.path}`;
+    return `No route for ${request.method} ${requestedPath(request)}`;
   }
   return exception.message;
 }

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
+import { requestedPath } from '../versioning/api-version';
 
 /** A layer of Express's router, as far as this file reads it: a route has paths and methods. */
 export interface RouterLayer {
@@ -16,8 +17,8 @@ interface KnownPath {
 
 /**
  * A path the API has, asked with a method it does not take, answers 405 with `Allow` listing the methods it takes,
- * instead of 404 "No route". The closest paths decide: `PUT /api/schedules/preview` is refused by the path
- * `/api/schedules/preview` (GET only) rather than reaching `PUT /api/schedules/{id}` with the id "preview". The
+ * instead of 404 "No route". The closest paths decide: `PUT /api/v1/schedules/preview` is refused by the path
+ * `/api/v1/schedules/preview` (GET only) rather than reaching `PUT /api/v1/schedules/{id}` with the id "preview". The
  * paths and methods are read from the router, once Nest has registered every route (at the first request).
  */
 export function refuseUnsupportedMethods(routerLayers: () => RouterLayer[]): RequestHandler {
@@ -35,9 +36,13 @@ export function refuseUnsupportedMethods(routerLayers: () => RouterLayer[]): Req
     const methods = [...allowed].sort();
     response.setHeader('Allow', methods.join(', '));
     next(
-      new DomainError(ErrorCode.METHOD_NOT_ALLOWED, `${request.method} is not allowed on ${path}; it takes ${methods.join(', ')}`, {
-        allow: methods,
-      }),
+      new DomainError(
+        ErrorCode.METHOD_NOT_ALLOWED,
+        `${request.method} is not allowed on ${requestedPath(request)}; it takes ${methods.join(', ')}`,
+        {
+          allow: methods,
+        },
+      ),
     );
   };
 }

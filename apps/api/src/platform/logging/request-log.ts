@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import { PinoLogger } from 'nestjs-pino';
 
 /** Polled by monitors every few seconds: its lines would drown the rest. */
-const UNLOGGED_PATHS = new Set(['/api/health']);
+const UNLOGGED_PATHS = new Set(['/api/v1/health']);
 
 /**
  * One log line per answer: request id, method, URL, status and time, at error level for 5xx, warn for a request the

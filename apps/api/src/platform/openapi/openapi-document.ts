@@ -9,6 +9,8 @@ import { SESSION_COOKIE } from '../../auth/session.middleware';
 import { MAX_PAGE_OFFSET, MAX_PAGE_SIZE } from '../http/page-query.dto';
 import { PUBLIC_OPERATION_EXTENSION } from '../http/public.decorator';
 import { MAX_ID } from '../http/id.pipe';
+import { API_PREFIX, API_VERSION_HEADER, API_VERSION_NUMBER } from '../versioning/api-version';
+import { DEPRECATION_EXTENSION, type Deprecation } from '../versioning/deprecated.decorator';
 import { ErrorEnvelopeDto } from './envelope-schemas';
 import { declareRequestRules } from './request-rules';
 import { SchemaUnion } from './schema-union';
@@ -33,12 +35,15 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Borgitory API')
     .setDescription(
       'Manage BorgBackup repositories, backups, archives, schedules, jobs and cloud sync. ' +
-        'Authenticate with the session cookie set by POST /api/auth/login, or with an API key (POST /api/api-keys) sent as ' +
+        'Authenticate with the session cookie set by POST /api/v1/auth/login, or with an API key (POST /api/v1/api-keys) sent as ' +
         '`Authorization: Bearer <key>`. ' +
         'Every response uses the envelope {status, data, message} or {status: "error", error: {code, message, details}}. ' +
         `Lists take \`?limit=\` (1 to ${MAX_PAGE_SIZE}) and \`?offset=\` (0 to ${MAX_PAGE_OFFSET}); a number in the query or the path ` +
         'must be written in digits: an empty value, a fraction or an exponent is refused with 400 like any other malformed parameter. ' +
-        PARTIAL_UPDATE_RULE,
+        PARTIAL_UPDATE_RULE +
+        `\n\nThis is version ${API_VERSION_NUMBER} of the API, at \`/${API_PREFIX}\`; \`/api/...\` without a version is an alias of ` +
+        `the current version. Every answer carries \`${API_VERSION_HEADER}: ${API_VERSION_NUMBER}\`. A deprecated operation ` +
+        'keeps working until the day its `Sunset` header gives, and its answers carry `Deprecation` and a `Link` to its successor.',
     )
     .setVersion(API_VERSION)
     .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, 'session')
@@ -47,7 +52,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       {
         type: 'http',
         scheme: 'bearer',
-        description: 'An API key from POST /api/api-keys: it acts as its owner, with the lesser of its scope and the owner’s role',
+        description: 'An API key from POST /api/v1/api-keys: it acts as its owner, with the lesser of its scope and the owner’s role',
       },
       API_KEY_SCHEME,
     )
@@ -62,6 +67,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   describePathIds(document);
   declareRequestRules(document, app);
   addCommonErrors(document);
+  describeDeprecations(document);
+  describeVersionHeader(document);
   return document;
 }
 
@@ -100,7 +107,7 @@ function describeRequiredRoles(document: OpenAPIObject): void {
   }
 }
 
-/** PUT on a resource (`/api/schedules/{id}`) changes the fields its body gives: said on each such operation. */
+/** PUT on a resource (`/api/v1/schedules/{id}`) changes the fields its body gives: said on each such operation. */
 function describePartialUpdates(document: OpenAPIObject): void {
   for (const [path, item] of Object.entries(document.paths)) {
     const operation = item.put;
@@ -135,6 +142,48 @@ function addCommonErrors(document: OpenAPIObject): void {
     if (operation.requestBody) operation.responses['422'] ??= errorResponse('Validation failed; details name each field');
     if (!operation.security) operation.responses['401'] ??= errorResponse('Authentication required');
     operation.responses['500'] ??= errorResponse('Internal error; the message carries an error id found in the log');
+  }
+}
+
+/** A deprecated operation says so, in words, with its successor, and documents the headers its answers carry. */
+function describeDeprecations(document: OpenAPIObject): void {
+  for (const operation of operations(document)) {
+    const deprecation: Deprecation | undefined = Reflect.get(operation, DEPRECATION_EXTENSION);
+    if (deprecation === undefined) continue;
+    operation.deprecated = true;
+    const notice =
+      `Deprecated since ${deprecation.since}: use \`${deprecation.successor}\`. It keeps working until ${deprecation.sunset}; ` +
+      'its answers carry `Deprecation`, `Sunset` and a `Link` to the successor.';
+    operation.description = operation.description ? `${notice}\n\n${operation.description}` : notice;
+    for (const response of Object.values(operation.responses)) {
+      if (response === undefined || '$ref' in response) continue;
+      response.headers = {
+        ...response.headers,
+        Deprecation: { description: 'When the operation was deprecated (RFC 9745): `@` and a Unix time', schema: { type: 'string' } },
+        Sunset: { description: 'After this HTTP date the operation may be removed (RFC 8594)', schema: { type: 'string' } },
+        Link: { description: 'The successor\'s documentation, `rel="successor-version"`', schema: { type: 'string' } },
+      };
+    }
+  }
+}
+
+/** Every answer says which version of the API gave it. */
+function describeVersionHeader(document: OpenAPIObject): void {
+  document.components = {
+    ...document.components,
+    headers: {
+      ...document.components?.headers,
+      [API_VERSION_HEADER]: {
+        description: 'The version of the API that answered',
+        schema: { type: 'string', enum: [String(API_VERSION_NUMBER)] },
+      },
+    },
+  };
+  for (const operation of operations(document)) {
+    for (const response of Object.values(operation.responses)) {
+      if (response === undefined || '$ref' in response) continue;
+      response.headers = { ...response.headers, [API_VERSION_HEADER]: { $ref: `#/components/headers/${API_VERSION_HEADER}` } };
+    }
   }
 }
 

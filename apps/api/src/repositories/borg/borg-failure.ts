@@ -56,7 +56,7 @@ export function describeBorgFailure(error: unknown, where: RepositoryLocation, s
   if (/Permission denied \(/.test(lines)) {
     return {
       code: ErrorCode.SSH_AUTHENTICATION_FAILED,
-      message: `${target} refused the ssh key. Add Borgitory's public key (GET /api/ssh/public-key) to the server's authorized_keys, or give a private key it accepts.`,
+      message: `${target} refused the ssh key. Add Borgitory's public key (GET /api/v1/ssh/public-key) to the server's authorized_keys, or give a private key it accepts.`,
     };
   }
   const sshLine =

@@ -21,7 +21,7 @@ const MAX_AGE_DESCRIPTION =
 
 const PATH_DESCRIPTION =
   'An absolute local path, ssh://user@host:port/path, or user@host:path. For ssh, Borgitory uses its own key ' +
-  '(GET /api/ssh/public-key) unless ssh_private_key is given.';
+  '(GET /api/v1/ssh/public-key) unless ssh_private_key is given.';
 
 export class CreateRepositoryDto {
   @ApiProperty({ example: 'My Backup Repo', maxLength: 100 })

@@ -2,9 +2,9 @@ import { auditQuery, auditViewParams, parseAuditView } from './audit-filter-valu
 
 describe('audit filter values', () => {
   it('reads the filters and the page from the address', () => {
-    const view = parseAuditView(new URLSearchParams('user_id=3&action=POST%20/api/users&since=2026-12-01&until=2026-12-05&offset=50'));
+    const view = parseAuditView(new URLSearchParams('user_id=3&action=POST%20/api/v1/users&since=2026-12-01&until=2026-12-05&offset=50'));
     expect(view).toEqual({
-      filters: { user_id: 3, action: 'POST /api/users', since: '2026-12-01', until: '2026-12-05' },
+      filters: { user_id: 3, action: 'POST /api/v1/users', since: '2026-12-01', until: '2026-12-05' },
       offset: 50,
     });
   });
@@ -15,7 +15,7 @@ describe('audit filter values', () => {
   });
 
   it('writes back what it read, without empty values', () => {
-    const params = 'user_id=3&action=DELETE+%2Fapi%2Fusers%2F%7Bid%7D&since=2026-12-01&offset=50';
+    const params = 'user_id=3&action=DELETE+%2Fapi%2Fv1%2Fusers%2F%7Bid%7D&since=2026-12-01&offset=50';
     expect(new URLSearchParams(auditViewParams(parseAuditView(new URLSearchParams(params)))).toString()).toBe(params);
     expect(auditViewParams({ filters: {}, offset: 0 })).toEqual({});
   });

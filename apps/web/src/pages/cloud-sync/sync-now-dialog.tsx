@@ -20,9 +20,7 @@ export function SyncNowDialog({ config, onClose }: SyncNowDialogProps) {
       busyLabel="Starting…"
       busy={start.isPending}
       error={start.isError ? actionErrorMessage(start.error) : null}
-      onConfirm={(repositoryId) =>
-        start.mutate({ repository_id: repositoryId, cloud_sync_config_id: config.id }, { onSuccess: (job) => navigate(`/jobs/${job.id}`) })
-      }
+      onConfirm={(repositoryId) => start.mutate({ configId: config.id, repositoryId }, { onSuccess: (job) => navigate(`/jobs/${job.id}`) })}
       onCancel={onClose}
     >
       <p>

@@ -25,7 +25,7 @@ export class AuditEntryDto {
   address!: string;
 
   @ApiProperty({
-    example: 'DELETE /api/repositories/{id}/archives/{archive}',
+    example: 'DELETE /api/v1/repositories/{id}/archives/{archive}',
     description: 'The operation, as the API documentation names it',
   })
   action!: string;
@@ -47,7 +47,7 @@ export class AuditEntryDto {
 }
 
 export class AuditActionDto {
-  @ApiProperty({ example: 'POST /api/backups/manual', description: 'An operation, as entries name it' })
+  @ApiProperty({ example: 'POST /api/v1/backups/manual', description: 'An operation, as entries name it' })
   action!: string;
 
   @ApiProperty({ example: 42, description: 'How many entries of the log are of this operation' })
@@ -62,7 +62,7 @@ export class AuditQueryDto extends PageQueryDto {
   @Min(1)
   user_id?: number;
 
-  @ApiPropertyOptional({ example: 'POST /api/backups/manual', description: 'An operation, exactly as entries name it' })
+  @ApiPropertyOptional({ example: 'POST /api/v1/backups/manual', description: 'An operation, exactly as entries name it' })
   @IsOptional()
   @IsString()
   @MaxLength(160)

@@ -34,9 +34,9 @@ export function pruningPolicyFormValues(policy: PruningPolicy): PruningPolicyFor
 }
 
 /**
- * The request body. Every rule is sent, null when empty, since an update
- * replaces the whole policy. Numbers are sent as typed; the server says what
- * it cannot use (0, 1.5), next to the field.
+ * The request body. Every rule is sent, null when empty, since PUT changes
+ * only the fields a body gives and null clears one. Numbers are sent as typed;
+ * the server says what it cannot use (0, 1.5), next to the field.
  */
 export function pruningPolicyInput(values: PruningPolicyFormValues): PruningPolicyInput {
   const input: PruningPolicyInput = {

@@ -113,8 +113,8 @@ export function sourcePaths(values: ScheduleFormValues): string[] {
 }
 
 /**
- * The request body. PUT replaces the whole schedule, so every field is sent;
- * an empty archive name or zone is left out, so the server's default applies.
+ * The request body. Every field is sent, since PUT changes only the fields a
+ * body gives; an emptied archive name or zone is null: the server's default.
  */
 export function scheduleInput(values: ScheduleFormValues): ScheduleInput {
   const input: ScheduleInput = {
