@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateApiContract, SCHEMA_FILE, SPEC_FILE } from '../src/platform/openapi/api-contract';
+import { generateApiContract, GRAPHQL_SCHEMA_FILE, SCHEMA_FILE, SPEC_FILE } from '../src/platform/openapi/api-contract';
 
 /**
- * `write-api-contract.ts` writes libs/api-client/openapi.json and the generated client;
- * `write-api-contract.ts --check [--root DIR]` only compares them and exits 1 when either is stale.
+ * `write-api-contract.ts` writes libs/api-client/openapi.json, the generated client and libs/api-client/schema.graphql;
+ * `write-api-contract.ts --check [--root DIR]` only compares them and exits 1 when any is stale.
  */
 async function main(args: string[]): Promise<number> {
   const check = args.includes('--check');
@@ -15,10 +15,11 @@ async function main(args: string[]): Promise<number> {
   const files = [
     { path: SPEC_FILE, text: contract.spec },
     { path: SCHEMA_FILE, text: contract.schema },
+    { path: GRAPHQL_SCHEMA_FILE, text: contract.graphqlSchema },
   ];
   if (!check) {
     for (const file of files) writeFileSync(join(root, file.path), file.text);
-    process.stdout.write(`Wrote ${files.map((file) => file.path).join(' and ')}\n`);
+    process.stdout.write(`Wrote ${files.map((file) => file.path).join(', ')}\n`);
     return 0;
   }
   const stale = files.filter((file) => readFileSync(join(root, file.path), 'utf8') !== file.text);

@@ -3,6 +3,7 @@ import { ArchivesModule } from './archives/archives.module';
 import { AuthModule } from './auth/auth.module';
 import { BackupsModule } from './backups/backups.module';
 import { CloudSyncModule } from './cloud-sync/cloud-sync.module';
+import { BorgitoryGraphQLModule } from './graphql/graphql.module';
 import { HistoryModule } from './history/history.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -36,6 +37,7 @@ export class AppModule {
         HistoryModule,
         OverviewModule,
         SearchModule,
+        BorgitoryGraphQLModule,
       ],
     };
   }

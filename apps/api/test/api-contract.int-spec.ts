@@ -9,6 +9,7 @@ jest.setTimeout(150_000);
 
 const root = join(__dirname, '..', '..', '..');
 const SPEC_FILE = 'libs/api-client/openapi.json';
+const GRAPHQL_SCHEMA_FILE = 'libs/api-client/schema.graphql';
 
 /** openapi-typescript loads ESM-only modules that jest cannot, so the check runs in a plain Node process. */
 async function checkContract(againstRoot: string): Promise<{ code: number; output: string }> {
@@ -35,7 +36,7 @@ async function checkContract(againstRoot: string): Promise<{ code: number; outpu
 }
 
 describe('the committed API contract', () => {
-  it('matches what the code produces (spec and generated client)', async () => {
+  it('matches what the code produces (spec, generated client, GraphQL schema)', async () => {
     const result = await checkContract(root);
     expect(result.output).toContain('The committed API contract is current');
     expect(result.code).toBe(0);
@@ -52,6 +53,22 @@ describe('the committed API contract', () => {
       expect(result.code).toBe(1);
       expect(result.output).toContain(`${SPEC_FILE} is stale`);
       expect(result.output).not.toContain('generated/schema.ts is stale');
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('is reported stale when the committed GraphQL schema differs', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'borgitory-contract-'));
+    try {
+      cpSync(join(root, 'libs/api-client'), join(copy, 'libs/api-client'), { recursive: true });
+      const schema = readFileSync(join(copy, GRAPHQL_SCHEMA_FILE), 'utf8');
+      expect(schema).toContain('type Query {');
+      writeFileSync(join(copy, GRAPHQL_SCHEMA_FILE), schema.replace('type Query {', 'type Query {\n  removedSinceCommit: Int'));
+      const result = await checkContract(copy);
+      expect(result.code).toBe(1);
+      expect(result.output).toContain(`${GRAPHQL_SCHEMA_FILE} is stale`);
+      expect(result.output).not.toContain(`${SPEC_FILE} is stale`);
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }

@@ -34,7 +34,7 @@ import { ArchiveStatisticsBackfill } from './statistics/archive-statistics-backf
     RestoreRoots,
     ArchiveStatisticsBackfill,
   ],
-  exports: [ArchiveCatalog, ArchiveIndexes, ArchiveSettings, ArchiveStatisticsBackfill, NewArchiveIndexing],
+  exports: [ArchiveCatalog, ArchiveIndexes, ArchiveSettings, ArchiveStatisticsBackfill, NewArchiveIndexing, ArchivesService],
 })
 export class ArchivesModule implements OnModuleInit {
   constructor(

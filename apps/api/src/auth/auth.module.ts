@@ -23,6 +23,7 @@ import { DeviceTokens } from './device-tokens';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { PasswordPolicy } from './password-policy';
+import { RequestAuthenticator } from './request-authenticator';
 import { SessionAuthGuard } from './session-auth.guard';
 import { SessionEntity } from './session.entity';
 import { SessionMiddleware } from './session.middleware';
@@ -69,8 +70,9 @@ import { UsersController } from './users/users.controller';
     { provide: ApiKeyRateLimit, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new ApiKeyRateLimit(config.apiKeyRateLimit) },
     DatabaseSessionStore,
     SessionMiddleware,
+    RequestAuthenticator,
     { provide: APP_GUARD, useClass: SessionAuthGuard },
   ],
-  exports: [SessionMiddleware, AuditTrail],
+  exports: [SessionMiddleware, AuditTrail, AuditLog, RequestAuthenticator],
 })
 export class AuthModule {}

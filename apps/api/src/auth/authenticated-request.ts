@@ -16,12 +16,18 @@ export interface AuthenticatedRequest extends Request {
   principal: Principal;
 }
 
+/** The HTTP request behind a route, or behind a GraphQL resolver (its context holds the request as `req`). */
+export function requestOf(context: ExecutionContext): Request {
+  if (context.getType<string>() === 'graphql') return context.getArgByIndex<{ req: Request }>(2).req;
+  return context.switchToHttp().getRequest<Request>();
+}
+
 /** Who the guard authenticated for this request. */
 export const CurrentPrincipal = createParamDecorator(
-  (_: unknown, context: ExecutionContext) => context.switchToHttp().getRequest<AuthenticatedRequest>().principal,
+  (_: unknown, context: ExecutionContext) => (requestOf(context) as AuthenticatedRequest).principal,
 );
 
 /** The user the guard authenticated for this request (for an API key, its owner). */
 export const CurrentUser = createParamDecorator(
-  (_: unknown, context: ExecutionContext) => context.switchToHttp().getRequest<AuthenticatedRequest>().principal.user,
+  (_: unknown, context: ExecutionContext) => (requestOf(context) as AuthenticatedRequest).principal.user,
 );

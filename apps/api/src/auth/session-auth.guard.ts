@@ -1,55 +1,40 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
 import { APP_CONFIG, AppConfig } from '../platform/config/app-config';
 import { DomainError } from '../platform/errors/domain-error';
 import { IS_PUBLIC } from '../platform/http/public.decorator';
-import { ApiKeyAuthenticator } from './api-keys/api-key-authenticator';
-import { bearerCredential } from './api-keys/api-key-token';
-import { AuthenticatedRequest, Principal } from './authenticated-request';
+import { AuthenticatedRequest, Principal, requestOf } from './authenticated-request';
 import { ACCEPTS_METRICS_TOKEN, presentsMetricsToken } from './metrics-token';
+import { RequestAuthenticator } from './request-authenticator';
 import { REQUIRED_ROLE } from './roles/requires.decorator';
 import { grants, Role } from './roles/roles';
-import { UsersService } from './users.service';
 
 /**
  * Registered globally: every route needs a logged-in user or an API key unless it is marked @Public(), and the role
  * the route declares with @Requires() (admin when it declares none). One marked @AcceptsMetricsToken() also lets in
- * the bearer token BORGITORY_METRICS_TOKEN (which stands for no user).
+ * the bearer token BORGITORY_METRICS_TOKEN (which stands for no user). GraphQL resolvers are guarded the same way:
+ * their request was authenticated once for the whole operation (graphql/graphql-context.ts), each root field's role
+ * is checked here.
  */
 @Injectable()
 export class SessionAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly users: UsersService,
-    private readonly apiKeys: ApiKeyAuthenticator,
+    private readonly authenticator: RequestAuthenticator,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = requestOf(context);
     const acceptsToken = this.reflector.getAllAndOverride<boolean>(ACCEPTS_METRICS_TOKEN, [context.getHandler(), context.getClass()]);
     if (acceptsToken && presentsMetricsToken(request.get('authorization'), this.config.metricsToken)) return true;
-    const principal = await this.principalOf(request);
+    const principal = (request as Partial<AuthenticatedRequest>).principal ?? (await this.authenticator.principalOf(request));
     const needed = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]) ?? 'admin';
     // Set before the role check: the audit trail records who was refused.
     (request as AuthenticatedRequest).principal = principal;
     if (!grants(principal.role, needed)) throw DomainError.forbidden(refusal(needed, principal));
     return true;
-  }
-
-  /**
-   * A request with a bearer credential is judged by it alone, never by a session cookie it may also carry: the CSRF
-   * check lets such requests through (platform/http/request-guards.ts).
-   */
-  private async principalOf(request: Request): Promise<Principal> {
-    const credential = bearerCredential(request.get('authorization'));
-    if (credential !== null) return this.apiKeys.authenticate(credential, request.ip ?? 'unknown');
-    const userId = request.session?.userId;
-    const user = userId === undefined ? null : await this.users.findById(userId);
-    if (!user) throw DomainError.unauthorized();
-    return { user, role: user.role, apiKeyId: null };
   }
 }
 

@@ -80,8 +80,11 @@ export class JobsService {
   }
 
   async get(id: number): Promise<JobDto> {
-    const record = await this.find(id);
-    return toJobDto(record, record.job.status === 'running' ? this.events.progressOf(id) : null);
+    return this.withLiveProgress(await this.find(id));
+  }
+
+  private withLiveProgress(record: JobRecord): JobDto {
+    return toJobDto(record, record.job.status === 'running' ? this.events.progressOf(record.job.id) : null);
   }
 
   list(query: JobListQueryDto): Promise<Page<JobDto>> {
@@ -182,6 +185,12 @@ export class JobsService {
   async latestOfSchedules(scheduleIds: number[]): Promise<Map<number, JobSummaryDto>> {
     const jobs = await this.store.latestOfSchedules(scheduleIds);
     return new Map(jobs.map((job) => [job.scheduleId as number, toJobSummary(job)]));
+  }
+
+  /** The newest job (in the lists' order) of each repository given that has one, by repository id. */
+  async latestOfRepositories(repositoryIds: readonly number[]): Promise<Map<number, JobDto>> {
+    const records = await this.store.latestOfRepositories(repositoryIds);
+    return new Map(records.map((record) => [record.job.repositoryId as number, this.withLiveProgress(record)]));
   }
 
   /** Adds a line to a job's log (and its live stream) from outside the job. */

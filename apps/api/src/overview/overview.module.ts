@@ -13,5 +13,6 @@ import { OverviewService } from './overview.service';
   imports: [RepositoriesModule, ArchivesModule, SchedulesModule, JobsModule],
   controllers: [OverviewController, MetricsController],
   providers: [OverviewService, BorgitoryMetrics],
+  exports: [OverviewService],
 })
 export class OverviewModule {}

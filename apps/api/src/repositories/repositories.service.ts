@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { BorgRunner, parseBorgTime } from '@borgitory/borg-runner';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { DatabaseVersion } from '../platform/database/database-version';
 import { saveUnique } from '../platform/database/save-unique';
 import { LIST_CACHE_SIZE, VersionedCache } from '../platform/database/versioned-cache';
@@ -55,6 +55,12 @@ export class RepositoriesService {
       });
       return new Page(rows.map(toRepositoryDto), { total, limit: query.limit, offset: query.offset });
     });
+  }
+
+  /** The repositories of the ids given that exist, by id, in one query. */
+  async byIds(ids: readonly number[]): Promise<Map<number, RepositoryDto>> {
+    const rows = ids.length === 0 ? [] : await this.repositories.findBy({ id: In([...ids]) });
+    return new Map(rows.map((row) => [row.id, toRepositoryDto(row)]));
   }
 
   async get(id: number): Promise<RepositoryDto> {

@@ -67,7 +67,7 @@ import { SchedulesService } from './schedules.service';
     EnabledSchedules,
     ScheduleNextRuns,
   ],
-  exports: [EnabledSchedules, ScheduleNextRuns],
+  exports: [EnabledSchedules, ScheduleNextRuns, SchedulesService],
 })
 export class SchedulesModule implements OnModuleInit {
   constructor(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { BackupsService } from '../backups/backups.service';
 import { CloudSyncService } from '../cloud-sync/cloud-sync.service';
 import { JobDto } from '../jobs/dto/job.dto';
@@ -46,6 +46,18 @@ export class SchedulesService {
       rows.map((row) => toScheduleDto(row, lastRuns.get(row.id) ?? null)),
       { total, limit: query.limit, offset: query.offset },
     );
+  }
+
+  /** The schedules of each repository given, in the list's order, in two queries whatever their number. */
+  async ofRepositories(repositoryIds: readonly number[]): Promise<Map<number, ScheduleDto[]>> {
+    const byRepository = new Map<number, ScheduleDto[]>(repositoryIds.map((id) => [id, []]));
+    if (repositoryIds.length === 0) return byRepository;
+    const stored = await this.schedules.find({ where: { repositoryId: In([...repositoryIds]) }, order: { name: 'ASC', id: 'ASC' } });
+    const rows: ScheduleEntity[] = [];
+    for (const row of stored) rows.push(await this.runs.disableIfUnusable(row));
+    const lastRuns = await this.jobs.latestOfSchedules(rows.map((row) => row.id));
+    for (const row of rows) byRepository.get(row.repositoryId)?.push(toScheduleDto(row, lastRuns.get(row.id) ?? null));
+    return byRepository;
   }
 
   async get(id: number): Promise<ScheduleDto> {

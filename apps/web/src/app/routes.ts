@@ -118,6 +118,7 @@ export const PAGE_ROUTES: PageRoute[] = [
   },
   { path: 'settings', Component: lazyPage(() => import('../pages/settings/settings-page').then((m) => m.SettingsPage)) },
   { path: 'audit', Component: lazyPage(() => import('../pages/audit/audit-page').then((m) => m.AuditPage)) },
+  { path: 'graphql', Component: lazyPage(() => import('../pages/graphql/graphql-page').then((m) => m.GraphQLPage)) },
   { path: '*', Component: lazyPage(() => import('../pages/not-found-page').then((m) => m.NotFoundPage)) },
 ];
 

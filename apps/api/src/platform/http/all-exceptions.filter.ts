@@ -23,17 +23,20 @@ interface HttpLikeError {
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(exception: unknown, host: ArgumentsHost): unknown {
+    // A resolver's error goes back to GraphQL, which words it for its client (graphql/graphql-errors.ts).
+    if (host.getType<string>() === 'graphql') return exception;
     const context = host.switchToHttp();
     const request = context.getRequest<Request>();
     const response = context.getResponse<Response>();
     if (response.headersSent) {
       response.end();
-      return;
+      return undefined;
     }
     const { status, body, headers } = this.describe(exception, request);
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     response.status(status).json(body);
+    return undefined;
   }
 
   private describe(exception: unknown, request: Request): { status: number; body: ErrorBody; headers: Record<string, string> } {

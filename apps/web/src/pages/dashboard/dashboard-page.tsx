@@ -48,7 +48,7 @@ export function DashboardPage() {
       </section>
 
       <p className="page-footnote">
-        API documentation: <a href="/docs">Swagger UI</a> · <a href="/redoc">ReDoc</a>
+        API documentation: <a href="/docs">Swagger UI</a> · <a href="/redoc">ReDoc</a> · <Link to="/graphql">GraphQL explorer</Link>
       </p>
     </>
   );
