@@ -20,6 +20,7 @@ import { SessionOwners1764360000000 } from './1764360000000-session-owners';
 import { TwoFactor1764370000000 } from './1764370000000-two-factor';
 import { AuditLog1764380000000 } from './1764380000000-audit-log';
 import { SingleSignOn1764390000000 } from './1764390000000-single-sign-on';
+import { ListFilters1764400000000 } from './1764400000000-list-filters';
 
 /** Every migration, oldest first. The app runs the pending ones at start; the schema is never synchronised. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   TwoFactor1764370000000,
   AuditLog1764380000000,
   SingleSignOn1764390000000,
+  ListFilters1764400000000,
 ];

@@ -2351,10 +2351,6 @@ export interface components {
             /** @example Finished jobs older than this many days are removed, with their logs */
             description: string;
         };
-        /** @enum {string} */
-        JobStatus: "queued" | "running" | "completed" | "warning" | "failed" | "cancelled" | "interrupted";
-        /** @enum {string} */
-        JobType: "backup" | "prune" | "compact" | "check" | "delete_archive" | "restore" | "cloud_sync";
         BulkItemErrorDto: {
             /** @example CONFLICT */
             code: components["schemas"]["ErrorCode"];
@@ -2748,6 +2744,8 @@ export interface components {
         };
         /** @enum {string} */
         CloudSyncMode: "sync" | "copy";
+        /** @enum {string} */
+        JobStatus: "queued" | "running" | "completed" | "warning" | "failed" | "cancelled" | "interrupted";
         LastSyncDto: {
             /** @example 42 */
             job_id: number;
@@ -3824,6 +3822,8 @@ export interface components {
          * @enum {string}
          */
         RepositoryHealth: "failed" | "overdue" | "warning" | "healthy";
+        /** @enum {string} */
+        JobType: "backup" | "prune" | "compact" | "check" | "delete_archive" | "restore" | "cloud_sync";
         JobBriefDto: {
             /** @example 42 */
             id: number;
@@ -5070,6 +5070,16 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description Users whose username contains this text, in any case */
+                q?: string;
+                /** @description Users of these roles; one value or several separated by commas */
+                role?: ("viewer" | "operator" | "admin")[];
+                /** @description Users created at or after this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_after?: string;
+                /** @description Users created before this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_before?: string;
+                /** @description Order by these fields, separated by commas, each ascending or with a leading `-` descending: `username`, `created_at`, `id`. Default `id` */
+                sort?: ("username" | "-username" | "created_at" | "-created_at" | "id" | "-id")[];
             };
             header?: never;
             path?: never;
@@ -5112,6 +5122,15 @@ export interface operations {
             };
             /** @description The user's role, or the API key's, is below admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description A filter or sort field the list does not know, or a value it refuses; details name the field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5674,13 +5693,16 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                user_id?: number;
-                /** @description An operation, exactly as entries name it */
-                action?: string;
+                /** @description These users' entries; one id or several separated by commas */
+                user_id?: number[];
+                /** @description Entries of these operations, exactly as entries name them; one value or several separated by commas */
+                action?: string[];
                 /** @description Entries at or after this time */
                 since?: string;
                 /** @description Entries at or before this time */
                 until?: string;
+                /** @description Order by these fields, separated by commas, each ascending or with a leading `-` descending: `occurred_at`, `id`. Default `-occurred_at` */
+                sort?: ("occurred_at" | "-occurred_at" | "id" | "-id")[];
             };
             header?: never;
             path?: never;
@@ -5723,6 +5745,15 @@ export interface operations {
             };
             /** @description The user's role, or the API key's, is below admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description A filter or sort field the list does not know, or a value it refuses; details name the field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6168,6 +6199,14 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description Those whose name contains this text, in any case */
+                q?: string;
+                /** @description Those created at or after this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_after?: string;
+                /** @description Those created before this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_before?: string;
+                /** @description Order by these fields, separated by commas, each ascending or with a leading `-` descending: `name`, `created_at`, `id`. Default `name` */
+                sort?: ("name" | "-name" | "created_at" | "-created_at" | "id" | "-id")[];
             };
             header?: never;
             path?: never;
@@ -6201,6 +6240,15 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description A filter or sort field the list does not know, or a value it refuses; details name the field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6978,11 +7026,20 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                status?: components["schemas"]["JobStatus"];
-                type?: components["schemas"]["JobType"];
-                repository_id?: number;
-                /** @description A schedule's runs */
-                schedule_id?: number;
+                /** @description Jobs in these statuses; one value or several separated by commas */
+                status?: components["schemas"]["JobStatus"][];
+                /** @description Jobs of these types; one value or several separated by commas */
+                type?: components["schemas"]["JobType"][];
+                /** @description These repositories' jobs; one id or several separated by commas */
+                repository_id?: number[];
+                /** @description These schedules' runs; one id or several separated by commas */
+                schedule_id?: number[];
+                /** @description Jobs created at or after this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_after?: string;
+                /** @description Jobs created before this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_before?: string;
+                /** @description Order by these fields, separated by commas, each ascending or with a leading `-` descending: `created_at`, `started_at`, `finished_at`, `id`. Default `-created_at` */
+                sort?: ("created_at" | "-created_at" | "started_at" | "-started_at" | "finished_at" | "-finished_at" | "id" | "-id")[];
             };
             header?: never;
             path?: never;
@@ -7016,6 +7073,15 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description A filter or sort field the list does not know, or a value it refuses; details name the field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7822,8 +7888,22 @@ export interface operations {
                 offset?: number;
                 /** @description true: read the list from borg first instead of the stored one */
                 refresh?: "true" | "false";
-                /** @description By start time: desc is newest first */
+                /** @description By start time: desc is newest first (without `sort`) */
                 order?: "desc" | "asc";
+                /** @description Archives started at or after this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_after?: string;
+                /** @description Archives started before this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_before?: string;
+                /** @description Archives of at least this original size (bytes) */
+                min_size?: number;
+                /** @description Archives of at most this original size (bytes) */
+                max_size?: number;
+                /** @description Archives whose name contains this text, in any case */
+                q?: string;
+                /** @description Archives whose name matches this borg-style shell pattern: `*` any text, `?` one character, `[...]` one of, `[!...]` none of; case-sensitive */
+                glob?: string;
+                /** @description Order by these fields, separated by commas, each ascending or with a leading `-` descending: `created_at`, `name`, `original_size`. Default `-created_at` */
+                sort?: ("created_at" | "-created_at" | "name" | "-name" | "original_size" | "-original_size")[];
             };
             header?: never;
             path: {
@@ -8859,6 +8939,16 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description Those whose name contains this text, in any case */
+                q?: string;
+                /** @description Those created at or after this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_after?: string;
+                /** @description Those created before this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_before?: string;
+                /** @description Order by these fields, separated by commas, each ascending or with a leading `-` descending: `name`, `created_at`, `id`. Default `name` */
+                sort?: ("name" | "-name" | "created_at" | "-created_at" | "id" | "-id")[];
+                /** @description Configurations of these providers; one value or several separated by commas */
+                provider?: ("s3" | "sftp" | "webdav" | "smb" | "local")[];
             };
             header?: never;
             path?: never;
@@ -8892,6 +8982,15 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description A filter or sort field the list does not know, or a value it refuses; details name the field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9535,6 +9634,16 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description Those whose name contains this text, in any case */
+                q?: string;
+                /** @description Those created at or after this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_after?: string;
+                /** @description Those created before this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_before?: string;
+                /** @description Order by these fields, separated by commas, each ascending or with a leading `-` descending: `name`, `created_at`, `id`. Default `name` */
+                sort?: ("name" | "-name" | "created_at" | "-created_at" | "id" | "-id")[];
+                /** @description These repositories' schedules; one id or several separated by commas */
+                repository_id?: number[];
             };
             header?: never;
             path?: never;
@@ -9568,6 +9677,15 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description A filter or sort field the list does not know, or a value it refuses; details name the field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10298,6 +10416,14 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description Those whose name contains this text, in any case */
+                q?: string;
+                /** @description Those created at or after this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_after?: string;
+                /** @description Those created before this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_before?: string;
+                /** @description Order by these fields, separated by commas, each ascending or with a leading `-` descending: `name`, `created_at`, `id`. Default `name` */
+                sort?: ("name" | "-name" | "created_at" | "-created_at" | "id" | "-id")[];
             };
             header?: never;
             path?: never;
@@ -10331,6 +10457,15 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description A filter or sort field the list does not know, or a value it refuses; details name the field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10816,6 +10951,14 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description Those whose name contains this text, in any case */
+                q?: string;
+                /** @description Those created at or after this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_after?: string;
+                /** @description Those created before this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_before?: string;
+                /** @description Order by these fields, separated by commas, each ascending or with a leading `-` descending: `name`, `created_at`, `id`. Default `name` */
+                sort?: ("name" | "-name" | "created_at" | "-created_at" | "id" | "-id")[];
             };
             header?: never;
             path?: never;
@@ -10849,6 +10992,15 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description A filter or sort field the list does not know, or a value it refuses; details name the field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11781,9 +11933,18 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                channel_id?: number;
-                event?: components["schemas"]["DeliveryEventName"];
-                status?: components["schemas"]["DeliveryStatus"];
+                /** @description These channels' deliveries; one id or several separated by commas */
+                channel_id?: number[];
+                /** @description Deliveries of these events; one value or several separated by commas */
+                event?: components["schemas"]["DeliveryEventName"][];
+                /** @description Deliveries in these statuses; one value or several separated by commas */
+                status?: components["schemas"]["DeliveryStatus"][];
+                /** @description Deliveries created at or after this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_after?: string;
+                /** @description Deliveries created before this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_before?: string;
+                /** @description Order by these fields, separated by commas, each ascending or with a leading `-` descending: `created_at`, `id`. Default `-created_at` */
+                sort?: ("created_at" | "-created_at" | "id" | "-id")[];
             };
             header?: never;
             path?: never;
@@ -11817,6 +11978,15 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description A filter or sort field the list does not know, or a value it refuses; details name the field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
