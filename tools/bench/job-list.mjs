@@ -52,7 +52,7 @@ const pick = (weights, roll) => {
 };
 
 /** The history, in one transaction: scheduled backups with four steps, the rest with one; ids grow with time. */
-function seed(dataDir, jobs) {
+export function seed(dataDir, jobs) {
   const Database = createRequire(join(root, 'package.json'))('better-sqlite3');
   const db = new Database(join(dataDir, 'borgitory.db'));
   const random = prng(0x10b5);
@@ -102,7 +102,7 @@ function seed(dataDir, jobs) {
  * GETs over one kept-alive connection, the paths taken in turn; p50 and p90 per path, in ms. `pathOf(path, round)`
  * may vary a path from round to round.
  */
-async function timeGets(server, paths, cookie, pathOf = (path) => path) {
+export async function timeGets(server, paths, cookie, pathOf = (path) => path) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const get = (path) =>
     new Promise((resolve, reject) => {
@@ -130,7 +130,7 @@ async function timeGets(server, paths, cookie, pathOf = (path) => path) {
 }
 
 /** The path with its offset (0 when it has none) moved on by `by`; other paths unchanged. */
-function shiftOffset(path, by) {
+export function shiftOffset(path, by) {
   if (!path.startsWith('/api/jobs?')) return path;
   const url = new URL(path, 'http://localhost');
   url.searchParams.set('offset', String(Number(url.searchParams.get('offset') ?? 0) + by));

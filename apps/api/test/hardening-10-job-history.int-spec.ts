@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@borgitory/borg-runner/testing';
+import type { JobStatus, JobType } from '@borgitory/job-states';
 import Database from 'better-sqlite3';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -51,11 +52,12 @@ const QUERIES: Array<{ name: string; query: Record<string, string | number> }> =
 const COLUMNS: Record<string, string> = { status: 'status', type: 'type', repository_id: 'repository_id', schedule_id: 'schedule_id' };
 
 function filterOf(query: Record<string, string | number>): JobFilter {
+  const one = <T>(value: unknown): T[] | undefined => (value === undefined ? undefined : [value as T]);
   return {
-    status: query.status as JobFilter['status'],
-    type: query.type as JobFilter['type'],
-    repositoryId: query.repository_id as number | undefined,
-    scheduleId: query.schedule_id as number | undefined,
+    status: one<JobStatus>(query.status),
+    type: one<JobType>(query.type),
+    repository_id: one<number>(query.repository_id),
+    schedule_id: one<number>(query.schedule_id),
   };
 }
 

@@ -22,6 +22,15 @@ export { expect };
 /** A form control by its exact label. */
 export const field = (scope: Page | Locator, label: string) => scope.getByLabel(label, { exact: true });
 
+/**
+ * Turns a checkbox of a filter on or off. A filter's checkbox shows the address, which the page follows a render
+ * later (a deferred value): Playwright's check() would find it unchanged right after its click.
+ */
+export async function toggle(checkbox: Locator, on: boolean) {
+  await checkbox.click();
+  await expect(checkbox).toBeChecked({ checked: on });
+}
+
 /** A region (a panel with a heading) by its exact name. */
 export const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 

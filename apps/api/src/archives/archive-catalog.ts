@@ -6,7 +6,9 @@ import { In, IsNull, LessThan, MoreThanOrEqual, Not, Repository } from 'typeorm'
 import { DomainError } from '../platform/errors/domain-error';
 import { RepositoryBorg } from '../repositories/borg/repository-borg';
 import { RepositoryMonitorStates } from '../repositories/monitoring/repository-monitor-states';
+import { applyListQuery } from '../platform/filtering/apply-list-query';
 import { ArchiveCatalogStateEntity } from './archive-catalog-state.entity';
+import { ARCHIVE_LIST, ArchiveFilter } from './archive-list-query';
 import { ARCHIVE_LIST_COLUMNS, ArchiveListRow } from './archive-dto.mapper';
 import { ArchiveEntity } from './archive.entity';
 import { infoColumns } from './archive-info-columns';
@@ -112,18 +114,17 @@ export class ArchiveCatalog {
 
   async page(
     repositoryId: number,
-    order: 'asc' | 'desc',
+    filter: ArchiveFilter,
     limit: number,
     offset: number,
   ): Promise<{ rows: ArchiveListRow[]; total: number }> {
-    const direction = order === 'asc' ? 'ASC' : 'DESC';
-    const [rows, total] = await this.archives.findAndCount({
-      select: [...ARCHIVE_LIST_COLUMNS],
-      where: { repositoryId },
-      order: { startedAt: direction, id: direction },
-      take: limit,
-      skip: offset,
-    });
+    // The id too: the query builder makes rows into entities by their primary key.
+    const builder = this.archives
+      .createQueryBuilder('archive')
+      .select(['archive.id', ...ARCHIVE_LIST_COLUMNS.map((column) => `archive.${column}`)])
+      .where('archive.repositoryId = :repositoryId', { repositoryId });
+    const sorted: ArchiveFilter = { ...filter, sort: filter.sort ?? [filter.order === 'asc' ? 'created_at' : '-created_at'] };
+    const [rows, total] = await applyListQuery(builder, ARCHIVE_LIST, sorted).limit(limit).offset(offset).getManyAndCount();
     return { rows, total };
   }
 

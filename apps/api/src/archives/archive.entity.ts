@@ -7,6 +7,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('archives')
 @Index('idx_archives_repository_name', ['repositoryId', 'name'], { unique: true })
 @Index('idx_archives_repository_started', ['repositoryId', 'startedAt', 'id'])
+@Index('idx_archives_repository_size', ['repositoryId', 'originalSize', 'id'])
 export class ArchiveEntity {
   @PrimaryGeneratedColumn()
   id!: number;

@@ -56,13 +56,13 @@ export class ArchivesService {
   list(repositoryId: number, query: ArchiveListQueryDto): Promise<Page<ArchiveDto>> {
     const read = () => this.readPage(repositoryId, query);
     if (query.refresh === 'true') return read();
-    return this.pages.get(JSON.stringify([repositoryId, query.order, query.limit, query.offset]), read);
+    return this.pages.get(JSON.stringify([repositoryId, query]), read);
   }
 
   private async readPage(repositoryId: number, query: ArchiveListQueryDto): Promise<Page<ArchiveDto>> {
     await this.preconditions.assertExists(repositoryId);
     await this.catalog.ensureLoaded(repositoryId, query.refresh === 'true');
-    const { rows, total } = await this.catalog.page(repositoryId, query.order, query.limit, query.offset);
+    const { rows, total } = await this.catalog.page(repositoryId, query, query.limit, query.offset);
     return new Page(rows.map(toArchiveDto), { total, limit: query.limit, offset: query.offset });
   }
 

@@ -2,6 +2,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 import type { Role } from './roles/roles';
 
 @Entity('users')
+@Index('idx_users_role', ['role', 'id'])
+@Index('idx_users_created', ['createdAt', 'id'])
 export class UserEntity {
   @PrimaryGeneratedColumn()
   id!: number;

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { JobStatus } from '@borgitory/job-states';
 import type { ProviderName } from './providers/provider';
 
@@ -7,6 +7,8 @@ export type SyncMode = (typeof SYNC_MODES)[number];
 
 /** Where and how repositories are copied off-site. Secret fields are sealed together in `secrets`, never shown. */
 @Entity('cloud_sync_configs')
+@Index('idx_cloud_sync_configs_created', ['createdAt', 'id'])
+@Index('idx_cloud_sync_configs_provider', ['provider', 'name'])
 export class CloudSyncConfigEntity {
   @PrimaryGeneratedColumn()
   id!: number;

@@ -4,7 +4,8 @@ import { Repository } from 'typeorm';
 import { saveNamed } from '../platform/database/save-unique';
 import { DomainError } from '../platform/errors/domain-error';
 import { Page } from '../platform/http/envelope';
-import { PageQueryDto } from '../platform/http/page-query.dto';
+import { readListPage } from '../platform/filtering/apply-list-query';
+import { CLOUD_SYNC_LIST, CloudSyncListQueryDto } from './dto/cloud-sync-list-query.dto';
 import { mergeUpdate } from '../platform/http/partial-update';
 import { SecretsService } from '../platform/secrets/secrets.service';
 import { CloudSyncConfigEntity } from './cloud-sync-config.entity';
@@ -23,8 +24,8 @@ export class CloudSyncConfigsService {
     private readonly users: CloudSyncConfigUsers,
   ) {}
 
-  async list(query: PageQueryDto): Promise<Page<CloudSyncConfigDto>> {
-    const [rows, total] = await this.configs.findAndCount({ order: { name: 'ASC', id: 'ASC' }, take: query.limit, skip: query.offset });
+  async list(query: CloudSyncListQueryDto): Promise<Page<CloudSyncConfigDto>> {
+    const [rows, total] = await readListPage(this.configs.createQueryBuilder('config'), CLOUD_SYNC_LIST, query);
     return new Page(
       rows.map((row) => this.toDto(row)),
       { total, limit: query.limit, offset: query.offset },

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { JobDto } from '../jobs/dto/job.dto';
 import { Page } from '../platform/http/envelope';
-import { PageQueryDto } from '../platform/http/page-query.dto';
+import { CloudSyncListQueryDto } from './dto/cloud-sync-list-query.dto';
 import { SuccessMessage } from '../platform/http/success-message.decorator';
 import { ApiEnvelope, ApiErrors, ApiNoContent } from '../platform/openapi/api-responses';
 import { CloudSyncConfigsService } from './cloud-sync-configs.service';
@@ -35,7 +35,7 @@ export class CloudSyncController {
   @ApiOperation({ summary: 'List cloud sync configurations (secrets never shown)' })
   @ApiEnvelope(CloudSyncConfigDto, { paginated: true })
   @ApiErrors(400)
-  list(@Query() query: PageQueryDto): Promise<Page<CloudSyncConfigDto>> {
+  list(@Query() query: CloudSyncListQueryDto): Promise<Page<CloudSyncConfigDto>> {
     return this.configs.list(query);
   }
 

@@ -88,16 +88,14 @@ export class JobsService {
   }
 
   list(query: JobListQueryDto): Promise<Page<JobDto>> {
-    const key = JSON.stringify([query.status, query.type, query.repository_id, query.schedule_id, query.limit, query.offset]);
+    const { limit, offset, ...filter } = query;
+    const key = JSON.stringify([filter, limit, offset]);
     return this.pages.get(key, () => this.readPage(query));
   }
 
   private async readPage(query: JobListQueryDto): Promise<Page<JobDto>> {
-    const { records, total } = await this.store.list(
-      { status: query.status, type: query.type, repositoryId: query.repository_id, scheduleId: query.schedule_id },
-      query.limit,
-      query.offset,
-    );
+    const { limit, offset, ...filter } = query;
+    const { records, total } = await this.store.list(filter, limit, offset);
     return new Page(
       records.map((record) => toJobDto(record)),
       { total, limit: query.limit, offset: query.offset },

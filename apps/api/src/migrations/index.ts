@@ -21,6 +21,7 @@ import { TwoFactor1764370000000 } from './1764370000000-two-factor';
 import { AuditLog1764380000000 } from './1764380000000-audit-log';
 import { SingleSignOn1764390000000 } from './1764390000000-single-sign-on';
 import { VersionedAuditActions1764395000000 } from './1764395000000-versioned-audit-actions';
+import { ListFilters1764400000000 } from './1764400000000-list-filters';
 
 /** Every migration, oldest first. The app runs the pending ones at start; the schema is never synchronised. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   AuditLog1764380000000,
   SingleSignOn1764390000000,
   VersionedAuditActions1764395000000,
+  ListFilters1764400000000,
 ];

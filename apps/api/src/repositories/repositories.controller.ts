@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Page } from '../platform/http/envelope';
-import { PageQueryDto } from '../platform/http/page-query.dto';
+import { NamedListQueryDto } from '../platform/filtering/named-list';
 import { SuccessMessage } from '../platform/http/success-message.decorator';
 import { ApiEnvelope, ApiErrors, ApiNoContent } from '../platform/openapi/api-responses';
 import { CreateRepositoryDto, DeleteRepositoryQueryDto, UpdateRepositoryDto } from './dto/repository-input.dto';
@@ -21,7 +21,7 @@ export class RepositoriesController {
   @ApiOperation({ summary: 'List repositories (figures as of their last test/info; no borg call)' })
   @ApiEnvelope(RepositoryDto, { paginated: true })
   @ApiErrors(400)
-  list(@Query() query: PageQueryDto): Promise<Page<RepositoryDto>> {
+  list(@Query() query: NamedListQueryDto): Promise<Page<RepositoryDto>> {
     return this.repositories.list(query);
   }
 

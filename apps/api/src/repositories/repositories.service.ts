@@ -7,7 +7,8 @@ import { saveUnique } from '../platform/database/save-unique';
 import { LIST_CACHE_SIZE, VersionedCache } from '../platform/database/versioned-cache';
 import { DomainError } from '../platform/errors/domain-error';
 import { Page } from '../platform/http/envelope';
-import { PageQueryDto } from '../platform/http/page-query.dto';
+import { readListPage } from '../platform/filtering/apply-list-query';
+import { NAMED_LIST, NamedListQueryDto } from '../platform/filtering/named-list';
 import { SecretsService } from '../platform/secrets/secrets.service';
 import { CreateRepositoryDto, UpdateRepositoryDto } from './dto/repository-input.dto';
 import { RepositoryDto } from './dto/repository.dto';
@@ -46,13 +47,9 @@ export class RepositoriesService {
     this.pages = new VersionedCache(version, LIST_CACHE_SIZE);
   }
 
-  list(query: PageQueryDto): Promise<Page<RepositoryDto>> {
-    return this.pages.get(JSON.stringify([query.limit, query.offset]), async () => {
-      const [rows, total] = await this.repositories.findAndCount({
-        order: { name: 'ASC', id: 'ASC' },
-        take: query.limit,
-        skip: query.offset,
-      });
+  list(query: NamedListQueryDto): Promise<Page<RepositoryDto>> {
+    return this.pages.get(JSON.stringify(query), async () => {
+      const [rows, total] = await readListPage(this.repositories.createQueryBuilder('repository'), NAMED_LIST, query);
       return new Page(rows.map(toRepositoryDto), { total, limit: query.limit, offset: query.offset });
     });
   }

@@ -1,9 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export type SshKeySource = 'server' | 'custom';
 export type HostKeyPolicy = 'accept-new' | 'strict';
 
 @Entity('repositories')
+@Index('idx_repositories_created', ['createdAt', 'id'])
 export class RepositoryEntity {
   @PrimaryGeneratedColumn()
   id!: number;

@@ -9,6 +9,7 @@ import { PruningPolicyEntity } from './pruning/pruning-policy.entity';
  * repositories module owns that table; a removed repository takes its schedules with it through RepositoryRemovals.
  */
 @Entity('schedules')
+@Index('idx_schedules_created', ['createdAt', 'id'])
 export class ScheduleEntity {
   @PrimaryGeneratedColumn()
   id!: number;

@@ -4,6 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { JobDto } from '../jobs/dto/job.dto';
 import { Page } from '../platform/http/envelope';
 import { PageQueryDto } from '../platform/http/page-query.dto';
+import { ScheduleListQueryDto } from './dto/schedule-list-query.dto';
 import { SuccessMessage } from '../platform/http/success-message.decorator';
 import { ApiEnvelope, ApiErrors, ApiNoContent } from '../platform/openapi/api-responses';
 import { ScheduleDto, ScheduleInputDto, ScheduleUpdateDto } from './dto/schedule.dto';
@@ -26,7 +27,7 @@ export class SchedulesController {
   @ApiOperation({ summary: 'List schedules with their next run and last run' })
   @ApiEnvelope(ScheduleDto, { paginated: true })
   @ApiErrors(400)
-  list(@Query() query: PageQueryDto): Promise<Page<ScheduleDto>> {
+  list(@Query() query: ScheduleListQueryDto): Promise<Page<ScheduleDto>> {
     return this.schedules.list(query);
   }
 

@@ -11,6 +11,8 @@ import { mergeUpdate } from '../platform/http/partial-update';
 import { DomainError } from '../platform/errors/domain-error';
 import { Page } from '../platform/http/envelope';
 import { PageQueryDto } from '../platform/http/page-query.dto';
+import { readListPage } from '../platform/filtering/apply-list-query';
+import { SCHEDULE_LIST, ScheduleListQueryDto } from './dto/schedule-list-query.dto';
 import { eachOutcome } from '../platform/bulk/bulk-outcomes';
 import { BulkResultDto } from '../platform/bulk/bulk-result.dto';
 import { CheckPoliciesService } from './checks/check-policies.service';
@@ -37,8 +39,8 @@ export class SchedulesService {
     private readonly expectations: ExpectationChanges,
   ) {}
 
-  async list(query: PageQueryDto): Promise<Page<ScheduleDto>> {
-    const [stored, total] = await this.schedules.findAndCount({ order: { name: 'ASC', id: 'ASC' }, take: query.limit, skip: query.offset });
+  async list(query: ScheduleListQueryDto): Promise<Page<ScheduleDto>> {
+    const [stored, total] = await readListPage(this.schedules.createQueryBuilder('schedule'), SCHEDULE_LIST, query);
     const rows: ScheduleEntity[] = [];
     for (const row of stored) rows.push(await this.runs.disableIfUnusable(row));
     const lastRuns = await this.jobs.latestOfSchedules(rows.map((row) => row.id));
@@ -156,7 +158,7 @@ export class SchedulesService {
 
   async runsOf(id: number, query: PageQueryDto): Promise<Page<JobDto>> {
     await this.find(id);
-    return this.jobs.list({ schedule_id: id, limit: query.limit, offset: query.offset });
+    return this.jobs.list({ schedule_id: [id], limit: query.limit, offset: query.offset });
   }
 
   /** A repository that is forgotten takes its schedules with it. */

@@ -1,3 +1,5 @@
+import type { DayRange } from '../util/day-range';
+
 /**
  * The query keys of archives, by repository. Kept apart from the hooks so that
  * the job hooks can refresh archive lists without importing them.
@@ -25,8 +27,8 @@ export const archiveKeys = {
   all: ['archives'] as const,
   repository: (repositoryId: number) => ['archives', repositoryId] as const,
   lists: (repositoryId: number) => ['archives', repositoryId, 'list'] as const,
-  list: (repositoryId: number, order: ArchiveOrder, offset: number, limit: number) =>
-    ['archives', repositoryId, 'list', { order, offset, limit }] as const,
+  list: (repositoryId: number, order: ArchiveOrder, offset: number, limit: number, days: DayRange = {}) =>
+    ['archives', repositoryId, 'list', { order, offset, limit, ...days }] as const,
   detail: (repositoryId: number, name: string) => ['archives', repositoryId, 'detail', name] as const,
   browseAll: (repositoryId: number, name: string) => ['archives', repositoryId, 'browse', name] as const,
   browse: (repositoryId: number, name: string, params: BrowseParams) => ['archives', repositoryId, 'browse', name, params] as const,

@@ -1,4 +1,4 @@
-import { unwrap, unwrapPage, type Page, type PageMeta, type Schemas } from '@borgitory/api-client';
+import { unwrap, unwrapPage, type operations, type Page, type PageMeta, type Schemas } from '@borgitory/api-client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { archiveKeys, type ArchiveOrder, type BrowseParams, type DiffParams } from './archive-keys';
@@ -6,6 +6,7 @@ import { archiveSerializers } from './archive-urls';
 import { api } from './client';
 import { jobKeys, keepJob, type Job } from './jobs';
 import { repositoryKeys } from './repositories';
+import { dayRangeBounds, type DayRange } from '../util/day-range';
 
 export { archiveKeys } from './archive-keys';
 export type { ArchiveOrder, BrowseParams, BrowseSort, DiffParams, SortOrder } from './archive-keys';
@@ -27,6 +28,7 @@ export type SearchHit = Schemas['SearchHitDto'];
 
 /** An answer in the success envelope, for the operations whose typed answer is a union. */
 type JsonAnswer<T> = { data?: { data: T }; error?: unknown; response: Response };
+type ArchiveListQuery = NonNullable<operations['archivesList']['parameters']['query']>;
 type PageAnswer<T> = { data?: { data: T[]; meta: PageMeta }; error?: unknown; response: Response };
 
 export const ARCHIVE_PAGE_SIZE = 50;
@@ -38,11 +40,14 @@ const ARCHIVE_OPTIONS_LIMIT = 200;
 /** How often the index of an archive being indexed is asked for. */
 const INDEX_POLL_MS = 1000;
 
-/** The archives of a repository, 50 to a page, newest first or oldest first; the last page stays shown while the next loads. */
-export function useArchives(repositoryId: number, order: ArchiveOrder, offset: number) {
+/**
+ * The archives of a repository, 50 to a page, newest first or oldest first, of a range of days if given; the last
+ * page stays shown while the next loads.
+ */
+export function useArchives(repositoryId: number, order: ArchiveOrder, offset: number, days: DayRange = {}) {
   return useQuery({
-    queryKey: archiveKeys.list(repositoryId, order, offset, ARCHIVE_PAGE_SIZE),
-    queryFn: () => fetchArchivePage(repositoryId, order, offset, ARCHIVE_PAGE_SIZE),
+    queryKey: archiveKeys.list(repositoryId, order, offset, ARCHIVE_PAGE_SIZE, days),
+    queryFn: () => listArchives(repositoryId, ARCHIVE_PAGE_SIZE, offset, { order: order === 'newest' ? 'desc' : 'asc', days }),
     placeholderData: keepPreviousData,
   });
 }
@@ -51,17 +56,25 @@ export function useArchives(repositoryId: number, order: ArchiveOrder, offset: n
 export function useArchiveOptions(repositoryId: number) {
   return useQuery({
     queryKey: archiveKeys.list(repositoryId, 'newest', 0, ARCHIVE_OPTIONS_LIMIT),
-    queryFn: () => fetchArchivePage(repositoryId, 'newest', 0, ARCHIVE_OPTIONS_LIMIT),
+    queryFn: () => listArchives(repositoryId, ARCHIVE_OPTIONS_LIMIT, 0),
   });
 }
 
-function listArchives(repositoryId: number, limit: number, offset: number, options: { refresh?: boolean; order?: 'asc' | 'desc' } = {}) {
-  const query = { limit, offset, order: options.order ?? 'desc', ...(options.refresh ? { refresh: 'true' as const } : {}) };
-  return unwrapPage(api.GET('/api/v1/repositories/{id}/archives', { params: { path: { id: repositoryId }, query } }));
+interface ListOptions {
+  refresh?: boolean;
+  order?: 'asc' | 'desc';
+  days?: DayRange;
 }
 
-function fetchArchivePage(repositoryId: number, order: ArchiveOrder, offset: number, limit: number): Promise<Page<Archive>> {
-  return listArchives(repositoryId, limit, offset, { order: order === 'newest' ? 'desc' : 'asc' });
+function listArchives(repositoryId: number, limit: number, offset: number, options: ListOptions = {}) {
+  const query: ArchiveListQuery = {
+    limit,
+    offset,
+    order: options.order ?? 'desc',
+    ...(options.refresh ? { refresh: 'true' as const } : {}),
+    ...dayRangeBounds(options.days ?? {}),
+  };
+  return unwrapPage(api.GET('/api/v1/repositories/{id}/archives', { params: { path: { id: repositoryId }, query } }));
 }
 
 /** "Refresh from borg": reads the archive list from borg (archives made or deleted outside Borgitory). */

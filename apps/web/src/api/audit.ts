@@ -1,4 +1,4 @@
-import { unwrap, unwrapPage, type Schemas } from '@borgitory/api-client';
+import { unwrap, unwrapPage, type operations, type Schemas } from '@borgitory/api-client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client';
 
@@ -16,6 +16,20 @@ export interface AuditFilters {
   until?: string;
 }
 
+type AuditListQuery = NonNullable<operations['auditList']['parameters']['query']>;
+
+/** The filters in the API's terms: the user and the action each a set of one. */
+function auditListQuery(filters: AuditFilters, offset: number): AuditListQuery {
+  const { user_id, action, ...times } = filters;
+  return {
+    limit: AUDIT_PAGE_SIZE,
+    offset,
+    ...times,
+    ...(user_id !== undefined ? { user_id: [user_id] } : {}),
+    ...(action !== undefined ? { action: [action] } : {}),
+  };
+}
+
 export const auditKeys = {
   all: ['audit'] as const,
   actions: ['audit', 'actions'] as const,
@@ -26,7 +40,7 @@ export const auditKeys = {
 export function useAuditLog(filters: AuditFilters, offset: number) {
   return useQuery({
     queryKey: auditKeys.list(filters, offset),
-    queryFn: () => unwrapPage(api.GET('/api/v1/audit', { params: { query: { ...filters, limit: AUDIT_PAGE_SIZE, offset } } })),
+    queryFn: () => unwrapPage(api.GET('/api/v1/audit', { params: { query: auditListQuery(filters, offset) } })),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,4 +1,4 @@
-import { unwrap, unwrapPage, type Schemas } from '@borgitory/api-client';
+import { unwrap, unwrapPage, type operations, type Schemas } from '@borgitory/api-client';
 import type { JobStepType, JobType } from '@borgitory/job-states';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { archiveKeys } from './archive-keys';
@@ -6,6 +6,7 @@ import { api } from './client';
 import { cloudSyncKeys } from './cloud-sync-keys';
 import { historyKeys } from './history-keys';
 import { repositoryKeys } from './repositories';
+import { dayRangeBounds, type DayRange } from '../util/day-range';
 
 /** A job as the API sends it: what it was asked to do, where it is, and how it ended. */
 export type Job = Schemas['JobDto'];
@@ -28,11 +29,26 @@ type JsonAnswer<T> = { data?: { data: T }; error?: unknown; response: Response }
 
 export const JOB_PAGE_SIZE = 50;
 
-/** The list filters the API takes; an absent filter lists everything. */
+/** What the jobs list filters by: any of some statuses, a type, a repository, a range of days; absent: everything. */
 export interface JobFilters {
-  status?: JobStatus;
+  status?: JobStatus[];
   type?: JobType;
   repository_id?: number;
+  days?: DayRange;
+}
+
+type JobListQuery = NonNullable<operations['jobsList']['parameters']['query']>;
+
+/** The filters in the API's terms (`?status=failed,warning&created_after=…`). */
+function jobListQuery(filters: JobFilters, limit: number, offset: number): JobListQuery {
+  return {
+    limit,
+    offset,
+    ...(filters.status && filters.status.length > 0 ? { status: filters.status } : {}),
+    ...(filters.type ? { type: [filters.type] } : {}),
+    ...(filters.repository_id !== undefined ? { repository_id: [filters.repository_id] } : {}),
+    ...dayRangeBounds(filters.days ?? {}),
+  };
 }
 
 export const jobKeys = {
@@ -56,7 +72,7 @@ export function stepParameters(job: Job, step: JobStep): JobStep['parameters'] |
 export function useJobs(filters: JobFilters, offset = 0, limit = JOB_PAGE_SIZE) {
   return useQuery({
     queryKey: jobKeys.list(filters, offset, limit),
-    queryFn: () => unwrapPage(api.GET('/api/v1/jobs', { params: { query: { ...filters, limit, offset } } })),
+    queryFn: () => unwrapPage(api.GET('/api/v1/jobs', { params: { query: jobListQuery(filters, limit, offset) } })),
     placeholderData: keepPreviousData,
   });
 }

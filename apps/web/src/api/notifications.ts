@@ -1,4 +1,4 @@
-import { unwrap, unwrapPage, type Schemas } from '@borgitory/api-client';
+import { unwrap, unwrapPage, type operations, type Schemas } from '@borgitory/api-client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from './client';
 
@@ -26,6 +26,8 @@ export const DELIVERY_PAGE_SIZE = 50;
 const CHANNEL_OPTIONS_LIMIT = 200;
 /** How often the log is read again while a delivery in it is still pending. */
 const PENDING_REFRESH_MS = 2000;
+
+type DeliveryListQuery = NonNullable<operations['notificationsDeliveries']['parameters']['query']>;
 
 /** The delivery log's filters; an absent filter lists everything. */
 export interface DeliveryFilters {
@@ -135,12 +137,22 @@ export function useTestChannel(id: number) {
   });
 }
 
+/** The filters in the API's terms: each one a set of one value. */
+function deliveryListQuery(filters: DeliveryFilters, offset: number): DeliveryListQuery {
+  return {
+    limit: DELIVERY_PAGE_SIZE,
+    offset,
+    ...(filters.channel_id !== undefined ? { channel_id: [filters.channel_id] } : {}),
+    ...(filters.event ? { event: [filters.event] } : {}),
+    ...(filters.status ? { status: [filters.status] } : {}),
+  };
+}
+
 /** One page of the delivery log, newest first; read again every few seconds while a delivery on it is pending. */
 export function useDeliveries(filters: DeliveryFilters, offset: number) {
   return useQuery({
     queryKey: notificationKeys.deliveryList(filters, offset),
-    queryFn: () =>
-      unwrapPage(api.GET('/api/v1/notifications/deliveries', { params: { query: { ...filters, limit: DELIVERY_PAGE_SIZE, offset } } })),
+    queryFn: () => unwrapPage(api.GET('/api/v1/notifications/deliveries', { params: { query: deliveryListQuery(filters, offset) } })),
     placeholderData: keepPreviousData,
     refetchInterval: (query) => (query.state.data?.items.some((delivery) => delivery.status === 'pending') ? PENDING_REFRESH_MS : false),
   });

@@ -2374,10 +2374,6 @@ export interface components {
             /** @example Finished jobs older than this many days are removed, with their logs */
             description: string;
         };
-        /** @enum {string} */
-        JobStatus: "queued" | "running" | "completed" | "warning" | "failed" | "cancelled" | "interrupted";
-        /** @enum {string} */
-        JobType: "backup" | "prune" | "compact" | "check" | "delete_archive" | "restore" | "cloud_sync";
         BulkItemErrorDto: {
             /** @example CONFLICT */
             code: components["schemas"]["ErrorCode"];
@@ -2771,6 +2767,8 @@ export interface components {
         };
         /** @enum {string} */
         CloudSyncMode: "sync" | "copy";
+        /** @enum {string} */
+        JobStatus: "queued" | "running" | "completed" | "warning" | "failed" | "cancelled" | "interrupted";
         LastSyncDto: {
             /** @example 42 */
             job_id: number;
@@ -3847,6 +3845,8 @@ export interface components {
          * @enum {string}
          */
         RepositoryHealth: "failed" | "overdue" | "warning" | "healthy";
+        /** @enum {string} */
+        JobType: "backup" | "prune" | "compact" | "check" | "delete_archive" | "restore" | "cloud_sync";
         JobBriefDto: {
             /** @example 42 */
             id: number;
@@ -5124,6 +5124,16 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description Users whose username contains this text, in any case */
+                q?: string;
+                /** @description Users of these roles; one value or several separated by commas */
+                role?: ("viewer" | "operator" | "admin")[];
+                /** @description Users created at or after this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_after?: string;
+                /** @description Users created before this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_before?: string;
+                /** @description Order by these fields, separated by commas, each ascending or with a leading `-` descending: `username`, `created_at`, `id`. Default `id` */
+                sort?: ("username" | "-username" | "created_at" | "-created_at" | "id" | "-id")[];
             };
             header?: never;
             path?: never;
@@ -5169,6 +5179,16 @@ export interface operations {
             };
             /** @description The user's role, or the API key's, is below admin */
             403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description A filter or sort field the list does not know, or a value it refuses; details name the field */
+            422: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -5779,13 +5799,16 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                user_id?: number;
-                /** @description An operation, exactly as entries name it */
-                action?: string;
+                /** @description These users' entries; one id or several separated by commas */
+                user_id?: number[];
+                /** @description Entries of these operations, exactly as entries name them; one value or several separated by commas */
+                action?: string[];
                 /** @description Entries at or after this time */
                 since?: string;
                 /** @description Entries at or before this time */
                 until?: string;
+                /** @description Order by these fields, separated by commas, each ascending or with a leading `-` descending: `occurred_at`, `id`. Default `-occurred_at` */
+                sort?: ("occurred_at" | "-occurred_at" | "id" | "-id")[];
             };
             header?: never;
             path?: never;
@@ -5831,6 +5854,16 @@ export interface operations {
             };
             /** @description The user's role, or the API key's, is below admin */
             403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description A filter or sort field the list does not know, or a value it refuses; details name the field */
+            422: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -6312,6 +6345,14 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description Those whose name contains this text, in any case */
+                q?: string;
+                /** @description Those created at or after this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_after?: string;
+                /** @description Those created before this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_before?: string;
+                /** @description Order by these fields, separated by commas, each ascending or with a leading `-` descending: `name`, `created_at`, `id`. Default `name` */
+                sort?: ("name" | "-name" | "created_at" | "-created_at" | "id" | "-id")[];
             };
             header?: never;
             path?: never;
@@ -6347,6 +6388,16 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description A filter or sort field the list does not know, or a value it refuses; details name the field */
+            422: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -7190,11 +7241,20 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                status?: components["schemas"]["JobStatus"];
-                type?: components["schemas"]["JobType"];
-                repository_id?: number;
-                /** @description A schedule's runs */
-                schedule_id?: number;
+                /** @description Jobs in these statuses; one value or several separated by commas */
+                status?: components["schemas"]["JobStatus"][];
+                /** @description Jobs of these types; one value or several separated by commas */
+                type?: components["schemas"]["JobType"][];
+                /** @description These repositories' jobs; one id or several separated by commas */
+                repository_id?: number[];
+                /** @description These schedules' runs; one id or several separated by commas */
+                schedule_id?: number[];
+                /** @description Jobs created at or after this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_after?: string;
+                /** @description Jobs created before this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_before?: string;
+                /** @description Order by these fields, separated by commas, each ascending or with a leading `-` descending: `created_at`, `started_at`, `finished_at`, `id`. Default `-created_at` */
+                sort?: ("created_at" | "-created_at" | "started_at" | "-started_at" | "finished_at" | "-finished_at" | "id" | "-id")[];
             };
             header?: never;
             path?: never;
@@ -7230,6 +7290,16 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description A filter or sort field the list does not know, or a value it refuses; details name the field */
+            422: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -8102,8 +8172,22 @@ export interface operations {
                 offset?: number;
                 /** @description true: read the list from borg first instead of the stored one */
                 refresh?: "true" | "false";
-                /** @description By start time: desc is newest first */
+                /** @description By start time: desc is newest first (without `sort`) */
                 order?: "desc" | "asc";
+                /** @description Archives started at or after this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_after?: string;
+                /** @description Archives started before this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_before?: string;
+                /** @description Archives of at least this original size (bytes) */
+                min_size?: number;
+                /** @description Archives of at most this original size (bytes) */
+                max_size?: number;
+                /** @description Archives whose name contains this text, in any case */
+                q?: string;
+                /** @description Archives whose name matches this borg-style shell pattern: `*` any text, `?` one character, `[...]` one of, `[!...]` none of; case-sensitive */
+                glob?: string;
+                /** @description Order by these fields, separated by commas, each ascending or with a leading `-` descending: `created_at`, `name`, `original_size`. Default `-created_at` */
+                sort?: ("created_at" | "-created_at" | "name" | "-name" | "original_size" | "-original_size")[];
             };
             header?: never;
             path: {
@@ -9223,6 +9307,16 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description Those whose name contains this text, in any case */
+                q?: string;
+                /** @description Those created at or after this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_after?: string;
+                /** @description Those created before this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_before?: string;
+                /** @description Order by these fields, separated by commas, each ascending or with a leading `-` descending: `name`, `created_at`, `id`. Default `name` */
+                sort?: ("name" | "-name" | "created_at" | "-created_at" | "id" | "-id")[];
+                /** @description Configurations of these providers; one value or several separated by commas */
+                provider?: ("s3" | "sftp" | "webdav" | "smb" | "local")[];
             };
             header?: never;
             path?: never;
@@ -9258,6 +9352,16 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description A filter or sort field the list does not know, or a value it refuses; details name the field */
+            422: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -10083,6 +10187,16 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description Those whose name contains this text, in any case */
+                q?: string;
+                /** @description Those created at or after this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_after?: string;
+                /** @description Those created before this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_before?: string;
+                /** @description Order by these fields, separated by commas, each ascending or with a leading `-` descending: `name`, `created_at`, `id`. Default `name` */
+                sort?: ("name" | "-name" | "created_at" | "-created_at" | "id" | "-id")[];
+                /** @description These repositories' schedules; one id or several separated by commas */
+                repository_id?: number[];
             };
             header?: never;
             path?: never;
@@ -10118,6 +10232,16 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description A filter or sort field the list does not know, or a value it refuses; details name the field */
+            422: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -10909,6 +11033,14 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description Those whose name contains this text, in any case */
+                q?: string;
+                /** @description Those created at or after this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_after?: string;
+                /** @description Those created before this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_before?: string;
+                /** @description Order by these fields, separated by commas, each ascending or with a leading `-` descending: `name`, `created_at`, `id`. Default `name` */
+                sort?: ("name" | "-name" | "created_at" | "-created_at" | "id" | "-id")[];
             };
             header?: never;
             path?: never;
@@ -10944,6 +11076,16 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description A filter or sort field the list does not know, or a value it refuses; details name the field */
+            422: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -11470,6 +11612,14 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description Those whose name contains this text, in any case */
+                q?: string;
+                /** @description Those created at or after this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_after?: string;
+                /** @description Those created before this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_before?: string;
+                /** @description Order by these fields, separated by commas, each ascending or with a leading `-` descending: `name`, `created_at`, `id`. Default `name` */
+                sort?: ("name" | "-name" | "created_at" | "-created_at" | "id" | "-id")[];
             };
             header?: never;
             path?: never;
@@ -11505,6 +11655,16 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description A filter or sort field the list does not know, or a value it refuses; details name the field */
+            422: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -12514,9 +12674,18 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                channel_id?: number;
-                event?: components["schemas"]["DeliveryEventName"];
-                status?: components["schemas"]["DeliveryStatus"];
+                /** @description These channels' deliveries; one id or several separated by commas */
+                channel_id?: number[];
+                /** @description Deliveries of these events; one value or several separated by commas */
+                event?: components["schemas"]["DeliveryEventName"][];
+                /** @description Deliveries in these statuses; one value or several separated by commas */
+                status?: components["schemas"]["DeliveryStatus"][];
+                /** @description Deliveries created at or after this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_after?: string;
+                /** @description Deliveries created before this time (ISO 8601: a date-time with its zone, or a date, which is midnight UTC) */
+                created_before?: string;
+                /** @description Order by these fields, separated by commas, each ascending or with a leading `-` descending: `created_at`, `id`. Default `-created_at` */
+                sort?: ("created_at" | "-created_at" | "id" | "-id")[];
             };
             header?: never;
             path?: never;
@@ -12552,6 +12721,16 @@ export interface operations {
             };
             /** @description Authentication required */
             401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description A filter or sort field the list does not know, or a value it refuses; details name the field */
+            422: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;

@@ -14,6 +14,8 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { FilterSize, FilterText, FilterTime, SortQuery } from '../../platform/filtering/filter-decorators';
+import { ListQueryDto } from '../../platform/filtering/list-query.dto';
 import { PageQueryDto } from '../../platform/http/page-query.dto';
 import { QueryInteger } from '../../platform/http/query-integer';
 
@@ -21,16 +23,44 @@ const PATH_DESCRIPTION =
   'Directory in the archive, with or without a leading slash; default the root. Percent-encode its bytes (a name that is not UTF-8 has bytes no string can carry). ".." is refused.';
 const BOOLEAN = ['true', 'false'] as const;
 
-export class ArchiveListQueryDto extends PageQueryDto {
+/** The fields `?sort=` takes on an archive list; created_at is the archive's start (its `start`). */
+export const ARCHIVE_SORT_FIELDS = ['created_at', 'name', 'original_size'] as const;
+
+export class ArchiveListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: BOOLEAN, description: 'true: read the list from borg first instead of the stored one' })
   @IsOptional()
   @IsIn(BOOLEAN)
   refresh?: 'true' | 'false';
 
-  @ApiPropertyOptional({ enum: ['desc', 'asc'], default: 'desc', description: 'By start time: desc is newest first' })
+  @ApiPropertyOptional({ enum: ['desc', 'asc'], default: 'desc', description: 'By start time: desc is newest first (without `sort`)' })
   @IsOptional()
   @IsIn(['desc', 'asc'])
   order: 'desc' | 'asc' = 'desc';
+
+  @FilterTime({ description: 'Archives started at or after this time', example: '2026-12-01T00:00:00Z' })
+  created_after?: Date;
+
+  @FilterTime({ description: 'Archives started before this time', example: '2026-12-05T00:00:00Z' })
+  created_before?: Date;
+
+  @FilterSize({ description: 'Archives of at least this original size', example: '1048576' })
+  min_size?: number;
+
+  @FilterSize({ description: 'Archives of at most this original size', example: '1073741824' })
+  max_size?: number;
+
+  @FilterText({ description: 'Archives whose name contains this text, in any case', example: 'docs' })
+  q?: string;
+
+  @FilterText({
+    description:
+      'Archives whose name matches this borg-style shell pattern: `*` any text, `?` one character, `[...]` one of, `[!...]` none of; case-sensitive',
+    example: 'docs-*',
+  })
+  glob?: string;
+
+  @SortQuery(ARCHIVE_SORT_FIELDS, { default: '-created_at', example: '-original_size,name' })
+  sort?: string[];
 }
 
 export class ArchiveBrowseQueryDto extends PageQueryDto {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Between, FindOptionsWhere, LessThan, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
+import { LessThan, Repository } from 'typeorm';
+import { readListPage } from '../../platform/filtering/apply-list-query';
 import { Page } from '../../platform/http/envelope';
 import { AuditEntryEntity } from './audit-entry.entity';
-import { AuditActionDto, AuditEntryDto, AuditQueryDto } from './dto/audit-entry.dto';
+import { AUDIT_LIST, AuditActionDto, AuditEntryDto, AuditQueryDto } from './dto/audit-entry.dto';
 
 /** The stored audit trail: written by AuditTrail, read by admins, trimmed by AuditRetention. */
 @Injectable()
@@ -14,19 +15,9 @@ export class AuditLog {
     await this.entries.insert(entry);
   }
 
-  /** Newest first, on the index of the filter given (user, action, or time). */
+  /** Newest first unless sorted otherwise, on the index of the filter given (user, action, or time). */
   async list(query: AuditQueryDto): Promise<Page<AuditEntryDto>> {
-    const where: FindOptionsWhere<AuditEntryEntity> = {
-      ...(query.user_id === undefined ? {} : { userId: query.user_id }),
-      ...(query.action === undefined ? {} : { action: query.action }),
-      ...timeRange(query.since, query.until),
-    };
-    const [rows, total] = await this.entries.findAndCount({
-      where,
-      order: { occurredAt: 'DESC', id: 'DESC' },
-      skip: query.offset,
-      take: query.limit,
-    });
+    const [rows, total] = await readListPage(this.entries.createQueryBuilder('entry'), AUDIT_LIST, query);
     return new Page(rows.map(toDto), { total, limit: query.limit, offset: query.offset });
   }
 
@@ -54,13 +45,6 @@ export class AuditLog {
     await this.entries.delete(old.map((entry) => entry.id));
     return old.length;
   }
-}
-
-function timeRange(since?: Date, until?: Date): FindOptionsWhere<AuditEntryEntity> {
-  if (since && until) return { occurredAt: Between(since, until) };
-  if (since) return { occurredAt: MoreThanOrEqual(since) };
-  if (until) return { occurredAt: LessThanOrEqual(until) };
-  return {};
 }
 
 function toDto(entry: AuditEntryEntity): AuditEntryDto {

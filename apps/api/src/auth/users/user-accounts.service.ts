@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { DomainError } from '../../platform/errors/domain-error';
 import { Page } from '../../platform/http/envelope';
-import { PageQueryDto } from '../../platform/http/page-query.dto';
+import { readListPage } from '../../platform/filtering/apply-list-query';
+import { USER_LIST, UserListQueryDto } from './dto/user-list-query.dto';
 import { ApiKeyAuthenticator } from '../api-keys/api-key-authenticator';
 import { UserDto } from '../dto/user.dto';
 import { PasswordHasher } from '../password-hasher';
@@ -31,8 +32,8 @@ export class UserAccountsService {
     private readonly apiKeys: ApiKeyAuthenticator,
   ) {}
 
-  async list(query: PageQueryDto): Promise<Page<UserDto>> {
-    const [rows, total] = await this.users.findAndCount({ order: { id: 'ASC' }, skip: query.offset, take: query.limit });
+  async list(query: UserListQueryDto): Promise<Page<UserDto>> {
+    const [rows, total] = await readListPage(this.users.createQueryBuilder('user'), USER_LIST, query);
     return new Page(rows.map(UserDto.from), { total, limit: query.limit, offset: query.offset });
   }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Page } from '../../platform/http/envelope';
-import { PageQueryDto } from '../../platform/http/page-query.dto';
+import { UserListQueryDto } from './dto/user-list-query.dto';
 import { SuccessMessage } from '../../platform/http/success-message.decorator';
 import { ApiEnvelope, ApiErrors, ApiNoContent } from '../../platform/openapi/api-responses';
 import { UserDto } from '../dto/user.dto';
@@ -24,7 +24,7 @@ export class UsersController {
   @ApiOperation({ summary: 'List users' })
   @ApiEnvelope(UserDto, { paginated: true })
   @ApiErrors(400)
-  list(@Query() query: PageQueryDto): Promise<Page<UserDto>> {
+  list(@Query() query: UserListQueryDto): Promise<Page<UserDto>> {
     return this.accounts.list(query);
   }
 

@@ -1,33 +1,34 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { PageQueryDto } from '../../platform/http/page-query.dto';
+import { FilterIdSet, FilterSet, FilterTime, SortQuery } from '../../platform/filtering/filter-decorators';
+import { ListQueryDto } from '../../platform/filtering/list-query.dto';
 import { JOB_STATUSES, JOB_TYPES, JobStatus, JobType } from '@borgitory/job-states';
 import { QueryInteger } from '../../platform/http/query-integer';
 
-export class JobListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: JOB_STATUSES, enumName: 'JobStatus' })
-  @IsOptional()
-  @IsIn(JOB_STATUSES)
-  status?: JobStatus;
+/** The fields `?sort=` takes on the job list. */
+export const JOB_SORT_FIELDS = ['created_at', 'started_at', 'finished_at', 'id'] as const;
 
-  @ApiPropertyOptional({ enum: JOB_TYPES, enumName: 'JobType' })
-  @IsOptional()
-  @IsIn(JOB_TYPES)
-  type?: JobType;
+export class JobListQueryDto extends ListQueryDto {
+  @FilterSet(JOB_STATUSES, { enumName: 'JobStatus', description: 'Jobs in these statuses', example: 'failed,warning' })
+  status?: JobStatus[];
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1 })
-  @IsOptional()
-  @QueryInteger()
-  @IsInt()
-  @Min(1)
-  repository_id?: number;
+  @FilterSet(JOB_TYPES, { enumName: 'JobType', description: 'Jobs of these types', example: 'backup' })
+  type?: JobType[];
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: "A schedule's runs" })
-  @IsOptional()
-  @QueryInteger()
-  @IsInt()
-  @Min(1)
-  schedule_id?: number;
+  @FilterIdSet({ description: "These repositories' jobs", example: '1,2' })
+  repository_id?: number[];
+
+  @FilterIdSet({ description: "These schedules' runs", example: '7' })
+  schedule_id?: number[];
+
+  @FilterTime({ description: 'Jobs created at or after this time', example: '2026-12-01T00:00:00Z' })
+  created_after?: Date;
+
+  @FilterTime({ description: 'Jobs created before this time', example: '2026-12-05T00:00:00Z' })
+  created_before?: Date;
+
+  @SortQuery(JOB_SORT_FIELDS, { default: '-created_at', example: '-created_at' })
+  sort?: string[];
 }
 
 export const MAX_LOG_LINES = 1000;

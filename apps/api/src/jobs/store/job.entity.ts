@@ -15,6 +15,8 @@ import { JobStatus, JobTrigger, JobType } from '@borgitory/job-states';
 @Index('idx_jobs_list_type', ['type', 'createdAt', 'id', 'status', 'repositoryId', 'scheduleId'])
 @Index('idx_jobs_list_repository', ['repositoryId', 'createdAt', 'id', 'status', 'type', 'scheduleId'])
 @Index('idx_jobs_list_schedule', ['scheduleId', 'createdAt', 'id', 'status', 'type', 'repositoryId'])
+@Index('idx_jobs_started', ['startedAt', 'id'])
+@Index('idx_jobs_finished', ['finishedAt', 'id'])
 @Index('idx_jobs_unacknowledged', ['repositoryId', 'status'], { where: "acknowledged_at IS NULL AND status IN ('failed', 'warning')" })
 export class JobEntity {
   @PrimaryGeneratedColumn()

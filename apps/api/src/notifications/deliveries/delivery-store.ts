@@ -5,7 +5,8 @@ import { In, Not, Raw, Repository } from 'typeorm';
 import { sqliteTime } from '../../platform/database/sqlite-time';
 import { DomainError } from '../../platform/errors/domain-error';
 import { Page } from '../../platform/http/envelope';
-import { DeliveryQueryDto, NotificationDeliveryDto } from '../dto/notification-delivery.dto';
+import { readListPage } from '../../platform/filtering/apply-list-query';
+import { DELIVERY_LIST, DeliveryQueryDto, NotificationDeliveryDto } from '../dto/notification-delivery.dto';
 import { NotificationAttemptEntity } from './notification-attempt.entity';
 import { DeliveryPayload, DeliveryStatus, NotificationDeliveryEntity } from './notification-delivery.entity';
 
@@ -115,17 +116,7 @@ export class DeliveryStore {
     query: DeliveryQueryDto,
     channelNames: (ids: number[]) => Promise<Map<number, string>>,
   ): Promise<Page<NotificationDeliveryDto>> {
-    const where = {
-      ...(query.channel_id !== undefined && { channelId: query.channel_id }),
-      ...(query.event !== undefined && { event: query.event }),
-      ...(query.status !== undefined && { status: query.status }),
-    };
-    const [rows, total] = await this.deliveries.findAndCount({
-      where,
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: query.limit,
-      skip: query.offset,
-    });
+    const [rows, total] = await readListPage(this.deliveries.createQueryBuilder('delivery'), DELIVERY_LIST, query);
     const page = await this.toDtos(rows, channelNames);
     return new Page(page, { total, limit: query.limit, offset: query.offset });
   }

@@ -1,30 +1,52 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { EVENT_NAMES } from '../../platform/events/event-names';
-import { PageQueryDto } from '../../platform/http/page-query.dto';
+import { FilterIdSet, FilterSet, FilterTime, SortQuery } from '../../platform/filtering/filter-decorators';
+import { ListSpec } from '../../platform/filtering/list-spec';
+import { ListQueryDto } from '../../platform/filtering/list-query.dto';
 import { DELIVERY_STATUSES, DeliveryEventName, DeliveryStatus } from '../deliveries/notification-delivery.entity';
-import { QueryInteger } from '../../platform/http/query-integer';
 
 const DELIVERY_EVENTS = [...EVENT_NAMES, 'test'] as const;
 
-export class DeliveryQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1 })
-  @IsOptional()
-  @QueryInteger()
-  @IsInt()
-  @Min(1)
-  channel_id?: number;
+/** The fields `?sort=` takes on the delivery log. */
+export const DELIVERY_SORT_FIELDS = ['created_at', 'id'] as const;
 
-  @ApiPropertyOptional({ enum: DELIVERY_EVENTS, enumName: 'DeliveryEventName' })
-  @IsOptional()
-  @IsIn(DELIVERY_EVENTS)
-  event?: DeliveryEventName;
+export class DeliveryQueryDto extends ListQueryDto {
+  @FilterIdSet({ description: "These channels' deliveries", example: '1,2' })
+  channel_id?: number[];
 
-  @ApiPropertyOptional({ enum: DELIVERY_STATUSES, enumName: 'DeliveryStatus' })
-  @IsOptional()
-  @IsIn(DELIVERY_STATUSES)
-  status?: DeliveryStatus;
+  @FilterSet(DELIVERY_EVENTS, {
+    enumName: 'DeliveryEventName',
+    description: 'Deliveries of these events',
+    example: 'backup.failed,check.failed',
+  })
+  event?: DeliveryEventName[];
+
+  @FilterSet(DELIVERY_STATUSES, { enumName: 'DeliveryStatus', description: 'Deliveries in these statuses', example: 'failed' })
+  status?: DeliveryStatus[];
+
+  @FilterTime({ description: 'Deliveries created at or after this time', example: '2026-12-01T00:00:00Z' })
+  created_after?: Date;
+
+  @FilterTime({ description: 'Deliveries created before this time', example: '2026-12-05T00:00:00Z' })
+  created_before?: Date;
+
+  @SortQuery(DELIVERY_SORT_FIELDS, { default: '-created_at', example: 'created_at' })
+  sort?: string[];
 }
+
+/** The delivery log's filters: each set has its index (status, event, channel_id) with the order (created_at, id) after it. */
+export const DELIVERY_LIST: ListSpec<DeliveryQueryDto> = {
+  filters: {
+    channel_id: { column: 'channel_id', kind: 'in' },
+    event: { column: 'event', kind: 'in' },
+    status: { column: 'status', kind: 'in' },
+    created_after: { column: 'created_at', kind: 'from' },
+    created_before: { column: 'created_at', kind: 'before' },
+  },
+  sort: { created_at: 'created_at', id: 'id' },
+  defaultSort: [{ field: 'created_at', descending: true }],
+  tieBreaker: 'id',
+};
 
 export class DeliveryAttemptDto {
   @ApiProperty({ format: 'date-time' })

@@ -1,5 +1,6 @@
 import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError } from '../errors/domain-error';
+import { refusesAsFilter } from '../filtering/list-query.dto';
 import { nullProblems } from './null-fields';
 import { fieldMessages, invalidInputMessage } from './validation-messages';
 
@@ -11,7 +12,8 @@ class InvalidInput extends Error {
 
 /**
  * The seed promises 422 for an invalid body and 400 for a malformed request
- * (bad query or path parameters), so the status depends on where the value came from.
+ * (bad query or path parameters), so the status depends on where the value came from;
+ * a filtered list's filters and sort are refused like a body's fields, with 422.
  */
 @Injectable()
 export class ApiValidationPipe extends ValidationPipe {
@@ -44,7 +46,9 @@ export class ApiValidationPipe extends ValidationPipe {
       if (!(error instanceof InvalidInput)) throw error;
       const details = { ...error.details, ...nulls };
       const message = invalidInputMessage(details);
-      throw metadata.type === 'body' ? DomainError.validation(message, details) : DomainError.badRequest(message, details);
+      const unprocessable =
+        metadata.type === 'body' || (metadata.type === 'query' && refusesAsFilter(metadata.metatype, Object.keys(details)));
+      throw unprocessable ? DomainError.validation(message, details) : DomainError.badRequest(message, details);
     }
   }
 }

@@ -21,6 +21,12 @@ const PARTIAL_UPDATE_RULE =
   'the schema marks nullable (and is refused with 422 naming any other field), and a field given is replaced whole ' +
   '(an object or a list is the new value). The result must be what POST would accept: rules between fields are ' +
   'checked on it.';
+const LIST_FILTER_RULE =
+  'Lists that filter take sets as comma-separated values (`?status=failed,warning&repository_id=1,2`; the parameter ' +
+  'repeated works too), times in ISO 8601 (`created_after` inclusive, `created_before` exclusive), `?q=` as a ' +
+  'case-insensitive part of the name, and `?sort=` as fields separated by commas, each with a leading `-` for ' +
+  'descending (`?sort=-created_at,name`); each list names its fields. A filter or sort field a list does not know, ' +
+  'or a value it refuses, is 422 naming the field.';
 /** The scopes of API keys an operation takes. */
 const API_KEY_SCOPES_EXTENSION = 'x-api-key-scopes';
 
@@ -40,6 +46,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'Every response uses the envelope {status, data, message} or {status: "error", error: {code, message, details}}. ' +
         `Lists take \`?limit=\` (1 to ${MAX_PAGE_SIZE}) and \`?offset=\` (0 to ${MAX_PAGE_OFFSET}); a number in the query or the path ` +
         'must be written in digits: an empty value, a fraction or an exponent is refused with 400 like any other malformed parameter. ' +
+        `${LIST_FILTER_RULE} ` +
         PARTIAL_UPDATE_RULE +
         `\n\nThis is version ${API_VERSION_NUMBER} of the API, at \`/${API_PREFIX}\`; \`/api/...\` without a version is an alias of ` +
         `the current version. Every answer carries \`${API_VERSION_HEADER}: ${API_VERSION_NUMBER}\`. A deprecated operation ` +
@@ -66,6 +73,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   describePartialUpdates(document);
   describePathIds(document);
   declareRequestRules(document, app);
+  describeListFilters(document);
   addCommonErrors(document);
   describeDeprecations(document);
   describeVersionHeader(document);
@@ -123,6 +131,26 @@ function describePathIds(document: OpenAPIObject): void {
       if ('$ref' in parameter || parameter.in !== 'path' || !parameter.schema || '$ref' in parameter.schema) continue;
       if (parameter.schema.type === 'number') parameter.schema = { type: 'integer', minimum: 1, maximum: MAX_ID };
     }
+  }
+}
+
+/**
+ * The lists that filter (ListQueryDto; their operations are the ones with `sort`): each set is written
+ * comma-separated (`style: form`, `explode: false`), and a filter or sort they refuse is 422.
+ */
+function describeListFilters(document: OpenAPIObject): void {
+  for (const operation of operations(document)) {
+    const query = (operation.parameters ?? []).flatMap((parameter) => ('$ref' in parameter || parameter.in !== 'query' ? [] : [parameter]));
+    if (!query.some((parameter) => parameter.name === 'sort')) continue;
+    for (const parameter of query) {
+      if (!parameter.schema || '$ref' in parameter.schema || parameter.schema.type !== 'array') continue;
+      parameter.style = 'form';
+      parameter.explode = false;
+    }
+    operation.responses['422'] ??= {
+      description: 'A filter or sort field the list does not know, or a value it refuses; details name the field',
+      content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorEnvelopeDto) } } },
+    };
   }
 }
 

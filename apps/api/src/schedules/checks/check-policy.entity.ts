@@ -1,10 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export const CHECK_SCOPES = ['full', 'repository_only', 'archives_only'] as const;
 export type CheckScope = (typeof CHECK_SCOPES)[number];
 
 /** What `borg check` verifies. */
 @Entity('check_policies')
+@Index('idx_check_policies_created', ['createdAt', 'id'])
 export class CheckPolicyEntity {
   @PrimaryGeneratedColumn()
   id!: number;

@@ -3,7 +3,7 @@ import { ApiOperation } from '@nestjs/swagger';
 import { Requires } from '../../auth/roles/requires.decorator';
 import { BodyOf } from '../../platform/http/body-of.decorator';
 import { Page } from '../../platform/http/envelope';
-import { PageQueryDto } from '../../platform/http/page-query.dto';
+import { NamedListQueryDto } from '../../platform/filtering/named-list';
 import { SuccessMessage } from '../../platform/http/success-message.decorator';
 import { ApiEnvelope, ApiErrors, ApiNoContent } from '../../platform/openapi/api-responses';
 import { PolicyCrud } from './policy.service';
@@ -36,7 +36,7 @@ export function PolicyController<Dto, Input>({ kind, dto, input, changes, create
     @ApiOperation({ summary: `List ${kind} policies` })
     @ApiEnvelope(dto, { paginated: true })
     @ApiErrors(400)
-    list(@Query() query: PageQueryDto): Promise<Page<Dto>> {
+    list(@Query() query: NamedListQueryDto): Promise<Page<Dto>> {
       return this.crud.list(query);
     }
 

@@ -1,9 +1,10 @@
 import { Type } from '@nestjs/common';
-import { DeepPartial, FindOptionsOrder, FindOptionsWhere, Repository } from 'typeorm';
+import { DeepPartial, FindOptionsWhere, Repository } from 'typeorm';
 import { saveNamed } from '../../platform/database/save-unique';
 import { DomainError } from '../../platform/errors/domain-error';
 import { Page } from '../../platform/http/envelope';
-import { PageQueryDto } from '../../platform/http/page-query.dto';
+import { readListPage } from '../../platform/filtering/apply-list-query';
+import { NAMED_LIST, NamedListQueryDto } from '../../platform/filtering/named-list';
 import { mergeUpdate } from '../../platform/http/partial-update';
 import { ScheduleEntity } from '../schedule.entity';
 
@@ -28,7 +29,7 @@ export interface PolicyKind<Entity, Dto, Input extends object> {
 
 /** What the routes every kind of policy has (PolicyController) need. */
 export interface PolicyCrud<Dto, Input> {
-  list(query: PageQueryDto): Promise<Page<Dto>>;
+  list(query: NamedListQueryDto): Promise<Page<Dto>>;
   get(id: number): Promise<Dto>;
   create(input: Input): Promise<Dto>;
   update(id: number, changes: Partial<Input>): Promise<Dto>;
@@ -43,9 +44,8 @@ export abstract class PolicyService<Entity extends PolicyRow, Dto extends object
     private readonly shape: PolicyKind<Entity, Dto, Input>,
   ) {}
 
-  async list(query: PageQueryDto): Promise<Page<Dto>> {
-    const order = { name: 'ASC', id: 'ASC' } as FindOptionsOrder<Entity>;
-    const [rows, total] = await this.policies.findAndCount({ order, take: query.limit, skip: query.offset });
+  async list(query: NamedListQueryDto): Promise<Page<Dto>> {
+    const [rows, total] = await readListPage(this.policies.createQueryBuilder('policy'), NAMED_LIST, query);
     return new Page(rows.map(this.shape.toDto), { total, limit: query.limit, offset: query.offset });
   }
 

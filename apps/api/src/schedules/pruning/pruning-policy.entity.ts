@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** Which archives `borg prune` keeps. Every rule left null is not passed to borg. */
 @Entity('pruning_policies')
+@Index('idx_pruning_policies_created', ['createdAt', 'id'])
 export class PruningPolicyEntity {
   @PrimaryGeneratedColumn()
   id!: number;

@@ -7,6 +7,8 @@ import type { Repository } from '../../api/repositories';
 import { PageHeader } from '../../components/page-header';
 import { Pagination } from '../../components/pagination';
 import { RepositoryLoader } from '../../components/repositories/repository-loader';
+import { DateRangeFields } from '../../components/date-range-fields';
+import { readDayRange, writeDayRange, type DayRange } from '../../util/day-range';
 import { parseOffset } from '../../util/offset-param';
 import { ArchiveSearch } from './archive-search';
 import { ArchiveTable } from './archive-table';
@@ -24,6 +26,8 @@ interface ListState {
   order: ArchiveOrder;
   offset: number;
   q: string;
+  /** The days the archives were made in. */
+  days: DayRange;
 }
 
 /** What the last delete did: the archive is gone, or its job carries on. */
@@ -31,8 +35,8 @@ type Deleted = { name: string; job: Job | null };
 
 /**
  * A repository's archives, 50 to a page, newest (or oldest) first, with a
- * search across the indexed archives. The order, page and search are kept in
- * the address (`?order=oldest&offset=50&q=report`).
+ * search across the indexed archives and a range of days. The order, page,
+ * search and days are kept in the address (`?order=oldest&offset=50&q=report&from=2026-12-01`).
  */
 function RepositoryArchives({ repository }: { repository: Repository }) {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -40,8 +44,10 @@ function RepositoryArchives({ repository }: { repository: Repository }) {
     order: searchParams.get('order') === 'oldest' ? 'oldest' : 'newest',
     offset: parseOffset(searchParams.get('offset')),
     q: (searchParams.get('q') ?? '').trim(),
+    days: readDayRange(searchParams),
   };
-  const archives = useArchives(repository.id, state.order, state.offset);
+  const archives = useArchives(repository.id, state.order, state.offset, state.days);
+  const inDays = state.days.from !== undefined || state.days.to !== undefined;
   const refresh = useRefreshArchives(repository.id);
   const operator = useRoleAtLeast('operator');
   const admin = useRoleAtLeast('admin');
@@ -56,6 +62,7 @@ function RepositoryArchives({ repository }: { repository: Repository }) {
     if (merged.order === 'oldest') params['order'] = 'oldest';
     if (merged.offset > 0) params['offset'] = String(merged.offset);
     if (merged.q !== '') params['q'] = merged.q;
+    writeDayRange(params, merged.days);
     setSearchParams(params, { replace: next.q === undefined ? false : merged.q === state.q });
   }
 
@@ -122,6 +129,10 @@ function RepositoryArchives({ repository }: { repository: Repository }) {
 
       <ArchiveSearch repositoryId={repository.id} query={state.q} onSearch={(q) => show({ q })} />
 
+      <div className="archive-filters" role="search" aria-label="Filter archives">
+        <DateRangeFields legend="Made" range={state.days} onChange={(days) => show({ days, offset: 0 })} />
+      </div>
+
       {admin && <ArchiveBulkBar repositoryId={repository.id} selection={selection} />}
 
       {archives.isPending ? (
@@ -131,6 +142,10 @@ function RepositoryArchives({ repository }: { repository: Repository }) {
       ) : archives.isError ? (
         <p className="alert alert--error page-alert" role="alert">
           {errorMessage(archives.error)}
+        </p>
+      ) : archives.data.meta.total === 0 && inDays ? (
+        <p className="panel">
+          No archives were made in these days. <Link to={`/repositories/${repository.id}/archives`}>Show every archive</Link>.
         </p>
       ) : archives.data.meta.total === 0 ? (
         <div className="panel empty-state">

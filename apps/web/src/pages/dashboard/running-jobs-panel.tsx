@@ -4,7 +4,7 @@ import { JobList } from './job-list';
 
 /** The jobs running now; the dashboard's live stream keeps the list current. */
 export function RunningJobsPanel({ repositoryName }: { repositoryName: (id: number | null) => string }) {
-  const running = useJobs({ status: 'running' }, 0, 50);
+  const running = useJobs({ status: ['running'] }, 0, 50);
   return (
     <section className="panel" aria-labelledby="running-jobs-heading">
       <div className="panel__header">

@@ -1,6 +1,8 @@
 import { JOB_STATUSES, JOB_TYPES } from '@borgitory/job-states';
 import { type JobFilters as Filters } from '../../api/jobs';
 import type { Repository } from '../../api/repositories';
+import { ChoiceSetField } from '../../components/choice-set-field';
+import { DateRangeFields } from '../../components/date-range-fields';
 import { SelectField } from '../../components/select-field';
 import { jobStatusLabel, jobTypeLabel } from '../../format/job-labels';
 
@@ -10,28 +12,23 @@ interface JobFiltersProps {
   onChange: (filters: Filters) => void;
 }
 
-/** Status, type and repository selects that narrow the list; "All" clears a filter. */
+const STATUS_CHOICES = JOB_STATUSES.map((status) => ({ value: status, label: jobStatusLabel(status) }));
+
+/** Statuses (any of those on), type, repository and the days a job was created in; "All" or none on clears a filter. */
 export function JobFilters({ filters, repositories, onChange }: JobFiltersProps) {
   return (
     <div className="job-filters" role="search" aria-label="Filter jobs">
-      <SelectField
-        label="Status"
-        name="status"
-        value={filters.status ?? ''}
-        onChange={(event) => onChange({ ...filters, status: (event.target.value || undefined) as Filters['status'] })}
-      >
-        <option value="">All statuses</option>
-        {JOB_STATUSES.map((status) => (
-          <option key={status} value={status}>
-            {jobStatusLabel(status)}
-          </option>
-        ))}
-      </SelectField>
+      <ChoiceSetField
+        legend="Status"
+        choices={STATUS_CHOICES}
+        value={filters.status ?? []}
+        onChange={(status) => onChange({ ...filters, status: status.length > 0 ? status : undefined })}
+      />
       <SelectField
         label="Type"
         name="type"
         value={filters.type ?? ''}
-        onChange={(event) => onChange({ ...filters, type: (event.target.value || undefined) as Filters['type'] })}
+        onChange={(event) => onChange({ ...filters, type: JOB_TYPES.find((type) => type === event.target.value) })}
       >
         <option value="">All types</option>
         {JOB_TYPES.map((type) => (
@@ -57,6 +54,7 @@ export function JobFilters({ filters, repositories, onChange }: JobFiltersProps)
           </option>
         ))}
       </SelectField>
+      <DateRangeFields legend="Created" range={filters.days ?? {}} onChange={(days) => onChange({ ...filters, days })} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { useRepositoryNames, useRepositoryOptions } from '../../api/repositories
 import { PageHeader } from '../../components/page-header';
 import { PagedList } from '../../components/paged-list';
 import { parseOffset } from '../../util/offset-param';
+import { readDayRange, writeDayRange } from '../../util/day-range';
 import { JobFilters } from './job-filters';
 import { JobsTable } from './jobs-table';
 import './jobs.css';
@@ -17,8 +18,8 @@ import { JobBulkBar } from './job-bulk-bar';
 
 /**
  * Every job, newest first, 50 to a page; the filters and the page are kept in
- * the address (`?status=&type=&repository_id=&offset=`). The list follows
- * status changes live.
+ * the address (`?status=failed,warning&type=&repository_id=&from=&to=&offset=`),
+ * so that a filtered view can be shared. The list follows status changes live.
  */
 export function JobsPage() {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -34,14 +35,15 @@ export function JobsPage() {
 
   function show(next: Filters, nextOffset = 0) {
     const params: Record<string, string> = {};
-    if (next.status) params['status'] = next.status;
+    if (next.status && next.status.length > 0) params['status'] = next.status.join(',');
     if (next.type) params['type'] = next.type;
     if (next.repository_id !== undefined) params['repository_id'] = String(next.repository_id);
+    writeDayRange(params, next.days ?? {});
     if (nextOffset > 0) params['offset'] = String(nextOffset);
     setSearchParams(params);
   }
 
-  const filtered = filters.status !== undefined || filters.type !== undefined || filters.repository_id !== undefined;
+  const filtered = Object.keys(filters).length > 0;
 
   return (
     <>
@@ -90,14 +92,17 @@ export function JobsPage() {
   );
 }
 
-/** Only values the API knows are taken from the address. */
+/** Only values the API knows are taken from the address; a filter left empty is absent. */
 function parseFilters(params: URLSearchParams): Filters {
   const filters: Filters = {};
-  const status = params.get('status');
-  if (status && (JOB_STATUSES as readonly string[]).includes(status)) filters.status = status as Filters['status'];
-  const type = params.get('type');
-  if (type && (JOB_TYPES as readonly string[]).includes(type)) filters.type = type as Filters['type'];
+  const statuses = (params.get('status') ?? '').split(',');
+  const status = JOB_STATUSES.filter((each) => statuses.includes(each));
+  if (status.length > 0) filters.status = status;
+  const type = JOB_TYPES.find((each) => each === params.get('type'));
+  if (type) filters.type = type;
   const repository = Number(params.get('repository_id'));
   if (Number.isSafeInteger(repository) && repository > 0) filters.repository_id = repository;
+  const days = readDayRange(params);
+  if (days.from || days.to) filters.days = days;
   return filters;
 }

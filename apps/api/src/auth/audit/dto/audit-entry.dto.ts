@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { PageQueryDto } from '../../../platform/http/page-query.dto';
+import { IsDate, IsOptional } from 'class-validator';
+import { FilterIdSet, FilterTextSet, SortQuery } from '../../../platform/filtering/filter-decorators';
+import { ListSpec } from '../../../platform/filtering/list-spec';
+import { ListQueryDto } from '../../../platform/filtering/list-query.dto';
 import { AUDIT_OUTCOMES, AuditOutcome } from '../audit-entry.entity';
-import { QueryInteger } from '../../../platform/http/query-integer';
 
 export class AuditEntryDto {
   @ApiProperty({ example: 812 })
@@ -54,19 +55,19 @@ export class AuditActionDto {
   entries!: number;
 }
 
-export class AuditQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1 })
-  @IsOptional()
-  @QueryInteger()
-  @IsInt()
-  @Min(1)
-  user_id?: number;
+/** The fields `?sort=` takes on the audit log. */
+export const AUDIT_SORT_FIELDS = ['occurred_at', 'id'] as const;
 
-  @ApiPropertyOptional({ example: 'POST /api/v1/backups/manual', description: 'An operation, exactly as entries name it' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(160)
-  action?: string;
+export class AuditQueryDto extends ListQueryDto {
+  @FilterIdSet({ description: "These users' entries", example: '1' })
+  user_id?: number[];
+
+  @FilterTextSet({
+    maxLength: 160,
+    description: 'Entries of these operations, exactly as entries name them',
+    example: 'POST /api/v1/backups/manual',
+  })
+  action?: string[];
 
   @ApiPropertyOptional({ format: 'date-time', example: '2026-12-01T00:00:00Z', description: 'Entries at or after this time' })
   @IsOptional()
@@ -79,4 +80,20 @@ export class AuditQueryDto extends PageQueryDto {
   @Type(() => Date)
   @IsDate()
   until?: Date;
+
+  @SortQuery(AUDIT_SORT_FIELDS, { default: '-occurred_at', example: 'occurred_at' })
+  sort?: string[];
 }
+
+/** The audit log's filters, each on an index with occurred_at after it (user, action, or time alone). */
+export const AUDIT_LIST: ListSpec<AuditQueryDto> = {
+  filters: {
+    user_id: { column: 'user_id', kind: 'in' },
+    action: { column: 'action', kind: 'in' },
+    since: { column: 'occurred_at', kind: 'from' },
+    until: { column: 'occurred_at', kind: 'until' },
+  },
+  sort: { occurred_at: 'occurred_at', id: 'id' },
+  defaultSort: [{ field: 'occurred_at', descending: true }],
+  tieBreaker: 'id',
+};
