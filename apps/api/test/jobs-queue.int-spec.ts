@@ -303,9 +303,19 @@ describe('the job queue', () => {
       expect(page.body.data[0].steps).toHaveLength(1);
     });
 
-    it.each(['status=done', 'type=backupz', 'repository_id=abc', 'limit=201', 'offset=-1'])('answers 400 for %s', async (query) => {
+    it.each(['limit=201', 'offset=-1'])('answers 400 for a page out of range: %s', async (query) => {
       const refused = await agent.get(`/api/jobs?${query}`).expect(400);
       expect(refused.body.error.code).toBe('BAD_REQUEST');
+    });
+
+    it.each([
+      ['status=done', 'status'],
+      ['type=backupz', 'type'],
+      ['repository_id=abc', 'repository_id'],
+    ])('answers 422 naming the filter for %s', async (query, field) => {
+      const refused = await agent.get(`/api/jobs?${query}`).expect(422);
+      expect(refused.body.error.code).toBe('VALIDATION_ERROR');
+      expect(Object.keys(refused.body.error.details)).toEqual([field]);
     });
   });
 });
