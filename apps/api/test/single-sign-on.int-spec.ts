@@ -104,7 +104,7 @@ describe('single sign-on with OpenID Connect', () => {
 
   it('offers the provider on the login page', async () => {
     const status = (await testApp.http().get('/api/auth/status').expect(200)).body.data;
-    expect(status).toMatchObject({ single_sign_on: { name: 'Test IdP', login_url: '/api/auth/oidc/login' }, password_login: true });
+    expect(status).toMatchObject({ single_sign_on: { name: 'Test IdP', login_url: '/api/v1/auth/oidc/login' }, password_login: true });
   });
 
   it('signs a new user in through the provider with the role its groups give, and finds them again', async () => {
