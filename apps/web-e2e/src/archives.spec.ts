@@ -98,6 +98,8 @@ test('browse an archive, download files, restore a folder, compare, search and d
     await expect(archiveRow(page, SECOND)).toContainText(/\d+(\.\d)? kB/);
     await page.screenshot({ path: screenshotPath('archives-list'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
+    // Below the filters at this width: scrolled to, its actions must be whole on the screen, without scrolling sideways.
+    await archiveRow(page, SECOND).getByRole('link', { name: SECOND, exact: true }).scrollIntoViewIfNeeded();
     await expect(archiveRow(page, SECOND).getByRole('button', { name: `Delete ${SECOND}` })).toBeInViewport({ ratio: 1 });
     await expect(archiveRow(page, SECOND).getByRole('link', { name: `Compare ${SECOND}` })).toBeInViewport({ ratio: 1 });
     await page.screenshot({ path: screenshotPath('archives-list-narrow'), fullPage: true });
