@@ -107,10 +107,7 @@ function describeRequiredRoles(document: OpenAPIObject): void {
           'which acts no higher than its owner’s role.';
     operation.description = operation.description ? `${operation.description}\n\n${needs}` : needs;
     if (role !== 'viewer') {
-      operation.responses['403'] ??= {
-        description: `The user's role, or the API key's, is below ${role}`,
-        content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorEnvelopeDto) } } },
-      };
+      operation.responses['403'] ??= errorResponse(`The user's role, or the API key's, is below ${role}`);
     }
   }
 }
@@ -147,10 +144,9 @@ function describeListFilters(document: OpenAPIObject): void {
       parameter.style = 'form';
       parameter.explode = false;
     }
-    operation.responses['422'] ??= {
-      description: 'A filter or sort field the list does not know, or a value it refuses; details name the field',
-      content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorEnvelopeDto) } } },
-    };
+    operation.responses['422'] ??= errorResponse(
+      'A filter or sort field the list does not know, or a value it refuses; details name the field',
+    );
   }
 }
 
@@ -159,10 +155,6 @@ function describeListFilters(document: OpenAPIObject): void {
  * parameter, malformed JSON, a body that is not an object), and one with a body 422 (a field the rules refuse).
  */
 function addCommonErrors(document: OpenAPIObject): void {
-  const errorResponse = (description: string) => ({
-    description,
-    content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorEnvelopeDto) } } },
-  });
   for (const operation of operations(document)) {
     if (operation.requestBody || (operation.parameters ?? []).length > 0) {
       operation.responses['400'] ??= errorResponse('Malformed request (bad JSON, query or path parameters)');
@@ -183,15 +175,11 @@ function describeDeprecations(document: OpenAPIObject): void {
       `Deprecated since ${deprecation.since}: use \`${deprecation.successor}\`. It keeps working until ${deprecation.sunset}; ` +
       'its answers carry `Deprecation`, `Sunset` and a `Link` to the successor.';
     operation.description = operation.description ? `${notice}\n\n${operation.description}` : notice;
-    for (const response of Object.values(operation.responses)) {
-      if (response === undefined || '$ref' in response) continue;
-      response.headers = {
-        ...response.headers,
-        Deprecation: { description: 'When the operation was deprecated (RFC 9745): `@` and a Unix time', schema: { type: 'string' } },
-        Sunset: { description: 'After this HTTP date the operation may be removed (RFC 8594)', schema: { type: 'string' } },
-        Link: { description: 'The successor\'s documentation, `rel="successor-version"`', schema: { type: 'string' } },
-      };
-    }
+    addResponseHeaders(operation, {
+      Deprecation: { description: 'When the operation was deprecated (RFC 9745): `@` and a Unix time', schema: { type: 'string' } },
+      Sunset: { description: 'After this HTTP date the operation may be removed (RFC 8594)', schema: { type: 'string' } },
+      Link: { description: 'The successor\'s documentation, `rel="successor-version"`', schema: { type: 'string' } },
+    });
   }
 }
 
@@ -208,10 +196,22 @@ function describeVersionHeader(document: OpenAPIObject): void {
     },
   };
   for (const operation of operations(document)) {
-    for (const response of Object.values(operation.responses)) {
-      if (response === undefined || '$ref' in response) continue;
-      response.headers = { ...response.headers, [API_VERSION_HEADER]: { $ref: `#/components/headers/${API_VERSION_HEADER}` } };
-    }
+    addResponseHeaders(operation, { [API_VERSION_HEADER]: { $ref: `#/components/headers/${API_VERSION_HEADER}` } });
+  }
+}
+
+type Operation = ReturnType<typeof operations>[number];
+type Response = Exclude<Operation['responses'][string], { $ref: string } | undefined>;
+
+function errorResponse(description: string): Response {
+  return { description, content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorEnvelopeDto) } } } };
+}
+
+/** Headers every answer of the operation carries, after those it already documents. */
+function addResponseHeaders(operation: Operation, headers: NonNullable<Response['headers']>): void {
+  for (const response of Object.values(operation.responses)) {
+    if (response === undefined || '$ref' in response) continue;
+    response.headers = { ...response.headers, ...headers };
   }
 }
 
