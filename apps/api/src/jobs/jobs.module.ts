@@ -5,6 +5,7 @@ import { JobExecutorRegistry } from './engine/job-executor-registry';
 import { JobLogs } from './logs/job-logs';
 import { JobQueue } from './engine/job-queue';
 import { JobRecovery } from './engine/job-recovery';
+import { JobPlannerStatistics } from './store/job-planner-statistics';
 import { JobRetention } from './store/job-retention';
 import { JobRunner } from './engine/job-runner';
 import { JobSettings } from './engine/job-settings';
@@ -31,6 +32,7 @@ import { ProcessGroups } from './engine/process-groups';
     JobStreamsService,
     JobRecovery,
     JobRetention,
+    JobPlannerStatistics,
     ProcessGroups,
     JobSettings,
     JobSummaries,

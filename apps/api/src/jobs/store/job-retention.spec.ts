@@ -2,6 +2,7 @@ import { AppConfig } from '../../platform/config/app-config';
 import { JobLogs } from '../logs/job-logs';
 import { JobRetention } from './job-retention';
 import { JobSettings } from '../engine/job-settings';
+import { JobPlannerStatistics } from './job-planner-statistics';
 import { JobStore } from './job-store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -11,6 +12,7 @@ describe('JobRetention', () => {
   let batches: number[][];
   let store: { newestOfEachRepositoryAndSchedule: jest.Mock; removeFinishedBefore: jest.Mock };
   let logs: { remove: jest.Mock };
+  let statistics: { refresh: jest.Mock };
   let retention: JobRetention;
 
   beforeEach(() => {
@@ -21,11 +23,13 @@ describe('JobRetention', () => {
       removeFinishedBefore: jest.fn(async () => batches.shift() ?? []),
     };
     logs = { remove: jest.fn().mockResolvedValue(undefined) };
+    statistics = { refresh: jest.fn().mockResolvedValue(false) };
     retention = new JobRetention(
       { jobRetentionDays: 30 } as AppConfig,
       store as unknown as JobStore,
       logs as unknown as JobLogs,
       new JobSettings(),
+      statistics as unknown as JobPlannerStatistics,
     );
   });
   afterEach(async () => {
@@ -39,6 +43,7 @@ describe('JobRetention', () => {
     expect(store.removeFinishedBefore).toHaveBeenCalledTimes(3);
     expect(store.removeFinishedBefore).toHaveBeenCalledWith(new Date(now.getTime() - 30 * DAY_MS), [7, 9], expect.any(Number));
     expect(logs.remove.mock.calls).toEqual([[[1, 2]], [[3]]]);
+    expect(statistics.refresh).toHaveBeenCalledTimes(1);
   });
 
   it('runs once at start, then daily, never two passes at once', async () => {

@@ -3,6 +3,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { APP_CONFIG, AppConfig } from '../../platform/config/app-config';
 import { JobLogs } from '../logs/job-logs';
 import { JobSettings } from '../engine/job-settings';
+import { JobPlannerStatistics } from './job-planner-statistics';
 import { JobStore } from './job-store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -16,7 +17,8 @@ const MAX_BATCH = 500;
  * are deleted with their steps and log files. Jobs that are queued or running stay, and so does the newest job of
  * each repository and of each schedule, however old (it is what their pages show as the last run). Deletion goes in
  * small batches, each its own transaction, with a turn of the event loop between them; a batch's size follows how
- * long the one before took, so that none holds the server for long.
+ * long the one before took, so that none holds the server for long. After each pass, the query planner's statistics of
+ * the history are taken again if it has changed size a lot.
  */
 @Injectable()
 export class JobRetention implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -31,6 +33,7 @@ export class JobRetention implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly store: JobStore,
     private readonly logs: JobLogs,
     private readonly settings: JobSettings,
+    private readonly statistics: JobPlannerStatistics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -52,6 +55,10 @@ export class JobRetention implements OnApplicationBootstrap, BeforeApplicationSh
    */
   run(): Promise<number> {
     this.pass ??= this.removeExpired()
+      .then(async (removed) => {
+        await this.statistics.refresh();
+        return removed;
+      })
       .catch((error: unknown) => {
         this.logger.error(
           { err: error },
