@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, MoreThanOrEqual, ObjectLiteral, Repository } from 'typeorm';
+import { DataSource, In, MoreThanOrEqual, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { StoredStepPlan } from '../engine/job-executor';
 import { ACTIVE_STATUSES, FINISHED_STATUSES, JobStatus, JobTrigger, JobType } from '@borgitory/job-states';
@@ -10,6 +10,7 @@ import { JobFilter, jobCountQuery, jobPageQuery } from './job-list-query';
 
 import { JobStepEntity } from './job-step.entity';
 import { JobEntity } from './job.entity';
+import { RowHydrator } from '../../platform/database/row-hydrator';
 import { sqliteTime } from '../../platform/database/sqlite-time';
 
 export interface NewJob {
@@ -39,11 +40,17 @@ export type StepPatch = Partial<Omit<JobStepEntity, 'id' | 'job'>>;
 /** The jobs and job_steps tables. Patches go to the row and to the entity in hand, so both stay the same. */
 @Injectable()
 export class JobStore {
+  private readonly jobRows: RowHydrator<JobEntity>;
+  private readonly stepRows: RowHydrator<JobStepEntity>;
+
   constructor(
     private readonly dataSource: DataSource,
     @InjectRepository(JobEntity) private readonly jobs: Repository<JobEntity>,
     @InjectRepository(JobStepEntity) private readonly steps: Repository<JobStepEntity>,
-  ) {}
+  ) {
+    this.jobRows = new RowHydrator(jobs);
+    this.stepRows = new RowHydrator(steps);
+  }
 
   create(input: NewJob, now = new Date()): Promise<JobRecord> {
     return this.dataSource.transaction(async (manager) => {
@@ -104,7 +111,7 @@ export class JobStore {
     const [{ total }] = (await this.dataSource.query(count.sql, count.parameters)) as Array<{ total: number }>;
     if (ids.length === 0) return { records: [], total };
     const rows = await this.dataSource.query('SELECT * FROM jobs WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]);
-    const byId = new Map(hydrate(this.jobs, rows).map((job) => [job.id, job]));
+    const byId = new Map(this.jobRows.hydrate(rows).map((job) => [job.id, job]));
     const jobs = ids.map((id) => byId.get(id)).filter((job): job is JobEntity => job !== undefined);
     return { records: await this.withSteps(jobs), total };
   }
@@ -153,7 +160,7 @@ export class JobStore {
        )`,
       [JSON.stringify(repositoryIds)],
     );
-    return this.withSteps(hydrate(this.jobs, rows));
+    return this.withSteps(this.jobRows.hydrate(rows));
   }
 
   /**
@@ -213,7 +220,7 @@ export class JobStore {
   async withoutSteps(ids: number[]): Promise<JobEntity[]> {
     if (ids.length === 0) return [];
     const rows = await this.dataSource.query('SELECT * FROM jobs WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]);
-    return hydrate(this.jobs, rows);
+    return this.jobRows.hydrate(rows);
   }
 
   /** How many jobs the history holds of each type and status (job_counts, kept by triggers). */
@@ -255,23 +262,9 @@ export class JobStore {
       [JSON.stringify(jobs.map((job) => job.id))],
     );
     const byJob = new Map<number, JobStepEntity[]>(jobs.map((job) => [job.id, []]));
-    for (const step of hydrate(this.steps, rows)) byJob.get(step.jobId)?.push(step);
+    for (const step of this.stepRows.hydrate(rows)) byJob.get(step.jobId)?.push(step);
     return jobs.map((job) => ({ job, steps: byJob.get(job.id) ?? [] }));
   }
-}
-
-/**
- * Entities from rows of their table, converted column by column as TypeORM converts them (dates, JSON, booleans),
- * without its query builder, which costs several times as much for a page of jobs and their steps.
- */
-function hydrate<T extends ObjectLiteral>(repository: Repository<T>, rows: Array<Record<string, unknown>>): T[] {
-  const { metadata } = repository;
-  const { driver } = repository.manager.connection;
-  return rows.map((row) => {
-    const entity = metadata.create() as T;
-    for (const column of metadata.columns) column.setEntityValue(entity, driver.prepareHydratedValue(row[column.databaseName], column));
-    return entity;
-  });
 }
 
 /** The newest job of each distinct value of an indexed column, by a recursive walk over the values. */
