@@ -13,6 +13,7 @@ const missing = ensureSystemPackages({
   ssh: 'openssh-client',
   chromium: 'chromium',
   fusermount3: 'fuse3',
+  socat: 'socat',
 });
 if (missing.length > 0) {
   log(`The tests need these system packages, which are missing:\n  ${howToInstall(missing)}`);
