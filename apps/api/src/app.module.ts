@@ -5,6 +5,7 @@ import { BackupsModule } from './backups/backups.module';
 import { CloudSyncModule } from './cloud-sync/cloud-sync.module';
 import { BorgitoryGraphQLModule } from './graphql/graphql.module';
 import { HistoryModule } from './history/history.module';
+import { HostsModule } from './hosts/hosts.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
@@ -31,6 +32,7 @@ export class AppModule {
         BackupsModule,
         ArchivesModule,
         CloudSyncModule,
+        HostsModule,
         SchedulesModule,
         NotificationsModule,
         MonitoringModule,

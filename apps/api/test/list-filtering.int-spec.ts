@@ -322,7 +322,7 @@ describe('filtering, sorting and refusals on the lists', () => {
       }
     });
   });
-  describe('named lists: repositories, schedules, policies, cloud sync configurations, users', () => {
+  describe('named lists: repositories, schedules, policies, cloud sync configurations, hosts, users', () => {
     interface Named {
       id: number;
       name: string;
@@ -370,6 +370,15 @@ describe('filtering, sorting and refusals on the lists', () => {
                 };
           await agent.post('/api/cloud-sync/configs').send(body).expect(201);
         },
+      },
+      {
+        path: '/api/hosts',
+        table: 'hosts',
+        make: async (name, index) =>
+          void (await agent
+            .post('/api/hosts')
+            .send({ name, address: `ssh://backup@host-${index}.example` })
+            .expect(201)),
       },
       {
         path: '/api/users',

@@ -22,6 +22,7 @@ import { AuditLog1764380000000 } from './1764380000000-audit-log';
 import { SingleSignOn1764390000000 } from './1764390000000-single-sign-on';
 import { VersionedAuditActions1764395000000 } from './1764395000000-versioned-audit-actions';
 import { ListFilters1764400000000 } from './1764400000000-list-filters';
+import { Hosts1764410000000 } from './1764410000000-hosts';
 
 /** Every migration, oldest first. The app runs the pending ones at start; the schema is never synchronised. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   SingleSignOn1764390000000,
   VersionedAuditActions1764395000000,
   ListFilters1764400000000,
+  Hosts1764410000000,
 ];

@@ -15,6 +15,7 @@ import { RepositorySummaries } from './monitoring/repository-summaries';
 import { SshController } from './ssh/ssh.controller';
 import { SshKeygen } from './ssh/ssh-keygen';
 import { SshKeysService } from './ssh/ssh-keys.service';
+import { RepositorySshEndpoints } from './ssh/repository-ssh-endpoints';
 
 @Module({
   imports: [TypeOrmModule.forFeature([RepositoryEntity]), JobsModule],
@@ -31,6 +32,7 @@ import { SshKeysService } from './ssh/ssh-keys.service';
     RepositorySummaries,
     SshKeysService,
     SshKeygen,
+    RepositorySshEndpoints,
   ],
   exports: [
     RepositoriesService,
@@ -41,6 +43,8 @@ import { SshKeysService } from './ssh/ssh-keys.service';
     ExpectationChanges,
     RepositoryMonitorStates,
     RepositorySummaries,
+    SshKeysService,
+    RepositorySshEndpoints,
   ],
 })
 export class RepositoriesModule {}

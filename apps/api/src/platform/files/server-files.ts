@@ -1,5 +1,6 @@
 import { constants } from 'node:fs';
-import { access, lstat, mkdir, readdir, readFile, readlink, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { access, lstat, mkdir, readdir, readFile, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute } from 'node:path';
 import { Injectable } from '@nestjs/common';
 
@@ -94,6 +95,18 @@ export class ServerFiles {
   async writePrivate(path: string, text: string): Promise<void> {
     await mkdir(dirname(path), { recursive: true, mode: 0o700 });
     await writeFile(path, text, { mode: 0o600 });
+  }
+
+  /** As writePrivate, but readers see the old text or the new, never a part: written beside, then renamed over. */
+  async replacePrivate(path: string, text: string): Promise<void> {
+    const next = `${path}.${randomUUID()}.tmp`;
+    await this.writePrivate(next, text);
+    try {
+      await rename(next, path);
+    } catch (error) {
+      await rm(next, { force: true });
+      throw error;
+    }
   }
 
   /** A directory only the server's user can enter (0700), made if missing. */
