@@ -84,6 +84,13 @@ describeHost(`SshRunner against a real sshd (skipped unless ${HOST_SSHD_SKIP_REA
     expect(result).toEqual({ exitCode: 3, stdout: `in put\n${host.user}\n`, stderr: '' });
   });
 
+  it("returns a command's own exit 255, and ends a call whose output is too large", async () => {
+    expect(await runner.run(connection, ['sh', '-c', 'echo mine >&2; exit 255'])).toEqual({ exitCode: 255, stdout: '', stderr: 'mine\n' });
+    const error = await runner.run(connection, ['head', '-c', String(17 * 1024 * 1024), '/dev/zero']).catch((e: unknown) => e);
+    expect((error as SshError).code).toBe('REMOTE_FAILED');
+    expect((error as SshError).message).toContain('more than');
+  });
+
   it('runs a script with values quoted by shellQuote', async () => {
     const { shellQuote } = await import('./shell-quote');
     const script = AWKWARD.map((word) => `printf '%s\\0' ${shellQuote(word)}`).join('\n');

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
-import { killGroup, PROCESS_MARK_VARIABLE, processMarkInEffect, spawnGroup } from '@borgitory/process-group';
+import { killGroup, PROCESS_MARK_VARIABLE, processMarkInEffect, spawnGroup, type GroupExit } from '@borgitory/process-group';
 import { assertAuthorizedKeyLine, installKeyScript, PASSWORD_VARIABLE, writeAskpass } from './install-key';
 import { parseProbe, PROBE_SCRIPT } from './probe';
 import { SftpClient, SftpStatusError } from './sftp-client';
@@ -227,7 +227,7 @@ export class SshRunner {
   private async call(args: string[], env: Record<string, string>, options: RunOptions): Promise<CallResult> {
     const stdout: Buffer[] = [];
     let stdoutBytes = 0;
-    let stderr = '';
+    const stderr = new StderrTail();
     let overflow = false;
     const child = spawnGroup({
       bin: this.sshBinary,
@@ -235,9 +235,7 @@ export class SshRunner {
       env,
       stdin: options.stdin,
       stdout: 'pipe',
-      onStderr: (chunk) => {
-        if (stderr.length < MAX_STDERR_BYTES) stderr += chunk.toString('utf8');
-      },
+      onStderr: (chunk) => stderr.add(chunk),
       signal: options.signal,
       timeoutMs: options.timeoutMs,
       killGraceMs: KILL_GRACE_MS,
@@ -251,6 +249,10 @@ export class SshRunner {
     });
     const exit = await child.exited;
     if (exit.spawnError) throw exit.spawnError;
+    return this.settle(exit, overflow, stderr.text(), options, stdout);
+  }
+
+  private settle(exit: GroupExit, overflow: boolean, stderr: string, options: RunOptions, stdout: Buffer[]): CallResult {
     if (overflow) {
       throw new SshError('REMOTE_FAILED', `The remote command wrote more than ${MAX_OUTPUT_BYTES} bytes.`, stderr);
     }
@@ -312,12 +314,26 @@ function endGroup(child: ChildProcess): void {
   });
 }
 
-function collectStderr(child: ChildProcess): { text(): string } {
-  let text = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    if (text.length < MAX_STDERR_BYTES) text += chunk.toString('utf8');
-  });
-  return { text: () => text };
+/** The first MAX_STDERR_BYTES of ssh's stderr, decoded as UTF-8 only when read (a chunk may end inside a character). */
+class StderrTail {
+  private readonly chunks: Buffer[] = [];
+  private bytes = 0;
+
+  add(chunk: Buffer): void {
+    if (this.bytes >= MAX_STDERR_BYTES) return;
+    this.chunks.push(chunk);
+    this.bytes += chunk.length;
+  }
+
+  text(): string {
+    return Buffer.concat(this.chunks).toString('utf8');
+  }
+}
+
+function collectStderr(child: ChildProcess): StderrTail {
+  const tail = new StderrTail();
+  child.stderr?.on('data', (chunk: Buffer) => tail.add(chunk));
+  return tail;
 }
 
 function errorText(error: unknown, stderr: string): string {
