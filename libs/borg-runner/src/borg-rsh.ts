@@ -1,4 +1,7 @@
+import { sshConfigQuote } from '@borgitory/remote-host';
 import type { BorgSshOptions } from './types';
+
+export { sshConfigQuote };
 
 const DEFAULT_CONNECT_TIMEOUT = 15;
 
@@ -36,14 +39,4 @@ export function shlexQuote(word: string): string {
   if (word === '') return "''";
   if (/^[\w@%+=:,./-]+$/.test(word)) return word;
   return `'${word.replace(/'/g, `'"'"'`)}'`;
-}
-
-/**
- * Quotes a path for an ssh option value (`-o UserKnownHostsFile=…`): ssh splits values on blanks (honouring
- * double quotes and backslash escapes) and percent-expands file names, so `%` is doubled.
- */
-export function sshConfigQuote(path: string): string {
-  if (/[\r\n\0]/.test(path)) throw new TypeError('ssh file paths cannot contain line breaks or NUL');
-  if (path.includes('${')) throw new TypeError('ssh file paths cannot contain "${" (ssh would expand it)');
-  return `"${path.replace(/[\\"]/g, '\\$&').replace(/%/g, '%%')}"`;
 }

@@ -10,3 +10,4 @@ export {
   type RemoteHost,
   type RemoteProblem,
 } from './remote-host';
+export { sshConfigQuote } from './ssh-option';
