@@ -100,6 +100,7 @@ describe('hosts', () => {
       port: 2222,
       host_key_policy: 'accept-new',
       host_key_fingerprint: null,
+      last_test: null,
       created_at: expect.any(String),
       updated_at: expect.any(String),
     });

@@ -28,6 +28,16 @@ export class HostEntity {
   @Column({ name: 'host_key_policy', type: 'varchar', length: 16 })
   hostKeyPolicy!: HostKeyPolicy;
 
+  /** The last connection test: when, whether everything pull mode needs was there, and what was not. */
+  @Column({ name: 'last_test_at', type: 'datetime', nullable: true })
+  lastTestAt!: Date | null;
+
+  @Column({ name: 'last_test_ok', type: 'boolean', nullable: true })
+  lastTestOk!: boolean | null;
+
+  @Column({ name: 'last_test_message', type: 'varchar', length: 1000, nullable: true })
+  lastTestMessage!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime' })
   createdAt!: Date;
 

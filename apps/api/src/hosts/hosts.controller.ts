@@ -6,8 +6,12 @@ import { Page } from '../platform/http/envelope';
 import { IdPipe } from '../platform/http/id.pipe';
 import { SuccessMessage } from '../platform/http/success-message.decorator';
 import { ApiEnvelope, ApiErrors, ApiNoContent } from '../platform/openapi/api-responses';
-import { AuthorizedKeyDto, HostDto } from './dto/host.dto';
-import { HostInputDto, HostUpdateDto } from './dto/host-input.dto';
+import { DirectoryListingDto } from '../backups/dto/directory-listing.dto';
+import { AuthorizedKeyDto, HostDto, HostTestDto } from './dto/host.dto';
+import { HostDirectoryQueryDto, HostInputDto, HostUpdateDto, InstallKeyDto } from './dto/host-input.dto';
+import { HostDirectories } from './host-directories';
+import { HostKeyInstallation } from './host-key-installation';
+import { HostTests } from './host-tests';
 import { HostsService } from './hosts.service';
 
 const AUTHORIZED_KEY_DESCRIPTION = [
@@ -21,7 +25,12 @@ const AUTHORIZED_KEY_DESCRIPTION = [
 @ApiTags('hosts')
 @Controller('hosts')
 export class HostsController {
-  constructor(private readonly hosts: HostsService) {}
+  constructor(
+    private readonly hosts: HostsService,
+    private readonly tests: HostTests,
+    private readonly keyInstallation: HostKeyInstallation,
+    private readonly directories: HostDirectories,
+  ) {}
 
   @Requires('viewer')
   @Get()
@@ -81,5 +90,49 @@ export class HostsController {
   @ApiErrors(400, 404)
   remove(@Param('id', IdPipe) id: number): Promise<void> {
     return this.hosts.remove(id);
+  }
+
+  @Requires('operator')
+  @Post(':id/test')
+  @HttpCode(200)
+  @SuccessMessage('Host tested')
+  @ApiOperation({
+    summary: 'Test a host: reachable, Borgitory let in, borg and socat installed, the remote user and its free space',
+    description:
+      "A host that fails is an answer (ok false, each problem with what fixes it), not an error. The outcome is kept as the host's last_test.",
+  })
+  @ApiEnvelope(HostTestDto)
+  @ApiErrors(400, 404)
+  async test(@Param('id', IdPipe) id: number): Promise<HostTestDto> {
+    return this.tests.test(await this.hosts.find(id));
+  }
+
+  @Requires('admin')
+  @Post(':id/install-key')
+  @HttpCode(200)
+  @SuccessMessage('Key installed')
+  @ApiOperation({
+    summary: "Add Borgitory's key line to the host user's authorized_keys with that user's password, then test the host",
+    description:
+      'The password is used once for one ssh login and is never stored, logged or recorded in the audit trail. A refused password is 422 SSH_AUTHENTICATION_FAILED.',
+  })
+  @ApiEnvelope(HostTestDto)
+  @ApiErrors(400, 404, 422)
+  async installKey(@Param('id', IdPipe) id: number, @Body() body: InstallKeyDto): Promise<HostTestDto> {
+    const host = await this.hosts.find(id);
+    const { authorized_key } = await this.hosts.authorizedKey();
+    await this.keyInstallation.install(host, body.password, authorized_key);
+    return this.tests.test(host);
+  }
+
+  @Requires('operator')
+  @Get(':id/directories')
+  @ApiOperation({
+    summary: 'List a directory of the host over SFTP, as its user sees it (to choose what to back up); at most 1000 entries',
+  })
+  @ApiEnvelope(DirectoryListingDto)
+  @ApiErrors(400, 403, 404, 422)
+  async directory(@Param('id', IdPipe) id: number, @Query() query: HostDirectoryQueryDto): Promise<DirectoryListingDto> {
+    return this.directories.list(await this.hosts.find(id), query.path);
   }
 }

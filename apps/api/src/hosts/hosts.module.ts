@@ -3,6 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { RepositoriesModule } from '../repositories/repositories.module';
 import { HostEntity } from './host.entity';
 import { HostsController } from './hosts.controller';
+import { HostConnections } from './host-connections';
+import { HostDirectories } from './host-directories';
+import { HostKeyInstallation } from './host-key-installation';
+import { HostTests } from './host-tests';
 import { HostsService } from './hosts.service';
 import { KnownHosts } from './known-hosts';
 
@@ -10,6 +14,6 @@ import { KnownHosts } from './known-hosts';
 @Module({
   imports: [TypeOrmModule.forFeature([HostEntity]), RepositoriesModule],
   controllers: [HostsController],
-  providers: [HostsService, KnownHosts],
+  providers: [HostsService, KnownHosts, HostConnections, HostTests, HostKeyInstallation, HostDirectories],
 })
 export class HostsModule {}

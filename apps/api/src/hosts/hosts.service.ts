@@ -102,7 +102,8 @@ export class HostsService {
     return { authorized_key: `${AUTHORIZED_KEY_OPTIONS} ${publicKey}` };
   }
 
-  private async find(id: number): Promise<HostEntity> {
+  /** Host `id`, or HOST_NOT_FOUND. */
+  async find(id: number): Promise<HostEntity> {
     const host = await this.hosts.findOneBy({ id });
     if (!host) throw new DomainError(ErrorCode.HOST_NOT_FOUND, `Host ${id} does not exist`);
     return host;
@@ -140,6 +141,9 @@ function toHostDto(host: HostEntity, key: PublicKey | null): HostDto {
     port: host.port,
     host_key_policy: host.hostKeyPolicy,
     host_key_fingerprint: key ? fingerprintOf(key) : null,
+    last_test: host.lastTestAt
+      ? { tested_at: host.lastTestAt.toISOString(), ok: host.lastTestOk === true, message: host.lastTestMessage }
+      : null,
     created_at: host.createdAt.toISOString(),
     updated_at: host.updatedAt.toISOString(),
   };

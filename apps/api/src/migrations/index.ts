@@ -23,6 +23,7 @@ import { SingleSignOn1764390000000 } from './1764390000000-single-sign-on';
 import { VersionedAuditActions1764395000000 } from './1764395000000-versioned-audit-actions';
 import { ListFilters1764400000000 } from './1764400000000-list-filters';
 import { Hosts1764410000000 } from './1764410000000-hosts';
+import { HostTests1764420000000 } from './1764420000000-host-tests';
 
 /** Every migration, oldest first. The app runs the pending ones at start; the schema is never synchronised. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   VersionedAuditActions1764395000000,
   ListFilters1764400000000,
   Hosts1764410000000,
+  HostTests1764420000000,
 ];

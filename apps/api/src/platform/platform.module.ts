@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from './config/app-config';
 import { AppriseModule } from './apprise/apprise.module';
 import { BorgModule } from './borg/borg.module';
 import { RcloneModule } from './rclone/rclone.module';
+import { SshModule } from './ssh/ssh.module';
 import { DatabaseModule } from './database/database.module';
 import { DataDirectory } from './data-dir/data-directory';
 import { EventsModule } from './events/events.module';
@@ -24,7 +25,7 @@ export class PlatformModule {
     const dataDirectoryProvider = { provide: DataDirectory, useValue: dataDirectory };
     return {
       module: PlatformModule,
-      imports: [AppriseModule, LoggerModule, DatabaseModule, SecretsModule, BorgModule, RcloneModule, FilesModule, EventsModule],
+      imports: [AppriseModule, LoggerModule, DatabaseModule, SecretsModule, BorgModule, RcloneModule, SshModule, FilesModule, EventsModule],
       controllers: [HealthController],
       providers: [
         configProvider,

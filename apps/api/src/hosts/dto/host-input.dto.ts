@@ -47,3 +47,25 @@ export class HostInputDto {
 
 /** The body of PUT: the fields to change, merged over the stored host; host_key left out keeps the known key. */
 export class HostUpdateDto extends PartialType(HostInputDto) {}
+
+/** The body of POST /hosts/{id}/install-key: used once for one ssh login, never stored or logged. */
+export class InstallKeyDto {
+  @ApiProperty({
+    format: 'password',
+    minLength: 1,
+    maxLength: 1024,
+    description: "The host user's password, used once to add Borgitory's key line",
+  })
+  @IsString()
+  @Length(1, 1024)
+  @Matches(/^[^\r\n\0]*$/, { message: 'password must be one line' })
+  password!: string;
+}
+
+export class HostDirectoryQueryDto {
+  @ApiPropertyOptional({ example: '/home/backup', description: "An absolute path on the host; left out: the user's home" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 4096)
+  path?: string;
+}

@@ -32,6 +32,13 @@ export class HostDto {
   })
   host_key_fingerprint!: string | null;
 
+  @ApiProperty({
+    type: () => HostLastTestDto,
+    nullable: true,
+    description: 'The last connection test (POST /hosts/{id}/test); null: never tested',
+  })
+  last_test!: HostLastTestDto | null;
+
   @ApiProperty({ format: 'date-time' })
   created_at!: string;
 
@@ -45,4 +52,78 @@ export class AuthorizedKeyDto {
     description: "The line to add to ~/.ssh/authorized_keys of the host's user",
   })
   authorized_key!: string;
+}
+
+export class HostLastTestDto {
+  @ApiProperty({ format: 'date-time' })
+  tested_at!: string;
+
+  @ApiProperty({ description: 'Whether the host was reachable, let Borgitory in, and had borg and socat' })
+  ok!: boolean;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'socat is not installed on the host',
+    description: 'The first problem found; null when ok',
+  })
+  message!: string | null;
+}
+
+export const HOST_PROBLEM_CODES = [
+  'UNREACHABLE',
+  'TIMEOUT',
+  'HOST_KEY_MISMATCH',
+  'HOST_KEY_UNKNOWN',
+  'AUTH_FAILED',
+  'BORG_MISSING',
+  'SOCAT_MISSING',
+] as const;
+export type HostProblemCode = (typeof HOST_PROBLEM_CODES)[number];
+
+export class HostProblemDto {
+  @ApiProperty({ enum: HOST_PROBLEM_CODES })
+  code!: HostProblemCode;
+
+  @ApiProperty({ example: 'borg is not installed on the host (or not on the PATH of backup)' })
+  message!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'sudo apt install borgbackup',
+    description: 'What fixes it, when there is one thing to do',
+  })
+  fix!: string | null;
+}
+
+export class HostTestDto {
+  @ApiProperty({ description: 'Everything pull mode needs is there: reachable, logged in, borg and socat installed' })
+  ok!: boolean;
+
+  @ApiProperty({ format: 'date-time' })
+  tested_at!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'backup',
+    description: 'The user Borgitory is logged in as (null when it could not log in)',
+  })
+  user!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '/home/backup' })
+  home!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '1.2.4' })
+  borg_version!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '1.7.4.4' })
+  socat_version!: string | null;
+
+  @ApiProperty({ type: Number, nullable: true, example: 52_000_000_000, description: "Free bytes of the file system of the user's home" })
+  free_bytes!: number | null;
+
+  @ApiProperty({ type: [HostProblemDto] })
+  problems!: HostProblemDto[];
 }

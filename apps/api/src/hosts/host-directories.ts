@@ -1,0 +1,60 @@
+import { posix } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import { SftpSession, SftpStatusError, SshRunner } from '@borgitory/ssh-runner';
+import { MAX_DIRECTORY_ENTRIES } from '../backups/directory-browser';
+import { DirectoryEntryDto, DirectoryListingDto } from '../backups/dto/directory-listing.dto';
+import { DomainError } from '../platform/errors/domain-error';
+import { HostConnections } from './host-connections';
+import { HostEntity } from './host.entity';
+import { domainErrorOf, isHostFailure } from './ssh-failures';
+
+/** SFTP's status codes for a path that is not there and one the user may not read. */
+const SFTP_NO_SUCH_FILE = 2;
+const SFTP_PERMISSION_DENIED = 3;
+
+/**
+ * Lists a directory of a host over SFTP, as its user sees it, for the "what to back up" picker: the same answer as the
+ * server's own directory browser (directories first, at most MAX_DIRECTORY_ENTRIES entries). Without a path, the
+ * user's home.
+ */
+@Injectable()
+export class HostDirectories {
+  constructor(
+    private readonly connections: HostConnections,
+    private readonly ssh: SshRunner,
+  ) {}
+
+  async list(host: HostEntity, input?: string): Promise<DirectoryListingDto> {
+    if (input !== undefined && !posix.isAbsolute(input))
+      throw DomainError.badRequest('path must be absolute', { path: ['Must start with /'] });
+    let sftp: SftpSession;
+    try {
+      sftp = await this.ssh.openSftp(await this.connections.of(host));
+    } catch (error) {
+      throw isHostFailure(error) ? domainErrorOf(error) : error;
+    }
+    try {
+      const path = input === undefined ? await sftp.realpath('.') : posix.normalize(input).replace(/(.)\/+$/, '$1');
+      const listed = await sftp.readdir(path).catch((error: unknown) => {
+        throw error instanceof SftpStatusError ? refusal(path, error) : error;
+      });
+      const entries: DirectoryEntryDto[] = listed
+        .map((entry) => ({ name: entry.name, path: posix.join(path, entry.name), type: entry.type }))
+        .sort((a, b) => Number(b.type === 'directory') - Number(a.type === 'directory') || a.name.localeCompare(b.name));
+      return {
+        path,
+        parent: path === '/' ? null : posix.dirname(path),
+        entries: entries.slice(0, MAX_DIRECTORY_ENTRIES),
+        truncated: entries.length > MAX_DIRECTORY_ENTRIES,
+      };
+    } finally {
+      await sftp.close();
+    }
+  }
+}
+
+function refusal(path: string, error: SftpStatusError): DomainError {
+  if (error.status === SFTP_NO_SUCH_FILE) return DomainError.notFound(`${path} does not exist on the host`);
+  if (error.status === SFTP_PERMISSION_DENIED) return DomainError.forbidden(`${path} cannot be read by the host's user`);
+  return DomainError.badRequest(`${path} cannot be listed on the host: ${error.message}`);
+}
