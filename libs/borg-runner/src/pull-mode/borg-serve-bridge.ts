@@ -183,8 +183,9 @@ class BridgeConnection implements PullConnection {
       const replies = this.pendingReplies ?? [];
       this.pendingReplies = null;
       for (const reply of replies) socket.write(reply);
-      // After a refusal the host's borg reads the replies and closes its side itself.
-      if (!this.guard.refusal) socket.end();
+      // After a refusal the host's borg reads the replies and closes its side itself; a client that did not speak
+      // borg's protocol gets no reply to wait for.
+      if (this.guard.refusal?.reason !== 'delete' && this.guard.refusal?.reason !== 'method') socket.end();
     });
     this.ended = Promise.all([this.serve.exited, socketClosed]).then(([exit]) => {
       splitter.end().forEach((line) => this.stderrLine(line));

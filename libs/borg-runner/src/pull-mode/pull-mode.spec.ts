@@ -1,6 +1,7 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { REAL_BORG, waitFor } from '../testing/helpers';
@@ -115,28 +116,56 @@ describe('pull mode on real borg', () => {
     expect(await listDirectly()).toEqual(['old', 'new', 'after']);
   });
 
+  it('ends a connection that does not speak borg: refused, its borg serve exits, the socket is closed', async () => {
+    const ended = new Promise<PullConnectionEnd>((resolve) => bridge.onConnection((c) => resolve(c.ended)));
+    const socket = connect(bridge.socketPath);
+    socket.resume();
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    const started = Date.now();
+    socket.write(Buffer.from('GET / HTTP/1.1\r\n\r\n'));
+    const end = await ended;
+    await closed;
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(end.refusal).toMatchObject({ reason: 'protocol' });
+    expect(end.exit.code).toBe(0);
+    expect(bridge.refusals).toHaveLength(1);
+    expect(processesMentioning(repositoryPath)).toEqual([]);
+  });
+
   it('keeps checkpoints working: create deletes its own checkpoint metadata', async () => {
-    writeFileSync(join(source, 'big.bin'), randomBytes(48 * 1024 * 1024));
-    const host = await onHost(['create', '--checkpoint-interval', '1', '--compression', 'none', '::big', source]).done;
-    expect(host.code).toBe(0);
+    // A FIFO fed slowly (with --read-special) makes the backup last for several checkpoint intervals.
+    const fifo = join(source, 'slow.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const host = onHost(['create', '--read-special', '--checkpoint-interval', '1', '--compression', 'none', '::slow', source]);
+    const writer = createWriteStream(fifo);
+    for (let i = 0; i < 12; i++) {
+      await new Promise<void>((resolve, reject) => writer.write(randomBytes(1024 * 1024), (e) => (e ? reject(e) : resolve())));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    await new Promise((resolve) => writer.end(resolve));
+    const result = await host.done;
+    expect(result.stderr).toBe(result.stderr.split('\n')[0] + '\n');
+    expect(result.code).toBe(0);
     expect(bridge.refusals).toEqual([]);
-    expect(await listDirectly()).toEqual(['big']);
-    // An append-only repository logs each commit: the checkpoints were committed before the archive.
+    expect(await listDirectly()).toEqual(['slow']);
+    // An append-only repository logs each commit: checkpoints were committed before the archive.
     const commits = readFileSync(join(repositoryPath, 'transactions'), 'utf8').split('\n').filter(Boolean);
-    expect(commits.length).toBeGreaterThanOrEqual(2);
+    expect(commits.length).toBeGreaterThanOrEqual(3);
   });
 
   it('close() mid-backup fails the host borg, leaves no borg behind, and the next backup completes', async () => {
     writeFileSync(join(source, 'big.bin'), randomBytes(64 * 1024 * 1024));
     const host = onHost(['create', '--compression', 'none', '::cut', source]);
-    await waitFor(() => processesMentioning('serve --append-only').length > 0, 10_000);
+    const socketPath = bridge.socketPath;
+    await waitFor(() => processesMentioning(socketPath).length > 0, 10_000);
     await new Promise((resolve) => setTimeout(resolve, 500));
     await bridge.close();
     expect(existsSync(dirname(bridge.socketPath))).toBe(false);
     const result = await host.done;
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Connection closed by remote host');
-    await waitFor(() => processesMentioning(repositoryPath).length === 0 && processesMentioning('socat STDIO').length === 0);
+    // Nothing of this test's is left: borg serve, the host's borg (both name fx.dir) and socat (the socket).
+    await waitFor(() => processesMentioning(fx.dir).length === 0 && processesMentioning(socketPath).length === 0);
 
     bridge = await BorgServeBridge.start({ repositoryPath, borgBinary: REAL_BORG });
     expect((await onHost(['create', '::next', source]).done).code).toBe(0);
@@ -147,13 +176,13 @@ describe('pull mode on real borg', () => {
     writeFileSync(join(source, 'big.bin'), randomBytes(64 * 1024 * 1024));
     const host = onHost(['create', '--compression', 'none', '::cancelled', source]);
     const pid = await host.pid;
-    await waitFor(() => processesMentioning('socat STDIO').length > 0, 10_000);
+    await waitFor(() => processesMentioning(`UNIX-CONNECT:${bridge.socketPath}`).length > 0, 10_000);
     for (const line of allCommandLines()) expect(line).not.toContain(PASSPHRASE);
     const cancel = await run('sh', ['-c', remoteCancelScript(pid)]);
     expect(cancel.stderr).toBe('');
     const result = await host.done;
     expect(result.code === 143 || result.signal === 'SIGTERM').toBe(true);
-    await waitFor(() => processesMentioning('socat STDIO').length === 0 && processesMentioning(`--restrict-to-repository`).length === 0);
+    await waitFor(() => processesMentioning(fx.dir).length === 0 && processesMentioning(bridge.socketPath).length === 0);
 
     expect((await onHost(['create', '::next', source]).done).code).toBe(0);
     expect(await listDirectly()).toEqual(['next']);
