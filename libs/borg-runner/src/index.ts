@@ -8,3 +8,17 @@ export { ENV_ALLOWLIST } from './borg-env';
 export { probeSsh, sshDestination } from './ssh-probe';
 export { parseBorgTime } from './borg-time';
 export { describeBorgCommand } from './borg-command';
+export { BorgServeBridge, type BorgServeBridgeOptions, type PullConnection, type PullConnectionEnd } from './pull-mode/borg-serve-bridge';
+export { PULL_MODE_METHODS, RpcGuard, type GuardStep, type RefusalReason, type RpcRefusal } from './pull-mode/rpc-guard';
+export { REFUSAL_EXCEPTION_CLASS } from './pull-mode/rpc-error-reply';
+export {
+  parseRemotePid,
+  passphraseLine,
+  pullRepositoryLocation,
+  remoteBorgScript,
+  remoteCancelScript,
+  REMOTE_PID_MARKER,
+  REMOTE_SCRIPT_EXIT,
+  shellQuote,
+  type RemoteBorgScriptInput,
+} from './pull-mode/remote-borg-script';

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { spawnGroup } from './process';
 
@@ -52,6 +53,16 @@ describe('spawnGroup', () => {
     const child = spawnGroup({ bin, args: [], env: {}, stdin: 'key text\n', stdout: 'ignore', onStderr: () => undefined });
     await child.exited;
     expect(readFileSync(`${bin}.in`, 'utf8')).toBe('key text\n');
+  });
+
+  it('pipes a stream into stdin until it ends', async () => {
+    const bin = writeScript(dir, 'cat > "$0.in"');
+    const input = new PassThrough();
+    const child = spawnGroup({ bin, args: [], env: {}, stdin: input, stdout: 'ignore', onStderr: () => undefined });
+    input.write('first ');
+    setTimeout(() => input.end('second'), 50);
+    await child.exited;
+    expect(readFileSync(`${bin}.in`, 'utf8')).toBe('first second');
   });
 
   it('SIGTERMs running groups when the Node process exits', async () => {

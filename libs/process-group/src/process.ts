@@ -9,8 +9,11 @@ export interface GroupSpawnOptions {
   args: string[];
   env: Record<string, string>;
   cwd?: string;
-  /** Written to the child's stdin, which is then closed. Without it stdin is /dev/null ('ignore'). */
-  stdin?: string;
+  /**
+   * A string is written to the child's stdin, which is then closed; a stream is piped into it (and ends it when it
+   * ends). Without it stdin is /dev/null ('ignore').
+   */
+  stdin?: string | Readable;
   /** 'pipe' exposes stdout; 'ignore' sends it to /dev/null. */
   stdout: 'pipe' | 'ignore';
   onStderr: (chunk: Buffer) => void;
@@ -120,7 +123,8 @@ export function spawnGroup(options: GroupSpawnOptions): GroupProcess {
   child.stderr?.on('data', (chunk: Buffer) => options.onStderr(chunk));
   if (options.stdin !== undefined && child.stdin) {
     child.stdin.on('error', () => undefined); // EPIPE when the child does not read its stdin
-    child.stdin.end(options.stdin);
+    if (typeof options.stdin === 'string') child.stdin.end(options.stdin);
+    else options.stdin.pipe(child.stdin);
   }
 
   const exited = new Promise<GroupExit>((resolve) => {
