@@ -2,7 +2,7 @@ import { watchCspViolations } from './csp';
 import { expect, test } from './fixtures';
 import { screenshotPath } from './screenshots';
 
-const SECTIONS = ['Dashboard', 'Repositories', 'Backups', 'Archives', 'Schedules', 'Jobs', 'Cloud Sync'];
+const SECTIONS = ['Dashboard', 'Repositories', 'Hosts', 'Backups', 'Archives', 'Schedules', 'Jobs', 'Cloud Sync'];
 
 // The SPA runs under the server's Content-Security-Policy: scripts, styles and connections from the server only.
 test('every page of the SPA works within the Content-Security-Policy', async ({ page }) => {

@@ -94,7 +94,7 @@ export async function jobStatus(page: Page, id: number): Promise<string> {
 /**
  * Leaves the server as the other specs expect it: no job queued or running,
  * no schedule, none of the repositories createRepository made, no policy, no
- * cloud sync configuration and no notification channel.
+ * cloud sync configuration, no notification channel and no host.
  */
 export async function cleanUp(page: Page) {
   for (const status of ['queued', 'running']) {
@@ -113,11 +113,12 @@ export async function cleanUp(page: Page) {
   await deleteAll(page, 'check-policies');
   await deleteAll(page, 'cloud-sync/configs');
   await deleteAll(page, 'notifications/channels');
+  await deleteAll(page, 'hosts');
 }
 
 async function deleteAll(
   page: Page,
-  collection: 'schedules' | 'pruning-policies' | 'check-policies' | 'cloud-sync/configs' | 'notifications/channels',
+  collection: 'schedules' | 'pruning-policies' | 'check-policies' | 'cloud-sync/configs' | 'notifications/channels' | 'hosts',
 ) {
   const list = await page.request.get(`/api/${collection}?limit=200`);
   for (const item of ((await list.json()) as { data: { id: number }[] }).data) {

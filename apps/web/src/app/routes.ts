@@ -39,6 +39,14 @@ export const PAGE_ROUTES: PageRoute[] = [
       },
     ],
   },
+  {
+    path: 'hosts',
+    children: [
+      { index: true, Component: lazyPage(() => import('../pages/hosts/hosts-page').then((m) => m.HostsPage)) },
+      { path: 'new', Component: lazyPage(() => import('../pages/hosts/new-host-page').then((m) => m.NewHostPage)) },
+      { path: ':id', Component: lazyPage(() => import('../pages/hosts/edit-host-page').then((m) => m.EditHostPage)) },
+    ],
+  },
   { path: 'archives', Component: lazyPage(() => import('../pages/archives/archives-page').then((m) => m.ArchivesPage)) },
   { path: 'search', Component: lazyPage(() => import('../pages/search/search-page').then((m) => m.SearchPage)) },
   { path: 'backups', Component: lazyPage(() => import('../pages/backups/backups-page').then((m) => m.BackupsPage)) },

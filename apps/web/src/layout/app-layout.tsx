@@ -3,7 +3,7 @@ import { Link, useLocation } from 'react-router-dom';
 import { useLogout, type User } from '../api/auth';
 import { errorMessage } from '../api/errors';
 import { BrandMark } from '../components/brand-mark';
-import { SETTINGS_PATH } from '../paths/page-paths';
+import { HOSTS_PATH, SETTINGS_PATH } from '../paths/page-paths';
 import { navSection } from './nav-section';
 import './app-layout.css';
 import { roleGrants } from '../api/roles';
@@ -13,6 +13,7 @@ import type { Role } from '../api/users';
 export const NAV_ITEMS: readonly { to: string; label: string; role?: Role }[] = [
   { to: '/', label: 'Dashboard' },
   { to: '/repositories', label: 'Repositories' },
+  { to: HOSTS_PATH, label: 'Hosts' },
   { to: '/backups', label: 'Backups', role: 'operator' },
   { to: '/archives', label: 'Archives' },
   { to: '/search', label: 'Search' },

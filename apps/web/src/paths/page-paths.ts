@@ -7,6 +7,14 @@ export function cloudSyncEditPath(id: number): string {
   return `${CLOUD_SYNC_PATH}/${id}/edit`;
 }
 
+export const HOSTS_PATH = '/hosts';
+export const NEW_HOST_PATH = `${HOSTS_PATH}/new`;
+
+/** A host's page: its form, for an admin. */
+export function hostPath(id: number): string {
+  return `${HOSTS_PATH}/${id}`;
+}
+
 export const SCHEDULES_PATH = '/schedules';
 export const NEW_SCHEDULE_PATH = `${SCHEDULES_PATH}/new`;
 

@@ -1,0 +1,54 @@
+import type { Host } from '../../api/hosts';
+import { PanelTable } from '../../components/panel-table';
+import { RequiresRole } from '../../components/requires-role';
+import { ActionsHeader, DeleteButton, EditLink } from '../../components/row-actions';
+import { hostPath } from '../../paths/page-paths';
+import { hostEndpoint } from './host-form-values';
+
+interface HostTableProps {
+  hosts: Host[];
+  onDelete: (host: Host) => void;
+}
+
+/** One row per host (a card of its own on a phone): where Borgitory logs in, and how it recognises the host; Edit and Delete for an admin. */
+export function HostTable({ hosts, onDelete }: HostTableProps) {
+  return (
+    <PanelTable caption="Hosts" className="data-table--stacked host-table">
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Logs in as</th>
+          <th scope="col">Host key policy</th>
+          <th scope="col">Host key</th>
+          <ActionsHeader />
+        </tr>
+      </thead>
+      <tbody>
+        {hosts.map((host) => (
+          <tr key={host.id}>
+            <th scope="row" className="host-table__name">
+              {host.name}
+            </th>
+            <td className="host-table__endpoint" data-label="Logs in as">
+              <code>{hostEndpoint(host)}</code>
+            </td>
+            <td data-label="Host key policy">{host.host_key_policy === 'strict' ? 'Only the given key' : 'Trusted at first connection'}</td>
+            <td className="host-table__key" data-label="Host key">
+              {host.host_key_fingerprint ? (
+                <code className="wrap">{host.host_key_fingerprint}</code>
+              ) : (
+                <span className="muted">{host.host_key_policy === 'strict' ? 'None known' : 'Learned at the first connection'}</span>
+              )}
+            </td>
+            <td className="actions-cell">
+              <RequiresRole atLeast="admin">
+                <EditLink to={hostPath(host.id)} name={host.name} />
+                <DeleteButton name={host.name} onClick={() => onDelete(host)} />
+              </RequiresRole>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </PanelTable>
+  );
+}
