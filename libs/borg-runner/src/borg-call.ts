@@ -6,7 +6,7 @@ import { spawnGroup, type GroupExit, type StopReason } from '@borgitory/process-
 import { StderrCollector } from './stderr-collector';
 import { UnicodeEscapeDecoder } from './unicode-escape';
 import { parseStderrLine, scrubEvent } from './stderr-events';
-import type { BorgCallOptions, BorgEvent, BorgLogMessage } from './types';
+import type { BorgCallOptions, BorgEvent, BorgLauncher, BorgLogMessage } from './types';
 
 export interface BorgCallSpec {
   bin: string;
@@ -28,6 +28,9 @@ export interface BorgCallSpec {
   killGraceMs?: number;
   /** Internal observer, called before call.onEvent. */
   observe?: (event: BorgEvent) => void;
+  /** Starts borg elsewhere (pull mode) instead of as a local child; it gets the passphrase, not the environment. */
+  launcher?: BorgLauncher;
+  passphrase?: string | null;
 }
 
 export interface BorgCallResult {
@@ -74,21 +77,45 @@ export function startBorgCall(spec: BorgCallSpec): RunningBorgCall {
     }
   };
 
-  const cwdProblem = spec.cwd === undefined ? null : directoryProblem(spec.cwd);
+  const cwdProblem = spec.cwd === undefined || spec.launcher ? null : directoryProblem(spec.cwd);
   if (cwdProblem) return failedCall(new BorgError({ kind: 'spawn', exitCode: null, message: cwdProblem, command: spec.args }));
+  if (spec.launcher && spec.stdin !== undefined) {
+    return failedCall(
+      new BorgError({
+        kind: 'spawn',
+        exitCode: null,
+        message: `borg ${spec.subcommand} cannot run on another machine`,
+        command: spec.args,
+      }),
+    );
+  }
 
-  const child = spawnGroup({
-    bin: spec.bin,
-    args: spec.args,
-    env: spec.env,
-    cwd: spec.cwd,
-    stdin: spec.stdin,
-    stdout: spec.stdout === 'ignore' ? 'ignore' : 'pipe',
-    onStderr: (chunk) => splitter.push(stderrText(chunk)).forEach(emit),
-    signal: spec.call?.signal,
-    timeoutMs: spec.timeoutMs,
-    killGraceMs: spec.killGraceMs,
-  });
+  const onStderr = (chunk: Buffer) => splitter.push(stderrText(chunk)).forEach(emit);
+  const stdout = spec.stdout === 'ignore' ? 'ignore' : 'pipe';
+  const child = spec.launcher
+    ? spec.launcher.launch({
+        args: spec.args,
+        passphrase: spec.passphrase ?? null,
+        cwd: spec.cwd,
+        outputEnv: spec.env['PYTHONIOENCODING'] ? { PYTHONIOENCODING: spec.env['PYTHONIOENCODING'] } : {},
+        stdout,
+        onStderr,
+        signal: spec.call?.signal,
+        timeoutMs: spec.timeoutMs,
+        killGraceMs: spec.killGraceMs,
+      })
+    : spawnGroup({
+        bin: spec.bin,
+        args: spec.args,
+        env: spec.env,
+        cwd: spec.cwd,
+        stdin: spec.stdin,
+        stdout,
+        onStderr,
+        signal: spec.call?.signal,
+        timeoutMs: spec.timeoutMs,
+        killGraceMs: spec.killGraceMs,
+      });
   if (child.pid !== undefined && spec.call?.onSpawn) {
     try {
       spec.call.onSpawn(child.pid);

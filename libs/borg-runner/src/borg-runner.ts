@@ -355,6 +355,8 @@ export class BorgRunner {
       timeoutMs: call?.timeoutMs ?? this.options.defaultTimeoutMs,
       killGraceMs: this.options.killGraceMs,
       observe: invocation.observe,
+      launcher: invocation.conn?.launcher,
+      passphrase,
     });
   }
 

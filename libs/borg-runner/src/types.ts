@@ -1,3 +1,5 @@
+import type { GroupProcess } from '@borgitory/process-group';
+
 /** Public types of @borgitory/borg-runner. Field names are camelCase; parsers.ts maps borg's snake_case JSON onto them. */
 
 export type BorgEncryption =
@@ -20,6 +22,31 @@ export interface BorgConnection {
   location: string;
   passphrase?: string | null;
   ssh?: BorgSshOptions;
+  /** Where borg runs when not here: pull mode starts it on another machine (see BorgLauncher). */
+  launcher?: BorgLauncher;
+}
+
+/**
+ * Starts borg somewhere else than as a local child, with the argv and output handling of a local call: pull mode runs
+ * it on a host over ssh. Only the passphrase of the call's environment goes along; the launcher sets up the rest.
+ */
+export interface BorgLauncher {
+  launch(request: BorgLaunchRequest): GroupProcess;
+}
+
+export interface BorgLaunchRequest {
+  /** borg's words after the binary. */
+  args: string[];
+  passphrase: string | null;
+  /** The directory borg runs in, on the machine it runs on. */
+  cwd?: string;
+  /** Environment borg's output depends on (PYTHONIOENCODING), from a fixed list; never a secret. */
+  outputEnv: Record<string, string>;
+  stdout: 'pipe' | 'ignore';
+  onStderr: (chunk: Buffer) => void;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  killGraceMs?: number;
 }
 
 export interface BorgRunnerOptions {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BorgRunner } from '@borgitory/borg-runner';
+import { BorgRunner, type BorgConnection } from '@borgitory/borg-runner';
 import { ArchiveCatalog } from '../archives/archive-catalog';
 import { NewArchiveIndexing } from '../archives/index/new-archive-indexing';
 import { forwardBorgEvent } from '../jobs/engine/forward-borg-event';
@@ -11,6 +11,9 @@ import { RepositoryStatistics } from '../repositories/borg/repository-statistics
 import { ErrorCode } from '../platform/errors/error-code';
 import { backupSourcesKey, estimateProgress } from './backup-estimate';
 import { SourcePaths } from './source-paths';
+import { HostDirectories } from '../hosts/host-directories';
+import { HostsService } from '../hosts/hosts.service';
+import { PullMode } from '../hosts/pull/pull-mode';
 
 /**
  * Runs `borg create` for a backup job: progress to the job, borg's log to the job log, stats as the result. The job
@@ -27,6 +30,9 @@ export class BackupExecutor implements JobExecutor<'backup'> {
     private readonly indexing: NewArchiveIndexing,
     private readonly statistics: RepositoryStatistics,
     private readonly sources: SourcePaths,
+    private readonly hosts: HostsService,
+    private readonly hostDirectories: HostDirectories,
+    private readonly pullMode: PullMode,
   ) {}
 
   async run(context: JobContext<BackupParametersDto>): Promise<JobOutcome<BackupResultDto>> {
@@ -35,14 +41,23 @@ export class BackupExecutor implements JobExecutor<'backup'> {
     if (repositoryId === null) throw new DomainError(ErrorCode.VALIDATION_ERROR, 'A backup needs a repository');
     // borg backs up what is there and only warns about a missing source; an empty archive that a prune then counts
     // as a backup could push the real ones out, so a source that is gone (an unmounted disk) fails the backup.
-    const missing = await this.sources.problems(parameters.source_paths);
+    const host = parameters.host_id === undefined ? null : await this.hosts.find(parameters.host_id);
+    const missing = host
+      ? await this.hostDirectories.problems(host, parameters.source_paths)
+      : await this.sources.problems(parameters.source_paths);
     if (missing.length > 0) throw new DomainError(ErrorCode.SOURCE_UNAVAILABLE, `Nothing was backed up: ${missing.join('; ')}`);
-    context.log('info', describeCommand(parameters));
-    const sources = backupSourcesKey(parameters.source_paths, parameters.exclude_patterns);
+    context.log('info', describeCommand(parameters, host?.name ?? null));
+    // A host's folders are not this server's, even under the same paths.
+    const sources = `${host ? `host ${host.id}:` : ''}${backupSourcesKey(parameters.source_paths, parameters.exclude_patterns)}`;
     const estimate = await this.estimateFor(repositoryId, sources, context);
 
-    const outcome = await this.repositoryBorg.run(repositoryId, (connection) =>
-      this.borg.create(connection, {
+    const borg = this.borg;
+    const log = (message: string) => context.log('warning', message);
+    const outcome = await this.repositoryBorg.run(repositoryId, (repository) =>
+      host ? this.pullMode.run(host, repository, (connection) => create(connection), log) : create(repository),
+    );
+    async function create(connection: BorgConnection) {
+      return borg.create(connection, {
         archive: parameters.archive_name,
         paths: parameters.source_paths,
         compression: parameters.compression,
@@ -56,8 +71,8 @@ export class BackupExecutor implements JobExecutor<'backup'> {
           forwardBorgEvent(event, context);
           if (event.type === 'archive_progress' && !event.finished) estimate?.(event.nfiles, event.originalSize);
         },
-      }),
-    );
+      });
+    }
 
     const archive = outcome.result?.archive;
     if (outcome.result) {
@@ -108,11 +123,12 @@ export class BackupExecutor implements JobExecutor<'backup'> {
 }
 
 /** The borg command as a user would type it; it never holds a secret (those travel in the environment). */
-function describeCommand(parameters: BackupParametersDto): string {
+function describeCommand(parameters: BackupParametersDto, host: string | null): string {
   const words = ['borg', 'create', '--compression', parameters.compression];
   for (const pattern of parameters.exclude_patterns) words.push('--exclude', pattern);
   if (parameters.one_file_system) words.push('--one-file-system');
   if (parameters.dry_run) words.push('--dry-run');
   words.push(`REPOSITORY::${parameters.archive_name}`, ...parameters.source_paths);
-  return `Running: ${words.map((word) => (/[\s'"]/.test(word) ? JSON.stringify(word) : word)).join(' ')}`;
+  const command = words.map((word) => (/[\s'"]/.test(word) ? JSON.stringify(word) : word)).join(' ');
+  return host === null ? `Running: ${command}` : `Running on host ${host} (pull mode, borg serve here): ${command}`;
 }

@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ArchivesModule } from '../archives/archives.module';
 import { JobExecutorRegistry } from '../jobs/engine/job-executor-registry';
+import { HostsModule } from '../hosts/hosts.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { RepositoriesModule } from '../repositories/repositories.module';
 import { BackupExecutor } from './backup.executor';
@@ -11,7 +12,7 @@ import { FilesystemController } from './filesystem.controller';
 import { SourcePaths } from './source-paths';
 
 @Module({
-  imports: [JobsModule, RepositoriesModule, ArchivesModule],
+  imports: [JobsModule, RepositoriesModule, ArchivesModule, HostsModule],
   controllers: [BackupsController, FilesystemController],
   providers: [BackupsService, BackupExecutor, SourcePaths, DirectoryBrowser],
   exports: [BackupsService],

@@ -7,6 +7,11 @@ import { BackupParametersDto } from '../jobs/contract/backup-job';
 import { BackupSourceDto, DEFAULT_ARCHIVE_NAME } from './dto/backup-source.dto';
 import { ManualBackupDto } from './dto/manual-backup.dto';
 import { SourcePaths } from './source-paths';
+import { ErrorCode } from '../platform/errors/error-code';
+import { HostDirectories } from '../hosts/host-directories';
+import { HostEntity } from '../hosts/host.entity';
+import { HostsService } from '../hosts/hosts.service';
+import { pullModeProblem } from '../hosts/pull/pull-mode';
 
 export const DEFAULT_COMPRESSION = 'lz4';
 
@@ -22,14 +27,19 @@ export class BackupsService {
     private readonly jobs: JobsService,
     private readonly preconditions: RepositoryPreconditions,
     private readonly sources: SourcePaths,
+    private readonly hosts: HostsService,
+    private readonly hostDirectories: HostDirectories,
   ) {}
 
   /** Everything is checked before the job exists, so a job never fails for a reason the request could show. */
   async startManual(input: ManualBackupDto): Promise<JobDto> {
-    const { parameters, problems } = await this.plan(input, input.repository_id, {
-      dry_run: input.dry_run ?? false,
-      comment: input.comment ?? null,
-    });
+    const host = input.host_id === undefined ? null : await this.hostOf(input.host_id);
+    const { parameters, problems } = await this.plan(
+      input,
+      input.repository_id,
+      { dry_run: input.dry_run ?? false, comment: input.comment ?? null },
+      host,
+    );
     if (Object.keys(problems).length > 0) {
       throw DomainError.invalidInput(problems);
     }
@@ -41,17 +51,28 @@ export class BackupsService {
     });
   }
 
-  /** Checks the sources (they exist and can be read) and the repository, and fills in the defaults. */
-  async plan(input: BackupSourceDto, repositoryId: number, extra: Pick<BackupParametersDto, 'dry_run' | 'comment'>): Promise<BackupPlan> {
+  /**
+   * Checks the sources (they exist and can be read, on the host when there is one) and the repository, and fills in
+   * the defaults.
+   */
+  async plan(
+    input: BackupSourceDto,
+    repositoryId: number,
+    extra: Pick<BackupParametersDto, 'dry_run' | 'comment'>,
+    host: HostEntity | null = null,
+  ): Promise<BackupPlan> {
     const problems: Record<string, string[]> = {};
     if (input.source_path !== undefined && input.source_paths !== undefined) {
       problems['source_paths'] = ['Give source_path or source_paths, not both'];
     }
     const paths = this.sources.normalise(input.source_paths ?? (input.source_path !== undefined ? [input.source_path] : []));
     if (paths.length === 0 && !problems['source_paths']) problems['source_path'] = ['source_path or source_paths is required'];
-    const unreadable = await this.sources.problems(paths);
+    const unreadable = host ? await this.hostDirectories.problems(host, paths) : await this.sources.problems(paths);
     if (unreadable.length > 0) problems[input.source_paths ? 'source_paths' : 'source_path'] = unreadable;
-    if (!(await this.preconditions.exists(repositoryId))) problems['repository_id'] = [missingRepository(repositoryId)];
+    const location = await this.preconditions.locationOf(repositoryId);
+    if (location === null) problems['repository_id'] = [missingRepository(repositoryId)];
+    const pullProblem = host && location !== null ? pullModeProblem(location) : null;
+    if (pullProblem) problems['repository_id'] = [pullProblem];
     return {
       problems,
       parameters: {
@@ -62,7 +83,18 @@ export class BackupsService {
         dry_run: extra.dry_run,
         one_file_system: input.one_file_system ?? false,
         comment: extra.comment,
+        ...(host ? { host_id: host.id, host_name: host.name } : {}),
       },
     };
+  }
+
+  private async hostOf(id: number): Promise<HostEntity> {
+    try {
+      return await this.hosts.find(id);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.HOST_NOT_FOUND)
+        throw DomainError.invalidInput({ host_id: [error.message] });
+      throw error;
+    }
   }
 }

@@ -24,15 +24,27 @@ export class HostDirectories {
     private readonly ssh: SshRunner,
   ) {}
 
+  /** A message for each path that is not there on the host (or cannot be reached by its user); empty when all are. */
+  async problems(host: HostEntity, paths: string[]): Promise<string[]> {
+    const sftp = await this.open(host);
+    try {
+      const problems: string[] = [];
+      for (const path of paths) {
+        await sftp.realpath(path).catch((error: unknown) => {
+          if (!(error instanceof SftpStatusError)) throw error;
+          problems.push(refusal(path, error).message);
+        });
+      }
+      return problems;
+    } finally {
+      await sftp.close();
+    }
+  }
+
   async list(host: HostEntity, input?: string): Promise<DirectoryListingDto> {
     if (input !== undefined && !posix.isAbsolute(input))
       throw DomainError.badRequest('path must be absolute', { path: ['Must start with /'] });
-    let sftp: SftpSession;
-    try {
-      sftp = await this.ssh.openSftp(await this.connections.of(host));
-    } catch (error) {
-      throw isHostFailure(error) ? domainErrorOf(error) : error;
-    }
+    const sftp = await this.open(host);
     try {
       const path = input === undefined ? await sftp.realpath('.') : posix.normalize(input).replace(/(.)\/+$/, '$1');
       const listed = await sftp.readdir(path).catch((error: unknown) => {
@@ -49,6 +61,14 @@ export class HostDirectories {
       };
     } finally {
       await sftp.close();
+    }
+  }
+
+  private async open(host: HostEntity): Promise<SftpSession> {
+    try {
+      return await this.ssh.openSftp(await this.connections.of(host));
+    } catch (error) {
+      throw isHostFailure(error) ? domainErrorOf(error) : error;
     }
   }
 }

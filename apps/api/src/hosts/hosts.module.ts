@@ -8,12 +8,14 @@ import { HostDirectories } from './host-directories';
 import { HostKeyInstallation } from './host-key-installation';
 import { HostTests } from './host-tests';
 import { HostsService } from './hosts.service';
+import { PullMode } from './pull/pull-mode';
 import { KnownHosts } from './known-hosts';
 
 /** Other machines, reached over ssh with Borgitory's own key, to back up in borg's pull mode. */
 @Module({
   imports: [TypeOrmModule.forFeature([HostEntity]), RepositoriesModule],
   controllers: [HostsController],
-  providers: [HostsService, KnownHosts, HostConnections, HostTests, HostKeyInstallation, HostDirectories],
+  providers: [HostsService, KnownHosts, HostConnections, HostTests, HostKeyInstallation, HostDirectories, PullMode],
+  exports: [HostsService, HostDirectories, PullMode],
 })
 export class HostsModule {}

@@ -27,6 +27,11 @@ export class RepositoryPreconditions {
     if (!(await this.exists(id))) throw DomainError.notFound(missingRepository(id));
   }
 
+  /** Where repository N is (a local path or an ssh location), or null when there is none. */
+  async locationOf(id: number): Promise<string | null> {
+    return (await this.repositories.findOne({ select: { id: true, path: true }, where: { id } }))?.path ?? null;
+  }
+
   /** The row of repository N, for this module (the entity does not leave it); a 404 when there is none. */
   async existing(id: number): Promise<RepositoryEntity> {
     const repository = await this.repositories.findOneBy({ id });

@@ -2623,6 +2623,11 @@ export interface components {
             /** @example 1 */
             repository_id: number;
             /**
+             * @description Back up a host instead of this server (borg's pull mode, see docs/hosts.md): source paths are on the host, and the repository must be on this server
+             * @example 2
+             */
+            host_id?: number;
+            /**
              * @description Go through the files without writing an archive
              * @default false
              */
@@ -4343,6 +4348,10 @@ export interface components {
             schedule_id?: number;
             /** @description Runs of a schedule: its name when the run started */
             schedule_name?: string;
+            /** @description A backup of a host (borg's pull mode): which one; source_paths are on it */
+            host_id?: number;
+            /** @description A backup of a host: its name when the backup was asked for */
+            host_name?: string;
         };
         BackupResultDto: {
             /** @example documents-2026-12-05T03:00:00 */

@@ -82,6 +82,24 @@ describe('remoteBorgScript', () => {
     expect(none.stderr).toContain('no passphrase line on stdin');
   });
 
+  it('runs borg in the working directory given, with the output variables given and no others', () => {
+    const bin = stubs(['borg', 'socat']);
+    const where = join(dir, "the 'target' $(x)");
+    execFileSync('mkdir', ['-p', where]);
+    writeFileSync(
+      join(bin, 'borg'),
+      `#!/bin/sh\npwd > ${shellQuote(join(dir, 'cwd'))}\nprintf %s "$PYTHONIOENCODING" > ${shellQuote(join(dir, 'encoding'))}\n`,
+    );
+    const input = { socketPath: '/tmp/s.sock', repositoryPath: '/srv/r', borgArgs: ['extract', '::a'] };
+    const script = remoteBorgScript({ ...input, workingDirectory: where, outputEnv: { PYTHONIOENCODING: 'unicode_escape' } });
+    expect(runScript(script, '\n', bin).status).toBe(0);
+    expect(readFileSync(join(dir, 'cwd'), 'utf8').trim()).toBe(where);
+    expect(readFileSync(join(dir, 'encoding'), 'utf8')).toBe('unicode_escape');
+    const missing = runScript(remoteBorgScript({ ...input, workingDirectory: join(dir, 'nowhere') }), '\n', bin);
+    expect(missing.status).toBe(REMOTE_SCRIPT_EXIT.noWorkingDirectory);
+    expect(() => remoteBorgScript({ ...input, outputEnv: { BORG_RSH: 'sh' } })).toThrow(TypeError);
+  });
+
   it('says what is missing with its own exit code', () => {
     const script = remoteBorgScript({ socketPath: '/tmp/s.sock', repositoryPath: '/srv/r', borgArgs: ['list'] });
     const noBorg = runScript(script, '\n', stubs(['socat']));

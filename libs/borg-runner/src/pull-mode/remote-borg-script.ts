@@ -8,13 +8,21 @@ export interface RemoteBorgScriptInput {
   repositoryPath: string;
   /** borg's arguments after `borg`; `::NAME` names an archive of the repository (it is in BORG_REPO). */
   borgArgs: string[];
+  /** Where borg runs on the host (extract writes there); the login directory when left out. */
+  workingDirectory?: string;
+  /** Variables borg's output depends on, of OUTPUT_VARIABLES only (PYTHONIOENCODING). */
+  outputEnv?: Record<string, string>;
 }
+
+/** The only variables a caller may set for the host's borg: they change how it writes, never what it does. */
+const OUTPUT_VARIABLES = new Set(['PYTHONIOENCODING']);
 
 /** Exit codes of the script itself; borg's own are 0, 1, 2 and 128+signal. */
 export const REMOTE_SCRIPT_EXIT = {
   borgMissing: 80,
   socatMissing: 81,
   noPassphraseLine: 82,
+  noWorkingDirectory: 83,
 } as const;
 
 /** The script's first stderr line: `borgitory-pid 1234`. */
@@ -73,9 +81,22 @@ export function remoteBorgScript(input: RemoteBorgScriptInput): string {
     'BORG_DELETE_I_KNOW_WHAT_I_AM_DOING=NO',
     'export BORG_RSH BORG_REPO BORG_RELOCATED_REPO_ACCESS_IS_OK BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK',
     'export BORG_DISPLAY_PASSPHRASE BORG_CHECK_I_KNOW_WHAT_I_AM_DOING BORG_DELETE_I_KNOW_WHAT_I_AM_DOING',
+    ...outputEnvLines(input.outputEnv ?? {}),
+    ...(input.workingDirectory === undefined
+      ? []
+      : [
+          `cd -- ${shellQuote(input.workingDirectory)} || { echo 'borgitory: the folder to run borg in is not there on this host' >&2; exit ${REMOTE_SCRIPT_EXIT.noWorkingDirectory}; }`,
+        ]),
     ['exec borg', ...input.borgArgs.map(shellQuote)].join(' '),
     '',
   ].join('\n');
+}
+
+function outputEnvLines(env: Record<string, string>): string[] {
+  return Object.entries(env).map(([name, value]) => {
+    if (!OUTPUT_VARIABLES.has(name)) throw new TypeError(`${name} cannot be set for the host's borg`);
+    return `${name}=${shellQuote(value)}; export ${name}`;
+  });
 }
 
 /** The first line of the script's stdin: the passphrase, or an empty line for none. */

@@ -28,6 +28,12 @@ export class BackupParametersDto {
 
   @ApiPropertyOptional({ description: 'Runs of a schedule: its name when the run started' })
   schedule_name?: string;
+
+  @ApiPropertyOptional({ description: "A backup of a host (borg's pull mode): which one; source_paths are on it" })
+  host_id?: number;
+
+  @ApiPropertyOptional({ description: 'A backup of a host: its name when the backup was asked for' })
+  host_name?: string;
 }
 
 /** What a backup made: the archive and borg's figures for it. */
