@@ -121,6 +121,26 @@ describeWithHost('backups of a host in pull mode, over a real sshd with an unpri
     expect(borgProcesses()).toEqual([]);
   });
 
+  it('restores a folder onto the host, as its user, byte for byte; refuses a missing destination and an overwrite', async () => {
+    const destination = join(host.home, 'restored');
+    await host.runAs(['mkdir', '-p', destination]);
+    const restore = (body: Record<string, unknown>) =>
+      admin
+        .post(`/api/v1/repositories/${repositoryId}/archives/first/restore`)
+        .send({ paths: [`${source}/docs`], host_id: hostId, ...body });
+    const missing = await restore({ destination: join(host.home, 'nowhere') }).expect(422);
+    expect(missing.body.error.details.destination[0]).toContain('does not exist on the host');
+
+    const job = await waitForFinish(admin, (await restore({ destination }).expect(201)).body.data.id, 120_000);
+    expect(job).toMatchObject({ status: 'completed', error: null });
+    const restored = join(destination, source.slice(1), 'docs', 'a.txt');
+    expect(readFileSync(restored)).toEqual(readFileSync(join(source, 'docs', 'a.txt')));
+    expect(statSync(restored).uid).toBe(hostUid);
+
+    const again = await restore({ destination }).expect(409);
+    expect(again.body.error.code).toBe('CONFLICT');
+  });
+
   it("refuses a borg delete from the host's side through the same kind of tunnel: the archive stays", async () => {
     const ssh = new SshRunner();
     const bridge = await BorgServeBridge.start({ repositoryPath });

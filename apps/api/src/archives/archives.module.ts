@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobExecutorRegistry } from '../jobs/engine/job-executor-registry';
+import { HostsModule } from '../hosts/hosts.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { RepositoriesModule } from '../repositories/repositories.module';
 import { RepositoryRemovals } from '../repositories/repository-removals';
@@ -20,7 +21,7 @@ import { RestoreRootsController } from './restore-roots/restore-roots.controller
 import { ArchiveStatisticsBackfill } from './statistics/archive-statistics-backfill';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ArchiveEntity, ArchiveCatalogStateEntity]), JobsModule, RepositoriesModule],
+  imports: [TypeOrmModule.forFeature([ArchiveEntity, ArchiveCatalogStateEntity]), JobsModule, RepositoriesModule, HostsModule],
   controllers: [ArchivesController, RestoreRootsController],
   providers: [
     ArchivesService,

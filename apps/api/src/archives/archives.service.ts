@@ -27,6 +27,10 @@ import {
   RestoreArchiveDto,
 } from './dto/archive-queries.dto';
 import { ArchiveIndexes } from './index/archive-indexes';
+import { HostDirectories } from '../hosts/host-directories';
+import { HostEntity } from '../hosts/host.entity';
+import { HostsService } from '../hosts/hosts.service';
+import { pullModeProblem } from '../hosts/pull/pull-mode';
 import { RestoreRoots } from './restore-roots/restore-roots';
 import { existingRestoreTargets, restoreTarget, restoreTargets } from './restore-targets';
 import { ServerFiles } from '../platform/files/server-files';
@@ -47,6 +51,8 @@ export class ArchivesService {
     private readonly settings: ArchiveSettings,
     private readonly files: ServerFiles,
     private readonly restoreRoots: RestoreRoots,
+    private readonly hosts: HostsService,
+    private readonly hostDirectories: HostDirectories,
     version: DatabaseVersion,
   ) {
     this.pages = new VersionedCache(version, LIST_CACHE_SIZE);
@@ -215,10 +221,13 @@ export class ArchivesService {
     const details: Record<string, string[]> = {};
     const paths = input.paths.map((path) => ArchivePath.fromEscaped(path, 'paths'));
     const everything = paths.some((path) => path.isRoot);
+    const host = input.host_id === undefined ? null : await this.restoreHost(repositoryId, input.host_id, details);
     const target = restoreTarget(input);
     if (!target.ok) Object.assign(details, target.problems);
-    else if (!input.to_original_location) {
-      const destinationProblem = await this.files.writableDirectoryProblem(target.destination);
+    else if (!input.to_original_location && (host !== null || input.host_id === undefined)) {
+      const destinationProblem = host
+        ? await this.hostDirectories.directoryProblem(host, target.destination)
+        : await this.files.writableDirectoryProblem(target.destination);
       if (destinationProblem) details['destination'] = [destinationProblem];
     }
 
@@ -238,9 +247,14 @@ export class ArchivesService {
     }
 
     const selected = everything ? [ArchivePath.root] : paths;
-    await this.restoreRoots.assertAllowed(actor, restoreTargets(target.destination, selected, strip), input.overwrite ?? false);
+    // Restore roots are about this server's files; on a host, its user's own rights decide.
+    if (!host) await this.restoreRoots.assertAllowed(actor, restoreTargets(target.destination, selected, strip), input.overwrite ?? false);
     if (!input.overwrite) {
-      const existing = await existingRestoreTargets(this.files, target.destination, selected, strip);
+      const existing = host
+        ? (await this.hostDirectories.existing(host, restoreTargets(target.destination, selected, strip).map(String))).map((path) =>
+            Buffer.from(path),
+          )
+        : await existingRestoreTargets(this.files, target.destination, selected, strip);
       if (existing.length) {
         throw DomainError.conflict(`Restoring would overwrite what exists at the destination; set overwrite to replace it`, {
           existing: existing.slice(0, 20).map((taken) => bytesToEscapedString(taken)),
@@ -253,8 +267,22 @@ export class ArchivesService {
       destination: target.destination,
       strip_components: strip,
       overwrite: input.overwrite ?? false,
+      ...(host ? { host_id: host.id, host_name: host.name } : {}),
     };
     return this.jobs.enqueue({ type: 'restore', repositoryId, parameters });
+  }
+
+  /** The host to restore onto, or null with the reason under details (a host that is not there, a remote repository). */
+  private async restoreHost(repositoryId: number, hostId: number, details: Record<string, string[]>): Promise<HostEntity | null> {
+    const host = await this.hosts.find(hostId).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === ErrorCode.HOST_NOT_FOUND) return null;
+      throw error;
+    });
+    if (!host) details['host_id'] = [`Host ${hostId} does not exist`];
+    const location = await this.preconditions.locationOf(repositoryId);
+    const problem = location === null ? null : pullModeProblem(location);
+    if (problem) details['host_id'] = [problem];
+    return problem ? null : host;
   }
 }
 

@@ -41,6 +41,42 @@ export class HostDirectories {
     }
   }
 
+  /** Which of these paths exist on the host (to restore without overwriting). */
+  async existing(host: HostEntity, paths: string[]): Promise<string[]> {
+    const sftp = await this.open(host);
+    try {
+      const found: string[] = [];
+      for (const path of paths) {
+        const exists = await sftp.realpath(path).then(
+          () => true,
+          (error: unknown) => {
+            if (error instanceof SftpStatusError && error.status === SFTP_NO_SUCH_FILE) return false;
+            throw error;
+          },
+        );
+        if (exists) found.push(path);
+      }
+      return found;
+    } finally {
+      await sftp.close();
+    }
+  }
+
+  /** Why borg could not extract into this folder of the host, or null when it is a folder its user can list. */
+  async directoryProblem(host: HostEntity, path: string): Promise<string | null> {
+    if (!posix.isAbsolute(path)) return 'Must be an absolute path on the host';
+    const sftp = await this.open(host);
+    try {
+      await sftp.readdir(path);
+      return null;
+    } catch (error) {
+      if (error instanceof SftpStatusError) return refusal(path, error).message;
+      throw error;
+    } finally {
+      await sftp.close();
+    }
+  }
+
   async list(host: HostEntity, input?: string): Promise<DirectoryListingDto> {
     if (input !== undefined && !posix.isAbsolute(input))
       throw DomainError.badRequest('path must be absolute', { path: ['Must start with /'] });

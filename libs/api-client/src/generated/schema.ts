@@ -2784,6 +2784,11 @@ export interface components {
              * @default false
              */
             overwrite?: boolean;
+            /**
+             * @description Restore onto a host (borg's pull mode: borg extract runs there, as its user): destination is a folder of the host; the repository must be on this server
+             * @example 2
+             */
+            host_id?: number;
         };
         DiffChangeDto: {
             /**
@@ -4564,6 +4569,10 @@ export interface components {
             destination: string;
             strip_components: number;
             overwrite: boolean;
+            /** @description A restore onto a host (pull mode): which one; destination is on it */
+            host_id?: number;
+            /** @description A restore onto a host: its name when the restore was asked for */
+            host_name?: string;
         };
         RestoreResultDto: {
             archive_name: string;

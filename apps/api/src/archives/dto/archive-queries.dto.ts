@@ -165,4 +165,14 @@ export class RestoreArchiveDto {
   @IsOptional()
   @IsBoolean()
   overwrite?: boolean;
+
+  @ApiPropertyOptional({
+    example: 2,
+    description:
+      "Restore onto a host (borg's pull mode: borg extract runs there, as its user): destination is a folder of the host; the repository must be on this server",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  host_id?: number;
 }

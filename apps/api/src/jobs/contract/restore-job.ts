@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class RestoreParametersDto {
   @ApiProperty()
@@ -18,6 +18,12 @@ export class RestoreParametersDto {
 
   @ApiProperty()
   overwrite!: boolean;
+
+  @ApiPropertyOptional({ description: 'A restore onto a host (pull mode): which one; destination is on it' })
+  host_id?: number;
+
+  @ApiPropertyOptional({ description: 'A restore onto a host: its name when the restore was asked for' })
+  host_name?: string;
 }
 
 export class RestoreResultDto {
