@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHostSshd, type TestHost } from '@borgitory/ssh-runner/testing';
@@ -21,7 +21,7 @@ test.beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'borgitory-e2e-hosts-backup-'));
   // The files to back up, written by the host's user in its home.
   const script = [
-    'mkdir -p "$HOME/documents/old"',
+    'mkdir -p "$HOME/documents/old" "$HOME/restored"',
     ...LETTERS.map((name, i) => `printf 'Letter %s\\n' ${i + 1} > "$HOME/documents/${name}"`),
     `printf 'kept\\n' > "$HOME/documents/old/notes.txt"`,
   ].join(' && ');
@@ -56,7 +56,7 @@ async function browseDown(dialog: Locator, from: string, to: string) {
   }
 }
 
-test('an admin backs up a folder of a host and finds its files in the archive', async ({ page }) => {
+test('an admin backs up a folder of a host, finds its files in the archive and restores one onto the host', async ({ page }) => {
   const address = `ssh://${host.user}@127.0.0.1:${host.port}`;
   const documents = `${host.home}/documents`;
   let hostId = 0;
@@ -167,5 +167,25 @@ test('an admin backs up a folder of a host and finds its files in the archive', 
     }
     for (const name of LETTERS) await expect(entries(page).getByText(name, { exact: true })).toBeVisible();
     await expect(entries(page).getByRole('link', { name: 'old', exact: true })).toBeVisible();
+  });
+
+  await test.step('a file of the archive is restored onto the host, into a folder picked there', async () => {
+    await entries(page)
+      .getByRole('checkbox', { name: `Select ${LETTERS[0]}` })
+      .check();
+    await page.getByRole('button', { name: 'Restore selected…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Restore 1 item' });
+    await field(dialog, 'Restore to').selectOption({ label: HOST_NAME });
+    await dialog.getByRole('button', { name: 'Browse… for the destination directory' }).click();
+    const picker = page.getByRole('dialog', { name: `Choose where to restore on ${HOST_NAME}` });
+    await expect(picker.getByText(host.home, { exact: true })).toBeVisible({ timeout: 30_000 });
+    await browseDown(picker, host.home, `${host.home}/restored`);
+    await picker.getByRole('button', { name: 'Choose this directory' }).click();
+    await expect(field(dialog, 'Destination directory')).toHaveValue(`${host.home}/restored`);
+    await page.screenshot({ path: screenshotPath('archive-restore-host') });
+    await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect(page).toHaveURL(/\/jobs\/\d+$/);
+    await expect(region(page, 'Result')).toContainText('Restore completed.', { timeout: 60_000 });
+    expect(readFileSync(join(host.home, 'restored', LETTERS[0]), 'utf8')).toBe('Letter 1\n');
   });
 });
