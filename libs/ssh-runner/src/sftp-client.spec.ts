@@ -128,6 +128,19 @@ describe('SftpClient', () => {
     expect(await client.realpath('.')).toBe('/home/u');
   });
 
+  it('says whether a path exists by LSTAT: no such file is false, another refusal rejects', async () => {
+    const { client } = fakeServer((request) => {
+      const path = stringField(request.rest).toString();
+      if (path === '/there') return [lengthPrefix(Buffer.concat([Buffer.from([FXP.ATTRS]), u32(request.id), attrs(0o100644, 1, 1)]))];
+      const code = path === '/missing' ? FX.NO_SUCH_FILE : FX.PERMISSION_DENIED;
+      return [encodePacket(FXP.STATUS, [request.id, code, 'refused', ''])];
+    });
+    await client.init();
+    expect(await client.exists('/there')).toBe(true);
+    expect(await client.exists('/missing')).toBe(false);
+    await expect(client.exists('/secret/x')).rejects.toBeInstanceOf(SftpStatusError);
+  });
+
   it('rejects with the status of a failed request', async () => {
     const { client } = fakeServer((request) => [encodePacket(FXP.STATUS, [request.id, FX.NO_SUCH_FILE, 'No such file', ''])]);
     await client.init();

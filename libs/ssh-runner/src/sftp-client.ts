@@ -67,6 +67,20 @@ export class SftpClient {
     return reply.names[0].name;
   }
 
+  /**
+   * Whether something is at `path` (a dangling link counts). LSTAT, not REALPATH: OpenSSH's sftp-server answers
+   * REALPATH for a path whose last component is missing.
+   */
+  async exists(path: string): Promise<boolean> {
+    return this.request(FXP.LSTAT, [path]).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof SftpStatusError && error.status === FX.NO_SUCH_FILE) return false;
+        throw error;
+      },
+    );
+  }
+
   async readdir(path: string): Promise<SftpEntry[]> {
     const opened = await this.request(FXP.OPENDIR, [path]);
     if (opened.type !== FXP.HANDLE) throw unexpected(opened, path);

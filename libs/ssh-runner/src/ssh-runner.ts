@@ -168,6 +168,7 @@ export class SshRunner {
     };
     return {
       realpath: (path: string) => wrap(() => client.realpath(path)),
+      exists: (path: string) => wrap(() => client.exists(path)),
       readdir: (path: string): Promise<SftpEntry[]> => wrap(() => client.readdir(path)),
       close: async () => {
         stdin.end();

@@ -51,6 +51,8 @@ export interface SftpEntry {
 
 export interface SftpSession {
   realpath(path: string): Promise<string>;
+  /** Whether something is at the path; any answer but "no such file" rejects. */
+  exists(path: string): Promise<boolean>;
   readdir(path: string): Promise<SftpEntry[]>;
   close(): Promise<void>;
 }

@@ -47,14 +47,7 @@ export class HostDirectories {
     try {
       const found: string[] = [];
       for (const path of paths) {
-        const exists = await sftp.realpath(path).then(
-          () => true,
-          (error: unknown) => {
-            if (error instanceof SftpStatusError && error.status === SFTP_NO_SUCH_FILE) return false;
-            throw error;
-          },
-        );
-        if (exists) found.push(path);
+        if (await sftp.exists(path)) found.push(path);
       }
       return found;
     } finally {

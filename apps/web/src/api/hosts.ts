@@ -21,9 +21,10 @@ export const hostKeys = {
 };
 
 /** One page of hosts, by name; the previous page stays on screen while the next one loads. */
-export function useHosts(offset: number) {
+export function useHosts(offset: number, enabled = true) {
   return useQuery({
     queryKey: hostKeys.list(offset),
+    enabled,
     queryFn: () => unwrapPage(api.GET('/api/v1/hosts', { params: { query: { limit: HOST_PAGE_SIZE, offset } } })),
     placeholderData: keepPreviousData,
   });
@@ -76,5 +77,27 @@ export function useDeleteHost() {
       queryClient.removeQueries({ queryKey: hostKeys.detail(id) });
       return queryClient.invalidateQueries({ queryKey: hostKeys.lists });
     },
+  });
+}
+
+/** What a connection test found: the user, borg's and socat's versions and the free space, or each problem with its fix. */
+export type HostTest = Schemas['HostTestDto'];
+export type HostProblem = Schemas['HostProblemDto'];
+
+/** Logs in to the host and looks for borg and socat (operators and up); the host's `last_test` changes with it. */
+export function useTestHost(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/hosts/{id}/test', { params: { path: { id } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: hostKeys.all }),
+  });
+}
+
+/** Adds Borgitory's key line with the host user's password, used for this one request (admins only), then tests the host. */
+export function useInstallHostKey(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (password: string) => unwrap(api.POST('/api/v1/hosts/{id}/install-key', { params: { path: { id } }, body: { password } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: hostKeys.all }),
   });
 }

@@ -1,14 +1,16 @@
 import { ApiRequestError } from '@borgitory/api-client';
 import { useEffect, useId, useRef, useState } from 'react';
 import { errorMessage } from '../api/errors';
-import { useDirectory, type DirectoryEntry } from '../api/filesystem';
+import { useDirectory, type DirectoryEntry, type DirectoryOwner } from '../api/filesystem';
 import { formatCount } from '../format/count';
 import './directory-picker-dialog.css';
 
 interface DirectoryPickerDialogProps {
   open: boolean;
-  /** Where to start: a directory of the server (or a file in one); "/" when empty or not absolute. */
+  /** Where to start: a directory (or a file in one); when empty or not absolute, "/" of the server or the host user's home. */
   startPath: string;
+  /** Whose directories to browse: this server's (null, the default) or a host's, by id. */
+  hostId?: DirectoryOwner;
   title?: string;
   /** Whether a single file can be chosen too (a backup source), or only a directory (a restore destination). */
   chooseFiles?: boolean;
@@ -17,7 +19,7 @@ interface DirectoryPickerDialogProps {
 }
 
 /**
- * Browses the server's directories in a modal `<dialog>` to choose what to
+ * Browses the directories of the server or of a host in a modal `<dialog>` to choose what to
  * back up or where to restore: open directories to go down, ".." to go up, and
  * choose the current directory (or, unless `chooseFiles` is false, a single file).
  */
@@ -26,6 +28,7 @@ export function DirectoryPickerDialog({
   startPath,
   title = 'Choose a source',
   chooseFiles = true,
+  hostId = null,
   onChoose,
   onClose,
 }: DirectoryPickerDialogProps) {
@@ -58,6 +61,7 @@ export function DirectoryPickerDialog({
           titleId={titleId}
           title={title}
           startPath={startPath}
+          hostId={hostId}
           chooseFiles={chooseFiles}
           onChoose={onChoose}
           onClose={onClose}
@@ -71,14 +75,16 @@ interface DirectoryBrowserProps {
   titleId: string;
   title: string;
   startPath: string;
+  hostId: DirectoryOwner;
   chooseFiles: boolean;
   onChoose: (path: string) => void;
   onClose: () => void;
 }
 
-function DirectoryBrowser({ titleId, title, startPath, chooseFiles, onChoose, onClose }: DirectoryBrowserProps) {
-  const [path, setPath] = useState(() => initialDirectory(startPath));
-  const listing = useDirectory(path);
+function DirectoryBrowser({ titleId, title, startPath, hostId, chooseFiles, onChoose, onClose }: DirectoryBrowserProps) {
+  // On a host, "" asks for the home directory of the user Borgitory logs in as.
+  const [path, setPath] = useState(() => initialDirectory(startPath, hostId === null ? '/' : ''));
+  const listing = useDirectory(path, hostId);
   const currentRef = useRef<HTMLParagraphElement>(null);
   const navigated = useRef(false);
   const shown = listing.data;
@@ -110,7 +116,7 @@ function DirectoryBrowser({ titleId, title, startPath, chooseFiles, onChoose, on
       <h2 id={titleId}>{title}</h2>
       <p className="picker__current" ref={currentRef} tabIndex={-1}>
         <span className="picker__current-label">Current directory</span>
-        <code>{listing.isError ? normalise(path) : (shown?.path ?? normalise(path))}</code>
+        <code>{listing.isError ? named(path) : (shown?.path ?? named(path))}</code>
       </p>
 
       {listing.isError && (
@@ -130,7 +136,7 @@ function DirectoryBrowser({ titleId, title, startPath, chooseFiles, onChoose, on
             Reading the directory…
           </p>
         ) : (
-          <ul className="picker__list" aria-label={`Entries of ${shown?.path ?? path}`}>
+          <ul className="picker__list" aria-label={`Entries of ${shown?.path ?? named(path)}`}>
             {parent !== null && (
               <li className="picker__entry">
                 <button type="button" className="picker__open" onClick={() => go(parent)} aria-label="Parent directory (..)">
@@ -214,16 +220,21 @@ function EntryIcon({ type }: { type: DirectoryEntry['type'] | 'parent' }) {
   );
 }
 
-/** The directory to open first: the field's path when it is absolute, else "/". */
-function initialDirectory(path: string): string {
+/** The directory to open first: the field's path when it is absolute, else `fallback`. */
+function initialDirectory(path: string, fallback: string): string {
   const trimmed = path.trim();
-  return trimmed.startsWith('/') ? normalise(trimmed) : '/';
+  return trimmed.startsWith('/') ? normalise(trimmed) : fallback;
 }
 
 /** "/a//b/" → "/a/b", as the server normalises. */
 function normalise(path: string): string {
   const collapsed = path.replace(/\/+/g, '/');
   return collapsed.length > 1 ? collapsed.replace(/\/$/, '') : collapsed;
+}
+
+/** The path as shown; "" (a host user's home, before the host answers) as "~". */
+function named(path: string): string {
+  return path === '' ? '~' : normalise(path);
 }
 
 function parentOf(path: string): string | null {

@@ -2,11 +2,13 @@ import { ApiRequestError } from '@borgitory/api-client';
 import { useId, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useRestoreArchive, type ArchiveEntry } from '../../api/archives';
+import { useHosts } from '../../api/hosts';
 import { useRestoreRoots } from '../../api/restore-roots';
 import { CheckboxField } from '../../components/checkbox-field';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DirectoryPickerDialog } from '../../components/directory-picker-dialog';
 import { Field } from '../../components/field';
+import { SelectField } from '../../components/select-field';
 import { displayPath, pathComponents } from '../../format/archive-path';
 import { formErrors } from '../../forms/form-errors';
 
@@ -24,7 +26,7 @@ interface RestoreDialogProps {
 const SHOWN_ENTRIES = 5;
 
 /**
- * Restores the selected files and directories into a directory of the server.
+ * Restores the selected files and directories into a directory of the server, or of a host.
  * By default they land directly in it (the folders above them are dropped, as
  * `--strip-components` does); "Keep full paths" recreates their path from the
  * archive root. Once the job is queued its page follows it live.
@@ -37,6 +39,10 @@ export function RestoreDialog({ open, repositoryId, archive, folder, entries, on
   const [overwrite, setOverwrite] = useState(false);
   const [picking, setPicking] = useState(false);
   const [toOriginal, setToOriginal] = useState(false);
+  // The host to restore onto, by id; '' for this server.
+  const [hostId, setHostId] = useState('');
+  const hosts = useHosts(0, open).data?.items ?? [];
+  const host = hosts.find((candidate) => String(candidate.id) === hostId);
   const whereName = useId();
   const rootsAnswer = useRestoreRoots(open).data;
   // An operator restores only inside the server's restore roots; null: anywhere.
@@ -46,7 +52,7 @@ export function RestoreDialog({ open, repositoryId, archive, folder, entries, on
   const existing = conflictTargets(restore.error);
   // A conflict lists what is in the way (shown below the fields), not a field's problem.
   const { fields: errors, alert } = formErrors(existing === null ? restore.error : null, {
-    shown: ['destination', 'paths'],
+    shown: ['host_id', 'destination', 'paths'],
     labels: { overwrite: 'Replace', strip_components: 'Keep full paths' },
   });
   const target = destination.trim().replace(/\/+$/, '') || '…';
@@ -60,12 +66,20 @@ export function RestoreDialog({ open, repositoryId, archive, folder, entries, on
 
   function submit() {
     const paths = entries.map((entry) => entry.path);
+    const onto = host ? { host_id: host.id } : {};
     restore.mutate(
       toOriginal
-        ? { paths, to_original_location: true, overwrite }
-        : { paths, destination: destination.trim(), strip_components: keepPaths ? 0 : depth, overwrite },
+        ? { paths, to_original_location: true, overwrite, ...onto }
+        : { paths, destination: destination.trim(), strip_components: keepPaths ? 0 : depth, overwrite, ...onto },
       { onSuccess: (job) => navigate(`/jobs/${job.id}`) },
     );
+  }
+
+  /** A path of one machine means nothing on another: the destination starts again. */
+  function chooseHost(id: string) {
+    setHostId(id);
+    setDestination('');
+    if (restore.isError) restore.reset();
   }
 
   function chooseWhere(original: boolean) {
@@ -109,6 +123,24 @@ export function RestoreDialog({ open, repositoryId, archive, folder, entries, on
           )}
         </div>
 
+        {hosts.length > 0 && (
+          <SelectField
+            label="Restore to"
+            name="host"
+            value={host ? hostId : ''}
+            onChange={(event) => chooseHost(event.target.value)}
+            hint={host ? `Borgitory logs in to ${host.name} and runs borg extract there.` : undefined}
+            errors={errors['host_id']}
+          >
+            <option value="">This server</option>
+            {hosts.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.name}
+              </option>
+            ))}
+          </SelectField>
+        )}
+
         <fieldset className="restore-dialog__where">
           <legend>Where to</legend>
           <div className="choice">
@@ -128,7 +160,7 @@ export function RestoreDialog({ open, repositoryId, archive, folder, entries, on
               <code className="wrap">{first ? displayPath(first.path) : '/…'}</code>. A file that is there now is replaced by the archive’s
               version; files that are not in the archive are left alone. This cannot be undone.
             </p>
-            {roots && <p>As an operator, you restore there only what was backed up from inside {rootsWords(roots)}.</p>}
+            {roots && !host && <p>As an operator, you restore there only what was backed up from inside {rootsWords(roots)}.</p>}
             <CheckboxField
               label="Replace the files at their original location"
               checked={overwrite}
@@ -143,9 +175,11 @@ export function RestoreDialog({ open, repositoryId, archive, folder, entries, on
             <Field
               label="Destination directory"
               hint={
-                roots
-                  ? `An existing directory inside ${rootsWords(roots)}, where operators restore, that Borgitory can write to.`
-                  : 'An existing directory on this server that Borgitory can write to.'
+                host
+                  ? `An existing directory on ${host.name} that the user Borgitory logs in as can write to.`
+                  : roots
+                    ? `An existing directory inside ${rootsWords(roots)}, where operators restore, that Borgitory can write to.`
+                    : 'An existing directory on this server that Borgitory can write to.'
               }
               errors={errors['destination']}
               className="mono"
@@ -159,7 +193,7 @@ export function RestoreDialog({ open, repositoryId, archive, folder, entries, on
                     autoComplete="off"
                     autoCapitalize="none"
                     spellCheck={false}
-                    placeholder={roots?.[0] ?? '/srv/restore'}
+                    placeholder={host ? '/home/…/restore' : (roots?.[0] ?? '/srv/restore')}
                     value={destination}
                     onChange={(event) => {
                       setDestination(event.target.value);
@@ -219,9 +253,10 @@ export function RestoreDialog({ open, repositoryId, archive, folder, entries, on
 
       <DirectoryPickerDialog
         open={open && picking}
-        startPath={destination || (roots?.[0] ?? '')}
-        title="Choose where to restore"
+        startPath={destination || (host ? '' : (roots?.[0] ?? ''))}
+        title={host ? `Choose where to restore on ${host.name}` : 'Choose where to restore'}
         chooseFiles={false}
+        hostId={host ? host.id : null}
         onChoose={(path) => {
           setDestination(path);
           setPicking(false);

@@ -10,6 +10,8 @@ import type { SourceRow } from '../../components/backup-settings/source-paths-fi
 import { formErrors } from '../../forms/form-errors';
 
 export interface BackupFormValues {
+  /** The host to back up, by id; '' for this server. */
+  hostId: string;
   repositoryId: string;
   sources: SourceRow[];
   archiveName: string;
@@ -25,6 +27,7 @@ export interface BackupFormValues {
 
 export function initialValues(repositoryId: string): BackupFormValues {
   return {
+    hostId: '',
     repositoryId,
     sources: [{ key: 0, path: '' }],
     archiveName: '',
@@ -43,6 +46,7 @@ export function toInput(values: BackupFormValues): ManualBackupInput {
     repository_id: Number(values.repositoryId),
     source_paths: sourcePaths(values),
   };
+  if (values.hostId) input.host_id = Number(values.hostId);
   const archiveName = values.archiveName.trim();
   if (archiveName) input.archive_name = archiveName;
   const compression = values.compression === CUSTOM_COMPRESSION ? values.customCompression.trim() : values.compression;
@@ -64,7 +68,16 @@ export function sourcePaths(values: BackupFormValues): string[] {
   return values.sources.map((row) => row.path.trim()).filter(Boolean);
 }
 
-const FORM_FIELDS = ['repository_id', 'archive_name', 'compression', 'exclude_patterns', 'comment', 'dry_run', 'one_file_system'];
+const FORM_FIELDS = [
+  'host_id',
+  'repository_id',
+  'archive_name',
+  'compression',
+  'exclude_patterns',
+  'comment',
+  'dry_run',
+  'one_file_system',
+];
 
 /**
  * Sorts a refused request into messages under the fields they concern, source

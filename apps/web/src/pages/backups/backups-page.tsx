@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useStartBackup } from '../../api/backups';
+import { useHosts, type Host } from '../../api/hosts';
 import { useRepositoryOptions } from '../../api/repositories';
 import { ArchiveNameField } from '../../components/backup-settings/archive-name-field';
 import { CompressionField } from '../../components/backup-settings/compression-field';
@@ -8,6 +9,7 @@ import { ExcludePatternsField } from '../../components/backup-settings/exclude-p
 import { SourcePathsFieldset } from '../../components/backup-settings/source-paths-fieldset';
 import { FormField } from '../../components/form-field';
 import { RepositorySelectField } from '../../components/repositories/repository-select-field';
+import { SelectField } from '../../components/select-field';
 import { FormActions, SaveForm } from '../../components/save-form';
 import { focusFirstProblem, useFocusFirstProblem } from '../../forms/focus-first-problem';
 import { useFormValues } from '../../forms/use-form-values';
@@ -29,6 +31,7 @@ export function BackupsPage() {
 function BackupForm() {
   const [searchParams] = useSearchParams();
   const repositories = useRepositoryOptions();
+  const hosts = useHosts(0).data?.items ?? [];
   const start = useStartBackup();
   const navigate = useNavigate();
   const [values, set, setValues] = useFormValues<BackupFormValues>(() => initialValues(searchParams.get('repository_id') ?? ''));
@@ -38,9 +41,12 @@ function BackupForm() {
 
   const options = repositories.data?.items ?? [];
   const noRepositories = repositories.isSuccess && options.length === 0;
-  // A preselected id that is not (or no longer) a repository is no choice.
-  const repositoryId = options.some((repository) => String(repository.id) === values.repositoryId) ? values.repositoryId : '';
-  const formValues = { ...values, repositoryId };
+  const hostId = hosts.some((host) => String(host.id) === values.hostId) ? values.hostId : '';
+  // A preselected id that is not (or no longer) a repository is no choice; nor, for a host, one on another machine.
+  const repositoryId = options.some((repository) => String(repository.id) === values.repositoryId && !(hostId && repository.is_remote))
+    ? values.repositoryId
+    : '';
+  const formValues = { ...values, hostId, repositoryId };
   const errors = backupFormErrors(start.error, start.variables, formValues);
 
   useFocusFirstProblem(formRef, start.error);
@@ -55,6 +61,12 @@ function BackupForm() {
 
   function addSource() {
     setValues((current) => ({ ...current, sources: [...current.sources, { key: nextKey.current++, path: '' }] }));
+  }
+
+  /** Paths of one machine mean nothing on another: the sources start again. */
+  function chooseHost(id: string) {
+    setValues((current) => ({ ...current, hostId: id, sources: [{ key: nextKey.current++, path: '' }] }));
+    setMissing((current) => ({ ...current, sources: false }));
   }
 
   function removeSource(index: number) {
@@ -74,13 +86,14 @@ function BackupForm() {
   }
 
   const repositoryErrors = missing.repository ? ['Choose the repository to back up to.'] : errors.fields['repository_id'];
+  const chosenHost = hosts.find((host) => String(host.id) === hostId);
   const sourceErrors = missing.sources ? ['Add at least one directory or file to back up.'] : errors.sources;
 
   useDocumentTitle('Backups');
   return (
     <>
       <h1>Backups</h1>
-      <p className="page-intro">Back up directories and files of this server into one of your repositories.</p>
+      <p className="page-intro">Back up directories and files of this server, or of a host, into one of your repositories.</p>
 
       <SaveForm
         ref={formRef}
@@ -95,8 +108,13 @@ function BackupForm() {
         }
         alert={errors.alert}
       >
+        {hosts.length > 0 && (
+          <BackUpFromField hosts={hosts} value={hostId} onChange={chooseHost} errors={errors.fields['host_id']} chosen={chosenHost} />
+        )}
+
         <RepositorySelectField
           value={repositoryId}
+          localOnly={hostId !== ''}
           onChange={(value) => {
             set('repositoryId')(value);
             setMissing((current) => ({ ...current, repository: false }));
@@ -111,6 +129,7 @@ function BackupForm() {
           onRemove={removeSource}
           rowErrors={errors.sourceRows}
           errors={sourceErrors}
+          hostId={hostId === '' ? null : Number(hostId)}
         />
 
         <ArchiveNameField
@@ -161,5 +180,39 @@ function BackupForm() {
         />
       </SaveForm>
     </>
+  );
+}
+
+interface BackUpFromFieldProps {
+  hosts: Host[];
+  /** The chosen host's id, or '' for this server. */
+  value: string;
+  onChange: (value: string) => void;
+  chosen: Host | undefined;
+  errors?: string[];
+}
+
+/** This server, or one of the hosts, which Borgitory logs in to and runs borg on, into a repository on this server. */
+function BackUpFromField({ hosts, value, onChange, chosen, errors }: BackUpFromFieldProps) {
+  return (
+    <SelectField
+      label="Back up from"
+      name="host"
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      hint={
+        chosen
+          ? `Borgitory logs in to ${chosen.name} and runs borg there, into a repository on this server.`
+          : 'This server, or a host Borgitory logs in to over ssh.'
+      }
+      errors={errors}
+    >
+      <option value="">This server</option>
+      {hosts.map((host) => (
+        <option key={host.id} value={host.id}>
+          {host.name}
+        </option>
+      ))}
+    </SelectField>
   );
 }

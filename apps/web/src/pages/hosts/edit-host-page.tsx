@@ -8,6 +8,7 @@ import { HOSTS_PATH } from '../../paths/page-paths';
 import { DeleteHostDialog } from './delete-host-dialog';
 import { HostForm } from './host-form';
 import { hostChanges, hostFormValues } from './host-form-values';
+import { HostConnection } from './host-connection';
 import { HostLoginSteps } from './host-login-steps';
 import './hosts.css';
 
@@ -21,7 +22,7 @@ export function EditHostPage() {
   );
 }
 
-/** The host's form, Delete (asked first), and the login steps again, folded, for a host that moved or was reinstalled. */
+/** Test connection and Install the key, the host's form, Delete (asked first), and the login steps again, folded, for a host that moved or was reinstalled. */
 function EditHost({ host }: { host: Host }) {
   const update = useUpdateHost(host.id);
   const navigate = useNavigate();
@@ -47,6 +48,7 @@ function EditHost({ host }: { host: Host }) {
           Delete
         </button>
       </PageHeader>
+      <HostConnection host={host} />
       <details className="host-login-disclosure">
         <summary>Let Borgitory log in: the key line and the commands for the host</summary>
         <HostLoginSteps />

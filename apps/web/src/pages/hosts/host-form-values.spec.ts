@@ -10,6 +10,7 @@ const HOST: Host = {
   port: 22,
   host_key_policy: 'accept-new',
   host_key_fingerprint: null,
+  last_test: null,
   created_at: '2026-12-01T10:00:00.000Z',
   updated_at: '2026-12-01T10:00:00.000Z',
 };

@@ -78,7 +78,7 @@ function AuthorizedKey() {
 }
 
 /** A shell command to run on the host, with its Copy button. */
-function CommandLine({ command, copyLabel }: { command: string; copyLabel: string }) {
+export function CommandLine({ command, copyLabel }: { command: string; copyLabel: string }) {
   const commandRef = useRef<HTMLElement>(null);
   return (
     <div className="host-login__command">

@@ -1,5 +1,6 @@
 import type { Host } from '../../api/hosts';
 import { PanelTable } from '../../components/panel-table';
+import { RelativeTime } from '../../components/relative-time';
 import { RequiresRole } from '../../components/requires-role';
 import { ActionsHeader, DeleteButton, EditLink } from '../../components/row-actions';
 import { hostPath } from '../../paths/page-paths';
@@ -10,7 +11,7 @@ interface HostTableProps {
   onDelete: (host: Host) => void;
 }
 
-/** One row per host (a card of its own on a phone): where Borgitory logs in, and how it recognises the host; Edit and Delete for an admin. */
+/** One row per host (a card of its own on a phone): where Borgitory logs in, how it recognises the host, how its last test went; Edit and Delete for an admin. */
 export function HostTable({ hosts, onDelete }: HostTableProps) {
   return (
     <PanelTable caption="Hosts" className="data-table--stacked host-table">
@@ -20,6 +21,7 @@ export function HostTable({ hosts, onDelete }: HostTableProps) {
           <th scope="col">Logs in as</th>
           <th scope="col">Host key policy</th>
           <th scope="col">Host key</th>
+          <th scope="col">Reachability</th>
           <ActionsHeader />
         </tr>
       </thead>
@@ -40,6 +42,9 @@ export function HostTable({ hosts, onDelete }: HostTableProps) {
                 <span className="muted">{host.host_key_policy === 'strict' ? 'None known' : 'Learned at the first connection'}</span>
               )}
             </td>
+            <td className="host-table__reachability" data-label="Reachability">
+              <Reachability host={host} />
+            </td>
             <td className="actions-cell">
               <RequiresRole atLeast="admin">
                 <EditLink to={hostPath(host.id)} name={host.name} />
@@ -50,5 +55,19 @@ export function HostTable({ hosts, onDelete }: HostTableProps) {
         ))}
       </tbody>
     </PanelTable>
+  );
+}
+
+/** How the last connection test went, and when. */
+function Reachability({ host }: { host: Host }) {
+  const last = host.last_test;
+  if (!last) return <span className="muted">Not tested yet</span>;
+  return (
+    <>
+      {last.ok ? <span className="badge badge--ok">OK</span> : <span className="host-table__problem">{last.message}</span>}{' '}
+      <span className="muted host-table__tested">
+        <RelativeTime value={last.tested_at} />
+      </span>
+    </>
   );
 }
