@@ -119,6 +119,19 @@ describeWithHost('backups of a host in pull mode, over a real sshd with an unpri
     const listed = (await admin.get(`/api/v1/repositories/${repositoryId}/archives?refresh=true`).expect(200)).body.data;
     expect(listed.map((archive: { name: string }) => archive.name)).toEqual(['first']);
     expect(borgProcesses()).toEqual([]);
+    // The dashboard shows the host as reachable (the key installation tested it) with this backup.
+    const overview = (await admin.get('/api/v1/overview').expect(200)).body.data;
+    expect(overview.hosts).toEqual([
+      {
+        id: hostId,
+        name: 'laptop',
+        address: `ssh://${host.user}@127.0.0.1:${host.port}`,
+        reachable: true,
+        last_test_at: expect.any(String),
+        last_test_message: null,
+        last_backup: expect.objectContaining({ id: job.id, status: 'completed' }),
+      },
+    ]);
   });
 
   it('restores a folder onto the host, as its user, byte for byte; refuses a missing destination and an overwrite', async () => {

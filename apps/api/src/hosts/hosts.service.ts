@@ -45,6 +45,12 @@ export class HostsService {
     );
   }
 
+  /** Every host, by name (a short list: each is a machine). */
+  async all(): Promise<HostDto[]> {
+    const [hosts, knownHosts] = await Promise.all([this.hosts.find({ order: { name: 'ASC' } }), this.knownHosts.read()]);
+    return hosts.map((host) => toHostDto(host, this.knownHosts.keyIn(knownHosts, host.hostname, host.port)));
+  }
+
   async get(id: number): Promise<HostDto> {
     return this.toDto(await this.find(id));
   }

@@ -30,6 +30,12 @@ export class JobSummaries {
     return new Map(jobs.map((job) => [job.repositoryId as number, toJobBrief(job)]));
   }
 
+  /** The newest finished backup of each host given (hosts without one are left out). */
+  async lastHostBackups(hostIds: number[]): Promise<Map<number, JobBriefDto>> {
+    const jobs = await this.store.withoutSteps(await this.store.newestFinishedHostBackups(hostIds));
+    return new Map(jobs.map((job) => [job.hostId as number, toJobBrief(job)]));
+  }
+
   /** Per repository, its unacknowledged failed and warning jobs (repositories without any are left out). */
   async unacknowledged(): Promise<Map<number, UnacknowledgedJobs>> {
     const counts = await this.store.unacknowledgedByRepository();

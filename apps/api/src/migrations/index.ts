@@ -24,6 +24,7 @@ import { VersionedAuditActions1764395000000 } from './1764395000000-versioned-au
 import { ListFilters1764400000000 } from './1764400000000-list-filters';
 import { Hosts1764410000000 } from './1764410000000-hosts';
 import { HostTests1764420000000 } from './1764420000000-host-tests';
+import { JobHosts1764430000000 } from './1764430000000-job-hosts';
 
 /** Every migration, oldest first. The app runs the pending ones at start; the schema is never synchronised. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   ListFilters1764400000000,
   Hosts1764410000000,
   HostTests1764420000000,
+  JobHosts1764430000000,
 ];

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ArchivesModule } from '../archives/archives.module';
+import { HostsModule } from '../hosts/hosts.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { RepositoriesModule } from '../repositories/repositories.module';
 import { SchedulesModule } from '../schedules/schedules.module';
@@ -10,7 +11,7 @@ import { OverviewService } from './overview.service';
 
 /** The dashboard's summary of every repository (GET /api/v1/overview) and the Prometheus metrics (GET /metrics). */
 @Module({
-  imports: [RepositoriesModule, ArchivesModule, SchedulesModule, JobsModule],
+  imports: [RepositoriesModule, ArchivesModule, SchedulesModule, JobsModule, HostsModule],
   controllers: [OverviewController, MetricsController],
   providers: [OverviewService, BorgitoryMetrics],
   exports: [OverviewService],

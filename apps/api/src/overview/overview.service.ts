@@ -5,7 +5,8 @@ import { DatabaseVersion } from '../platform/database/database-version';
 import { RepositorySummaries, RepositorySummary } from '../repositories/monitoring/repository-summaries';
 import { NextRun, ScheduleNextRuns } from '../schedules/schedule-next-runs';
 import { JobBriefDto } from '../jobs/dto/job-brief.dto';
-import { OverviewDto, OverviewTotalsDto, RepositoryOverviewDto } from './dto/overview.dto';
+import { HostsService } from '../hosts/hosts.service';
+import { HostOverviewDto, OverviewDto, OverviewTotalsDto, RepositoryOverviewDto } from './dto/overview.dto';
 import { assessHealth, compareByHealth } from './repository-health';
 
 /** How many of its newest archives a repository's size trend shows. */
@@ -43,6 +44,7 @@ export class OverviewService {
     private readonly jobs: JobSummaries,
     private readonly nextRuns: ScheduleNextRuns,
     private readonly version: DatabaseVersion,
+    private readonly hosts: HostsService,
   ) {}
 
   async overview(now = new Date()): Promise<OverviewDto> {
@@ -53,13 +55,39 @@ export class OverviewService {
   }
 
   private async read(now: Date, version: string): Promise<OverviewDto> {
-    const [facts, running, counts] = await Promise.all([this.facts(now), this.jobs.running(), this.jobs.countsByTypeAndStatus()]);
+    const [facts, running, counts, hosts] = await Promise.all([
+      this.facts(now),
+      this.jobs.running(),
+      this.jobs.countsByTypeAndStatus(),
+      this.hostOverviews(),
+    ]);
     const repositories = this.repositoryOverviews(facts);
     const queued = counts.filter((count) => count.status === 'queued').reduce((sum, count) => sum + count.jobs, 0);
-    const overview = { repositories, totals: totalsOf(repositories, running.length, queued), running_jobs: running, generated_at: '' };
+    const overview = {
+      repositories,
+      totals: totalsOf(repositories, running.length, queued),
+      running_jobs: running,
+      hosts,
+      generated_at: '',
+    };
     const nextRun = Math.min(...[...facts.nextRuns.values()].map((run) => run.at.getTime()));
     this.kept = { version, until: Math.min(nextRun, now.getTime() + KEEP_AT_MOST_MS), overview };
     return overview;
+  }
+
+  /** Every host with its last test and newest backup, by name. */
+  private async hostOverviews(): Promise<HostOverviewDto[]> {
+    const hosts = await this.hosts.all();
+    const lastBackups = await this.jobs.lastHostBackups(hosts.map((host) => host.id));
+    return hosts.map((host) => ({
+      id: host.id,
+      name: host.name,
+      address: host.address,
+      reachable: host.last_test?.ok ?? null,
+      last_test_at: host.last_test?.tested_at ?? null,
+      last_test_message: host.last_test?.message ?? null,
+      last_backup: lastBackups.get(host.id) ?? null,
+    }));
   }
 
   /** Every repository with its verdict, worst first. */

@@ -4247,12 +4247,30 @@ export interface components {
             /** @description Jobs waiting for their turn */
             queued_jobs: number;
         };
+        HostOverviewDto: {
+            /** @example 2 */
+            id: number;
+            /** @example laptop */
+            name: string;
+            /** @example ssh://backup@laptop.local:22 */
+            address: string;
+            /** @description Whether its last connection test found everything pull mode needs; null: never tested */
+            reachable: boolean | null;
+            /** Format: date-time */
+            last_test_at: string | null;
+            /** @description What the last test found wrong; null when nothing */
+            last_test_message: string | null;
+            /** @description Its newest finished backup */
+            last_backup: components["schemas"]["JobBriefDto"] | null;
+        };
         OverviewDto: {
             /** @description Worst first: failed, overdue, warning, healthy; by name within each */
             repositories: components["schemas"]["RepositoryOverviewDto"][];
             totals: components["schemas"]["OverviewTotalsDto"];
             /** @description Oldest first, with their latest progress */
             running_jobs: components["schemas"]["JobDto"][];
+            /** @description The hosts backed up in pull mode, by name, with their reachability and newest backup */
+            hosts: components["schemas"]["HostOverviewDto"][];
             /** Format: date-time */
             generated_at: string;
         };

@@ -63,6 +63,7 @@ export class JobStore {
           trigger: input.trigger,
           retryOfId: input.retryOfId,
           scheduleId: input.scheduleId,
+          hostId: hostOf(input.parameters),
           createdAt: now,
           startedAt: null,
           finishedAt: null,
@@ -205,6 +206,18 @@ export class JobStore {
    * The newest finished backup of each repository given, by one seek per repository in idx_jobs_list_repository
    * (which holds type and status: rows are read only for the answer).
    */
+  /** The newest finished backup of each host given, by one seek per host in idx_jobs_host. */
+  async newestFinishedHostBackups(hostIds: number[]): Promise<number[]> {
+    if (hostIds.length === 0) return [];
+    const rows = (await this.dataSource.query(
+      `SELECT (SELECT id FROM jobs WHERE host_id = ids.value AND type = 'backup'
+                 AND status IN (${FINISHED_STATUSES.map(() => '?').join(', ')}) ORDER BY created_at DESC, id DESC LIMIT 1) AS id
+       FROM json_each(?) AS ids`,
+      [...FINISHED_STATUSES, JSON.stringify(hostIds)],
+    )) as Array<{ id: number | null }>;
+    return rows.flatMap((row) => (row.id === null ? [] : [row.id]));
+  }
+
   async newestFinishedBackups(repositoryIds: number[]): Promise<number[]> {
     if (repositoryIds.length === 0) return [];
     const rows = (await this.dataSource.query(
@@ -274,4 +287,9 @@ function newestOfEach(column: 'repository_id' | 'schedule_id'): string {
       UNION ALL SELECT (SELECT MIN(${column}) FROM jobs WHERE ${column} > value.v) FROM value WHERE value.v IS NOT NULL
     )
     SELECT (SELECT id FROM jobs WHERE ${column} = value.v ORDER BY created_at DESC, id DESC LIMIT 1) AS id FROM value WHERE value.v IS NOT NULL`;
+}
+
+/** The host a job's parameters name (backups and restores of a host), or null. */
+function hostOf(parameters: AnyStepParameters): number | null {
+  return 'host_id' in parameters && typeof parameters.host_id === 'number' ? parameters.host_id : null;
 }

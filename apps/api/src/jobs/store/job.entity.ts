@@ -15,6 +15,7 @@ import { JobStatus, JobTrigger, JobType } from '@borgitory/job-states';
 @Index('idx_jobs_list_type', ['type', 'createdAt', 'id', 'status', 'repositoryId', 'scheduleId'])
 @Index('idx_jobs_list_repository', ['repositoryId', 'createdAt', 'id', 'status', 'type', 'scheduleId'])
 @Index('idx_jobs_list_schedule', ['scheduleId', 'createdAt', 'id', 'status', 'type', 'repositoryId'])
+@Index('idx_jobs_host', ['hostId', 'createdAt', 'id', 'status', 'type'])
 @Index('idx_jobs_started', ['startedAt', 'id'])
 @Index('idx_jobs_finished', ['finishedAt', 'id'])
 @Index('idx_jobs_unacknowledged', ['repositoryId', 'status'], { where: "acknowledged_at IS NULL AND status IN ('failed', 'warning')" })
@@ -41,6 +42,10 @@ export class JobEntity {
   /** The schedule this job is a run of (also its retries); no foreign key, like repository_id. */
   @Column({ name: 'schedule_id', type: 'integer', nullable: true })
   scheduleId!: number | null;
+
+  /** The host a backup or restore ran on (pull mode; its parameters' host_id); null: this server. */
+  @Column({ name: 'host_id', type: 'integer', nullable: true })
+  hostId!: number | null;
 
   @Column({ name: 'retry_of_id', type: 'integer', nullable: true })
   retryOfId!: number | null;

@@ -142,6 +142,33 @@ export class OverviewTotalsDto {
   queued_jobs!: number;
 }
 
+export class HostOverviewDto {
+  @ApiProperty({ example: 2 })
+  id!: number;
+
+  @ApiProperty({ example: 'laptop' })
+  name!: string;
+
+  @ApiProperty({ example: 'ssh://backup@laptop.local:22' })
+  address!: string;
+
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description: 'Whether its last connection test found everything pull mode needs; null: never tested',
+  })
+  reachable!: boolean | null;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
+  last_test_at!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'What the last test found wrong; null when nothing' })
+  last_test_message!: string | null;
+
+  @ApiProperty({ type: JobBriefDto, nullable: true, description: 'Its newest finished backup' })
+  last_backup!: JobBriefDto | null;
+}
+
 export class OverviewDto {
   @ApiProperty({ type: [RepositoryOverviewDto], description: 'Worst first: failed, overdue, warning, healthy; by name within each' })
   repositories!: RepositoryOverviewDto[];
@@ -151,6 +178,12 @@ export class OverviewDto {
 
   @ApiProperty({ type: 'array', items: JobDto.ref, description: 'Oldest first, with their latest progress' })
   running_jobs!: JobDto[];
+
+  @ApiProperty({
+    type: [HostOverviewDto],
+    description: 'The hosts backed up in pull mode, by name, with their reachability and newest backup',
+  })
+  hosts!: HostOverviewDto[];
 
   @ApiProperty({ format: 'date-time' })
   generated_at!: string;
