@@ -102,6 +102,12 @@ describeWithHost('backups of a host in pull mode, over a real sshd with an unpri
     }
     expect([...seen]).toEqual([]);
     expect(job).toMatchObject({ status: 'completed', error: null });
+    // A folder that is not there on the host is refused before any job exists.
+    const missing = await admin
+      .post('/api/v1/backups/manual')
+      .send({ repository_id: repositoryId, host_id: hostId, source_path: `${source}/nothing` })
+      .expect(422);
+    expect(missing.body.error.details.source_path).toEqual([`${source}/nothing does not exist on the host`]);
     expect(job.result).toMatchObject({ archive_name: 'first', files: 2 });
     const log = (await admin.get(`/api/v1/jobs/${job.id}/logs`).expect(200)).text;
     expect(log).toContain('Running on host laptop (pull mode, borg serve here)');

@@ -30,10 +30,13 @@ export class HostDirectories {
     try {
       const problems: string[] = [];
       for (const path of paths) {
-        await sftp.realpath(path).catch((error: unknown) => {
+        // LSTAT, not REALPATH: OpenSSH's sftp-server resolves a path whose last part is missing.
+        const exists = await sftp.exists(path).catch((error: unknown) => {
           if (!(error instanceof SftpStatusError)) throw error;
           problems.push(refusal(path, error).message);
+          return true;
         });
+        if (!exists) problems.push(`${path} does not exist on the host`);
       }
       return problems;
     } finally {
