@@ -19,6 +19,5 @@ export {
   remoteCancelScript,
   REMOTE_PID_MARKER,
   REMOTE_SCRIPT_EXIT,
-  shellQuote,
   type RemoteBorgScriptInput,
 } from './pull-mode/remote-borg-script';

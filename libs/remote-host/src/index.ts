@@ -11,3 +11,4 @@ export {
   type RemoteProblem,
 } from './remote-host';
 export { sshConfigQuote } from './ssh-option';
+export { shellQuote } from './shell-quote';

@@ -1,6 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { canRunHostSshd, HOST_SSHD_SKIP_REASON, makeTestClient, startHostSshd, type TestClient, type TestHost } from './testing';
+import {
+  canRunHostSshd,
+  connectionTo,
+  HOST_SSHD_SKIP_REASON,
+  makeTestClient,
+  startHostSshd,
+  type TestClient,
+  type TestHost,
+} from './testing';
 import { SshError } from './ssh-error';
 import { SshRunner } from './ssh-runner';
 import type { SshConnection } from './types';
@@ -37,14 +45,7 @@ describeHost(`SshRunner.installKey against a real sshd (skipped unless ${HOST_SS
   beforeAll(async () => {
     host = await startHostSshd();
     client = makeTestClient();
-    connection = {
-      user: host.user,
-      host: '127.0.0.1',
-      port: host.port,
-      knownHostsFile: client.knownHostsFile,
-      hostKeyPolicy: 'accept-new',
-      identityFile: client.identityFile,
-    };
+    connection = connectionTo(host, client);
   });
 
   afterAll(async () => {

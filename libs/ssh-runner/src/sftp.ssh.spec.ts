@@ -1,4 +1,12 @@
-import { canRunHostSshd, HOST_SSHD_SKIP_REASON, makeTestClient, startHostSshd, type TestClient, type TestHost } from './testing';
+import {
+  canRunHostSshd,
+  connectionTo,
+  HOST_SSHD_SKIP_REASON,
+  makeTestClient,
+  startHostSshd,
+  type TestClient,
+  type TestHost,
+} from './testing';
 import { SftpStatusError } from './sftp-client';
 import { SshError } from './ssh-error';
 import { SshRunner } from './ssh-runner';
@@ -18,14 +26,7 @@ describeHost(`SshRunner.openSftp against a real sshd (skipped unless ${HOST_SSHD
     host = await startHostSshd();
     client = makeTestClient();
     host.authorize(client.publicKey);
-    connection = {
-      user: host.user,
-      host: '127.0.0.1',
-      port: host.port,
-      knownHostsFile: client.knownHostsFile,
-      hostKeyPolicy: 'accept-new',
-      identityFile: client.identityFile,
-    };
+    connection = connectionTo(host, client);
     // The tree, made by the user on the host: a file of each awkward name, a folder, a symlink, a fifo.
     const script = [
       'set -e',

@@ -1,6 +1,14 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { RefusedDestinationError } from '@borgitory/remote-host';
-import { canRunHostSshd, HOST_SSHD_SKIP_REASON, makeTestClient, startHostSshd, type TestClient, type TestHost } from './testing';
+import {
+  canRunHostSshd,
+  connectionTo,
+  HOST_SSHD_SKIP_REASON,
+  makeTestClient,
+  startHostSshd,
+  type TestClient,
+  type TestHost,
+} from './testing';
 import { SshError } from './ssh-error';
 import { SshRunner } from './ssh-runner';
 import type { SshConnection } from './types';
@@ -32,14 +40,7 @@ describeHost(`SshRunner against a real sshd (skipped unless ${HOST_SSHD_SKIP_REA
     host = await startHostSshd();
     client = makeTestClient();
     host.authorize(client.publicKey);
-    connection = {
-      user: host.user,
-      host: '127.0.0.1',
-      port: host.port,
-      knownHostsFile: client.knownHostsFile,
-      hostKeyPolicy: 'accept-new',
-      identityFile: client.identityFile,
-    };
+    connection = connectionTo(host, client);
   });
 
   afterAll(async () => {

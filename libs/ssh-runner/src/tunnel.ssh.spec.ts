@@ -2,7 +2,15 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { canRunHostSshd, HOST_SSHD_SKIP_REASON, makeTestClient, startHostSshd, type TestClient, type TestHost } from './testing';
+import {
+  canRunHostSshd,
+  connectionTo,
+  HOST_SSHD_SKIP_REASON,
+  makeTestClient,
+  startHostSshd,
+  type TestClient,
+  type TestHost,
+} from './testing';
 import { SshRunner } from './ssh-runner';
 import { shellQuote } from './shell-quote';
 import type { SshConnection, TunnelledCommand } from './types';
@@ -42,14 +50,7 @@ describeHost(`SshRunner.startTunnelled against a real sshd (skipped unless ${HOS
     host = await startHostSshd();
     client = makeTestClient();
     host.authorize(client.publicKey);
-    connection = {
-      user: host.user,
-      host: '127.0.0.1',
-      port: host.port,
-      knownHostsFile: client.knownHostsFile,
-      hostKeyPolicy: 'accept-new',
-      identityFile: client.identityFile,
-    };
+    connection = connectionTo(host, client);
     await runner.run(connection, ['true']); // records the host key (ssh says so on stderr the first time)
     dir = mkdtempSync(join(tmpdir(), 'borgitory-tunnel-'));
     localSocket = join(dir, 'local.sock');

@@ -1,3 +1,4 @@
+import { shellQuote } from '@borgitory/remote-host';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,6 @@ import {
   remoteBorgScript,
   remoteCancelScript,
   REMOTE_SCRIPT_EXIT,
-  shellQuote,
 } from './remote-borg-script';
 
 /** The script under /bin/sh with stubs in PATH: `borg` records what it got, `socat` only has to exist. */

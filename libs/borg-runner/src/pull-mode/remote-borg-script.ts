@@ -1,4 +1,5 @@
 import { isAbsolute, normalize } from 'node:path';
+import { shellQuote } from '@borgitory/remote-host';
 import { shlexQuote } from '../borg-rsh';
 
 export interface RemoteBorgScriptInput {
@@ -127,10 +128,4 @@ export function remoteCancelScript(pid: number): string {
     'done',
     '',
   ].join('\n');
-}
-
-/** One word for POSIX sh: single quotes, each `'` written as `'\''`. */
-export function shellQuote(word: string): string {
-  if (word.includes('\0')) throw new TypeError('a shell word cannot hold NUL');
-  return `'${word.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,3 +1,4 @@
+import type { SshConnection } from '../types';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,5 +30,17 @@ export function makeTestClient(): TestClient {
     knownHostsFile: join(dir, 'known_hosts'),
     newKey,
     remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** How the client reaches a test host's user at 127.0.0.1, learning its host key at the first connection. */
+export function connectionTo(host: { user: string; port: number }, client: TestClient): SshConnection {
+  return {
+    user: host.user,
+    host: '127.0.0.1',
+    port: host.port,
+    knownHostsFile: client.knownHostsFile,
+    hostKeyPolicy: 'accept-new',
+    identityFile: client.identityFile,
   };
 }
