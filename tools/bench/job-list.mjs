@@ -100,9 +100,9 @@ export function seed(dataDir, jobs) {
 
 /**
  * GETs over one kept-alive connection, the paths taken in turn; p50 and p90 per path, in ms. `pathOf(path, round)`
- * may vary a path from round to round.
+ * may vary a path from round to round; the first `warmUp` rounds are not timed.
  */
-export async function timeGets(server, paths, cookie, pathOf = (path) => path) {
+export async function timeGets(server, paths, cookie, pathOf = (path) => path, warmUp = 5) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const get = (path) =>
     new Promise((resolve, reject) => {
@@ -116,7 +116,7 @@ export async function timeGets(server, paths, cookie, pathOf = (path) => path) {
       request.on('error', reject);
     });
   const times = paths.map(() => []);
-  for (let round = -5; round < ROUNDS; round++) {
+  for (let round = -warmUp; round < ROUNDS; round++) {
     for (const [index, path] of paths.entries()) {
       const ms = await get(pathOf(path, round));
       if (round >= 0) times[index].push(ms);

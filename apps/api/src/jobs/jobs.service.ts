@@ -40,6 +40,8 @@ export type EnqueueRequest = { [T in JobType]: EnqueueOptions & { type: T; param
 @Injectable()
 export class JobsService {
   private readonly pages: VersionedCache<Page<JobDto>>;
+  /** Per filter: paging through a list counts its matches once. */
+  private readonly totals: VersionedCache<number>;
 
   constructor(
     private readonly store: JobStore,
@@ -51,6 +53,7 @@ export class JobsService {
     version: DatabaseVersion,
   ) {
     this.pages = new VersionedCache(version, LIST_CACHE_SIZE);
+    this.totals = new VersionedCache(version, LIST_CACHE_SIZE);
   }
 
   /** Persists the job, then schedules it; the answer is the job as it was saved (queued). */
@@ -89,17 +92,17 @@ export class JobsService {
 
   list(query: JobListQueryDto): Promise<Page<JobDto>> {
     const { limit, offset, ...filter } = query;
-    const key = JSON.stringify([filter, limit, offset]);
-    return this.pages.get(key, () => this.readPage(query));
-  }
-
-  private async readPage(query: JobListQueryDto): Promise<Page<JobDto>> {
-    const { limit, offset, ...filter } = query;
-    const { records, total } = await this.store.list(filter, limit, offset);
-    return new Page(
-      records.map((record) => toJobDto(record)),
-      { total, limit: query.limit, offset: query.offset },
-    );
+    const filterKey = JSON.stringify(filter);
+    return this.pages.get(JSON.stringify([filterKey, limit, offset]), async () => {
+      const [records, total] = await Promise.all([
+        this.store.page(filter, limit, offset),
+        this.totals.get(filterKey, () => this.store.count(filter)),
+      ]);
+      return new Page(
+        records.map((record) => toJobDto(record)),
+        { total, limit, offset },
+      );
+    });
   }
 
   /** The job once it has finished, or null when it is still queued or running after timeoutMs. */

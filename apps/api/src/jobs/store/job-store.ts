@@ -104,17 +104,22 @@ export class JobStore {
     return { job, steps: await this.steps.find({ where: { jobId: id }, order: { position: 'ASC' } }) };
   }
 
-  /** Newest first. */
-  async list(filter: JobFilter, limit: number, offset: number): Promise<{ records: JobRecord[]; total: number }> {
+  /** One page of jobs, newest first unless sorted otherwise. */
+  async page(filter: JobFilter, limit: number, offset: number): Promise<JobRecord[]> {
     const page = jobPageQuery(filter, limit, offset);
-    const count = jobCountQuery(filter);
     const ids = ((await this.dataSource.query(page.sql, page.parameters)) as Array<{ id: number }>).map((row) => row.id);
-    const [{ total }] = (await this.dataSource.query(count.sql, count.parameters)) as Array<{ total: number }>;
-    if (ids.length === 0) return { records: [], total };
+    if (ids.length === 0) return [];
     const rows = await this.dataSource.query('SELECT * FROM jobs WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]);
     const byId = new Map(this.jobRows.hydrate(rows).map((job) => [job.id, job]));
     const jobs = ids.map((id) => byId.get(id)).filter((job): job is JobEntity => job !== undefined);
-    return { records: await this.withSteps(jobs), total };
+    return this.withSteps(jobs);
+  }
+
+  /** How many jobs match the filter. */
+  async count(filter: JobFilter): Promise<number> {
+    const count = jobCountQuery(filter);
+    const [{ total }] = (await this.dataSource.query(count.sql, count.parameters)) as Array<{ total: number }>;
+    return total;
   }
 
   /** Oldest first: the order they were enqueued in. */
@@ -202,10 +207,6 @@ export class JobStore {
     );
   }
 
-  /**
-   * The newest finished backup of each repository given, by one seek per repository in idx_jobs_list_repository
-   * (which holds type and status: rows are read only for the answer).
-   */
   /** The newest finished backup of each host given, by one seek per host in idx_jobs_host. */
   async newestFinishedHostBackups(hostIds: number[]): Promise<number[]> {
     if (hostIds.length === 0) return [];
@@ -218,6 +219,10 @@ export class JobStore {
     return rows.flatMap((row) => (row.id === null ? [] : [row.id]));
   }
 
+  /**
+   * The newest finished backup of each repository given, by one seek per repository in idx_jobs_list_repository
+   * (which holds type and status: rows are read only for the answer).
+   */
   async newestFinishedBackups(repositoryIds: number[]): Promise<number[]> {
     if (repositoryIds.length === 0) return [];
     const rows = (await this.dataSource.query(
