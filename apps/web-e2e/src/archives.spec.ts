@@ -147,7 +147,13 @@ test('browse an archive, download files, restore a folder, compare, search and d
     const download = entryRow(page, 'report.txt').getByRole('link', { name: /Download/ });
     await download.scrollIntoViewIfNeeded();
     await expect(download).toBeInViewport({ ratio: 1 });
+    // On a phone the sections are folded behind Menu; beside it the navigation names the current one.
+    await expect(navigation.locator('.app__nav-current')).toHaveText('Archives');
+    const menu = navigation.getByRole('button', { name: 'Menu' });
+    await menu.click();
     await expect(navigation.getByRole('link', { name: 'Archives', exact: true })).toHaveAttribute('aria-current', 'page');
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
     await page.screenshot({ path: screenshotPath('archive-browser-narrow'), fullPage: true });
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: screenshotPath('archive-browser-narrow-dark'), fullPage: true });

@@ -7,6 +7,7 @@ const PASSWORD = 'correct horse battery staple';
 const SECTIONS = [
   { name: 'Dashboard', path: '/' },
   { name: 'Repositories', path: '/repositories' },
+  { name: 'Hosts', path: '/hosts' },
   { name: 'Backups', path: '/backups' },
   { name: 'Archives', path: '/archives' },
   { name: 'Search', path: '/search' },
@@ -96,28 +97,59 @@ test('first-run setup, navigation, log out and log in again', async ({ page, bro
     await dark.close();
   });
 
-  await test.step('the layout on a narrow screen', async () => {
+  await test.step('the layout on a narrow screen: the sections behind a Menu button', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await expect(navigation(page)).toBeVisible();
-    // Every section, the current one too, is in view: the navigation wraps instead of scrolling sideways.
+    const menu = navigation(page).getByRole('button', { name: 'Menu' });
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(navigation(page).getByRole('link')).toHaveCount(0);
+    // The whole navigation is one row: the page starts right under it.
+    expect((await navigation(page).boundingBox())?.height).toBeLessThan(60);
+    await page.screenshot({ path: screenshotPath('dashboard-narrow') });
+
+    await menu.click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    // Every section, the current one too, is in view without scrolling sideways.
     for (const section of SECTIONS) {
       await expect(navigation(page).getByRole('link', { name: section.name, exact: true })).toBeInViewport({ ratio: 1 });
     }
     expect(await navigation(page).evaluate((nav) => nav.scrollWidth <= nav.clientWidth)).toBe(true);
     await expect(navigation(page).getByRole('link', { name: 'Dashboard', exact: true })).toHaveAttribute('aria-current', 'page');
-    await page.screenshot({ path: screenshotPath('dashboard-narrow') });
+    await page.screenshot({ path: screenshotPath('dashboard-narrow-menu') });
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: screenshotPath('dashboard-narrow-dark') });
+    await page.screenshot({ path: screenshotPath('dashboard-narrow-menu-dark') });
     await page.emulateMedia({ colorScheme: 'light' });
-    // The last section, once open, is the current one and stays in view.
-    const last = navigation(page).getByRole('link', { name: 'Settings', exact: true });
-    await last.click();
+
+    // By keyboard: Tab from the button reaches the first section; Escape folds the menu and gives the button back the focus.
+    await page.keyboard.press('Tab');
+    await expect(navigation(page).getByRole('link', { name: 'Dashboard', exact: true })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(menu).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+
+    // Choosing a section opens its page, folds the menu and puts the focus on the page.
+    await navigation(page).getByRole('link', { name: 'Settings', exact: true }).click();
     await expect(page).toHaveURL('/settings');
     await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByRole('main')).toBeFocused();
+    await expect(navigation(page)).toContainText('Settings');
+    await menu.click();
+    const last = navigation(page).getByRole('link', { name: 'Settings', exact: true });
     await expect(last).toHaveAttribute('aria-current', 'page');
     await expect(last).toBeInViewport({ ratio: 1 });
     await page.screenshot({ path: screenshotPath('settings-nav-narrow') });
+
+    // Another page opened from elsewhere folds it too.
+    await page.getByRole('banner').getByRole('link', { name: 'Borgitory' }).click();
+    await expect(page).toHaveURL('/');
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: screenshotPath('dashboard-narrow-dark') });
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.setViewportSize({ width: 1280, height: 720 });
+    await expect(menu).toBeHidden();
   });
 
   await test.step('every navigation item opens its page', async () => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { createRepository, expect, jobStatus, test, writeArchives } from './fixtures';
+import { createRepository, expect, jobStatus, region, test, writeArchives } from './fixtures';
 import { screenshotPath } from './screenshots';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -73,6 +73,8 @@ test('the dashboard shows every repository worst first, and a failure stays unti
     await expect(cards(page)).toHaveCount(4);
     await expect(cards(page).getByRole('heading')).toHaveText(['Family photos', 'Old laptop', 'Documents', 'Music']);
     await expect(page.getByText('4 repositories: 1 failed, 1 overdue, 2 healthy')).toBeVisible();
+    // A server that backs up only itself: no word about hosts.
+    await expect(region(page, 'Hosts')).toHaveCount(0);
 
     const failedCard = card(page, 'Family photos');
     await expect(verdict(page, 'Family photos')).toHaveText('Family photosFailed');

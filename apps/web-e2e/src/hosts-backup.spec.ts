@@ -72,7 +72,7 @@ test('an admin backs up a folder of a host, finds its files in the archive and r
     await page.getByRole('button', { name: 'Save host' }).click();
     await expect(page).toHaveURL('/hosts');
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: HOST_NAME, exact: true }) });
-    await expect(row.getByRole('cell').nth(3)).toHaveText('Not tested yet');
+    await expect(row.getByRole('cell').nth(2)).toHaveText('Not tested yetTest');
   });
 
   await test.step('Test connection says OK, with the user, borg and socat, and the list shows it', async () => {
@@ -91,7 +91,7 @@ test('an admin backs up a folder of a host, finds its files in the archive and r
 
     await page.getByRole('link', { name: '← Hosts' }).click();
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: HOST_NAME, exact: true }) });
-    await expect(row.getByRole('cell').nth(3)).toContainText(/^OK/);
+    await expect(row.getByRole('cell').nth(2)).toContainText(/^OK/);
   });
 
   await test.step("a wrong password in the install form is refused at the field, in the server's words", async () => {
@@ -127,6 +127,7 @@ test('an admin backs up a folder of a host, finds its files in the archive and r
 
   const repositoryId = await createRepository(page, REPOSITORY, join(workDir, 'repository'));
   let archive = '';
+  let backupJob = 0;
 
   await test.step('on the Backups page the host is chosen and its folder picked in the picker', async () => {
     await page.goto('/backups');
@@ -134,8 +135,11 @@ test('an admin backs up a folder of a host, finds its files in the archive and r
     await expect(from).toHaveValue('');
     await from.selectOption({ label: HOST_NAME });
     await field(page, 'Repository').selectOption({ label: REPOSITORY });
+    await expect(page.getByRole('group', { name: 'Source paths' })).toHaveAccessibleDescription(
+      `Absolute paths of directories or files on ${HOST_NAME}. Type them, or browse ${HOST_NAME} to choose.`,
+    );
     await page.getByRole('button', { name: 'Browse… for source path 1' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Choose what to back up' });
+    const dialog = page.getByRole('dialog', { name: `Choose what to back up on ${HOST_NAME}`, exact: true });
     // It opens at the home of the user Borgitory logs in as, on the host.
     await expect(dialog.getByText(host.home, { exact: true })).toBeVisible({ timeout: 30_000 });
     await browseDown(dialog, host.home, documents);
@@ -151,6 +155,7 @@ test('an admin backs up a folder of a host, finds its files in the archive and r
   await test.step('the backup runs on the host and its job completes', async () => {
     await page.getByRole('button', { name: 'Back up now' }).click();
     await expect(page).toHaveURL(/\/jobs\/\d+$/);
+    backupJob = Number(new URL(page.url()).pathname.split('/').pop());
     await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^Backup #\\d+ · ${REPOSITORY}$`) })).toBeVisible();
     await expect(region(page, 'Details')).toContainText(/Status\s*Completed/, { timeout: 90_000 });
     const result = region(page, 'Result');
@@ -158,6 +163,17 @@ test('an admin backs up a folder of a host, finds its files in the archive and r
     await expect(result).toContainText(new RegExp(`Files\\s*${LETTERS.length + 1}(?!\\d)`));
     archive = (await result.locator('dt:text-is("Archive") + dd').innerText()).trim();
     expect(archive).not.toBe('');
+  });
+
+  await test.step('the dashboard shows the host reachable, with its backup', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard', exact: true }).click();
+    const item = region(page, 'Hosts').getByRole('listitem');
+    await expect(item).toHaveCount(1);
+    await expect(item.getByRole('link', { name: HOST_NAME, exact: true })).toHaveAttribute('href', `/hosts/${hostId}`);
+    await expect(item).toContainText(/Reachable\s*tested/);
+    await expect(item).toContainText(/Last backup\s*Completed/);
+    await expect(item.getByRole('link', { name: `Backup #${backupJob}` })).toHaveAttribute('href', `/jobs/${backupJob}`);
+    await screenshots(page, 'dashboard-host-backed-up');
   });
 
   await test.step("the archive holds the host's folder and its files", async () => {
@@ -177,7 +193,7 @@ test('an admin backs up a folder of a host, finds its files in the archive and r
     const dialog = page.getByRole('dialog', { name: 'Restore 1 item' });
     await field(dialog, 'Restore to').selectOption({ label: HOST_NAME });
     await dialog.getByRole('button', { name: 'Browse… for the destination directory' }).click();
-    const picker = page.getByRole('dialog', { name: `Choose where to restore on ${HOST_NAME}` });
+    const picker = page.getByRole('dialog', { name: `Choose where to restore on ${HOST_NAME}`, exact: true });
     await expect(picker.getByText(host.home, { exact: true })).toBeVisible({ timeout: 30_000 });
     await browseDown(picker, host.home, `${host.home}/restored`);
     await picker.getByRole('button', { name: 'Choose this directory' }).click();

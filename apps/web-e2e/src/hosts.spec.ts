@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { freePort } from '@borgitory/borg-runner/testing';
 import { startHostSshd, type TestHost } from '@borgitory/ssh-runner/testing';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { expect, field, region, rowNamed, test } from './fixtures';
 import { screenshotPath } from './screenshots';
 
@@ -10,6 +11,8 @@ import { screenshotPath } from './screenshots';
 let host: TestHost;
 
 const VIEWER = { username: 'vera', password: 'granite kettle whistles softly', role: 'viewer' };
+const OPERATOR = { username: 'oscar', password: 'copper meadow answers slowly', role: 'operator' };
+const MADE = [VIEWER.username, OPERATOR.username];
 
 test.beforeAll(async () => {
   host = await startHostSshd();
@@ -22,7 +25,7 @@ test.afterAll(async () => {
 test.afterEach(async ({ page }) => {
   const list = await page.request.get('/api/users?limit=200');
   for (const user of ((await list.json()) as { data: { id: number; username: string }[] }).data) {
-    if (user.username === VIEWER.username) expect((await page.request.delete(`/api/users/${user.id}`)).status()).toBe(204);
+    if (MADE.includes(user.username)) expect((await page.request.delete(`/api/users/${user.id}`)).status()).toBe(204);
   }
 });
 
@@ -42,6 +45,17 @@ function fingerprintOf(publicKey: string): string {
   return execFileSync('ssh-keygen', ['-lf', '-'], { input: `${publicKey}\n` })
     .toString()
     .split(' ')[1];
+}
+
+/** The user made through the admin's API, and a fresh browser context logged in as them. */
+async function signedIn(admin: Page, browser: Browser, user: { username: string; password: string; role: string }): Promise<Page> {
+  const created = await admin.request.post('/api/users', { data: user });
+  expect(created.status(), await created.text()).toBe(201);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const login = await page.request.post('/api/auth/login', { data: { username: user.username, password: user.password } });
+  expect(login.status(), await login.text()).toBe(200);
+  return page;
 }
 
 async function createHost(page: Page, name: string, address: string): Promise<number> {
@@ -132,11 +146,11 @@ test('an admin lets Borgitory log in to a host, adds it, changes it and deletes 
     await expect(page).toHaveURL('/hosts');
     const cells = rowNamed(page, 'NAS').getByRole('cell');
     await expect(cells.nth(0)).toHaveText(endpoint);
-    await expect(cells.nth(1)).toHaveText('Only the given key');
-    await expect(cells.nth(2)).toHaveText(fingerprint);
+    // The host key and, under it, the policy.
+    await expect(cells.nth(1)).toHaveText(`${fingerprint}Only the given key`);
     await createHost(page, 'Attic', 'ssh://backup@attic.local');
     await page.reload();
-    await expect(rowNamed(page, 'Attic').getByRole('cell').nth(2)).toHaveText('Learned at the first connection');
+    await expect(rowNamed(page, 'Attic').getByRole('cell').nth(1)).toHaveText('Learned at the first connectionTrusted at first connection');
     await screenshots(page, 'hosts-list');
   });
 
@@ -159,8 +173,7 @@ test('an admin lets Borgitory log in to a host, adds it, changes it and deletes 
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect(page).toHaveURL('/hosts');
     const cells = rowNamed(page, 'NAS (garage)').getByRole('cell');
-    await expect(cells.nth(1)).toHaveText('Trusted at first connection');
-    await expect(cells.nth(2)).toHaveText(fingerprint);
+    await expect(cells.nth(1)).toHaveText(`${fingerprint}Trusted at first connection`);
     await expect(rowNamed(page, 'NAS')).toHaveCount(0);
   });
 
@@ -203,4 +216,79 @@ test('a viewer sees the hosts, and nothing to add, change or delete them with', 
   await expect(viewer.getByRole('alert')).toContainText('Adding a host needs the admin role');
   await expect(viewer.getByText('restrict,port-forwarding')).toHaveCount(0);
   await context.close();
+});
+
+test('an operator tests hosts from the list, and the dashboard shows how each answered', async ({ page, browser }) => {
+  // Borgitory's key line in the host user's authorized_keys, as the Add host page would have it added.
+  const keyAnswer = await page.request.get('/api/hosts/authorized-key');
+  const line = ((await keyAnswer.json()) as { data: { authorized_key: string } }).data.authorized_key;
+  const addKey = 'mkdir -p "$HOME/.ssh" && chmod 700 "$HOME/.ssh" && printf "%s\\n" "$1" > "$HOME/.ssh/authorized_keys"';
+  await host.runAs(['env', `HOME=${host.home}`, 'sh', '-c', addKey, 'sh', line]);
+  const nas = await createHost(page, 'NAS', `ssh://${host.user}@127.0.0.1:${host.port}`);
+  // Nothing listens there: the test finds it unreachable.
+  await createHost(page, 'Attic', `ssh://backup@127.0.0.1:${await freePort()}`);
+  await createHost(page, 'Shed', 'ssh://backup@shed.local');
+
+  await test.step('with no host tested, the dashboard says so', async () => {
+    await page.goto('/');
+    const hosts = region(page, 'Hosts');
+    await expect(hosts.getByRole('heading', { level: 3 })).toHaveText(['Attic', 'NAS', 'Shed']);
+    await expect(hosts.getByRole('listitem').filter({ hasText: 'NAS' })).toContainText(/Never tested\s*Last backup\s*none yet/);
+    await expect(hosts.getByRole('link', { name: 'NAS', exact: true })).toHaveAttribute('href', `/hosts/${nas}`);
+  });
+
+  const operator = await signedIn(page, browser, OPERATOR);
+  await operator.goto('/hosts');
+  const main = operator.getByRole('main');
+  let problem = '';
+
+  await test.step('an operator sees Test on each row, and neither Edit nor Delete', async () => {
+    for (const name of ['Attic', 'NAS', 'Shed'])
+      await expect(rowNamed(operator, name).getByRole('button', { name: `Test ${name}` })).toBeVisible();
+    await expect(main.getByRole('link', { name: /^(Add|Edit)/ })).toHaveCount(0);
+    await expect(main.getByRole('button', { name: /^Delete/ })).toHaveCount(0);
+  });
+
+  await test.step('Test shows its progress, then OK, and the row says OK', async () => {
+    await rowNamed(operator, 'NAS').getByRole('button', { name: 'Test NAS' }).click();
+    const outcome = region(operator, 'Connection test of NAS');
+    await expect(outcome.getByRole('status').first()).toContainText(/Logging in to NAS|OK: Borgitory can back up this host/);
+    await expect(outcome).toContainText('OK: Borgitory can back up this host.', { timeout: 30_000 });
+    await expect(outcome).toContainText(new RegExp(`Logged in as\\s*${host.user}`));
+    await expect(rowNamed(operator, 'NAS').getByRole('button', { name: 'Test NAS' })).toBeEnabled();
+    await expect(rowNamed(operator, 'NAS').getByRole('cell').nth(2)).toContainText(/^OK/);
+  });
+
+  await test.step('a host that does not answer: its problem with the fix, and in its row', async () => {
+    await rowNamed(operator, 'Attic').getByRole('button', { name: 'Test Attic' }).click();
+    const outcome = region(operator, 'Connection test of Attic');
+    await expect(outcome).toContainText('Borgitory cannot back up this host yet.', { timeout: 30_000 });
+    await expect(region(operator, 'Connection test of NAS')).toHaveCount(0);
+    problem = (await outcome.locator('.host-test__problems li p').first().innerText()).trim();
+    expect(problem).not.toBe('');
+    await expect(outcome.getByRole('button', { name: /^Copy the fix: Check that the host is on/ })).toBeVisible();
+    await expect(rowNamed(operator, 'Attic').getByRole('cell').nth(2)).toContainText(problem);
+    await expect(rowNamed(operator, 'Shed').getByRole('cell').nth(2)).toHaveText('Not tested yetTest');
+    await screenshots(operator, 'hosts-tested-operator');
+    await outcome.getByRole('button', { name: 'Close the test of Attic' }).click();
+    await expect(outcome).toHaveCount(0);
+  });
+
+  await test.step('the dashboard: reachable, unreachable with the problem, never tested', async () => {
+    await operator.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard', exact: true }).click();
+    const hosts = region(operator, 'Hosts');
+    const item = (name: string) => hosts.getByRole('listitem').filter({ has: operator.getByRole('heading', { name, exact: true }) });
+    await expect(item('NAS')).toContainText(/Reachable\s*tested (just now|\d+ seconds? ago)/);
+    await expect(item('Attic')).toContainText('Unreachable');
+    await expect(item('Attic')).toContainText(problem);
+    await expect(item('Shed')).toContainText('Never tested');
+    // An operator has no host page of its own: the name leads to the list.
+    await expect(hosts.getByRole('link', { name: 'NAS', exact: true })).toHaveAttribute('href', '/hosts');
+    await hosts.getByRole('link', { name: 'All hosts' }).click();
+    await expect(operator).toHaveURL('/hosts');
+    await operator.goBack();
+    await expect(region(operator, 'Hosts')).toBeVisible();
+    await screenshots(operator, 'dashboard-hosts');
+  });
+  await operator.context().close();
 });

@@ -1,6 +1,7 @@
 import { unwrap, unwrapPage, type Schemas } from '@borgitory/api-client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import { repositoryKeys } from './repositories';
 
 /** A machine Borgitory logs in to over ssh (pull mode), with the fingerprint of the host key known for it, if any. */
 export type Host = Schemas['HostDto'];
@@ -9,6 +10,8 @@ export type HostKeyPolicy = Host['host_key_policy'];
 export type HostInput = Schemas['HostInputDto'];
 /** Only the fields that change; a strict host keeps its known key when `host_key` is left out. */
 export type HostUpdate = Schemas['HostUpdateDto'];
+/** A host whose directories are browsed: listed by its id, named in the picker's title. */
+export type BrowsedHost = Pick<Host, 'id' | 'name'>;
 
 export const HOST_PAGE_SIZE = 50;
 
@@ -46,10 +49,15 @@ export function useHostAuthorizedKey() {
   });
 }
 
+/** What shows hosts asked again after a change: their lists, or everything about them, and the dashboard's overview. */
+function refreshHosts(queryClient: QueryClient, queryKey: readonly string[]): Promise<unknown> {
+  return Promise.all([queryClient.invalidateQueries({ queryKey }), queryClient.invalidateQueries({ queryKey: repositoryKeys.overview })]);
+}
+
 /** A host as the server saved it: kept as it is, and the lists asked again. */
 function refreshHost(queryClient: QueryClient, host: Host): Promise<unknown> {
   queryClient.setQueryData(hostKeys.detail(host.id), host);
-  return queryClient.invalidateQueries({ queryKey: hostKeys.lists });
+  return refreshHosts(queryClient, hostKeys.lists);
 }
 
 export function useCreateHost() {
@@ -75,7 +83,7 @@ export function useDeleteHost() {
     mutationFn: (id: number) => unwrap(api.DELETE('/api/v1/hosts/{id}', { params: { path: { id } } })),
     onSuccess: (_, id) => {
       queryClient.removeQueries({ queryKey: hostKeys.detail(id) });
-      return queryClient.invalidateQueries({ queryKey: hostKeys.lists });
+      return refreshHosts(queryClient, hostKeys.lists);
     },
   });
 }
@@ -84,12 +92,12 @@ export function useDeleteHost() {
 export type HostTest = Schemas['HostTestDto'];
 export type HostProblem = Schemas['HostProblemDto'];
 
-/** Logs in to the host and looks for borg and socat (operators and up); the host's `last_test` changes with it. */
+/** Logs in to the host and looks for borg and socat (operators and up); the host's `last_test` (and the dashboard's reachability) changes with it. */
 export function useTestHost(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/hosts/{id}/test', { params: { path: { id } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: hostKeys.all }),
+    onSuccess: () => refreshHosts(queryClient, hostKeys.all),
   });
 }
 
@@ -98,6 +106,6 @@ export function useInstallHostKey(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (password: string) => unwrap(api.POST('/api/v1/hosts/{id}/install-key', { params: { path: { id } }, body: { password } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: hostKeys.all }),
+    onSuccess: () => refreshHosts(queryClient, hostKeys.all),
   });
 }

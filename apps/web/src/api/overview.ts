@@ -7,6 +7,8 @@ import { repositoryKeys } from './repositories';
 export type Overview = Schemas['OverviewDto'];
 export type RepositoryOverview = Schemas['RepositoryOverviewDto'];
 export type RepositoryHealth = Schemas['RepositoryHealth'];
+/** A host backed up in pull mode, as the dashboard shows it: how its last test went and its newest backup. */
+export type HostOverview = Schemas['HostOverviewDto'];
 
 /**
  * Every repository's health, worst first. Under the repositories' key, so that whatever makes them be read again (a job

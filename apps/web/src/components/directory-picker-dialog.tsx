@@ -2,6 +2,7 @@ import { ApiRequestError } from '@borgitory/api-client';
 import { useEffect, useId, useRef, useState } from 'react';
 import { errorMessage } from '../api/errors';
 import { useDirectory, type DirectoryEntry, type DirectoryOwner } from '../api/filesystem';
+import type { BrowsedHost } from '../api/hosts';
 import { formatCount } from '../format/count';
 import './directory-picker-dialog.css';
 
@@ -9,8 +10,9 @@ interface DirectoryPickerDialogProps {
   open: boolean;
   /** Where to start: a directory (or a file in one); when empty or not absolute, "/" of the server or the host user's home. */
   startPath: string;
-  /** Whose directories to browse: this server's (null, the default) or a host's, by id. */
-  hostId?: DirectoryOwner;
+  /** Whose directories to browse: this server's (null, the default) or a host's, whose name the title then ends with. */
+  host?: BrowsedHost | null;
+  /** What to choose, "Choose what to back up"; " on <host>" is added when it browses a host. */
   title?: string;
   /** Whether a single file can be chosen too (a backup source), or only a directory (a restore destination). */
   chooseFiles?: boolean;
@@ -28,7 +30,7 @@ export function DirectoryPickerDialog({
   startPath,
   title = 'Choose a source',
   chooseFiles = true,
-  hostId = null,
+  host = null,
   onChoose,
   onClose,
 }: DirectoryPickerDialogProps) {
@@ -59,9 +61,9 @@ export function DirectoryPickerDialog({
       {open && (
         <DirectoryBrowser
           titleId={titleId}
-          title={title}
+          title={pickerTitle(title, host)}
           startPath={startPath}
-          hostId={hostId}
+          hostId={host?.id ?? null}
           chooseFiles={chooseFiles}
           onChoose={onChoose}
           onClose={onClose}
@@ -218,6 +220,11 @@ function EntryIcon({ type }: { type: DirectoryEntry['type'] | 'parent' }) {
       )}
     </svg>
   );
+}
+
+/** "Choose what to back up", or "Choose what to back up on Workstation" on a host. */
+export function pickerTitle(title: string, host: BrowsedHost | null): string {
+  return host ? `${title} on ${host.name}` : title;
 }
 
 /** The directory to open first: the field's path when it is absolute, else `fallback`. */

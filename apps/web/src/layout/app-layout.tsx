@@ -1,9 +1,10 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useLogout, type User } from '../api/auth';
 import { errorMessage } from '../api/errors';
 import { BrandMark } from '../components/brand-mark';
 import { HOSTS_PATH, SETTINGS_PATH } from '../paths/page-paths';
+import { MainNavigation } from './main-navigation';
 import { navSection } from './nav-section';
 import './app-layout.css';
 import { roleGrants } from '../api/roles';
@@ -38,6 +39,7 @@ interface AppLayoutProps {
 export function AppLayout({ user, loading, children }: AppLayoutProps) {
   const logout = useLogout();
   const current = navSection(useLocation().pathname, SECTIONS);
+  const mainRef = useRef<HTMLElement>(null);
 
   return (
     <div className="app">
@@ -68,18 +70,12 @@ export function AppLayout({ user, loading, children }: AppLayoutProps) {
           </button>
         </div>
       </header>
-      <nav className="app__nav" aria-label="Main">
-        <ul>
-          {NAV_ITEMS.filter((item) => !item.role || roleGrants(user.role, item.role)).map((item) => (
-            <li key={item.to}>
-              <Link to={item.to} aria-current={item.to === current ? 'page' : undefined}>
-                {item.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <main id="main" className="app__main" tabIndex={-1}>
+      <MainNavigation
+        items={NAV_ITEMS.filter((item) => !item.role || roleGrants(user.role, item.role))}
+        current={current}
+        pageRef={mainRef}
+      />
+      <main ref={mainRef} id="main" className="app__main" tabIndex={-1}>
         {children}
       </main>
     </div>

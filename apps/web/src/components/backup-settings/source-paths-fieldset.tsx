@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { DirectoryOwner } from '../../api/filesystem';
+import type { BrowsedHost } from '../../api/hosts';
 import { DirectoryPickerDialog } from '../directory-picker-dialog';
 import './source-paths.css';
 
@@ -19,14 +19,14 @@ interface SourcePathsFieldsetProps {
   /** Messages about the sources as a whole. */
   errors: string[];
   /** Whose paths these are: this server's (null, the default) or a host's, which Browse… then lists. */
-  hostId?: DirectoryOwner;
+  host?: BrowsedHost | null;
 }
 
 /**
  * The directories and files to back up: one text field per path, each with a
  * Browse… button that opens the directories of the server (or the host) to choose from.
  */
-export function SourcePathsFieldset({ rows, onChange, onAdd, onRemove, rowErrors, errors, hostId = null }: SourcePathsFieldsetProps) {
+export function SourcePathsFieldset({ rows, onChange, onAdd, onRemove, rowErrors, errors, host = null }: SourcePathsFieldsetProps) {
   const id = useId();
   // The row whose Browse… button opened the picker, if any.
   const [browsing, setBrowsing] = useState<number | null>(null);
@@ -38,9 +38,9 @@ export function SourcePathsFieldset({ rows, onChange, onAdd, onRemove, rowErrors
       <fieldset className="source-paths" aria-describedby={describedBy}>
         <legend>Source paths</legend>
         <p id={hintId} className="field__hint">
-          {hostId === null
+          {host === null
             ? 'Absolute paths of directories or files on this server. Type them, or browse the server to choose.'
-            : 'Absolute paths of directories or files on the host. Type them, or browse the host to choose.'}
+            : `Absolute paths of directories or files on ${host.name}. Type them, or browse ${host.name} to choose.`}
         </p>
         <ul className="source-paths__rows">
           {rows.map((row, index) => {
@@ -101,7 +101,7 @@ export function SourcePathsFieldset({ rows, onChange, onAdd, onRemove, rowErrors
         open={browsing !== null}
         startPath={browsing === null ? '' : (rows[browsing]?.path ?? '')}
         title="Choose what to back up"
-        hostId={hostId}
+        host={host}
         onChoose={(path) => {
           if (browsing !== null) onChange(browsing, path);
           setBrowsing(null);

@@ -254,9 +254,9 @@ export function RestoreDialog({ open, repositoryId, archive, folder, entries, on
       <DirectoryPickerDialog
         open={open && picking}
         startPath={destination || (host ? '' : (roots?.[0] ?? ''))}
-        title={host ? `Choose where to restore on ${host.name}` : 'Choose where to restore'}
+        title="Choose where to restore"
         chooseFiles={false}
-        hostId={host ? host.id : null}
+        host={host ?? null}
         onChoose={(path) => {
           setDestination(path);
           setPicking(false);

@@ -129,7 +129,7 @@ function BackupForm() {
           onRemove={removeSource}
           rowErrors={errors.sourceRows}
           errors={sourceErrors}
-          hostId={hostId === '' ? null : Number(hostId)}
+          host={chosenHost ?? null}
         />
 
         <ArchiveNameField

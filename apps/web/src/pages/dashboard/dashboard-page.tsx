@@ -4,6 +4,7 @@ import { useHealth, type Health } from '../../api/health';
 import { useLiveJobLists } from '../../api/job-streams';
 import { useRepositoryNames } from '../../api/repositories';
 import { PageHeader } from '../../components/page-header';
+import { HostsOverview } from './hosts-overview';
 import { RecentJobsPanel } from './recent-jobs-panel';
 import { RepositoryOverview } from './repository-overview';
 import { RunningJobsPanel } from './running-jobs-panel';
@@ -26,6 +27,7 @@ export function DashboardPage() {
       </PageHeader>
 
       <RepositoryOverview />
+      <HostsOverview />
       <RunningJobsPanel repositoryName={repositoryName} />
       <RecentJobsPanel repositoryName={repositoryName} />
 

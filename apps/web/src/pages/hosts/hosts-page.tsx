@@ -9,13 +9,21 @@ import { HOSTS_PATH, NEW_HOST_PATH } from '../../paths/page-paths';
 import { useOffsetParam } from '../../util/offset-param';
 import { DeleteHostDialog } from './delete-host-dialog';
 import { HostTable } from './host-table';
+import { HostTestOutcome } from './host-test-outcome';
+import type { ListedTest } from './test-host-button';
 import './hosts.css';
 
-/** The hosts, 50 to a page (`?offset=` keeps the page in the address), with Add host, Edit and Delete for an admin. */
+/**
+ * The hosts, 50 to a page (`?offset=` keeps the page in the address), with Test for an operator (its outcome above the
+ * list, its reachability in the list once done), Add host, Edit and Delete for an admin.
+ */
 export function HostsPage() {
   const [offset, goTo] = useOffsetParam();
   const hosts = useHosts(offset);
   const [deleting, setDeleting] = useState<Host | null>(null);
+  const [tested, setTested] = useState<ListedTest | null>(null);
+  // The newest test started is shown; an earlier one that ends meanwhile only updates its row's reachability.
+  const showTest = (test: ListedTest) => setTested((shown) => (test.state === 'testing' || shown?.host.id === test.host.id ? test : shown));
 
   return (
     <>
@@ -26,6 +34,8 @@ export function HostsPage() {
           </Link>
         </RequiresRole>
       </PageHeader>
+
+      {tested && <HostTestOutcome test={tested} onClose={() => setTested(null)} />}
 
       <PagedList
         query={hosts}
@@ -43,7 +53,7 @@ export function HostsPage() {
         pageSize={HOST_PAGE_SIZE}
         onOffsetChange={goTo}
       >
-        {(items) => <HostTable hosts={items} onDelete={setDeleting} />}
+        {(items) => <HostTable hosts={items} onDelete={setDeleting} onTest={showTest} />}
       </PagedList>
 
       <DeleteHostDialog host={deleting} onClose={() => setDeleting(null)} />
