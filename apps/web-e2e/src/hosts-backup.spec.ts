@@ -12,6 +12,7 @@ let workDir: string;
 
 const HOST_NAME = 'Workstation';
 const REPOSITORY = 'Workstation backups';
+const SCHEDULE = 'Workstation documents';
 const LETTERS = ['letter-1.txt', 'letter-2.txt', 'letter-3.txt'];
 
 test.describe.configure({ timeout: 180_000 });
@@ -203,5 +204,30 @@ test('an admin backs up a folder of a host, finds its files in the archive and r
     await expect(page).toHaveURL(/\/jobs\/\d+$/);
     await expect(region(page, 'Result')).toContainText('Restore completed.', { timeout: 60_000 });
     expect(readFileSync(join(host.home, 'restored', LETTERS[0]), 'utf8')).toBe('Letter 1\n');
+  });
+
+  await test.step("a schedule backs up the host's folder: the list names the host, and its run completes there", async () => {
+    await page.goto('/schedules/new');
+    await field(page, 'Name').fill(SCHEDULE);
+    const from = field(page, 'Back up from');
+    await expect(from).toHaveValue('');
+    await from.selectOption({ label: HOST_NAME });
+    await field(page, 'Repository').selectOption({ label: REPOSITORY });
+    await page.getByRole('button', { name: 'Browse… for source path 1' }).click();
+    const dialog = page.getByRole('dialog', { name: `Choose what to back up on ${HOST_NAME}`, exact: true });
+    await expect(dialog.getByText(host.home, { exact: true })).toBeVisible({ timeout: 30_000 });
+    await browseDown(dialog, host.home, documents);
+    await dialog.getByRole('button', { name: 'Choose this directory' }).click();
+    await expect(field(page, 'Source path 1')).toHaveValue(documents);
+    await page.screenshot({ path: screenshotPath('schedule-host-form'), fullPage: true });
+    await page.getByRole('button', { name: 'Create schedule' }).click();
+    await expect(page).toHaveURL('/schedules');
+
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: SCHEDULE, exact: true }) });
+    await expect(row).toContainText(`${REPOSITORY}from ${HOST_NAME}`);
+    await row.getByRole('button', { name: `Run ${SCHEDULE} now` }).click();
+    await expect(page).toHaveURL(/\/jobs\/\d+$/);
+    await expect(region(page, 'Details')).toContainText(/Status\s*Completed/, { timeout: 90_000 });
+    await expect(region(page, 'Result')).toContainText(new RegExp(`Files\\s*${LETTERS.length + 1}(?!\\d)`));
   });
 });

@@ -33,7 +33,7 @@ export class BackupsService {
 
   /** Everything is checked before the job exists, so a job never fails for a reason the request could show. */
   async startManual(input: ManualBackupDto): Promise<JobDto> {
-    const host = input.host_id === undefined ? null : await this.hostOf(input.host_id);
+    const host = input.host_id === undefined ? null : await this.requestedHost(input.host_id);
     const { parameters, problems } = await this.plan(
       input,
       input.repository_id,
@@ -88,7 +88,8 @@ export class BackupsService {
     };
   }
 
-  private async hostOf(id: number): Promise<HostEntity> {
+  /** The host a request names (host_id); one that does not exist is refused as that field's problem (422). */
+  async requestedHost(id: number): Promise<HostEntity> {
     try {
       return await this.hosts.find(id);
     } catch (error) {

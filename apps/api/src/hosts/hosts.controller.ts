@@ -85,9 +85,12 @@ export class HostsController {
   @Requires('admin')
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Forget a host and its host key (kept while a repository or another host uses the same address)' })
+  @ApiOperation({
+    summary: 'Forget a host and its host key (kept while a repository or another host uses the same address)',
+    description: 'Refused with 409 HOST_IN_USE while schedules back the host up; `details.used_by` names them.',
+  })
   @ApiNoContent()
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 409)
   remove(@Param('id', IdPipe) id: number): Promise<void> {
     return this.hosts.remove(id);
   }

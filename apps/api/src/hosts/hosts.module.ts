@@ -7,6 +7,7 @@ import { HostConnections } from './host-connections';
 import { HostDirectories } from './host-directories';
 import { HostKeyInstallation } from './host-key-installation';
 import { HostTests } from './host-tests';
+import { HostUsers } from './host-users';
 import { HostsService } from './hosts.service';
 import { PullMode } from './pull/pull-mode';
 import { KnownHosts } from './known-hosts';
@@ -15,7 +16,7 @@ import { KnownHosts } from './known-hosts';
 @Module({
   imports: [TypeOrmModule.forFeature([HostEntity]), RepositoriesModule],
   controllers: [HostsController],
-  providers: [HostsService, KnownHosts, HostConnections, HostTests, HostKeyInstallation, HostDirectories, PullMode],
-  exports: [HostsService, HostDirectories, PullMode],
+  providers: [HostsService, KnownHosts, HostConnections, HostTests, HostKeyInstallation, HostDirectories, PullMode, HostUsers],
+  exports: [HostsService, HostDirectories, PullMode, HostUsers],
 })
 export class HostsModule {}

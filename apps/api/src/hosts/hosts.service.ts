@@ -15,6 +15,7 @@ import { HostInputDto, HostUpdateDto } from './dto/host-input.dto';
 import { checkHostAddress, formatHostAddress, HostEndpoint } from './host-address';
 import { checkHostKey, fingerprintOf, PublicKey } from './host-key';
 import { HostEntity } from './host.entity';
+import { HostUsers } from './host-users';
 import { KnownHosts } from './known-hosts';
 
 /** What the authorized_keys line allows: nothing (`restrict`: no pty, agent or X11 forwarding) but the forwards pull mode opens. */
@@ -34,6 +35,7 @@ export class HostsService {
     private readonly knownHosts: KnownHosts,
     private readonly repositoryEndpoints: RepositorySshEndpoints,
     private readonly sshKeys: SshKeysService,
+    private readonly users: HostUsers,
   ) {}
 
   async list(query: NamedListQueryDto): Promise<Page<HostDto>> {
@@ -95,9 +97,18 @@ export class HostsService {
     return this.toDto(saved);
   }
 
-  /** The host's key leaves known_hosts unless another host or a repository reaches the same host and port. */
+  /**
+   * Refused (HOST_IN_USE) while schedules back the host up: they would otherwise run on this server instead. The
+   * host's key leaves known_hosts unless another host or a repository reaches the same host and port.
+   */
   async remove(id: number): Promise<void> {
     const host = await this.find(id);
+    const users = await this.users.of(id);
+    if (users.length > 0) {
+      throw new DomainError(ErrorCode.HOST_IN_USE, `Host "${host.name}" is backed up by ${users.join(', ')}; change or delete them first`, {
+        used_by: users,
+      });
+    }
     await this.hosts.delete({ id });
     await this.forgetUnlessUsed(host.hostname, host.port);
   }

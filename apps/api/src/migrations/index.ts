@@ -25,6 +25,7 @@ import { ListFilters1764400000000 } from './1764400000000-list-filters';
 import { Hosts1764410000000 } from './1764410000000-hosts';
 import { HostTests1764420000000 } from './1764420000000-host-tests';
 import { JobHosts1764430000000 } from './1764430000000-job-hosts';
+import { ScheduleHosts1764440000000 } from './1764440000000-schedule-hosts';
 
 /** Every migration, oldest first. The app runs the pending ones at start; the schema is never synchronised. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   Hosts1764410000000,
   HostTests1764420000000,
   JobHosts1764430000000,
+  ScheduleHosts1764440000000,
 ];

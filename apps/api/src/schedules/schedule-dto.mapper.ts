@@ -10,6 +10,7 @@ export function toScheduleDto(schedule: ScheduleEntity, lastRun: JobSummaryDto |
     id: schedule.id,
     name: schedule.name,
     repository_id: schedule.repositoryId,
+    host_id: schedule.hostId,
     source_path: schedule.sourcePaths[0],
     source_paths: schedule.sourcePaths,
     archive_name: schedule.archiveName,

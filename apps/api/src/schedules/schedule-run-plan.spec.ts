@@ -42,6 +42,7 @@ const check: CheckParametersDto = { check_policy_id: 3, policy_name: 'Quick', op
 describe('the plan of a scheduled run', () => {
   it('orders pre-hooks, backup, prune, compact, check, cloud sync and post-hooks', () => {
     const plan = planScheduleRun(schedule({ preHooks: [hook('stop app')], postHooks: [hook('start app', true), hook('notify')] }), {
+      host: null,
       prune,
       check,
       cloudSync: { cloud_sync_config_id: 9, config_name: 'Offsite' },
@@ -65,7 +66,7 @@ describe('the plan of a scheduled run', () => {
   });
 
   it('gives the job the backup as the schedule says, never a dry run', () => {
-    expect(planScheduleRun(schedule(), { prune: null, check: null, cloudSync: null })).toEqual({
+    expect(planScheduleRun(schedule(), { host: null, prune: null, check: null, cloudSync: null })).toEqual({
       parameters: {
         source_paths: ['/srv/data'],
         archive_name: 'nightly-{now}',
@@ -81,8 +82,19 @@ describe('the plan of a scheduled run', () => {
     });
   });
 
+  it("backs up the schedule's host in pull mode, as a manual backup of it does", () => {
+    const plan = planScheduleRun(schedule({ hostId: 7 }), { host: { id: 7, name: 'nas' }, prune, check: null, cloudSync: null });
+    expect(plan.parameters).toMatchObject({ source_paths: ['/srv/data'], host_id: 7, host_name: 'nas', schedule_id: 4 });
+    expect(plan.steps.map((step) => step.type)).toEqual(['backup', 'prune', 'compact']);
+  });
+
   it('compacts only when the pruning policy says so', () => {
-    const steps = planScheduleRun(schedule(), { prune: { ...prune, compact_after: false }, check: null, cloudSync: null }).steps;
+    const steps = planScheduleRun(schedule(), {
+      host: null,
+      prune: { ...prune, compact_after: false },
+      check: null,
+      cloudSync: null,
+    }).steps;
     expect(steps.map((step) => step.type)).toEqual(['backup', 'prune']);
   });
 });

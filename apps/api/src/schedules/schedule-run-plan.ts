@@ -9,13 +9,15 @@ import { ScheduleEntity } from './schedule.entity';
 
 /** A scheduled run: one backup job with the steps around it. */
 export interface ScheduleRunPlan {
-  /** The job's own parameters: the backup's, and which schedule it is a run of. */
+  /** The job's own parameters: the backup's (with the host, if any), and which schedule it is a run of. */
   parameters: BackupParametersDto;
   steps: JobStepPlan[];
 }
 
 /** The optional steps after the backup, each with its parameters as they are when the run starts. */
 export interface ScheduleRunSteps {
+  /** The host backed up in pull mode, as it is named when the run starts; null: this server. */
+  host: { id: number; name: string } | null;
   prune: PruneParametersDto | null;
   check: CheckParametersDto | null;
   cloudSync: CloudSyncParametersDto | null;
@@ -25,7 +27,7 @@ export interface ScheduleRunSteps {
  * pre-hooks → backup → prune (→ compact) → check → cloud sync → post-hooks. A step that fails skips what follows, except
  * post-hooks marked run_on_failure; a pre-hook that is not critical only warns.
  */
-export function planScheduleRun(schedule: ScheduleEntity, { prune, check, cloudSync }: ScheduleRunSteps): ScheduleRunPlan {
+export function planScheduleRun(schedule: ScheduleEntity, { host, prune, check, cloudSync }: ScheduleRunSteps): ScheduleRunPlan {
   const backup: BackupParametersDto = {
     source_paths: schedule.sourcePaths,
     archive_name: schedule.archiveName,
@@ -34,6 +36,7 @@ export function planScheduleRun(schedule: ScheduleEntity, { prune, check, cloudS
     dry_run: false,
     one_file_system: schedule.oneFileSystem,
     comment: null,
+    ...(host ? { host_id: host.id, host_name: host.name } : {}),
   };
   const hookStep =
     (phase: HookPhase) =>

@@ -7,6 +7,7 @@ import { JobsService } from '../jobs/jobs.service';
 import { CloudSyncConfigsService } from '../cloud-sync/cloud-sync-configs.service';
 import { APP_CONFIG, AppConfig } from '../platform/config/app-config';
 import { EventStream } from '../platform/events/event-stream';
+import { HostsService } from '../hosts/hosts.service';
 import { RepositoriesService } from '../repositories/repositories.service';
 import { CheckPoliciesService } from './checks/check-policies.service';
 import { nextRuns, parseCron } from './cron/cron-schedule';
@@ -31,6 +32,7 @@ export class ScheduleRuns implements OnApplicationBootstrap {
     private readonly cloudSyncConfigs: CloudSyncConfigsService,
     private readonly timers: ScheduleTimers,
     private readonly repositories: RepositoriesService,
+    private readonly hosts: HostsService,
     private readonly events: EventStream,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -88,13 +90,14 @@ export class ScheduleRuns implements OnApplicationBootstrap {
     return this.jobs.activeOfSchedule(scheduleId);
   }
 
-  /** One job with the run's steps, by the policies as they are now. */
+  /** One job with the run's steps, by the policies (and the host's name) as they are now. */
   async start(schedule: ScheduleEntity, trigger: JobTrigger, note?: string): Promise<JobDto> {
+    const host = schedule.hostId === null ? null : await this.hosts.find(schedule.hostId);
     const prune = schedule.pruningPolicyId === null ? null : await this.pruning.parametersFor(schedule.pruningPolicyId);
     const check = schedule.checkPolicyId === null ? null : await this.checks.parametersFor(schedule.checkPolicyId);
     const cloud = schedule.cloudSyncConfigId === null ? null : await this.cloudSyncConfigs.find(schedule.cloudSyncConfigId);
     const cloudSync = cloud ? { cloud_sync_config_id: cloud.id, config_name: cloud.name } : null;
-    const plan = planScheduleRun(schedule, { prune, check, cloudSync });
+    const plan = planScheduleRun(schedule, { host, prune, check, cloudSync });
     return this.jobs.enqueue({
       type: 'backup',
       repositoryId: schedule.repositoryId,

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { HostEntity } from '../hosts/host.entity';
 import { CheckPolicyEntity } from './checks/check-policy.entity';
 import { ScheduleHook } from './hooks/schedule-hook';
 import { PruningPolicyEntity } from './pruning/pruning-policy.entity';
@@ -7,6 +8,8 @@ import { PruningPolicyEntity } from './pruning/pruning-policy.entity';
  * A backup that runs itself: when (cron in a time zone), what (sources, archive name, compression, excludes), and
  * what follows (prune, check, cloud sync) between pre- and post-hooks. repository_id has no foreign key: the
  * repositories module owns that table; a removed repository takes its schedules with it through RepositoryRemovals.
+ * host_id does have one: a host is never deleted from under its schedules (HostsService refuses first, the key
+ * backs it), since a schedule that silently became a local backup would back up other files.
  */
 @Entity('schedules')
 @Index('idx_schedules_created', ['createdAt', 'id'])
@@ -70,6 +73,14 @@ export class ScheduleEntity {
 
   @Column({ name: 'cloud_sync_config_id', type: 'integer', nullable: true })
   cloudSyncConfigId!: number | null;
+
+  /** Back up this host in pull mode (its paths, its files); null: this server. */
+  @Column({ name: 'host_id', type: 'integer', nullable: true })
+  hostId!: number | null;
+
+  @ManyToOne(() => HostEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'host_id', foreignKeyConstraintName: 'FK_schedules_host' })
+  host?: HostEntity | null;
 
   @Column({ name: 'pre_hooks', type: 'simple-json' })
   preHooks!: ScheduleHook[];

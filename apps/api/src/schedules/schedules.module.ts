@@ -7,6 +7,8 @@ import { CloudSyncConfigUsers } from '../cloud-sync/cloud-sync-config-users';
 import { CloudSyncModule } from '../cloud-sync/cloud-sync.module';
 import { JobExecutorRegistry } from '../jobs/engine/job-executor-registry';
 import { JobsModule } from '../jobs/jobs.module';
+import { HostsModule } from '../hosts/hosts.module';
+import { HostUsers } from '../hosts/host-users';
 import { RepositoriesModule } from '../repositories/repositories.module';
 import { RepositoryRemovals } from '../repositories/repository-removals';
 import { CheckExecutor } from './checks/check.executor';
@@ -41,6 +43,7 @@ import { SchedulesService } from './schedules.service';
     ArchivesModule,
     BackupsModule,
     CloudSyncModule,
+    HostsModule,
   ],
   controllers: [
     // The preview controller first, so that GET /schedules/preview is not taken for a schedule id.
@@ -74,6 +77,7 @@ export class SchedulesModule implements OnModuleInit {
     private readonly registry: JobExecutorRegistry,
     private readonly removals: RepositoryRemovals,
     private readonly cloudSyncUsers: CloudSyncConfigUsers,
+    private readonly hostUsers: HostUsers,
     private readonly schedules: SchedulesService,
     private readonly pruneExecutor: PruneExecutor,
     private readonly compactExecutor: CompactExecutor,
@@ -86,5 +90,6 @@ export class SchedulesModule implements OnModuleInit {
       this.registry.register(executor);
     this.removals.onRemoved((repositoryId) => this.schedules.forgetRepository(repositoryId));
     this.cloudSyncUsers.register((configId) => this.schedules.namesUsingCloudSync(configId));
+    this.hostUsers.register((hostId) => this.schedules.namesUsingHost(hostId));
   }
 }

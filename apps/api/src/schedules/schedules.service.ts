@@ -174,6 +174,12 @@ export class SchedulesService {
     return users.map((schedule) => `schedule "${schedule.name}"`);
   }
 
+  /** "schedule "Nightly"" for each schedule that backs up the host. */
+  async namesUsingHost(hostId: number): Promise<string[]> {
+    const users = await this.schedules.find({ where: { hostId }, order: { name: 'ASC' } });
+    return users.map((schedule) => `schedule "${schedule.name}"`);
+  }
+
   /** Its timer follows the saved schedule at once, and its repository's expectation is worked out again. */
   private async saved(schedule: ScheduleEntity): Promise<ScheduleDto> {
     const watched = await this.runs.watch(schedule);
@@ -188,7 +194,8 @@ export class SchedulesService {
 
   /** Everything a request can get wrong is a 422 naming the field, before anything is saved. */
   private async columns(input: ScheduleInputDto): Promise<Partial<ScheduleEntity>> {
-    const { parameters, problems } = await this.backups.plan(input, input.repository_id, { dry_run: false, comment: null });
+    const host = input.host_id == null ? null : await this.backups.requestedHost(input.host_id);
+    const { parameters, problems } = await this.backups.plan(input, input.repository_id, { dry_run: false, comment: null }, host);
     const timezone = input.timezone || serverTimeZone();
     const cron = parseCron(input.cron_expression, timezone);
     if (!cron.ok) problems[cron.field] = [cron.reason];
@@ -207,6 +214,7 @@ export class SchedulesService {
     return {
       name: input.name,
       repositoryId: input.repository_id,
+      hostId: host?.id ?? null,
       sourcePaths: parameters.source_paths,
       archiveName: parameters.archive_name,
       compression: parameters.compression,

@@ -1,5 +1,6 @@
 import { unwrap, unwrapPage, type Schemas } from '@borgitory/api-client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import { api } from './client';
 import { repositoryKeys } from './repositories';
 
@@ -31,6 +32,13 @@ export function useHosts(offset: number, enabled = true) {
     queryFn: () => unwrapPage(api.GET('/api/v1/hosts', { params: { query: { limit: HOST_PAGE_SIZE, offset } } })),
     placeholderData: keepPreviousData,
   });
+}
+
+/** Each host's name by id, from the first page of hosts (a short list: each is a machine); `Host #id` for one not on it. */
+export function useHostNames(): (id: number) => string {
+  const page = useHosts(0).data;
+  const names = useMemo(() => new Map((page?.items ?? []).map((host) => [host.id, host.name])), [page]);
+  return useCallback((id) => names.get(id) ?? `Host #${id}`, [names]);
 }
 
 export function useHost(id: number) {

@@ -1248,7 +1248,9 @@ export interface paths {
         post?: never;
         /**
          * Forget a host and its host key (kept while a repository or another host uses the same address)
-         * @description Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
+         * @description Refused with 409 HOST_IN_USE while schedules back the host up; `details.used_by` names them.
+         *
+         *     Needs the `admin` role or above; an API key of scope `admin`, which acts no higher than its owner’s role.
          */
         delete: operations["hostsRemove"];
         options?: never;
@@ -1923,7 +1925,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "VALIDATION_ERROR" | "BAD_REQUEST" | "UNAUTHORIZED" | "TWO_FACTOR_REQUIRED" | "FORBIDDEN" | "HOST_NOT_ALLOWED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "SETUP_REQUIRED" | "REPOSITORY_BUSY" | "REPOSITORY_ALREADY_EXISTS" | "REPOSITORY_NOT_FOUND" | "HOST_NOT_FOUND" | "BORG_ERROR" | "BORG_PASSPHRASE_WRONG" | "BORG_KEY_MISSING" | "SSH_CONNECTION_FAILED" | "SSH_HOST_KEY_REJECTED" | "SSH_AUTHENTICATION_FAILED" | "RCLONE_ERROR" | "CLOUD_SYNC_STALLED" | "HOOK_FAILED" | "SOURCE_UNAVAILABLE" | "JOB_INTERRUPTED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_ERROR" | "BAD_REQUEST" | "UNAUTHORIZED" | "TWO_FACTOR_REQUIRED" | "FORBIDDEN" | "HOST_NOT_ALLOWED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "SETUP_REQUIRED" | "REPOSITORY_BUSY" | "REPOSITORY_ALREADY_EXISTS" | "REPOSITORY_NOT_FOUND" | "HOST_NOT_FOUND" | "HOST_IN_USE" | "BORG_ERROR" | "BORG_PASSPHRASE_WRONG" | "BORG_KEY_MISSING" | "SSH_CONNECTION_FAILED" | "SSH_HOST_KEY_REJECTED" | "SSH_AUTHENTICATION_FAILED" | "RCLONE_ERROR" | "CLOUD_SYNC_STALLED" | "HOOK_FAILED" | "SOURCE_UNAVAILABLE" | "JOB_INTERRUPTED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorInfoDto: {
             /** @example VALIDATION_ERROR */
             code: components["schemas"]["ErrorCode"];
@@ -3283,6 +3285,11 @@ export interface components {
             /** @example 1 */
             repository_id: number;
             /**
+             * @description The host backed up in pull mode; null: this server
+             * @example null
+             */
+            host_id: number | null;
+            /**
              * @description The first of source_paths
              * @example /mnt/backup/sources/documents
              */
@@ -3455,6 +3462,11 @@ export interface components {
             /** @example 1 */
             repository_id: number;
             /**
+             * @description Back up a host instead of this server (borg's pull mode, see docs/hosts.md): source paths are on the host, and the repository must be on this server; null or left out: this server
+             * @example 2
+             */
+            host_id?: number | null;
+            /**
              * @description minute hour day-of-month month day-of-week
              * @example 0 2 * * *
              */
@@ -3543,6 +3555,11 @@ export interface components {
             name?: string;
             /** @example 1 */
             repository_id?: number;
+            /**
+             * @description Back up a host instead of this server (borg's pull mode, see docs/hosts.md): source paths are on the host, and the repository must be on this server; null or left out: this server
+             * @example 2
+             */
+            host_id?: number | null;
             /**
              * @description minute hour day-of-month month day-of-week
              * @example 0 2 * * *
@@ -10867,6 +10884,16 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;

@@ -27,6 +27,9 @@ export class ScheduleObject {
   @DtoField(() => Int)
   repository_id!: number;
 
+  @DtoField(() => Int, { nullable: true, description: 'The host backed up in pull mode; null: this server' })
+  host_id!: number | null;
+
   @DtoField(() => [String])
   source_paths!: string[];
 

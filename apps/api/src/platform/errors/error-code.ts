@@ -19,6 +19,8 @@ export enum ErrorCode {
   REPOSITORY_NOT_FOUND = 'REPOSITORY_NOT_FOUND',
   /** No host has the id in the path. */
   HOST_NOT_FOUND = 'HOST_NOT_FOUND',
+  /** The host cannot be deleted: schedules back it up (details.used_by names them). */
+  HOST_IN_USE = 'HOST_IN_USE',
   BORG_ERROR = 'BORG_ERROR',
   BORG_PASSPHRASE_WRONG = 'BORG_PASSPHRASE_WRONG',
   BORG_KEY_MISSING = 'BORG_KEY_MISSING',

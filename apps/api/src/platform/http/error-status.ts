@@ -18,6 +18,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.REPOSITORY_ALREADY_EXISTS]: 409,
   [ErrorCode.REPOSITORY_NOT_FOUND]: 422,
   [ErrorCode.HOST_NOT_FOUND]: 404,
+  [ErrorCode.HOST_IN_USE]: 409,
   [ErrorCode.BORG_ERROR]: 422,
   [ErrorCode.BORG_PASSPHRASE_WRONG]: 422,
   [ErrorCode.BORG_KEY_MISSING]: 422,

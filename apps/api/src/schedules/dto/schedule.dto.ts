@@ -21,6 +21,18 @@ export class ScheduleInputDto extends BackupSourceDto {
   @Min(1)
   repository_id!: number;
 
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    example: 2,
+    description:
+      "Back up a host instead of this server (borg's pull mode, see docs/hosts.md): source paths are on the host, and the repository must be on this server; null or left out: this server",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  host_id?: number | null;
+
   @ApiProperty({ example: '0 2 * * *', description: 'minute hour day-of-month month day-of-week' })
   @IsString()
   @MinLength(1)
@@ -96,6 +108,9 @@ export class ScheduleDto {
 
   @ApiProperty({ example: 1 })
   repository_id!: number;
+
+  @ApiProperty({ type: Number, nullable: true, example: null, description: 'The host backed up in pull mode; null: this server' })
+  host_id!: number | null;
 
   @ApiProperty({ example: '/mnt/backup/sources/documents', description: 'The first of source_paths' })
   source_path!: string;

@@ -1,15 +1,15 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useStartBackup } from '../../api/backups';
-import { useHosts, type Host } from '../../api/hosts';
+import { useHosts } from '../../api/hosts';
 import { useRepositoryOptions } from '../../api/repositories';
 import { ArchiveNameField } from '../../components/backup-settings/archive-name-field';
+import { BackUpFromField } from '../../components/backup-settings/back-up-from-field';
 import { CompressionField } from '../../components/backup-settings/compression-field';
 import { ExcludePatternsField } from '../../components/backup-settings/exclude-patterns-field';
 import { SourcePathsFieldset } from '../../components/backup-settings/source-paths-fieldset';
 import { FormField } from '../../components/form-field';
 import { RepositorySelectField } from '../../components/repositories/repository-select-field';
-import { SelectField } from '../../components/select-field';
 import { FormActions, SaveForm } from '../../components/save-form';
 import { focusFirstProblem, useFocusFirstProblem } from '../../forms/focus-first-problem';
 import { useFormValues } from '../../forms/use-form-values';
@@ -41,7 +41,8 @@ function BackupForm() {
 
   const options = repositories.data?.items ?? [];
   const noRepositories = repositories.isSuccess && options.length === 0;
-  const hostId = hosts.some((host) => String(host.id) === values.hostId) ? values.hostId : '';
+  const chosenHost = hosts.find((host) => String(host.id) === values.hostId);
+  const hostId = chosenHost ? values.hostId : '';
   // A preselected id that is not (or no longer) a repository is no choice; nor, for a host, one on another machine.
   const repositoryId = options.some((repository) => String(repository.id) === values.repositoryId && !(hostId && repository.is_remote))
     ? values.repositoryId
@@ -86,7 +87,6 @@ function BackupForm() {
   }
 
   const repositoryErrors = missing.repository ? ['Choose the repository to back up to.'] : errors.fields['repository_id'];
-  const chosenHost = hosts.find((host) => String(host.id) === hostId);
   const sourceErrors = missing.sources ? ['Add at least one directory or file to back up.'] : errors.sources;
 
   useDocumentTitle('Backups');
@@ -108,9 +108,7 @@ function BackupForm() {
         }
         alert={errors.alert}
       >
-        {hosts.length > 0 && (
-          <BackUpFromField hosts={hosts} value={hostId} onChange={chooseHost} errors={errors.fields['host_id']} chosen={chosenHost} />
-        )}
+        {hosts.length > 0 && <BackUpFromField hosts={hosts} value={hostId} onChange={chooseHost} errors={errors.fields['host_id']} />}
 
         <RepositorySelectField
           value={repositoryId}
@@ -180,39 +178,5 @@ function BackupForm() {
         />
       </SaveForm>
     </>
-  );
-}
-
-interface BackUpFromFieldProps {
-  hosts: Host[];
-  /** The chosen host's id, or '' for this server. */
-  value: string;
-  onChange: (value: string) => void;
-  chosen: Host | undefined;
-  errors?: string[];
-}
-
-/** This server, or one of the hosts, which Borgitory logs in to and runs borg on, into a repository on this server. */
-function BackUpFromField({ hosts, value, onChange, chosen, errors }: BackUpFromFieldProps) {
-  return (
-    <SelectField
-      label="Back up from"
-      name="host"
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-      hint={
-        chosen
-          ? `Borgitory logs in to ${chosen.name} and runs borg there, into a repository on this server.`
-          : 'This server, or a host Borgitory logs in to over ssh.'
-      }
-      errors={errors}
-    >
-      <option value="">This server</option>
-      {hosts.map((host) => (
-        <option key={host.id} value={host.id}>
-          {host.name}
-        </option>
-      ))}
-    </SelectField>
   );
 }

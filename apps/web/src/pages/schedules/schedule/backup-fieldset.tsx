@@ -1,16 +1,27 @@
 import { useRef } from 'react';
+import { useHostNames, useHosts } from '../../../api/hosts';
+import { useRepositoryOptions } from '../../../api/repositories';
 import { ArchiveNameField } from '../../../components/backup-settings/archive-name-field';
+import { BackUpFromField } from '../../../components/backup-settings/back-up-from-field';
 import { CompressionField } from '../../../components/backup-settings/compression-field';
 import { ExcludePatternsField } from '../../../components/backup-settings/exclude-patterns-field';
 import { SourcePathsFieldset } from '../../../components/backup-settings/source-paths-fieldset';
 import { CheckboxField } from '../../../components/checkbox-field';
 import { RepositorySelectField } from '../../../components/repositories/repository-select-field';
 import type { FieldErrors } from '../../../forms/form-errors';
-import type { ScheduleFormValues } from './schedule-form-values';
+import { hostChange, type ScheduleFormValues } from './schedule-form-values';
 
 type BackupValues = Pick<
   ScheduleFormValues,
-  'repositoryId' | 'sources' | 'archiveName' | 'archiveNameEdited' | 'compression' | 'customCompression' | 'excludes' | 'oneFileSystem'
+  | 'hostId'
+  | 'repositoryId'
+  | 'sources'
+  | 'archiveName'
+  | 'archiveNameEdited'
+  | 'compression'
+  | 'customCompression'
+  | 'excludes'
+  | 'oneFileSystem'
 >;
 
 interface BackupFieldsetProps {
@@ -23,9 +34,14 @@ interface BackupFieldsetProps {
   sourceErrors: string[];
 }
 
-/** What each run backs up, into which repository, and how: the fields of "Back up now". */
+/** What each run backs up (of this server or a host), into which repository, and how: the fields of "Back up now". */
 export function BackupFieldset({ values, onChange, errors, repositoryErrors, sourceRowErrors, sourceErrors }: BackupFieldsetProps) {
   const nextKey = useRef(Math.max(0, ...values.sources.map((row) => row.key)) + 1);
+  const hosts = useHosts(0).data?.items ?? [];
+  const hostName = useHostNames();
+  const repositories = useRepositoryOptions().data?.items ?? [];
+  const isRemote = (repositoryId: string) =>
+    repositories.some((repository) => String(repository.id) === repositoryId && repository.is_remote);
 
   function setSource(index: number, path: string) {
     onChange({ sources: values.sources.map((row, i) => (i === index ? { ...row, path } : row)) });
@@ -34,8 +50,17 @@ export function BackupFieldset({ values, onChange, errors, repositoryErrors, sou
   return (
     <fieldset className="form-section">
       <legend>Backup</legend>
+      {(hosts.length > 0 || values.hostId !== '') && (
+        <BackUpFromField
+          hosts={hosts}
+          value={values.hostId}
+          onChange={(hostId) => onChange(hostChange(values, hostId, nextKey.current++, isRemote))}
+          errors={errors['host_id']}
+        />
+      )}
       <RepositorySelectField
         value={values.repositoryId}
+        localOnly={values.hostId !== ''}
         onChange={(repositoryId) => onChange({ repositoryId })}
         errors={repositoryErrors}
       />
@@ -46,6 +71,7 @@ export function BackupFieldset({ values, onChange, errors, repositoryErrors, sou
         onRemove={(index) => onChange({ sources: values.sources.filter((_, i) => i !== index) })}
         rowErrors={sourceRowErrors}
         errors={sourceErrors}
+        host={values.hostId === '' ? null : { id: Number(values.hostId), name: hostName(Number(values.hostId)) }}
       />
       <ArchiveNameField
         value={values.archiveName}

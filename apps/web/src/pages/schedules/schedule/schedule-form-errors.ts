@@ -11,6 +11,7 @@ import { formErrors } from '../../../forms/form-errors';
 /** The request fields the form shows a message at. */
 const FIELDS = [
   'name',
+  'host_id',
   'repository_id',
   'archive_name',
   'compression',

@@ -6,6 +6,7 @@ import { emptyHook } from './hook-values';
 import {
   archiveNameFor,
   cronExpressionOf,
+  hostChange,
   newScheduleValues,
   scheduleFormValues,
   scheduleInput,
@@ -27,6 +28,7 @@ const STORED: Schedule = {
   id: 9,
   name: 'Daily Documents',
   repository_id: 2,
+  host_id: null,
   source_path: '/srv/documents',
   source_paths: ['/srv/documents', '/etc'],
   archive_name: 'documents-{now}',
@@ -64,6 +66,7 @@ describe('newScheduleValues', () => {
     expect(values.catchUp).toBe(false);
     expect([values.pruningPolicyId, values.checkPolicyId, values.cloudSyncConfigId]).toEqual(['', '', '']);
     expect([values.preHooks, values.postHooks]).toEqual([[], []]);
+    expect(values.hostId).toBe('');
   });
 });
 
@@ -72,6 +75,7 @@ describe('scheduleFormValues', () => {
     const values = scheduleFormValues(STORED);
     expect(values).toMatchObject({
       name: 'Daily Documents',
+      hostId: '',
       repositoryId: '2',
       sources: [
         { key: 0, path: '/srv/documents' },
@@ -92,6 +96,10 @@ describe('scheduleFormValues', () => {
       checkPolicyId: '',
       cloudSyncConfigId: '6',
     });
+  });
+
+  it("holds a host schedule's host as the select's value", () => {
+    expect(scheduleFormValues({ ...STORED, host_id: 7 }).hostId).toBe('7');
   });
 
   it('keys the hooks 0, 1, 2… across both lists', () => {
@@ -188,6 +196,7 @@ describe('scheduleInput', () => {
     ).toEqual({
       name: 'Nightly',
       repository_id: 3,
+      host_id: null,
       source_paths: ['/srv/data'],
       archive_name: 'nightly-{now}',
       compression: 'lz4',
@@ -207,6 +216,12 @@ describe('scheduleInput', () => {
     });
   });
 
+  it("sends the chosen host's id, and null for this server, which clears a stored host on PUT", () => {
+    expect(scheduleInput(typed({ hostId: '7' })).host_id).toBe(7);
+    expect(scheduleInput(typed({ hostId: '' })).host_id).toBeNull();
+    expect(scheduleInput(scheduleFormValues({ ...STORED, host_id: 4 })).host_id).toBe(4);
+  });
+
   it("sends an emptied archive name and zone as null, so the server's defaults apply", () => {
     const input = scheduleInput(typed({ archiveName: '  ', timezone: '' }));
     expect(input.archive_name).toBeNull();
@@ -223,6 +238,7 @@ describe('scheduleInput', () => {
     expect(input).toEqual({
       name: STORED.name,
       repository_id: STORED.repository_id,
+      host_id: null,
       source_paths: STORED.source_paths,
       archive_name: STORED.archive_name,
       compression: STORED.compression,
@@ -246,5 +262,28 @@ describe('scheduleInput', () => {
       })),
       post_hooks: STORED.post_hooks,
     });
+  });
+});
+
+describe('hostChange', () => {
+  const values = { hostId: '', repositoryId: '3', sources: [{ key: 0, path: '/srv/data' }] };
+  const remote = (id: string) => id === '5';
+
+  it('starts the sources again when another machine is chosen: its paths are not these', () => {
+    expect(hostChange(values, '7', 4, remote)).toEqual({ hostId: '7', repositoryId: '3', sources: [{ key: 4, path: '' }] });
+    expect(hostChange({ ...values, hostId: '7' }, '', 5, remote)).toEqual({
+      hostId: '',
+      repositoryId: '3',
+      sources: [{ key: 5, path: '' }],
+    });
+  });
+
+  it('unchooses a remote repository for a host, which writes only into one on this server', () => {
+    expect(hostChange({ ...values, repositoryId: '5' }, '7', 1, remote).repositoryId).toBe('');
+    expect(hostChange({ ...values, hostId: '7', repositoryId: '5' }, '', 1, remote).repositoryId).toBe('5');
+  });
+
+  it('keeps everything when the same machine is chosen again', () => {
+    expect(hostChange(values, '', 9, remote)).toEqual(values);
   });
 });

@@ -8,6 +8,8 @@ import { hookFormValues, postHookInput, preHookInput, type HookFormValues } from
 /** The schedule form's values: text as typed, ids as the selects hold them (`''` for none). */
 export interface ScheduleFormValues {
   name: string;
+  /** The host backed up in pull mode, by id; '' for this server. */
+  hostId: string;
   repositoryId: string;
   sources: SourceRow[];
   archiveName: string;
@@ -36,6 +38,7 @@ export interface ScheduleFormValues {
 export function newScheduleValues(): ScheduleFormValues {
   return {
     name: '',
+    hostId: '',
     repositoryId: '',
     sources: [{ key: 0, path: '' }],
     archiveName: DEFAULT_ARCHIVE_NAME,
@@ -63,6 +66,7 @@ export function scheduleFormValues(schedule: Schedule): ScheduleFormValues {
   const presetCompression = COMPRESSION_PRESETS.some((preset) => preset.value === schedule.compression);
   return {
     name: schedule.name,
+    hostId: schedule.host_id === null ? '' : String(schedule.host_id),
     repositoryId: String(schedule.repository_id),
     sources: schedule.source_paths.map((path, index) => ({ key: index, path })),
     archiveName: schedule.archive_name,
@@ -104,6 +108,24 @@ function archivePrefix(scheduleName: string): string {
     .replace(/^[-.]+|-+$/g, '');
 }
 
+/**
+ * The change "Back up from" makes: paths of one machine mean nothing on another, so the sources start again with one
+ * empty row (keyed `rowKey`); a host writes only into a repository on this server, so a remote one is unchosen.
+ */
+export function hostChange(
+  values: Pick<ScheduleFormValues, 'hostId' | 'repositoryId' | 'sources'>,
+  hostId: string,
+  rowKey: number,
+  isRemote: (repositoryId: string) => boolean,
+): Pick<ScheduleFormValues, 'hostId' | 'repositoryId' | 'sources'> {
+  if (hostId === values.hostId) return { hostId, repositoryId: values.repositoryId, sources: values.sources };
+  return {
+    hostId,
+    repositoryId: hostId !== '' && isRemote(values.repositoryId) ? '' : values.repositoryId,
+    sources: [{ key: rowKey, path: '' }],
+  };
+}
+
 export function cronExpressionOf(values: Pick<ScheduleFormValues, 'cronChoice' | 'customCron'>): string {
   return values.cronChoice === CUSTOM_CRON ? values.customCron.trim() : values.cronChoice;
 }
@@ -120,6 +142,7 @@ export function scheduleInput(values: ScheduleFormValues): ScheduleInput {
   const input: ScheduleInput = {
     name: values.name.trim(),
     repository_id: Number(values.repositoryId),
+    host_id: values.hostId === '' ? null : Number(values.hostId),
     source_paths: sourcePaths(values),
     compression: values.compression === CUSTOM_COMPRESSION ? values.customCompression.trim() : values.compression,
     exclude_patterns: values.excludes

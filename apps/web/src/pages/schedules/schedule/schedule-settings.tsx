@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
 import { useCheckPolicyOptions } from '../../../api/check-policies';
+import { useHostNames } from '../../../api/hosts';
 import { useCloudSyncConfigOptions } from '../../../api/cloud-sync';
 import { usePruningPolicyOptions } from '../../../api/pruning-policies';
 import { useSchedulePreview, type Schedule } from '../../../api/schedules';
@@ -8,7 +9,7 @@ import { CodeList } from '../../../components/code-list';
 import { Fact, Facts } from '../../../components/facts';
 import { checkDescription } from '../../../components/policies/check-scopes';
 import { keepRulesSummary } from '../../../components/policies/keep-rules';
-import { checkPolicyEditPath, cloudSyncEditPath, pruningPolicyPath } from '../../../paths/page-paths';
+import { checkPolicyEditPath, cloudSyncEditPath, hostPath, pruningPolicyPath } from '../../../paths/page-paths';
 import { RunTime } from './run-time';
 
 /** When the schedule runs, in words, with its next five runs on its zone's clock. */
@@ -46,14 +47,18 @@ function NextRuns({ schedule }: { schedule: Schedule }) {
   );
 }
 
-/** What each run backs up, where, and how. */
+/** What each run backs up (of this server or a host), where, and how. */
 export function ScheduleBackupPanel({ schedule, repositoryName }: { schedule: Schedule; repositoryName: string }) {
+  const hostName = useHostNames();
   return (
     <section className="panel" aria-labelledby="backup-heading">
       <div className="panel__header">
         <h2 id="backup-heading">Backup</h2>
       </div>
       <Facts>
+        <Fact term="Back up from">
+          {schedule.host_id === null ? 'This server' : <Link to={hostPath(schedule.host_id)}>{hostName(schedule.host_id)}</Link>}
+        </Fact>
         <Fact term="Repository">
           <Link to={`/repositories/${schedule.repository_id}`}>{repositoryName}</Link>
         </Fact>

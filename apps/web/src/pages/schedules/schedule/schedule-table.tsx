@@ -14,6 +14,7 @@ import type { Selection } from '../../../components/selection/use-selection';
 interface ScheduleTableProps {
   schedules: Schedule[];
   repositoryName: (id: number) => string;
+  hostName: (id: number) => string;
   /** The schedule whose run is being started, if any. */
   starting: number | null;
   onRun: (schedule: Schedule) => void;
@@ -22,8 +23,8 @@ interface ScheduleTableProps {
   selection?: Selection<number>;
 }
 
-/** One row per schedule: what it backs up where, when, its next and last run, its switch, and what can be done with it. */
-export function ScheduleTable({ schedules, repositoryName, starting, onRun, onDelete, selection }: ScheduleTableProps) {
+/** One row per schedule: what it backs up (from which host, if not this server) where, when, its next and last run, its switch, and what can be done with it. */
+export function ScheduleTable({ schedules, repositoryName, hostName, starting, onRun, onDelete, selection }: ScheduleTableProps) {
   return (
     <PanelTable caption="Schedules" className="schedule-table">
       <thead>
@@ -45,7 +46,10 @@ export function ScheduleTable({ schedules, repositoryName, starting, onRun, onDe
             <th scope="row" className="schedule-table__name">
               <Link to={schedulePath(schedule.id)}>{schedule.name}</Link>
             </th>
-            <td>{repositoryName(schedule.repository_id)}</td>
+            <td>
+              {repositoryName(schedule.repository_id)}
+              {schedule.host_id !== null && <span className="schedule-table__host">from {hostName(schedule.host_id)}</span>}
+            </td>
             <td>
               {schedule.description}
               <span className="schedule-table__zone">{schedule.timezone}</span>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useLiveJobLists } from '../../../api/job-streams';
+import { useHostNames } from '../../../api/hosts';
 import { useRepositoryNames } from '../../../api/repositories';
 import { SCHEDULE_PAGE_SIZE, useSchedules, type Schedule } from '../../../api/schedules';
 import { EmptyState } from '../../../components/empty-state';
@@ -24,6 +25,7 @@ export function SchedulesPage() {
   const [offset, goTo] = useOffsetParam();
   const schedules = useSchedules(offset);
   const repositoryName = useRepositoryNames();
+  const hostName = useHostNames();
   const runNow = useRunNow();
   const [deleting, setDeleting] = useState<Schedule | null>(null);
   useLiveJobLists();
@@ -50,8 +52,8 @@ export function SchedulesPage() {
         loading="Loading schedules…"
         empty={
           <EmptyState title="No schedules yet" actionPath={NEW_SCHEDULE_PATH} actionLabel="Create a schedule" actionRole="operator">
-            A schedule backs up directories of this server into a repository at the times you choose, every night for instance, and can
-            prune old archives, check the repository and run commands of your own before and after.
+            A schedule backs up directories of this server or of a host into a repository at the times you choose, every night for instance,
+            and can prune old archives, check the repository and run commands of your own before and after.
           </EmptyState>
         }
         noun="schedules"
@@ -65,6 +67,7 @@ export function SchedulesPage() {
           <ScheduleTable
             schedules={items}
             repositoryName={repositoryName}
+            hostName={hostName}
             starting={runNow.starting}
             onRun={(schedule) => runNow.start(schedule.id)}
             onDelete={setDeleting}
