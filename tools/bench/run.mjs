@@ -1,6 +1,8 @@
 // `npm run bench`: its parts run one after the other, each with its own server on a fresh data directory:
 //   backup    interleaved pairs of one large backup through plain borg and through the API, with wall times, their
 //             ratio (each pair's, the best and the median) and server memory (here);
+//   host-backup  interleaved pairs of a 100,000-file backup through the API from this machine and from a host in pull
+//             mode over ssh (a throwaway sshd and user on 127.0.0.1), with the host/local ratio (host-backup.mjs);
 //   browse    browsing an archive of 1,000,000 files (browse.mjs);
 //   job-list  listing 200,000 jobs with and without filters (job-list.mjs);
 //   job-filter  the job list's filter syntax (sets, a creation range, sort) on 100,000 jobs, p50 within 5 ms (job-filter.mjs);
@@ -11,8 +13,8 @@
 // Prints figures; it is not a test. Plain Node ESM (browse.mjs, job-list.mjs, job-filter.mjs, overview.mjs and search.mjs also load the
 // project's better-sqlite3 or the server's index reader, load.mjs autocannon and better-sqlite3, bundle.mjs playwright-core).
 //
-//   npm run bench -- [--only PART[,PART]] [--no-backup] [--no-browse] [--no-job-list] [--no-job-filter] [--no-overview] [--no-search] [--no-load]
-//                    [--no-bundle] [--files N] [--rounds N] [--browse-files N] [--fresh-repo] [--load-files N] [--load-seconds N]
+//   npm run bench -- [--only PART[,PART]] [--no-backup] [--no-host-backup] [--no-browse] [--no-job-list] [--no-job-filter] [--no-overview] [--no-search] [--no-load]
+//                    [--no-bundle] [--files N] [--rounds N] [--host-files N] [--browse-files N] [--fresh-repo] [--load-files N] [--load-seconds N]
 //                    [--load-connections N] [--cache-dir DIR] [--profile-server] [--no-build] [--keep]
 //
 // See docs/benchmarks.md for what the figures mean and the last recorded runs.
@@ -51,6 +53,7 @@ import {
 } from './common.mjs';
 import { browseBench, DEFAULT_BROWSE_FILES, MIN_BROWSE_FILES } from './browse.mjs';
 import { bundleBench } from './bundle.mjs';
+import { DEFAULT_HOST_FILES, hostBackupBench } from './host-backup.mjs';
 import { jobFilterBench } from './job-filter.mjs';
 import { jobListBench } from './job-list.mjs';
 import { overviewBench } from './overview.mjs';
@@ -61,11 +64,11 @@ import { DEFAULT_LOAD_CONNECTIONS, DEFAULT_LOAD_FILES, DEFAULT_LOAD_SECONDS, loa
 // Arguments
 
 /** In the order they run. */
-const PARTS = ['backup', 'browse', 'job-list', 'job-filter', 'overview', 'search', 'load', 'bundle'];
+const PARTS = ['backup', 'host-backup', 'browse', 'job-list', 'job-filter', 'overview', 'search', 'load', 'bundle'];
 
 const USAGE =
-  'Usage: npm run bench -- [--only PART[,PART]] [--no-backup] [--no-browse] [--no-job-list] [--no-job-filter] [--no-overview] [--no-search] [--no-load] [--no-bundle] [--files N] [--rounds N] ' +
-  '[--browse-files N] [--fresh-repo] [--load-files N] [--load-seconds N] [--load-connections N] [--cache-dir DIR] ' +
+  'Usage: npm run bench -- [--only PART[,PART]] [--no-backup] [--no-host-backup] [--no-browse] [--no-job-list] [--no-job-filter] [--no-overview] [--no-search] [--no-load] [--no-bundle] [--files N] [--rounds N] ' +
+  '[--host-files N] [--browse-files N] [--fresh-repo] [--load-files N] [--load-seconds N] [--load-connections N] [--cache-dir DIR] ' +
   `[--profile-server] [--no-build] [--keep]   (parts: ${PARTS.join(', ')})`;
 
 function parseArgs(argv) {
@@ -73,6 +76,7 @@ function parseArgs(argv) {
     parts: new Set(PARTS),
     files: 200_000,
     rounds: 3,
+    hostFiles: DEFAULT_HOST_FILES,
     browseFiles: DEFAULT_BROWSE_FILES,
     freshRepo: false,
     loadFiles: DEFAULT_LOAD_FILES,
@@ -114,6 +118,9 @@ function parseArgs(argv) {
     } else if (name === '--rounds') {
       [raw, i] = value(arg, i);
       options.rounds = whole('--rounds', raw, 1);
+    } else if (name === '--host-files') {
+      [raw, i] = value(arg, i);
+      options.hostFiles = whole('--host-files', raw, 1);
     } else if (name === '--browse-files') {
       [raw, i] = value(arg, i);
       options.browseFiles = whole('--browse-files', raw, MIN_BROWSE_FILES);
@@ -512,6 +519,7 @@ async function main() {
   try {
     const benches = {
       backup: backupBench,
+      'host-backup': (options, work) => hostBackupBench(work, { files: options.hostFiles, rounds: options.rounds }),
       browse: browseBench,
       'job-list': (_options, work) => jobListBench(work),
       'job-filter': (_options, work) => jobFilterBench(work),
