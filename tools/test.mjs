@@ -27,10 +27,12 @@ const steps = [
   ['Lint (including module boundaries)', ['run-many', '-t', 'lint']],
   ['Unit tests', ['run-many', '-t', 'test']],
   ['Integration tests (real borg)', ['run', 'api:integration']],
-  ['Browser tests (chromium)', ['run', 'web-e2e:e2e']],
+  ['Builds for the browser tests', ['run-many', '-t', 'build', '-p', 'api', 'web']],
 ];
 for (const [title, args] of steps) {
   log(`${title}…`);
   nx([...args, '--output-style=stream']);
 }
+log('Browser tests (chromium, two shards side by side)…');
+run(process.execPath, [join(root, 'tools', 'browser-tests.mjs')]);
 log(`All tests passed in ${Math.round((Date.now() - started) / 1000)} s.`);
