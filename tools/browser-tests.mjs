@@ -3,8 +3,13 @@
 // one at a time there, as they always have. Each shard's output is printed whole when it ends, so that the logs of
 // two shards do not interleave.
 //
+// A shard keeps about two cores busy (the server, chromium): one shard per two cores, at most four. On two cores the
+// tests are CPU-bound, and two shards took as long as one (8.7 min each against 9.4 min) while ReDoc's layout of
+// the whole document, under the other shard's load, once missed its 15 s: there it stays one shard.
+//
 //   node tools/browser-tests.mjs [--shards N] [extra arguments for playwright test]
 import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { log, root } from './ensure.mjs';
 
@@ -14,7 +19,7 @@ const PORT_STEP = 10;
 
 function shardCount(argv) {
   const at = argv.indexOf('--shards');
-  if (at === -1) return { shards: 2, rest: argv };
+  if (at === -1) return { shards: Math.min(4, Math.max(1, Math.floor(availableParallelism() / 2))), rest: argv };
   const shards = Number(argv[at + 1]);
   if (!Number.isInteger(shards) || shards < 1) {
     log(`--shards needs a whole number of at least 1 (got "${argv[at + 1]}")`);

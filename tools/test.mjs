@@ -33,6 +33,6 @@ for (const [title, args] of steps) {
   log(`${title}…`);
   nx([...args, '--output-style=stream']);
 }
-log('Browser tests (chromium, two shards side by side)…');
+log('Browser tests (chromium; one shard per two cores, side by side)…');
 run(process.execPath, [join(root, 'tools', 'browser-tests.mjs')]);
 log(`All tests passed in ${Math.round((Date.now() - started) / 1000)} s.`);
