@@ -160,6 +160,8 @@ function runAs(user: string, argv: string[], stdin?: string): Promise<string> {
       if (error) reject(new Error(`${argv.join(' ')} as ${user} failed: ${stderr || error.message}`));
       else resolve(stdout);
     });
+    // A command that does not read its input may exit before the input is written; its exit code tells the rest.
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(stdin ?? '');
   });
 }
