@@ -1,7 +1,7 @@
 // The browser tests in shards that run side by side, each against its own server (its own port, OpenID provider and
 // empty data directory; see apps/web-e2e/playwright.config.mts). The specs share one server within a shard and run
 // one at a time there, as they always have. Each shard's output is printed whole when it ends, so that the logs of
-// two shards do not interleave.
+// two shards do not interleave (a single shard prints as it goes).
 //
 // A shard keeps about two cores busy (the server, chromium): one shard per two cores, at most four. On two cores the
 // tests are CPU-bound, and two shards took as long as one (8.7 min each against 9.4 min) while ReDoc's layout of
@@ -34,10 +34,16 @@ function runShard(index, shards, extra) {
   delete env.E2E_DATA_DIR;
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(join(root, 'node_modules', '.bin', 'playwright'), args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Alone, a shard prints as it goes; beside others, its output waits for its end.
+    const alone = shards === 1;
+    const child = spawn(join(root, 'node_modules', '.bin', 'playwright'), args, {
+      cwd: root,
+      env,
+      stdio: ['ignore', alone ? 'inherit' : 'pipe', alone ? 'inherit' : 'pipe'],
+    });
     const output = [];
-    child.stdout.on('data', (chunk) => output.push(chunk));
-    child.stderr.on('data', (chunk) => output.push(chunk));
+    child.stdout?.on('data', (chunk) => output.push(chunk));
+    child.stderr?.on('data', (chunk) => output.push(chunk));
     child.on('error', (error) => output.push(Buffer.from(`${error.message}\n`)));
     child.on('close', (code, signal) => {
       const seconds = Math.round((Date.now() - started) / 1000);

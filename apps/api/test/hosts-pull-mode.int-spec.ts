@@ -8,6 +8,7 @@ import { borgCli } from './support/borg-cli';
 import { getJob, waitForFinish, waitForJob } from './support/job-client';
 import { waitUntil } from './support/job-executors';
 import { setupAdmin, startTestApp, TestApp } from './support/test-app';
+import { addPulledHost } from './support/pulled-host';
 
 jest.setTimeout(240_000);
 
@@ -72,17 +73,7 @@ describeWithHost('backups of a host in pull mode, over a real sshd with an unpri
     hostUid = statSync(host.home).uid;
     admin = await setupAdmin(testApp);
     repositoryPath = join(testApp.work, 'pulled');
-    const repository = await admin
-      .post('/api/v1/repositories')
-      .send({ name: 'pulled', path: repositoryPath, encryption: 'repokey', passphrase: PASSPHRASE })
-      .expect(201);
-    repositoryId = repository.body.data.id;
-    const created = await admin
-      .post('/api/v1/hosts')
-      .send({ name: 'laptop', address: `ssh://${host.user}@127.0.0.1:${host.port}` })
-      .expect(201);
-    hostId = created.body.data.id;
-    await admin.post(`/api/v1/hosts/${hostId}/install-key`).send({ password: host.password }).expect(200);
+    ({ repositoryId, hostId } = await addPulledHost(admin, host, { hostName: 'laptop', repositoryPath, passphrase: PASSPHRASE }));
     source = join(host.home, 'data');
     await host.runAs(['mkdir', '-p', `${source}/docs`, `${source}/empty`]);
     await host.runAs(['sh', '-c', `printf 'alpha\\n' > "${source}/docs/a.txt"; printf 'it is "here"' > "${source}/it's here.txt"`]);

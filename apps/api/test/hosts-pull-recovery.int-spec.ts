@@ -13,6 +13,7 @@ import { waitUntil } from './support/job-executors';
 import { exited, startServerProcess } from './support/server-process';
 import { writeManyFiles } from './support/source-tree';
 import { ADMIN } from './support/test-app';
+import { addPulledHost } from './support/pulled-host';
 
 jest.setTimeout(240_000);
 
@@ -97,17 +98,7 @@ describeWithHost('a backup of a host when the server is killed, retried, and wit
     agent = request.agent(`http://127.0.0.1:${port}`);
     await agent.post('/api/v1/auth/setup').send(ADMIN).expect(201);
     repositoryPath = join(work, 'pulled');
-    const repository = await agent
-      .post('/api/v1/repositories')
-      .send({ name: 'pulled', path: repositoryPath, encryption: 'repokey', passphrase: PASSPHRASE })
-      .expect(201);
-    repositoryId = repository.body.data.id;
-    const created = await agent
-      .post('/api/v1/hosts')
-      .send({ name: 'nas', address: `ssh://${host.user}@127.0.0.1:${host.port}` })
-      .expect(201);
-    hostId = created.body.data.id;
-    await agent.post(`/api/v1/hosts/${hostId}/install-key`).send({ password: host.password }).expect(200);
+    ({ repositoryId, hostId } = await addPulledHost(agent, host, { hostName: 'nas', repositoryPath, passphrase: PASSPHRASE }));
   });
   afterAll(async () => {
     if (server) {

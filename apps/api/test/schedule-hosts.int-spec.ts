@@ -5,6 +5,7 @@ import { canRunHostSshd, HOST_SSHD_SKIP_REASON, startHostSshd, TestHost } from '
 import { borgCli } from './support/borg-cli';
 import { waitForFinish } from './support/job-client';
 import { setupAdmin, startTestApp, TestApp } from './support/test-app';
+import { addPulledHost } from './support/pulled-host';
 
 jest.setTimeout(240_000);
 
@@ -37,17 +38,7 @@ describeWithHost('schedules that back up a host (pull mode), over a real sshd wi
     [testApp, host] = await Promise.all([startTestApp(), startHostSshd()]);
     admin = await setupAdmin(testApp);
     repositoryPath = join(testApp.work, 'pulled');
-    const repository = await admin
-      .post('/api/v1/repositories')
-      .send({ name: 'pulled', path: repositoryPath, encryption: 'repokey', passphrase: PASSPHRASE })
-      .expect(201);
-    repositoryId = repository.body.data.id;
-    const created = await admin
-      .post('/api/v1/hosts')
-      .send({ name: 'workstation', address: `ssh://${host.user}@127.0.0.1:${host.port}` })
-      .expect(201);
-    hostId = created.body.data.id;
-    await admin.post(`/api/v1/hosts/${hostId}/install-key`).send({ password: host.password }).expect(200);
+    ({ repositoryId, hostId } = await addPulledHost(admin, host, { hostName: 'workstation', repositoryPath, passphrase: PASSPHRASE }));
     source = join(host.home, 'notes');
     await host.runAs(['mkdir', '-p', source]);
     await host.runAs(['sh', '-c', `printf 'scheduled\\n' > "${source}/todo.txt"`]);

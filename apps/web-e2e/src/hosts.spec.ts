@@ -6,6 +6,7 @@ import { startHostSshd, type TestHost } from '@borgitory/ssh-runner/testing';
 import type { Browser, Page } from '@playwright/test';
 import { expect, field, region, rowNamed, test } from './fixtures';
 import { screenshotPath } from './screenshots';
+import { signedIn } from './session';
 
 // A second "machine": a throwaway sshd on 127.0.0.1 with its own host key and a fresh user (the tests run as root).
 let host: TestHost;
@@ -45,17 +46,6 @@ function fingerprintOf(publicKey: string): string {
   return execFileSync('ssh-keygen', ['-lf', '-'], { input: `${publicKey}\n` })
     .toString()
     .split(' ')[1];
-}
-
-/** The user made through the admin's API, and a fresh browser context logged in as them. */
-async function signedIn(admin: Page, browser: Browser, user: { username: string; password: string; role: string }): Promise<Page> {
-  const created = await admin.request.post('/api/users', { data: user });
-  expect(created.status(), await created.text()).toBe(201);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const login = await page.request.post('/api/auth/login', { data: { username: user.username, password: user.password } });
-  expect(login.status(), await login.text()).toBe(200);
-  return page;
 }
 
 async function createHost(page: Page, name: string, address: string): Promise<number> {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { createRepository, expect, field, jobStatus, region, rowNamed, test } from './fixtures';
 import { screenshotPath } from './screenshots';
+import { signedIn } from './session';
 
 // Users this spec makes; each test ends by deleting them, so that the other specs find only the admin.
 const VIOLA = { username: 'viola', password: 'silver orchard hums at dawn', role: 'viewer' };
@@ -38,17 +39,6 @@ test.afterEach(async ({ page }) => {
     if (MADE.includes(user.username)) expect((await page.request.delete(`/api/users/${user.id}`)).status()).toBe(204);
   }
 });
-
-/** The user made through the admin's API, and a fresh browser context logged in as them. */
-async function signedIn(admin: Page, browser: Browser, user: { username: string; password: string; role: string }): Promise<Page> {
-  const created = await admin.request.post('/api/users', { data: user });
-  expect(created.status(), await created.text()).toBe(201);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const login = await page.request.post('/api/auth/login', { data: { username: user.username, password: user.password } });
-  expect(login.status(), await login.text()).toBe(200);
-  return page;
-}
 
 /** A backup made by the admin through the API, waited for. */
 async function backUp(admin: Page, repositoryId: number, archiveName: string): Promise<number> {

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 export const USERNAME = 'admin';
 export const PASSWORD = 'correct horse battery staple';
@@ -18,4 +18,15 @@ export async function logIn(page: Page) {
     ? await page.request.post('/api/auth/setup', { data: credentials })
     : await page.request.post('/api/auth/login', { data: credentials });
   expect(response.ok(), await response.text()).toBe(true);
+}
+
+/** The user made through the admin's API, and a fresh browser context logged in as them. */
+export async function signedIn(admin: Page, browser: Browser, user: { username: string; password: string; role: string }): Promise<Page> {
+  const created = await admin.request.post('/api/users', { data: user });
+  expect(created.status(), await created.text()).toBe(201);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const login = await page.request.post('/api/auth/login', { data: { username: user.username, password: user.password } });
+  expect(login.status(), await login.text()).toBe(200);
+  return page;
 }
