@@ -1,5 +1,5 @@
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -7,6 +7,8 @@ import request, { type Agent } from 'supertest';
 import { markOf } from '@borgitory/process-group';
 import { freePort } from '@borgitory/borg-runner/testing';
 import { canRunHostSshd, HOST_SSHD_SKIP_REASON, startHostSshd, TestHost } from '@borgitory/ssh-runner/testing';
+import { jobProcessMark } from '../src/jobs/engine/process-groups';
+import { directoryIdentity } from '../src/platform/data-dir/data-directory';
 import { DATABASE_FILE } from '../src/platform/database/database-options';
 import { waitForFinish, waitForJob } from './support/job-client';
 import { waitUntil } from './support/job-executors';
@@ -70,14 +72,21 @@ describeWithHost('a backup of a host when the server is killed, retried, and wit
   let repositoryPath: string;
   let interruptedId: number;
 
-  /** What a job of a host leaves on either side: the host user's processes, borg serve of this repository, ssh -R. */
+  /**
+   * What a job of a host leaves on either side: the host user's processes, borg serve of this repository, ssh -R to
+   * this host, and processes carrying the job's mark. Only this suite's: other suites run their own servers alongside.
+   */
   const leftOf = (jobId: number) => {
     const all = processes();
+    const mark = jobProcessMark(directoryIdentity(realpathSync(dataDir)), jobId);
     return {
       host: all.filter((found) => found.uid === hostUid),
       serve: all.filter((found) => found.argv.includes('serve') && found.argv.includes(repositoryPath)),
-      tunnel: all.filter((found) => /^(\S*\/)?ssh /.test(found.argv) && found.argv.includes(' -R /tmp/borgitory-')),
-      marked: all.filter((found) => found.mark?.endsWith(`/job/${jobId}`)),
+      tunnel: all.filter(
+        (found) =>
+          /^(\S*\/)?ssh /.test(found.argv) && found.argv.includes(' -R /tmp/borgitory-') && found.argv.includes(` -p ${host.port} `),
+      ),
+      marked: all.filter((found) => found.mark === mark),
     };
   };
   const nothingLeft = (left: ReturnType<typeof leftOf>) => Object.values(left).every((found) => found.length === 0);
@@ -130,7 +139,8 @@ describeWithHost('a backup of a host when the server is killed, retried, and wit
     expect(during.tunnel.length).toBeGreaterThan(0);
     // The group the job records is the tunnel's, and it carries the job's mark: what recovery checks and ends.
     expect(during.tunnel.map((found) => found.pid)).toContain(recordedProcessGroup(dataDir, interruptedId));
-    expect(during.tunnel.every((found) => found.mark?.endsWith(`/job/${interruptedId}`))).toBe(true);
+    const jobMark = jobProcessMark(directoryIdentity(realpathSync(dataDir)), interruptedId);
+    expect(during.tunnel.every((found) => found.mark === jobMark)).toBe(true);
     server.kill('SIGKILL');
     await exited(server);
     server = await startServerProcess(dataDir, port);
