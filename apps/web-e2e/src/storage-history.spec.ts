@@ -44,7 +44,12 @@ test('a repository page charts storage over time for 24 archives and shows 90 da
 
   // 24 archives over twelve weeks, every third day, the source growing each time, with a gap of two weeks in it
   // (from 51 to 36 days ago).
-  const env = { ...process.env, BORG_BASE_DIR: join(workDir, 'borg-cli'), BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK: 'yes' };
+  const env = {
+    ...process.env,
+    BORG_BASE_DIR: join(workDir, 'borg-cli'),
+    BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK: 'yes',
+    BORG_SELFTEST: 'disabled',
+  };
   const days = Array.from({ length: 24 }, (_, i) => (i < 12 ? 84 - 3 * i : 36 - 3 * (i - 12)));
   for (const [i, daysAgo] of days.entries()) {
     writeFileSync(join(source, `photo-${i}.raw`), `${'pixels '.repeat(4000 * (i + 1))}${i}\n`);

@@ -14,6 +14,8 @@ export interface BorgEnvInput {
   allowRepositoryDelete?: boolean;
   /** Only check with repair sets this. */
   allowRepair?: boolean;
+  /** Once borg's self-tests passed on this binary (BorgRunner.selfTest): BORG_SELFTEST=disabled. */
+  skipSelfTest?: boolean;
 }
 
 /**
@@ -37,6 +39,7 @@ export function buildBorgEnv(input: BorgEnvInput): Record<string, string> {
     BORG_DELETE_I_KNOW_WHAT_I_AM_DOING: input.allowRepositoryDelete ? 'YES' : 'NO',
     BORG_EXIT_CODES: 'legacy',
   });
+  if (input.skipSelfTest) env['BORG_SELFTEST'] = 'disabled';
   const conn = input.connection;
   if (conn) {
     if (conn.passphrase !== undefined && conn.passphrase !== null) env['BORG_PASSPHRASE'] = conn.passphrase;

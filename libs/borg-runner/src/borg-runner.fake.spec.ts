@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BorgError } from './borg-error';
 import { BorgRunner } from './borg-runner';
@@ -230,6 +230,31 @@ describe('BorgRunner with a fake borg', () => {
     expect(env).not.toHaveProperty('DATABASE_URL');
     expect(env).not.toHaveProperty('BORG_PASSCOMMAND');
     expect(env).not.toHaveProperty('BORG_REMOTE_PATH');
+  });
+
+  it("runs borg's self-tests in every call until selfTest passed, then skips them", async () => {
+    const runner = runnerFor(
+      [
+        'echo "$* selftest=${BORG_SELFTEST:-on}" >> "$BORG_BASE_DIR/calls"',
+        'case "$*" in *"debug info"*) [ -e "$BORG_BASE_DIR/broken" ] && { echo "self test failed" >&2; exit 2; } ;; esac',
+        'exit 0',
+      ].join('\n'),
+    );
+    const calls = () => readFileSync(join(dir, 'calls'), 'utf8').trim().split('\n');
+    writeFileSync(join(dir, 'broken'), '');
+    await expect(runner.selfTest()).rejects.toBeInstanceOf(BorgError);
+    await runner.breakLock(conn);
+    rmSync(join(dir, 'broken'));
+    await runner.selfTest();
+    await runner.breakLock(conn);
+    await runner.selfTest();
+    expect(calls()).toEqual([
+      '--log-json debug info selftest=on',
+      '--log-json break-lock -- /nonexistent/repo selftest=on',
+      '--log-json debug info selftest=on',
+      '--log-json break-lock -- /nonexistent/repo selftest=disabled',
+      '--log-json debug info selftest=on',
+    ]);
   });
 
   it('scrubs the passphrase from events, the tail and the message', async () => {

@@ -19,6 +19,13 @@ describe('BorgRunner on real borg: repositories', () => {
     await expect(fx.runner.version()).resolves.toMatch(/^1\.\d+\.\d+/);
   });
 
+  it("passes borg's self-tests, and works on after them without", async () => {
+    await fx.runner.selfTest();
+    const conn = fx.connection('repo', null);
+    await fx.runner.init(conn, { encryption: 'none' });
+    await expect(fx.runner.listArchives(conn)).resolves.toMatchObject({ result: [], exitCode: 0 });
+  });
+
   const modes: BorgEncryption[] = [
     'none',
     'repokey',

@@ -57,12 +57,27 @@ interface Invocation {
   escapedOutput?: boolean;
   allowRepositoryDelete?: boolean;
   allowRepair?: boolean;
+  /** false for the self-test itself; otherwise skipped once it passed. */
+  skipSelfTest?: boolean;
   observe?: (event: BorgEvent) => void;
 }
 
 /** Runs borg commands for one BORG_BASE_DIR. Every method starts one borg process; see README.md for the rules. */
 export class BorgRunner {
+  private selfTestPassed = false;
+
   constructor(private readonly options: BorgRunnerOptions) {}
+
+  /**
+   * Runs borg's built-in self-tests (`borg debug info` runs them first, as every command does). Once they pass,
+   * this runner's later calls skip them (BORG_SELFTEST=disabled): they cost about 0.2 s of CPU per call, and borg's
+   * documentation suggests this for servers that call borg often, after one run with them. Until then, or when they
+   * fail (BorgError), every call runs them itself.
+   */
+  async selfTest(options?: BorgCallOptions): Promise<void> {
+    await this.run({ conn: null, subcommand: ['debug', 'info'], stdout: 'ignore', skipSelfTest: false }, options);
+    this.selfTestPassed = true;
+  }
 
   async version(options?: BorgCallOptions): Promise<string> {
     const invocation: Invocation = { conn: null, subcommand: [], options: ['--version'], stdout: 'collect', logJson: false };
@@ -343,6 +358,7 @@ export class BorgRunner {
           connection: invocation.conn,
           allowRepositoryDelete: invocation.allowRepositoryDelete,
           allowRepair: invocation.allowRepair,
+          skipSelfTest: invocation.skipSelfTest ?? this.selfTestPassed,
         }),
         ...(invocation.escapedOutput ? { PYTHONIOENCODING: 'unicode_escape' } : {}),
       },

@@ -16,6 +16,8 @@ export function borgCli(args: string[], options: BorgCliOptions): string {
     ...(options.passphrase ? { BORG_PASSPHRASE: options.passphrase } : {}),
     BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK: 'yes',
     BORG_RELOCATED_REPO_ACCESS_IS_OK: 'yes',
+    // Checking what the server did needs no self-test of borg each time (the server ran one).
+    BORG_SELFTEST: 'disabled',
   };
   if (!options.stderrToStdout) return execFileSync('borg', args, { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
   const run = spawnSync('borg', args, { encoding: 'utf8', env });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Global, Module } from '@nestjs/common';
 import { BorgRunner } from '@borgitory/borg-runner';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { BorgSelfTest } from './borg-self-test';
 
 /** borg keeps its config, cache, security data and key files under <data dir>/borg, never in $HOME. */
 @Global()
@@ -12,6 +13,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => new BorgRunner({ borgBin: config.borgBin, baseDir: join(config.dataDir, 'borg') }),
     },
+    BorgSelfTest,
   ],
   exports: [BorgRunner],
 })
