@@ -23,19 +23,19 @@ interface Invocation {
 
 /**
  * BORG_BIN for the server: real borg, with each process's start and end (after borg itself has exited, also when
- * the server stops it) written to a log, and `borg info` failing while the file `failInfo` exists.
+ * the server stops it) written to a log, and `borg list` failing while the file `failList` exists.
  */
-function writeBorgWrapper(dir: string): { bin: string; log: string; failInfo: string } {
+function writeBorgWrapper(dir: string): { bin: string; log: string; failList: string } {
   const borg = execFileSync('sh', ['-c', 'command -v borg'], { encoding: 'utf8' }).trim();
   const log = join(dir, 'borg-calls.log');
-  const failInfo = join(dir, 'fail-info');
+  const failList = join(dir, 'fail-list');
   const bin = join(dir, 'borg');
   writeFileSync(
     bin,
     `#!/bin/sh
 echo "start $$ $(date +%s%N) $*" >> '${log}'
 case " $* " in
-  *" info "*) if [ -e '${failInfo}' ]; then echo "borg info broke on purpose" >&2; echo "end $$ $(date +%s%N) 2" >> '${log}'; exit 2; fi ;;
+  *" list "*) if [ -e '${failList}' ]; then echo "borg list broke on purpose" >&2; echo "end $$ $(date +%s%N) 2" >> '${log}'; exit 2; fi ;;
 esac
 '${borg}' "$@" <&0 &
 child=$!
@@ -47,7 +47,7 @@ exit $rc
 `,
   );
   chmodSync(bin, 0o755);
-  return { bin, log, failInfo };
+  return { bin, log, failList };
 }
 
 function readInvocations(log: string, repositoryPath: string): Invocation[] {
@@ -82,7 +82,7 @@ describe('a backup is complete when borg create is', () => {
   let testApp: TestApp;
   let agent: Agent;
   let borgDir: string;
-  let borg: { bin: string; log: string; failInfo: string };
+  let borg: { bin: string; log: string; failList: string };
   let repository: { id: number; path: string };
 
   beforeAll(async () => {
@@ -155,7 +155,7 @@ describe('a backup is complete when borg create is', () => {
       deduplicated_size: job.result?.['deduplicated_size'],
     });
 
-    // Then, in the background: borg info and borg list, whose figures replace (and here equal) create's.
+    // Then, in the background: borg list, to count the archives; create's sizes are what borg info says (checked below).
     const refreshed = await eventually(
       repositoryBody,
       (body) => Date.parse(body.stats_updated_at) > Date.parse(atCompletion.stats_updated_at),
@@ -169,7 +169,7 @@ describe('a backup is complete when borg create is', () => {
       last_archive_at: atCompletion.last_archive_at,
     });
     const afterwards = readInvocations(borg.log, repository.path).filter((invocation) => invocation.start > finishedAt);
-    expect(afterwards.map((invocation) => invocation.subcommand)).toEqual(['info', 'list']);
+    expect(afterwards.map((invocation) => invocation.subcommand)).toEqual(['list']);
     await expectStoredFiguresMatchBorg(1);
   });
 
@@ -181,9 +181,9 @@ describe('a backup is complete when borg create is', () => {
     // The next backup comes while borg reads the repository after this one: the reading gives way to it.
     const secondFinishedAt = Date.parse(String(second.finished_at));
     await eventually(
-      async () => readInvocations(borg.log, repository.path).some((call) => call.subcommand === 'info' && call.start > secondFinishedAt),
+      async () => readInvocations(borg.log, repository.path).some((call) => call.subcommand === 'list' && call.start > secondFinishedAt),
       (started) => started,
-      'borg info after the second backup',
+      'borg list after the second backup',
     );
     const third = await waitForFinish(agent, (await backup(source, 'third')).id, 60_000);
     expect([second.status, third.status]).toEqual(['completed', 'completed']);
@@ -211,7 +211,7 @@ describe('a backup is complete when borg create is', () => {
   it('completes the backup when reading the repository afterwards fails, and keeps the figures from create', async () => {
     const source = writeTree(join(testApp.work, 'fourth-source'), { 'a.txt': 'a\n', 'b.txt': 'b\n' });
     const before = (await repositoryBody()).archives_count;
-    writeFileSync(borg.failInfo, '');
+    writeFileSync(borg.failList, '');
     try {
       writeFileSync(borg.log, '');
       const job = await waitForFinish(agent, (await backup(source, 'fourth')).id, 60_000);
@@ -220,14 +220,14 @@ describe('a backup is complete when borg create is', () => {
       expect(atCompletion.archives_count).toBe(before + 1);
 
       const failed = await eventually(
-        async () => readInvocations(borg.log, repository.path).find((call) => call.subcommand === 'info' && call.end !== null),
+        async () => readInvocations(borg.log, repository.path).find((call) => call.subcommand === 'list' && call.end !== null),
         (call) => call !== undefined,
-        'the failing borg info',
+        'the failing borg list',
       );
       expect(failed?.exitCode).toBe(2);
       expect(await repositoryBody()).toEqual(atCompletion);
     } finally {
-      rmSync(borg.failInfo, { force: true });
+      rmSync(borg.failList, { force: true });
     }
     await expectStoredFiguresMatchBorg(before + 1);
   });

@@ -31,18 +31,24 @@ type StatsColumns = Pick<
 >;
 
 export function statsColumns({ info, archives }: RepositorySnapshot, now = new Date()): StatsColumns {
+  return {
+    ...archiveColumns(archives, now),
+    originalSize: info.stats?.totalSize ?? 0,
+    compressedSize: info.stats?.totalCompressedSize ?? 0,
+    deduplicatedSize: info.stats?.uniqueCompressedSize ?? 0,
+  };
+}
+
+/** The columns the archive list alone gives: how many, and the newest. */
+export function archiveColumns(
+  archives: BorgArchiveSummary[],
+  now = new Date(),
+): Pick<StatsColumns, 'archivesCount' | 'lastArchiveAt' | 'statsUpdatedAt'> {
   const newest = archives.reduce<Date | null>((latest, archive) => {
     const time = parseBorgTime(archive.time);
     return latest === null || time > latest ? time : latest;
   }, null);
-  return {
-    archivesCount: archives.length,
-    originalSize: info.stats?.totalSize ?? 0,
-    compressedSize: info.stats?.totalCompressedSize ?? 0,
-    deduplicatedSize: info.stats?.uniqueCompressedSize ?? 0,
-    lastArchiveAt: newest,
-    statsUpdatedAt: now,
-  };
+  return { archivesCount: archives.length, lastArchiveAt: newest, statsUpdatedAt: now };
 }
 
 /**

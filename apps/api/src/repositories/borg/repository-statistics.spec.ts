@@ -64,7 +64,7 @@ describe('RepositoryStatistics', () => {
   });
   afterEach(() => warn.mockRestore());
 
-  it("stores create's figures at once and reads borg only in an idle task, without the repository's lock", async () => {
+  it("stores create's figures at once, then counts the archives in an idle task, without the repository's lock", async () => {
     await statistics.recordBackup(7, created);
     expect(table.update).toHaveBeenCalledWith(
       { id: 7 },
@@ -74,17 +74,30 @@ describe('RepositoryStatistics', () => {
     expect(idleTasks).toHaveLength(1);
 
     await idleTasks[0](new AbortController().signal);
-    expect(borg.infoWithoutLock).toHaveBeenCalledWith(expect.anything(), { signal: expect.any(AbortSignal) });
     expect(borg.listArchives).toHaveBeenCalledWith(expect.anything(), { signal: expect.any(AbortSignal), bypassLock: true });
-    expect(table.update).toHaveBeenLastCalledWith({ id: 7 }, expect.objectContaining({ archivesCount: 1, originalSize: 301 }));
+    expect(borg.infoWithoutLock).not.toHaveBeenCalled();
+    const [, counted] = table.update.mock.calls.at(-1) as [unknown, Record<string, unknown>];
+    expect(counted).toMatchObject({ archivesCount: 1, lastArchiveAt: new Date(2026, 11, 5, 8, 52, 46) });
+    expect(counted).not.toHaveProperty('originalSize');
     expect(warn).not.toHaveBeenCalled();
   });
 
-  it('never fails the backup: a failed store is logged and borg is still read', async () => {
+  it('never fails the backup: a failed store is logged, and borg info is read as well as the list', async () => {
     table.update.mockRejectedValueOnce(new Error('disk full'));
     await expect(statistics.recordBackup(7, created)).resolves.toBeUndefined();
     expect(warn).toHaveBeenCalledTimes(1);
     expect(idleTasks).toHaveLength(1);
+
+    await idleTasks[0](new AbortController().signal);
+    expect(borg.infoWithoutLock).toHaveBeenCalledWith(expect.anything(), { signal: expect.any(AbortSignal) });
+    expect(table.update).toHaveBeenLastCalledWith({ id: 7 }, expect.objectContaining({ archivesCount: 1, originalSize: 301 }));
+  });
+
+  it('reads borg info too when create printed no repository figures', async () => {
+    await statistics.recordBackup(7, { ...created, repository: { ...created.repository, stats: null } });
+    await idleTasks[0](new AbortController().signal);
+    expect(borg.infoWithoutLock).toHaveBeenCalledTimes(1);
+    expect(table.update).toHaveBeenLastCalledWith({ id: 7 }, expect.objectContaining({ originalSize: 301 }));
   });
 
   it('logs a failed reading and leaves the figures; an aborted one is neither logged nor stored', async () => {
