@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { createRepository, expect, jobStatus, region, test } from './fixtures';
-import { screenshotPath } from './screenshots';
+import { saveScreenshot } from './screenshots';
 
 const REPOSITORY = 'Alice laptop';
 const FIRST = 'e2e-first';
@@ -96,15 +96,15 @@ test('browse an archive, download files, restore a folder, compare, search and d
     await expect(archiveRow(page, FIRST)).toContainText(`made by the ${FIRST} test`);
     // The figures come from the backup.
     await expect(archiveRow(page, SECOND)).toContainText(/\d+(\.\d)? kB/);
-    await page.screenshot({ path: screenshotPath('archives-list'), fullPage: true });
+    await saveScreenshot(page, 'archives-list', { fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     // Below the filters at this width: scrolled to, its actions must be whole on the screen, without scrolling sideways.
     await archiveRow(page, SECOND).getByRole('link', { name: SECOND, exact: true }).scrollIntoViewIfNeeded();
     await expect(archiveRow(page, SECOND).getByRole('button', { name: `Delete ${SECOND}` })).toBeInViewport({ ratio: 1 });
     await expect(archiveRow(page, SECOND).getByRole('link', { name: `Compare ${SECOND}` })).toBeInViewport({ ratio: 1 });
-    await page.screenshot({ path: screenshotPath('archives-list-narrow'), fullPage: true });
+    await saveScreenshot(page, 'archives-list-narrow', { fullPage: true });
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: screenshotPath('archives-list-narrow-dark'), fullPage: true });
+    await saveScreenshot(page, 'archives-list-narrow-dark', { fullPage: true });
     await page.emulateMedia({ colorScheme: 'light' });
     await page.setViewportSize({ width: 1280, height: 720 });
   });
@@ -141,7 +141,7 @@ test('browse an archive, download files, restore a folder, compare, search and d
     await expect(entryRow(page, 'plan.txt')).toBeVisible();
     await expect(region(page, 'Archive details')).toContainText(/Files\s*5(?!\d)/);
     await expect(region(page, 'Archive details')).toContainText(/Command line\s*\S*borg .*create/);
-    await page.screenshot({ path: screenshotPath('archive-browser'), fullPage: true });
+    await saveScreenshot(page, 'archive-browser', { fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     // Below the navigation, but whole once scrolled to: nothing of the row is cut off sideways.
     const download = entryRow(page, 'report.txt').getByRole('link', { name: /Download/ });
@@ -154,11 +154,11 @@ test('browse an archive, download files, restore a folder, compare, search and d
     await expect(navigation.getByRole('link', { name: 'Archives', exact: true })).toHaveAttribute('aria-current', 'page');
     await page.keyboard.press('Escape');
     await expect(menu).toHaveAttribute('aria-expanded', 'false');
-    await page.screenshot({ path: screenshotPath('archive-browser-narrow'), fullPage: true });
+    await saveScreenshot(page, 'archive-browser-narrow', { fullPage: true });
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: screenshotPath('archive-browser-narrow-dark'), fullPage: true });
+    await saveScreenshot(page, 'archive-browser-narrow-dark', { fullPage: true });
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.screenshot({ path: screenshotPath('archive-browser-dark'), fullPage: true });
+    await saveScreenshot(page, 'archive-browser-dark', { fullPage: true });
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
@@ -212,13 +212,13 @@ test('browse an archive, download files, restore a folder, compare, search and d
     await expect(dialog).toContainText(`Each item goes back to the path it was backed up from, such as ${join(source, 'docs')}.`);
     await dialog.getByRole('checkbox', { name: 'Replace the files at their original location' }).check();
     await expect(dialog.getByRole('button', { name: 'Restore', exact: true })).toBeEnabled();
-    await page.screenshot({ path: screenshotPath('archive-restore-original') });
+    await saveScreenshot(page, 'archive-restore-original');
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: screenshotPath('archive-restore-original-dark') });
+    await saveScreenshot(page, 'archive-restore-original-dark');
     await page.emulateMedia({ colorScheme: 'light' });
     await page.setViewportSize({ width: 390, height: 844 });
     await expect(dialog.getByRole('button', { name: 'Restore', exact: true })).toBeInViewport();
-    await page.screenshot({ path: screenshotPath('archive-restore-original-narrow') });
+    await saveScreenshot(page, 'archive-restore-original-narrow');
     await page.setViewportSize({ width: 1280, height: 720 });
     await dialog.getByRole('radio', { name: 'Into a directory' }).check();
     await expect(dialog.getByRole('button', { name: 'Restore', exact: true })).toBeDisabled();
@@ -234,7 +234,7 @@ test('browse an archive, download files, restore a folder, compare, search and d
     await expect(destination).toHaveValue(restoreDir);
     await expect(dialog.getByRole('checkbox', { name: 'Keep full paths' })).not.toBeChecked();
     await expect(dialog).toContainText(`It lands at ${restoreDir}/docs, directly in the destination.`);
-    await page.screenshot({ path: screenshotPath('archive-restore-dialog') });
+    await saveScreenshot(page, 'archive-restore-dialog');
     await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
 
     await expect(page).toHaveURL(/\/jobs\/\d+$/);
@@ -243,7 +243,7 @@ test('browse an archive, download files, restore a folder, compare, search and d
     await expect(region(page, 'Result')).toContainText('Restore completed.', { timeout: 60_000 });
     await expect(region(page, 'Result')).toContainText(`Restored into ${restoreDir}.`);
     await expect(region(page, 'Parameters')).toContainText(join(source, 'docs'));
-    await page.screenshot({ path: screenshotPath('archive-restore-job'), fullPage: true });
+    await saveScreenshot(page, 'archive-restore-job', { fullPage: true });
 
     expect(readFileSync(join(restoreDir, 'docs', 'report.txt'), 'utf8')).toBe('Quarterly report, revised\n');
     expect(readFileSync(join(restoreDir, 'docs', 'notes', 'todo.txt'), 'utf8')).toBe('buy milk\n');
@@ -281,7 +281,7 @@ test('browse an archive, download files, restore a folder, compare, search and d
     await expect(row('docs/plan.txt')).toContainText('added, 9 B');
     await expect(row('readme.txt')).toContainText('removed');
     await expect(changes).toContainText('3 changed paths');
-    await page.screenshot({ path: screenshotPath('archive-diff'), fullPage: true });
+    await saveScreenshot(page, 'archive-diff', { fullPage: true });
     // With metadata changes the folders whose times changed come in too.
     await page.getByRole('checkbox', { name: /Content changes only/ }).uncheck();
     await expect(changes.getByRole('cell', { name: join(source, 'docs'), exact: true })).toBeVisible();
@@ -300,12 +300,12 @@ test('browse an archive, download files, restore a folder, compare, search and d
     const hits = search.getByRole('table', { name: 'Search results' }).getByRole('row');
     await expect(hits.nth(1)).toContainText(SECOND);
     await expect(hits.nth(2)).toContainText(FIRST);
-    await page.screenshot({ path: screenshotPath('archive-search'), fullPage: true });
+    await saveScreenshot(page, 'archive-search', { fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     const results = search.locator('.archive-search__results');
     expect(await results.evaluate((box) => box.scrollWidth <= box.clientWidth)).toBe(true);
     await results.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: screenshotPath('archive-search-narrow'), fullPage: true });
+    await saveScreenshot(page, 'archive-search-narrow', { fullPage: true });
     await page.setViewportSize({ width: 1280, height: 720 });
     await hits
       .nth(2)
@@ -338,7 +338,7 @@ test('browse an archive, download files, restore a folder, compare, search and d
     const progress = page.getByRole('progressbar', { name: 'Indexing archive' });
     await expect(progress).toBeVisible();
     await expect(page.getByText('Indexing archive… 2,234 entries')).toBeVisible();
-    await page.screenshot({ path: screenshotPath('archive-indexing') });
+    await saveScreenshot(page, 'archive-indexing');
     // The real index is ready: the listing is asked for again.
     await expect(entries(page)).toBeVisible({ timeout: 15_000 });
     await expect(progress).toBeHidden();
@@ -352,7 +352,7 @@ test('browse an archive, download files, restore a folder, compare, search and d
     await page.getByRole('button', { name: `Delete ${FIRST}` }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete this archive?' });
     await expect(dialog).toContainText(FIRST);
-    await page.screenshot({ path: screenshotPath('archive-delete-dialog') });
+    await saveScreenshot(page, 'archive-delete-dialog');
     await dialog.getByRole('button', { name: 'Delete archive' }).click();
     await expect(dialog).toBeHidden({ timeout: 60_000 });
     await expect(page.getByRole('status').filter({ hasText: `The archive ${FIRST} was deleted.` })).toBeVisible();
@@ -368,13 +368,13 @@ test('browse an archive, download files, restore a folder, compare, search and d
     await page.getByRole('group', { name: 'Repository actions' }).getByRole('button', { name: 'Compact now' }).click();
     await expect(page).toHaveURL(/\/jobs\/\d+$/);
     await expect(region(page, 'Result')).toContainText('Compact completed.', { timeout: 60_000 });
-    await page.screenshot({ path: screenshotPath('repository-compact-job'), fullPage: true });
+    await saveScreenshot(page, 'repository-compact-job', { fullPage: true });
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: screenshotPath('repository-compact-job-dark'), fullPage: true });
+    await saveScreenshot(page, 'repository-compact-job-dark', { fullPage: true });
     await page.emulateMedia({ colorScheme: 'light' });
     await page.setViewportSize({ width: 390, height: 844 });
     await expect(region(page, 'Result')).toContainText('Compact completed.');
-    await page.screenshot({ path: screenshotPath('repository-compact-job-narrow'), fullPage: true });
+    await saveScreenshot(page, 'repository-compact-job-narrow', { fullPage: true });
     await page.setViewportSize({ width: 1280, height: 720 });
   });
 });

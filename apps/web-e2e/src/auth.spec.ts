@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { screenshotPath } from './screenshots';
+import { saveScreenshot } from './screenshots';
 
 const USERNAME = 'admin';
 const PASSWORD = 'correct horse battery staple';
@@ -35,9 +35,9 @@ test('first-run setup, navigation, log out and log in again', async ({ page, bro
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Set up Borgitory' })).toBeVisible();
     await expect(page).toHaveTitle('Set up Borgitory');
-    await page.screenshot({ path: screenshotPath('setup') });
+    await saveScreenshot(page, 'setup');
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: screenshotPath('setup-dark') });
+    await saveScreenshot(page, 'setup-dark');
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
@@ -57,7 +57,7 @@ test('first-run setup, navigation, log out and log in again', async ({ page, bro
     await expect(passwordField(page)).toHaveAttribute('aria-invalid', 'true');
     await expect(passwordField(page)).toHaveAccessibleDescription(/at least 12 characters long/);
     await expect(page.getByLabel('Username')).not.toHaveAttribute('aria-invalid');
-    await page.screenshot({ path: screenshotPath('setup-errors') });
+    await saveScreenshot(page, 'setup-errors');
   });
 
   await test.step('a password that is easy to guess is refused with the reason at the field', async () => {
@@ -67,7 +67,7 @@ test('first-run setup, navigation, log out and log in again', async ({ page, bro
     await expect(passwordField(page)).toHaveAccessibleDescription(
       /too easy to guess\. This is similar to a commonly used password\. Add more words/,
     );
-    await page.screenshot({ path: screenshotPath('setup-weak-password') });
+    await saveScreenshot(page, 'setup-weak-password');
   });
 
   await test.step('creating the first user logs in', async () => {
@@ -85,7 +85,7 @@ test('first-run setup, navigation, log out and log in again', async ({ page, bro
     await expect(health).toContainText(/Database\s*OK/);
     await expect(health).toContainText(/Borg\s*OK\s*version \d+\.\d+/);
     await expect(health).toContainText(/rclone\s*OK\s*version \d+\.\d+/);
-    await page.screenshot({ path: screenshotPath('dashboard') });
+    await saveScreenshot(page, 'dashboard');
   });
 
   await test.step('the dashboard in a dark colour scheme', async () => {
@@ -93,7 +93,7 @@ test('first-run setup, navigation, log out and log in again', async ({ page, bro
     const darkPage = await dark.newPage();
     await darkPage.goto('/');
     await expect(darkPage.getByRole('region', { name: 'Server health' })).toContainText('Healthy');
-    await darkPage.screenshot({ path: screenshotPath('dashboard-dark') });
+    await saveScreenshot(darkPage, 'dashboard-dark');
     await dark.close();
   });
 
@@ -104,7 +104,7 @@ test('first-run setup, navigation, log out and log in again', async ({ page, bro
     await expect(navigation(page).getByRole('link')).toHaveCount(0);
     // The whole navigation is one row: the page starts right under it.
     expect((await navigation(page).boundingBox())?.height).toBeLessThan(60);
-    await page.screenshot({ path: screenshotPath('dashboard-narrow') });
+    await saveScreenshot(page, 'dashboard-narrow');
 
     await menu.click();
     await expect(menu).toHaveAttribute('aria-expanded', 'true');
@@ -114,9 +114,9 @@ test('first-run setup, navigation, log out and log in again', async ({ page, bro
     }
     expect(await navigation(page).evaluate((nav) => nav.scrollWidth <= nav.clientWidth)).toBe(true);
     await expect(navigation(page).getByRole('link', { name: 'Dashboard', exact: true })).toHaveAttribute('aria-current', 'page');
-    await page.screenshot({ path: screenshotPath('dashboard-narrow-menu') });
+    await saveScreenshot(page, 'dashboard-narrow-menu');
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: screenshotPath('dashboard-narrow-menu-dark') });
+    await saveScreenshot(page, 'dashboard-narrow-menu-dark');
     await page.emulateMedia({ colorScheme: 'light' });
 
     // By keyboard: Tab from the button reaches the first section; Escape folds the menu and gives the button back the focus.
@@ -139,14 +139,14 @@ test('first-run setup, navigation, log out and log in again', async ({ page, bro
     const last = navigation(page).getByRole('link', { name: 'Settings', exact: true });
     await expect(last).toHaveAttribute('aria-current', 'page');
     await expect(last).toBeInViewport({ ratio: 1 });
-    await page.screenshot({ path: screenshotPath('settings-nav-narrow') });
+    await saveScreenshot(page, 'settings-nav-narrow');
 
     // Another page opened from elsewhere folds it too.
     await page.getByRole('banner').getByRole('link', { name: 'Borgitory' }).click();
     await expect(page).toHaveURL('/');
     await expect(menu).toHaveAttribute('aria-expanded', 'false');
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: screenshotPath('dashboard-narrow-dark') });
+    await saveScreenshot(page, 'dashboard-narrow-dark');
     await page.emulateMedia({ colorScheme: 'light' });
     await page.setViewportSize({ width: 1280, height: 720 });
     await expect(menu).toBeHidden();
@@ -181,9 +181,9 @@ test('first-run setup, navigation, log out and log in again', async ({ page, bro
     await page.getByRole('button', { name: 'Log out' }).click();
     await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
     await expect(navigation(page)).toBeHidden();
-    await page.screenshot({ path: screenshotPath('login') });
+    await saveScreenshot(page, 'login');
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: screenshotPath('login-dark') });
+    await saveScreenshot(page, 'login-dark');
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
@@ -193,7 +193,7 @@ test('first-run setup, navigation, log out and log in again', async ({ page, bro
     await page.getByRole('button', { name: 'Log in' }).click();
     await expect(page.getByRole('alert')).toHaveText('Invalid username or password');
     await expect(passwordField(page)).toHaveValue('');
-    await page.screenshot({ path: screenshotPath('login-error') });
+    await saveScreenshot(page, 'login-error');
   });
 
   await test.step('the right password logs in again, on the page that was open', async () => {

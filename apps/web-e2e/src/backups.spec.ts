@@ -4,7 +4,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { createRepository, expect, field, region, test, toggle } from './fixtures';
-import { screenshotPath } from './screenshots';
+import { saveScreenshot } from './screenshots';
 
 // Enough small files that borg needs a few seconds on this machine (about 3.5 s for 20,000), so the
 // browser sees the backup running and its file count rising.
@@ -96,7 +96,7 @@ test('back up a directory chosen in the picker and follow the job to its end', a
     await expect(dialog.getByRole('button', { name: 'd000', exact: true })).toBeVisible();
     // Files can be chosen on their own, but not opened.
     await expect(dialog.getByRole('button', { name: 'Choose readme.txt' })).toBeVisible();
-    await page.screenshot({ path: screenshotPath('backup-picker') });
+    await saveScreenshot(page, 'backup-picker');
     await dialog.getByRole('button', { name: 'Choose this directory' }).click();
     await expect(dialog).toBeHidden();
     await expect(field(page, 'Source path 1')).toHaveValue(smallTree);
@@ -104,7 +104,7 @@ test('back up a directory chosen in the picker and follow the job to its end', a
 
   await test.step('an exclude pattern is added and the backup starts', async () => {
     await field(page, 'Exclude patterns').fill('*.tmp');
-    await page.screenshot({ path: screenshotPath('backup-form'), fullPage: true });
+    await saveScreenshot(page, 'backup-form', { fullPage: true });
     await page.getByRole('button', { name: 'Back up now' }).click();
     await expect(page).toHaveURL(/\/jobs\/\d+$/);
     jobId = Number(new URL(page.url()).pathname.split('/').pop());
@@ -116,9 +116,9 @@ test('back up a directory chosen in the picker and follow the job to its end', a
     await expect(heading).toBeInViewport();
     await expect(page.getByRole('button', { name: 'Cancel' })).toBeInViewport();
     // What the browser shows, not the whole page: the top of the job.
-    await page.screenshot({ path: screenshotPath('job-opened') });
+    await saveScreenshot(page, 'job-opened');
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: screenshotPath('job-opened-dark') });
+    await saveScreenshot(page, 'job-opened-dark');
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
@@ -131,7 +131,7 @@ test('back up a directory chosen in the picker and follow the job to its end', a
     await expect(progress).toContainText('Original size');
     await expect(progress).toContainText('Deduplicated');
     await expect(progress.getByText('Current file')).toBeVisible();
-    await page.screenshot({ path: screenshotPath('job-running'), fullPage: true });
+    await saveScreenshot(page, 'job-running', { fullPage: true });
   });
 
   await test.step('the job completes with the archive and its figures', async () => {
@@ -166,7 +166,7 @@ test('back up a directory chosen in the picker and follow the job to its end', a
     await expect(download).toHaveAttribute('href', `/api/v1/jobs/${jobId}/logs?format=text`);
     await expect(page.getByRole('button', { name: 'Cancel' })).toBeHidden();
     await expect(page.getByRole('button', { name: 'Retry' })).toBeHidden();
-    await page.screenshot({ path: screenshotPath('job-completed'), fullPage: true });
+    await saveScreenshot(page, 'job-completed', { fullPage: true });
   });
 
   await test.step('the finished job opens with its full log', async () => {
@@ -181,14 +181,14 @@ test('back up a directory chosen in the picker and follow the job to its end', a
     await darkPage.goto(`/jobs/${jobId}`);
     await expect(region(darkPage, 'Result')).toContainText('Backup completed.');
     await expect(darkPage.getByRole('log', { name: 'Job log' })).toContainText('Running: borg create');
-    await darkPage.screenshot({ path: screenshotPath('job-completed-dark'), fullPage: true });
+    await saveScreenshot(darkPage, 'job-completed-dark', { fullPage: true });
     await dark.close();
   });
 
   await test.step('the job view on a narrow screen', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await expect(region(page, 'Result')).toBeVisible();
-    await page.screenshot({ path: screenshotPath('job-completed-narrow'), fullPage: true });
+    await saveScreenshot(page, 'job-completed-narrow', { fullPage: true });
     await page.setViewportSize({ width: 1280, height: 720 });
   });
 
@@ -208,7 +208,7 @@ test('back up a directory chosen in the picker and follow the job to its end', a
     await toggle(status('Failed'), false);
     await toggle(status('Completed'), true);
     await expect(row).toBeVisible();
-    await page.screenshot({ path: screenshotPath('jobs-list') });
+    await saveScreenshot(page, 'jobs-list');
   });
 
   await test.step('the dashboard lists it under recent jobs', async () => {
@@ -217,7 +217,7 @@ test('back up a directory chosen in the picker and follow the job to its end', a
     await expect(recent.getByRole('listitem').filter({ hasText: `Backup #${jobId}` })).toContainText('Completed');
     await expect(region(page, 'Running jobs')).toContainText('No jobs are running.');
     await expect(page.getByRole('link', { name: 'Back up now' })).toHaveAttribute('href', '/backups');
-    await page.screenshot({ path: screenshotPath('dashboard-jobs'), fullPage: true });
+    await saveScreenshot(page, 'dashboard-jobs', { fullPage: true });
   });
 });
 
@@ -248,7 +248,7 @@ test('cancel a running backup, then retry it', async ({ page }) => {
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     await expect(page.getByRole('button', { name: 'Cancel' })).toBeInViewport();
     await expect(region(page, 'Progress').getByText('Current file')).toBeVisible();
-    await page.screenshot({ path: screenshotPath('job-opened-narrow') });
+    await saveScreenshot(page, 'job-opened-narrow');
     await page.setViewportSize({ width: 1280, height: 720 });
   });
 
@@ -259,7 +259,7 @@ test('cancel a running backup, then retry it', async ({ page }) => {
       .filter({ hasText: `Backup #${jobId}` });
     await expect(running).toContainText(repository);
     await expect(running).toContainText('Running');
-    await page.screenshot({ path: screenshotPath('dashboard-running') });
+    await saveScreenshot(page, 'dashboard-running');
     await running.getByRole('link', { name: `Backup #${jobId}` }).click();
     await expect(page).toHaveURL(`/jobs/${jobId}`);
     await expect(region(page, 'Progress')).toBeVisible();
@@ -274,7 +274,7 @@ test('cancel a running backup, then retry it', async ({ page }) => {
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Cancel this backup?' });
     await expect(dialog).toBeVisible();
-    await page.screenshot({ path: screenshotPath('job-cancel-dialog') });
+    await saveScreenshot(page, 'job-cancel-dialog');
     await dialog.getByRole('button', { name: 'Cancel backup' }).click();
     await expect(dialog).toBeHidden({ timeout: 20_000 });
     await expect(region(page, 'Details')).toContainText(/Status\s*Cancelled/);
@@ -332,13 +332,13 @@ test("the form shows its own and the server's messages by their fields", async (
     await expect(compression).toBeFocused();
     await expect(field(page, 'Exclude patterns')).toHaveAttribute('aria-invalid', 'true');
     await expect(field(page, 'Exclude patterns')).toHaveAccessibleDescription(/exclude pattern|pattern style/);
-    await page.screenshot({ path: screenshotPath('backup-form-errors'), fullPage: true });
+    await saveScreenshot(page, 'backup-form-errors', { fullPage: true });
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: screenshotPath('backup-form-errors-dark'), fullPage: true });
+    await saveScreenshot(page, 'backup-form-errors-dark', { fullPage: true });
     await page.emulateMedia({ colorScheme: 'light' });
     await page.setViewportSize({ width: 390, height: 844 });
     await expect(compression).toHaveAccessibleDescription(/Compression must be none, lz4/);
-    await page.screenshot({ path: screenshotPath('backup-form-errors-narrow'), fullPage: true });
+    await saveScreenshot(page, 'backup-form-errors-narrow', { fullPage: true });
     await page.setViewportSize({ width: 1280, height: 720 });
 
     await compression.fill('zstd,9');

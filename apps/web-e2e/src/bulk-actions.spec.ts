@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { archiveNames, createRepository, expect, jobStatus, rowNamed, test, writeArchives } from './fixtures';
-import { screenshotPath } from './screenshots';
+import { saveScreenshot } from './screenshots';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -42,12 +42,12 @@ async function untilStatus(page: Page, id: number, done: (status: string) => boo
 
 /** The page as it is, light and dark at full width, and light at 390 px. */
 async function screenshots(page: Page, name: string) {
-  await page.screenshot({ path: screenshotPath(name), fullPage: true });
+  await saveScreenshot(page, name, { fullPage: true });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: screenshotPath(`${name}-dark`), fullPage: true });
+  await saveScreenshot(page, `${name}-dark`, { fullPage: true });
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: screenshotPath(`${name}-narrow`), fullPage: true });
+  await saveScreenshot(page, `${name}-narrow`, { fullPage: true });
   await page.setViewportSize({ width: 1280, height: 720 });
 }
 
@@ -69,7 +69,7 @@ test('several jobs are cancelled, then retried, at once; each outcome is shown',
   await bar(page, 'jobs').getByRole('button', { name: 'Cancel jobs' }).click();
   const dialog = page.getByRole('dialog', { name: 'Cancel 4 jobs?' });
   await expect(dialog).toBeVisible();
-  await page.screenshot({ path: screenshotPath('bulk-jobs-cancel-dialog') });
+  await saveScreenshot(page, 'bulk-jobs-cancel-dialog');
   await dialog.getByRole('button', { name: 'Cancel jobs' }).click();
   await expect(page.getByRole('status').filter({ hasText: '4 cancelled.' })).toBeVisible({ timeout: 60_000 });
   for (const id of ids) expect(await jobStatus(page, id)).toBe('cancelled');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSftpServer, type TestSftpServer } from '@borgitory/rclone-runner/testing';
 import { createRepository, expect, field, region, test, writeArchives } from './fixtures';
-import { screenshotPath } from './screenshots';
+import { saveScreenshot } from './screenshots';
 
 const CONFIG = 'Offsite SFTP';
 const REPOSITORY = 'Documents';
@@ -50,7 +50,7 @@ test('an SFTP configuration from the generated form: tested, a repository synced
     await page.goto('/cloud-sync');
     await expect(page.getByRole('heading', { level: 1, name: 'Cloud Sync' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'No cloud sync configurations yet' })).toBeVisible();
-    await page.screenshot({ path: screenshotPath('cloud-sync-empty') });
+    await saveScreenshot(page, 'cloud-sync-empty');
     await page.getByRole('link', { name: 'Create a cloud sync configuration' }).click();
     await expect(page).toHaveURL('/cloud-sync/new');
   });
@@ -69,7 +69,7 @@ test('an SFTP configuration from the generated form: tested, a repository synced
     await expect(field(page, 'Path-style addressing')).toBeChecked();
     await field(page, 'Name').fill('Backblaze');
     await field(page, 'Bucket').fill('borg-offsite');
-    await page.screenshot({ path: screenshotPath('cloud-sync-form-s3'), fullPage: true });
+    await saveScreenshot(page, 'cloud-sync-form-s3', { fullPage: true });
   });
 
   await test.step('SFTP: the server’s messages appear at the fields they are about', async () => {
@@ -85,7 +85,7 @@ test('an SFTP configuration from the generated form: tested, a repository synced
     await expect(password).toHaveAttribute('aria-invalid', 'true');
     await expect(password).toBeFocused();
     await expect(password).toHaveAccessibleDescription(/Give a password or a private key/);
-    await page.screenshot({ path: screenshotPath('cloud-sync-form-errors'), fullPage: true });
+    await saveScreenshot(page, 'cloud-sync-form-errors', { fullPage: true });
   });
 
   await test.step('created with a password, a folder and a bandwidth limit, in copy mode', async () => {
@@ -112,7 +112,7 @@ test('an SFTP configuration from the generated form: tested, a repository synced
     const hostKey = card.getByRole('region', { name: /Host key stored/ });
     await expect(hostKey).toContainText(sftp.hostPublicKey.split(' ').slice(0, 2).join(' '));
     await expect(hostKey).toContainText(fingerprintOf(sftp.hostPublicKey));
-    await page.screenshot({ path: screenshotPath('cloud-sync-test-result'), fullPage: true });
+    await saveScreenshot(page, 'cloud-sync-test-result', { fullPage: true });
   });
 
   await test.step('sync now: the job page shows the copy’s progress until it completes', async () => {
@@ -120,7 +120,7 @@ test('an SFTP configuration from the generated form: tested, a repository synced
     const dialog = page.getByRole('dialog', { name: `Sync to ${CONFIG} now?` });
     await expect(dialog.getByRole('button', { name: 'Start sync' })).toBeDisabled();
     await field(dialog, 'Repository').selectOption({ label: REPOSITORY });
-    await page.screenshot({ path: screenshotPath('cloud-sync-sync-dialog') });
+    await saveScreenshot(page, 'cloud-sync-sync-dialog');
     await dialog.getByRole('button', { name: 'Start sync' }).click();
 
     await expect(page).toHaveURL(/\/jobs\/\d+$/);
@@ -131,13 +131,13 @@ test('an SFTP configuration from the generated form: tested, a repository synced
     await expect(progress).toContainText(/of \d+ files/);
     await expect(progress).toContainText(/Copied\s*[\d.]+ (B|kB|MB) of 6\.\d MB/);
     await expect(progress).toContainText(/Rate\s*[\d.]+ (B|kB|MB)\/s/);
-    await page.screenshot({ path: screenshotPath('cloud-sync-job-progress'), fullPage: true });
+    await saveScreenshot(page, 'cloud-sync-job-progress', { fullPage: true });
 
     await expect(region(page, 'Details')).toContainText(/Status\s*Completed/, { timeout: 90_000 });
     await expect(region(page, 'Result')).toContainText('Cloud sync completed.');
     await expect(region(page, 'Result')).toContainText(/Transferred\s*\d+ files, \d+\.\d MB/);
     await expect(region(page, 'Parameters')).toContainText(`Configuration${CONFIG}`);
-    await page.screenshot({ path: screenshotPath('cloud-sync-job-result'), fullPage: true });
+    await saveScreenshot(page, 'cloud-sync-job-result', { fullPage: true });
     expect(existsSync(join(sftp.dir, PREFIX, 'documents', 'config'))).toBe(true);
   });
 
@@ -145,7 +145,7 @@ test('an SFTP configuration from the generated form: tested, a repository synced
     await page.goto('/cloud-sync');
     const lastSync = card.getByRole('link', { name: `Completed job #${jobId}` });
     await expect(lastSync).toHaveAttribute('href', `/jobs/${jobId}`);
-    await page.screenshot({ path: screenshotPath('cloud-sync-list'), fullPage: true });
+    await saveScreenshot(page, 'cloud-sync-list', { fullPage: true });
   });
 
   await test.step('verify: the copy matches the repository', async () => {
@@ -156,7 +156,7 @@ test('an SFTP configuration from the generated form: tested, a repository synced
     const result = card.getByRole('status', { name: 'Verify' });
     await expect(result).toContainText(`The copy of ${REPOSITORY} matches`, { timeout: 60_000 });
     await expect(result).toContainText('Files only there are expected in copy mode and not counted.');
-    await page.screenshot({ path: screenshotPath('cloud-sync-verify') });
+    await saveScreenshot(page, 'cloud-sync-verify');
   });
 
   await test.step('edit: the stored password is kept when left empty, and so is the host key', async () => {
@@ -166,7 +166,7 @@ test('an SFTP configuration from the generated form: tested, a repository synced
     await expect(field(page, 'Password (optional)')).toHaveAccessibleDescription(/Set — leave it empty to keep it/);
     await expect(field(page, 'Remove the stored password')).not.toBeChecked();
     await expect(field(page, 'Host key (optional)')).toHaveValue(sftp.hostPublicKey.split(' ').slice(0, 2).join(' '));
-    await page.screenshot({ path: screenshotPath('cloud-sync-edit'), fullPage: true });
+    await saveScreenshot(page, 'cloud-sync-edit', { fullPage: true });
     await page.getByRole('button', { name: 'Save changes' }).click();
 
     await expect(page).toHaveURL('/cloud-sync');
@@ -193,7 +193,7 @@ test('an SFTP configuration from the generated form: tested, a repository synced
     await expect(result).toContainText('Write: failed');
     await expect(result).toContainText('Error code: RCLONE_ERROR');
     await wrong.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: screenshotPath('cloud-sync-test-failed') });
+    await saveScreenshot(page, 'cloud-sync-test-failed');
   });
 
   await test.step('a schedule can end with the sync, and the configuration cannot be deleted while it does', async () => {

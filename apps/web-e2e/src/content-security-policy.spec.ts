@@ -1,6 +1,6 @@
 import { watchCspViolations } from './csp';
 import { expect, test } from './fixtures';
-import { screenshotPath } from './screenshots';
+import { saveScreenshot } from './screenshots';
 
 const SECTIONS = ['Dashboard', 'Repositories', 'Hosts', 'Backups', 'Archives', 'Schedules', 'Jobs', 'Cloud Sync'];
 
@@ -10,7 +10,7 @@ test('every page of the SPA works within the Content-Security-Policy', async ({ 
   const response = await page.goto('/');
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
   await expect(page.getByRole('region', { name: 'Server health' })).toContainText('Healthy');
-  await page.screenshot({ path: screenshotPath('dashboard-csp') });
+  await saveScreenshot(page, 'dashboard-csp');
 
   const navigation = page.getByRole('navigation', { name: 'Main' });
   for (const section of SECTIONS) {
@@ -20,6 +20,6 @@ test('every page of the SPA works within the Content-Security-Policy', async ({ 
   await navigation.getByRole('link', { name: 'Repositories', exact: true }).click();
   await page.getByRole('link', { name: 'New repository' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'New repository' })).toBeVisible();
-  await page.screenshot({ path: screenshotPath('repository-form-csp') });
+  await saveScreenshot(page, 'repository-form-csp');
   expect(violations).toEqual([]);
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { createRepository, expect, jobStatus, region, test, writeArchives } from './fixtures';
-import { screenshotPath } from './screenshots';
+import { saveScreenshot } from './screenshots';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -93,7 +93,7 @@ test('the dashboard shows every repository worst first, and a failure stays unti
     await expect(healthy).toContainText(/Last backup\s*Completed/);
     await expect(healthy).toContainText(/Archives\s*1/);
     await expect(healthy).toContainText(/Size\s*[\d.]+ (B|kB) original, [\d.]+ (B|kB) on disk/);
-    await page.screenshot({ path: screenshotPath('dashboard-overview'), fullPage: true });
+    await saveScreenshot(page, 'dashboard-overview', { fullPage: true });
   });
 
   await test.step('390 px wide and in a dark colour scheme', async () => {
@@ -101,14 +101,14 @@ test('the dashboard shows every repository worst first, and a failure stays unti
     await expect(cards(page)).toHaveCount(4);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: screenshotPath('dashboard-overview-narrow'), fullPage: true });
+    await saveScreenshot(page, 'dashboard-overview-narrow', { fullPage: true });
     await page.setViewportSize({ width: 1280, height: 720 });
 
     const dark = await browser.newContext({ colorScheme: 'dark', storageState: await page.context().storageState() });
     const darkPage = await dark.newPage();
     await darkPage.goto('/');
     await expect(cards(darkPage)).toHaveCount(4);
-    await darkPage.screenshot({ path: screenshotPath('dashboard-overview-dark'), fullPage: true });
+    await saveScreenshot(darkPage, 'dashboard-overview-dark', { fullPage: true });
     await dark.close();
   });
 
@@ -122,6 +122,6 @@ test('the dashboard shows every repository worst first, and a failure stays unti
     await expect(page.getByRole('button', { name: 'Acknowledge all' })).toHaveCount(0);
     const job = (await (await page.request.get(`/api/jobs/${failed.id}`)).json()) as { data: { acknowledged_at: string | null } };
     expect(job.data.acknowledged_at).not.toBeNull();
-    await page.screenshot({ path: screenshotPath('dashboard-overview-acknowledged'), fullPage: true });
+    await saveScreenshot(page, 'dashboard-overview-acknowledged', { fullPage: true });
   });
 });

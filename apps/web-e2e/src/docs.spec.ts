@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { watchCspViolations } from './csp';
-import { screenshotPath } from './screenshots';
+import { saveScreenshot } from './screenshots';
 
 /** ReDoc lays out the whole document in the browser, and its first search waits for its worker to index it. */
 const REDOC_TIMEOUT_MS = Number(process.env.E2E_REDOC_TIMEOUT_MS ?? 15_000);
@@ -28,7 +28,7 @@ test('Swagger UI at /docs renders from local assets only, within the CSP', async
   await expect(login.getByRole('button', { name: 'Try it out' })).toBeVisible();
   await expect(login.getByText('Log in; sets the session cookie')).toBeVisible();
   await login.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: screenshotPath('docs') });
+  await saveScreenshot(page, 'docs');
   expect(foreign).toEqual([]);
   expect(violations).toEqual([]);
 });
@@ -42,7 +42,7 @@ test('ReDoc at /redoc renders from local assets only, within the CSP', async ({ 
   await page.getByPlaceholder('Search...').fill('sets the session cookie');
   const results = page.locator('[data-role="search:results"]');
   await expect(results.getByRole('menuitem', { name: 'Log in; sets the session cookie' })).toBeVisible({ timeout: REDOC_TIMEOUT_MS });
-  await page.screenshot({ path: screenshotPath('redoc') });
+  await saveScreenshot(page, 'redoc');
   expect(foreign).toEqual([]);
   expect(violations).toEqual([]);
 });

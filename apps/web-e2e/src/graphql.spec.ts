@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test as base } from '@playwright/test';
 import { watchCspViolations } from './csp';
 import { createRepository, expect, test } from './fixtures';
-import { screenshotPath } from './screenshots';
+import { saveScreenshot } from './screenshots';
 
 let workDir: string;
 
@@ -37,7 +37,7 @@ test('a signed-in user opens the GraphQL explorer, runs a query and sees the res
   await schema.getByRole('button', { name: 'Repository', exact: true }).first().click();
   await expect(schema.getByLabel('Type', { exact: true })).toHaveValue('Repository');
   await expect(schema).toContainText('latestJob: Job');
-  await page.screenshot({ path: screenshotPath('graphql-explorer'), fullPage: true });
+  await saveScreenshot(page, 'graphql-explorer', { fullPage: true });
 
   await test.step('a mutation with variables, and the error it meets', async () => {
     await page.getByLabel('Query or mutation').fill('mutation($id: Int!) { cancelJob(id: $id) { id } }');
@@ -48,12 +48,12 @@ test('a signed-in user opens the GraphQL explorer, runs a query and sees the res
   });
 
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: screenshotPath('graphql-explorer-dark'), fullPage: true });
+  await saveScreenshot(page, 'graphql-explorer-dark', { fullPage: true });
   await page.emulateMedia({ colorScheme: 'light' });
 
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(result).toContainText('NOT_FOUND');
-  await page.screenshot({ path: screenshotPath('graphql-explorer-390'), fullPage: true });
+  await saveScreenshot(page, 'graphql-explorer-390', { fullPage: true });
   expect(violations).toEqual([]);
 });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startHostSshd, type TestHost } from '@borgitory/ssh-runner/testing';
 import type { Locator, Page } from '@playwright/test';
 import { createRepository, expect, field, region, test } from './fixtures';
-import { screenshotPath } from './screenshots';
+import { saveScreenshot } from './screenshots';
 
 // A second "machine": a throwaway sshd on 127.0.0.1 with a fresh user, whose files Borgitory backs up in pull mode.
 let host: TestHost;
@@ -36,12 +36,12 @@ test.afterAll(async () => {
 
 /** The page as it is, in the light and dark colour schemes and 390 px wide. */
 async function screenshots(page: Page, name: string, fullPage = true) {
-  await page.screenshot({ path: screenshotPath(name), fullPage });
+  await saveScreenshot(page, name, { fullPage });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: screenshotPath(`${name}-dark`), fullPage });
+  await saveScreenshot(page, `${name}-dark`, { fullPage });
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: screenshotPath(`${name}-narrow`), fullPage });
+  await saveScreenshot(page, `${name}-narrow`, { fullPage });
   await page.setViewportSize({ width: 1280, height: 720 });
 }
 
@@ -112,7 +112,7 @@ test('an admin backs up a folder of a host, finds its files in the archive and r
     await expect(password).toHaveAttribute('aria-invalid', 'true', { timeout: 30_000 });
     await expect(password).toHaveAccessibleDescription(error.message);
     expect(page.url()).not.toContain('not');
-    await page.screenshot({ path: screenshotPath('host-install-key-refused'), fullPage: true });
+    await saveScreenshot(page, 'host-install-key-refused', { fullPage: true });
   });
 
   await test.step('the right password installs the key again and shows the test', async () => {
@@ -199,7 +199,7 @@ test('an admin backs up a folder of a host, finds its files in the archive and r
     await browseDown(picker, host.home, `${host.home}/restored`);
     await picker.getByRole('button', { name: 'Choose this directory' }).click();
     await expect(field(dialog, 'Destination directory')).toHaveValue(`${host.home}/restored`);
-    await page.screenshot({ path: screenshotPath('archive-restore-host') });
+    await saveScreenshot(page, 'archive-restore-host');
     await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
     await expect(page).toHaveURL(/\/jobs\/\d+$/);
     await expect(region(page, 'Result')).toContainText('Restore completed.', { timeout: 60_000 });
@@ -219,7 +219,7 @@ test('an admin backs up a folder of a host, finds its files in the archive and r
     await browseDown(dialog, host.home, documents);
     await dialog.getByRole('button', { name: 'Choose this directory' }).click();
     await expect(field(page, 'Source path 1')).toHaveValue(documents);
-    await page.screenshot({ path: screenshotPath('schedule-host-form'), fullPage: true });
+    await saveScreenshot(page, 'schedule-host-form', { fullPage: true });
     await page.getByRole('button', { name: 'Create schedule' }).click();
     await expect(page).toHaveURL('/schedules');
 

@@ -5,7 +5,7 @@ import { freePort } from '@borgitory/borg-runner/testing';
 import { startHostSshd, type TestHost } from '@borgitory/ssh-runner/testing';
 import type { Browser, Page } from '@playwright/test';
 import { expect, field, region, rowNamed, test } from './fixtures';
-import { screenshotPath } from './screenshots';
+import { saveScreenshot } from './screenshots';
 import { signedIn } from './session';
 
 // A second "machine": a throwaway sshd on 127.0.0.1 with its own host key and a fresh user (the tests run as root).
@@ -32,12 +32,12 @@ test.afterEach(async ({ page }) => {
 
 /** The page as it is, in the light and dark colour schemes and 390 px wide. */
 async function screenshots(page: Page, name: string) {
-  await page.screenshot({ path: screenshotPath(name), fullPage: true });
+  await saveScreenshot(page, name, { fullPage: true });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: screenshotPath(`${name}-dark`), fullPage: true });
+  await saveScreenshot(page, `${name}-dark`, { fullPage: true });
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: screenshotPath(`${name}-narrow`), fullPage: true });
+  await saveScreenshot(page, `${name}-narrow`, { fullPage: true });
   await page.setViewportSize({ width: 1280, height: 720 });
 }
 
@@ -114,7 +114,7 @@ test('an admin lets Borgitory log in to a host, adds it, changes it and deletes 
     await expect(addressField).toHaveAccessibleDescription(/Must be ssh:\/\/user@host or ssh:\/\/user@host:port, without a path/);
     await expect(addressField).toBeFocused();
     await expect(page.getByRole('alert')).toHaveCount(0);
-    await page.screenshot({ path: screenshotPath('host-new-refused-address'), fullPage: true });
+    await saveScreenshot(page, 'host-new-refused-address', { fullPage: true });
   });
 
   await test.step('strict without a key is refused at the host key field', async () => {
@@ -127,7 +127,7 @@ test('an admin lets Borgitory log in to a host, adds it, changes it and deletes 
     await expect(hostKey).toHaveAttribute('aria-invalid', 'true');
     await expect(hostKey).toHaveAccessibleDescription(/A strict host key policy needs the host key/);
     await expect(hostKey).toBeFocused();
-    await page.screenshot({ path: screenshotPath('host-new-refused-key'), fullPage: true });
+    await saveScreenshot(page, 'host-new-refused-key', { fullPage: true });
   });
 
   await test.step("with the host's key it is saved, and listed with the key's fingerprint", async () => {
@@ -172,7 +172,7 @@ test('an admin lets Borgitory log in to a host, adds it, changes it and deletes 
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog).toContainText(`Borgitory forgets NAS (garage) (${endpoint}) and its host key`);
-    await page.screenshot({ path: screenshotPath('host-delete-dialog') });
+    await saveScreenshot(page, 'host-delete-dialog');
     await dialog.getByRole('button', { name: 'Delete host' }).click();
     await expect(page).toHaveURL('/hosts');
     await expect(rowNamed(page, 'NAS (garage)')).toHaveCount(0);
@@ -200,7 +200,7 @@ test('a viewer sees the hosts, and nothing to add, change or delete them with', 
   const main = viewer.getByRole('main');
   await expect(main.getByRole('link', { name: /^(Add|Edit)/ })).toHaveCount(0);
   await expect(main.getByRole('button')).toHaveCount(0);
-  await viewer.screenshot({ path: screenshotPath('hosts-viewer') });
+  await saveScreenshot(viewer, 'hosts-viewer');
 
   await viewer.goto('/hosts/new');
   await expect(viewer.getByRole('alert')).toContainText('Adding a host needs the admin role');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { createRepository, expect, field, jobStatus, test, toggle, writeArchives } from './fixtures';
-import { screenshotPath } from './screenshots';
+import { saveScreenshot } from './screenshots';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -87,7 +87,7 @@ test('filter the jobs list by statuses, type, repository and days, in a shareabl
     await expect(jobRow(alphaDone)).toBeHidden();
     await field(page, 'From').fill(dayBefore(12));
     await expect(jobRow(bravoDone)).toBeVisible();
-    await page.screenshot({ path: screenshotPath('jobs-filtered'), fullPage: true });
+    await saveScreenshot(page, 'jobs-filtered', { fullPage: true });
   });
 
   await test.step('the address shows the same view elsewhere, in dark and on a phone', async () => {
@@ -105,10 +105,10 @@ test('filter the jobs list by statuses, type, repository and days, in a shareabl
     await expect(
       darkPage.getByRole('row').filter({ has: darkPage.getByRole('link', { name: `#${bravoDone}`, exact: true }) }),
     ).toBeVisible();
-    await darkPage.screenshot({ path: screenshotPath('jobs-filtered-dark'), fullPage: true });
+    await saveScreenshot(darkPage, 'jobs-filtered-dark', { fullPage: true });
     await darkPage.setViewportSize({ width: 390, height: 844 });
     await darkPage.emulateMedia({ colorScheme: 'light' });
-    await darkPage.screenshot({ path: screenshotPath('jobs-filtered-narrow'), fullPage: true });
+    await saveScreenshot(darkPage, 'jobs-filtered-narrow', { fullPage: true });
     await dark.close();
   });
 
@@ -141,11 +141,11 @@ test('narrow the archives of a repository to a range of days', async ({ page }) 
   await expect(archiveRow('mid-november')).toBeVisible();
   await expect(archiveRow('early-november')).toBeHidden();
   await expect(archiveRow('december')).toBeHidden();
-  await page.screenshot({ path: screenshotPath('archives-date-range'), fullPage: true });
+  await saveScreenshot(page, 'archives-date-range', { fullPage: true });
   await field(page, 'To').fill('2026-11-12');
   await expect(page.getByText('No archives were made in these days.')).toBeVisible();
   await page.setViewportSize({ width: 390, height: 844 });
   await field(page, 'From').fill('2026-10-01');
   await expect(archiveRow('early-november')).toBeVisible();
-  await page.screenshot({ path: screenshotPath('archives-date-range-narrow'), fullPage: true });
+  await saveScreenshot(page, 'archives-date-range-narrow', { fullPage: true });
 });

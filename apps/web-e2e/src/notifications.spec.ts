@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { startHttpReceiver, type TestHttpReceiver } from '@borgitory/apprise-runner/testing';
 import { expect, field, region, test } from './fixtures';
-import { screenshotPath } from './screenshots';
+import { saveScreenshot } from './screenshots';
 
 const APPRISE = 'Receiver JSON';
 const WEBHOOK = 'Receiver webhook';
@@ -35,7 +35,7 @@ test('an Apprise channel made from the service form is tested, and the test is i
     await expect(page).toHaveURL('/notifications');
     await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'No notification channels yet' })).toBeVisible();
-    await page.screenshot({ path: screenshotPath('notifications-empty') });
+    await saveScreenshot(page, 'notifications-empty');
     await page.getByRole('link', { name: 'Create a notification channel' }).click();
     await expect(page).toHaveURL('/notifications/new');
   });
@@ -75,7 +75,7 @@ test('an Apprise channel made from the service form is tested, and the test is i
     await backups.getByRole('checkbox', { name: 'Backup completed' }).check();
     await expect(page.getByRole('radio', { name: 'All repositories' })).toBeChecked();
     await expect(field(page, 'Title (optional)')).toHaveAttribute('placeholder', '{title}: {repository}');
-    await page.screenshot({ path: screenshotPath('notifications-form-apprise'), fullPage: true });
+    await saveScreenshot(page, 'notifications-form-apprise', { fullPage: true });
     await page.getByRole('button', { name: 'Create channel' }).click();
 
     await expect(page).toHaveURL('/notifications');
@@ -93,7 +93,7 @@ test('an Apprise channel made from the service form is tested, and the test is i
     expect(posted.path).toBe('/hooks/borgitory');
     expect(posted.json).toMatchObject({ title: 'Test notification' });
     expect((posted.json as { message: string }).message).toContain(`A test message from Borgitory to the channel "${APPRISE}"`);
-    await page.screenshot({ path: screenshotPath('notifications-test-result'), fullPage: true });
+    await saveScreenshot(page, 'notifications-test-result', { fullPage: true });
   });
 
   await test.step('the delivery log shows the test as delivered, with its attempt', async () => {
@@ -108,7 +108,7 @@ test('an Apprise channel made from the service form is tested, and the test is i
     await expect(row.getByRole('button', { name: '1 attempt' })).toHaveAttribute('aria-expanded', 'true');
     await expect(page.getByText(`A test message from Borgitory to the channel "${APPRISE}"`)).toBeVisible();
     await expect(page.getByRole('listitem').filter({ hasText: /— delivered/ })).toBeVisible();
-    await page.screenshot({ path: screenshotPath('notifications-log'), fullPage: true });
+    await saveScreenshot(page, 'notifications-log', { fullPage: true });
 
     await field(page, 'Event').selectOption({ label: 'Backup failed' });
     await expect(page).toHaveURL(/event=backup\.failed/);
@@ -129,7 +129,7 @@ test('an Apprise channel made from the service form is tested, and the test is i
     await expect(scope).toBeFocused();
     await expect(page.getByText('Choose at least one repository, or all of them.')).toBeVisible();
     await page.getByRole('radio', { name: 'All repositories' }).check();
-    await page.screenshot({ path: screenshotPath('notifications-form-edit'), fullPage: true });
+    await saveScreenshot(page, 'notifications-form-edit', { fullPage: true });
     await page.getByRole('button', { name: 'Save changes' }).click();
 
     await expect(page).toHaveURL('/notifications');
@@ -143,21 +143,21 @@ test('an Apprise channel made from the service form is tested, and the test is i
     const darkPage = await dark.newPage();
     await darkPage.goto('/notifications/deliveries');
     await expect(darkPage.getByRole('row').filter({ hasText: APPRISE })).toHaveCount(2);
-    await darkPage.screenshot({ path: screenshotPath('notifications-log-dark'), fullPage: true });
+    await saveScreenshot(darkPage, 'notifications-log-dark', { fullPage: true });
     await darkPage.goto('/notifications/new');
     await field(darkPage, 'Service').selectOption({ label: 'Discord' });
-    await darkPage.screenshot({ path: screenshotPath('notifications-form-dark'), fullPage: true });
+    await saveScreenshot(darkPage, 'notifications-form-dark', { fullPage: true });
     await dark.close();
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/notifications');
     await expect(card).toBeVisible();
-    await page.screenshot({ path: screenshotPath('notifications-narrow'), fullPage: true });
+    await saveScreenshot(page, 'notifications-narrow', { fullPage: true });
     await page.goto('/notifications/deliveries');
-    await page.screenshot({ path: screenshotPath('notifications-log-narrow'), fullPage: true });
+    await saveScreenshot(page, 'notifications-log-narrow', { fullPage: true });
     await page.goto('/notifications/new');
     await page.getByRole('radio', { name: 'A webhook' }).check();
-    await page.screenshot({ path: screenshotPath('notifications-form-narrow'), fullPage: true });
+    await saveScreenshot(page, 'notifications-form-narrow', { fullPage: true });
     await page.setViewportSize({ width: 1280, height: 720 });
   });
 });
@@ -179,7 +179,7 @@ test('a webhook channel signs what it sends; a failed delivery can be sent again
     await expect(page.getByRole('status').filter({ hasText: 'Copy this secret into your receiver now' })).toBeVisible();
     await page.getByText('How to verify a delivery').click();
     await expect(page.getByText('X-Borgitory-Signature: sha256=…')).toBeVisible();
-    await page.screenshot({ path: screenshotPath('notifications-form-webhook'), fullPage: true });
+    await saveScreenshot(page, 'notifications-form-webhook', { fullPage: true });
     await page.getByRole('button', { name: 'Create channel' }).click();
     await expect(page).toHaveURL('/notifications');
   });
@@ -214,7 +214,7 @@ test('a webhook channel signs what it sends; a failed delivery can be sent again
     await expect(result).toContainText('The test message was not delivered', { timeout: 30_000 });
     await expect(result).toContainText('The receiver answered HTTP 500');
     await expect(result).not.toContainText('(HTTP 500)');
-    await page.screenshot({ path: screenshotPath('notifications-test-failed'), fullPage: true });
+    await saveScreenshot(page, 'notifications-test-failed', { fullPage: true });
 
     await page.getByRole('link', { name: 'Delivery log', exact: true }).click();
     await field(page, 'Status').selectOption({ label: 'Failed' });

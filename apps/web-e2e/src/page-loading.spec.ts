@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, region, test } from './fixtures';
-import { screenshotPath } from './screenshots';
+import { saveScreenshot } from './screenshots';
 
 // Each page of the SPA is a chunk of its own (apps/web/src/app/pages.ts), named after its file by Vite.
 const pageChunk = (file: string) => new RegExp(`/assets/${file}-[^/]+\\.js$`);
@@ -47,7 +47,7 @@ test('while a page loads, the previous one stays and a status says the next is l
   const loading = page.getByRole('status').getByText('Loading the page…');
   await expect(loading).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-  await page.screenshot({ path: screenshotPath('page-loading') });
+  await saveScreenshot(page, 'page-loading');
 
   release();
   await expect(page.getByRole('heading', { level: 1, name: 'Jobs' })).toBeVisible();
@@ -66,7 +66,7 @@ test('a page whose code cannot be fetched says so, keeps the navigation, and loa
   await expect(failure).toBeVisible();
   await expect(failure.getByRole('button', { name: 'Reload' })).toBeVisible();
   await expect(navigation).toBeVisible();
-  await page.screenshot({ path: screenshotPath('page-load-failed') });
+  await saveScreenshot(page, 'page-load-failed');
 
   await navigation.getByRole('link', { name: 'Jobs', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Jobs' })).toBeVisible();

@@ -15,7 +15,7 @@ import {
   writeArchives,
   type DatedArchive,
 } from './fixtures';
-import { screenshotPath } from './screenshots';
+import { saveScreenshot } from './screenshots';
 
 const REPOSITORY = 'Nightly';
 const TAKEN_NAME = 'Photos: last 1';
@@ -81,7 +81,7 @@ test('a pruning policy: refused without a keep rule, previewed, pruned as a dry 
     await page.goto('/schedules');
     const tabs = page.getByRole('navigation', { name: 'Schedules and policies' });
     await expect(tabs.getByRole('link', { name: 'Schedules' })).toHaveAttribute('aria-current', 'page');
-    await page.screenshot({ path: screenshotPath('schedules-tabs') });
+    await saveScreenshot(page, 'schedules-tabs');
     await tabs.getByRole('link', { name: 'Pruning policies' }).click();
     await expect(page).toHaveURL('/schedules/pruning-policies');
     await expect(page.getByRole('heading', { level: 1, name: 'Pruning policies' })).toBeVisible();
@@ -105,7 +105,7 @@ test('a pruning policy: refused without a keep rule, previewed, pruned as a dry 
     await expect(keep.getByRole('listitem')).toHaveText(/Set at least one keep rule \(keep within, or a number of archives to keep\)/);
     await expect(field(keep, 'Within')).toBeFocused();
     await expect(field(keep, 'Daily')).toHaveAttribute('aria-invalid', 'true');
-    await page.screenshot({ path: screenshotPath('pruning-policy-form-errors'), fullPage: true });
+    await saveScreenshot(page, 'pruning-policy-form-errors', { fullPage: true });
 
     await field(keep, 'Daily').fill('2');
     await field(keep, 'Weekly').fill('2');
@@ -123,7 +123,7 @@ test('a pruning policy: refused without a keep rule, previewed, pruned as a dry 
     await expect(row.getByRole('cell').nth(0)).toHaveText('2 daily · 2 weekly');
     await expect(row.getByRole('cell').nth(1)).toHaveText('docs-*');
     await expect(row.getByRole('cell').nth(2)).toHaveText('No');
-    await page.screenshot({ path: screenshotPath('pruning-policies-list'), fullPage: true });
+    await saveScreenshot(page, 'pruning-policies-list', { fullPage: true });
   });
 
   await test.step('the preview shows what borg keeps, by which rule, and what it prunes', async () => {
@@ -143,7 +143,7 @@ test('a pruning policy: refused without a keep rule, previewed, pruned as a dry 
     const pruned = tableRows(page, 'Pruned archives');
     await expect(pruned).toHaveCount(PRUNED.length + 1);
     for (const [index, name] of PRUNED.entries()) await expect(pruned.nth(index + 1)).toHaveText(name);
-    await page.screenshot({ path: screenshotPath('prune-preview'), fullPage: true });
+    await saveScreenshot(page, 'prune-preview', { fullPage: true });
   });
 
   await test.step('while a job holds the repository the preview says so', async () => {
@@ -161,7 +161,7 @@ test('a pruning policy: refused without a keep rule, previewed, pruned as a dry 
       'href',
       `/jobs?repository_id=${repositoryId}`,
     );
-    await page.screenshot({ path: screenshotPath('prune-preview-busy'), fullPage: true });
+    await saveScreenshot(page, 'prune-preview-busy', { fullPage: true });
     // The backup was still running when the preview was refused (it is cancelled, not finished).
     const cancelled = await page.request.post(`/api/jobs/${job.id}/cancel`);
     expect(((await cancelled.json()) as { data: { status: string } }).data.status).toBe('cancelled');
@@ -177,7 +177,7 @@ test('a pruning policy: refused without a keep rule, previewed, pruned as a dry 
     await expect(dialog).toContainText('This cannot be undone.');
     await expect(dialog.getByRole('button', { name: 'Prune now', exact: true })).toBeVisible();
     await dialog.getByRole('checkbox', { name: 'Dry run' }).check();
-    await page.screenshot({ path: screenshotPath('prune-now-dialog') });
+    await saveScreenshot(page, 'prune-now-dialog');
     await dialog.getByRole('button', { name: 'Start dry run' }).click();
 
     await expect(page).toHaveURL(/\/jobs\/\d+$/);
@@ -186,7 +186,7 @@ test('a pruning policy: refused without a keep rule, previewed, pruned as a dry 
     await expect(region(page, 'Result')).toContainText('Prune completed.', { timeout: 60_000 });
     const log = page.getByRole('log', { name: 'Job log' });
     for (const name of PRUNED) await expect(log).toContainText(new RegExp(`Would prune:\\s+${name}`));
-    await page.screenshot({ path: screenshotPath('prune-job'), fullPage: true });
+    await saveScreenshot(page, 'prune-job', { fullPage: true });
     expect(await archiveNames(page, repositoryId)).toEqual(allArchives);
   });
 
@@ -234,7 +234,7 @@ test('a check policy: fields follow the scope, first with last is refused, and a
     await page.getByRole('navigation', { name: 'Schedules and policies' }).getByRole('link', { name: 'Check policies' }).click();
     await expect(page).toHaveURL('/schedules/check-policies');
     await expect(page.getByRole('heading', { name: 'No check policies yet' })).toBeVisible();
-    await page.screenshot({ path: screenshotPath('check-policies-empty'), fullPage: true });
+    await saveScreenshot(page, 'check-policies-empty', { fullPage: true });
   });
 
   await test.step('the fields the scope does not allow are disabled', async () => {
@@ -262,7 +262,7 @@ test('a check policy: fields follow the scope, first with last is refused, and a
     await expect(page.getByText('Give first or last, not both')).toBeVisible();
     await expect(field(page, 'Last')).toBeFocused();
     await expect(field(page, 'Last')).toHaveAttribute('aria-invalid', 'true');
-    await page.screenshot({ path: screenshotPath('check-policy-form-errors'), fullPage: true });
+    await saveScreenshot(page, 'check-policy-form-errors', { fullPage: true });
 
     await field(page, 'First').fill('');
     await expect(page.getByText('Give first or last, not both')).toBeHidden();
@@ -276,7 +276,7 @@ test('a check policy: fields follow the scope, first with last is refused, and a
     await expect(cells.nth(1)).toHaveText('Yes');
     await expect(cells.nth(2)).toHaveText('None');
     await expect(cells.nth(3)).toHaveText('newest 1');
-    await page.screenshot({ path: screenshotPath('check-policies-list'), fullPage: true });
+    await saveScreenshot(page, 'check-policies-list', { fullPage: true });
   });
 
   await test.step('check now runs borg check on the newest archive, with its data', async () => {
@@ -285,7 +285,7 @@ test('a check policy: fields follow the scope, first with last is refused, and a
     await expect(dialog).toContainText('borg check goes through the newest archive and verifies every data chunk.');
     await expect(dialog.getByRole('button', { name: 'Start check' })).toBeDisabled();
     await field(dialog, 'Repository').selectOption({ label: REPOSITORY });
-    await page.screenshot({ path: screenshotPath('check-now-dialog') });
+    await saveScreenshot(page, 'check-now-dialog');
     await dialog.getByRole('button', { name: 'Start check' }).click();
 
     await expect(page).toHaveURL(/\/jobs\/\d+$/);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { field } from './fixtures';
-import { screenshotPath } from './screenshots';
+import { saveScreenshot } from './screenshots';
 import { logIn } from './session';
 
 const PASSPHRASE = 'a long repository passphrase';
@@ -33,7 +33,7 @@ test('create a repository, test it, export its key and remove it while keeping t
     await expect(page.getByRole('heading', { level: 1, name: 'Repositories' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'No repositories yet' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Add your first repository' })).toBeVisible();
-    await page.screenshot({ path: screenshotPath('repositories-empty') });
+    await saveScreenshot(page, 'repositories-empty');
   });
 
   await test.step('the form creates a repository and opens its page', async () => {
@@ -61,7 +61,7 @@ test('create a repository, test it, export its key and remove it while keeping t
     const result = page.getByRole('status').filter({ hasText: 'Connection OK' });
     await expect(result).toBeVisible({ timeout: 30_000 });
     await expect(result).toContainText('Borgitory opened the repository (repokey-blake2): 0 archives');
-    await page.screenshot({ path: screenshotPath('repository-details-tested'), fullPage: true });
+    await saveScreenshot(page, 'repository-details-tested', { fullPage: true });
   });
 
   await test.step('Refresh info shows what borg info says', async () => {
@@ -74,7 +74,7 @@ test('create a repository, test it, export its key and remove it while keeping t
 
   await test.step('the details in a dark colour scheme', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: screenshotPath('repository-details-dark'), fullPage: true });
+    await saveScreenshot(page, 'repository-details-dark', { fullPage: true });
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
@@ -89,7 +89,7 @@ test('create a repository, test it, export its key and remove it while keeping t
     await expect(cells.nth(2)).toHaveText('0');
     await expect(cells.nth(3)).toHaveText(/^\d+(\.\d)? (B|kB|MB)$/);
     await expect(cells.nth(4)).toHaveText('never');
-    await page.screenshot({ path: screenshotPath('repositories-list') });
+    await saveScreenshot(page, 'repositories-list');
   });
 
   await test.step('Edit renames it', async () => {
@@ -99,7 +99,7 @@ test('create a repository, test it, export its key and remove it while keeping t
     await expect(page.getByRole('heading', { level: 1, name: `Edit ${name}` })).toBeVisible();
     await expect(field(page, 'Location')).toHaveValue(path);
     await field(page, 'Name').fill(renamed);
-    await page.screenshot({ path: screenshotPath('repository-edit'), fullPage: true });
+    await saveScreenshot(page, 'repository-edit', { fullPage: true });
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect(page.getByRole('heading', { level: 1, name: renamed })).toBeVisible();
     await expect(page).toHaveURL(/\/repositories\/\d+$/);
@@ -121,7 +121,7 @@ test('create a repository, test it, export its key and remove it while keeping t
     await expect(deleteData).not.toBeChecked();
     await expect(dialog).toContainText('The repository and its archives stay at');
     await expect(dialog.getByRole('button', { name: 'Remove from Borgitory (data is kept)' })).toBeEnabled();
-    await page.screenshot({ path: screenshotPath('repository-delete-dialog') });
+    await saveScreenshot(page, 'repository-delete-dialog');
 
     // Deleting the data must be chosen, and confirmed with the repository's name.
     await deleteData.check();
@@ -129,7 +129,7 @@ test('create a repository, test it, export its key and remove it while keeping t
     await expect(destroy).toBeDisabled();
     await dialog.getByLabel(/Type the repository name/).fill(renamed);
     await expect(destroy).toBeEnabled();
-    await page.screenshot({ path: screenshotPath('repository-delete-data-dialog') });
+    await saveScreenshot(page, 'repository-delete-data-dialog');
     await deleteData.uncheck();
     await expect(dialog.getByRole('button', { name: 'Delete repository and all archives' })).toBeHidden();
   });
@@ -183,13 +183,13 @@ test("the form shows the server's messages where they belong", async ({ page, co
     const early = page.getByLabel('Borgitory’s public key');
     await expect(early).toHaveValue(/^ssh-ed25519 \S+/);
     await expect(page.getByRole('button', { name: 'Copy' })).toBeVisible();
-    await page.screenshot({ path: screenshotPath('repository-form-public-key'), fullPage: true });
+    await saveScreenshot(page, 'repository-form-public-key', { fullPage: true });
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: screenshotPath('repository-form-public-key-dark'), fullPage: true });
+    await saveScreenshot(page, 'repository-form-public-key-dark', { fullPage: true });
     await page.emulateMedia({ colorScheme: 'light' });
     await page.setViewportSize({ width: 390, height: 844 });
     await expect(early).toBeVisible();
-    await page.screenshot({ path: screenshotPath('repository-form-public-key-narrow'), fullPage: true });
+    await saveScreenshot(page, 'repository-form-public-key-narrow', { fullPage: true });
     await page.setViewportSize({ width: 1280, height: 720 });
     await field(page, 'Location').fill('ssh://borg@backup.example.com:2222/./laptop');
     await expect(page.getByText('Backing up to another machine over ssh?')).toBeHidden();
@@ -204,9 +204,9 @@ test("the form shows the server's messages where they belong", async ({ page, co
     await ssh.getByRole('button', { name: 'Copy the public key' }).click();
     await expect(ssh.getByRole('status')).toHaveText('Copied to the clipboard.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await publicKey.inputValue());
-    await page.screenshot({ path: screenshotPath('repository-form-ssh'), fullPage: true });
+    await saveScreenshot(page, 'repository-form-ssh', { fullPage: true });
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: screenshotPath('repository-form-ssh-dark'), fullPage: true });
+    await saveScreenshot(page, 'repository-form-ssh-dark', { fullPage: true });
     await page.emulateMedia({ colorScheme: 'light' });
     // On a phone the key and its Copy button fit the screen's width.
     await page.setViewportSize({ width: 390, height: 844 });
@@ -216,7 +216,7 @@ test("the form shows the server's messages where they belong", async ({ page, co
     const copy = await ssh.getByRole('button', { name: 'Copy' }).boundingBox();
     expect(box && copy && copy.x + copy.width).toBeLessThanOrEqual(box ? box.x + box.width : 0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
-    await page.screenshot({ path: screenshotPath('repository-form-ssh-narrow'), fullPage: true });
+    await saveScreenshot(page, 'repository-form-ssh-narrow', { fullPage: true });
     await page.setViewportSize({ width: 1280, height: 720 });
   });
 
@@ -234,7 +234,7 @@ test("the form shows the server's messages where they belong", async ({ page, co
     await expect(alert).toContainText(`There is no borg repository at ${empty}`, { timeout: 30_000 });
     await expect(alert).toBeFocused();
     await expect(field(page, 'Location')).not.toHaveAttribute('aria-invalid');
-    await page.screenshot({ path: screenshotPath('repository-form-import-error'), fullPage: true });
+    await saveScreenshot(page, 'repository-form-import-error', { fullPage: true });
   });
 });
 

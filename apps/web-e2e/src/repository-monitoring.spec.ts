@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRepository, expect, field, region, test, writeArchives } from './fixtures';
-import { screenshotPath } from './screenshots';
+import { saveScreenshot } from './screenshots';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -45,7 +45,7 @@ test('a repository past its maximum age shows as overdue on its page and at the 
     await expect(expectation).toContainText(/Overdue since .*: the newest archive was made \d days ago\./);
     await expect(expectation).toContainText(/Expected\s*An archive at least every 24 hours/);
     await expect(expectation).toContainText(/Maximum age\s*24 hours/);
-    await page.screenshot({ path: screenshotPath('repository-overdue'), fullPage: true });
+    await saveScreenshot(page, 'repository-overdue', { fullPage: true });
   });
 
   await test.step('the dashboard lists it first, with a link to it', async () => {
@@ -54,10 +54,10 @@ test('a repository past its maximum age shows as overdue on its page and at the 
     await expect(overdueBadge).toBeVisible();
     await expect(repositoryCard).toContainText(/Newest archive \d days ago — expected every 24 h/);
     await expect(repositoryCard.getByRole('link', { name })).toHaveAttribute('href', `/repositories/${id}`);
-    await page.screenshot({ path: screenshotPath('dashboard-overdue'), fullPage: true });
+    await saveScreenshot(page, 'dashboard-overdue', { fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     await expect(overdueBadge).toBeVisible();
-    await page.screenshot({ path: screenshotPath('dashboard-overdue-narrow'), fullPage: true });
+    await saveScreenshot(page, 'dashboard-overdue-narrow', { fullPage: true });
     await page.setViewportSize({ width: 1280, height: 720 });
   });
 
@@ -66,10 +66,10 @@ test('a repository past its maximum age shows as overdue on its page and at the 
     const darkPage = await dark.newPage();
     await darkPage.goto(`/repositories/${id}`);
     await expect(region(darkPage, 'Backup expectation')).toContainText('Overdue since');
-    await darkPage.screenshot({ path: screenshotPath('repository-overdue-dark'), fullPage: true });
+    await saveScreenshot(darkPage, 'repository-overdue-dark', { fullPage: true });
     await darkPage.goto('/');
     await expect(darkPage.getByRole('article', { name, exact: true }).getByText('Overdue', { exact: true })).toBeVisible();
-    await darkPage.screenshot({ path: screenshotPath('dashboard-overdue-dark'), fullPage: true });
+    await saveScreenshot(darkPage, 'dashboard-overdue-dark', { fullPage: true });
     await dark.close();
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { createRepository, expect, field, jobStatus, region, rowNamed, test } from './fixtures';
-import { screenshotPath } from './screenshots';
+import { saveScreenshot } from './screenshots';
 import { signedIn } from './session';
 
 // Users this spec makes; each test ends by deleting them, so that the other specs find only the admin.
@@ -98,12 +98,12 @@ async function expectNoChanges(page: Page) {
 }
 
 async function screenshots(page: Page, name: string) {
-  await page.screenshot({ path: screenshotPath(name), fullPage: true });
+  await saveScreenshot(page, name, { fullPage: true });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: screenshotPath(`${name}-dark`), fullPage: true });
+  await saveScreenshot(page, `${name}-dark`, { fullPage: true });
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: screenshotPath(`${name}-narrow`), fullPage: true });
+  await saveScreenshot(page, `${name}-narrow`, { fullPage: true });
   await page.setViewportSize({ width: 1280, height: 720 });
 }
 
@@ -209,7 +209,7 @@ test('a viewer sees the status, the archives and the jobs, and no button that wo
     }
     await viola.goto('/repositories/new');
     await expect(viola.getByRole('heading', { level: 1, name: 'New repository' })).toBeVisible();
-    await viola.screenshot({ path: screenshotPath('viewer-needs-role') });
+    await saveScreenshot(viola, 'viewer-needs-role');
     await viola.getByRole('alert').getByRole('link', { name: 'the repositories' }).click();
     await expect(viola).toHaveURL('/repositories');
   });
@@ -257,7 +257,7 @@ test('an operator backs up and edits a schedule, whose hooks only an admin may c
     await destination.fill(workDir);
     await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
     await expect(dialog.getByRole('alert')).toContainText(`An operator may restore only inside ${roots};`);
-    await dialog.screenshot({ path: screenshotPath('operator-restore-refused') });
+    await saveScreenshot(dialog, 'operator-restore-refused');
     await destination.fill(roots);
     await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
     await expect(otto).toHaveURL(/\/jobs\/\d+$/);
@@ -282,7 +282,7 @@ test('an operator backs up and edits a schedule, whose hooks only an admin may c
     await expect(hooks).toContainText('Only an admin may change hooks');
     await expect(hooks).toContainText(HOOK.name);
     await expect(hooks).toContainText('GREETING=hi');
-    await hooks.screenshot({ path: screenshotPath('operator-schedule-hooks') });
+    await saveScreenshot(hooks, 'operator-schedule-hooks');
     await expect(otto.getByRole('button', { name: 'Add a pre-hook' })).toHaveCount(0);
     await expect(otto.getByRole('group', { name: 'Pre-hook 1' })).toHaveCount(0);
     await field(otto, 'Name').fill(`${SCHEDULE} (changed)`);

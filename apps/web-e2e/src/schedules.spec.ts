@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { archiveNames, createRepository, expect, field, region, rowNamed, test, writeArchives } from './fixtures';
-import { screenshotPath } from './screenshots';
+import { saveScreenshot } from './screenshots';
 
 const REPOSITORY = 'Scheduled';
 const SCHEDULE = 'Documents';
@@ -103,7 +103,7 @@ test('a schedule: made with a preset, a pruning policy and hooks, toggled, run n
     await page.goto('/schedules');
     await expect(page.getByRole('heading', { level: 1, name: 'Schedules' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'No schedules yet' })).toBeVisible();
-    await page.screenshot({ path: screenshotPath('schedules-empty'), fullPage: true });
+    await saveScreenshot(page, 'schedules-empty', { fullPage: true });
     await page.getByRole('link', { name: 'Create a schedule' }).click();
     await expect(page).toHaveURL('/schedules/new');
     await expect(page.getByRole('heading', { level: 1, name: 'New schedule' })).toBeVisible();
@@ -132,14 +132,14 @@ test('a schedule: made with a preset, a pruning policy and hooks, toggled, run n
     await expect(zones.getByRole('option').first()).toHaveText(/^Europe\/Berlin.*your browser’s zone$/);
     await expect(zones.getByRole('option', { name: /^Europe\/Paris/ })).toBeVisible();
     await expect(zones.getByRole('option', { name: /^America\// })).toHaveCount(0);
-    await page.screenshot({ path: screenshotPath('schedule-form-time-zone'), fullPage: true });
+    await saveScreenshot(page, 'schedule-form-time-zone', { fullPage: true });
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: screenshotPath('schedule-form-time-zone-dark'), fullPage: true });
+    await saveScreenshot(page, 'schedule-form-time-zone-dark', { fullPage: true });
     await page.emulateMedia({ colorScheme: 'light' });
     await page.setViewportSize({ width: 390, height: 844 });
     await zone.evaluate((input) => input.scrollIntoView({ block: 'center' }));
     await expect(zones).toBeInViewport();
-    await page.screenshot({ path: screenshotPath('schedule-form-time-zone-narrow') });
+    await saveScreenshot(page, 'schedule-form-time-zone-narrow');
     await page.setViewportSize({ width: 1280, height: 720 });
     // A space finds an underscore; the arrow keys and Enter choose.
     await zone.fill('new york');
@@ -170,13 +170,13 @@ test('a schedule: made with a preset, a pruning policy and hooks, toggled, run n
     await expect(cron).toHaveAttribute('aria-invalid', 'true');
     await expect(cron).toBeFocused();
     await expect(cron).toHaveAccessibleDescription(/Field value \(61\) is out of range/);
-    await page.screenshot({ path: screenshotPath('schedule-form-errors'), fullPage: true });
+    await saveScreenshot(page, 'schedule-form-errors', { fullPage: true });
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: screenshotPath('schedule-form-errors-dark'), fullPage: true });
+    await saveScreenshot(page, 'schedule-form-errors-dark', { fullPage: true });
     await page.emulateMedia({ colorScheme: 'light' });
     await page.setViewportSize({ width: 390, height: 844 });
     await expect(cron).toHaveAccessibleDescription(/Field value \(61\) is out of range/);
-    await page.screenshot({ path: screenshotPath('schedule-form-errors-narrow'), fullPage: true });
+    await saveScreenshot(page, 'schedule-form-errors-narrow', { fullPage: true });
     await page.setViewportSize({ width: 1280, height: 720 });
     const list = await page.request.get('/api/schedules');
     expect(((await list.json()) as { meta: { total: number } }).meta.total).toBe(0);
@@ -228,7 +228,7 @@ test('a schedule: made with a preset, a pruning policy and hooks, toggled, run n
     await field(post, 'Shell command').fill('echo "post-hook: $BORGITORY_STATUS, $FAREWELL"');
     await post.getByRole('checkbox', { name: 'Run on failure' }).check();
     await field(post, 'Environment variables (optional)').fill('FAREWELL=bye for now');
-    await page.screenshot({ path: screenshotPath('schedule-form'), fullPage: true });
+    await saveScreenshot(page, 'schedule-form', { fullPage: true });
   });
 
   await test.step('a hook field the server refuses is marked in its hook', async () => {
@@ -277,7 +277,7 @@ test('a schedule: made with a preset, a pruning policy and hooks, toggled, run n
     // The next 02:00 is less than a day away.
     await expect(cell(page, SCHEDULE, 3)).toContainText(/in \d+ (hour|minute)s?|just now/);
     await expect(cell(page, SCHEDULE, 4)).toHaveText('Never');
-    await page.screenshot({ path: screenshotPath('schedules-list'), fullPage: true });
+    await saveScreenshot(page, 'schedules-list', { fullPage: true });
 
     // On a phone the row's actions stay in reach, pinned beside the cells that scroll.
     await page.setViewportSize({ width: 390, height: 844 });
@@ -289,7 +289,7 @@ test('a schedule: made with a preset, a pruning policy and hooks, toggled, run n
         ratio: 1,
       });
     }
-    await page.screenshot({ path: screenshotPath('schedules-list-narrow'), fullPage: true });
+    await saveScreenshot(page, 'schedules-list-narrow', { fullPage: true });
     await page.setViewportSize({ width: 1280, height: 720 });
   });
 
@@ -302,7 +302,7 @@ test('a schedule: made with a preset, a pruning policy and hooks, toggled, run n
     await expect.poll(async () => (await getSchedule(page, scheduleId)).enabled).toBe(false);
     expect((await getSchedule(page, scheduleId)).next_run_at).toBeNull();
     await expect(toggle).not.toHaveAttribute('aria-busy');
-    await page.screenshot({ path: screenshotPath('schedules-list-disabled'), fullPage: true });
+    await saveScreenshot(page, 'schedules-list-disabled', { fullPage: true });
 
     await toggle.check();
     await expect(toggle).toBeChecked();
@@ -360,7 +360,7 @@ test('a schedule: made with a preset, a pruning policy and hooks, toggled, run n
     await expect(kept.nth(1).getByRole('cell')).toHaveText('secondly #1');
     await expect(kept.nth(2).getByRole('rowheader')).toHaveText('documents-2026-11-02');
     await expect(prune.getByRole('table', { name: 'Pruned archives' }).getByRole('rowheader')).toHaveText('documents-2026-11-01');
-    await page.screenshot({ path: screenshotPath('schedule-run-job'), fullPage: true });
+    await saveScreenshot(page, 'schedule-run-job', { fullPage: true });
 
     const archives = await archiveNames(page, repository.id);
     expect(archives).not.toContain('documents-2026-11-01');
@@ -384,7 +384,7 @@ test('a schedule: made with a preset, a pruning policy and hooks, toggled, run n
       .filter({ has: page.getByRole('link', { name: `#${jobId}`, exact: true }) });
     await expect(run).toContainText('Run now');
     await expect(run).toContainText('Completed');
-    await page.screenshot({ path: screenshotPath('schedule-page'), fullPage: true });
+    await saveScreenshot(page, 'schedule-page', { fullPage: true });
   });
 
   await test.step('the list says the last run completed, with a link to it', async () => {
@@ -417,7 +417,7 @@ test('a schedule: made with a preset, a pruning policy and hooks, toggled, run n
     await expect(alert).toContainText(`Schedule "${SLOW_SCHEDULE}" is already running`);
     await expect(alert.getByRole('link', { name: `Follow job #${running}` })).toHaveAttribute('href', `/jobs/${running}`);
     await expect(page).toHaveURL('/schedules');
-    await page.screenshot({ path: screenshotPath('schedules-run-now-conflict'), fullPage: true });
+    await saveScreenshot(page, 'schedules-run-now-conflict', { fullPage: true });
 
     // The run under way says which hook runs, and follows the cancel live.
     await alert.getByRole('link', { name: `Follow job #${running}` }).click();
@@ -426,7 +426,7 @@ test('a schedule: made with a preset, a pruning policy and hooks, toggled, run n
     const steps = region(page, 'Steps').getByRole('listitem');
     await expect(steps.nth(0).locator('.job-status')).toHaveText('Running');
     await expect(steps.nth(1).locator('.job-status')).toHaveText('Pending');
-    await page.screenshot({ path: screenshotPath('schedule-run-hook-running'), fullPage: true });
+    await saveScreenshot(page, 'schedule-run-hook-running', { fullPage: true });
     const cancelled = await page.request.post(`/api/jobs/${running}/cancel`);
     expect(((await cancelled.json()) as { data: { status: string } }).data.status).toBe('cancelled');
     await expect(region(page, 'Result')).toContainText('The job was cancelled before it finished.');
@@ -487,7 +487,7 @@ test('a schedule whose timer cannot be set is switched off, and the list and its
   );
   await expect(cell(page, 'Leap', 3)).toHaveText('—');
   await expect(cell(page, 'Leap', 0)).toHaveText(REPOSITORY);
-  await page.screenshot({ path: screenshotPath('schedules-list-never-fires'), fullPage: true });
+  await saveScreenshot(page, 'schedules-list-never-fires', { fullPage: true });
 
   await rowNamed(page, 'Leap').getByRole('link', { name: 'Leap', exact: true }).click();
   const warning = page.getByRole('note', { name: 'Switched off by Borgitory' });
@@ -498,5 +498,5 @@ test('a schedule whose timer cannot be set is switched off, and the list and its
     'Schedule "Leap" cannot be switched on until its cron expression is changed (never fires: 30 February does not exist)',
   );
   await expect(page.getByRole('switch', { name: 'Enable Leap' })).not.toBeChecked();
-  await page.screenshot({ path: screenshotPath('schedule-page-never-fires'), fullPage: true });
+  await saveScreenshot(page, 'schedule-page-never-fires', { fullPage: true });
 });

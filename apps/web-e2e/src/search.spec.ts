@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { createRepository, expect, jobStatus, region, test } from './fixtures';
-import { screenshotPath } from './screenshots';
+import { saveScreenshot } from './screenshots';
 
 let workDir: string;
 let source: string;
@@ -63,7 +63,7 @@ test('search across two repositories finds a file right after its backup, with i
     await expect(laptopHits.getByRole('link', { name: 'laptop-monday' })).toBeVisible();
     const nasHits = page.getByRole('table', { name: 'Matches in Search NAS' });
     await expect(nasHits.getByRole('row').nth(1)).toContainText('nas-tuesday');
-    await page.screenshot({ path: screenshotPath('search'), fullPage: true });
+    await saveScreenshot(page, 'search', { fullPage: true });
   });
 
   await test.step('390 px wide and dark', async () => {
@@ -80,15 +80,15 @@ test('search across two repositories finds a file right after its backup, with i
       .getByRole('link', { name: 'laptop-monday' })
       .boundingBox();
     expect(version && version.x + version.width).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: screenshotPath('search-narrow'), fullPage: true });
+    await saveScreenshot(page, 'search-narrow', { fullPage: true });
     await page.setViewportSize({ width: 1280, height: 720 });
     const dark = await browser.newContext({ colorScheme: 'dark', storageState: await page.context().storageState() });
     const darkPage = await dark.newPage();
     await darkPage.goto('/search?q=tax-return');
     await expect(darkPage.getByRole('table', { name: 'Matches in Search NAS' })).toBeVisible();
-    await darkPage.screenshot({ path: screenshotPath('search-dark'), fullPage: true });
+    await saveScreenshot(darkPage, 'search-dark', { fullPage: true });
     await darkPage.setViewportSize({ width: 390, height: 844 });
-    await darkPage.screenshot({ path: screenshotPath('search-narrow-dark'), fullPage: true });
+    await saveScreenshot(darkPage, 'search-narrow-dark', { fullPage: true });
     await dark.close();
   });
 

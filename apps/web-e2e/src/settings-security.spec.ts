@@ -3,7 +3,7 @@ import type { Browser, Locator, Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import * as OTPAuth from 'otpauth';
 import { expect, field, region, test } from './fixtures';
-import { screenshotPath } from './screenshots';
+import { saveScreenshot } from './screenshots';
 
 // Users this spec makes; each test ends by deleting them, so that the other specs find only the admin.
 const TESS = { username: 'tess', password: 'lilac ferry counts pebbles', role: 'viewer' };
@@ -34,14 +34,14 @@ async function newUserPage(page: Page, browser: Browser, user: typeof TESS): Pro
 /** The page and the region in light, in dark and 390 px wide; the page never scrolls sideways. */
 async function screenshots(page: Page, shown: Locator, name: string) {
   await shown.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: screenshotPath(name), fullPage: true });
+  await saveScreenshot(page, name, { fullPage: true });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: screenshotPath(`${name}-dark`), fullPage: true });
+  await saveScreenshot(page, `${name}-dark`, { fullPage: true });
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await shown.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: screenshotPath(`${name}-narrow`), fullPage: true });
+  await saveScreenshot(page, `${name}-narrow`, { fullPage: true });
   await page.setViewportSize({ width: 1280, height: 720 });
 }
 
@@ -91,7 +91,7 @@ test('a user turns two-factor sign-in on and off; logging in asks for a code, an
     await expect(code).toHaveAttribute('aria-invalid', 'true');
     await expect(code).toHaveAccessibleDescription(/This is not the current code/);
     await expect(code).toBeFocused();
-    await tess.screenshot({ path: screenshotPath('settings-two-factor-enrolment'), fullPage: true });
+    await saveScreenshot(tess, 'settings-two-factor-enrolment', { fullPage: true });
   });
 
   await test.step('the right code turns it on and shows the recovery codes once', async () => {

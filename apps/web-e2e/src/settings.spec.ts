@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { expect, field, region, test } from './fixtures';
-import { screenshotPath } from './screenshots';
+import { saveScreenshot } from './screenshots';
 import { logIn, USERNAME } from './session';
 
 // Users this spec makes; each test ends by deleting them, so that the other specs find only the admin.
@@ -120,7 +120,7 @@ test('a second browser is listed among the sessions and ended from the first', a
     await page.reload();
     await expect(sessions.getByRole('listitem')).toHaveCount(2);
     await expect(others).toContainText('Headless Chrome on Linux');
-    await page.screenshot({ path: screenshotPath('settings-sessions'), fullPage: true });
+    await saveScreenshot(page, 'settings-sessions', { fullPage: true });
   });
 
   await test.step('ending it signs that browser out', async () => {
@@ -215,7 +215,7 @@ test('an admin manages users and reads what they did in the audit log', async ({
     const deleteDialog = page.getByRole('dialog', { name: 'Delete this user?' });
     await deleteDialog.getByRole('button', { name: 'Delete user' }).click();
     await expect(deleteDialog.getByRole('alert')).toHaveText(lastAdmin);
-    await page.screenshot({ path: screenshotPath('settings-last-admin') });
+    await saveScreenshot(page, 'settings-last-admin');
     await deleteDialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(deleteDialog).toBeHidden();
     await expect(userRow(USERNAME)).toContainText('Admin');
@@ -230,23 +230,23 @@ test('an admin manages users and reads what they did in the audit log', async ({
     await expect(server.getByRole('group', { name: 'Jobs and retention' })).toContainText(
       'Audit entries older than this many days are removed365',
     );
-    await server.screenshot({ path: screenshotPath('settings-server') });
+    await saveScreenshot(server, 'settings-server');
   });
 
   await test.step('the settings page in light, dark and 390 px wide', async () => {
-    await page.screenshot({ path: screenshotPath('settings'), fullPage: true });
+    await saveScreenshot(page, 'settings', { fullPage: true });
     const dark = await browser.newContext({ colorScheme: 'dark', storageState: await page.context().storageState() });
     const darkPage = await dark.newPage();
     await darkPage.goto('/settings');
     await expect(region(darkPage, 'Users').getByRole('row')).toHaveCount(4);
-    await darkPage.screenshot({ path: screenshotPath('settings-dark'), fullPage: true });
+    await saveScreenshot(darkPage, 'settings-dark', { fullPage: true });
     await darkPage.goto('/audit');
     await expect(darkPage.getByRole('table', { name: 'Audit log' })).toBeVisible();
-    await darkPage.screenshot({ path: screenshotPath('audit-dark'), fullPage: true });
+    await saveScreenshot(darkPage, 'audit-dark', { fullPage: true });
     await dark.close();
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: screenshotPath('settings-narrow'), fullPage: true });
+    await saveScreenshot(page, 'settings-narrow', { fullPage: true });
     await page.setViewportSize({ width: 1280, height: 720 });
   });
 
@@ -268,7 +268,7 @@ test('an admin manages users and reads what they did in the audit log', async ({
     await expect(await rows('DELETE /api/v1/users/{id}', 'Failed 409')).toHaveCount(before.notDeleted + 1);
     await page.goto('/audit');
     await expect(table.getByRole('row').filter({ hasText: 'DELETE /api/v1/users/{id}' }).first()).toBeVisible();
-    await page.screenshot({ path: screenshotPath('audit'), fullPage: true });
+    await saveScreenshot(page, 'audit', { fullPage: true });
   });
 
   await test.step('the log is filtered by user, action and day', async () => {
@@ -319,7 +319,7 @@ test('an admin manages users and reads what they did in the audit log', async ({
     await page.setViewportSize({ width: 390, height: 844 });
     await expect(page.getByRole('table', { name: 'Audit log' })).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: screenshotPath('audit-narrow'), fullPage: true });
+    await saveScreenshot(page, 'audit-narrow', { fullPage: true });
     await page.setViewportSize({ width: 1280, height: 720 });
   });
 
@@ -329,7 +329,7 @@ test('an admin manages users and reads what they did in the audit log', async ({
     await vince.page.goto('/audit');
     await expect(vince.page.getByRole('alert')).toContainText('The audit log needs the admin role.');
     expect((await vince.page.request.get('/api/audit')).status()).toBe(403);
-    await vince.page.screenshot({ path: screenshotPath('audit-needs-admin') });
+    await saveScreenshot(vince.page, 'audit-needs-admin');
     await vince.page.context().close();
   });
 });

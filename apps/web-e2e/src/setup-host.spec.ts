@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { screenshotPath } from './screenshots';
+import { saveScreenshot } from './screenshots';
 import { PASSWORD, USERNAME } from './session';
 
 /** Resolved to 127.0.0.1 by this project's chromium (--host-resolver-rules in playwright.config.mts), as DNS rebinding would. */
@@ -15,7 +15,7 @@ test('the setup page says what to set when the server is reached through a name 
   await page.getByLabel('Confirm password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByRole('alert')).toContainText(`set BORGITORY_ALLOWED_HOSTS=${UNLISTED_HOST} and restart Borgitory`);
-  await page.screenshot({ path: screenshotPath('setup-host-refused') });
+  await saveScreenshot(page, 'setup-host-refused');
 
   const status = await page.request.get(`${baseURL}/api/auth/status`);
   expect(((await status.json()) as { data: { setup_required: boolean } }).data.setup_required).toBe(true);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { screenshotPath } from './screenshots';
+import { saveScreenshot } from './screenshots';
 
 // The server runs with a real OpenID provider beside it (playwright.config.mts): its development login form takes
 // any password for a known account, then asks for consent.
@@ -7,7 +7,7 @@ test('signs in through the OpenID provider and back, with the role the groups gi
   await page.goto('/');
   const button = page.getByRole('link', { name: 'Sign in with Test IdP' });
   await expect(button).toBeVisible();
-  await page.screenshot({ path: screenshotPath('login-single-sign-on'), fullPage: true });
+  await saveScreenshot(page, 'login-single-sign-on', { fullPage: true });
 
   await test.step('an account whose groups give no role is sent back with the reason', async () => {
     await button.click();
@@ -18,7 +18,7 @@ test('signs in through the OpenID provider and back, with the role the groups gi
     await expect(page.getByRole('alert')).toHaveText(
       'Your account at Test IdP gives no role here: ask an admin to add you to a group Borgitory knows',
     );
-    await page.screenshot({ path: screenshotPath('login-single-sign-on-refused'), fullPage: true });
+    await saveScreenshot(page, 'login-single-sign-on-refused', { fullPage: true });
   });
 
   await test.step('a known group: signed in as a new operator', async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { createRepository, expect, region, test } from './fixtures';
-import { screenshotPath } from './screenshots';
+import { saveScreenshot } from './screenshots';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -107,7 +107,7 @@ test('a repository page charts storage over time for 24 archives and shows 90 da
     await expect(calendar.locator('.backup-calendar__day--completed[data-date]')).toHaveCount(24);
     await expect(calendar.locator('.backup-calendar__day--failed[data-date]')).toHaveCount(1);
     expect(await calendar.locator('.backup-calendar__day--missing[data-date]').count()).toBeGreaterThan(5);
-    await page.screenshot({ path: screenshotPath('repository-storage-history'), fullPage: true });
+    await saveScreenshot(page, 'repository-storage-history', { fullPage: true });
   });
 
   await test.step('as tables, for screen readers and anyone who prefers figures', async () => {
@@ -118,7 +118,7 @@ test('a repository page charts storage over time for 24 archives and shows 90 da
     await calendar.getByRole('button', { name: 'Show as table' }).click();
     const days = calendar.getByRole('table');
     await expect(days.getByRole('row').nth(1)).toContainText(/Failed\s*0\s*1/);
-    await page.screenshot({ path: screenshotPath('repository-storage-history-tables'), fullPage: true });
+    await saveScreenshot(page, 'repository-storage-history-tables', { fullPage: true });
   });
 
   await test.step('390 px wide', async () => {
@@ -128,7 +128,7 @@ test('a repository page charts storage over time for 24 archives and shows 90 da
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await chartFills(page);
-    await page.screenshot({ path: screenshotPath('repository-storage-history-narrow'), fullPage: true });
+    await saveScreenshot(page, 'repository-storage-history-narrow', { fullPage: true });
     await page.setViewportSize({ width: 1280, height: 720 });
   });
 
@@ -139,7 +139,7 @@ test('a repository page charts storage over time for 24 archives and shows 90 da
     await expect(region(darkPage, 'Storage over time').locator('canvas').first()).toBeVisible();
     await expect(region(darkPage, 'Backups, last 90 days')).toContainText('1 day failed');
     await chartFills(darkPage);
-    await darkPage.screenshot({ path: screenshotPath('repository-storage-history-dark'), fullPage: true });
+    await saveScreenshot(darkPage, 'repository-storage-history-dark', { fullPage: true });
     await dark.close();
   });
 });
@@ -170,6 +170,6 @@ test('a second backup of the same sources shows how far along it is and the time
   await expect(progress).toContainText(/~\d+ %/);
   await expect(progress).toContainText('estimate');
   await expect(progress).toContainText(/About .* left|Time left: not known yet/);
-  await page.screenshot({ path: screenshotPath('job-progress-estimate'), fullPage: true });
+  await saveScreenshot(page, 'job-progress-estimate', { fullPage: true });
   await expect.poll(() => status(second), { timeout: 120_000 }).toBe('completed');
 });
