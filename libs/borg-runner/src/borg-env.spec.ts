@@ -27,7 +27,13 @@ describe('buildBorgEnv', () => {
       BORG_CHECK_I_KNOW_WHAT_I_AM_DOING: 'NO',
       BORG_DELETE_I_KNOW_WHAT_I_AM_DOING: 'NO',
       BORG_EXIT_CODES: 'legacy',
+      BORG_FUSE_IMPL: 'none',
     });
+  });
+
+  it("skips borg's self-tests only when told they passed", () => {
+    expect(buildBorgEnv({ baseDir: '/b', baseEnv, connection: null })).not.toHaveProperty('BORG_SELFTEST');
+    expect(buildBorgEnv({ baseDir: '/b', baseEnv, connection: null, skipSelfTest: true })['BORG_SELFTEST']).toBe('disabled');
   });
 
   it('sets BORG_PASSPHRASE only when the connection has one (an empty one counts)', () => {

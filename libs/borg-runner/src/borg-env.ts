@@ -38,6 +38,8 @@ export function buildBorgEnv(input: BorgEnvInput): Record<string, string> {
     BORG_CHECK_I_KNOW_WHAT_I_AM_DOING: input.allowRepair ? 'YES' : 'NO',
     BORG_DELETE_I_KNOW_WHAT_I_AM_DOING: input.allowRepositoryDelete ? 'YES' : 'NO',
     BORG_EXIT_CODES: 'legacy',
+    // Nothing here mounts archives: borg need not load a FUSE library (pyfuse3 and trio) at every start.
+    BORG_FUSE_IMPL: 'none',
   });
   if (input.skipSelfTest) env['BORG_SELFTEST'] = 'disabled';
   const conn = input.connection;

@@ -225,6 +225,7 @@ describe('BorgRunner with a fake borg', () => {
       BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK: 'yes',
       BORG_RELOCATED_REPO_ACCESS_IS_OK: 'yes',
       BORG_DELETE_I_KNOW_WHAT_I_AM_DOING: 'NO',
+      BORG_FUSE_IMPL: 'none',
     });
     expect(env).not.toHaveProperty('BORGITORY_SECRET_KEY');
     expect(env).not.toHaveProperty('DATABASE_URL');

@@ -18,6 +18,7 @@ export function borgCli(args: string[], options: BorgCliOptions): string {
     BORG_RELOCATED_REPO_ACCESS_IS_OK: 'yes',
     // Checking what the server did needs no self-test of borg each time (the server ran one).
     BORG_SELFTEST: 'disabled',
+    BORG_FUSE_IMPL: 'none',
   };
   if (!options.stderrToStdout) return execFileSync('borg', args, { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
   const run = spawnSync('borg', args, { encoding: 'utf8', env });
