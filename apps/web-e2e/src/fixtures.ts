@@ -69,7 +69,13 @@ export async function writeArchives(
   archives: DatedArchive[],
   borgBaseDir: string,
 ) {
-  const env = { ...process.env, BORG_BASE_DIR: borgBaseDir, BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK: 'yes', BORG_SELFTEST: 'disabled' };
+  const env = {
+    ...process.env,
+    BORG_BASE_DIR: borgBaseDir,
+    BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK: 'yes',
+    BORG_SELFTEST: 'disabled',
+    BORG_FUSE_IMPL: 'none',
+  };
   for (const archive of archives) {
     execFileSync('borg', ['create', '--timestamp', `${archive.day}T12:00:00`, `${repository.path}::${archive.name}`, source], {
       env,

@@ -49,6 +49,7 @@ test('a repository page charts storage over time for 24 archives and shows 90 da
     BORG_BASE_DIR: join(workDir, 'borg-cli'),
     BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK: 'yes',
     BORG_SELFTEST: 'disabled',
+    BORG_FUSE_IMPL: 'none',
   };
   const days = Array.from({ length: 24 }, (_, i) => (i < 12 ? 84 - 3 * i : 36 - 3 * (i - 12)));
   for (const [i, daysAgo] of days.entries()) {
