@@ -6,17 +6,19 @@ interface DateRangeFieldsProps {
   /** What the days are of: "Created", "Started". */
   legend: string;
   range: DayRange;
-  onChange: (range: DayRange) => void;
+  /** Gets the change as a function of the range as it is when applied, so that two quick edits keep each other. */
+  onChange: (update: (range: DayRange) => DayRange) => void;
 }
 
 /** Two day pickers, From and To (both days included), under a legend; an empty one leaves that end open. */
 export function DateRangeFields({ legend, range, onChange }: DateRangeFieldsProps) {
-  const set = (end: keyof DayRange, value: string) => {
-    const next: DayRange = { ...range };
-    if (value) next[end] = value;
-    else delete next[end];
-    onChange(next);
-  };
+  const set = (end: keyof DayRange, value: string) =>
+    onChange((current) => {
+      const next: DayRange = { ...current };
+      if (value) next[end] = value;
+      else delete next[end];
+      return next;
+    });
   return (
     <fieldset className="date-range">
       <legend>{legend}</legend>

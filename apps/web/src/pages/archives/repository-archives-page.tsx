@@ -9,6 +9,7 @@ import { Pagination } from '../../components/pagination';
 import { RepositoryLoader } from '../../components/repositories/repository-loader';
 import { DateRangeFields } from '../../components/date-range-fields';
 import { readDayRange, writeDayRange, type DayRange } from '../../util/day-range';
+import { currentSearchParams } from '../../util/current-search-params';
 import { parseOffset } from '../../util/offset-param';
 import { ArchiveSearch } from './archive-search';
 import { ArchiveTable } from './archive-table';
@@ -30,6 +31,15 @@ interface ListState {
   days: DayRange;
 }
 
+function readListState(params: URLSearchParams): ListState {
+  return {
+    order: params.get('order') === 'oldest' ? 'oldest' : 'newest',
+    offset: parseOffset(params.get('offset')),
+    q: (params.get('q') ?? '').trim(),
+    days: readDayRange(params),
+  };
+}
+
 /** What the last delete did: the archive is gone, or its job carries on. */
 type Deleted = { name: string; job: Job | null };
 
@@ -40,12 +50,7 @@ type Deleted = { name: string; job: Job | null };
  */
 function RepositoryArchives({ repository }: { repository: Repository }) {
   const [searchParams, setSearchParams] = useSearchParams();
-  const state: ListState = {
-    order: searchParams.get('order') === 'oldest' ? 'oldest' : 'newest',
-    offset: parseOffset(searchParams.get('offset')),
-    q: (searchParams.get('q') ?? '').trim(),
-    days: readDayRange(searchParams),
-  };
+  const state = readListState(searchParams);
   const archives = useArchives(repository.id, state.order, state.offset, state.days);
   const inDays = state.days.from !== undefined || state.days.to !== undefined;
   const refresh = useRefreshArchives(repository.id);
@@ -56,14 +61,17 @@ function RepositoryArchives({ repository }: { repository: Repository }) {
   const [toDelete, setToDelete] = useState<Archive | null>(null);
   const [deleted, setDeleted] = useState<Deleted | null>(null);
 
-  function show(next: Partial<ListState>) {
-    const merged = { ...state, ...next };
+  /** Changes the address; `next` may be a function of the state as the address has it now (see currentSearchParams). */
+  function show(next: Partial<ListState> | ((current: ListState) => Partial<ListState>)) {
+    const current = readListState(currentSearchParams());
+    const change = typeof next === 'function' ? next(current) : next;
+    const merged = { ...current, ...change };
     const params: Record<string, string> = {};
     if (merged.order === 'oldest') params['order'] = 'oldest';
     if (merged.offset > 0) params['offset'] = String(merged.offset);
     if (merged.q !== '') params['q'] = merged.q;
     writeDayRange(params, merged.days);
-    setSearchParams(params, { replace: next.q === undefined ? false : merged.q === state.q });
+    setSearchParams(params, { replace: change.q === undefined ? false : merged.q === current.q });
   }
 
   return (
@@ -130,7 +138,11 @@ function RepositoryArchives({ repository }: { repository: Repository }) {
       <ArchiveSearch repositoryId={repository.id} query={state.q} onSearch={(q) => show({ q })} />
 
       <div className="archive-filters" role="search" aria-label="Filter archives">
-        <DateRangeFields legend="Made" range={state.days} onChange={(days) => show({ days, offset: 0 })} />
+        <DateRangeFields
+          legend="Made"
+          range={state.days}
+          onChange={(update) => show((current) => ({ days: update(current.days), offset: 0 }))}
+        />
       </div>
 
       {admin && <ArchiveBulkBar repositoryId={repository.id} selection={selection} />}

@@ -9,7 +9,8 @@ import { jobStatusLabel, jobTypeLabel } from '../../format/job-labels';
 interface JobFiltersProps {
   filters: Filters;
   repositories: Repository[];
-  onChange: (filters: Filters) => void;
+  /** Gets each change as a function of the filters as they are when applied (see DateRangeFields). */
+  onChange: (update: (filters: Filters) => Filters) => void;
 }
 
 const STATUS_CHOICES = JOB_STATUSES.map((status) => ({ value: status, label: jobStatusLabel(status) }));
@@ -22,13 +23,16 @@ export function JobFilters({ filters, repositories, onChange }: JobFiltersProps)
         legend="Status"
         choices={STATUS_CHOICES}
         value={filters.status ?? []}
-        onChange={(status) => onChange({ ...filters, status: status.length > 0 ? status : undefined })}
+        onChange={(status) => onChange((current) => ({ ...current, status: status.length > 0 ? status : undefined }))}
       />
       <SelectField
         label="Type"
         name="type"
         value={filters.type ?? ''}
-        onChange={(event) => onChange({ ...filters, type: JOB_TYPES.find((type) => type === event.target.value) })}
+        onChange={(event) => {
+          const type = JOB_TYPES.find((choice) => choice === event.target.value);
+          onChange((current) => ({ ...current, type }));
+        }}
       >
         <option value="">All types</option>
         {JOB_TYPES.map((type) => (
@@ -41,7 +45,10 @@ export function JobFilters({ filters, repositories, onChange }: JobFiltersProps)
         label="Repository"
         name="repository"
         value={filters.repository_id === undefined ? '' : String(filters.repository_id)}
-        onChange={(event) => onChange({ ...filters, repository_id: event.target.value ? Number(event.target.value) : undefined })}
+        onChange={(event) => {
+          const repositoryId = event.target.value ? Number(event.target.value) : undefined;
+          onChange((current) => ({ ...current, repository_id: repositoryId }));
+        }}
       >
         <option value="">All repositories</option>
         {/* A repository in the address that is not among the choices still shows as chosen. */}
@@ -54,7 +61,11 @@ export function JobFilters({ filters, repositories, onChange }: JobFiltersProps)
           </option>
         ))}
       </SelectField>
-      <DateRangeFields legend="Created" range={filters.days ?? {}} onChange={(days) => onChange({ ...filters, days })} />
+      <DateRangeFields
+        legend="Created"
+        range={filters.days ?? {}}
+        onChange={(update) => onChange((current) => ({ ...current, days: update(current.days ?? {}) }))}
+      />
     </div>
   );
 }

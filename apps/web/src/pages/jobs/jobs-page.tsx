@@ -14,6 +14,7 @@ import './jobs.css';
 import { RequiresRole } from '../../components/requires-role';
 import { useRoleAtLeast } from '../../api/roles';
 import { useSelection } from '../../components/selection/use-selection';
+import { currentSearchParams } from '../../util/current-search-params';
 import { JobBulkBar } from './job-bulk-bar';
 
 /**
@@ -33,7 +34,8 @@ export function JobsPage() {
   const pageIds = useMemo(() => (operator ? (jobs.data?.items.map((job) => job.id) ?? []) : []), [operator, jobs.data]);
   const selection = useSelection(pageIds);
 
-  function show(next: Filters, nextOffset = 0) {
+  function show(update: (current: Filters) => Filters, nextOffset = 0) {
+    const next = update(parseFilters(currentSearchParams()));
     const params: Record<string, string> = {};
     if (next.status && next.status.length > 0) params['status'] = next.status.join(',');
     if (next.type) params['type'] = next.type;
@@ -55,7 +57,7 @@ export function JobsPage() {
         </RequiresRole>
       </PageHeader>
 
-      <JobFilters filters={filters} repositories={repositories.data?.items ?? []} onChange={(next) => show(next)} />
+      <JobFilters filters={filters} repositories={repositories.data?.items ?? []} onChange={(update) => show(update)} />
 
       {operator && <JobBulkBar selection={selection} />}
 
@@ -84,7 +86,7 @@ export function JobsPage() {
         label="Jobs"
         offset={offset}
         pageSize={JOB_PAGE_SIZE}
-        onOffsetChange={(next) => show(filters, next)}
+        onOffsetChange={(next) => show((current) => current, next)}
       >
         {(items) => <JobsTable jobs={items} repositoryName={repositoryName} caption="Jobs" selection={operator ? selection : undefined} />}
       </PagedList>
