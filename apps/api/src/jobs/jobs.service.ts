@@ -131,6 +131,11 @@ export class JobsService {
     this.queue.runWhenIdle(repositoryId, task, kind);
   }
 
+  /** Drops the repository's idle work and waits for any that runs to end (JobQueue.stopIdleWork). */
+  stopIdleWork(repositoryId: number): Promise<void> {
+    return this.queue.stopIdleWork(repositoryId);
+  }
+
   /** Queued or running: the repository must not be deleted meanwhile. */
   async hasActiveJob(repositoryId: number): Promise<boolean> {
     return (await this.store.countActive(repositoryId)) > 0;

@@ -9,6 +9,7 @@ import { DomainError } from '../platform/errors/domain-error';
 import { Page } from '../platform/http/envelope';
 import { readListPage } from '../platform/filtering/apply-list-query';
 import { NAMED_LIST, NamedListQueryDto } from '../platform/filtering/named-list';
+import { JobsService } from '../jobs/jobs.service';
 import { SecretsService } from '../platform/secrets/secrets.service';
 import { CreateRepositoryDto, UpdateRepositoryDto } from './dto/repository-input.dto';
 import { RepositoryDto } from './dto/repository.dto';
@@ -42,6 +43,7 @@ export class RepositoriesService {
     private readonly removals: RepositoryRemovals,
     private readonly files: ServerFiles,
     private readonly expectations: ExpectationChanges,
+    private readonly jobs: JobsService,
     version: DatabaseVersion,
   ) {
     this.pages = new VersionedCache(version, LIST_CACHE_SIZE);
@@ -151,6 +153,7 @@ export class RepositoriesService {
   async remove(id: number, deleteData: boolean): Promise<void> {
     const repository = await this.preconditions.existing(id);
     await this.preconditions.assertIdle(id, 'it cannot be deleted until the job ends or is cancelled');
+    await this.jobs.stopIdleWork(id);
     if (deleteData) {
       await this.repositoryBorg.runWith(this.connections.settingsOf(repository), async (connection) => {
         const keyFile = (await this.borg.infoWithoutLock(connection)).result.encryption.keyfile;

@@ -95,6 +95,24 @@ describe('JobQueue idle tasks', () => {
     expect(log.slice(-2)).toEqual(['job 2 end', 'refresh start']);
   });
 
+  it("stops a removed repository's idle work: the running task is aborted and awaited, and none runs again", async () => {
+    const refresh = idleTask('refresh');
+    const list = idleTask('list');
+    const elsewhere = idleTask('elsewhere');
+    queue.runWhenIdle(7, refresh.task);
+    await settle();
+    queue.runWhenIdle(7, list.task, 'archive-list');
+    queue.runWhenIdle(8, elsewhere.task);
+
+    await queue.stopIdleWork(7);
+    expect(refresh.signals[0].aborted).toBe(true);
+    expect(log).toContain('refresh aborted');
+    await settle();
+    expect(refresh.task).toHaveBeenCalledTimes(1);
+    expect(list.task).not.toHaveBeenCalled();
+    expect(elsewhere.task).toHaveBeenCalledTimes(1);
+  });
+
   it('waits while a job of its repository is queued, but not for other repositories; a newer task replaces a waiting one', async () => {
     queue.add({ id: 1, repositoryId: 1 });
     queue.add({ id: 2, repositoryId: 2 });

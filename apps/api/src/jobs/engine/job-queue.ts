@@ -14,6 +14,9 @@ interface RunningJob {
   settled: Promise<void>;
 }
 
+/** The abort reason of an idle task whose repository is being removed. */
+const REPOSITORY_REMOVED = 'repository removed';
+
 /** Work on a repository that must not overlap its jobs; see JobQueue.runWhenIdle. */
 export type IdleTask = (signal: AbortSignal) => Promise<void>;
 
@@ -99,6 +102,19 @@ export class JobQueue implements BeforeApplicationShutdown {
     await settleWithin(job.settled, waitMs);
   }
 
+  /**
+   * Before a repository is removed: its waiting idle tasks are dropped, and a running one is aborted (not to run
+   * again) and awaited, so that none of its borg processes outlives the repository (an ssh of one could otherwise
+   * write the host key back after the removal forgot it).
+   */
+  async stopIdleWork(repositoryId: number): Promise<void> {
+    for (const [key, idle] of this.idleWaiting) if (idle.repositoryId === repositoryId) this.idleWaiting.delete(key);
+    const running = this.idleRunning.get(repositoryId);
+    if (!running) return;
+    running.controller.abort(REPOSITORY_REMOVED);
+    await running.settled;
+  }
+
   /** Runs before the database closes: running jobs are aborted and recorded as interrupted, not cancelled; idle tasks are aborted. */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
@@ -157,7 +173,8 @@ export class JobQueue implements BeforeApplicationShutdown {
       .finally(() => {
         this.idleRunning.delete(repositoryId);
         // Aborted for a job: it runs again after the job, unless a newer task took its place.
-        if (controller.signal.aborted && !this.stopping && !this.idleWaiting.has(key)) this.idleWaiting.set(key, idle);
+        const again = controller.signal.aborted && controller.signal.reason !== REPOSITORY_REMOVED && !this.stopping;
+        if (again && !this.idleWaiting.has(key)) this.idleWaiting.set(key, idle);
         this.pump();
       });
     this.idleRunning.set(repositoryId, { controller, settled });
