@@ -200,7 +200,8 @@ describe('manual backups on real borg', () => {
     expect(borgProcessesFor(repository.path)).toEqual([]);
 
     const small = writeTree(join(work, 'after-cancel'), { 'ok.txt': 'ok' });
-    const next = await backup({ repository_id: repository.id, source_path: small }).expect(201);
+    // Its own name: the retry below starts within the same second, and the default name counts whole seconds.
+    const next = await backup({ repository_id: repository.id, source_path: small, archive_name: 'after-cancel' }).expect(201);
     expect((await waitForFinish(agent, next.body.data.id, 60_000)).status).toBe('completed');
 
     const retried = await agent.post(`/api/jobs/${id}/retry`).expect(201);
