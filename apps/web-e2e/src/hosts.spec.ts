@@ -187,12 +187,7 @@ test('an admin lets Borgitory log in to a host, adds it, changes it and deletes 
 
 test('a viewer sees the hosts, and nothing to add, change or delete them with', async ({ page, browser }) => {
   await createHost(page, 'NAS', `ssh://${host.user}@127.0.0.1:${host.port}`);
-  const created = await page.request.post('/api/users', { data: VIEWER });
-  expect(created.status(), await created.text()).toBe(201);
-  const context = await browser.newContext();
-  const viewer = await context.newPage();
-  const login = await viewer.request.post('/api/auth/login', { data: { username: VIEWER.username, password: VIEWER.password } });
-  expect(login.status(), await login.text()).toBe(200);
+  const viewer = await signedIn(page, browser, VIEWER);
 
   await viewer.goto('/');
   await viewer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hosts', exact: true }).click();
@@ -205,7 +200,7 @@ test('a viewer sees the hosts, and nothing to add, change or delete them with', 
   await viewer.goto('/hosts/new');
   await expect(viewer.getByRole('alert')).toContainText('Adding a host needs the admin role');
   await expect(viewer.getByText('restrict,port-forwarding')).toHaveCount(0);
-  await context.close();
+  await viewer.context().close();
 });
 
 test('an operator tests hosts from the list, and the dashboard shows how each answered', async ({ page, browser }) => {
